@@ -1,0 +1,75 @@
+"""Settings: every one has an embedded default; the environment (prefix DATALINX_) overrides."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """The effective configuration of one Datalinx process."""
+
+    model_config = SettingsConfigDict(env_prefix="DATALINX_", extra="ignore")
+
+    home: Path = Field(default=Path("./.datalinx"), description="Data folder: system DB, keys, datasets.")
+    database_url: str | None = Field(
+        default=None, description="System DB URL; default is a SQLite file in HOME."
+    )
+    master_key: SecretStr | None = Field(
+        default=None,
+        description="Base64 master key(s), comma separated, first current; default: a keyring file in HOME.",
+    )
+    jwt_ttl_minutes: int = Field(default=60, ge=1, le=60 * 24 * 30)
+    jwt_audience: str = "datalinx"
+    max_body_bytes: int = Field(default=1_048_576, ge=1024, description="Largest JSON request body.")
+    login_max_failures: int = Field(default=5, ge=1, description="Failed logins per account per window.")
+    login_max_failures_per_address: int = Field(default=20, ge=1)
+    login_window_seconds: int = Field(default=300, ge=1)
+    mcp_read_only: bool = Field(default=False, description="Expose only read-only tools over MCP.")
+    mcp_allowed_hosts: list[str] = Field(
+        default_factory=lambda: ["127.0.0.1:*", "localhost:*", "[::1]:*", "testserver"]
+    )
+    mcp_allowed_origins: list[str] = Field(
+        default_factory=lambda: ["http://127.0.0.1:*", "http://localhost:*", "http://[::1]:*"]
+    )
+    api_key: SecretStr | None = Field(default=None, description="API key used by `datalinx mcp` over stdio.")
+    log_level: str = "INFO"
+    log_json: bool = True
+
+    @field_validator("home", mode="after")
+    @classmethod
+    def _absolute_home(cls, value: Path) -> Path:
+        return value.expanduser().resolve()
+
+    @property
+    def effective_database_url(self) -> str:
+        """The system DB URL, defaulting to a SQLite file inside HOME."""
+        return self.database_url or f"sqlite:///{self.home / 'datalinx.db'}"
+
+    def masked(self) -> dict[str, Any]:
+        """Settings as a dict with every secret masked, for `datalinx config`."""
+        shown: dict[str, Any] = {}
+        for name in type(self).model_fields:
+            value = getattr(self, name)
+            if isinstance(value, SecretStr):
+                value = "********" if value.get_secret_value() else ""
+            elif name == "database_url" and value and "@" in value and ":" in value.split("@")[0]:
+                scheme_user, rest = value.split("@", 1)
+                value = scheme_user.rsplit(":", 1)[0] + ":********@" + rest
+            elif isinstance(value, Path):
+                value = str(value)
+            shown[name] = value
+        shown["effective_database_url"] = (
+            shown["database_url"] if self.database_url else self.effective_database_url
+        )
+        return shown
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once from the environment."""
+    return Settings()
