@@ -16,9 +16,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="DATALINX_", extra="ignore")
 
     home: Path = Field(default=Path("./.datalinx"), description="Data folder: system DB, keys, datasets.")
-    database_url: str | None = Field(
-        default=None, description="System DB URL; default is a SQLite file in HOME."
-    )
+    database_url: str | None = Field(default=None, description="System DB URL; default is a SQLite file in HOME.")
     master_key: SecretStr | None = Field(
         default=None,
         description="Base64 master key(s), comma separated, first current; default: a keyring file in HOME.",
@@ -63,9 +61,7 @@ class Settings(BaseSettings):
             elif isinstance(value, Path):
                 value = str(value)
             shown[name] = value
-        shown["effective_database_url"] = (
-            shown["database_url"] if self.database_url else self.effective_database_url
-        )
+        shown["effective_database_url"] = shown["database_url"] if self.database_url else self.effective_database_url
         return shown
 
 

@@ -124,9 +124,7 @@ def open_call(
         with runtime.db.transaction() as session:
             if known is None:
                 if not token:
-                    raise Unauthenticated(
-                        "missing credentials: send 'Authorization: Bearer <token or API key>'"
-                    )
+                    raise Unauthenticated("missing credentials: send 'Authorization: Bearer <token or API key>'")
                 known = auth.authenticate(session, runtime, token)
             else:
                 known = auth.load_principal(
@@ -136,7 +134,7 @@ def open_call(
             structlog.contextvars.bind_contextvars(org_id=known.org_id, principal=known.label)
             yield Call(runtime=runtime, session=session, principal=known, workspace=chosen, meta=meta)
     except Forbidden as exc:
-        _record_denial(
+        record_denial(
             runtime,
             known,
             meta,
@@ -146,11 +144,11 @@ def open_call(
         )
         raise
     except Unauthenticated as exc:
-        _record_denial(runtime, known, meta, action="auth.authenticate", resource=None, reason=exc.message)
+        record_denial(runtime, known, meta, action="auth.authenticate", resource=None, reason=exc.message)
         raise
 
 
-def _record_denial(
+def record_denial(
     runtime: Runtime,
     principal: Principal | None,
     meta: RequestMeta,

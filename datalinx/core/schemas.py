@@ -18,9 +18,7 @@ class ListQuery(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    limit: int = Field(
-        default=DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"Page size, at most {MAX_LIMIT}."
-    )
+    limit: int = Field(default=DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"Page size, at most {MAX_LIMIT}.")
     cursor: str | None = Field(default=None, description="`next_cursor` of the previous page.")
     sort: str = Field(default="created_at", description="Field to sort by.")
     order: Literal["asc", "desc"] = "desc"
@@ -35,9 +33,7 @@ class ListQuery(BaseModel):
                 decode_cursor(self.cursor, self.sort)
             except CursorError as exc:
                 raise Invalid(str(exc), field="cursor") from exc
-        return PageRequest(
-            limit=self.limit, cursor=self.cursor, sort=self.sort, descending=self.order == "desc"
-        )
+        return PageRequest(limit=self.limit, cursor=self.cursor, sort=self.sort, descending=self.order == "desc")
 
 
 class PageOut(BaseModel, Generic[M]):

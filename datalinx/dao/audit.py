@@ -39,9 +39,7 @@ def query(
     if actor:
         stmt = stmt.where((AuditEvent.actor == actor) | (AuditEvent.actor_id == actor))
     if action:
-        stmt = stmt.where(
-            AuditEvent.action.startswith(action) if action.endswith(".") else AuditEvent.action == action
-        )
+        stmt = stmt.where(AuditEvent.action.startswith(action) if action.endswith(".") else AuditEvent.action == action)
     if resource_type:
         stmt = stmt.where(AuditEvent.resource_type == resource_type)
     if resource_id:

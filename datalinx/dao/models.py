@@ -110,9 +110,7 @@ class WorkspaceMember(Base):
     """A principal's role in one workspace (owners and admins reach every workspace of their org)."""
 
     __tablename__ = "workspace_members"
-    __table_args__ = (
-        UniqueConstraint("workspace_id", "principal_id", name="uq_members_workspace_principal"),
-    )
+    __table_args__ = (UniqueConstraint("workspace_id", "principal_id", name="uq_members_workspace_principal"),)
 
     id: Mapped[str] = _id()
     org_id: Mapped[str] = mapped_column(ForeignKey("orgs.id", ondelete="CASCADE"), nullable=False, index=True)

@@ -42,9 +42,7 @@ def create_user(
     return user
 
 
-def list_users(
-    session: Session, scope: Scope, *, email: str | None, role: str | None, page: PageRequest
-) -> Page[User]:
+def list_users(session: Session, scope: Scope, *, email: str | None, role: str | None, page: PageRequest) -> Page[User]:
     query = select(User).where(User.org_id == scope.org_id)
     if email:
         query = query.where(User.email.ilike(f"%{email}%"))
@@ -54,9 +52,7 @@ def list_users(
 
 
 def get_service_account(session: Session, scope: Scope, account_id: str) -> ServiceAccount | None:
-    query = select(ServiceAccount).where(
-        ServiceAccount.org_id == scope.org_id, ServiceAccount.id == account_id
-    )
+    query = select(ServiceAccount).where(ServiceAccount.org_id == scope.org_id, ServiceAccount.id == account_id)
     return session.scalars(query).first()
 
 
@@ -117,10 +113,6 @@ def get_api_key(session: Session, scope: Scope, key_id: str) -> ApiKey | None:
     return session.scalars(select(ApiKey).where(ApiKey.org_id == scope.org_id, ApiKey.id == key_id)).first()
 
 
-def list_api_keys(
-    session: Session, scope: Scope, *, service_account_id: str, page: PageRequest
-) -> Page[ApiKey]:
-    query = select(ApiKey).where(
-        ApiKey.org_id == scope.org_id, ApiKey.service_account_id == service_account_id
-    )
+def list_api_keys(session: Session, scope: Scope, *, service_account_id: str, page: PageRequest) -> Page[ApiKey]:
+    query = select(ApiKey).where(ApiKey.org_id == scope.org_id, ApiKey.service_account_id == service_account_id)
     return paginate(session, query, sort_column=getattr(ApiKey, page.sort), id_column=ApiKey.id, page=page)

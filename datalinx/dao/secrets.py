@@ -26,9 +26,7 @@ def new(session: Session, scope: Scope, *, purpose: str) -> Secret:
 
 
 def get(session: Session, scope: Scope, secret_id: str) -> Secret | None:
-    return session.scalars(
-        select(Secret).where(Secret.org_id == scope.org_id, Secret.id == secret_id)
-    ).first()
+    return session.scalars(select(Secret).where(Secret.org_id == scope.org_id, Secret.id == secret_id)).first()
 
 
 def delete(session: Session, scope: Scope, secret_id: str) -> None:

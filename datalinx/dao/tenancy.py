@@ -26,9 +26,7 @@ def get_org(session: Session, scope: Scope) -> Org | None:
     return session.get(Org, scope.org_id)
 
 
-def create_workspace(
-    session: Session, scope: Scope, *, name: str, slug: str, description: str | None
-) -> Workspace:
+def create_workspace(session: Session, scope: Scope, *, name: str, slug: str, description: str | None) -> Workspace:
     workspace = Workspace(org_id=scope.org_id, name=name, slug=slug, description=description)
     session.add(workspace)
     session.flush()
@@ -37,18 +35,12 @@ def create_workspace(
 
 def find_workspace(session: Session, scope: Scope, ref: str) -> Workspace | None:
     """A workspace of the org by id or slug."""
-    query = select(Workspace).where(
-        Workspace.org_id == scope.org_id, or_(Workspace.id == ref, Workspace.slug == ref)
-    )
+    query = select(Workspace).where(Workspace.org_id == scope.org_id, or_(Workspace.id == ref, Workspace.slug == ref))
     return session.scalars(query).first()
 
 
 def workspace_slug_taken(session: Session, scope: Scope, slug: str) -> bool:
-    query = (
-        select(func.count())
-        .select_from(Workspace)
-        .where(Workspace.org_id == scope.org_id, Workspace.slug == slug)
-    )
+    query = select(func.count()).select_from(Workspace).where(Workspace.org_id == scope.org_id, Workspace.slug == slug)
     return session.scalar(query) > 0
 
 
@@ -60,9 +52,7 @@ def list_workspaces(
         query = query.where(Workspace.id.in_(only_ids))
     if name:
         query = query.where(Workspace.name.ilike(f"%{name}%"))
-    return paginate(
-        session, query, sort_column=getattr(Workspace, page.sort), id_column=Workspace.id, page=page
-    )
+    return paginate(session, query, sort_column=getattr(Workspace, page.sort), id_column=Workspace.id, page=page)
 
 
 def memberships_of(session: Session, scope: Scope, principal_id: str) -> list[WorkspaceMember]:
@@ -72,9 +62,7 @@ def memberships_of(session: Session, scope: Scope, principal_id: str) -> list[Wo
     return list(session.scalars(query))
 
 
-def add_member(
-    session: Session, scope: Scope, *, principal_id: str, principal_type: str, role: str
-) -> WorkspaceMember:
+def add_member(session: Session, scope: Scope, *, principal_id: str, principal_type: str, role: str) -> WorkspaceMember:
     member = WorkspaceMember(
         org_id=scope.org_id,
         workspace_id=scope.workspace,
@@ -105,9 +93,7 @@ def find_member(session: Session, scope: Scope, principal_id: str) -> WorkspaceM
     return session.scalars(query).first()
 
 
-def list_members(
-    session: Session, scope: Scope, *, role: str | None, page: PageRequest
-) -> Page[WorkspaceMember]:
+def list_members(session: Session, scope: Scope, *, role: str | None, page: PageRequest) -> Page[WorkspaceMember]:
     query = select(WorkspaceMember).where(
         WorkspaceMember.org_id == scope.org_id, WorkspaceMember.workspace_id == scope.workspace
     )

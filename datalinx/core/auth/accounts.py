@@ -18,7 +18,7 @@ from datalinx.core.auth.schemas import (
 )
 from datalinx.core.context import Call, resolve_workspace
 from datalinx.core.errors import Conflict, Forbidden, NotFound
-from datalinx.core.schemas import PageOut
+from datalinx.core.schemas import ListQuery, PageOut
 from datalinx.dao import principals as principals_dao
 from datalinx.dao import tenancy as tenancy_dao
 from datalinx.dao.models import ApiKey, ServiceAccount, utcnow
@@ -34,9 +34,7 @@ def check_can_grant(call: Call, role: Role) -> None:
         raise Forbidden(f"a {mine} cannot grant the role '{role}'", permission="member.manage")
 
 
-def _join_workspaces(
-    call: Call, principal_id: str, kind: PrincipalType, role: Role, refs: list[str]
-) -> str | None:
+def _join_workspaces(call: Call, principal_id: str, kind: PrincipalType, role: Role, refs: list[str]) -> str | None:
     """Add memberships in each named workspace; returns the first one's id (the default)."""
     first: str | None = None
     for ref in refs:
@@ -124,9 +122,7 @@ def create_service_account(call: Call, data: ServiceAccountCreate) -> ServiceAcc
     refs = refs if data.role not in ORG_WIDE_ROLES else []
     joined = _join_workspaces(call, account.id, PrincipalType.SERVICE_ACCOUNT, data.role, refs)
     account.default_workspace_id = joined or (call.workspace.id if call.workspace else None)
-    call.audit(
-        "service_account.create", resource_type="service_account", resource_id=account.id, role=account.role
-    )
+    call.audit("service_account.create", resource_type="service_account", resource_id=account.id, role=account.role)
     return ServiceAccountRead.model_validate(account)
 
 
@@ -168,7 +164,7 @@ def create_api_key(call: Call, account_id: str, data: ApiKeyCreate) -> ApiKeyCre
     return ApiKeyCreated(**_key_read(key).model_dump(), api_key=full)
 
 
-def list_api_keys(call: Call, account_id: str, query: ServiceAccountQuery) -> PageOut[ApiKeyRead]:
+def list_api_keys(call: Call, account_id: str, query: ListQuery) -> PageOut[ApiKeyRead]:
     """A service account's API keys (never their secrets)."""
     account = _account(call, account_id)
     call.require(Permission.SERVICE_ACCOUNT_READ)

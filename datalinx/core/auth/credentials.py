@@ -35,9 +35,7 @@ def verify_password(password_hash: str | None, password: str) -> bool:
         return False
 
 
-def issue_jwt(
-    keyring: Keyring, *, subject: str, org_id: str, audience: str, ttl_minutes: int
-) -> tuple[str, datetime]:
+def issue_jwt(keyring: Keyring, *, subject: str, org_id: str, audience: str, ttl_minutes: int) -> tuple[str, datetime]:
     """A signed access token for a user; returns it with its expiry."""
     now = datetime.now(UTC)
     expires = now + timedelta(minutes=ttl_minutes)
@@ -53,9 +51,7 @@ def issue_jwt(
         "jti": secrets.token_hex(8),
         "kid": keyring.current_id,
     }
-    token = jwt.encode(
-        claims, keyring.derive("jwt"), algorithm=JWT_ALGORITHM, headers={"kid": keyring.current_id}
-    )
+    token = jwt.encode(claims, keyring.derive("jwt"), algorithm=JWT_ALGORITHM, headers={"kid": keyring.current_id})
     return token, expires
 
 

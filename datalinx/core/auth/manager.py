@@ -16,9 +16,7 @@ from datalinx.dao.models import utcnow
 from datalinx.dao.scope import Scope
 
 
-def load_principal(
-    session: Session, *, principal_type: PrincipalType, principal_id: str, org_id: str
-) -> Principal:
+def load_principal(session: Session, *, principal_type: PrincipalType, principal_id: str, org_id: str) -> Principal:
     """Re-read a principal and its workspace roles from the system DB; inactive answers 401."""
     scope = Scope(org_id=org_id)
     if principal_type is PrincipalType.USER:

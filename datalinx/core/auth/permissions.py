@@ -113,9 +113,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     ),
     Role.ANNOTATOR: frozenset(_EVERYONE | {P.AL_READ, P.AL_ANNOTATE}),
     Role.VIEWER: frozenset(_EVERYONE | _READ_DATA | {P.MEMBER_READ, P.COMPLIANCE_READ}),
-    Role.API_USER: frozenset(
-        _EVERYONE | _READ_DATA | {P.DATASET_WRITE, P.QUALITY_SCAN, P.PIPELINE_RUN, P.JOB_CANCEL}
-    ),
+    Role.API_USER: frozenset(_EVERYONE | _READ_DATA | {P.DATASET_WRITE, P.QUALITY_SCAN, P.PIPELINE_RUN, P.JOB_CANCEL}),
 }
 
 # Roles whose holder reaches every workspace of the org without a membership row.
@@ -132,6 +130,5 @@ def role_allows(role: Role, permission: Permission) -> bool:
 def role_table() -> list[tuple[str, list[str]]]:
     """The role table as rows of (permission, roles holding it), for printing."""
     return [
-        (permission.value, [role.value for role in Role if role_allows(role, permission)])
-        for permission in Permission
+        (permission.value, [role.value for role in Role if role_allows(role, permission)]) for permission in Permission
     ]

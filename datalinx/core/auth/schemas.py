@@ -55,12 +55,8 @@ class UserCreate(_Input):
     email: EmailStr
     display_name: str | None = Field(default=None, max_length=200)
     password: str = Field(min_length=10, max_length=1024, description="At least 10 characters.")
-    role: Role = Field(
-        description="Org role: owners and admins reach every workspace; others only their memberships."
-    )
-    workspaces: list[str] = Field(
-        default_factory=list, description="Workspaces (id or slug) to join with `role`."
-    )
+    role: Role = Field(description="Org role: owners and admins reach every workspace; others only their memberships.")
+    workspaces: list[str] = Field(default_factory=list, description="Workspaces (id or slug) to join with `role`.")
 
 
 class UserRead(BaseModel):

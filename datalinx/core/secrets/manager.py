@@ -93,9 +93,7 @@ def rotation_keyring(keyring: Keyring) -> Keyring:
 
 def retire_old_keys(keyring: Keyring) -> Keyring:
     """Keep only the current key, once nothing is encrypted with the others."""
-    retired = Keyring(
-        keys={keyring.current_id: keyring.current}, current_id=keyring.current_id, path=keyring.path
-    )
+    retired = Keyring(keys={keyring.current_id: keyring.current}, current_id=keyring.current_id, path=keyring.path)
     if keyring.path is not None:
         write_keyring(keyring.path, retired.to_text())
     return retired

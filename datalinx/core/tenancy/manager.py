@@ -51,8 +51,7 @@ def whoami(call: Call) -> WhoAmI:
         current_workspace_id=current,
         permissions_in_current_workspace=sorted(p.value for p in Permission if principal.can(p, current)),
         workspaces=[
-            WorkspaceRole(workspace_id=w.id, slug=w.slug, name=w.name, role=str(principal.role_in(w.id)))
-            for w in rows
+            WorkspaceRole(workspace_id=w.id, slug=w.slug, name=w.name, role=str(principal.role_in(w.id))) for w in rows
         ],
     )
 
@@ -116,9 +115,7 @@ def update_workspace(call: Call, ref: str, data: WorkspaceUpdate) -> WorkspaceRe
     changes = data.model_dump(exclude_unset=True)
     for name, value in changes.items():
         setattr(workspace, name, value)
-    call.audit(
-        "workspace.update", resource_type="workspace", resource_id=workspace.id, fields=sorted(changes)
-    )
+    call.audit("workspace.update", resource_type="workspace", resource_id=workspace.id, fields=sorted(changes))
     return WorkspaceRead.model_validate(workspace)
 
 
@@ -141,9 +138,7 @@ def add_member(call: Call, data: MemberAdd) -> MemberRead:
     call.require(Permission.MEMBER_MANAGE, resource_type="workspace", resource_id=scope.workspace_id)
     check_can_grant(call, data.role)
     user = principals_dao.find_user(call.session, call.org_scope, data.principal)
-    account = (
-        None if user else principals_dao.find_service_account(call.session, call.org_scope, data.principal)
-    )
+    account = None if user else principals_dao.find_service_account(call.session, call.org_scope, data.principal)
     if user is None and account is None:
         raise NotFound("user or service account", data.principal)
     principal_id = user.id if user else account.id  # type: ignore[union-attr]
@@ -187,6 +182,4 @@ def remove_member(call: Call, member_id: str) -> None:
     member = _member(call, member_id)
     call.require(Permission.MEMBER_MANAGE, resource_type="member", resource_id=member_id)
     tenancy_dao.delete_member(call.session, call.scope, member.id)
-    call.audit(
-        "member.remove", resource_type="member", resource_id=member_id, principal_id=member.principal_id
-    )
+    call.audit("member.remove", resource_type="member", resource_id=member_id, principal_id=member.principal_id)

@@ -34,18 +34,14 @@ class OrgRead(BaseModel):
 
 class WorkspaceCreate(Input):
     name: str = Field(min_length=1, max_length=200)
-    slug: str | None = Field(
-        default=None, description="Lowercase letters, digits and dashes; default from name."
-    )
+    slug: str | None = Field(default=None, description="Lowercase letters, digits and dashes; default from name.")
     description: str | None = Field(default=None, max_length=2000)
 
     @field_validator("slug")
     @classmethod
     def _slug(cls, value: str | None) -> str | None:
         if value is not None and not SLUG.match(value):
-            raise ValueError(
-                "slug must be lowercase letters, digits and dashes, starting with a letter or digit"
-            )
+            raise ValueError("slug must be lowercase letters, digits and dashes, starting with a letter or digit")
         return value
 
 
@@ -69,9 +65,7 @@ class WorkspaceQuery(ListQuery):
 
 
 class MemberAdd(Input):
-    principal: str = Field(
-        min_length=1, description="A user's email or id, or a service account's name or id."
-    )
+    principal: str = Field(min_length=1, description="A user's email or id, or a service account's name or id.")
     role: Role
 
 

@@ -162,9 +162,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("api_keys", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_api_keys_org_id"), ["org_id"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_api_keys_service_account_id"), ["service_account_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_api_keys_service_account_id"), ["service_account_id"], unique=False)
 
     # ### end Alembic commands ###
 

@@ -1,0 +1,70 @@
+"""What every route needs: the caller's credentials, workspace and request id, opened as a Call."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from typing import Annotated, Any, ParamSpec, TypeVar
+
+from fastapi import Depends, Header, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from datalinx.core.auth.permissions import Permission
+from datalinx.core.context import Call, RequestMeta, open_call
+from datalinx.core.runtime import Runtime
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+bearer = HTTPBearer(auto_error=False, description="A JWT from /v1/auth/login or a `dlx_` API key.")
+
+
+def get_runtime(request: Request) -> Runtime:
+    return request.app.state.runtime
+
+
+RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
+
+
+class Caller:
+    """A request's credentials and chosen workspace; `run` calls one manager function in one transaction."""
+
+    def __init__(self, runtime: Runtime, token: str | None, workspace: str | None, meta: RequestMeta) -> None:
+        self.runtime = runtime
+        self.token = token
+        self.workspace = workspace
+        self.meta = meta
+
+    def call(self) -> AbstractContextManager[Call]:
+        return open_call(self.runtime, token=self.token, workspace=self.workspace, meta=self.meta)
+
+    def run(self, fn: Callable[..., R], *args: Any, **kwargs: Any) -> R:
+        with self.call() as call:
+            return fn(call, *args, **kwargs)
+
+
+def request_meta(request: Request, transport: str = "rest") -> RequestMeta:
+    request_id = getattr(request.state, "request_id", None)
+    address = request.client.host if request.client else ""
+    meta = RequestMeta.new(transport, address)
+    return RequestMeta(request_id=request_id or meta.request_id, address=address, transport=transport)
+
+
+def get_caller(
+    request: Request,
+    runtime: RuntimeDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+    x_datalinx_workspace: Annotated[
+        str | None, Header(description="Workspace id or slug; default: the caller's default workspace.")
+    ] = None,
+) -> Caller:
+    token = credentials.credentials if credentials else None
+    return Caller(runtime, token, x_datalinx_workspace, request_meta(request))
+
+
+CallerDep = Annotated[Caller, Depends(get_caller)]
+
+
+def permission(*permissions: Permission) -> dict[str, Any]:
+    """OpenAPI extension naming the permission a route needs (read by docs and the role-table test)."""
+    return {"x-permission": [str(p) for p in permissions]}
