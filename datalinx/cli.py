@@ -24,7 +24,7 @@ app.add_typer(keys_app, name="api-keys")
 F = TypeVar("F", bound=Callable[..., Any])
 
 DEMO_ORG = "Demo"
-DEMO_EMAIL = "owner@demo.datalinx.local"
+DEMO_EMAIL = "owner@demo.datalinx.dev"
 DEMO_PASSWORD = "datalinx-demo"
 
 
