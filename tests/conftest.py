@@ -180,3 +180,35 @@ def client(runtime: Runtime) -> Iterator[TestClient]:
 
     with TestClient(create_app(runtime)) as test_client:
         yield test_client
+
+
+@dataclass
+class LiveServer:
+    """The app served by uvicorn on a free loopback port, in a thread."""
+
+    url: str
+    runtime: Runtime
+
+
+@pytest.fixture
+def live_server(runtime: Runtime) -> Iterator[LiveServer]:
+    import threading
+    import time
+
+    import uvicorn
+
+    from datalinx.server import create_app
+
+    config = uvicorn.Config(create_app(runtime), host="127.0.0.1", port=0, log_config=None, lifespan="on")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("test server did not start")
+        time.sleep(0.02)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    yield LiveServer(url=f"http://127.0.0.1:{port}", runtime=runtime)
+    server.should_exit = True
+    thread.join(timeout=10)

@@ -1,0 +1,129 @@
+"""A valid request for every REST route and every MCP tool, used by the tenancy and role walks.
+
+Each sample builds fresh resources in the target org, so it can be called once per role.
+A new route or tool must get a sample here: the walks fail until it has one.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from datalinx.core.auth import accounts
+from datalinx.core.auth.permissions import Role
+from datalinx.core.auth.schemas import ApiKeyCreate, ServiceAccountCreate
+from datalinx.core.tenancy import manager as tenancy
+from datalinx.core.tenancy.bootstrap import as_owner
+from datalinx.core.tenancy.schemas import MemberAdd, WorkspaceCreate
+from tests.conftest import Tenant
+
+
+def unique(prefix: str) -> str:
+    return f"{prefix}-{uuid.uuid4().hex[:8]}"
+
+
+@dataclass
+class Resources:
+    """Makes resources in one tenant's first workspace, acting as its owner."""
+
+    tenant: Tenant
+    cache: dict[str, str] = field(default_factory=dict)
+
+    def _owner(self):
+        return as_owner(self.tenant.runtime, self.tenant.slug, workspace=self.tenant.workspace)
+
+    @property
+    def workspace_id(self) -> str:
+        return self.tenant.init.workspace_id
+
+    def side_workspace(self) -> str:
+        """A second workspace, where fresh service accounts live until added to the first."""
+        if "side" not in self.cache:
+            with self._owner() as call:
+                self.cache["side"] = tenancy.create_workspace(call, WorkspaceCreate(name=unique("side"))).id
+        return self.cache["side"]
+
+    def service_account(self) -> str:
+        """A fresh service account, not a member of the first workspace."""
+        side = self.side_workspace()
+        with self._owner() as call:
+            data = ServiceAccountCreate(name=unique("robot"), role=Role.API_USER, workspaces=[side])
+            return accounts.create_service_account(call, data).id
+
+    def member(self) -> str:
+        """A fresh member of the first workspace."""
+        account = self.service_account()
+        with self._owner() as call:
+            return tenancy.add_member(call, MemberAdd(principal=account, role=Role.VIEWER)).id
+
+    def api_key(self) -> str:
+        account = self.service_account()
+        with self._owner() as call:
+            return accounts.create_api_key(call, account, ApiKeyCreate(name="walk")).id
+
+
+@dataclass(frozen=True)
+class Request:
+    path: dict[str, str] = field(default_factory=dict)
+    body: dict[str, Any] | None = None
+    query: dict[str, Any] = field(default_factory=dict)
+
+
+RouteSample = Callable[[Resources], Request]
+ToolSample = Callable[[Resources], dict[str, Any]]
+
+ROUTE_SAMPLES: dict[str, RouteSample] = {
+    "GET /v1/whoami": lambda r: Request(),
+    "GET /v1/org": lambda r: Request(),
+    "GET /v1/workspaces": lambda r: Request(),
+    "POST /v1/workspaces": lambda r: Request(body={"name": unique("ws")}),
+    "GET /v1/workspaces/{workspace}": lambda r: Request(path={"workspace": r.workspace_id}),
+    "PATCH /v1/workspaces/{workspace}": lambda r: Request(
+        path={"workspace": r.workspace_id}, body={"description": "walked"}
+    ),
+    "GET /v1/members": lambda r: Request(),
+    "POST /v1/members": lambda r: Request(body={"principal": r.service_account(), "role": "viewer"}),
+    "PATCH /v1/members/{member_id}": lambda r: Request(path={"member_id": r.member()}, body={"role": "api_user"}),
+    "DELETE /v1/members/{member_id}": lambda r: Request(path={"member_id": r.member()}),
+    "GET /v1/users": lambda r: Request(),
+    "POST /v1/users": lambda r: Request(
+        body={"email": f"{unique('u')}@example.com", "password": "long-enough-pw", "role": "viewer"}
+    ),
+    "GET /v1/service-accounts": lambda r: Request(),
+    "POST /v1/service-accounts": lambda r: Request(body={"name": unique("sa"), "role": "api_user"}),
+    "GET /v1/service-accounts/{account_id}": lambda r: Request(path={"account_id": r.service_account()}),
+    "DELETE /v1/service-accounts/{account_id}": lambda r: Request(path={"account_id": r.service_account()}),
+    "POST /v1/service-accounts/{account_id}/api-keys": lambda r: Request(
+        path={"account_id": r.service_account()}, body={"name": "k"}
+    ),
+    "GET /v1/service-accounts/{account_id}/api-keys": lambda r: Request(path={"account_id": r.service_account()}),
+    "DELETE /v1/api-keys/{key_id}": lambda r: Request(path={"key_id": r.api_key()}),
+    "GET /v1/compliance/audit-trail": lambda r: Request(),
+}
+
+# Routes that need no credentials at all.
+PUBLIC_ROUTES = {"POST /v1/auth/login"}
+
+TOOL_SAMPLES: dict[str, ToolSample] = {
+    "whoami": lambda r: {},
+    "get_org": lambda r: {},
+    "list_workspaces": lambda r: {},
+    "get_workspace": lambda r: {"workspace_ref": r.workspace_id},
+    "create_workspace": lambda r: {"name": unique("ws")},
+    "update_workspace": lambda r: {"workspace_ref": r.workspace_id, "description": "walked"},
+    "list_members": lambda r: {},
+    "add_member": lambda r: {"principal": r.service_account(), "role": "viewer"},
+    "update_member_role": lambda r: {"member_id": r.member(), "role": "api_user"},
+    "remove_member": lambda r: {"member_id": r.member()},
+    "list_users": lambda r: {},
+    "create_user": lambda r: {"email": f"{unique('u')}@example.com", "password": "long-enough-pw", "role": "viewer"},
+    "list_service_accounts": lambda r: {},
+    "create_service_account": lambda r: {"name": unique("sa")},
+    "deactivate_service_account": lambda r: {"service_account": r.service_account()},
+    "create_api_key": lambda r: {"service_account": r.service_account()},
+    "list_api_keys": lambda r: {"service_account": r.service_account()},
+    "revoke_api_key": lambda r: {"api_key_id": r.api_key()},
+    "query_audit_trail": lambda r: {},
+}
