@@ -20,10 +20,10 @@ from mcp.types import CallToolResult
 async def http_session(base_url: str, token: str, **headers: str) -> AsyncIterator[ClientSession]:
     """An initialised MCP session against `<base_url>/mcp/` with a bearer token."""
     client = httpx.AsyncClient(headers={"Authorization": f"Bearer {token}", **headers}, timeout=30)
-    async with client, streamable_http_client(f"{base_url}/mcp/", http_client=client) as (read, write, _):
-        async with ClientSession(read, write) as session:
-            await session.initialize()
-            yield session
+    transport = streamable_http_client(f"{base_url}/mcp/", http_client=client)
+    async with client, transport as (read, write, _), ClientSession(read, write) as session:
+        await session.initialize()
+        yield session
 
 
 @asynccontextmanager
