@@ -212,3 +212,9 @@ def live_server(runtime: Runtime) -> Iterator[LiveServer]:
     yield LiveServer(url=f"http://127.0.0.1:{port}", runtime=runtime)
     server.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture
+def tenant_on_any(any_runtime: Runtime) -> Tenant:
+    """Org 'Acme' on each system DB backend in turn."""
+    return make_tenant(any_runtime, "Acme")

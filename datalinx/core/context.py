@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from datalinx.core.audit import manager as audit
 from datalinx.core.auth import manager as auth
-from datalinx.core.auth.permissions import Permission
+from datalinx.core.auth.permissions import ORG_PERMISSIONS, Permission
 from datalinx.core.auth.principal import Principal
 from datalinx.core.errors import Forbidden, Invalid, NotFound, Unauthenticated
 from datalinx.core.runtime import Runtime
@@ -68,8 +68,10 @@ class Call:
         workspace_id = self.workspace.id if self.workspace else None
         if self.principal.can(permission, workspace_id):
             return
-        where = "this organisation" if workspace_id is None else f"workspace '{self.workspace.slug}'"  # type: ignore[union-attr]
-        role = self.principal.role_in(workspace_id) or self.principal.org_role
+        if permission in ORG_PERMISSIONS or self.workspace is None:
+            where, role = "this organisation", self.principal.org_role
+        else:
+            where, role = f"workspace '{self.workspace.slug}'", self.principal.role_in(workspace_id)
         raise Forbidden(
             f"role '{role}' lacks permission '{permission}' in {where}",
             permission=str(permission),
@@ -144,7 +146,9 @@ def open_call(
         )
         raise
     except Unauthenticated as exc:
-        record_denial(runtime, known, meta, action="auth.authenticate", resource=None, reason=exc.message)
+        record_denial(
+            runtime, known, meta, action="auth.authenticate", resource=None, reason=exc.message, org_id=exc.org_id
+        )
         raise
 
 
@@ -156,6 +160,7 @@ def record_denial(
     action: str,
     resource: str | None,
     reason: str,
+    org_id: str | None = None,
 ) -> None:
     resource_type, _, resource_id = (resource or "").partition(":")
     log.warning("call.denied", action=action, reason=reason, request_id=meta.request_id)
@@ -170,4 +175,5 @@ def record_denial(
             outcome="denied",
             request_id=meta.request_id,
             detail={"reason": reason, "transport": meta.transport, "address": meta.address},
+            org_id=org_id,
         )

@@ -23,10 +23,14 @@ class Invalid(DatalinxError):
 
 
 class Unauthenticated(DatalinxError):
-    """No valid credentials were presented."""
+    """No valid credentials were presented; `org_id` is set when the credential names an org."""
 
     status_code = 401
     code = "unauthenticated"
+
+    def __init__(self, message: str, *, org_id: str | None = None) -> None:
+        super().__init__(message)
+        self.org_id = org_id
 
 
 class Forbidden(DatalinxError):

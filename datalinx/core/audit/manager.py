@@ -34,11 +34,12 @@ def record(
     outcome: str,
     request_id: str | None,
     detail: dict[str, Any] | None = None,
+    org_id: str | None = None,
 ) -> None:
-    """Append one audit event."""
+    """Append one audit event (`org_id` names the org of an anonymous caller's credential)."""
     audit_dao.append(
         session,
-        org_id=principal.org_id if principal else None,
+        org_id=principal.org_id if principal else org_id,
         workspace_id=workspace_id,
         actor_type=principal.type.value if principal else "anonymous",
         actor_id=principal.id if principal else None,

@@ -26,7 +26,7 @@ def load_principal(session: Session, *, principal_type: PrincipalType, principal
         row = principals_dao.get_service_account(session, scope, principal_id)
         name = row.name if row else ""
     if row is None or not row.is_active:
-        raise Unauthenticated("credentials belong to an inactive or deleted account")
+        raise Unauthenticated("credentials belong to an inactive or deleted account", org_id=org_id)
     roles = {m.workspace_id: Role(m.role) for m in tenancy_dao.memberships_of(session, scope, principal_id)}
     return Principal(
         type=principal_type,
@@ -47,9 +47,9 @@ def authenticate(session: Session, runtime: Runtime, token: str) -> Principal:
         if key is None or not credentials.api_key_matches(key.key_hash, token):
             raise Unauthenticated("API key is not valid")
         if key.revoked_at is not None:
-            raise Unauthenticated("API key has been revoked")
+            raise Unauthenticated("API key has been revoked", org_id=key.org_id)
         if key.expires_at is not None and key.expires_at <= utcnow():
-            raise Unauthenticated("API key has expired")
+            raise Unauthenticated("API key has expired", org_id=key.org_id)
         key.last_used_at = utcnow()
         principal = load_principal(
             session,
