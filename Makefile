@@ -21,12 +21,12 @@ run: $(STAMP)
 	$(BIN)/datalinx serve --demo --host $(HOST) --port $(PORT)
 
 test: $(STAMP)
-	$(BIN)/ruff check datalinx tests bench
+	$(BIN)/ruff check datalinx tests $(wildcard bench evals)
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check datalinx tests bench
-	$(BIN)/ruff format --check datalinx tests bench
+	$(BIN)/ruff check datalinx tests $(wildcard bench evals)
+	$(BIN)/ruff format --check datalinx tests $(wildcard bench evals)
 
 clean:
 	rm -rf $(VENV) .datalinx
