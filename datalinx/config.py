@@ -37,6 +37,26 @@ class Settings(BaseSettings):
     api_key: SecretStr | None = Field(default=None, description="API key used by `datalinx mcp` over stdio.")
     log_level: str = "INFO"
     log_json: bool = True
+    workers_in_process: bool = Field(default=True, description="`datalinx serve` runs a worker pool in-process.")
+    worker_concurrency: int = Field(default=2, ge=1, le=256, description="Jobs one worker process runs at once.")
+    worker_poll_seconds: float = Field(default=0.5, gt=0, le=60, description="Idle wait between queue polls.")
+    worker_long_poll_seconds: float = Field(
+        default=5.0, ge=0, le=60, description="How long a remote worker's lease request waits for a job."
+    )
+    worker_shutdown_grace_seconds: float = Field(
+        default=10.0, ge=0, description="On shutdown, time running jobs get to finish before their leases are released."
+    )
+    worker_token: SecretStr | None = Field(default=None, description="`dlxw_` token used by `datalinx worker`.")
+    control_plane_url: str | None = Field(default=None, description="Control plane URL for `datalinx worker`.")
+    job_lease_seconds: float = Field(
+        default=30.0, ge=0.2, le=3600, description="A lease not renewed by a heartbeat for this long expires."
+    )
+    job_max_attempts: int = Field(default=3, ge=1, le=100, description="Default attempts for a job kind.")
+    job_retry_base_seconds: float = Field(default=2.0, ge=0, description="First retry delay; doubles per attempt.")
+    job_retry_max_seconds: float = Field(default=300.0, ge=0, description="Longest retry delay.")
+    job_modules: list[str] = Field(
+        default_factory=list, description="Extra modules to import so they register job kinds (JSON list)."
+    )
 
     @field_validator("home", mode="after")
     @classmethod
