@@ -22,6 +22,12 @@ class Invalid(DatalinxError):
     code = "invalid"
 
 
+class ConnectionFailed(Invalid):
+    """A customer database could not be reached or refused the login; the message never holds the password."""
+
+    code = "connection_failed"
+
+
 class Unauthenticated(DatalinxError):
     """No valid credentials were presented; `org_id` is set when the credential names an org."""
 
