@@ -1,0 +1,1 @@
+"""One job queue for every long operation, run by permission-checked workers (DESIGN §4)."""

@@ -1,0 +1,273 @@
+"""A worker pool: lease jobs for free slots, run handlers on threads, heartbeat, and shut down gracefully.
+
+The same pool runs inside `datalinx serve` (on a `DbQueue`) and as `datalinx worker` (on an `HttpQueue`).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import signal
+import socket
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from queue import SimpleQueue
+
+import structlog
+
+from datalinx.core.errors import Conflict, DatalinxError, Forbidden, Invalid, NotFound, Unauthenticated
+from datalinx.core.jobs import registry
+from datalinx.core.jobs.context import JobCancelled, JobContext, JobStopped, LeaseLost
+from datalinx.core.jobs.queue import DbQueue, JobQueue
+from datalinx.core.jobs.schemas import LeasedJob, LeaseState
+from datalinx.core.runtime import Runtime
+
+log = structlog.get_logger("datalinx.worker")
+
+PERMANENT_ERRORS = (Invalid, NotFound, Forbidden)
+
+
+def default_name() -> str:
+    """host:pid:random, so a lease names the process holding it."""
+    return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
+
+
+@dataclass
+class _Running:
+    job: LeasedJob
+    cancel_requested: bool = False
+    lost: bool = False
+
+
+class WorkerPool:
+    """`concurrency` runner threads fed by one leasing thread, with one heartbeat thread renewing leases."""
+
+    def __init__(
+        self,
+        queue: JobQueue,
+        *,
+        home: Path,
+        concurrency: int,
+        wait_seconds: float,
+        grace_seconds: float,
+        name: str | None = None,
+        kinds: Sequence[str] | None = None,
+    ) -> None:
+        self.queue = queue
+        self.home = home
+        self.concurrency = concurrency
+        self.wait_seconds = wait_seconds
+        self.grace_seconds = grace_seconds
+        self.name = name or default_name()
+        self.kinds = list(kinds) if kinds is not None else registry.names()
+        self.fatal: Exception | None = None
+        self._slots = threading.Semaphore(concurrency)
+        self._work: SimpleQueue[LeasedJob | None] = SimpleQueue()
+        self._running: dict[str, _Running] = {}
+        self._changed = threading.Condition()
+        self._stopping = threading.Event()
+        self._heartbeat_stop = threading.Event()
+        self._threads: list[threading.Thread] = []
+
+    def start(self) -> None:
+        """Start the leasing, heartbeat and runner threads."""
+        targets = [(self._dispatch, "lease"), (self._heartbeat, "heartbeat")]
+        targets += [(self._runner, f"run-{n}") for n in range(self.concurrency)]
+        for target, label in targets:
+            thread = threading.Thread(target=target, name=f"datalinx-worker-{label}", daemon=True)
+            thread.start()
+            self._threads.append(thread)
+        log.info("worker.started", worker=self.name, concurrency=self.concurrency, kinds=self.kinds)
+
+    def stop(self, grace_seconds: float | None = None) -> None:
+        """Stop leasing, give running jobs `grace_seconds` to finish, then release the rest to the queue."""
+        grace = self.grace_seconds if grace_seconds is None else grace_seconds
+        self._stopping.set()
+        self.queue.wake()
+        if self._threads:
+            self._threads[0].join(timeout=self.wait_seconds + 10)
+        deadline = time.monotonic() + grace
+        with self._changed:
+            while self._running and time.monotonic() < deadline:
+                self._changed.wait(deadline - time.monotonic())
+            leftover = list(self._running.values())
+        for entry in leftover:
+            entry.lost = True
+        if leftover:
+            try:
+                self.queue.release([entry.job.ref for entry in leftover])
+            except Exception:
+                log.exception("worker.release_failed", worker=self.name)
+        for _ in range(self.concurrency):
+            self._work.put(None)
+        self._heartbeat_stop.set()
+        for thread in self._threads[1:]:
+            thread.join(timeout=1.0)
+        log.info("worker.stopped", worker=self.name, released=len(leftover))
+
+    def run_until_signalled(self) -> int:
+        """Run until SIGTERM or SIGINT (then shut down gracefully); exit status 1 on a fatal error."""
+        stop = threading.Event()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, lambda *_: stop.set())
+        self.start()
+        while not stop.wait(0.5):
+            if self.fatal is not None:
+                break
+        self.stop()
+        return 1 if self.fatal is not None else 0
+
+    @property
+    def running(self) -> list[str]:
+        """Ids of the jobs running now."""
+        with self._changed:
+            return list(self._running)
+
+    def _dispatch(self) -> None:
+        failures = 0
+        while not self._stopping.is_set():
+            if not self._slots.acquire(timeout=0.2):
+                continue
+            free = 1
+            while free < self.concurrency and self._slots.acquire(blocking=False):
+                free += 1
+            try:
+                jobs = self.queue.lease(worker=self.name, limit=free, kinds=self.kinds, wait_seconds=self.wait_seconds)
+                failures = 0
+            except Unauthenticated as exc:
+                log.error("worker.unauthenticated", worker=self.name, error=exc.message)
+                self.fatal = exc
+                jobs = []
+                self._stopping.set()
+            except Exception as exc:
+                failures += 1
+                log.warning("worker.lease_failed", worker=self.name, error=f"{type(exc).__name__}: {exc}")
+                jobs = []
+                self._stopping.wait(min(0.2 * 2**failures, 5.0))
+            for _ in range(free - len(jobs)):
+                self._slots.release()
+            if jobs and self._stopping.is_set():
+                self._release_unstarted(jobs)
+                return
+            with self._changed:
+                for job in jobs:
+                    self._running[job.id] = _Running(job)
+            for job in jobs:
+                self._work.put(job)
+
+    def _release_unstarted(self, jobs: list[LeasedJob]) -> None:
+        try:
+            self.queue.release([job.ref for job in jobs])
+        except Exception:
+            log.exception("worker.release_failed", worker=self.name)
+        for _ in jobs:
+            self._slots.release()
+
+    def _heartbeat_interval(self) -> float:
+        """A third of the shortest lease running (the control plane sets their length), or a short idle tick."""
+        with self._changed:
+            leases = [entry.job.lease_seconds for entry in self._running.values()]
+        return max(min(leases) / 3, 0.05) if leases else 0.2
+
+    def _heartbeat(self) -> None:
+        while not self._heartbeat_stop.wait(self._heartbeat_interval()):
+            with self._changed:
+                entries = list(self._running.values())
+            if not entries:
+                continue
+            try:
+                states = self.queue.heartbeat([entry.job.ref for entry in entries])
+            except Exception as exc:
+                log.warning("worker.heartbeat_failed", worker=self.name, error=f"{type(exc).__name__}: {exc}")
+                continue
+            for entry, state in zip(entries, states, strict=True):
+                entry.lost = entry.lost or not state.held
+                entry.cancel_requested = entry.cancel_requested or state.cancel_requested
+
+    def _runner(self) -> None:
+        while True:
+            job = self._work.get()
+            if job is None:
+                return
+            try:
+                self._execute(job)
+            except Exception:
+                log.exception("worker.job_crashed", worker=self.name, job_id=job.id)
+            finally:
+                with self._changed:
+                    self._running.pop(job.id, None)
+                    self._changed.notify_all()
+                self._slots.release()
+
+    def _execute(self, job: LeasedJob) -> None:
+        entry = self._running[job.id]
+        kind = registry.get(job.kind)
+        if kind is None:
+            self._report_failure(job, f"worker {self.name} cannot run job kind '{job.kind}'", retryable=True)
+            return
+        ctx = JobContext(job=job, home=self.home, reporter=lambda f, m: self._report(entry, f, m))
+        ctx.stop_reason = lambda: self._stop_reason(entry)
+        try:
+            ctx.check()
+            result = kind.run(ctx, dict(job.payload))
+            if not isinstance(result, dict):
+                raise TypeError(f"handler of '{job.kind}' returned {type(result).__name__}, not a dict")
+        except JobCancelled as exc:
+            self._report_failure(job, str(exc), retryable=False, cancelled=True)
+            return
+        except LeaseLost as exc:
+            log.warning("worker.lease_lost", worker=self.name, job_id=job.id, reason=str(exc))
+            return
+        except Exception as exc:
+            message = exc.message if isinstance(exc, DatalinxError) else f"{type(exc).__name__}: {exc}"
+            self._report_failure(job, message, retryable=not isinstance(exc, PERMANENT_ERRORS))
+            return
+        try:
+            status = self.queue.complete(job.ref, result)
+            log.info("worker.job_done", worker=self.name, job_id=job.id, kind=job.kind, status=status.value)
+        except (Conflict, NotFound) as exc:
+            log.warning("worker.completion_refused", worker=self.name, job_id=job.id, reason=str(exc))
+
+    def _report_failure(self, job: LeasedJob, error: str, *, retryable: bool, cancelled: bool = False) -> None:
+        try:
+            status = self.queue.fail(job.ref, error, retryable=retryable, cancelled=cancelled)
+            log.info(
+                "worker.job_done", worker=self.name, job_id=job.id, kind=job.kind, status=status.value, error=error
+            )
+        except (Conflict, NotFound) as exc:
+            log.warning("worker.failure_refused", worker=self.name, job_id=job.id, reason=str(exc))
+
+    def _report(self, entry: _Running, fraction: float, message: str | None) -> LeaseState:
+        try:
+            state = self.queue.progress(entry.job.ref, fraction, message)
+        except (Conflict, NotFound):
+            entry.lost = True
+            return LeaseState(job_id=entry.job.id, held=False)
+        except Exception as exc:  # the control plane is unreachable for now: keep working, the heartbeat decides
+            log.warning("worker.progress_failed", job_id=entry.job.id, error=f"{type(exc).__name__}: {exc}")
+            return LeaseState(job_id=entry.job.id, held=not entry.lost, cancel_requested=entry.cancel_requested)
+        entry.cancel_requested = entry.cancel_requested or state.cancel_requested
+        return state
+
+    def _stop_reason(self, entry: _Running) -> JobStopped | None:
+        if entry.lost:
+            return LeaseLost(f"job {entry.job.id} is no longer leased by worker {self.name}")
+        if entry.cancel_requested:
+            return JobCancelled(f"job {entry.job.id} was cancelled")
+        return None
+
+
+def in_process_pool(runtime: Runtime, *, concurrency: int | None = None, name: str | None = None) -> WorkerPool:
+    """The pool `datalinx serve` runs: straight on the system DB, every org's jobs."""
+    settings = runtime.settings
+    return WorkerPool(
+        DbQueue(runtime),
+        home=settings.home,
+        concurrency=concurrency or settings.worker_concurrency,
+        wait_seconds=settings.worker_poll_seconds,
+        grace_seconds=settings.worker_shutdown_grace_seconds,
+        name=name,
+    )
