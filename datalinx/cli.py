@@ -1,4 +1,4 @@
-"""The `datalinx` command: init, serve, mcp, config, roles, users, api-keys, rotate-master-key."""
+"""The `datalinx` command: init, serve, worker, mcp, config, roles, users, api-keys, rotate-master-key."""
 
 from __future__ import annotations
 
@@ -110,6 +110,50 @@ def serve(
     typer.echo(f"MCP endpoint: {base}/mcp/  (streamable HTTP, 'Authorization: Bearer <API key or JWT>')")
     typer.echo(f"health:       {base}/healthz   metrics: {base}/metrics")
     uvicorn.run(create_app(runtime), host=host, port=port, log_config=None)
+
+
+@app.command()
+@friendly_errors
+def worker(
+    control_plane: Annotated[
+        str | None, typer.Option(help="Control plane URL, e.g. http://cp:8000 (default: DATALINX_CONTROL_PLANE_URL).")
+    ] = None,
+    concurrency: Annotated[
+        int | None, typer.Option(min=1, max=256, help="Jobs run at once (default: DATALINX_WORKER_CONCURRENCY).")
+    ] = None,
+    name: Annotated[str | None, typer.Option(help="This worker's name in leases (default: host:pid:random).")] = None,
+) -> None:
+    """Run a remote data-plane worker: it polls the control plane with DATALINX_WORKER_TOKEN, never the system DB."""
+    from datalinx.core.jobs import registry
+    from datalinx.core.jobs.remote import HttpQueue
+    from datalinx.core.jobs.worker import WorkerPool
+    from datalinx.logging import configure_logging
+
+    settings = get_settings()
+    url = control_plane or settings.control_plane_url
+    if not url:
+        typer.echo("error: pass --control-plane URL or set DATALINX_CONTROL_PLANE_URL", err=True)
+        raise typer.Exit(2)
+    if settings.worker_token is None:
+        typer.echo("error: set DATALINX_WORKER_TOKEN to a dlxw_ worker token (POST /v1/worker-tokens)", err=True)
+        raise typer.Exit(2)
+    configure_logging(settings.log_level, json=settings.log_json)
+    registry.load(settings.job_modules)
+    queue = HttpQueue(url, settings.worker_token.get_secret_value())
+    pool = WorkerPool(
+        queue,
+        home=settings.home,
+        concurrency=concurrency or settings.worker_concurrency,
+        wait_seconds=settings.worker_long_poll_seconds,
+        grace_seconds=settings.worker_shutdown_grace_seconds,
+        name=name,
+    )
+    typer.echo(f"worker {pool.name}: control plane {url}, data home {settings.home}, kinds {pool.kinds}", err=True)
+    try:
+        status = pool.run_until_signalled()
+    finally:
+        queue.close()
+    raise typer.Exit(status)
 
 
 @app.command()

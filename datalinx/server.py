@@ -5,20 +5,23 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 
+import anyio
 from fastapi import APIRouter, FastAPI
 from fastapi.responses import PlainTextResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
 
 from datalinx import __version__
-from datalinx.api import accounts, audit, auth, errors, tenancy
+from datalinx.api import accounts, audit, auth, errors, jobs, tenancy, workers
 from datalinx.api.middleware import BodyLimitMiddleware, RequestContextMiddleware
 from datalinx.config import Settings, get_settings
+from datalinx.core.jobs import metrics as job_metrics
+from datalinx.core.jobs.worker import in_process_pool
 from datalinx.core.runtime import Runtime
 from datalinx.logging import configure_logging
 from datalinx.tools.server import McpHttpGuard, build_mcp
 
-ROUTERS = [auth.router, tenancy.router, accounts.router, audit.router]
+ROUTERS = [auth.router, tenancy.router, accounts.router, audit.router, jobs.router, workers.router]
 
 
 def create_app(runtime: Runtime | None = None, settings: Settings | None = None) -> FastAPI:
@@ -34,6 +37,10 @@ def create_app(runtime: Runtime | None = None, settings: Settings | None = None)
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         async with AsyncExitStack() as stack:
             await stack.enter_async_context(mcp.session_manager.run())
+            if settings.workers_in_process:
+                pool = in_process_pool(runtime)
+                pool.start()
+                stack.push_async_callback(anyio.to_thread.run_sync, pool.stop)
             yield
 
     app = FastAPI(
@@ -61,6 +68,7 @@ def create_app(runtime: Runtime | None = None, settings: Settings | None = None)
     @app.get("/metrics", tags=["ops"], response_class=PlainTextResponse)
     def metrics() -> PlainTextResponse:
         """Prometheus metrics."""
+        job_metrics.refresh_queue_depth(runtime)
         return PlainTextResponse(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
     app.mount("/mcp", McpHttpGuard(mcp_app, runtime))

@@ -14,6 +14,9 @@ from typing import Any
 from datalinx.core.auth import accounts
 from datalinx.core.auth.permissions import Role
 from datalinx.core.auth.schemas import ApiKeyCreate, ServiceAccountCreate
+from datalinx.core.jobs import manager as jobs
+from datalinx.core.jobs import tokens
+from datalinx.core.jobs.schemas import WorkerTokenCreate
 from datalinx.core.tenancy import manager as tenancy
 from datalinx.core.tenancy.bootstrap import as_owner
 from datalinx.core.tenancy.schemas import MemberAdd, WorkspaceCreate
@@ -63,6 +66,23 @@ class Resources:
         with self._owner() as call:
             return accounts.create_api_key(call, account, ApiKeyCreate(name="walk")).id
 
+    def queued_job(self) -> str:
+        """A no-op job due in an hour, so it is still queued (and cancellable) when the sample runs."""
+        with self._owner() as call:
+            return jobs.submit(call, "noop", delay_seconds=3600).id
+
+    def finished_job(self) -> str:
+        """A job that has ended (cancelled), so following its events ends at once."""
+        job_id = self.queued_job()
+        with self._owner() as call:
+            jobs.cancel_job(call, job_id)
+        return job_id
+
+    def worker_token(self) -> str:
+        with self._owner() as call:
+            data = WorkerTokenCreate(name=unique("worker"), workspaces=[self.workspace_id])
+            return tokens.create_worker_token(call, data).id
+
 
 @dataclass(frozen=True)
 class Request:
@@ -101,10 +121,27 @@ ROUTE_SAMPLES: dict[str, RouteSample] = {
     "GET /v1/service-accounts/{account_id}/api-keys": lambda r: Request(path={"account_id": r.service_account()}),
     "DELETE /v1/api-keys/{key_id}": lambda r: Request(path={"key_id": r.api_key()}),
     "GET /v1/compliance/audit-trail": lambda r: Request(),
+    "GET /v1/jobs": lambda r: Request(query={"status": "queued"}),
+    "GET /v1/jobs/{job_id}": lambda r: Request(path={"job_id": r.queued_job()}),
+    "POST /v1/jobs/{job_id}/cancel": lambda r: Request(path={"job_id": r.queued_job()}),
+    "GET /v1/jobs/{job_id}/events": lambda r: Request(path={"job_id": r.finished_job()}),
+    "GET /v1/worker-tokens": lambda r: Request(),
+    "POST /v1/worker-tokens": lambda r: Request(body={"name": unique("worker"), "workspaces": [r.workspace_id]}),
+    "DELETE /v1/worker-tokens/{token_id}": lambda r: Request(path={"token_id": r.worker_token()}),
 }
 
 # Routes that need no credentials at all.
 PUBLIC_ROUTES = {"POST /v1/auth/login"}
+
+# The remote worker protocol takes a worker token, not a principal; tests/api/test_jobs.py covers it.
+PUBLIC_ROUTES |= {
+    "POST /v1/worker/lease",
+    "POST /v1/worker/heartbeat",
+    "POST /v1/worker/release",
+    "POST /v1/worker/jobs/{job_id}/progress",
+    "POST /v1/worker/jobs/{job_id}/complete",
+    "POST /v1/worker/jobs/{job_id}/fail",
+}
 
 TOOL_SAMPLES: dict[str, ToolSample] = {
     "whoami": lambda r: {},
@@ -126,4 +163,11 @@ TOOL_SAMPLES: dict[str, ToolSample] = {
     "list_api_keys": lambda r: {"service_account": r.service_account()},
     "revoke_api_key": lambda r: {"api_key_id": r.api_key()},
     "query_audit_trail": lambda r: {},
+    "get_job": lambda r: {"job_id": r.queued_job()},
+    "list_jobs": lambda r: {"status": "queued"},
+    "cancel_job": lambda r: {"job_id": r.queued_job()},
+    "wait_for_job": lambda r: {"job_id": r.finished_job(), "timeout_seconds": 5},
+    "create_worker_token": lambda r: {"name": unique("worker"), "workspaces": [r.workspace_id]},
+    "list_worker_tokens": lambda r: {},
+    "revoke_worker_token": lambda r: {"worker_token_id": r.worker_token()},
 }

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import anyio
 from mcp.server.fastmcp import Context, FastMCP
@@ -23,6 +23,7 @@ from datalinx.core.runtime import Runtime
 from datalinx.dao.pagination import MAX_LIMIT
 
 DESCRIPTIONS = Path(__file__).parent / "descriptions"
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,27 @@ class ToolSpec:
 
 
 TOOLS: dict[str, ToolSpec] = {}
+
+
+@dataclass(frozen=True)
+class AsyncCall:
+    """What an `async def` tool gets instead of a Call: managers run as the caller, and the MCP context."""
+
+    runtime: Runtime
+    token: str | None
+    workspace: str | None
+    meta: RequestMeta
+    ctx: Context
+
+    async def run(self, fn: Callable[..., R], *args: Any, **kwargs: Any) -> R:
+        """Call one manager function in a transaction of its own, as the caller, off the event loop."""
+
+        def in_thread() -> R:
+            with open_call(self.runtime, token=self.token, workspace=self.workspace, meta=self.meta) as call:
+                return fn(call, *args, **kwargs)
+
+        return await anyio.to_thread.run_sync(in_thread)
+
 
 WorkspaceRef = Annotated[
     str | None, Field(description="Workspace id or slug to act in; default: the caller's default workspace.")
@@ -132,6 +154,8 @@ def bind(spec: ToolSpec, runtime: Runtime, token_source: TokenSource) -> Callabl
                 return spec.fn(call, **kwargs)
 
         try:
+            if inspect.iscoroutinefunction(spec.fn):
+                return await spec.fn(AsyncCall(runtime, token, workspace_ref, meta, ctx), **kwargs)
             return await anyio.to_thread.run_sync(in_thread)
         except (DatalinxError, ValidationError) as exc:
             raise ToolError(describe_error(exc)) from exc
@@ -169,4 +193,4 @@ def register_all(mcp: FastMCP, runtime: Runtime, token_source: TokenSource) -> N
         )
 
 
-__all__ = ["TOOLS", "Call", "Cursor", "Limit", "ToolSpec", "register_all", "tool"]
+__all__ = ["TOOLS", "AsyncCall", "Call", "Cursor", "Limit", "ToolSpec", "register_all", "tool"]
