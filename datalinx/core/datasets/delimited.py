@@ -190,21 +190,42 @@ def _parse_error(path: Path, detected: DetectedFormat, width: int, label: str, e
 
 def locate_problem(path: Path, delimiter: str, width: int, label: str) -> str | None:
     """Read the file strictly, row by row, and describe the first malformed row with its line."""
+    lines = _DecodedLines(path)
     line = 1
     try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            reader = csv.reader(handle, delimiter=delimiter, quotechar='"', doublequote=True, strict=True)
-            for row in reader:
-                if row and row != [""] and len(row) != width:
-                    return _ragged(label, line, len(row), width)
-                line = reader.line_num + 1
+        reader = csv.reader(lines, delimiter=delimiter, quotechar='"', doublequote=True, strict=True)
+        for row in reader:
+            if row and row != [""] and len(row) != width:
+                return _ragged(label, line, len(row), width)
+            line = reader.line_num + 1
     except csv.Error as exc:
         if "unexpected end of data" in str(exc):
             return f"line {line} of '{label}' opens a quoted value that is never closed (is the file truncated?)"
         return f"line {line} of '{label}' is malformed: {exc}"
     except UnicodeDecodeError:
-        return f"line {line} of '{label}' is not valid UTF-8 (set the encoding to latin-1 if that is what it is)"
+        return f"line {lines.count} of '{label}' is not valid UTF-8 (set the encoding to latin-1 if that is what it is)"
+    finally:
+        lines.close()
     return None
+
+
+class _DecodedLines:
+    """A file's lines decoded one at a time, so a decoding error is known by its line number."""
+
+    def __init__(self, path: Path) -> None:
+        self._handle = open(path, "rb")  # noqa: SIM115 - closed by close()
+        self.count = 0
+
+    def __iter__(self) -> _DecodedLines:
+        return self
+
+    def __next__(self) -> str:
+        raw = next(self._handle)
+        self.count += 1
+        return raw.decode("utf-8-sig" if self.count == 1 else "utf-8")
+
+    def close(self) -> None:
+        self._handle.close()
 
 
 def _first_line(exc: Exception, path: Path, label: str) -> str:

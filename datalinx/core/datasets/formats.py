@@ -247,8 +247,12 @@ def sniff_header(rows: list[list[str]]) -> bool:
             continue
         data_kinds = {value_kind(value) for value in column}
         if "text" not in data_kinds:
-            # A typed column (numbers, dates, bools): a name above it says header, a value of that type says data.
-            score += 1 if kind == "text" else -1
+            # A typed column (numbers, dates, bools): a name above it says header, a value of its type says data;
+            # a whole number above decimals is neutral (years heading a table of measurements).
+            if kind == "text":
+                score += 2
+            elif not (_INT.fullmatch(name.strip()) and any(not _INT.fullmatch(v.strip()) for v in column)):
+                score -= 1
             continue
         if name in column:
             score -= 1

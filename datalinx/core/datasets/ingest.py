@@ -99,7 +99,7 @@ def read_preview(parquet: Path, limit: int, offset: int = 0) -> list[dict[str, A
 
 
 def export(parquet: Path, fmt: Literal["csv", "parquet"], target: Path) -> Path:
-    """Write a dataset file as CSV or Parquet at `target`, atomically; nested values become JSON text in CSV."""
+    """Write a dataset file as CSV or Parquet at `target`, atomically; in CSV nested values are JSON, bytes base64."""
     if fmt not in ("csv", "parquet"):
         raise Invalid(f"cannot export as '{fmt}'; choose csv or parquet", field="format")
     with atomic_output(target) as out:
@@ -107,11 +107,14 @@ def export(parquet: Path, fmt: Literal["csv", "parquet"], target: Path) -> Path:
             shutil.copyfile(parquet, out.output)
         else:
             frame = pl.scan_parquet(parquet)
-            nested = [name for name, dtype in frame.collect_schema().items() if dtype.is_nested()]
+            schema = frame.collect_schema()
+            nested = [name for name, dtype in schema.items() if dtype.is_nested()]
+            binary = [name for name, dtype in schema.items() if dtype == pl.Binary]
             # CSV has no nested values: wrap each in a one-field struct, encode it, and keep the inner JSON.
             encoded = [
                 pl.struct(pl.col(name).alias("v")).struct.json_encode().str.slice(5).str.head(-1).alias(name)
                 for name in nested
             ]
+            encoded += [pl.col(name).bin.encode("base64") for name in binary]
             frame.with_columns(encoded).sink_csv(out.output)
     return target
