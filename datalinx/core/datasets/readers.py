@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import itertools
 import json
 import re
 from pathlib import Path
@@ -75,8 +77,11 @@ def ingest_ndjson(
     path = _utf8(source, out, detected, progress.stage(0.0, 0.3))
     progress(0.35, "reading JSON lines")
     infer: int | None = SAMPLE_ROWS
+    with open(path, "rb") as handle:
+        # The first lines only: a scan would parse whole chunks, reaching lines the sample should not see.
+        head = b"".join(itertools.islice(handle, SAMPLE_ROWS))
     try:
-        sample = pl.scan_ndjson(path, infer_schema_length=SAMPLE_ROWS).head(SAMPLE_ROWS).collect()
+        sample = pl.read_ndjson(io.BytesIO(head), infer_schema_length=None)
     except READ_ERRORS as exc:
         raise _ndjson_error(path, label, exc) from None
     if sample.width == 0:
@@ -92,15 +97,14 @@ def ingest_ndjson(
             )
             frame.sink_parquet(out.output)
             return detected
-        except pl.exceptions.InvalidOperationError as exc:
-            failed = _FAILED_COLUMN.search(str(exc))
-            if failed is None or failed["column"] not in dates:
-                raise _ndjson_error(path, label, exc) from None
-            del dates[failed["column"]]  # a value further down is not a date: the column stays text
         except READ_ERRORS as exc:
-            if infer is None or "cannot parse" not in str(exc):
+            failed = _FAILED_COLUMN.search(str(exc))
+            if failed is not None and failed["column"] in dates:
+                del dates[failed["column"]]  # a value further down is not a date: the column stays text
+            elif infer is not None and "cannot parse" in str(exc):
+                infer = None  # a later line disagrees with the sampled types: infer from every line
+            else:
                 raise _ndjson_error(path, label, exc) from None
-            infer = None  # a later line disagrees with the sampled types: infer from every line
     raise Invalid(f"could not settle the column types of '{label}'", field="file")
 
 
