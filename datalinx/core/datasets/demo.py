@@ -1,8 +1,7 @@
-"""Demo data: realistic customers, orders, products and a churn table, with known problems injected at known rows.
+"""Demo data: realistic customers, orders, products and a churn table, with known problems at known rows."""
 
-The manifest is the ground truth the quality evaluations score against, so every row it names really has the
-problem, and (for each problem a rule can see) no other row does.
-"""
+# The manifest is the ground truth quality evaluations score against: every row it names really has the problem,
+# and, for each problem a rule can see, no other row has it (tests/core/datasets/test_demo.py checks both).
 
 from __future__ import annotations
 

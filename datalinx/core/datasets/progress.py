@@ -36,10 +36,8 @@ def run_reporting(
     message: str,
     stop: Callable[[], None],
 ) -> None:
-    """Run `work` in a thread and report `poll()` from this thread, so callbacks stay on the caller's thread.
-
-    When the callback raises (a cancelled job), `stop` interrupts the work before the error goes on.
-    """
+    """Run `work` in a thread, reporting `poll()` from the caller's thread; `stop` it if a report raises."""
+    # Job progress callbacks touch the system DB and raise on cancellation, so they must run on this thread.
     errors: list[BaseException] = []
 
     def target() -> None:
