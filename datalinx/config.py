@@ -35,6 +35,10 @@ class Settings(BaseSettings):
         default_factory=lambda: ["http://127.0.0.1:*", "http://localhost:*", "http://[::1]:*"]
     )
     api_key: SecretStr | None = Field(default=None, description="API key used by `datalinx mcp` over stdio.")
+    max_upload_bytes: int = Field(default=2 * 1024**3, ge=1024, description="Largest file one upload may carry.")
+    workspace_storage_bytes: int = Field(
+        default=20 * 1024**3, ge=1024, description="Storage quota of one workspace (all dataset versions)."
+    )
     log_level: str = "INFO"
     log_json: bool = True
     workers_in_process: bool = Field(default=True, description="`datalinx serve` runs a worker pool in-process.")

@@ -12,7 +12,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
 
 from datalinx import __version__
-from datalinx.api import accounts, audit, auth, errors, jobs, tenancy, workers
+from datalinx.api import accounts, audit, auth, connections, datasets, errors, jobs, tenancy, workers
 from datalinx.api.middleware import BodyLimitMiddleware, RequestContextMiddleware
 from datalinx.config import Settings, get_settings
 from datalinx.core.jobs import metrics as job_metrics
@@ -21,7 +21,16 @@ from datalinx.core.runtime import Runtime
 from datalinx.logging import configure_logging
 from datalinx.tools.server import McpHttpGuard, build_mcp
 
-ROUTERS = [auth.router, tenancy.router, accounts.router, audit.router, jobs.router, workers.router]
+ROUTERS = [
+    auth.router,
+    tenancy.router,
+    accounts.router,
+    audit.router,
+    jobs.router,
+    workers.router,
+    connections.router,
+    datasets.router,
+]
 
 
 def create_app(runtime: Runtime | None = None, settings: Settings | None = None) -> FastAPI:
@@ -72,6 +81,10 @@ def create_app(runtime: Runtime | None = None, settings: Settings | None = None)
         return PlainTextResponse(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
     app.mount("/mcp", McpHttpGuard(mcp_app, runtime))
-    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodyLimitMiddleware,
+        max_bytes=settings.max_body_bytes,
+        overrides={"POST /v1/datasets": settings.max_upload_bytes + 1024**2},
+    )
     app.add_middleware(RequestContextMiddleware)
     return app

@@ -6,6 +6,7 @@ A new route or tool must get a sample here: the walks fail until it has one.
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,12 +15,17 @@ from typing import Any
 from datalinx.core.auth import accounts
 from datalinx.core.auth.permissions import Role
 from datalinx.core.auth.schemas import ApiKeyCreate, ServiceAccountCreate
+from datalinx.core.connections import manager as connections
+from datalinx.core.connections.schemas import ConnectionCreate
+from datalinx.core.datasets import manager as datasets
 from datalinx.core.jobs import manager as jobs
 from datalinx.core.jobs import tokens
 from datalinx.core.jobs.schemas import WorkerTokenCreate
 from datalinx.core.tenancy import manager as tenancy
 from datalinx.core.tenancy.bootstrap import as_owner
 from datalinx.core.tenancy.schemas import MemberAdd, WorkspaceCreate
+from datalinx.dao import files
+from datalinx.dao.scope import Scope
 from tests.conftest import Tenant
 
 
@@ -40,6 +46,10 @@ class Resources:
     @property
     def workspace_id(self) -> str:
         return self.tenant.init.workspace_id
+
+    @property
+    def scope(self) -> Scope:
+        return Scope(org_id=self.tenant.init.org_id, workspace_id=self.workspace_id)
 
     def side_workspace(self) -> str:
         """A second workspace, where fresh service accounts live until added to the first."""
@@ -78,10 +88,46 @@ class Resources:
             jobs.cancel_job(call, job_id)
         return job_id
 
+    def inbox_file(self) -> str:
+        """A small CSV in the workspace inbox, for imports."""
+        name = f"{unique('drop')}.csv"
+        inbox = files.inbox_dir(self.tenant.runtime.settings.home, self.scope)
+        (inbox / name).write_bytes(SAMPLE_CSV)
+        return name
+
+    def dataset(self) -> str:
+        """A fresh dataset with one version."""
+        home = self.tenant.runtime.settings.home
+        staged = files.staging_file(home, self.scope, ".csv")
+        staged.write_bytes(SAMPLE_CSV)
+        with self._owner() as call:
+            made = datasets.upload(
+                call, staged=staged, filename="walk.csv", name=unique("ds"), dataset_ref=None, options=None
+            )
+        staged.unlink()
+        return made.id
+
+    def connection(self) -> str:
+        """A fresh SQLite connection to a file in the inbox."""
+        if "sqlite" not in self.cache:
+            inbox = files.inbox_dir(
+                self.tenant.runtime.settings.home, Scope(self.tenant.init.org_id, self.workspace_id)
+            )
+            with sqlite3.connect(inbox / "walk.sqlite") as db:
+                db.execute("CREATE TABLE IF NOT EXISTS people (id INTEGER, name TEXT)")
+                db.execute("INSERT INTO people VALUES (1, 'Ada')")
+            self.cache["sqlite"] = "walk.sqlite"
+        with self._owner() as call:
+            data = ConnectionCreate(name=unique("conn"), kind="sqlite", path="walk.sqlite")
+            return connections.create_connection(call, data).id
+
     def worker_token(self) -> str:
         with self._owner() as call:
             data = WorkerTokenCreate(name=unique("worker"), workspaces=[self.workspace_id])
             return tokens.create_worker_token(call, data).id
+
+
+SAMPLE_CSV = b"id,name,score\n1,Ada,3.5\n2,Bob,4.0\n"
 
 
 @dataclass(frozen=True)
@@ -89,6 +135,8 @@ class Request:
     path: dict[str, str] = field(default_factory=dict)
     body: dict[str, Any] | None = None
     query: dict[str, Any] = field(default_factory=dict)
+    files: dict[str, tuple[str, bytes]] | None = None
+    form: dict[str, str] | None = None
 
 
 RouteSample = Callable[[Resources], Request]
@@ -128,6 +176,23 @@ ROUTE_SAMPLES: dict[str, RouteSample] = {
     "GET /v1/worker-tokens": lambda r: Request(),
     "POST /v1/worker-tokens": lambda r: Request(body={"name": unique("worker"), "workspaces": [r.workspace_id]}),
     "DELETE /v1/worker-tokens/{token_id}": lambda r: Request(path={"token_id": r.worker_token()}),
+    "POST /v1/datasets": lambda r: Request(files={"file": ("walk.csv", SAMPLE_CSV)}, form={"name": unique("up")}),
+    "GET /v1/datasets": lambda r: Request(),
+    "GET /v1/datasets/{dataset}": lambda r: Request(path={"dataset": r.dataset()}),
+    "DELETE /v1/datasets/{dataset}": lambda r: Request(path={"dataset": r.dataset()}),
+    "GET /v1/datasets/{dataset}/columns": lambda r: Request(path={"dataset": r.dataset()}),
+    "GET /v1/datasets/{dataset}/versions": lambda r: Request(path={"dataset": r.dataset()}),
+    "GET /v1/datasets/{dataset}/preview": lambda r: Request(path={"dataset": r.dataset()}),
+    "GET /v1/datasets/{dataset}/download": lambda r: Request(path={"dataset": r.dataset()}, query={"format": "csv"}),
+    "POST /v1/datasets/import": lambda r: Request(body={"path": r.inbox_file(), "name": unique("imp")}),
+    "GET /v1/connections": lambda r: Request(),
+    "POST /v1/connections": lambda r: Request(
+        body={"name": unique("c"), "kind": "sqlite", "path": (r.connection() and r.cache["sqlite"])}
+    ),
+    "GET /v1/connections/{connection}": lambda r: Request(path={"connection": r.connection()}),
+    "DELETE /v1/connections/{connection}": lambda r: Request(path={"connection": r.connection()}),
+    "POST /v1/connections/{connection}/test": lambda r: Request(path={"connection": r.connection()}),
+    "GET /v1/connections/{connection}/tables": lambda r: Request(path={"connection": r.connection()}),
 }
 
 # Routes that need no credentials at all.
@@ -163,6 +228,22 @@ TOOL_SAMPLES: dict[str, ToolSample] = {
     "list_api_keys": lambda r: {"service_account": r.service_account()},
     "revoke_api_key": lambda r: {"api_key_id": r.api_key()},
     "query_audit_trail": lambda r: {},
+    "list_datasets": lambda r: {},
+    "get_dataset": lambda r: {"dataset": r.dataset()},
+    "list_dataset_columns": lambda r: {"dataset": r.dataset()},
+    "preview_dataset": lambda r: {"dataset": r.dataset(), "limit": 5},
+    "list_dataset_versions": lambda r: {"dataset": r.dataset()},
+    "delete_dataset": lambda r: {"dataset": r.dataset()},
+    "import_dataset": lambda r: {"path": r.inbox_file(), "name": unique("imp")},
+    "create_connection": lambda r: {
+        "name": unique("c"),
+        "kind": "sqlite",
+        "path": r.connection() and r.cache["sqlite"],
+    },
+    "list_connections": lambda r: {},
+    "test_connection": lambda r: {"connection": r.connection()},
+    "list_connection_tables": lambda r: {"connection": r.connection()},
+    "delete_connection": lambda r: {"connection": r.connection()},
     "get_job": lambda r: {"job_id": r.queued_job()},
     "list_jobs": lambda r: {"status": "queued"},
     "cancel_job": lambda r: {"job_id": r.queued_job()},

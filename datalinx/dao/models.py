@@ -185,6 +185,7 @@ class Secret(Base):
     created_at: Mapped[datetime] = _created()
     updated_at: Mapped[datetime] = _created()
 
+
 class Job(Base):
     """One unit of queued work: who asked, where it runs, its lease, progress and outcome."""
 
@@ -258,3 +259,68 @@ class WorkerToken(Base):
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
+
+class Dataset(Base):
+    """A named table of data in a workspace; its content lives in immutable versions."""
+
+    __tablename__ = "datasets"
+    __table_args__ = (
+        UniqueConstraint("workspace_id", "name", name="uq_datasets_workspace_name"),
+        Index("ix_datasets_org_status_created", "org_id", "status", "created_at"),
+    )
+
+    id: Mapped[str] = _id()
+    org_id: Mapped[str] = mapped_column(ForeignKey("orgs.id", ondelete="CASCADE"), nullable=False)
+    workspace_id: Mapped[str] = mapped_column(
+        ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    description: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), nullable=False, default="ready")
+    tags: Mapped[list[str]] = mapped_column(JSONType, nullable=False, default=list)
+    current_version: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    created_by: Mapped[str | None] = mapped_column(String(36))
+    created_at: Mapped[datetime] = _created()
+    updated_at: Mapped[datetime] = _created()
+
+
+class DatasetVersion(Base):
+    """One immutable version of a dataset: a Parquet file under the workspace folder."""
+
+    __tablename__ = "dataset_versions"
+    __table_args__ = (UniqueConstraint("dataset_id", "version", name="uq_dataset_versions_number"),)
+
+    id: Mapped[str] = _id()
+    org_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    workspace_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    dataset_id: Mapped[str] = mapped_column(ForeignKey("datasets.id", ondelete="CASCADE"), nullable=False, index=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    path: Mapped[str] = mapped_column(String(500), nullable=False)
+    rows: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    columns: Mapped[list[dict[str, Any]]] = mapped_column(JSONType, nullable=False)
+    size_bytes: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    source: Mapped[dict[str, Any]] = mapped_column(JSONType, nullable=False, default=dict)
+    job_id: Mapped[str | None] = mapped_column(String(36), unique=True)
+    created_by: Mapped[str | None] = mapped_column(String(36))
+    created_at: Mapped[datetime] = _created()
+
+
+class Connection(Base):
+    """A customer database or file Datalinx reads from; its password is a Secret, never stored here."""
+
+    __tablename__ = "connections"
+    __table_args__ = (UniqueConstraint("workspace_id", "name", name="uq_connections_workspace_name"),)
+
+    id: Mapped[str] = _id()
+    org_id: Mapped[str] = mapped_column(ForeignKey("orgs.id", ondelete="CASCADE"), nullable=False)
+    workspace_id: Mapped[str] = mapped_column(
+        ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    kind: Mapped[str] = mapped_column(String(20), nullable=False)
+    spec: Mapped[dict[str, Any]] = mapped_column(JSONType, nullable=False)
+    secret_id: Mapped[str | None] = mapped_column(ForeignKey("secrets.id", ondelete="SET NULL"))
+    created_by: Mapped[str | None] = mapped_column(String(36))
+    created_at: Mapped[datetime] = _created()
+    last_tested_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_test_ok: Mapped[bool | None] = mapped_column(Boolean)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
 from datalinx.core.auth.permissions import Permission, Role, role_allows
@@ -13,17 +12,23 @@ from tests.conftest import Tenant
 from tests.samples import PUBLIC_ROUTES, ROUTE_SAMPLES, Request, Resources
 
 
-def v1_routes(client: TestClient) -> dict[str, APIRoute]:
-    routes: dict[str, APIRoute] = {}
-    for route in client.app.routes:  # type: ignore[attr-defined]
-        if isinstance(route, APIRoute) and route.path.startswith("/v1/"):
-            for method in route.methods:
-                routes[f"{method} {route.path}"] = route
+def v1_routes(client: TestClient) -> dict[str, list[str] | None]:
+    """Every /v1 operation from the app's OpenAPI document, with the permission it declares."""
+    routes: dict[str, list[str] | None] = {}
+    for path, operations in client.app.openapi()["paths"].items():  # type: ignore[attr-defined]
+        if path.startswith("/v1/"):
+            for method, operation in operations.items():
+                routes[f"{method.upper()} {path}"] = operation.get("x-permission")
+    assert len(routes) > 20, "the walk found too few routes to be a walk"
     return routes
 
 
 def send(client: TestClient, key: str, request: Request, headers: dict[str, str]):
     method, template = key.split(" ", 1)
+    if request.files is not None:
+        return client.request(
+            method, template.format(**request.path), files=request.files, data=request.form, headers=headers
+        )
     return client.request(
         method, template.format(**request.path), json=request.body, params=request.query, headers=headers
     )
@@ -33,8 +38,9 @@ def test_every_route_has_a_sample_and_a_declared_permission(client: TestClient) 
     routes = v1_routes(client)
     missing = sorted(set(routes) - set(ROUTE_SAMPLES) - PUBLIC_ROUTES)
     assert not missing, f"add samples for these routes to tests/samples.py: {missing}"
-    for key, route in routes.items():
-        declared = (route.openapi_extra or {}).get("x-permission")
+    for key, declared in routes.items():
+        if key in PUBLIC_ROUTES:
+            continue
         assert declared is not None, f"{key} does not declare its permission"
         assert all(p in Permission._value2member_map_ for p in declared), key
 
@@ -62,10 +68,9 @@ def test_other_org_gets_404_on_every_route(client: TestClient, tenant: Tenant, o
 def test_role_table_decides_every_route(client: TestClient, tenant: Tenant, role: Role) -> None:
     resources = Resources(tenant)
     headers = tenant.headers(role)
-    for key, route in sorted(v1_routes(client).items()):
-        if key in PUBLIC_ROUTES:
+    for key, declared in sorted(v1_routes(client).items()):
+        if key in PUBLIC_ROUTES or declared is None:
             continue
-        declared = route.openapi_extra["x-permission"]  # type: ignore[index]
         allowed = all(role_allows(role, Permission(p)) for p in declared)
         answer = send(client, key, ROUTE_SAMPLES[key](resources), headers)
         if allowed:

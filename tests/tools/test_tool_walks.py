@@ -10,6 +10,18 @@ from tests.conftest import LiveServer, Tenant
 from tests.mcp_client import http_session, text_of
 from tests.samples import TOOL_SAMPLES, Resources
 
+# Arguments naming one resource: another org's value must be "not found".
+RESOURCE_ARGUMENTS = {
+    "workspace_ref",
+    "member_id",
+    "service_account",
+    "api_key_id",
+    "dataset",
+    "connection",
+    "job_id",
+    "worker_token_id",
+}
+
 
 async def test_every_tool_has_a_sample(live_server: LiveServer, tenant: Tenant) -> None:
     async with http_session(live_server.url, tenant.token()) as session:
@@ -30,7 +42,16 @@ async def test_other_org_gets_not_found_from_every_tool(
             result = await session.call_tool(name, {**args, "workspace": tenant.init.workspace_id})
             assert result.isError and "not_found" in text_of(result), f"{name}: {text_of(result)}"
             result = await session.call_tool(name, args)
-            if set(args) & {"workspace_ref", "member_id", "service_account", "api_key_id"}:
+            if set(args) & {
+                "workspace_ref",
+                "member_id",
+                "service_account",
+                "api_key_id",
+                "dataset",
+                "connection",
+                "job_id",
+                "token_id",
+            }:
                 assert result.isError and "not_found" in text_of(result), f"{name}: {text_of(result)}"
             elif not result.isError:
                 leaked = victim_ids & set(json.dumps(result.structuredContent).replace('"', " ").split())

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from datetime import datetime
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
+
+from datalinx.core.schemas import ListQuery
 
 ConnectionKind = Literal["postgresql", "mysql", "sqlite", "duckdb"]
 SERVER_KINDS: frozenset[str] = frozenset({"postgresql", "mysql"})
@@ -68,3 +71,66 @@ class TableRef(BaseModel):
     estimated_rows: int | None = Field(default=None, description="The server's cheap row estimate, when it has one.")
 
     model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
+
+
+# --- Saved connections, as the interfaces show them --------------------------------------------------------------
+
+
+class ConnectionCreate(BaseModel):
+    """A connection to save: where, who, and the password (encrypted at rest, never returned)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    name: str = Field(min_length=1, max_length=200)
+    kind: ConnectionKind
+    host: str | None = Field(default=None, max_length=255)
+    port: int | None = Field(default=None, ge=1, le=65535)
+    database: str | None = Field(default=None, max_length=255)
+    username: str | None = Field(default=None, max_length=255)
+    password: SecretStr | None = None
+    path: str | None = Field(default=None, description="For sqlite and duckdb: a file in the workspace inbox.")
+    options: dict[str, str] = Field(default_factory=dict)
+    test: bool = Field(default=True, description="Connect once before saving; refuse to save when that fails.")
+
+    def spec(self) -> ConnectionSpec:
+        """The spec part (everything but the name, password and test flag)."""
+        return ConnectionSpec.model_validate(self.model_dump(exclude={"name", "password", "test"}))
+
+
+class ConnectionRead(BaseModel):
+    """A saved connection; `has_password` tells whether one is stored, never what it is."""
+
+    id: str
+    name: str
+    kind: str
+    host: str | None
+    port: int | None
+    database: str | None
+    username: str | None
+    path: str | None
+    has_password: bool
+    created_at: datetime
+    last_tested_at: datetime | None
+    last_test_ok: bool | None
+
+    @classmethod
+    def of(cls, row: Any) -> ConnectionRead:
+        spec = row.spec
+        return cls(
+            id=row.id,
+            name=row.name,
+            kind=row.kind,
+            host=spec.get("host"),
+            port=spec.get("port"),
+            database=spec.get("database"),
+            username=spec.get("username"),
+            path=spec.get("path"),
+            has_password=row.secret_id is not None,
+            created_at=row.created_at,
+            last_tested_at=row.last_tested_at,
+            last_test_ok=row.last_test_ok,
+        )
+
+
+class ConnectionQuery(ListQuery):
+    kind: ConnectionKind | None = None
