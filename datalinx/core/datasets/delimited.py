@@ -30,6 +30,7 @@ DUCKDB_TYPES = {
 AUTO_TYPES = ("BOOLEAN", "BIGINT", "DOUBLE", "DATE", "TIMESTAMP", "VARCHAR")
 NULL_TOKENS = ("", "NA", "N/A", "NULL", "null", "#N/A")
 MEMORY_LIMIT = "256MB"
+ROW_GROUP_TEXT_BYTES = 24 * 1024 * 1024
 _LINE = re.compile(r"CSV Error on Line: (\d+)")
 _ERROR_KIND = re.compile(r"^[A-Za-z ]*Error: ")
 _CONVERSION = re.compile(r'converting column "(?P<column>.*?)"\. Could not convert string "(?P<value>.*?)" to', re.S)
@@ -42,7 +43,7 @@ def ingest_delimited(
     source: Path, out: AtomicOutput, detected: DetectedFormat, options: IngestOptions, *, label: str, progress: Progress
 ) -> DetectedFormat:
     """Parse a CSV/TSV file into Parquet at `out.output`; returns how it was read (the encoding may change)."""
-    names = read_header(source, detected, label)
+    names, row_bytes = read_header(source, detected, label)
     check_override_columns(options.column_types, names, label)
     encoding = detected.encoding or "utf-8"
     parse_from = source
@@ -53,7 +54,7 @@ def ingest_delimited(
     types = {name: DUCKDB_TYPES[kind] for name, kind in options.column_types.items()}
     for _ in range(len(names) + 2):
         try:
-            _copy(parse_from, out, detected, names, types, parsing)
+            _copy(parse_from, out, detected, names, types, parsing, row_group_size(row_bytes))
             return detected.model_copy(update={"encoding": encoding})
         except duckdb.ConversionException as exc:
             match = _CONVERSION.search(str(exc))
@@ -73,8 +74,8 @@ def ingest_delimited(
     raise Invalid(f"could not settle the column types of '{label}'", field="file")
 
 
-def read_header(path: Path, detected: DetectedFormat, label: str) -> list[str]:
-    """Column names from the first line (or column_1..n), after checking the sample's rows all have as many fields."""
+def read_header(path: Path, detected: DetectedFormat, label: str) -> tuple[list[str], float]:
+    """Column names (or column_1..n) and bytes per row, after checking the sample's rows have as many fields."""
     sample = read_sample(path)
     complete = path.stat().st_size <= len(sample)
     text = decode_sample(sample, detected.encoding or "utf-8", complete=complete)
@@ -85,9 +86,16 @@ def read_header(path: Path, detected: DetectedFormat, label: str) -> list[str]:
     for line, row in rows[1:]:
         if len(row) != len(first):
             raise Invalid(_ragged(label, line, len(row), len(first), first_line), field="file")
+    row_bytes = len(sample) / len(rows)
     if not detected.has_header:
-        return [f"column_{index}" for index in range(1, len(first) + 1)]
-    return normalize_names(first, label=label, where=f"its header (line {first_line})")
+        return [f"column_{index}" for index in range(1, len(first) + 1)], row_bytes
+    return normalize_names(first, label=label, where=f"its header (line {first_line})"), row_bytes
+
+
+def row_group_size(row_bytes: float) -> int:
+    """Rows per Parquet row group, fewer for wide rows, so a group of text fits the memory limit."""
+    # DuckDB holds a whole row group per thread while writing; past its memory limit it spills and slows 20x.
+    return int(min(max(ROW_GROUP_TEXT_BYTES / max(row_bytes, 1.0), 1_024), 122_880))
 
 
 def _ragged(label: str, line: int, found: int, expected: int, first_line: int = 1) -> str:
@@ -95,7 +103,13 @@ def _ragged(label: str, line: int, found: int, expected: int, first_line: int = 
 
 
 def _copy(
-    path: Path, out: AtomicOutput, detected: DetectedFormat, names: list[str], types: dict[str, str], progress: Progress
+    path: Path,
+    out: AtomicOutput,
+    detected: DetectedFormat,
+    names: list[str],
+    types: dict[str, str],
+    progress: Progress,
+    row_group: int,
 ) -> None:
     args = [
         _literal(str(path)),
@@ -112,11 +126,12 @@ def _copy(
     ]
     if types:
         args.append("types={" + ", ".join(f"{_literal(k)}: {_literal(v)}" for k, v in types.items()) + "}")
-    sql = f"COPY (SELECT * FROM read_csv({', '.join(args)})) TO {_literal(str(out.output))} (FORMAT parquet)"
+    target = f"{_literal(str(out.output))} (FORMAT parquet, ROW_GROUP_SIZE {row_group})"
+    sql = f"COPY (SELECT * FROM read_csv({', '.join(args)})) TO {target}"
     config = {
         "threads": max(1, min(4, os.cpu_count() or 1)),
         "memory_limit": MEMORY_LIMIT,
-        "temp_directory": str(out.scratch / "duckdb"),
+        "temp_directory": str(out.scratch_file("duckdb")),
     }
     connection = duckdb.connect(config=config)
     try:
