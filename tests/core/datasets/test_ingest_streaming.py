@@ -48,3 +48,11 @@ def test_ndjson_dates_are_typed_like_csv(tmp_path: Path) -> None:
     (tmp_path / "rows.ndjson").write_text('{"day": "2024-01-02", "at": "2024-01-02T03:04:05"}\n')
     result = ingest_file(tmp_path / "rows.ndjson", tmp_path / "out.parquet")
     assert [c.dtype for c in result.columns] == ["date", "datetime"]
+
+
+def test_row_groups_shrink_for_wide_rows() -> None:
+    from datalinx.core.datasets.delimited import row_group_size
+
+    assert row_group_size(120) == 122_880  # narrow rows: DuckDB's default
+    assert row_group_size(4_000) < 10_000  # a 600-column row: small groups, or DuckDB spills and crawls
+    assert row_group_size(10_000_000) == 1_024
