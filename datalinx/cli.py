@@ -100,6 +100,12 @@ def serve(
         with os.fdopen(fd, "w") as handle:
             handle.write(result.api_key + "\n")
         typer.echo(f"created the demo organisation; its API key is in {key_file}")
+        from datalinx.core.datasets.seed import seed_demo_datasets
+        from datalinx.core.tenancy.bootstrap import as_owner
+
+        with as_owner(runtime, result.org_slug, workspace=result.workspace_slug) as call:
+            seeded = seed_demo_datasets(call)
+        typer.echo("demo datasets: " + ", ".join(f"{d.name} ({d.rows} rows)" for d in seeded))
     if demo:
         typer.echo(f"demo login: {DEMO_EMAIL} / {DEMO_PASSWORD}")
         key_file = runtime.settings.home / "demo-api-key"

@@ -133,8 +133,8 @@ def open_call(
                     session, principal_type=known.type, principal_id=known.id, org_id=known.org_id
                 )
             chosen = resolve_workspace(session, known, workspace)
-            structlog.contextvars.bind_contextvars(org_id=known.org_id, principal=known.label)
-            yield Call(runtime=runtime, session=session, principal=known, workspace=chosen, meta=meta)
+            with structlog.contextvars.bound_contextvars(org_id=known.org_id, principal=known.label):
+                yield Call(runtime=runtime, session=session, principal=known, workspace=chosen, meta=meta)
     except Forbidden as exc:
         record_denial(
             runtime,
