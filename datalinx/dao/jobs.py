@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, func, insert, select, tuple_, update
+from sqlalchemy import Row, bindparam, case, func, insert, select, tuple_, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from datalinx.dao.models import Job, JobEvent
@@ -19,6 +20,7 @@ from datalinx.dao.pagination import Page, PageRequest, paginate
 from datalinx.dao.scope import Scope
 
 JOBS = Job.__table__
+EVENTS = JobEvent.__table__
 CLEARED_LEASE = {"lease_owner": None, "lease_token": None, "lease_expires_at": None}
 
 
@@ -41,11 +43,21 @@ class QueueScope:
 # Client side: always within one workspace.
 
 
-def create_job(session: Session, scope: Scope, **fields: Any) -> Job:
-    job = Job(org_id=scope.org_id, workspace_id=scope.workspace, **fields)
-    session.add(job)
-    session.flush()
-    return job
+def create_job(session: Session, scope: Scope, **fields: Any) -> Job | None:
+    """Insert a job, or nothing when its idempotency key is already used in the workspace (then None).
+
+    ON CONFLICT DO NOTHING rather than a savepoint: pysqlite's savepoints would commit the caller's
+    transaction early, and the job must stay in the transaction of the call that submits it.
+    """
+    dialect_insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    statement = (
+        dialect_insert(JOBS)
+        .values(org_id=scope.org_id, workspace_id=scope.workspace, **fields)
+        .on_conflict_do_nothing(index_elements=["workspace_id", "idempotency_key"])
+        .returning(JOBS.c.id)
+    )
+    job_id = session.connection().execute(statement).scalar()
+    return None if job_id is None else session.get(Job, job_id)
 
 
 def get_job(session: Session, scope: Scope, job_id: str) -> Job | None:
@@ -84,7 +96,7 @@ def events_after(session: Session, scope: Scope, job_id: str, *, after_id: int, 
 def add_events(session: Session, events: Sequence[dict[str, Any]]) -> None:
     """Append events (job_id, org_id, type, status, attempt, progress, message, created_at) in one statement."""
     if events:
-        session.execute(insert(JobEvent), list(events))
+        session.connection().execute(insert(EVENTS), list(events))
 
 
 # Queue side: compare-and-set statements, filtered by the queue's scope.
@@ -99,22 +111,28 @@ def lease(
     now: datetime,
     values: dict[str, Any],
 ) -> list[Row[Any]]:
-    """Lease up to `limit` due jobs, highest priority first: one UPDATE over a SKIP LOCKED pick."""
+    """Lease up to `limit` due jobs, highest priority first: one UPDATE over a SKIP LOCKED pick.
+
+    The pick is a materialised CTE: as an `IN (subquery)` PostgreSQL may run it more than once and
+    lease more than `limit` jobs.
+    """
     due = [JOBS.c.status == "queued", JOBS.c.run_at <= now, JOBS.c.kind.in_(list(kinds)), *scope.where()]
-    pick = (
+    picked = (
         select(JOBS.c.id)
         .where(*due)
         .order_by(JOBS.c.priority.desc(), JOBS.c.run_at, JOBS.c.id)
         .limit(limit)
         .with_for_update(skip_locked=True)  # PostgreSQL; SQLite renders nothing and runs one writer at a time
+        .cte("picked")
+        .prefix_with("MATERIALIZED", dialect="postgresql")
     )
     statement = (
         update(JOBS)
-        .where(JOBS.c.id.in_(pick.scalar_subquery()), JOBS.c.status == "queued")
+        .where(JOBS.c.id == picked.c.id, JOBS.c.status == "queued")
         .values(attempts=JOBS.c.attempts + 1, **values)
         .returning(*JOBS.c)
     )
-    rows = list(session.execute(statement))
+    rows = list(session.connection().execute(statement))
     # RETURNING follows no ORDER BY: hand the jobs out in pick order.
     return sorted(rows, key=lambda row: (-row.priority, row.run_at, row.id))
 
@@ -124,7 +142,7 @@ def has_due(session: Session, scope: QueueScope, *, kinds: Sequence[str], now: d
     query = select(JOBS.c.id).where(
         JOBS.c.status == "queued", JOBS.c.run_at <= now, JOBS.c.kind.in_(list(kinds)), *scope.where()
     )
-    return session.execute(query.limit(1)).first() is not None
+    return session.connection().execute(query.limit(1)).first() is not None
 
 
 def claim(
@@ -137,12 +155,51 @@ def claim(
         .values(**values)
         .returning(*JOBS.c)
     )
-    return session.execute(statement).first()
+    return session.connection().execute(statement).first()
+
+
+def finish_hookless(
+    session: Session,
+    scope: QueueScope,
+    leases: Sequence[tuple[str, str]],
+    *,
+    kinds: Sequence[str],
+    now: datetime,
+) -> list[Row[Any]]:
+    """Finish held jobs of kinds without a completion step in one statement (cancelled where that was asked).
+
+    The results are stored next, with `store_results`, for the jobs that come back succeeded.
+    """
+    if not leases or not kinds:
+        return []
+    cancelled = JOBS.c.cancel_requested
+    statement = (
+        update(JOBS)
+        .where(tuple_(JOBS.c.id, JOBS.c.lease_token).in_(list(leases)), JOBS.c.status == "running", *scope.where())
+        .where(JOBS.c.kind.in_(list(kinds)))
+        .values(
+            status=case((cancelled, "cancelled"), else_="succeeded"),
+            progress=case((cancelled, JOBS.c.progress), else_=1.0),
+            error=None,
+            finished_at=now,
+            updated_at=now,
+            **CLEARED_LEASE,
+        )
+        .returning(*JOBS.c)
+    )
+    return list(session.connection().execute(statement))
+
+
+def store_results(session: Session, results: Sequence[tuple[str, dict[str, Any]]]) -> None:
+    """Set the result of each (job id, result) in one executemany."""
+    if results:
+        statement = update(JOBS).where(JOBS.c.id == bindparam("b_id")).values(result=bindparam("b_result"))
+        session.connection().execute(statement, [{"b_id": job_id, "b_result": result} for job_id, result in results])
 
 
 def set_fields(session: Session, job_id: str, values: dict[str, Any]) -> None:
     """Update a job already claimed in this transaction."""
-    session.execute(update(JOBS).where(JOBS.c.id == job_id).values(**values))
+    session.connection().execute(update(JOBS).where(JOBS.c.id == job_id).values(**values))
 
 
 def extend_leases(
@@ -157,18 +214,20 @@ def extend_leases(
         .values(**values)
         .returning(JOBS.c.id, JOBS.c.cancel_requested, JOBS.c.lease_expires_at)
     )
-    return list(session.execute(statement))
+    return list(session.connection().execute(statement))
 
 
 def expired_leases(session: Session, scope: QueueScope, *, now: datetime, limit: int) -> list[Row[Any]]:
     query = select(JOBS.c.id, JOBS.c.lease_token).where(
         JOBS.c.status == "running", JOBS.c.lease_expires_at < now, *scope.where()
     )
-    return list(session.execute(query.limit(limit)))
+    return list(session.connection().execute(query.limit(limit)))
 
 
 def in_scope(session: Session, scope: QueueScope, job_id: str) -> bool:
-    return session.execute(select(JOBS.c.id).where(JOBS.c.id == job_id, *scope.where())).first() is not None
+    return (
+        session.connection().execute(select(JOBS.c.id).where(JOBS.c.id == job_id, *scope.where())).first() is not None
+    )
 
 
 def request_cancel(session: Session, scope: Scope, job_id: str, *, now: datetime) -> Row[Any] | None:
@@ -180,7 +239,7 @@ def request_cancel(session: Session, scope: Scope, job_id: str, *, now: datetime
         .values(status="cancelled", cancel_requested=True, finished_at=now, updated_at=now)
         .returning(*JOBS.c)
     )
-    row = session.execute(queued).first()
+    row = session.connection().execute(queued).first()
     if row is not None:
         return row
     running = (
@@ -189,10 +248,10 @@ def request_cancel(session: Session, scope: Scope, job_id: str, *, now: datetime
         .values(cancel_requested=True, updated_at=now)
         .returning(*JOBS.c)
     )
-    return session.execute(running).first()
+    return session.connection().execute(running).first()
 
 
 def count_unfinished(session: Session) -> dict[str, int]:
     """Platform-wide queue depth (queued and running), for /metrics."""
     query = select(JOBS.c.status, func.count()).where(JOBS.c.status.in_(["queued", "running"])).group_by(JOBS.c.status)
-    return {status: count for status, count in session.execute(query)}
+    return {status: count for status, count in session.connection().execute(query)}

@@ -173,6 +173,14 @@ def finish_success(runtime: Runtime, session: Session, row: Row, result: dict[st
     return JobStatus.SUCCEEDED
 
 
+def finished(session: Session, rows: list[Row], *, now: datetime) -> None:
+    """Record the end of jobs already finished in the table (`rows` hold their new state)."""
+    jobs_dao.add_events(session, [event(row, row.status, now=now) for row in rows])
+    for row in rows:
+        if row.status == JobStatus.SUCCEEDED:
+            metrics.DURATION.labels(row.kind, row.status).observe(_duration(row, now))
+
+
 def retry_delay(attempt: int, settings: Settings) -> float:
     """Exponential backoff: base * 2^(attempt-1), capped, plus up to 10% jitter."""
     delay = min(settings.job_retry_base_seconds * 2 ** max(attempt - 1, 0), settings.job_retry_max_seconds)

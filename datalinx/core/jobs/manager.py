@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
-
 from datalinx.core.auth.permissions import Permission
 from datalinx.core.context import Call
 from datalinx.core.errors import Conflict, Invalid, NotFound
@@ -67,14 +65,12 @@ def submit(
         "created_at": now,
         "updated_at": now,
     }
-    try:
-        with call.session.begin_nested():
-            job = jobs_dao.create_job(call.session, scope, **fields)
-    except IntegrityError:
-        # Another request with the same key won the race; answer with its job.
+    job = jobs_dao.create_job(call.session, scope, **fields)
+    if job is None:
+        # Another request with the same key got there first; answer with its job.
         existing = jobs_dao.find_by_idempotency_key(call.session, scope, idempotency_key or "")
         if existing is None:
-            raise
+            raise Conflict("a job with this idempotency key is being submitted; retry", field="idempotency_key")
         return _same_request(existing, kind)
     jobs_dao.add_events(call.session, [execution.event(job, "queued", now=now)])
     call.audit("job.submit", resource_type="job", resource_id=job.id, kind=kind)

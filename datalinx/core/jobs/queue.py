@@ -46,6 +46,10 @@ class JobQueue(Protocol):
         """Store the result and mark the job succeeded; Conflict when the lease is no longer held."""
         ...
 
+    def complete_many(self, items: Sequence[tuple[LeaseRef, dict[str, Any]]]) -> list[JobStatus | None]:
+        """`complete` for several jobs at once; None for a lease no longer held."""
+        ...
+
     def fail(self, lease: LeaseRef, error: str, *, retryable: bool = True, cancelled: bool = False) -> JobStatus:
         """Record a failure: retry later with backoff, or fail (or cancel) for good."""
         ...
@@ -164,6 +168,47 @@ class DbQueue:
         )
 
     def complete(self, lease: LeaseRef, result: dict[str, Any]) -> JobStatus:
+        (status,) = self.complete_many([(lease, result)], refusals="raise")
+        assert status is not None
+        return status
+
+    def complete_many(
+        self, items: Sequence[tuple[LeaseRef, dict[str, Any]]], *, refusals: str = "none"
+    ) -> list[JobStatus | None]:
+        """Complete several jobs: those without a completion step in one transaction, the rest one by one.
+
+        A lease no longer held answers None (or raises Conflict/NotFound with `refusals="raise"`).
+        """
+        now = utcnow()
+        finished: dict[str, JobStatus] = {}
+        try:
+            with self.runtime.db.transaction() as session:
+                leases = [(lease.job_id, lease.lease_token) for lease, _ in items]
+                kinds = registry.without_completion()
+                rows = jobs_dao.finish_hookless(session, self.scope, leases, kinds=kinds, now=now)
+                finished = {row.id: JobStatus(row.status) for row in rows}
+                results = [
+                    (lease.job_id, result) for lease, result in items if finished.get(lease.job_id) == "succeeded"
+                ]
+                jobs_dao.store_results(session, results)
+                execution.finished(session, rows, now=now)
+        except Exception:
+            log.exception("job.batch_complete_failed", jobs=len(items))
+            finished = {}
+        statuses: list[JobStatus | None] = []
+        for lease, result in items:
+            if lease.job_id in finished:
+                statuses.append(finished[lease.job_id])
+                continue
+            try:
+                statuses.append(self._complete_one(lease, result))
+            except (Conflict, NotFound):
+                if refusals == "raise":
+                    raise
+                statuses.append(None)
+        return statuses
+
+    def _complete_one(self, lease: LeaseRef, result: dict[str, Any]) -> JobStatus:
         now = utcnow()
         try:
             with self.runtime.db.transaction() as session:

@@ -90,6 +90,12 @@ def names() -> list[str]:
     return sorted(_KINDS)
 
 
+def without_completion() -> list[str]:
+    """Kinds with no `complete` step: the queue finishes them in a single statement."""
+    load()
+    return sorted(name for name, kind in _KINDS.items() if kind.complete is None)
+
+
 _loaded: set[str] = set()
 
 

@@ -97,6 +97,15 @@ class HttpQueue:
             ref=lease.job_id,
         )
 
+    def complete_many(self, items: Sequence[tuple[LeaseRef, dict[str, Any]]]) -> list[JobStatus | None]:
+        statuses: list[JobStatus | None] = []
+        for lease, result in items:
+            try:
+                statuses.append(self.complete(lease, result))
+            except (Conflict, NotFound):
+                statuses.append(None)
+        return statuses
+
     def fail(self, lease: LeaseRef, error: str, *, retryable: bool = True, cancelled: bool = False) -> JobStatus:
         failure = JobFailure(
             lease_token=lease.lease_token, error=error[:10_000], retryable=retryable, cancelled=cancelled

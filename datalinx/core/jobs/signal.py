@@ -64,7 +64,7 @@ class QueueSignal:
             _session.info.pop("datalinx.jobs.notify", None)
             self.notify()
 
-        def rolled_back(_session: Session) -> None:
+        def rolled_back(_session: Session, _transaction: object) -> None:
             _session.info.pop("datalinx.jobs.notify", None)
 
         event.listen(session, "after_commit", committed, once=True)

@@ -15,19 +15,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from queue import SimpleQueue
+from typing import TYPE_CHECKING, Any
 
 import structlog
 
 from datalinx.core.errors import Conflict, DatalinxError, Forbidden, Invalid, NotFound, Unauthenticated
 from datalinx.core.jobs import registry
 from datalinx.core.jobs.context import JobCancelled, JobContext, JobStopped, LeaseLost
-from datalinx.core.jobs.queue import DbQueue, JobQueue
 from datalinx.core.jobs.schemas import LeasedJob, LeaseState
-from datalinx.core.runtime import Runtime
+
+if TYPE_CHECKING:  # a remote worker never imports the system DB's side of the queue
+    from datalinx.core.jobs.queue import JobQueue
+    from datalinx.core.runtime import Runtime
 
 log = structlog.get_logger("datalinx.worker")
 
 PERMANENT_ERRORS = (Invalid, NotFound, Forbidden)
+QUICK_HANDLER_SECONDS = 0.02
+MAX_PREFETCH = 100
+RESULT_BATCH = 64
 
 
 def default_name() -> str:
@@ -64,8 +70,11 @@ class WorkerPool:
         self.name = name or default_name()
         self.kinds = list(kinds) if kinds is not None else registry.names()
         self.fatal: Exception | None = None
-        self._slots = threading.Semaphore(concurrency)
+        self._handler_seconds: float | None = None  # moving average of recent handler run times
         self._work: SimpleQueue[LeasedJob | None] = SimpleQueue()
+        self._pending: list[tuple[LeasedJob, dict[str, Any]]] = []
+        self._pending_lock = threading.Lock()
+        self._flushing = False
         self._running: dict[str, _Running] = {}
         self._changed = threading.Condition()
         self._stopping = threading.Event()
@@ -126,16 +135,31 @@ class WorkerPool:
         with self._changed:
             return list(self._running)
 
+    @property
+    def capacity(self) -> int:
+        """Jobs to hold at once: one per runner, plus a prefetch while handlers prove quick.
+
+        Prefetching short jobs saves a lease round trip per job; a slow job would make the ones
+        prefetched behind it wait, so the prefetch stops as soon as handlers take longer.
+        """
+        return self.concurrency + (min(self.concurrency * 16, MAX_PREFETCH) if self._quick else 0)
+
+    @property
+    def _quick(self) -> bool:
+        return self._handler_seconds is not None and self._handler_seconds < QUICK_HANDLER_SECONDS
+
     def _dispatch(self) -> None:
         failures = 0
         while not self._stopping.is_set():
-            if not self._slots.acquire(timeout=0.2):
-                continue
-            free = 1
-            while free < self.concurrency and self._slots.acquire(blocking=False):
-                free += 1
+            with self._changed:
+                wanted = self.capacity - len(self._running)
+                if wanted <= 0:
+                    self._changed.wait(0.2)
+                    continue
             try:
-                jobs = self.queue.lease(worker=self.name, limit=free, kinds=self.kinds, wait_seconds=self.wait_seconds)
+                jobs = self.queue.lease(
+                    worker=self.name, limit=wanted, kinds=self.kinds, wait_seconds=self.wait_seconds
+                )
                 failures = 0
             except Unauthenticated as exc:
                 log.error("worker.unauthenticated", worker=self.name, error=exc.message)
@@ -147,8 +171,6 @@ class WorkerPool:
                 log.warning("worker.lease_failed", worker=self.name, error=f"{type(exc).__name__}: {exc}")
                 jobs = []
                 self._stopping.wait(min(0.2 * 2**failures, 5.0))
-            for _ in range(free - len(jobs)):
-                self._slots.release()
             if jobs and self._stopping.is_set():
                 self._release_unstarted(jobs)
                 return
@@ -163,8 +185,6 @@ class WorkerPool:
             self.queue.release([job.ref for job in jobs])
         except Exception:
             log.exception("worker.release_failed", worker=self.name)
-        for _ in jobs:
-            self._slots.release()
 
     def _heartbeat_interval(self) -> float:
         """A third of the shortest lease running (the control plane sets their length), or a short idle tick."""
@@ -173,7 +193,12 @@ class WorkerPool:
         return max(min(leases) / 3, 0.05) if leases else 0.2
 
     def _heartbeat(self) -> None:
-        while not self._heartbeat_stop.wait(self._heartbeat_interval()):
+        next_beat = time.monotonic() + self._heartbeat_interval()
+        while not self._heartbeat_stop.wait(0.05 if self._pending else min(self._heartbeat_interval(), 0.2)):
+            self._flush_results()
+            if time.monotonic() < next_beat:
+                continue
+            next_beat = time.monotonic() + self._heartbeat_interval()
             with self._changed:
                 entries = list(self._running.values())
             if not entries:
@@ -192,24 +217,69 @@ class WorkerPool:
             job = self._work.get()
             if job is None:
                 return
+            handed_over = False
             try:
-                self._execute(job)
+                handed_over = self._execute(job)
             except Exception:
                 log.exception("worker.job_crashed", worker=self.name, job_id=job.id)
             finally:
-                with self._changed:
-                    self._running.pop(job.id, None)
-                    self._changed.notify_all()
-                self._slots.release()
+                if not handed_over:
+                    self._forget([job.id])
 
-    def _execute(self, job: LeasedJob) -> None:
+    def _forget(self, job_ids: list[str]) -> None:
+        with self._changed:
+            for job_id in job_ids:
+                self._running.pop(job_id, None)
+            self._changed.notify_all()
+
+    def _hand_over(self, job: LeasedJob, result: dict[str, Any]) -> None:
+        """Queue a result for completion, and record every queued result unless another thread is at it.
+
+        Group commit: under load many jobs complete in one transaction. While quick jobs wait in the
+        local queue, results gather a little longer; the heartbeat thread records any left behind.
+        """
+        with self._pending_lock:
+            self._pending.append((job, result))
+            if len(self._pending) < RESULT_BATCH and self._quick and not self._work.empty():
+                return
+        self._flush_results()
+
+    def _flush_results(self) -> None:
+        with self._pending_lock:
+            if self._flushing or not self._pending:
+                return
+            self._flushing = True
+        while True:
+            with self._pending_lock:
+                batch, self._pending = self._pending, []
+                if not batch:
+                    self._flushing = False
+                    return
+            self._complete_batch(batch)
+
+    def _complete_batch(self, batch: list[tuple[LeasedJob, dict[str, Any]]]) -> None:
+        try:
+            statuses = self.queue.complete_many([(job.ref, result) for job, result in batch])
+        except Exception as exc:
+            log.warning("worker.complete_failed", worker=self.name, error=f"{type(exc).__name__}: {exc}")
+            statuses = [None] * len(batch)
+        for (job, _), status in zip(batch, statuses, strict=True):
+            if status is None:
+                log.warning("worker.completion_refused", worker=self.name, job_id=job.id)
+            else:
+                log.debug("worker.job_done", worker=self.name, job_id=job.id, kind=job.kind, status=status.value)
+        self._forget([job.id for job, _ in batch])
+
+    def _execute(self, job: LeasedJob) -> bool:
+        """Run one job's handler; True when its result was handed over for completion."""
         entry = self._running[job.id]
         kind = registry.get(job.kind)
         if kind is None:
             self._report_failure(job, f"worker {self.name} cannot run job kind '{job.kind}'", retryable=True)
-            return
+            return False
         ctx = JobContext(job=job, home=self.home, reporter=lambda f, m: self._report(entry, f, m))
         ctx.stop_reason = lambda: self._stop_reason(entry)
+        started = time.monotonic()
         try:
             ctx.check()
             result = kind.run(ctx, dict(job.payload))
@@ -217,19 +287,20 @@ class WorkerPool:
                 raise TypeError(f"handler of '{job.kind}' returned {type(result).__name__}, not a dict")
         except JobCancelled as exc:
             self._report_failure(job, str(exc), retryable=False, cancelled=True)
-            return
+            return False
         except LeaseLost as exc:
             log.warning("worker.lease_lost", worker=self.name, job_id=job.id, reason=str(exc))
-            return
+            return False
         except Exception as exc:
             message = exc.message if isinstance(exc, DatalinxError) else f"{type(exc).__name__}: {exc}"
             self._report_failure(job, message, retryable=not isinstance(exc, PERMANENT_ERRORS))
-            return
-        try:
-            status = self.queue.complete(job.ref, result)
-            log.info("worker.job_done", worker=self.name, job_id=job.id, kind=job.kind, status=status.value)
-        except (Conflict, NotFound) as exc:
-            log.warning("worker.completion_refused", worker=self.name, job_id=job.id, reason=str(exc))
+            return False
+        finally:
+            elapsed = time.monotonic() - started
+            average = self._handler_seconds
+            self._handler_seconds = elapsed if average is None else 0.8 * average + 0.2 * elapsed
+        self._hand_over(job, result)
+        return True
 
     def _report_failure(self, job: LeasedJob, error: str, *, retryable: bool, cancelled: bool = False) -> None:
         try:
@@ -262,6 +333,8 @@ class WorkerPool:
 
 def in_process_pool(runtime: Runtime, *, concurrency: int | None = None, name: str | None = None) -> WorkerPool:
     """The pool `datalinx serve` runs: straight on the system DB, every org's jobs."""
+    from datalinx.core.jobs.queue import DbQueue
+
     settings = runtime.settings
     return WorkerPool(
         DbQueue(runtime),

@@ -5,16 +5,18 @@ from __future__ import annotations
 import json
 import os
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Column, Integer, MetaData, String, Table
 
 from datalinx.core.auth.permissions import Permission
-from datalinx.core.context import Call
 from datalinx.core.jobs.context import JobContext
 from datalinx.core.jobs.registry import JobKind, register
-from datalinx.core.jobs.schemas import JobRead
+
+if TYPE_CHECKING:  # remote worker processes import this module: keep it light
+    from datalinx.core.context import Call
+    from datalinx.core.jobs.schemas import JobRead
 
 # A domain table of the kind later domains add: one row per job, unique on the job id.
 RECORDS = Table(

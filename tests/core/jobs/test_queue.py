@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import timedelta
 
 import pytest
@@ -120,6 +122,33 @@ def test_the_same_idempotency_key_returns_the_first_job(acme: Tenant) -> None:
     with pytest.raises(Conflict) as raised:
         submit(acme, "demo.fail", idempotency_key="nightly-2026-11-23")
     assert raised.value.field == "idempotency_key"
+
+
+def test_concurrent_submissions_with_one_key_make_one_job(acme: Tenant) -> None:
+    first_inserted, answers = threading.Event(), []
+
+    def second() -> None:
+        first_inserted.wait()
+        answers.append(submit(acme, "noop", idempotency_key="once"))
+
+    thread = threading.Thread(target=second)
+    thread.start()
+    with as_role(acme) as call:
+        answers.append(jobs.submit(call, "noop", idempotency_key="once").id)
+        first_inserted.set()
+        time.sleep(0.2)  # the second submission now waits on the first one's insert
+    thread.join(timeout=30)
+    assert len(answers) == 2 and answers[0] == answers[1]
+
+
+def test_a_job_is_queued_in_the_transaction_of_the_call_that_submits_it(acme: Tenant) -> None:
+    with pytest.raises(RuntimeError), as_role(acme) as call:
+        jobs.submit(call, "noop", idempotency_key="k")
+        jobs.submit(call, "noop")
+        raise RuntimeError("the domain's own step failed")
+    with acme.runtime.db.transaction() as session:
+        assert session.scalar(select(func.count()).select_from(Job)) == 0
+        assert session.scalar(select(func.count()).select_from(JobEvent)) == 0
 
 
 def test_bad_input_names_the_field_and_queues_nothing(acme: Tenant) -> None:
