@@ -115,6 +115,9 @@ def serve(
     typer.echo(f"OpenAPI docs: {base}/docs")
     typer.echo(f"MCP endpoint: {base}/mcp/  (streamable HTTP, 'Authorization: Bearer <API key or JWT>')")
     typer.echo(f"health:       {base}/healthz   metrics: {base}/metrics")
+    settings = runtime.settings
+    workers = f"{settings.worker_concurrency} in-process" if settings.workers_in_process else "none in-process"
+    typer.echo(f"job workers:  {workers}; remote ones: `datalinx worker --control-plane {base}`")
     uvicorn.run(create_app(runtime), host=host, port=port, log_config=None)
 
 

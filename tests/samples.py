@@ -206,6 +206,7 @@ PUBLIC_ROUTES |= {
     "POST /v1/worker/jobs/{job_id}/progress",
     "POST /v1/worker/jobs/{job_id}/complete",
     "POST /v1/worker/jobs/{job_id}/fail",
+    "POST /v1/worker/jobs/{job_id}/secret",
 }
 
 TOOL_SAMPLES: dict[str, ToolSample] = {

@@ -29,6 +29,8 @@ from datalinx.core.jobs.schemas import (
     ProgressReport,
     ReleaseAnswer,
     ReleaseRequest,
+    SecretRequest,
+    SecretValue,
     WorkerAck,
     WorkerTokenCreate,
     WorkerTokenCreated,
@@ -120,6 +122,12 @@ def fail(worker: WorkerDep, job_id: str, body: JobFailure) -> WorkerAck:
     ref = LeaseRef(job_id=job_id, lease_token=body.lease_token)
     status = worker.queue.fail(ref, body.error, retryable=body.retryable, cancelled=body.cancelled)
     return WorkerAck(job_id=job_id, status=status)
+
+
+@router.post("/worker/jobs/{job_id}/secret", openapi_extra=WORKER_AUTH)
+def secret(worker: WorkerDep, job_id: str, body: SecretRequest) -> SecretValue:
+    """A secret of a leased job's workspace (a connection password); 409 when the lease is no longer held."""
+    return SecretValue(value=worker.queue.secret(LeaseRef(job_id=job_id, lease_token=body.lease_token), body.secret_id))
 
 
 @router.post("/worker/release", openapi_extra=WORKER_AUTH)

@@ -13,6 +13,8 @@ from fastapi.testclient import TestClient
 import tests.core.jobs.kinds  # noqa: F401  (registers the demo.* kinds)
 from datalinx.core.auth.permissions import Role
 from datalinx.core.runtime import Runtime
+from datalinx.core.secrets import manager as secrets
+from datalinx.dao.scope import Scope
 from tests.conftest import LiveServer, Tenant, make_settings
 from tests.core.jobs.helpers import FAST, get, running_pool, small_tenant, submit, token_of, wait_for_status
 
@@ -174,18 +176,22 @@ def test_a_worker_runs_a_job_over_http_and_only_its_own_lease(client: TestClient
     assert beat.json()["states"][0]["held"] is True
     report = {"lease_token": lease_token, "progress": 0.5, "message": "half"}
     assert client.post(f"{WORKER}/jobs/{job_id}/progress", json=report, headers=headers).status_code == 200
+    with acme.runtime.db.transaction() as session:
+        scope = Scope(org_id=acme.init.org_id, workspace_id=acme.init.workspace_id)
+        keyring = acme.runtime.keyring
+        secret_id = secrets.store(session=session, keyring=keyring, scope=scope, purpose="db", plaintext="pw").id
+    ask = {"lease_token": lease_token, "secret_id": secret_id}
+    assert client.post(f"{WORKER}/jobs/{job_id}/secret", json=ask, headers=headers).json() == {"value": "pw"}
     stale = {"lease_token": "someone-elses", "result": {"forged": True}}
     answer = client.post(f"{WORKER}/jobs/{job_id}/complete", json=stale, headers=headers)
     assert answer.status_code == 409
-    done = client.post(
-        f"{WORKER}/jobs/{job_id}/complete", json={"lease_token": lease_token, "result": {"n": 1}}, headers=headers
-    )
+    complete = f"{WORKER}/jobs/{job_id}/complete"
+    done = client.post(complete, json={"lease_token": lease_token, "result": {"n": 1}}, headers=headers)
     assert done.json() == {"job_id": job_id, "status": "succeeded"}
-    assert (
-        client.post(f"{WORKER}/jobs/{job_id}/complete", json={"lease_token": lease_token}, headers=headers).status_code
-        == 409
-    )
     assert get(acme, job_id).result == {"n": 1}
+    # The lease ended with the job: its token completes nothing more and fetches no secret.
+    assert client.post(complete, json={"lease_token": lease_token}, headers=headers).status_code == 409
+    assert client.post(f"{WORKER}/jobs/{job_id}/secret", json=ask, headers=headers).status_code == 409
 
 
 def test_a_worker_token_reaches_only_its_workspaces(client: TestClient, acme: Tenant, globex: Tenant) -> None:

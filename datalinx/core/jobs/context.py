@@ -47,12 +47,13 @@ Reporter = Callable[[float, str | None], LeaseState]
 
 @dataclass
 class JobContext:
-    """A handler's only door to the world: the job's workspace folder and a progress reporter."""
+    """A handler's only door to the world: its workspace folder, its workspace's secrets, progress reports."""
 
     job: LeasedJob
     home: Path
     reporter: Reporter
     stop_reason: Callable[[], JobStopped | None] = lambda: None
+    secrets: Callable[[str], str] | None = None
     min_report_interval: float = 0.05
     _last_report: float = field(default=0.0, init=False)
 
@@ -87,6 +88,12 @@ class JobContext:
             raise Invalid(f"output name '{name}' must be a plain file name", field="name")
         payload = data.encode() if isinstance(data, str) else data
         return write_atomic(self.job_dir / name, payload)
+
+    def secret(self, secret_id: str) -> str:
+        """A stored credential of the job's workspace (a connection password), handed over under the lease."""
+        if self.secrets is None:
+            raise Invalid("this worker cannot fetch secrets", field="secret_id")
+        return self.secrets(secret_id)
 
     def check(self) -> None:
         """Raise JobCancelled or LeaseLost when the worker learned the job must stop."""

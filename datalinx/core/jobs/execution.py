@@ -15,11 +15,13 @@ from datalinx.core.auth import manager as auth
 from datalinx.core.auth.permissions import Role
 from datalinx.core.auth.principal import Principal, PrincipalType
 from datalinx.core.context import Call, RequestMeta
-from datalinx.core.errors import Unauthenticated
+from datalinx.core.errors import NotFound, Unauthenticated
 from datalinx.core.jobs import metrics, registry
 from datalinx.core.jobs.schemas import JobRead, JobStatus, LeasedJob
 from datalinx.core.runtime import Runtime
+from datalinx.core.secrets import manager as secrets
 from datalinx.dao import jobs as jobs_dao
+from datalinx.dao import secrets as secrets_dao
 from datalinx.dao import tenancy as tenancy_dao
 from datalinx.dao.jobs import CLEARED_LEASE
 from datalinx.dao.scope import Scope
@@ -143,6 +145,16 @@ def job_call(runtime: Runtime, session: Session, row: Row, principal: Principal)
     workspace = tenancy_dao.find_workspace(session, Scope(org_id=row.org_id), row.workspace_id)
     meta = RequestMeta(request_id=row.request_id or RequestMeta.new("worker").request_id, transport="worker")
     return Call(runtime=runtime, session=session, principal=principal, workspace=workspace, meta=meta)
+
+
+def reveal_secret(runtime: Runtime, session: Session, row: Row, secret_id: str) -> str:
+    """A secret of the job's org, kept for the whole org or for the job's workspace; others are not found."""
+    scope = Scope(org_id=row.org_id)
+    stored = secrets_dao.get(session, scope, secret_id)
+    if stored is None or stored.workspace_id not in (None, row.workspace_id):
+        raise NotFound("secret", secret_id)
+    log.info("job.secret_revealed", job_id=row.id, secret_id=secret_id, worker=row.lease_owner)
+    return secrets.reveal(session=session, keyring=runtime.keyring, scope=scope, secret_id=secret_id)
 
 
 def _duration(row: Row, now: datetime) -> float:

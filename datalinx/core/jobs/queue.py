@@ -54,6 +54,10 @@ class JobQueue(Protocol):
         """Record a failure: retry later with backoff, or fail (or cancel) for good."""
         ...
 
+    def secret(self, lease: LeaseRef, secret_id: str) -> str:
+        """The plaintext of a secret of the leased job's workspace (the control plane holds the master key)."""
+        ...
+
     def release(self, leases: Sequence[LeaseRef]) -> list[str]:
         """Give leases back unrun (shutdown): the jobs return to the queue without spending an attempt."""
         ...
@@ -231,6 +235,11 @@ class DbQueue:
             if status is JobStatus.QUEUED:
                 self.signal.notify_after_commit(session)
         return status
+
+    def secret(self, lease: LeaseRef, secret_id: str) -> str:
+        with self.runtime.db.transaction() as session:
+            row = self._claim(session, lease, {"updated_at": utcnow()})
+            return execution.reveal_secret(self.runtime, session, row, secret_id)
 
     def release(self, leases: Sequence[LeaseRef]) -> list[str]:
         now = utcnow()

@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 RunFn = Callable[["JobContext", dict[str, Any]], dict[str, Any]]
 CompleteFn = Callable[["Call", "JobRead", dict[str, Any]], None]
 
-BUILTIN_MODULES = ("datalinx.core.jobs.builtin",)
+# Every module that registers job kinds: the control plane and remote workers import them all, so both
+# know every kind. A domain adds its module here.
+BUILTIN_MODULES = ("datalinx.core.jobs.builtin", "datalinx.core.datasets.imports")
 
 
 @dataclass(frozen=True)

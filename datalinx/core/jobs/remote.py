@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -22,10 +23,13 @@ from datalinx.core.jobs.schemas import (
     ProgressReport,
     ReleaseAnswer,
     ReleaseRequest,
+    SecretRequest,
+    SecretValue,
     WorkerAck,
 )
 
 WORKER_API = "/v1/worker"
+RETRY_PAUSES = (0.5, 1.0, 2.0)
 
 
 def _raise_for(response: httpx.Response, ref: str) -> None:
@@ -64,13 +68,21 @@ class HttpQueue:
             transport=transport,
         )
 
-    def _post(self, path: str, body: Any, *, ref: str = "", timeout: float | None = None) -> Any:
-        response = self.client.post(
-            WORKER_API + path,
-            content=body.model_dump_json(),
-            headers={"Content-Type": "application/json"},
-            timeout=timeout or self.timeout,
-        )
+    def _post(self, path: str, body: Any, *, ref: str = "", timeout: float | None = None, retry: bool = True) -> Any:
+        """POST to the worker API; a dropped connection is retried a few times (a repeat has no further effect)."""
+        for pause in (*RETRY_PAUSES, None):
+            try:
+                response = self.client.post(
+                    WORKER_API + path,
+                    content=body.model_dump_json(),
+                    headers={"Content-Type": "application/json"},
+                    timeout=timeout or self.timeout,
+                )
+                break
+            except httpx.TransportError:
+                if pause is None or not retry:
+                    raise
+                time.sleep(pause)
         _raise_for(response, ref)
         return response.json()
 
@@ -79,7 +91,8 @@ class HttpQueue:
 
     def lease(self, *, worker: str, limit: int, kinds: Sequence[str], wait_seconds: float = 0.0) -> list[LeasedJob]:
         request = LeaseRequest(worker=worker, limit=limit, kinds=list(kinds), wait_seconds=wait_seconds)
-        answer = self._post("/lease", request, timeout=self.timeout + wait_seconds)
+        # Not retried here: the worker's lease loop retries with its own backoff.
+        answer = self._post("/lease", request, timeout=self.timeout + wait_seconds, retry=False)
         return LeaseBatch.model_validate(answer).jobs
 
     def heartbeat(self, leases: Sequence[LeaseRef]) -> list[LeaseState]:
@@ -111,6 +124,10 @@ class HttpQueue:
             lease_token=lease.lease_token, error=error[:10_000], retryable=retryable, cancelled=cancelled
         )
         return self._ack(f"/jobs/{lease.job_id}/fail", failure, ref=lease.job_id)
+
+    def secret(self, lease: LeaseRef, secret_id: str) -> str:
+        request = SecretRequest(lease_token=lease.lease_token, secret_id=secret_id)
+        return SecretValue.model_validate(self._post(f"/jobs/{lease.job_id}/secret", request, ref=lease.job_id)).value
 
     def release(self, leases: Sequence[LeaseRef]) -> list[str]:
         return ReleaseAnswer.model_validate(self._post("/release", ReleaseRequest(leases=list(leases)))).released

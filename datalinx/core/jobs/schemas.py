@@ -168,6 +168,17 @@ class JobFailure(_Input):
     cancelled: bool = Field(default=False, description="The handler stopped because cancellation was asked.")
 
 
+class SecretRequest(_Input):
+    lease_token: str = Field(min_length=1, max_length=64)
+    secret_id: str = Field(min_length=1, max_length=36)
+
+
+class SecretValue(BaseModel):
+    """A secret's plaintext, for the worker holding the job's lease only."""
+
+    value: str
+
+
 class ReleaseRequest(_Input):
     leases: list[LeaseRef] = Field(max_length=1000)
 

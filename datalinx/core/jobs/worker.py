@@ -15,12 +15,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from queue import SimpleQueue
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import structlog
 
 from datalinx.core.errors import Conflict, DatalinxError, Forbidden, Invalid, NotFound, Unauthenticated
 from datalinx.core.jobs import registry
+from datalinx.core.jobs.completion import ResultBatcher
 from datalinx.core.jobs.context import JobCancelled, JobContext, JobStopped, LeaseLost
 from datalinx.core.jobs.schemas import LeasedJob, LeaseState
 
@@ -33,7 +34,6 @@ log = structlog.get_logger("datalinx.worker")
 PERMANENT_ERRORS = (Invalid, NotFound, Forbidden)
 QUICK_HANDLER_SECONDS = 0.02
 MAX_PREFETCH = 100
-RESULT_BATCH = 64
 
 
 def default_name() -> str:
@@ -72,9 +72,7 @@ class WorkerPool:
         self.fatal: Exception | None = None
         self._handler_seconds: float | None = None  # moving average of recent handler run times
         self._work: SimpleQueue[LeasedJob | None] = SimpleQueue()
-        self._pending: list[tuple[LeasedJob, dict[str, Any]]] = []
-        self._pending_lock = threading.Lock()
-        self._flushing = False
+        self._results = ResultBatcher(queue, forget=self._forget, worker=self.name)
         self._running: dict[str, _Running] = {}
         self._changed = threading.Condition()
         self._stopping = threading.Event()
@@ -194,8 +192,8 @@ class WorkerPool:
 
     def _heartbeat(self) -> None:
         next_beat = time.monotonic() + self._heartbeat_interval()
-        while not self._heartbeat_stop.wait(0.05 if self._pending else min(self._heartbeat_interval(), 0.2)):
-            self._flush_results()
+        while not self._heartbeat_stop.wait(0.05 if self._results.pending else min(self._heartbeat_interval(), 0.2)):
+            self._results.flush()
             if time.monotonic() < next_beat:
                 continue
             next_beat = time.monotonic() + self._heartbeat_interval()
@@ -219,7 +217,8 @@ class WorkerPool:
                 return
             handed_over = False
             try:
-                handed_over = self._execute(job)
+                with structlog.contextvars.bound_contextvars(job_id=job.id, org_id=job.org_id, kind=job.kind):
+                    handed_over = self._execute(job)
             except Exception:
                 log.exception("worker.job_crashed", worker=self.name, job_id=job.id)
             finally:
@@ -232,44 +231,6 @@ class WorkerPool:
                 self._running.pop(job_id, None)
             self._changed.notify_all()
 
-    def _hand_over(self, job: LeasedJob, result: dict[str, Any]) -> None:
-        """Queue a result for completion, and record every queued result unless another thread is at it.
-
-        Group commit: under load many jobs complete in one transaction. While quick jobs wait in the
-        local queue, results gather a little longer; the heartbeat thread records any left behind.
-        """
-        with self._pending_lock:
-            self._pending.append((job, result))
-            if len(self._pending) < RESULT_BATCH and self._quick and not self._work.empty():
-                return
-        self._flush_results()
-
-    def _flush_results(self) -> None:
-        with self._pending_lock:
-            if self._flushing or not self._pending:
-                return
-            self._flushing = True
-        while True:
-            with self._pending_lock:
-                batch, self._pending = self._pending, []
-                if not batch:
-                    self._flushing = False
-                    return
-            self._complete_batch(batch)
-
-    def _complete_batch(self, batch: list[tuple[LeasedJob, dict[str, Any]]]) -> None:
-        try:
-            statuses = self.queue.complete_many([(job.ref, result) for job, result in batch])
-        except Exception as exc:
-            log.warning("worker.complete_failed", worker=self.name, error=f"{type(exc).__name__}: {exc}")
-            statuses = [None] * len(batch)
-        for (job, _), status in zip(batch, statuses, strict=True):
-            if status is None:
-                log.warning("worker.completion_refused", worker=self.name, job_id=job.id)
-            else:
-                log.debug("worker.job_done", worker=self.name, job_id=job.id, kind=job.kind, status=status.value)
-        self._forget([job.id for job, _ in batch])
-
     def _execute(self, job: LeasedJob) -> bool:
         """Run one job's handler; True when its result was handed over for completion."""
         entry = self._running[job.id]
@@ -279,6 +240,7 @@ class WorkerPool:
             return False
         ctx = JobContext(job=job, home=self.home, reporter=lambda f, m: self._report(entry, f, m))
         ctx.stop_reason = lambda: self._stop_reason(entry)
+        ctx.secrets = lambda secret_id: self.queue.secret(job.ref, secret_id)
         started = time.monotonic()
         try:
             ctx.check()
@@ -299,7 +261,7 @@ class WorkerPool:
             elapsed = time.monotonic() - started
             average = self._handler_seconds
             self._handler_seconds = elapsed if average is None else 0.8 * average + 0.2 * elapsed
-        self._hand_over(job, result)
+        self._results.add(job, result, linger=self._quick and not self._work.empty())
         return True
 
     def _report_failure(self, job: LeasedJob, error: str, *, retryable: bool, cancelled: bool = False) -> None:

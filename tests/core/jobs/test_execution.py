@@ -10,14 +10,16 @@ from sqlalchemy import func, select
 from datalinx.core.audit import manager as audit
 from datalinx.core.audit.schemas import AuditQuery
 from datalinx.core.auth.permissions import Role
-from datalinx.core.errors import Invalid
+from datalinx.core.errors import Conflict, Invalid, NotFound
 from datalinx.core.jobs import manager as jobs
 from datalinx.core.jobs.context import JobCancelled, JobContext, LeaseLost, write_atomic
 from datalinx.core.jobs.queue import DbQueue
 from datalinx.core.jobs.schemas import JobStatus, LeasedJob, LeaseState
+from datalinx.core.secrets import manager as secrets
 from datalinx.core.tenancy import manager as tenancy
-from datalinx.core.tenancy.schemas import MemberQuery, MemberUpdate
+from datalinx.core.tenancy.schemas import MemberQuery, MemberUpdate, WorkspaceCreate
 from datalinx.dao.models import utcnow
+from datalinx.dao.scope import Scope
 from tests.conftest import Tenant
 from tests.core.jobs.helpers import as_role, get, running_pool, submit, wait_for_status
 from tests.core.jobs.kinds import RECORDS
@@ -72,6 +74,32 @@ def test_domain_rows_are_written_in_the_completion_transaction(acme: Tenant) -> 
     assert queue.complete(leased.ref, {"attempt": 1}) is JobStatus.SUCCEEDED
     with acme.runtime.db.transaction() as session:
         assert session.execute(select(RECORDS.c.job_id, RECORDS.c.attempt)).all() == [(job_id, 1)]
+
+
+def store_secret(tenant: Tenant, workspace_id: str | None, plaintext: str) -> str:
+    with tenant.runtime.db.transaction() as session:
+        scope = Scope(org_id=tenant.init.org_id, workspace_id=workspace_id)
+        return secrets.store(
+            session=session, keyring=tenant.runtime.keyring, scope=scope, purpose="test", plaintext=plaintext
+        ).id
+
+
+def test_a_leased_job_reads_only_its_own_workspaces_secrets(acme: Tenant) -> None:
+    mine = store_secret(acme, acme.init.workspace_id, "s3cret")
+    org_wide = store_secret(acme, None, "org-wide")
+    with as_role(acme) as call:
+        side = tenancy.create_workspace(call, WorkspaceCreate(name="Side")).id
+    elsewhere = store_secret(acme, side, "not-yours")
+    queue = DbQueue(acme.runtime)
+    submit(acme, "noop")
+    (leased,) = queue.lease(worker="w", limit=1, kinds=["noop"])
+    assert queue.secret(leased.ref, mine) == "s3cret"
+    assert queue.secret(leased.ref, org_wide) == "org-wide"
+    with pytest.raises(NotFound):
+        queue.secret(leased.ref, elsewhere)
+    queue.complete(leased.ref, {})
+    with pytest.raises(Conflict):
+        queue.secret(leased.ref, mine)
 
 
 def leased_job(org_id: str = "org-1", workspace_id: str = "ws-1") -> LeasedJob:
