@@ -70,14 +70,15 @@ class JobQueue(Protocol):
 class DbQueue:
     """The queue on the system DB, limited to `scope` (everything for the control plane's own workers)."""
 
-    # When each scope's expired leases are next looked for; shared by the queues of one process.
-    _next_reclaim: ClassVar[dict[QueueScope, float]] = {}
+    # When each (system DB, scope) has its expired leases looked for next; shared by a process's queues.
+    _next_reclaim: ClassVar[dict[tuple[str, QueueScope], float]] = {}
 
     def __init__(self, runtime: Runtime, scope: QueueScope | None = None, signal: QueueSignal = SIGNAL) -> None:
         self.runtime = runtime
         self.scope = scope or QueueScope()
         self.signal = signal
         self.settings = runtime.settings
+        self._busy = False  # the last lease came back full: skip the cheap "anything due?" read
         registry.load(self.settings.job_modules)
 
     @property
@@ -112,9 +113,10 @@ class DbQueue:
         if not known:
             return []
         now = utcnow()
-        with self.runtime.db.transaction() as session:
-            if not jobs_dao.has_due(session, self.scope, kinds=known, now=now):
-                return []
+        if not self._busy:
+            with self.runtime.db.transaction() as session:
+                if not jobs_dao.has_due(session, self.scope, kinds=known, now=now):
+                    return []
         token = secrets.token_urlsafe(24)
         values = {
             "status": JobStatus.RUNNING.value,
@@ -128,6 +130,7 @@ class DbQueue:
             rows = jobs_dao.lease(session, self.scope, kinds=known, limit=limit, now=now, values=values)
             granted = execution.authorize(self.runtime, session, rows, now=now)
             jobs_dao.add_events(session, [execution.event(row, "started", now=now) for row in granted])
+        self._busy = len(rows) == limit
         return [execution.leased(row, self.settings.job_lease_seconds) for row in granted]
 
     def heartbeat(self, leases: Sequence[LeaseRef]) -> list[LeaseState]:
@@ -258,9 +261,10 @@ class DbQueue:
 
     def reclaim_expired(self, *, force: bool = False) -> int:
         """Return jobs whose lease expired to the queue (or fail/cancel them); runs at most every lease/4."""
-        if not force and time.monotonic() < self._next_reclaim.get(self.scope, 0.0):
+        key = (self.runtime.db.url, self.scope)
+        if not force and time.monotonic() < self._next_reclaim.get(key, 0.0):
             return 0
-        self._next_reclaim[self.scope] = time.monotonic() + max(self.settings.job_lease_seconds / 4, 0.05)
+        self._next_reclaim[key] = time.monotonic() + max(self.settings.job_lease_seconds / 4, 0.05)
         now = utcnow()
         with self.runtime.db.transaction() as session:
             expired = jobs_dao.expired_leases(session, self.scope, now=now, limit=500)
