@@ -12,6 +12,9 @@ from fastapi.testclient import TestClient
 
 import tests.core.jobs.kinds  # noqa: F401  (registers the demo.* kinds)
 from datalinx.core.auth.permissions import Role
+from datalinx.core.errors import Unauthenticated
+from datalinx.core.jobs.remote import HttpQueue
+from datalinx.core.jobs.worker import WorkerPool
 from datalinx.core.runtime import Runtime
 from datalinx.core.secrets import manager as secrets
 from datalinx.dao.scope import Scope
@@ -225,3 +228,11 @@ def test_metrics_show_queue_depth_durations_and_failures(client: TestClient, acm
     assert 'datalinx_jobs{status="queued"} 0.0' in text
     assert 'datalinx_job_duration_seconds_count{kind="noop",status="succeeded"}' in text
     assert "datalinx_job_failures_total" in text
+
+
+def test_a_remote_worker_whose_token_is_refused_stops_with_an_error(live_server: LiveServer, tmp_path: Path) -> None:
+    queue = HttpQueue(live_server.url, "dlxw_0000_not-a-token")
+    pool = WorkerPool(queue, home=tmp_path, concurrency=1, wait_seconds=0.1, grace_seconds=0)
+    assert pool.run_until_signalled() == 1
+    assert isinstance(pool.fatal, Unauthenticated)
+    queue.close()

@@ -118,13 +118,15 @@ class WorkerPool:
     def run_until_signalled(self) -> int:
         """Run until SIGTERM or SIGINT (then shut down gracefully); exit status 1 on a fatal error."""
         stop = threading.Event()
-        for signum in (signal.SIGTERM, signal.SIGINT):
-            signal.signal(signum, lambda *_: stop.set())
-        self.start()
-        while not stop.wait(0.5):
-            if self.fatal is not None:
-                break
-        self.stop()
+        previous = {signum: signal.signal(signum, lambda *_: stop.set()) for signum in (signal.SIGTERM, signal.SIGINT)}
+        try:
+            self.start()
+            while not stop.wait(0.2) and self.fatal is None:
+                pass
+            self.stop()
+        finally:
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
         return 1 if self.fatal is not None else 0
 
     @property
