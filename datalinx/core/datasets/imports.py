@@ -39,7 +39,7 @@ class ImportPayload(BaseModel):
     connection: ConnectionSpec | None = None
     secret_id: str | None = None
     table: str | None = None
-    schema_name: str | None = Field(default=None, alias="schema")
+    table_schema: str | None = None
     query: str | None = None
 
     @model_validator(mode="after")
@@ -72,7 +72,7 @@ def run_import(ctx: JobContext, payload: dict[str, Any]) -> dict[str, Any]:
             data.connection,
             password,
             table=data.table,
-            schema=data.schema_name,
+            schema=data.table_schema,
             query=data.query,
             target=target,
             progress=ctx.progress,
@@ -160,7 +160,7 @@ def import_dataset(call: Call, request: ImportRequest) -> JobAccepted:
             connection=found.spec,
             secret_id=found.secret_id,
             table=request.table,
-            schema=request.schema_name,
+            table_schema=request.schema_name,
             query=request.query,
         )
     job = jobs.submit(call, IMPORT.name, payload, idempotency_key=request.idempotency_key)

@@ -138,7 +138,7 @@ def add_version(
         rows=result.rows,
         columns=[c.model_dump() for c in result.columns],
         size_bytes=result.size_bytes,
-        source={**source, "detected": result.detected.model_dump()},
+        source={**source, "detected": result.detected.model_dump() if result.detected else None},
         job_id=job_id,
         created_by=call.principal.id,
     )
