@@ -147,10 +147,18 @@ def job_call(runtime: Runtime, session: Session, row: Row, principal: Principal)
     return Call(runtime=runtime, session=session, principal=principal, workspace=workspace, meta=meta)
 
 
+def referenced_secrets(payload: dict[str, Any]) -> set[str]:
+    """Secret ids the job's own payload names (`secret_id` / `secret_ids`): the only ones its worker may see."""
+    named = {payload.get("secret_id")} | set(payload.get("secret_ids") or [])
+    return {str(value) for value in named if value}
+
+
 def reveal_secret(runtime: Runtime, session: Session, row: Row, secret_id: str) -> str:
-    """A secret of the job's org, kept for the whole org or for the job's workspace; others are not found."""
+    """A secret the job's payload names, of the job's org and workspace (or the whole org); others are not found."""
     scope = Scope(org_id=row.org_id)
     stored = secrets_dao.get(session, scope, secret_id)
+    if secret_id not in referenced_secrets(row.payload or {}):
+        raise NotFound("secret", secret_id)
     if stored is None or stored.workspace_id not in (None, row.workspace_id):
         raise NotFound("secret", secret_id)
     log.info("job.secret_revealed", job_id=row.id, secret_id=secret_id, worker=row.lease_owner)

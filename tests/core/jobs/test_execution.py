@@ -84,19 +84,22 @@ def store_secret(tenant: Tenant, workspace_id: str | None, plaintext: str) -> st
         ).id
 
 
-def test_a_leased_job_reads_only_its_own_workspaces_secrets(acme: Tenant) -> None:
+def test_a_leased_job_reads_only_the_secrets_it_names_in_its_workspace(acme: Tenant) -> None:
     mine = store_secret(acme, acme.init.workspace_id, "s3cret")
     org_wide = store_secret(acme, None, "org-wide")
+    unnamed = store_secret(acme, acme.init.workspace_id, "not-named-by-the-job")
     with as_role(acme) as call:
         side = tenancy.create_workspace(call, WorkspaceCreate(name="Side")).id
     elsewhere = store_secret(acme, side, "not-yours")
     queue = DbQueue(acme.runtime)
-    submit(acme, "noop")
-    (leased,) = queue.lease(worker="w", limit=1, kinds=["noop"])
+    submit(acme, "demo.record", {"secret_ids": [mine, org_wide, elsewhere]})
+    (leased,) = queue.lease(worker="w", limit=1, kinds=["demo.record"])
     assert queue.secret(leased.ref, mine) == "s3cret"
     assert queue.secret(leased.ref, org_wide) == "org-wide"
     with pytest.raises(NotFound):
         queue.secret(leased.ref, elsewhere)
+    with pytest.raises(NotFound):
+        queue.secret(leased.ref, unnamed)
     queue.complete(leased.ref, {})
     with pytest.raises(Conflict):
         queue.secret(leased.ref, mine)
