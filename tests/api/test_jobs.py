@@ -168,10 +168,17 @@ def test_bad_worker_token_input_names_the_field(client: TestClient, acme: Tenant
 
 def test_a_worker_runs_a_job_over_http_and_only_its_own_lease(client: TestClient, acme: Tenant) -> None:
     headers = bearer(worker_token(client, acme))
-    job_id = submit(acme, "noop", {"echo": 1})
-    leased = client.post(f"{WORKER}/lease", json={"worker": "w", "kinds": ["noop"], "limit": 5}, headers=headers)
+    with acme.runtime.db.transaction() as session:
+        scope = Scope(org_id=acme.init.org_id, workspace_id=acme.init.workspace_id)
+        keyring = acme.runtime.keyring
+        secret_id = secrets.store(session=session, keyring=keyring, scope=scope, purpose="db", plaintext="pw").id
+        unnamed = secrets.store(session=session, keyring=keyring, scope=scope, purpose="db", plaintext="no").id
+    job_id = submit(acme, "demo.uses_secret", {"echo": 1, "secret_id": secret_id})
+    leased = client.post(
+        f"{WORKER}/lease", json={"worker": "w", "kinds": ["demo.uses_secret"], "limit": 5}, headers=headers
+    )
     (job,) = leased.json()["jobs"]
-    assert (job["id"], job["attempt"], job["payload"]) == (job_id, 1, {"echo": 1})
+    assert (job["id"], job["attempt"], job["payload"]) == (job_id, 1, {"echo": 1, "secret_id": secret_id})
     lease_token = job["lease_token"]
     beat = client.post(
         f"{WORKER}/heartbeat", json={"leases": [{"job_id": job_id, "lease_token": lease_token}]}, headers=headers
@@ -179,12 +186,10 @@ def test_a_worker_runs_a_job_over_http_and_only_its_own_lease(client: TestClient
     assert beat.json()["states"][0]["held"] is True
     report = {"lease_token": lease_token, "progress": 0.5, "message": "half"}
     assert client.post(f"{WORKER}/jobs/{job_id}/progress", json=report, headers=headers).status_code == 200
-    with acme.runtime.db.transaction() as session:
-        scope = Scope(org_id=acme.init.org_id, workspace_id=acme.init.workspace_id)
-        keyring = acme.runtime.keyring
-        secret_id = secrets.store(session=session, keyring=keyring, scope=scope, purpose="db", plaintext="pw").id
     ask = {"lease_token": lease_token, "secret_id": secret_id}
     assert client.post(f"{WORKER}/jobs/{job_id}/secret", json=ask, headers=headers).json() == {"value": "pw"}
+    ask_unnamed = {"lease_token": lease_token, "secret_id": unnamed}
+    assert client.post(f"{WORKER}/jobs/{job_id}/secret", json=ask_unnamed, headers=headers).status_code == 404
     stale = {"lease_token": "someone-elses", "result": {"forged": True}}
     answer = client.post(f"{WORKER}/jobs/{job_id}/complete", json=stale, headers=headers)
     assert answer.status_code == 409

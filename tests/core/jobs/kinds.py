@@ -78,3 +78,11 @@ RECORD = register(
     JobKind(name="demo.record", permission=Permission.PIPELINE_RUN, run=run_record, complete=complete_record)
 )
 FAIL = register(JobKind(name="demo.fail", permission=Permission.PIPELINE_RUN, run=always_fail, max_attempts=3))
+
+
+def read_named_secret(ctx: JobContext, payload: dict[str, Any]) -> dict[str, Any]:
+    """Fetch the secret the payload names (through the lease), and say only whether it was there."""
+    return {"found": bool(ctx.secret(payload["secret_id"]))}
+
+
+USES_SECRET = register(JobKind(name="demo.uses_secret", permission=Permission.PIPELINE_RUN, run=read_named_secret))
