@@ -28,8 +28,6 @@ def seed_demo_datasets(call: Call, *, seed: int = 7) -> list[DatasetRead]:
             if datasets_dao.name_taken(call.session, call.scope, name):
                 continue
             made.append(
-                datasets.upload(
-                    call, staged=source, filename=demo_file.name, name=name, dataset_ref=None, options=None
-                )
+                datasets.upload(call, staged=source, filename=demo_file.name, name=name, dataset_ref=None, options=None)
             )
     return made
