@@ -11,6 +11,8 @@ from pathlib import Path
 
 from datalinx.core.errors import Invalid
 from datalinx.core.jobs.schemas import LeasedJob, LeaseState
+from datalinx.dao import files
+from datalinx.dao.scope import Scope
 
 
 class JobStopped(Exception):
@@ -23,11 +25,6 @@ class JobCancelled(JobStopped):
 
 class LeaseLost(JobStopped):
     """The lease is no longer ours (expired and re-leased, or released at shutdown)."""
-
-
-def workspace_path(home: Path, org_id: str, workspace_id: str) -> Path:
-    """A workspace's folder under the data home: `<home>/orgs/<org_id>/workspaces/<workspace_id>/`."""
-    return home / "orgs" / org_id / "workspaces" / workspace_id
 
 
 def write_atomic(path: Path, data: bytes) -> Path:
@@ -67,7 +64,7 @@ class JobContext:
 
     @property
     def workspace_dir(self) -> Path:
-        return workspace_path(self.home, self.job.org_id, self.job.workspace_id).resolve()
+        return files.workspace_dir(self.home, Scope(org_id=self.job.org_id, workspace_id=self.job.workspace_id))
 
     @property
     def job_dir(self) -> Path:
@@ -76,9 +73,8 @@ class JobContext:
 
     def path(self, relative: str | Path) -> Path:
         """A path inside the job's workspace; anything that escapes it is refused."""
-        root = self.workspace_dir
-        candidate = (root / relative).resolve()
-        if candidate != root and root not in candidate.parents:
+        candidate = files.inside(self.workspace_dir, relative)
+        if candidate is None:
             raise Invalid(f"path '{relative}' is outside the job's workspace", field="path")
         return candidate
 
