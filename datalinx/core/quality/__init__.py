@@ -1,0 +1,1 @@
+"""Data quality: profiles, dimension scores, issues with recomputable rules, and missingness mechanisms."""

@@ -1,0 +1,114 @@
+"""Cross-column consistency: orderings that almost always hold (start <= end), age against birth date, totals."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import numpy as np
+import polars as pl
+
+from datalinx.core.quality.context import Candidate, ScanContext
+
+HOLDS = 0.95  # a relation is the column pair's rule when it holds for this share of rows
+SAMPLE = 5_000
+MAX_NUMERIC = 20  # triples of numeric columns grow cubically; wider tables keep the first columns by name
+AGE = re.compile(r"(^|_)age($|_)", re.IGNORECASE)
+BIRTH = re.compile(r"birth|dob", re.IGNORECASE)
+
+
+def _orderings(ctx: ScanContext, sample: pl.DataFrame) -> list[Candidate]:
+    found = []
+    for first, second in itertools.permutations(ctx.date_columns(), 2):
+        pair = sample.select(pl.col(first).cast(pl.Datetime), pl.col(second).cast(pl.Datetime)).drop_nulls()
+        if pair.height < 20:
+            continue
+        a, b = pair.get_column(first), pair.get_column(second)
+        if (a <= b).mean() < HOLDS or (a < b).mean() < 0.1:
+            continue
+        found.append(
+            Candidate(
+                type="cross_column_violation",
+                dimension="consistency",
+                columns=[first, second],
+                rule={"check": "order_violation", "columns": [first, second]},
+                message=f"'{first}' after '{second}', where it comes first in {(a <= b).mean():.0%} of rows",
+                suggestion=f"Check both dates of these rows; '{first}' should not be later than '{second}'.",
+                fix={"fix": "review", "columns": [first, second]},
+                severity="high",
+            )
+        )
+    return found
+
+
+def _ages(ctx: ScanContext, sample: pl.DataFrame) -> list[Candidate]:
+    found = []
+    ages = [n for n in ctx.numeric_columns() if AGE.search(n)]
+    births = [n for n in ctx.date_columns() if BIRTH.search(n)]
+    for age, birth in itertools.product(ages, births):
+        implied = sample.select((pl.col(birth).dt.year().cast(pl.Int64) + pl.col(age)).alias("y")).to_series()
+        counts = implied.drop_nulls().value_counts(sort=True, name="n")
+        if counts.height == 0:
+            continue
+        year = int(counts.row(0)[0])
+        # Depending on the birthday, age + birth year is the reference year or the one before.
+        years = [year - 1, year] if (implied == year - 1).sum() >= (implied == year + 1).sum() else [year, year + 1]
+        if implied.is_in(years).sum() < HOLDS * implied.drop_nulls().len():
+            continue
+        found.append(
+            Candidate(
+                type="cross_column_violation",
+                dimension="consistency",
+                columns=[age, birth],
+                rule={"check": "age_mismatch", "columns": [age, birth], "years": years},
+                message=f"'{age}' does not match '{birth}' (the other rows imply ages as of {years[1]})",
+                suggestion=f"Recompute '{age}' from '{birth}'.",
+                fix={"fix": "derive", "column": age, "from": birth},
+            )
+        )
+    return found
+
+
+def _totals(ctx: ScanContext, sample: pl.DataFrame) -> list[Candidate]:
+    names = sorted(n for n in ctx.numeric_columns() if ctx.profiles[n].semantic_type != "id")[:MAX_NUMERIC]
+    if len(names) < 3:
+        return []
+    data = sample.select([pl.col(n).cast(pl.Float64) for n in names]).to_numpy()
+    found, used = [], set()
+    for total, (left, right) in itertools.product(range(len(names)), itertools.combinations(range(len(names)), 2)):
+        if total in (left, right) or total in used:
+            continue
+        t, a, b = data[:, total], data[:, left], data[:, right]
+        ok = np.isfinite(t) & np.isfinite(a) & np.isfinite(b)
+        if ok.sum() < 20 or np.all(t[ok] == 0):
+            continue
+        close = _close(t[ok], a[ok]).mean() >= HOLDS or _close(t[ok], b[ok]).mean() >= HOLDS
+        for op, value in (("product", a * b), ("sum", a + b)):
+            # A column equal to one operand (the other being 1 or 0) is a copy, not a calculation.
+            if not close and _close(t[ok], value[ok]).mean() >= HOLDS:
+                used.add(total)
+                sign = "*" if op == "product" else "+"
+                cols = [names[total], names[left], names[right]]
+                found.append(
+                    Candidate(
+                        type="calculation_mismatch",
+                        dimension="consistency",
+                        columns=cols,
+                        rule={"check": f"{op}_mismatch", "columns": cols, "tolerance": 0.01, "relative": 1e-4},
+                        message=f"'{cols[0]}' is not '{cols[1]}' {sign} '{cols[2]}' as in the other rows",
+                        suggestion=f"Recompute '{cols[0]}' as {cols[1]} {sign} {cols[2]}.",
+                        fix={"fix": "derive", "column": cols[0], "expression": f"{cols[1]} {sign} {cols[2]}"},
+                    )
+                )
+                break
+    return found
+
+
+def _close(total: np.ndarray, value: np.ndarray) -> np.ndarray:
+    return np.abs(total - value) <= 0.01 + 1e-4 * np.abs(total)
+
+
+def detect(ctx: ScanContext) -> list[Candidate]:
+    """Cross-column candidates found on a sample; their rules then run on every row."""
+    sample = ctx.sample.head(SAMPLE)
+    return _orderings(ctx, sample) + _ages(ctx, sample) + _totals(ctx, sample)

@@ -1,0 +1,144 @@
+"""Column profiles in as few passes as Polars allows: one aggregate select, one list-form quantile call per column."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import numpy as np
+import polars as pl
+
+from datalinx.core.datasets.columns import dtype_name, json_safe
+from datalinx.core.quality.schemas import ColumnProfile, Histogram, ValueCount
+from datalinx.core.quality.semantic import (
+    PLACEHOLDERS,
+    infer_semantic_type,
+    is_numeric,
+    is_temporal,
+    pattern_mask,
+)
+
+QUANTILES = (0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99)
+QUANTILE_NAMES = ("p01", "p05", "p25", "p50", "p75", "p95", "p99")
+HISTOGRAM_BINS = 20
+TOP_VALUES = 10
+PATTERN_SAMPLE = 5_000
+
+
+def empty_expr(name: str) -> pl.Expr:
+    """True where a string cell is blank or a placeholder such as 'N/A' (nulls are counted apart)."""
+    return pl.col(name).str.strip_chars().str.to_lowercase().is_in(PLACEHOLDERS)
+
+
+def aggregate_stats(frame: pl.DataFrame) -> dict[str, Any]:
+    """Null, empty and distinct counts, min/max/mean/std, quantiles and string lengths of all columns in one select."""
+    exprs: list[pl.Expr] = []
+    for name, dtype in frame.schema.items():
+        col = pl.col(name)
+        exprs += [col.null_count().alias(f"{name}\0nulls"), col.n_unique().alias(f"{name}\0distinct")]
+        if is_numeric(dtype) and dtype != pl.Boolean:
+            values = col.cast(pl.Float64)
+            finite = values.filter(values.is_finite())
+            exprs += [
+                finite.min().alias(f"{name}\0min"),
+                finite.max().alias(f"{name}\0max"),
+                finite.mean().alias(f"{name}\0mean"),
+                finite.std().alias(f"{name}\0std"),
+                finite.quantile(list(QUANTILES)).alias(f"{name}\0quantiles"),
+            ]
+        elif is_temporal(dtype):
+            exprs += [col.min().alias(f"{name}\0min"), col.max().alias(f"{name}\0max")]
+        elif dtype == pl.String:
+            length = col.str.len_chars()
+            exprs += [
+                empty_expr(name).sum().alias(f"{name}\0empty"),
+                length.min().alias(f"{name}\0len_min"),
+                length.mean().alias(f"{name}\0len_mean"),
+                length.max().alias(f"{name}\0len_max"),
+            ]
+    row = frame.select(exprs).row(0, named=True) if exprs else {}
+    stats: dict[str, dict[str, Any]] = {name: {} for name in frame.columns}
+    for key, value in row.items():
+        name, stat = key.split("\0")
+        stats[name][stat] = value
+    return stats
+
+
+def top_values(frame: pl.DataFrame, name: str, limit: int = TOP_VALUES) -> list[ValueCount]:
+    """The most frequent non-null values of a column."""
+    counts = frame.get_column(name).drop_nulls().value_counts(sort=True, name="count").head(limit)
+    return [ValueCount(value=json_safe(value), count=int(count)) for value, count in counts.iter_rows()]
+
+
+def histogram(series: pl.Series, low: float | None, high: float | None) -> Histogram | None:
+    """Equal-width bins between the column's minimum and maximum."""
+    if low is None or high is None or not np.isfinite([low, high]).all():
+        return None
+    values = series.cast(pl.Float64).drop_nulls().drop_nans().to_numpy()
+    values = values[np.isfinite(values)]
+    if values.size == 0:
+        return None
+    counts, edges = np.histogram(values, bins=HISTOGRAM_BINS if high > low else 1, range=(low, high))
+    return Histogram(edges=[round(float(edge), 6) for edge in edges], counts=[int(c) for c in counts])
+
+
+def date_histogram(series: pl.Series) -> Histogram | None:
+    """Equal-width bins over a date column's range, edges as ISO dates."""
+    days = series.drop_nulls().cast(pl.Date).cast(pl.Int32).to_numpy()
+    if days.size == 0:
+        return None
+    low, high = int(days.min()), int(days.max())
+    counts, edges = np.histogram(days, bins=HISTOGRAM_BINS if high > low else 1, range=(low, high + 1))
+    epoch = dt.date(1970, 1, 1)
+    return Histogram(edges=[(epoch + dt.timedelta(days=int(e))).isoformat() for e in edges], counts=counts.tolist())
+
+
+def patterns(sample: pl.Series, limit: int = TOP_VALUES) -> list[ValueCount]:
+    """The most common value shapes ('999-999-9999' vs '(999) 999 9999') in a sample."""
+    shapes = pl.DataFrame({"v": sample.drop_nulls().head(PATTERN_SAMPLE)}).select(pattern_mask(pl.col("v")))
+    counts = shapes.to_series().value_counts(sort=True, name="count").head(limit)
+    return [ValueCount(value=value, count=int(count)) for value, count in counts.iter_rows()]
+
+
+def profile_columns(frame: pl.DataFrame, sample: pl.DataFrame) -> list[ColumnProfile]:
+    """A profile of every column; semantic types and patterns come from `sample`, counts from the whole frame."""
+    stats = aggregate_stats(frame)
+    rows = frame.height
+    profiles = []
+    for name, dtype in frame.schema.items():
+        s = stats[name]
+        nulls = int(s["nulls"])
+        distinct = int(s["distinct"]) - (1 if nulls else 0)
+        semantic = infer_semantic_type(name, dtype, sample.get_column(name), distinct, rows - nulls)
+        profile = ColumnProfile(
+            name=name,
+            dtype=dtype_name(dtype),
+            semantic_type=semantic,
+            count=rows,
+            null_count=nulls,
+            empty_count=int(s.get("empty") or 0),
+            distinct_count=distinct,
+        )
+        if "quantiles" in s and s["quantiles"] is not None:
+            profile.min, profile.max = s["min"], s["max"]
+            profile.mean, profile.std = s["mean"], s["std"]
+            profile.quantiles = dict(zip(QUANTILE_NAMES, s["quantiles"], strict=True))
+            profile.histogram = histogram(frame.get_column(name), s["min"], s["max"])
+        elif is_temporal(dtype):
+            profile.min, profile.max = json_safe(s["min"]), json_safe(s["max"])
+            profile.date_range = (profile.min, profile.max)
+            profile.histogram = date_histogram(frame.get_column(name))
+        if dtype == pl.String and s.get("len_max") is not None:
+            profile.length = {
+                "min": float(s["len_min"]),
+                "mean": round(float(s["len_mean"]), 3),
+                "max": float(s["len_max"]),
+            }
+            profile.min, profile.max = None, None
+            if semantic not in ("text",):
+                profile.patterns = patterns(sample.get_column(name))
+        # Counting every value of a near-unique column costs a full group-by and says little: use the sample.
+        source = frame if distinct <= 0.5 * max(rows, 1) or rows <= 200_000 else sample
+        profile.top_values = top_values(source, name)
+        profiles.append(profile)
+    return profiles

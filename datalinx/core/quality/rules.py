@@ -1,0 +1,217 @@
+"""Rules: small JSON descriptions of a check that recompute exactly which rows fail it, now or on a later read."""
+
+# Detection and `failing_rows` both go through `evaluate`, so an issue's count and its pages can never disagree.
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import polars as pl
+
+from datalinx.core.quality.profiles import empty_expr
+from datalinx.core.quality.semantic import EMAIL, MEASURE, PHONE_CHARS, POSTAL, URL, pattern_family
+
+Rule = dict[str, Any]
+FORMATS = {"email": EMAIL, "url": URL, "postal_code": POSTAL}
+# These compare whole rows (duplicates are excluded from key and near-duplicate checks), so they read every column.
+WHOLE_ROW = {"exact_duplicate", "near_duplicate", "duplicate_key", "rows"}
+
+
+def _present(name: str, dtype: pl.DataType) -> pl.Expr:
+    col = pl.col(name)
+    return col.is_not_null() & ~empty_expr(name) if dtype == pl.String else col.is_not_null()
+
+
+def parse_dates(name: str, formats: list[str]) -> pl.Expr:
+    """A text column parsed with the first of `formats` that fits each value."""
+    text = pl.col(name).str.strip_chars()
+    return pl.coalesce([text.str.to_date(fmt, strict=False) for fmt in formats])
+
+
+def _as_date(name: str, dtype: pl.DataType, formats: list[str] | None) -> pl.Expr:
+    return parse_dates(name, formats) if dtype == pl.String else pl.col(name).cast(pl.Date)
+
+
+def _missing(rule: Rule, schema: pl.Schema) -> pl.Expr:
+    name = rule["column"]
+    return pl.col(name).is_null() | empty_expr(name) if schema[name] == pl.String else pl.col(name).is_null()
+
+
+def valid_format(name: str, kind: str) -> pl.Expr:
+    """True where a text value is a well-formed email, URL, phone number or postal code."""
+    text = pl.col(name).str.strip_chars()
+    if kind == "phone":
+        return text.str.contains(PHONE_CHARS) & text.str.count_matches(r"[0-9]").is_between(7, 15)
+    return text.str.contains(FORMATS[kind])
+
+
+def _invalid_format(rule: Rule, schema: pl.Schema) -> pl.Expr:
+    name = rule["column"]
+    return _present(name, schema[name]) & ~valid_format(name, rule["format"])
+
+
+def _type_mismatch(rule: Rule, schema: pl.Schema) -> pl.Expr:
+    name = rule["column"]
+    parsed = pl.col(name).str.strip_chars().str.replace_all(",", "").cast(pl.Float64, strict=False)
+    return _present(name, schema[name]) & parsed.is_null()
+
+
+def _date_format(rule: Rule, schema: pl.Schema) -> pl.Expr:
+    name = rule["column"]
+    text = pl.col(name).str.strip_chars()
+    return text.str.to_date(rule["format"], strict=False).is_null() & parse_dates(name, rule["others"]).is_not_null()
+
+
+def _invalid_date(rule: Rule, schema: pl.Schema) -> pl.Expr:
+    name = rule["column"]
+    return _present(name, schema[name]) & parse_dates(name, rule["formats"]).is_null()
+
+
+def _future_date(rule: Rule, schema: pl.Schema) -> pl.Expr:
+    name = rule["column"]
+    return _as_date(name, schema[name], rule.get("formats")) > pl.lit(rule["after"]).str.to_date()
+
+
+def _negative(rule: Rule, schema: pl.Schema) -> pl.Expr:
+    return pl.col(rule["column"]) < 0
+
+
+def _outlier(rule: Rule, schema: pl.Schema) -> pl.Expr:
+    values = pl.col(rule["column"]).cast(pl.Float64)
+    outside = (values < rule["low"]) | (values > rule["high"])
+    # Negative values in a column that cannot be negative are reported once, as negative values.
+    return outside & (values >= 0) if rule.get("skip_negative") else outside
+
+
+def _format_family(rule: Rule, schema: pl.Schema) -> pl.Expr:
+    name = rule["column"]
+    family = pattern_family(pl.col(name).str.strip_chars())
+    odd = _present(name, schema[name]) & ~family.is_in(rule["families"])
+    # Malformed values are reported as invalid; an unusual format is about well-formed ones.
+    return odd & valid_format(name, rule["format"]) if rule.get("format") else odd
+
+
+def _category_variant(rule: Rule, schema: pl.Schema) -> pl.Expr:
+    return pl.col(rule["column"]).is_in(list(rule["mapping"]))
+
+
+def _unit_mismatch(rule: Rule, schema: pl.Schema) -> pl.Expr:
+    unit = pl.col(rule["column"]).str.extract(MEASURE, 1).str.to_lowercase()
+    return unit.is_not_null() & (unit != rule["unit"])
+
+
+def _order_violation(rule: Rule, schema: pl.Schema) -> pl.Expr:
+    first, second = rule["columns"]
+    return pl.col(first).cast(pl.Datetime) > pl.col(second).cast(pl.Datetime)
+
+
+def _age_mismatch(rule: Rule, schema: pl.Schema) -> pl.Expr:
+    age, birth = rule["columns"]
+    implied = pl.col(birth).dt.year().cast(pl.Int64) + pl.col(age).cast(pl.Int64)
+    return (pl.col(age) >= 0) & ~implied.is_in(rule["years"]) & implied.is_not_null()
+
+
+def _product_mismatch(rule: Rule, schema: pl.Schema) -> pl.Expr:
+    total, left, right = (pl.col(c).cast(pl.Float64) for c in rule["columns"])
+    gap = (total - left * right).abs()
+    return gap > rule["tolerance"] + rule["relative"] * total.abs()
+
+
+def _sum_mismatch(rule: Rule, schema: pl.Schema) -> pl.Expr:
+    total, left, right = (pl.col(c).cast(pl.Float64) for c in rule["columns"])
+    return (total - left - right).abs() > rule["tolerance"] + rule["relative"] * total.abs()
+
+
+def _test_record(rule: Rule, schema: pl.Schema) -> pl.Expr:
+    hits = [pl.col(flag).cast(pl.Boolean).fill_null(False) for flag in rule.get("flags", [])]
+    hits += [pl.col(c).str.contains(rule["pattern"]).fill_null(False) for c in rule.get("text_columns", [])]
+    return pl.any_horizontal(hits) if hits else pl.lit(False)
+
+
+def _whitespace(rule: Rule, schema: pl.Schema) -> pl.Expr:
+    col = pl.col(rule["column"])
+    return col.str.contains(r"^\s|\s$|\s\s") & ~empty_expr(rule["column"])
+
+
+def _dominant_value(rule: Rule, schema: pl.Schema) -> pl.Expr:
+    col = pl.col(rule["column"])
+    return col.is_null() if rule["value"] is None else (col == pl.lit(rule["value"])).fill_null(False)
+
+
+EXPRESSIONS: dict[str, Callable[[Rule, pl.Schema], pl.Expr]] = {
+    "missing": _missing,
+    "invalid_format": _invalid_format,
+    "type_mismatch": _type_mismatch,
+    "date_format": _date_format,
+    "invalid_date": _invalid_date,
+    "future_date": _future_date,
+    "negative_value": _negative,
+    "outlier": _outlier,
+    "format_family": _format_family,
+    "category_variant": _category_variant,
+    "unit_mismatch": _unit_mismatch,
+    "order_violation": _order_violation,
+    "age_mismatch": _age_mismatch,
+    "product_mismatch": _product_mismatch,
+    "sum_mismatch": _sum_mismatch,
+    "test_record": _test_record,
+    "whitespace": _whitespace,
+    "dominant_value": _dominant_value,
+}
+
+
+def sample_rows(rows: int, size: int, seed: int) -> np.ndarray:
+    """A sorted, reproducible sample of row indices (all rows when the frame is small)."""
+    if rows <= size:
+        return np.arange(rows)
+    return np.sort(np.random.default_rng(seed).choice(rows, size=size, replace=False))
+
+
+def _rows_of(frame: pl.DataFrame, rule: Rule) -> np.ndarray:
+    from datalinx.core.quality.frame_rules import FRAME_CHECKS
+
+    sample = rule.get("sample")
+    if sample:
+        index = sample_rows(frame.height, sample["size"], sample["seed"])
+        local = FRAME_CHECKS[rule["check"]](frame[index], rule)
+        return index[local]
+    return FRAME_CHECKS[rule["check"]](frame, rule)
+
+
+def evaluate(frame: pl.DataFrame, rules: list[Rule]) -> list[np.ndarray]:
+    """The failing row indices of each rule; the row-wise rules run together in one select."""
+    results: list[np.ndarray | None] = [None] * len(rules)
+    exprs = []
+    for index, rule in enumerate(rules):
+        if rule["check"] in EXPRESSIONS:
+            expr = EXPRESSIONS[rule["check"]](rule, frame.schema).fill_null(False)
+            exprs.append(expr.alias(f"r{index}"))
+        elif rule["check"] == "rows":
+            results[index] = np.asarray(rule["rows"], dtype=np.int64)
+        else:
+            results[index] = _rows_of(frame, rule)
+    if exprs:
+        masks = frame.select(exprs)
+        for series in masks.iter_columns():
+            results[int(series.name[1:])] = np.flatnonzero(series.to_numpy())
+    return [np.asarray(r, dtype=np.int64) for r in results]
+
+
+def read_for(path: Path, rule: Rule) -> pl.DataFrame:
+    """The columns of a Parquet file a rule needs (all of them for whole-row checks)."""
+    columns = rule_columns(rule)
+    frame = pl.scan_parquet(path)
+    return (frame.select(columns) if columns else frame).collect()
+
+
+def rule_columns(rule: Rule) -> list[str] | None:
+    """The columns a rule reads, or None when it needs every column."""
+    if rule["check"] in WHOLE_ROW:
+        return None
+    names = [rule[k] for k in ("column", "label", "split") if isinstance(rule.get(k), str)]
+    for key in ("columns", "features", "flags", "text_columns"):
+        names += rule.get(key) or []
+    return list(dict.fromkeys(names)) or None

@@ -1,0 +1,1 @@
+"""Quality-engine evaluation: injected issues at known rows, missing values with known mechanisms."""
