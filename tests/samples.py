@@ -7,6 +7,7 @@ A new route or tool must get a sample here: the walks fail until it has one.
 from __future__ import annotations
 
 import sqlite3
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,6 +22,9 @@ from datalinx.core.datasets import manager as datasets
 from datalinx.core.jobs import manager as jobs
 from datalinx.core.jobs import tokens
 from datalinx.core.jobs.schemas import WorkerTokenCreate
+from datalinx.core.quality import manager as quality
+from datalinx.core.quality.results import IssueQuery, ScanRequest
+from datalinx.core.schemas import ListQuery
 from datalinx.core.tenancy import manager as tenancy
 from datalinx.core.tenancy.bootstrap import as_owner
 from datalinx.core.tenancy.schemas import MemberAdd, WorkspaceCreate
@@ -97,15 +101,44 @@ class Resources:
 
     def dataset(self) -> str:
         """A fresh dataset with one version."""
+        return self.dataset_from(SAMPLE_CSV)
+
+    def dataset_from(self, content: bytes) -> str:
         home = self.tenant.runtime.settings.home
         staged = files.staging_file(home, self.scope, ".csv")
-        staged.write_bytes(SAMPLE_CSV)
+        staged.write_bytes(content)
         with self._owner() as call:
             made = datasets.upload(
                 call, staged=staged, filename="walk.csv", name=unique("ds"), dataset_ref=None, options=None
             )
         staged.unlink()
         return made.id
+
+    def scanned(self) -> str:
+        """A dataset with a finished scan (scanned once per walk: scans take a moment)."""
+        if "scanned" not in self.cache:
+            dataset = self.dataset_from(QUALITY_CSV)
+            with self._owner() as call:
+                scan_id = quality.start_scan(call, dataset, ScanRequest()).model_extra["scan_id"]  # type: ignore[index]
+            deadline = time.monotonic() + 120
+            while True:
+                with self._owner() as call:
+                    state = quality.get_scan(call, dataset, scan_id).status
+                if state == "succeeded":
+                    break
+                assert state in ("queued", "running") and time.monotonic() < deadline, f"scan ended {state}"
+                time.sleep(0.1)
+            self.cache["scanned"] = dataset
+        return self.cache["scanned"]
+
+    def scan_of(self, dataset: str) -> str:
+        with self._owner() as call:
+            return quality.history(call, dataset, ListQuery(limit=1)).items[0].scan_id
+
+    def issue(self) -> str:
+        dataset = self.scanned()
+        with self._owner() as call:
+            return quality.list_issues(call, dataset, IssueQuery(limit=1)).items[0].id
 
     def connection(self) -> str:
         """A fresh SQLite connection to a file in the inbox."""
@@ -128,6 +161,11 @@ class Resources:
 
 
 SAMPLE_CSV = b"id,name,score\n1,Ada,3.5\n2,Bob,4.0\n"
+# Small, with problems a scan finds (a bad email, a duplicate row, a gap), so issue routes have an issue.
+QUALITY_CSV = (
+    b"id,email,age,city\n1,ada@example.com,34,Berlin\n2,bob@example,41,berlin\n3,cy@example.com,,Paris\n"
+    b"4,di@example.com,29,Paris\n4,di@example.com,29,Paris\n5,ed@example.com,230,Rome\n"
+)
 
 
 @dataclass(frozen=True)
@@ -185,6 +223,19 @@ ROUTE_SAMPLES: dict[str, RouteSample] = {
     "GET /v1/datasets/{dataset}/preview": lambda r: Request(path={"dataset": r.dataset()}),
     "GET /v1/datasets/{dataset}/download": lambda r: Request(path={"dataset": r.dataset()}, query={"format": "csv"}),
     "POST /v1/datasets/import": lambda r: Request(body={"path": r.inbox_file(), "name": unique("imp")}),
+    "POST /v1/datasets/{dataset}/scan": lambda r: Request(path={"dataset": r.dataset()}, body={}),
+    "GET /v1/datasets/{dataset}/scan/{scan_id}": lambda r: Request(
+        path={"dataset": r.scanned(), "scan_id": r.scan_of(r.scanned())}
+    ),
+    "GET /v1/quality/{dataset}/score": lambda r: Request(path={"dataset": r.scanned()}),
+    "GET /v1/quality/{dataset}/history": lambda r: Request(path={"dataset": r.scanned()}),
+    "GET /v1/quality/{dataset}/issues": lambda r: Request(path={"dataset": r.scanned()}),
+    "GET /v1/quality/{dataset}/issues/{issue_id}/rows": lambda r: Request(
+        path={"dataset": r.scanned(), "issue_id": r.issue()}
+    ),
+    "GET /v1/quality/{dataset}/missingness": lambda r: Request(path={"dataset": r.scanned()}),
+    "GET /v1/quality/settings/weights": lambda r: Request(),
+    "PUT /v1/quality/settings/weights": lambda r: Request(body={"weights": {"validity": 1.5}}),
     "GET /v1/connections": lambda r: Request(),
     "POST /v1/connections": lambda r: Request(
         body={"name": unique("c"), "kind": "sqlite", "path": (r.connection() and r.cache["sqlite"])}
@@ -231,7 +282,6 @@ TOOL_SAMPLES: dict[str, ToolSample] = {
     "query_audit_trail": lambda r: {},
     "list_datasets": lambda r: {},
     "get_dataset": lambda r: {"dataset": r.dataset()},
-    "list_dataset_columns": lambda r: {"dataset": r.dataset()},
     "preview_dataset": lambda r: {"dataset": r.dataset(), "limit": 5},
     "list_dataset_versions": lambda r: {"dataset": r.dataset()},
     "delete_dataset": lambda r: {"dataset": r.dataset()},
@@ -242,6 +292,12 @@ TOOL_SAMPLES: dict[str, ToolSample] = {
         "path": r.connection() and r.cache["sqlite"],
     },
     "list_connections": lambda r: {},
+    "scan_dataset": lambda r: {"dataset": r.dataset(), "wait_seconds": 0},
+    "get_quality_score": lambda r: {"dataset": r.scanned()},
+    "list_quality_issues": lambda r: {"dataset": r.scanned()},
+    "list_issue_rows": lambda r: {"dataset": r.scanned(), "issue_id": r.issue()},
+    "get_column_profiles": lambda r: {"dataset": r.scanned()},
+    "explain_missingness": lambda r: {"dataset": r.scanned()},
     "test_connection": lambda r: {"connection": r.connection()},
     "list_connection_tables": lambda r: {"connection": r.connection()},
     "delete_connection": lambda r: {"connection": r.connection()},

@@ -20,7 +20,6 @@ from datalinx.core.auth.permissions import Permission as P
 from datalinx.core.datasets import ingest
 from datalinx.core.datasets import manager as datasets
 from datalinx.core.datasets.schemas import (
-    ColumnInfo,
     DatasetPreview,
     DatasetQuery,
     DatasetRead,
@@ -79,12 +78,6 @@ def list_datasets(caller: CallerDep, query: Annotated[DatasetQuery, Query()]) ->
 def get_dataset(caller: CallerDep, dataset: str) -> DatasetRead:
     """A dataset's metadata: rows, columns, size, current version, latest quality score."""
     return caller.run(datasets.get_dataset, dataset)
-
-
-@router.get("/datasets/{dataset}/columns", openapi_extra=permission(P.DATASET_READ))
-def list_columns(caller: CallerDep, dataset: str, version: int | None = None) -> list[ColumnInfo]:
-    """Columns of a version: name, type, null count."""
-    return caller.run(lambda call: [ColumnInfo(**c) for c in datasets.version_path(call, dataset, version)[1].columns])
 
 
 @router.get("/datasets/{dataset}/versions", openapi_extra=permission(P.DATASET_READ))

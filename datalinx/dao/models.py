@@ -324,3 +324,65 @@ class Connection(Base):
     created_at: Mapped[datetime] = _created()
     last_tested_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_test_ok: Mapped[bool | None] = mapped_column(Boolean)
+
+
+class QualityScan(Base):
+    """One quality scan of one dataset version: its job, its score and the full report."""
+
+    __tablename__ = "quality_scans"
+    __table_args__ = (Index("ix_quality_scans_dataset_created", "dataset_id", "created_at"),)
+
+    id: Mapped[str] = _id()
+    org_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    workspace_id: Mapped[str] = mapped_column(String(36), nullable=False, index=True)
+    dataset_id: Mapped[str] = mapped_column(ForeignKey("datasets.id", ondelete="CASCADE"), nullable=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    job_id: Mapped[str | None] = mapped_column(String(36), unique=True)
+    status: Mapped[str] = mapped_column(String(20), nullable=False, default="queued")
+    score: Mapped[float | None] = mapped_column(Float)
+    dimensions: Mapped[dict[str, float]] = mapped_column(JSONType, nullable=False, default=dict)
+    report: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
+    error: Mapped[str | None] = mapped_column(Text)
+    created_by: Mapped[str | None] = mapped_column(String(36))
+    created_at: Mapped[datetime] = _created()
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class QualityIssue(Base):
+    """One issue a scan found, ranked by how much fixing it would raise the score."""
+
+    __tablename__ = "quality_issues"
+    __table_args__ = (
+        Index("ix_quality_issues_scan_severity_status", "scan_id", "severity", "status"),
+        Index("ix_quality_issues_dataset_impact", "dataset_id", "impact_score"),
+    )
+
+    id: Mapped[str] = _id()
+    org_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    workspace_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    dataset_id: Mapped[str] = mapped_column(ForeignKey("datasets.id", ondelete="CASCADE"), nullable=False)
+    scan_id: Mapped[str] = mapped_column(ForeignKey("quality_scans.id", ondelete="CASCADE"), nullable=False)
+    type: Mapped[str] = mapped_column(String(50), nullable=False)
+    dimension: Mapped[str] = mapped_column(String(30), nullable=False)
+    columns: Mapped[list[str]] = mapped_column(JSONType, nullable=False, default=list)
+    severity: Mapped[str] = mapped_column(String(10), nullable=False)
+    affected_rows: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    impact_score: Mapped[float] = mapped_column(Float, nullable=False, default=0.0)
+    status: Mapped[str] = mapped_column(String(20), nullable=False, default="open")
+    message: Mapped[str] = mapped_column(Text, nullable=False)
+    suggestion: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    fix: Mapped[dict[str, Any]] = mapped_column(JSONType, nullable=False, default=dict)
+    rule: Mapped[dict[str, Any]] = mapped_column(JSONType, nullable=False, default=dict)
+    examples: Mapped[list[dict[str, Any]]] = mapped_column(JSONType, nullable=False, default=list)
+    created_at: Mapped[datetime] = _created()
+
+
+class QualitySettings(Base):
+    """A workspace's quality score weights (documented defaults apply when absent)."""
+
+    __tablename__ = "quality_settings"
+
+    workspace_id: Mapped[str] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"), primary_key=True)
+    org_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    weights: Mapped[dict[str, float]] = mapped_column(JSONType, nullable=False, default=dict)
+    updated_at: Mapped[datetime] = _created()

@@ -1,5 +1,5 @@
 """Imports every tool module so their declarations register."""
 
-from datalinx.tools import accounts, audit, connections, datasets, jobs, tenancy
+from datalinx.tools import accounts, audit, connections, datasets, jobs, quality, tenancy
 
-__all__ = ["accounts", "audit", "connections", "datasets", "jobs", "tenancy"]
+__all__ = ["accounts", "audit", "connections", "datasets", "jobs", "quality", "tenancy"]

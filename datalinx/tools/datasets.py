@@ -7,7 +7,6 @@ from typing import Literal
 from datalinx.core.auth.permissions import Permission as P
 from datalinx.core.datasets import manager as datasets
 from datalinx.core.datasets.schemas import (
-    ColumnInfo,
     DatasetPreview,
     DatasetQuery,
     DatasetRead,
@@ -33,11 +32,6 @@ def list_datasets(
 @tool(permission=P.DATASET_READ, read_only=True)
 def get_dataset(call: Call, dataset: str) -> DatasetRead:
     return datasets.get_dataset(call, dataset)
-
-
-@tool(permission=P.DATASET_READ, read_only=True)
-def list_dataset_columns(call: Call, dataset: str, version: int | None = None) -> list[ColumnInfo]:
-    return [ColumnInfo(**c) for c in datasets.version_path(call, dataset, version)[1].columns]
 
 
 @tool(permission=P.DATASET_READ, read_only=True)

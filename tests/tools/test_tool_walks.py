@@ -20,6 +20,7 @@ RESOURCE_ARGUMENTS = {
     "connection",
     "job_id",
     "worker_token_id",
+    "issue_id",
 }
 
 

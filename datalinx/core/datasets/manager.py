@@ -24,6 +24,7 @@ from datalinx.core.errors import Conflict, Invalid, NotFound, QuotaExceeded
 from datalinx.core.schemas import PageOut
 from datalinx.dao import datasets as datasets_dao
 from datalinx.dao import files
+from datalinx.dao import quality as quality_dao
 from datalinx.dao.models import Dataset, DatasetVersion, utcnow
 from datalinx.dao.scope import Scope
 
@@ -79,9 +80,11 @@ def _version(call: Call, dataset: Dataset, number: int | None) -> DatasetVersion
     return version
 
 
-def _read(call: Call, dataset: Dataset) -> DatasetRead:
+def _read(call: Call, dataset: Dataset, score: float | None = None, *, look_up_score: bool = True) -> DatasetRead:
     current = datasets_dao.get_version(call.session, call.scope, dataset.id, dataset.current_version)
-    return DatasetRead.of(dataset, current)
+    if look_up_score:
+        score = quality_dao.latest_scores(call.session, call.scope, [dataset.id]).get(dataset.id)
+    return DatasetRead.of(dataset, current, score)
 
 
 def check_upload(call: Call, size: int | None) -> Scope:
@@ -185,7 +188,9 @@ def list_datasets(call: Call, query: DatasetQuery) -> PageOut[DatasetRead]:
         tag=query.tag,
         page=query.page_request(sorts=DATASET_SORTS),
     )
-    return PageOut[DatasetRead](items=[_read(call, d) for d in page.items], next_cursor=page.next_cursor)
+    scores = quality_dao.latest_scores(call.session, scope, [d.id for d in page.items])
+    items = [_read(call, d, scores.get(d.id), look_up_score=False) for d in page.items]
+    return PageOut[DatasetRead](items=items, next_cursor=page.next_cursor)
 
 
 def get_dataset(call: Call, ref: str) -> DatasetRead:
