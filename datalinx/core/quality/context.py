@@ -7,6 +7,7 @@ from typing import Any
 
 import polars as pl
 
+from datalinx.core.quality.profiles import value_counts
 from datalinx.core.quality.rules import Rule
 from datalinx.core.quality.schemas import ColumnProfile, Dimension, ScanConfig, Severity
 
@@ -39,6 +40,13 @@ class ScanContext:
     keys: list[str] = field(default_factory=list)
     date_formats: dict[str, list[str]] = field(default_factory=dict)  # text date columns: formats, dominant first
     notes: list[str] = field(default_factory=list)
+    counts: dict[str, pl.DataFrame] = field(default_factory=dict)  # full value counts, most frequent first
+
+    def value_counts(self, name: str) -> pl.DataFrame:
+        """Non-null values of a column with their counts (columns 'value', 'count'), computed once per scan."""
+        if name not in self.counts:
+            self.counts[name] = value_counts(self.frame.get_column(name))
+        return self.counts[name]
 
     @property
     def rows(self) -> int:

@@ -14,7 +14,7 @@ import polars as pl
 from scipy import sparse, stats
 
 from datalinx.core.quality.context import ScanContext
-from datalinx.core.quality.profiles import empty_expr
+from datalinx.core.quality.profiles import empty_expr, value_counts
 from datalinx.core.quality.rules import sample_rows
 from datalinx.core.quality.schemas import MissingnessReport, MissingPredictor
 from datalinx.core.quality.truncation import find_truncation
@@ -61,8 +61,8 @@ def _chi_square(frame: pl.DataFrame, names: list[str], m: np.ndarray) -> dict[st
     codes, spans = [], []
     offset = 0
     for name in names:
-        levels = frame.get_column(name).cast(pl.String).value_counts(sort=True, name="n").drop_nulls().head(MAX_LEVELS)
-        mapping = dict(zip(levels.get_column(name).to_list(), range(levels.height), strict=True))
+        levels = value_counts(frame.get_column(name).cast(pl.String)).head(MAX_LEVELS)
+        mapping = dict(zip(levels.get_column("value").to_list(), range(levels.height), strict=True))
         code = frame.get_column(name).cast(pl.String).replace_strict(mapping, default=-1, return_dtype=pl.Int64)
         codes.append(np.where(code.to_numpy() >= 0, code.to_numpy() + offset, -1))
         spans.append((offset, levels.height))
@@ -113,7 +113,7 @@ def _mann_whitney(columns: dict[str, pl.Series], m: np.ndarray) -> dict[str, tup
 
 
 def _tie_term(series: pl.Series) -> float:
-    counts = series.drop_nulls().value_counts(name="n").get_column("n").cast(pl.Float64).to_numpy()
+    counts = value_counts(series).get_column("count").cast(pl.Float64).to_numpy()
     return float(np.sum(counts**3 - counts))
 
 

@@ -8,6 +8,7 @@ import numpy as np
 import polars as pl
 
 from datalinx.core.quality.context import Candidate, ScanContext
+from datalinx.core.quality.profiles import value_counts
 from datalinx.core.quality.rules import sample_rows
 
 LABEL_NAME = re.compile(
@@ -49,11 +50,11 @@ def _features_and_label(ctx: ScanContext) -> list[Candidate]:
     found = []
     label = ctx.label
     assert label is not None
-    counts = ctx.frame.get_column(label).drop_nulls().value_counts(sort=True, name="n")
+    counts = ctx.value_counts(label)
     if counts.height >= 2:
         majority, top = counts.row(0)
-        smallest = int(counts.get_column("n").min())
-        total = int(counts.get_column("n").sum())
+        smallest = int(counts.get_column("count").min())
+        total = int(counts.get_column("count").sum())
         if smallest < IMBALANCE * total / counts.height:
             found.append(
                 Candidate(
@@ -138,7 +139,7 @@ def design_matrix(frame: pl.DataFrame, features: list[str]) -> np.ndarray:
         elif isinstance(dtype, pl.Date | pl.Datetime):
             parts.append(col.cast(pl.Date).cast(pl.Float64).to_numpy().reshape(-1, 1))
         elif dtype == pl.String:
-            levels = col.drop_nulls().value_counts(sort=True, name="n").head(MAX_LEVELS).get_column(name).to_list()
+            levels = value_counts(col).head(MAX_LEVELS).get_column("value").to_list()
             if len(levels) >= 2 and col.n_unique() <= 10 * MAX_LEVELS:
                 parts.append(np.column_stack([(col == level).fill_null(False).to_numpy() for level in levels]))
     return np.column_stack(parts).astype(float) if parts else np.empty((frame.height, 0))

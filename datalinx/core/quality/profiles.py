@@ -23,6 +23,9 @@ QUANTILE_NAMES = ("p01", "p05", "p25", "p50", "p75", "p95", "p99")
 HISTOGRAM_BINS = 20
 TOP_VALUES = 10
 PATTERN_SAMPLE = 5_000
+CACHED_DISTINCT = 10_000
+EXACT_DISTINCT = 100_000
+SHORT = 16  # bytes; longer strings are never placeholders
 
 
 def empty_expr(name: str) -> pl.Expr:
@@ -35,10 +38,11 @@ def aggregate_stats(frame: pl.DataFrame) -> dict[str, Any]:
     exprs: list[pl.Expr] = []
     for name, dtype in frame.schema.items():
         col = pl.col(name)
-        exprs += [col.null_count().alias(f"{name}\0nulls"), col.n_unique().alias(f"{name}\0distinct")]
+        exprs += [col.null_count().alias(f"{name}\0nulls"), col.approx_n_unique().alias(f"{name}\0distinct")]
         if is_numeric(dtype) and dtype != pl.Boolean:
-            values = col.cast(pl.Float64)
-            finite = values.filter(values.is_finite())
+            finite = col.cast(pl.Float64)
+            if dtype.is_float():
+                finite = finite.filter(finite.is_finite())
             exprs += [
                 finite.min().alias(f"{name}\0min"),
                 finite.max().alias(f"{name}\0max"),
@@ -51,7 +55,6 @@ def aggregate_stats(frame: pl.DataFrame) -> dict[str, Any]:
         elif dtype == pl.String:
             length = col.str.len_chars()
             exprs += [
-                empty_expr(name).sum().alias(f"{name}\0empty"),
                 length.min().alias(f"{name}\0len_min"),
                 length.mean().alias(f"{name}\0len_mean"),
                 length.max().alias(f"{name}\0len_max"),
@@ -61,13 +64,32 @@ def aggregate_stats(frame: pl.DataFrame) -> dict[str, Any]:
     for key, value in row.items():
         name, stat = key.split("\0")
         stats[name][stat] = value
+    # HyperLogLog first; exact counts where they are cheap (few distinct values) or the frame is small.
+    exact = [n for n in frame.columns if stats[n]["distinct"] <= EXACT_DISTINCT or frame.height <= EXACT_DISTINCT]
+    second = [pl.col(n).n_unique().alias(f"{n}\0distinct") for n in exact]
+    # Blank values of low-cardinality columns come from their value counts; elsewhere only short strings can be
+    # placeholders, so only those are stripped and compared.
+    for name, dtype in frame.schema.items():
+        if dtype == pl.String and stats[name]["distinct"] > CACHED_DISTINCT:
+            short = pl.col(name).filter(pl.col(name).str.len_bytes() <= SHORT)
+            second.append(short.str.strip_chars().str.to_lowercase().is_in(PLACEHOLDERS).sum().alias(f"{name}\0empty"))
+    if second:
+        for key, value in frame.select(second).row(0, named=True).items():
+            name, stat = key.split("\0")
+            stats[name][stat] = value
+    for name in frame.columns:
+        stats[name]["approximate"] = name not in exact
     return stats
 
 
-def top_values(frame: pl.DataFrame, name: str, limit: int = TOP_VALUES) -> list[ValueCount]:
-    """The most frequent non-null values of a column."""
-    counts = frame.get_column(name).drop_nulls().value_counts(sort=True, name="count").head(limit)
-    return [ValueCount(value=json_safe(value), count=int(count)) for value, count in counts.iter_rows()]
+def value_counts(series: pl.Series) -> pl.DataFrame:
+    """Non-null values and their counts, most frequent first, as columns 'value' and 'count' (whatever the name)."""
+    return series.drop_nulls().rename("value").value_counts(sort=True, name="count")
+
+
+def top_values(counts: pl.DataFrame, limit: int = TOP_VALUES) -> list[ValueCount]:
+    """The most frequent values of a value count frame."""
+    return [ValueCount(value=json_safe(value), count=int(count)) for value, count in counts.head(limit).iter_rows()]
 
 
 def histogram(series: pl.Series, low: float | None, high: float | None) -> Histogram | None:
@@ -96,12 +118,17 @@ def date_histogram(series: pl.Series) -> Histogram | None:
 def patterns(sample: pl.Series, limit: int = TOP_VALUES) -> list[ValueCount]:
     """The most common value shapes ('999-999-9999' vs '(999) 999 9999') in a sample."""
     shapes = pl.DataFrame({"v": sample.drop_nulls().head(PATTERN_SAMPLE)}).select(pattern_mask(pl.col("v")))
-    counts = shapes.to_series().value_counts(sort=True, name="count").head(limit)
+    counts = value_counts(shapes.to_series()).head(limit)
     return [ValueCount(value=value, count=int(count)) for value, count in counts.iter_rows()]
 
 
-def profile_columns(frame: pl.DataFrame, sample: pl.DataFrame) -> list[ColumnProfile]:
-    """A profile of every column; semantic types and patterns come from `sample`, counts from the whole frame."""
+def profile_columns(
+    frame: pl.DataFrame, sample: pl.DataFrame, counts: dict[str, pl.DataFrame] | None = None
+) -> list[ColumnProfile]:
+    """A profile of every column; semantic types and patterns come from `sample`, counts from the whole frame.
+
+    Full value counts of low-cardinality columns are left in `counts` for the checks that need them.
+    """
     stats = aggregate_stats(frame)
     rows = frame.height
     profiles = []
@@ -118,6 +145,7 @@ def profile_columns(frame: pl.DataFrame, sample: pl.DataFrame) -> list[ColumnPro
             null_count=nulls,
             empty_count=int(s.get("empty") or 0),
             distinct_count=distinct,
+            distinct_approximate=bool(s["approximate"]),
         )
         if "quantiles" in s and s["quantiles"] is not None:
             profile.min, profile.max = s["min"], s["max"]
@@ -138,7 +166,14 @@ def profile_columns(frame: pl.DataFrame, sample: pl.DataFrame) -> list[ColumnPro
             if semantic not in ("text",):
                 profile.patterns = patterns(sample.get_column(name))
         # Counting every value of a near-unique column costs a full group-by and says little: use the sample.
-        source = frame if distinct <= 0.5 * max(rows, 1) or rows <= 200_000 else sample
-        profile.top_values = top_values(source, name)
+        full = distinct <= CACHED_DISTINCT or rows <= 200_000
+        column_counts = value_counts((frame if full else sample).get_column(name))
+        if dtype == pl.String and full:
+            blank = column_counts.filter(pl.col("value").str.strip_chars().str.to_lowercase().is_in(PLACEHOLDERS))
+            profile.empty_count = int(blank.get_column("count").sum())
+        if full and counts is not None:
+            counts[name] = column_counts
+        profile.top_values = top_values(column_counts)
+        profile.top_values_sample = None if full else sample.height
         profiles.append(profile)
     return profiles

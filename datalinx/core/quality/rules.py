@@ -170,21 +170,21 @@ def sample_rows(rows: int, size: int, seed: int) -> np.ndarray:
     return np.sort(np.random.default_rng(seed).choice(rows, size=size, replace=False))
 
 
-def _rows_of(frame: pl.DataFrame, rule: Rule) -> np.ndarray:
+def _rows_of(frame: pl.DataFrame, rule: Rule, cache: dict[str, Any]) -> np.ndarray:
     from datalinx.core.quality.frame_rules import FRAME_CHECKS
 
     sample = rule.get("sample")
     if sample:
         index = sample_rows(frame.height, sample["size"], sample["seed"])
-        local = FRAME_CHECKS[rule["check"]](frame[index], rule)
+        local = FRAME_CHECKS[rule["check"]](frame[index], rule, {})
         return index[local]
-    return FRAME_CHECKS[rule["check"]](frame, rule)
+    return FRAME_CHECKS[rule["check"]](frame, rule, cache)
 
 
 def evaluate(frame: pl.DataFrame, rules: list[Rule]) -> list[np.ndarray]:
     """The failing row indices of each rule; the row-wise rules run together in one select."""
     results: list[np.ndarray | None] = [None] * len(rules)
-    exprs = []
+    exprs, cache = [], {}
     for index, rule in enumerate(rules):
         if rule["check"] in EXPRESSIONS:
             expr = EXPRESSIONS[rule["check"]](rule, frame.schema).fill_null(False)
@@ -192,7 +192,7 @@ def evaluate(frame: pl.DataFrame, rules: list[Rule]) -> list[np.ndarray]:
         elif rule["check"] == "rows":
             results[index] = np.asarray(rule["rows"], dtype=np.int64)
         else:
-            results[index] = _rows_of(frame, rule)
+            results[index] = _rows_of(frame, rule, cache)
     if exprs:
         masks = frame.select(exprs)
         for series in masks.iter_columns():

@@ -105,6 +105,7 @@ class ColumnProfile(BaseModel):
     null_count: int
     empty_count: int = Field(description="Blank strings and placeholders such as 'N/A' (not counted as nulls).")
     distinct_count: int
+    distinct_approximate: bool = Field(default=False, description="HyperLogLog estimate (over 100,000 values).")
     min: Any = None
     max: Any = None
     mean: float | None = None
@@ -112,6 +113,9 @@ class ColumnProfile(BaseModel):
     quantiles: dict[str, Any] = Field(default_factory=dict, description="p01, p05, p25, p50, p75, p95, p99.")
     histogram: Histogram | None = None
     top_values: list[ValueCount] = Field(default_factory=list)
+    top_values_sample: int | None = Field(
+        default=None, description="Rows the top values were counted on, when a sample (columns of >10,000 values)."
+    )
     length: dict[str, float] | None = Field(default=None, description="min, mean and max string length.")
     patterns: list[ValueCount] = Field(default_factory=list, description="Pattern families, e.g. '999-999-9999'.")
     date_range: tuple[Any, Any] | None = None

@@ -80,8 +80,11 @@ def score(issues: list[Scored], *, rows: int, columns: list[str], weights: dict[
         )
     dimensions = []
     for d, weight in used.items():
-        members = [issues[i].rows for i in range(len(issues)) if issues[i].dimension == d]
-        affected = int(np.unique(np.concatenate(members)).size) if members else 0
+        touched = np.zeros(rows, dtype=bool)
+        for issue in issues:
+            if issue.dimension == d:
+                touched[issue.rows] = True
+        affected = int(np.count_nonzero(touched))
         mean = float(np.mean(per_dimension[d])) if per_dimension[d] else 100.0
         dimensions.append(
             DimensionScore(dimension=d, score=round(mean, 2), weight=round(weight, 4), affected_rows=affected)

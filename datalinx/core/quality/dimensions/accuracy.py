@@ -80,7 +80,7 @@ def _outliers(ctx: ScanContext) -> list[Candidate]:
     found = []
     for name in ctx.numeric_columns():
         profile = ctx.profiles[name]
-        if profile.semantic_type in ("id", "boolean") or profile.distinct_count < 10 or name == ctx.label:
+        if profile.semantic_type in ("id", "boolean") or profile.distinct_count < 3 or name == ctx.label:
             continue
         bounds = fences(ctx, name)
         if bounds is None:

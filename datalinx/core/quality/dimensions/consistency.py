@@ -5,12 +5,14 @@ from __future__ import annotations
 import polars as pl
 
 from datalinx.core.quality.context import Candidate, ScanContext
+from datalinx.core.quality.profiles import value_counts
 from datalinx.core.quality.rules import valid_format
 from datalinx.core.quality.semantic import MEASURE, pattern_family
 from datalinx.core.quality.vocabulary import acronym, canonical_key, differs_in_digits_only, singular, within_edits
 
 ACCEPTED_SHARE = 0.05  # a format or unit used by at least this share of values is one of the column's own
 FUZZY_RATIO = 0.1  # a misspelling is at most this frequent relative to the spelling it resembles
+MAX_FUZZY = 500
 
 
 def _families(ctx: ScanContext) -> list[Candidate]:
@@ -23,10 +25,10 @@ def _families(ctx: ScanContext) -> list[Candidate]:
         )
         keep = pl.col(name).is_not_null() & (valid_format(name, kind) if kind else True)
         values = ctx.sample.select(pattern_family(pl.col(name).filter(keep).str.strip_chars()).alias("f"))
-        counts = values.get_column("f").value_counts(sort=True, name="n")
-        total = counts.get_column("n").sum()
+        counts = value_counts(values.get_column("f"))
+        total = counts.get_column("count").sum()
         accepted = [f for f, n in counts.iter_rows() if n >= ACCEPTED_SHARE * total]
-        covered = counts.filter(pl.col("f").is_in(accepted)).get_column("n").sum()
+        covered = counts.filter(pl.col("value").is_in(accepted)).get_column("count").sum()
         if len(accepted) == counts.height or covered < 0.8 * total:
             continue
         found.append(
@@ -65,9 +67,13 @@ def variant_mapping(counts: dict[str, int]) -> dict[str, str]:
     # Merge a rare group into a much more frequent one it is a small misspelling or an acronym of.
     keys = sorted(groups, key=lambda k: -sum(counts[v] for v in groups[k]))
     total = {k: sum(counts[v] for v in groups[k]) for k in keys}
+    if len(keys) > MAX_FUZZY:
+        keys = []  # comparing every pair of thousands of values costs more than it finds
     for rare in list(reversed(keys)):
         for common in list(keys):
-            if common == rare or total[common] == 0 or total[rare] > FUZZY_RATIO * total[common]:
+            if total[rare] > FUZZY_RATIO * total[common]:
+                break  # keys run from most to least frequent: no more frequent enough ones
+            if common == rare:
                 continue
             limit = 1 if len(common) < 8 else 2
             spelled = len(rare) >= 4 and within_edits(rare, common, limit) and not differs_in_digits_only(rare, common)
@@ -88,7 +94,7 @@ def _variants(ctx: ScanContext) -> list[Candidate]:
     for name in ctx.of_type("categorical"):
         if ctx.frame.schema[name] != pl.String:
             continue
-        counts = dict(ctx.frame.get_column(name).drop_nulls().value_counts(name="n").iter_rows())
+        counts = dict(ctx.value_counts(name).iter_rows())
         mapping = variant_mapping(counts)
         if not mapping:
             continue
@@ -111,11 +117,11 @@ def _units(ctx: ScanContext) -> list[Candidate]:
     found = []
     for name in ctx.of_type("measure"):
         units = ctx.sample.select(pl.col(name).str.extract(MEASURE, 1).str.to_lowercase().alias("u")).to_series()
-        counts = units.drop_nulls().value_counts(sort=True, name="n")
+        counts = value_counts(units)
         if counts.height < 2:
             continue
         unit, top = counts.row(0)
-        if top < 0.5 * counts.get_column("n").sum():
+        if top < 0.5 * counts.get_column("count").sum():
             continue
         found.append(
             Candidate(

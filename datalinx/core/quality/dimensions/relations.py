@@ -9,6 +9,7 @@ import numpy as np
 import polars as pl
 
 from datalinx.core.quality.context import Candidate, ScanContext
+from datalinx.core.quality.profiles import value_counts
 
 HOLDS = 0.95  # a relation is the column pair's rule when it holds for this share of rows
 SAMPLE = 5_000
@@ -47,7 +48,7 @@ def _ages(ctx: ScanContext, sample: pl.DataFrame) -> list[Candidate]:
     births = [n for n in ctx.date_columns() if BIRTH.search(n)]
     for age, birth in itertools.product(ages, births):
         implied = sample.select((pl.col(birth).dt.year().cast(pl.Int64) + pl.col(age)).alias("y")).to_series()
-        counts = implied.drop_nulls().value_counts(sort=True, name="n")
+        counts = value_counts(implied)
         if counts.height == 0:
             continue
         year = int(counts.row(0)[0])

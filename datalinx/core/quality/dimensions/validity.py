@@ -7,7 +7,7 @@ import re
 import polars as pl
 
 from datalinx.core.quality.context import Candidate, ScanContext
-from datalinx.core.quality.semantic import DATE_FORMATS, best_date_formats
+from datalinx.core.quality.semantic import best_date_formats
 
 # Quantities that cannot be negative, by column name.
 NON_NEGATIVE = re.compile(
@@ -56,14 +56,14 @@ def _formats(ctx: ScanContext) -> list[Candidate]:
                     fix={"fix": "cast", "column": name, "dtype": "float64"},
                 )
             )
-    for name in ctx.date_formats:
+    for name, formats in ctx.date_formats.items():
         found.append(
             Candidate(
                 type="invalid_date",
                 dimension="validity",
                 columns=[name],
-                rule={"check": "invalid_date", "column": name, "formats": DATE_FORMATS},
-                message=f"values of '{name}' that are not dates in any known format",
+                rule={"check": "invalid_date", "column": name, "formats": formats},
+                message=f"values of '{name}' that are not dates in its formats ({', '.join(formats)})",
                 suggestion=f"Correct or clear the values of '{name}' that are not dates.",
                 fix={"fix": "set_null", "column": name},
             )
