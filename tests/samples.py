@@ -117,28 +117,37 @@ class Resources:
     def scanned(self) -> str:
         """A dataset with a finished scan (scanned once per walk: scans take a moment)."""
         if "scanned" not in self.cache:
-            dataset = self.dataset_from(QUALITY_CSV)
-            with self._owner() as call:
-                scan_id = quality.start_scan(call, dataset, ScanRequest()).model_extra["scan_id"]  # type: ignore[index]
-            deadline = time.monotonic() + 120
-            while True:
-                with self._owner() as call:
-                    state = quality.get_scan(call, dataset, scan_id).status
-                if state == "succeeded":
-                    break
-                assert state in ("queued", "running") and time.monotonic() < deadline, f"scan ended {state}"
-                time.sleep(0.1)
-            self.cache["scanned"] = dataset
+            self.cache["scanned"] = self.fresh_scanned()
         return self.cache["scanned"]
+
+    def fresh_scanned(self) -> str:
+        """A new dataset with a finished scan, for samples that change the dataset."""
+        dataset = self.dataset_from(QUALITY_CSV)
+        with self._owner() as call:
+            scan_id = quality.start_scan(call, dataset, ScanRequest()).model_extra["scan_id"]  # type: ignore[index]
+        deadline = time.monotonic() + 120
+        while True:
+            with self._owner() as call:
+                state = quality.get_scan(call, dataset, scan_id).status
+            if state == "succeeded":
+                return dataset
+            assert state in ("queued", "running") and time.monotonic() < deadline, f"scan ended {state}"
+            time.sleep(0.1)
+
+    def issue_of(self, dataset: str) -> str:
+        with self._owner() as call:
+            return quality.list_issues(call, dataset, IssueQuery(limit=1)).items[0].id
+
+    def fresh_issue(self) -> tuple[str, str]:
+        dataset = self.fresh_scanned()
+        return dataset, self.issue_of(dataset)
 
     def scan_of(self, dataset: str) -> str:
         with self._owner() as call:
             return quality.history(call, dataset, ListQuery(limit=1)).items[0].scan_id
 
     def issue(self) -> str:
-        dataset = self.scanned()
-        with self._owner() as call:
-            return quality.list_issues(call, dataset, IssueQuery(limit=1)).items[0].id
+        return self.issue_of(self.scanned())
 
     def connection(self) -> str:
         """A fresh SQLite connection to a file in the inbox."""
@@ -234,6 +243,12 @@ ROUTE_SAMPLES: dict[str, RouteSample] = {
         path={"dataset": r.scanned(), "issue_id": r.issue()}
     ),
     "GET /v1/quality/{dataset}/missingness": lambda r: Request(path={"dataset": r.scanned()}),
+    "GET /v1/quality/{dataset}/issues/{issue_id}/rows.csv": lambda r: Request(
+        path={"dataset": r.scanned(), "issue_id": r.issue()}
+    ),
+    "POST /v1/quality/{dataset}/issues/{issue_id}/quarantine": lambda r: Request(
+        path=dict(zip(("dataset", "issue_id"), r.fresh_issue(), strict=True))
+    ),
     "GET /v1/quality/settings/weights": lambda r: Request(),
     "PUT /v1/quality/settings/weights": lambda r: Request(body={"weights": {"validity": 1.5}}),
     "GET /v1/connections": lambda r: Request(),
@@ -298,6 +313,7 @@ TOOL_SAMPLES: dict[str, ToolSample] = {
     "list_issue_rows": lambda r: {"dataset": r.scanned(), "issue_id": r.issue()},
     "get_column_profiles": lambda r: {"dataset": r.scanned()},
     "explain_missingness": lambda r: {"dataset": r.scanned()},
+    "quarantine_issue_rows": lambda r: dict(zip(("dataset", "issue_id"), r.fresh_issue(), strict=True)),
     "test_connection": lambda r: {"connection": r.connection()},
     "list_connection_tables": lambda r: {"connection": r.connection()},
     "delete_connection": lambda r: {"connection": r.connection()},

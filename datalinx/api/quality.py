@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from fastapi.responses import FileResponse
+from starlette.background import BackgroundTask
 
 from datalinx.api.deps import CallerDep, permission
 from datalinx.core.auth.permissions import Permission as P
 from datalinx.core.jobs.schemas import JobAccepted
 from datalinx.core.quality import manager as quality
+from datalinx.core.quality import quarantine
 from datalinx.core.quality.results import (
     ColumnRead,
     IssueQuery,
@@ -67,6 +73,24 @@ def list_issues(caller: CallerDep, dataset: str, query: Annotated[IssueQuery, Qu
 def issue_rows(caller: CallerDep, dataset: str, issue_id: str, offset: int = 0, limit: int = 50) -> IssueRows:
     """The rows an issue affects, with the reason per row, paged."""
     return caller.run(quality.issue_rows, dataset, issue_id, offset=offset, limit=limit)
+
+
+@router.get("/quality/{dataset}/issues/{issue_id}/rows.csv", openapi_extra=permission(P.QUALITY_READ))
+def download_issue_rows(caller: CallerDep, dataset: str, issue_id: str) -> FileResponse:
+    """Download every row an issue affects as CSV, with the reason per row."""
+    folder = Path(tempfile.mkdtemp(prefix="datalinx-issue-"))
+    target = caller.run(quality.issue_rows_csv, dataset, issue_id, folder / f"issue-{issue_id}.csv")
+    return FileResponse(
+        target, media_type="text/csv", filename=target.name, background=BackgroundTask(shutil.rmtree, folder, True)
+    )
+
+
+@router.post(
+    "/quality/{dataset}/issues/{issue_id}/quarantine", status_code=202, openapi_extra=permission(P.QUALITY_FIX)
+)
+def quarantine_issue(caller: CallerDep, dataset: str, issue_id: str) -> JobAccepted:
+    """Split an issue's rows into `<dataset>-quarantine` (with reasons), leaving a clean new version (a job)."""
+    return caller.run(quarantine.quarantine_issue, dataset, issue_id)
 
 
 @router.get("/quality/{dataset}/missingness", openapi_extra=permission(P.QUALITY_READ))

@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 from datalinx.core.auth.permissions import Permission as P
 from datalinx.core.jobs.schemas import JobAccepted, JobRead
 from datalinx.core.quality import manager as quality
+from datalinx.core.quality import quarantine
 from datalinx.core.quality.results import (
     ColumnRead,
     IssueQuery,
@@ -83,3 +84,8 @@ def get_column_profiles(call: Call, dataset: str, version: int | None = None) ->
 @tool(permission=P.QUALITY_READ, read_only=True)
 def explain_missingness(call: Call, dataset: str, column: str | None = None) -> list[MissingnessReport]:
     return quality.missingness(call, dataset, column)
+
+
+@tool(permission=P.QUALITY_FIX, destructive=False)
+def quarantine_issue_rows(call: Call, dataset: str, issue_id: str) -> JobAccepted:
+    return quarantine.quarantine_issue(call, dataset, issue_id)

@@ -105,3 +105,31 @@ def test_unscanned_dataset_has_no_score_and_delete_removes_scans(
 
         assert session.scalar(select(func.count()).select_from(QualityScan)) == 0
         assert session.scalar(select(func.count()).select_from(QualityIssue)) == 0
+
+
+def test_issue_rows_download_and_quarantine(client: TestClient, tenant: Tenant, scanned: dict) -> None:
+    owner = tenant.headers()
+    issues = client.get("/v1/quality/customers/issues", params={"type": "invalid_email"}, headers=owner).json()["items"]
+    issue = issues[0]
+    csv = client.get(f"/v1/quality/customers/issues/{issue['id']}/rows.csv", headers=owner)
+    assert csv.status_code == 200
+    lines = csv.text.strip().splitlines()
+    assert lines[0].startswith("_row,") and "_reason" in lines[0] and len(lines) == issue["affected_rows"] + 1
+    before = client.get("/v1/datasets/customers", headers=owner).json()
+    started = client.post(f"/v1/quality/customers/issues/{issue['id']}/quarantine", headers=owner)
+    assert started.status_code == 202, started.text
+    assert wait_for(client, tenant, started.json()["job_id"])["status"] == "succeeded"
+    after = client.get("/v1/datasets/customers", headers=owner).json()
+    assert after["current_version"] == before["current_version"] + 1
+    assert after["rows"] == before["rows"] - issue["affected_rows"]
+    held = client.get("/v1/datasets/customers-quarantine/preview", params={"limit": 500}, headers=owner).json()
+    assert len(held["rows"]) == issue["affected_rows"] and all(r["_reason"] for r in held["rows"])
+    assert {r["_issue"] for r in held["rows"]} == {"invalid_email"}
+    stale = client.post(f"/v1/quality/customers/issues/{issues[0]['id']}/quarantine", headers=owner)
+    assert stale.status_code == 422 and "scan it again" in stale.json()["error"]["message"]
+    assert (
+        client.post(
+            f"/v1/quality/customers/issues/{issue['id']}/quarantine", headers=tenant.headers(Role.VIEWER)
+        ).status_code
+        == 403
+    )

@@ -22,7 +22,12 @@ CompleteFn = Callable[["Call", "JobRead", dict[str, Any]], None]
 
 # Every module that registers job kinds: the control plane and remote workers import them all, so both
 # know every kind. A domain adds its module here.
-BUILTIN_MODULES = ("datalinx.core.jobs.builtin", "datalinx.core.datasets.imports", "datalinx.core.quality.jobs")
+BUILTIN_MODULES = (
+    "datalinx.core.jobs.builtin",
+    "datalinx.core.datasets.imports",
+    "datalinx.core.quality.jobs",
+    "datalinx.core.quality.quarantine",
+)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from datalinx.core.auth.permissions import Permission
@@ -169,14 +170,8 @@ def list_issues(call: Call, dataset_ref: str, query: IssueQuery) -> PageOut[Issu
     return PageOut.of(page, IssueRead)
 
 
-def issue_rows(call: Call, dataset_ref: str, issue_id: str, *, offset: int, limit: int) -> IssueRows:
-    """The rows one issue affects, paged, each with its row number and reason."""
-    from datalinx.core.quality import engine
-
-    if not 1 <= limit <= ROWS_MAX:
-        raise Invalid(f"limit must be between 1 and {ROWS_MAX}", field="limit")
-    if offset < 0:
-        raise Invalid("offset must not be negative", field="offset")
+def _issue_source(call: Call, dataset_ref: str, issue_id: str) -> tuple[Path, IssueReport, int]:
+    """The Parquet file an issue was found in, the engine's report of it, and its row count."""
     dataset = datasets.find(call, dataset_ref)
     call.require(Permission.QUALITY_READ)
     issue = quality_dao.get_issue(call.session, call.scope, dataset.id, issue_id)
@@ -186,8 +181,30 @@ def issue_rows(call: Call, dataset_ref: str, issue_id: str, *, offset: int, limi
     assert scan is not None and scan.report is not None
     _, _, path = datasets.version_path(call, dataset.id, scan.version)
     report = next(i for i in scan.report["issues"] if i["rule"] == issue.rule and i["type"] == issue.type)
-    rows = engine.failing_rows(path, IssueReport.model_validate(report), offset=offset, limit=limit)
-    return IssueRows(issue_id=issue.id, total=issue.affected_rows, offset=offset, rows=rows)
+    return path, IssueReport.model_validate(report), issue.affected_rows
+
+
+def issue_rows(call: Call, dataset_ref: str, issue_id: str, *, offset: int, limit: int) -> IssueRows:
+    """The rows one issue affects, paged, each with its row number and reason."""
+    from datalinx.core.quality import engine
+
+    if not 1 <= limit <= ROWS_MAX:
+        raise Invalid(f"limit must be between 1 and {ROWS_MAX}", field="limit")
+    if offset < 0:
+        raise Invalid("offset must not be negative", field="offset")
+    path, report, total = _issue_source(call, dataset_ref, issue_id)
+    rows = engine.failing_rows(path, report, offset=offset, limit=limit)
+    return IssueRows(issue_id=issue_id, total=total, offset=offset, rows=rows)
+
+
+def issue_rows_csv(call: Call, dataset_ref: str, issue_id: str, target: Path) -> Path:
+    """Every row one issue affects, with `_row` and `_reason`, written as CSV to `target`."""
+    from datalinx.core.quality.quarantine import split
+
+    path, report, _ = _issue_source(call, dataset_ref, issue_id)
+    _, held = split(path, report)
+    held.write_csv(target)
+    return target
 
 
 def column_profiles(call: Call, dataset_ref: str) -> list[ColumnProfile]:
