@@ -87,7 +87,7 @@ def scan_frame(
     clock.done("detect", 0.35, f"{len(candidates)} checks to run")
     found = list(zip(candidates, evaluate(frame, [c.rule for c in candidates]), strict=True))
     clock.done("checks", 0.6, "checks done")
-    if ctx.label:
+    if ctx.label and config.label_errors:
         conflicts = [rows for c, rows in found if c.type == "label_conflict"]
         errors = ml.label_errors(ctx, np.concatenate(conflicts) if conflicts else np.empty(0, dtype=np.int64))
         if errors is not None:

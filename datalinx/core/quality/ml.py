@@ -148,7 +148,12 @@ def design_matrix(frame: pl.DataFrame, features: list[str]) -> np.ndarray:
 def label_errors(ctx: ScanContext, exclude: np.ndarray) -> Candidate | None:
     """Rows whose label an out-of-fold model finds very unlikely, on a sample (confident-learning style)."""
     from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.impute import SimpleImputer
+    from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+    from threadpoolctl import threadpool_limits
 
     label = ctx.label
     assert label is not None
@@ -164,9 +169,17 @@ def label_errors(ctx: ScanContext, exclude: np.ndarray) -> Candidate | None:
         return None
     if ctx.rows > ctx.config.ml_sample_size:
         ctx.notes.append(f"label errors checked with out-of-fold predictions on a {len(index):,}-row sample")
-    model = HistGradientBoostingClassifier(max_iter=100, learning_rate=0.1, max_leaf_nodes=15, random_state=0)
     folds = StratifiedKFold(n_splits=min(5, int(counts.min())), shuffle=True, random_state=ctx.config.seed)
-    probabilities = cross_val_predict(model, x, y, cv=folds, method="predict_proba")
+    # Two views averaged: boosted trees catch interactions, a linear model is better calibrated on small samples
+    # and on labels that follow a score; a label both find unlikely is rarely a false alarm.
+    trees = HistGradientBoostingClassifier(max_iter=100, learning_rate=0.1, max_leaf_nodes=15, random_state=0)
+    linear = make_pipeline(SimpleImputer(strategy="median"), StandardScaler(), LogisticRegression(max_iter=500))
+    # One thread: OpenMP in the boosted trees slows down 20x when the cores are already busy (a worker pool,
+    # the missingness tests running beside this); single-threaded it takes under a second on 20,000 rows.
+    with threadpool_limits(1):
+        probabilities = np.mean(
+            [cross_val_predict(model, x, y, cv=folds, method="predict_proba") for model in (trees, linear)], axis=0
+        )
     position = np.searchsorted(classes, y)
     given = probabilities[np.arange(len(y)), position]
     # Per-class thresholds as in confident learning: a label is suspect when the model is less sure of it than it
@@ -181,7 +194,7 @@ def label_errors(ctx: ScanContext, exclude: np.ndarray) -> Candidate | None:
         type="label_error",
         dimension="ml_readiness",
         columns=[label],
-        rule={"check": "rows", "rows": rows.tolist(), "method": "out-of-fold gradient boosting, 5 folds"},
+        rule={"check": "rows", "rows": rows.tolist(), "method": "out-of-fold boosted trees + logistic regression"},
         message=f"rows whose '{label}' an out-of-fold model gives under 10% probability",
         suggestion=f"Review the '{label}' of these rows; relabel the ones that are wrong.",
         fix={"fix": "relabel", "label": label},

@@ -63,6 +63,7 @@ class ScanConfig(BaseModel):
     foreign_keys: list[ForeignKey] = Field(default_factory=list)
     sample_size: int = Field(default=200_000, ge=1_000, description="Rows for near-duplicates and missingness tests.")
     ml_sample_size: int = Field(default=20_000, ge=500, description="Rows for out-of-fold label-error predictions.")
+    label_errors: bool = Field(default=True, description="Look for mislabelled rows with out-of-fold models.")
     reference_date: dt.date = Field(default_factory=dt.date.today, description="'Today' for future-date checks.")
     outlier_fence: float = Field(
         default=3.0, gt=0, description="Outliers lie beyond p95 + k * (p95 - p50) or below p05 - k * (p50 - p05)."
