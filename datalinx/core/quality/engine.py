@@ -79,22 +79,10 @@ def scan_frame(
     clock.done("profile", 0.3, "profiles done; looking for issues")
     # The missingness tests only need the profiles and a sample: run them beside the checks (Polars, NumPy and SciPy
     # release the GIL, and the checks alone leave a core idle much of the time).
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="quality-missingness")
-    missing = pool.submit(_timed, missingness.analyse, ctx)
-    candidates: list[Candidate] = []
-    for module in (completeness, uniqueness, validity, consistency, relations, accuracy, ml):
-        candidates += module.detect(ctx)
-    clock.done("detect", 0.35, f"{len(candidates)} checks to run")
-    found = list(zip(candidates, evaluate(frame, [c.rule for c in candidates]), strict=True))
-    clock.done("checks", 0.6, "checks done")
-    if ctx.label and config.label_errors:
-        conflicts = [rows for c, rows in found if c.type == "label_conflict"]
-        errors = ml.label_errors(ctx, np.concatenate(conflicts) if conflicts else np.empty(0, dtype=np.int64))
-        if errors is not None:
-            errors.rule["label"] = ctx.label
-            found.append((errors, np.asarray(errors.rule["rows"], dtype=np.int64)))
-        clock.done("label_errors", 0.7, "label errors checked")
-    found = [(c, rows) for c, rows in found if rows.size]
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="quality-missingness") as pool:
+        missing = pool.submit(_timed, missingness.analyse, ctx)
+        found = _find_issues(ctx, clock)
+        reports, seconds = missing.result()
     scores = score(
         [Scored(c.dimension, c.score_columns or c.columns, rows) for c, rows in found],
         rows=frame.height,
@@ -104,10 +92,7 @@ def scan_frame(
     )
     issues = [_issue(ctx, c, rows, impact) for (c, rows), impact in zip(found, scores.impacts, strict=True)]
     issues.sort(key=lambda i: (-i.impact, -i.affected_rows, i.id))
-    clock.done("score", 0.75, f"{len(issues)} issues scored; finishing the missingness tests")
-    reports, seconds = missing.result()
-    pool.shutdown()
-    clock.done("missingness_wait", 1.0, "scan finished")
+    clock.done("score", 1.0, f"scan finished: {len(issues)} issues")
     clock.timings["missingness"] = seconds
     clock.timings["total"] = round(time.perf_counter() - clock.started, 4)
     return ScanReport(
@@ -126,6 +111,24 @@ def scan_frame(
         notes=list(dict.fromkeys(ctx.notes)),
         config=config,
     )
+
+
+def _find_issues(ctx: ScanContext, clock: _Clock) -> list[tuple[Candidate, np.ndarray]]:
+    """Every check's candidates, evaluated in one pass; label errors last (they skip label conflicts' rows)."""
+    candidates: list[Candidate] = []
+    for module in (completeness, uniqueness, validity, consistency, relations, accuracy, ml):
+        candidates += module.detect(ctx)
+    clock.done("detect", 0.35, f"{len(candidates)} checks to run")
+    found = list(zip(candidates, evaluate(ctx.frame, [c.rule for c in candidates]), strict=True))
+    clock.done("checks", 0.7, "checks done")
+    if ctx.label and ctx.config.label_errors:
+        conflicts = [rows for c, rows in found if c.type == "label_conflict"]
+        errors = ml.label_errors(ctx, np.concatenate(conflicts) if conflicts else np.empty(0, dtype=np.int64))
+        if errors is not None:
+            errors.rule["label"] = ctx.label
+            found.append((errors, np.asarray(errors.rule["rows"], dtype=np.int64)))
+        clock.done("label_errors", 0.85, "label errors checked")
+    return [(c, rows) for c, rows in found if rows.size]
 
 
 def _timed(function: Callable[[ScanContext], list[MissingnessReport]], ctx: ScanContext) -> tuple[list, float]:

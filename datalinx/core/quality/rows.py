@@ -34,6 +34,7 @@ def reason(rule: Rule, row: dict[str, Any]) -> str:
         "invalid_date": lambda: f"'{c}'={v} is not a date",
         "future_date": lambda: f"'{c}'={v} is after {rule.get('after')}",
         "negative_value": lambda: f"'{c}'={v} is negative",
+        "not_finite": lambda: f"'{c}'={v} is not a finite number",
         "outlier": lambda: f"'{c}'={v} is outside [{rule['low']:.4g}, {rule['high']:.4g}]",
         "format_family": lambda: f"'{c}'={v} is not in the column's usual format",
         "category_variant": lambda: f"'{c}'={v} is a variant of {rule['mapping'].get(row.get(c))!r}",

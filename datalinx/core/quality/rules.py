@@ -81,9 +81,13 @@ def _negative(rule: Rule, schema: pl.Schema) -> pl.Expr:
 
 def _outlier(rule: Rule, schema: pl.Schema) -> pl.Expr:
     values = pl.col(rule["column"]).cast(pl.Float64)
-    outside = (values < rule["low"]) | (values > rule["high"])
+    outside = ((values < rule["low"]) | (values > rule["high"])) & values.is_finite()
     # Negative values in a column that cannot be negative are reported once, as negative values.
     return outside & (values >= 0) if rule.get("skip_negative") else outside
+
+
+def _not_finite(rule: Rule, schema: pl.Schema) -> pl.Expr:
+    return ~pl.col(rule["column"]).is_finite()
 
 
 def _format_family(rule: Rule, schema: pl.Schema) -> pl.Expr:
@@ -150,6 +154,7 @@ EXPRESSIONS: dict[str, Callable[[Rule, pl.Schema], pl.Expr]] = {
     "future_date": _future_date,
     "negative_value": _negative,
     "outlier": _outlier,
+    "not_finite": _not_finite,
     "format_family": _format_family,
     "category_variant": _category_variant,
     "unit_mismatch": _unit_mismatch,

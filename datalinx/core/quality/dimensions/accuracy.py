@@ -13,6 +13,8 @@ from datalinx.core.quality.dimensions.validity import NON_NEGATIVE
 
 TEST_FLAG = re.compile(r"test|dummy|fake|sandbox|demo|(^|_)qa($|_)", re.IGNORECASE)
 TEST_TEXT = r"(?i)\b(test|dummy|fake|asdf|lorem ipsum|do not use)\b"
+# Only names and addresses: 'test' in a product description ("soil test kit") says nothing about the row.
+PERSON_TEXT = re.compile(r"name|user|customer|client|first|last|company|account|contact|login", re.IGNORECASE)
 
 
 def _spread_fences(p05: float, p50: float, p95: float, extra: float, k: float) -> tuple[float, float] | None:
@@ -57,6 +59,7 @@ def gap_fences(ctx: ScanContext, name: str, bounds: tuple[float, float]) -> tupl
         return bounds
     low, high = bounds
     values = ctx.frame.get_column(name).cast(pl.Float64)
+    values = values.filter(values.is_finite())
     above = values.filter(values > raw[1]).drop_nans().sort().to_numpy()
     if above.size:
         last_inside = values.filter(values <= raw[1]).max()
@@ -103,7 +106,12 @@ def _outliers(ctx: ScanContext) -> list[Candidate]:
 
 def _test_records(ctx: ScanContext) -> list[Candidate]:
     flags = [n for n in ctx.of_type("boolean") if TEST_FLAG.search(n)]
-    texts = ctx.of_type("text", "email")
+    texts = [
+        n
+        for n in ctx.of_type("text", "email", "categorical")
+        if ctx.profiles[n].semantic_type == "email" or PERSON_TEXT.search(n)
+    ]
+    texts = [n for n in texts if ctx.frame.schema[n] == pl.String]
     if not flags and not texts:
         return []
     return [

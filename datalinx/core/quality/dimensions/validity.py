@@ -91,6 +91,19 @@ def _impossible(ctx: ScanContext) -> list[Candidate]:
                     severity="high",
                 )
             )
+    for name, dtype in ctx.frame.schema.items():
+        if dtype.is_float():
+            found.append(
+                Candidate(
+                    type="not_finite",
+                    dimension="validity",
+                    columns=[name],
+                    rule={"check": "not_finite", "column": name},
+                    message=f"NaN or infinite values in '{name}'",
+                    suggestion=f"Replace the NaN and infinite values of '{name}' with nulls or real numbers.",
+                    fix={"fix": "set_null", "column": name},
+                )
+            )
     today = ctx.config.reference_date.isoformat()
     for name in [*ctx.date_columns(), *ctx.date_formats]:
         if FUTURE_OK.search(name):
