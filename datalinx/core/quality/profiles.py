@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import numpy as np
 import polars as pl
 
 from datalinx.core.datasets.columns import dtype_name, json_safe
@@ -24,7 +23,7 @@ HISTOGRAM_BINS = 20
 TOP_VALUES = 10
 PATTERN_SAMPLE = 5_000
 CACHED_DISTINCT = 10_000
-EXACT_DISTINCT = 100_000
+EXACT_DISTINCT = 10_000
 SHORT = 16  # bytes; longer strings are never placeholders
 
 
@@ -53,13 +52,15 @@ def aggregate_stats(frame: pl.DataFrame) -> dict[str, Any]:
         elif is_temporal(dtype):
             exprs += [col.min().alias(f"{name}\0min"), col.max().alias(f"{name}\0max")]
         elif dtype == pl.String:
-            length = col.str.len_chars()
+            length = pl.col(f"{name}\0length")
             exprs += [
                 length.min().alias(f"{name}\0len_min"),
                 length.mean().alias(f"{name}\0len_mean"),
                 length.max().alias(f"{name}\0len_max"),
             ]
-    row = frame.select(exprs).row(0, named=True) if exprs else {}
+    # String lengths are computed once per column, then aggregated three ways.
+    lengths = [pl.col(n).str.len_chars().alias(f"{n}\0length") for n, d in frame.schema.items() if d == pl.String]
+    row = frame.lazy().with_columns(lengths).select(exprs).collect().row(0, named=True) if exprs else {}
     stats: dict[str, dict[str, Any]] = {name: {} for name in frame.columns}
     for key, value in row.items():
         name, stat = key.split("\0")
@@ -74,7 +75,7 @@ def aggregate_stats(frame: pl.DataFrame) -> dict[str, Any]:
             short = pl.col(name).filter(pl.col(name).str.len_bytes() <= SHORT)
             second.append(short.str.strip_chars().str.to_lowercase().is_in(PLACEHOLDERS).sum().alias(f"{name}\0empty"))
     if second:
-        for key, value in frame.select(second).row(0, named=True).items():
+        for key, value in frame.lazy().select(second).collect().row(0, named=True).items():
             name, stat = key.split("\0")
             stats[name][stat] = value
     for name in frame.columns:
@@ -92,27 +93,36 @@ def top_values(counts: pl.DataFrame, limit: int = TOP_VALUES) -> list[ValueCount
     return [ValueCount(value=json_safe(value), count=int(count)) for value, count in counts.head(limit).iter_rows()]
 
 
-def histogram(series: pl.Series, low: float | None, high: float | None) -> Histogram | None:
-    """Equal-width bins between the column's minimum and maximum."""
-    if low is None or high is None or not np.isfinite([low, high]).all():
-        return None
-    values = series.cast(pl.Float64).drop_nulls().drop_nans().to_numpy()
-    values = values[np.isfinite(values)]
-    if values.size == 0:
-        return None
-    counts, edges = np.histogram(values, bins=HISTOGRAM_BINS if high > low else 1, range=(low, high))
-    return Histogram(edges=[round(float(edge), 6) for edge in edges], counts=[int(c) for c in counts])
-
-
-def date_histogram(series: pl.Series) -> Histogram | None:
-    """Equal-width bins over a date column's range, edges as ISO dates."""
-    days = series.drop_nulls().cast(pl.Date).cast(pl.Int32).to_numpy()
-    if days.size == 0:
-        return None
-    low, high = int(days.min()), int(days.max())
-    counts, edges = np.histogram(days, bins=HISTOGRAM_BINS if high > low else 1, range=(low, high + 1))
-    epoch = dt.date(1970, 1, 1)
-    return Histogram(edges=[(epoch + dt.timedelta(days=int(e))).isoformat() for e in edges], counts=counts.tolist())
+def histograms(frame: pl.DataFrame, stats: dict[str, dict[str, Any]]) -> dict[str, Histogram]:
+    """Equal-width histograms of every numeric and date column, in one select (dates binned by day)."""
+    exprs, lows = [], {}
+    for name, dtype in frame.schema.items():
+        s = stats[name]
+        if s.get("min") is None or dtype == pl.Boolean or not (is_numeric(dtype) or is_temporal(dtype)):
+            continue
+        values = pl.col(name).cast(pl.Date).cast(pl.Float64) if is_temporal(dtype) else pl.col(name).cast(pl.Float64)
+        values = values.filter(values.is_finite()) if dtype.is_float() else values
+        bins = HISTOGRAM_BINS if s["max"] != s["min"] else 1
+        exprs.append(values.hist(bin_count=bins, include_breakpoint=True).implode().alias(name))
+        lows[name] = s["min"]
+    if not exprs:
+        return {}
+    out = {}
+    for name, bins in frame.lazy().select(exprs).collect().row(0, named=True).items():
+        if not bins:
+            continue
+        right = [b["breakpoint"] for b in bins]
+        counts = [int(b["count"]) for b in bins]
+        if is_temporal(frame.schema[name]):
+            epoch = dt.date(1970, 1, 1)
+            low = (lows[name].date() if isinstance(lows[name], dt.datetime) else lows[name]) - epoch
+            days = [low.days, *right]
+            out[name] = Histogram(
+                edges=[(epoch + dt.timedelta(days=round(d))).isoformat() for d in days], counts=counts
+            )
+        else:
+            out[name] = Histogram(edges=[round(float(e), 6) for e in [lows[name], *right]], counts=counts)
+    return out
 
 
 def patterns(sample: pl.Series, limit: int = TOP_VALUES) -> list[ValueCount]:
@@ -130,6 +140,7 @@ def profile_columns(
     Full value counts of low-cardinality columns are left in `counts` for the checks that need them.
     """
     stats = aggregate_stats(frame)
+    bins = histograms(frame, stats)
     rows = frame.height
     profiles = []
     for name, dtype in frame.schema.items():
@@ -151,11 +162,11 @@ def profile_columns(
             profile.min, profile.max = s["min"], s["max"]
             profile.mean, profile.std = s["mean"], s["std"]
             profile.quantiles = dict(zip(QUANTILE_NAMES, s["quantiles"], strict=True))
-            profile.histogram = histogram(frame.get_column(name), s["min"], s["max"])
+            profile.histogram = bins.get(name)
         elif is_temporal(dtype):
             profile.min, profile.max = json_safe(s["min"]), json_safe(s["max"])
             profile.date_range = (profile.min, profile.max)
-            profile.histogram = date_histogram(frame.get_column(name))
+            profile.histogram = bins.get(name)
         if dtype == pl.String and s.get("len_max") is not None:
             profile.length = {
                 "min": float(s["len_min"]),

@@ -106,7 +106,9 @@ class ColumnProfile(BaseModel):
     null_count: int
     empty_count: int = Field(description="Blank strings and placeholders such as 'N/A' (not counted as nulls).")
     distinct_count: int
-    distinct_approximate: bool = Field(default=False, description="HyperLogLog estimate (over 100,000 values).")
+    distinct_approximate: bool = Field(
+        default=False, description="HyperLogLog estimate (columns of over 10,000 values)."
+    )
     min: Any = None
     max: Any = None
     mean: float | None = None

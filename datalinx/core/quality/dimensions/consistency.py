@@ -137,6 +137,14 @@ def _units(ctx: ScanContext) -> list[Candidate]:
     return found
 
 
+def _spaced(ctx: ScanContext, name: str) -> bool:
+    """Whether a column may hold padded values: exact for counted columns, always true for the others."""
+    if name not in ctx.counts:
+        return True
+    values = ctx.counts[name].get_column("value")
+    return bool((values.str.strip_chars() != values).any() or values.str.contains("  ", literal=True).any())
+
+
 def _whitespace(ctx: ScanContext) -> list[Candidate]:
     return [
         Candidate(
@@ -150,7 +158,7 @@ def _whitespace(ctx: ScanContext) -> list[Candidate]:
             severity="low",
         )
         for name in ctx.of_type("categorical", "email", "phone")
-        if ctx.frame.schema[name] == pl.String
+        if ctx.frame.schema[name] == pl.String and _spaced(ctx, name)
     ]
 
 
