@@ -79,9 +79,9 @@ def scan_frame(
     clock.done("profile", 0.3, "profiles done; looking for issues")
     # The missingness tests only need the profiles and a sample: run them beside the checks (Polars, NumPy and SciPy
     # release the GIL, and the checks alone leave a core idle much of the time).
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="quality-missingness") as pool:
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="quality-background") as pool:
         missing = pool.submit(_timed, missingness.analyse, ctx)
-        found = _find_issues(ctx, clock)
+        found = _find_issues(ctx, clock, pool)
         reports, seconds = missing.result()
     scores = score(
         [Scored(c.dimension, c.score_columns or c.columns, rows) for c, rows in found],
@@ -113,13 +113,18 @@ def scan_frame(
     )
 
 
-def _find_issues(ctx: ScanContext, clock: _Clock) -> list[tuple[Candidate, np.ndarray]]:
+def _find_issues(ctx: ScanContext, clock: _Clock, pool: ThreadPoolExecutor) -> list[tuple[Candidate, np.ndarray]]:
     """Every check's candidates, evaluated in one pass; label errors last (they skip label conflicts' rows)."""
     candidates: list[Candidate] = []
     for module in (completeness, uniqueness, validity, consistency, relations, accuracy, ml):
         candidates += module.detect(ctx)
     clock.done("detect", 0.35, f"{len(candidates)} checks to run")
-    found = list(zip(candidates, evaluate(ctx.frame, [c.rule for c in candidates]), strict=True))
+    # Near duplicates work on their own sample: queue them behind the missingness tests on the background thread.
+    aside = [c for c in candidates if c.rule["check"] == "near_duplicate"]
+    rest = [c for c in candidates if c.rule["check"] != "near_duplicate"]
+    later = pool.submit(evaluate, ctx.frame, [c.rule for c in aside])
+    found = list(zip(rest, evaluate(ctx.frame, [c.rule for c in rest]), strict=True))
+    found += list(zip(aside, later.result(), strict=True))
     clock.done("checks", 0.7, "checks done")
     if ctx.label and ctx.config.label_errors:
         conflicts = [rows for c, rows in found if c.type == "label_conflict"]

@@ -122,7 +122,7 @@ def analyse(ctx: ScanContext) -> list[MissingnessReport]:
     targets = [n for n, p in ctx.profiles.items() if p.null_count + p.empty_count > 0 and p.semantic_type != "empty"]
     if not targets:
         return []
-    index = sample_rows(ctx.rows, ctx.config.sample_size, ctx.config.seed + 1)
+    index = sample_rows(ctx.rows, ctx.config.missingness_sample_size, ctx.config.seed + 1)
     frame = ctx.frame if index.size == ctx.rows else ctx.frame[index]
     if index.size < ctx.rows:
         ctx.notes.append(f"missingness tests run on a {index.size:,}-row sample")

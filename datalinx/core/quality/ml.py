@@ -21,6 +21,7 @@ MAX_CLASSES = 20
 NEAR_CONSTANT = 0.99
 IMBALANCE = 0.5  # the smallest class under half its balanced share is an imbalance
 MAX_LEVELS = 30
+MAX_LABEL_ERRORS = 1_000
 
 
 def detect_label(ctx: ScanContext) -> str | None:
@@ -188,8 +189,12 @@ def label_errors(ctx: ScanContext, exclude: np.ndarray) -> Candidate | None:
     other = probabilities.copy()
     other[np.arange(len(y)), position] = -1
     best = other.argmax(axis=1)
-    suspect = (given < 0.1) & (other.max(axis=1) >= thresholds[best])
-    rows = index[suspect]
+    suspect = np.flatnonzero((given < 0.1) & (other.max(axis=1) >= thresholds[best]))
+    if suspect.size > MAX_LABEL_ERRORS:
+        # The rows are embedded in the rule (a model cannot be re-run cheaply); keep the report small.
+        suspect = suspect[np.argsort(given[suspect], kind="stable")[:MAX_LABEL_ERRORS]]
+        ctx.notes.append(f"label errors: only the {MAX_LABEL_ERRORS:,} least likely labels are listed")
+    rows = np.sort(index[suspect])
     return Candidate(
         type="label_error",
         dimension="ml_readiness",

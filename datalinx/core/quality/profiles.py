@@ -24,6 +24,7 @@ TOP_VALUES = 10
 PATTERN_SAMPLE = 5_000
 CACHED_DISTINCT = 10_000
 EXACT_DISTINCT = 10_000
+FULL_COUNTS = 200_000  # frames up to this size get full value counts whatever their cardinality
 SHORT = 16  # bytes; longer strings are never placeholders
 
 
@@ -65,22 +66,45 @@ def aggregate_stats(frame: pl.DataFrame) -> dict[str, Any]:
     for key, value in row.items():
         name, stat = key.split("\0")
         stats[name][stat] = value
-    # HyperLogLog first; exact counts where they are cheap (few distinct values) or the frame is small.
-    exact = [n for n in frame.columns if stats[n]["distinct"] <= EXACT_DISTINCT or frame.height <= EXACT_DISTINCT]
-    second = [pl.col(n).n_unique().alias(f"{n}\0distinct") for n in exact]
-    # Blank values of low-cardinality columns come from their value counts; elsewhere only short strings can be
-    # placeholders, so only those are stripped and compared.
-    for name, dtype in frame.schema.items():
-        if dtype == pl.String and stats[name]["distinct"] > CACHED_DISTINCT:
-            short = pl.col(name).filter(pl.col(name).str.len_bytes() <= SHORT)
-            second.append(short.str.strip_chars().str.to_lowercase().is_in(PLACEHOLDERS).sum().alias(f"{name}\0empty"))
-    if second:
-        for key, value in frame.lazy().select(second).collect().row(0, named=True).items():
-            name, stat = key.split("\0")
-            stats[name][stat] = value
     for name in frame.columns:
-        stats[name]["approximate"] = name not in exact
+        stats[name]["approximate"] = not _exact(frame, stats[name])
     return stats
+
+
+def _exact(frame: pl.DataFrame, stats: dict[str, Any]) -> bool:
+    return stats["distinct"] <= EXACT_DISTINCT or frame.height <= EXACT_DISTINCT
+
+
+def second_pass(frame: pl.DataFrame, stats: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Exact distinct counts, blanks, histograms and full value counts, in one query once the first pass is in.
+
+    Distinct counts are exact where cheap (few values or a small frame); blanks of low-cardinality columns come from
+    their value counts, elsewhere only short strings can be placeholders so only those are stripped and compared.
+    """
+    exprs: list[pl.Expr] = []
+    for name, dtype in frame.schema.items():
+        s, col = stats[name], pl.col(name)
+        if _exact(frame, s):
+            exprs.append(col.n_unique().alias(f"{name}\0distinct"))
+        if s["distinct"] <= CACHED_DISTINCT or frame.height <= FULL_COUNTS:
+            counted = col.drop_nulls().alias("value").value_counts(sort=True, name="count")
+            exprs.append(counted.implode().alias(f"{name}\0counts"))
+        elif dtype == pl.String:
+            short = col.filter(col.str.len_bytes() <= SHORT)
+            exprs.append(short.str.strip_chars().str.to_lowercase().is_in(PLACEHOLDERS).sum().alias(f"{name}\0empty"))
+        if s.get("min") is not None and dtype != pl.Boolean and (is_numeric(dtype) or is_temporal(dtype)):
+            values = col.cast(pl.Date).cast(pl.Float64) if is_temporal(dtype) else col.cast(pl.Float64)
+            values = values.filter(values.is_finite()) if dtype.is_float() else values
+            bins = HISTOGRAM_BINS if s["max"] != s["min"] else 1
+            exprs.append(values.hist(bin_count=bins, include_breakpoint=True).implode().alias(f"{name}\0hist"))
+    out: dict[str, dict[str, Any]] = {name: {} for name in frame.columns}
+    if exprs:
+        result = frame.lazy().select(exprs).collect()
+        for series in result.iter_columns():
+            name, stat = series.name.split("\0")
+            value = series[0]
+            out[name][stat] = value.to_list() if stat == "hist" else value
+    return out
 
 
 def value_counts(series: pl.Series) -> pl.DataFrame:
@@ -93,36 +117,18 @@ def top_values(counts: pl.DataFrame, limit: int = TOP_VALUES) -> list[ValueCount
     return [ValueCount(value=json_safe(value), count=int(count)) for value, count in counts.head(limit).iter_rows()]
 
 
-def histograms(frame: pl.DataFrame, stats: dict[str, dict[str, Any]]) -> dict[str, Histogram]:
-    """Equal-width histograms of every numeric and date column, in one select (dates binned by day)."""
-    exprs, lows = [], {}
-    for name, dtype in frame.schema.items():
-        s = stats[name]
-        if s.get("min") is None or dtype == pl.Boolean or not (is_numeric(dtype) or is_temporal(dtype)):
-            continue
-        values = pl.col(name).cast(pl.Date).cast(pl.Float64) if is_temporal(dtype) else pl.col(name).cast(pl.Float64)
-        values = values.filter(values.is_finite()) if dtype.is_float() else values
-        bins = HISTOGRAM_BINS if s["max"] != s["min"] else 1
-        exprs.append(values.hist(bin_count=bins, include_breakpoint=True).implode().alias(name))
-        lows[name] = s["min"]
-    if not exprs:
-        return {}
-    out = {}
-    for name, bins in frame.lazy().select(exprs).collect().row(0, named=True).items():
-        if not bins:
-            continue
-        right = [b["breakpoint"] for b in bins]
-        counts = [int(b["count"]) for b in bins]
-        if is_temporal(frame.schema[name]):
-            epoch = dt.date(1970, 1, 1)
-            low = (lows[name].date() if isinstance(lows[name], dt.datetime) else lows[name]) - epoch
-            days = [low.days, *right]
-            out[name] = Histogram(
-                edges=[(epoch + dt.timedelta(days=round(d))).isoformat() for d in days], counts=counts
-            )
-        else:
-            out[name] = Histogram(edges=[round(float(e), 6) for e in [lows[name], *right]], counts=counts)
-    return out
+def histogram(dtype: pl.DataType, low: Any, bins: list[dict[str, Any]] | None) -> Histogram | None:
+    """A histogram from Polars' right-edge bins and the column minimum; date edges as ISO dates."""
+    if not bins:
+        return None
+    right = [b["breakpoint"] for b in bins]
+    counts = [int(b["count"]) for b in bins]
+    if is_temporal(dtype):
+        epoch = dt.date(1970, 1, 1)
+        first = (low.date() if isinstance(low, dt.datetime) else low) - epoch
+        edges = [(epoch + dt.timedelta(days=round(d))).isoformat() for d in [first.days, *right]]
+        return Histogram(edges=edges, counts=counts)
+    return Histogram(edges=[round(float(e), 6) for e in [low, *right]], counts=counts)
 
 
 def patterns(sample: pl.Series, limit: int = TOP_VALUES) -> list[ValueCount]:
@@ -140,11 +146,11 @@ def profile_columns(
     Full value counts of low-cardinality columns are left in `counts` for the checks that need them.
     """
     stats = aggregate_stats(frame)
-    bins = histograms(frame, stats)
+    more = second_pass(frame, stats)
     rows = frame.height
     profiles = []
     for name, dtype in frame.schema.items():
-        s = stats[name]
+        s = {**stats[name], **more[name]}
         nulls = int(s["nulls"])
         distinct = int(s["distinct"]) - (1 if nulls else 0)
         semantic = infer_semantic_type(name, dtype, sample.get_column(name), distinct, rows - nulls)
@@ -162,11 +168,11 @@ def profile_columns(
             profile.min, profile.max = s["min"], s["max"]
             profile.mean, profile.std = s["mean"], s["std"]
             profile.quantiles = dict(zip(QUANTILE_NAMES, s["quantiles"], strict=True))
-            profile.histogram = bins.get(name)
+            profile.histogram = histogram(dtype, s["min"], s.get("hist"))
         elif is_temporal(dtype):
             profile.min, profile.max = json_safe(s["min"]), json_safe(s["max"])
             profile.date_range = (profile.min, profile.max)
-            profile.histogram = bins.get(name)
+            profile.histogram = histogram(dtype, s["min"], s.get("hist"))
         if dtype == pl.String and s.get("len_max") is not None:
             profile.length = {
                 "min": float(s["len_min"]),
@@ -177,8 +183,8 @@ def profile_columns(
             if semantic not in ("text",):
                 profile.patterns = patterns(sample.get_column(name))
         # Counting every value of a near-unique column costs a full group-by and says little: use the sample.
-        full = distinct <= CACHED_DISTINCT or rows <= 200_000
-        column_counts = value_counts((frame if full else sample).get_column(name))
+        full = s.get("counts") is not None
+        column_counts = s["counts"].struct.unnest() if full else value_counts(sample.get_column(name))
         if dtype == pl.String and full:
             blank = column_counts.filter(pl.col("value").str.strip_chars().str.to_lowercase().is_in(PLACEHOLDERS))
             profile.empty_count = int(blank.get_column("count").sum())

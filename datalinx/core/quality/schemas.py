@@ -61,7 +61,10 @@ class ScanConfig(BaseModel):
     split_column: str | None = Field(default=None, description="Train/test split column; auto-detected by name.")
     key_columns: list[str] | None = Field(default=None, description="Columns meant to identify a row; auto if None.")
     foreign_keys: list[ForeignKey] = Field(default_factory=list)
-    sample_size: int = Field(default=200_000, ge=1_000, description="Rows for near-duplicates and missingness tests.")
+    sample_size: int = Field(default=200_000, ge=1_000, description="Rows for the near-duplicate check when larger.")
+    missingness_sample_size: int = Field(
+        default=100_000, ge=1_000, description="Rows for the missingness tests (plenty for their power) when larger."
+    )
     ml_sample_size: int = Field(default=20_000, ge=500, description="Rows for out-of-fold label-error predictions.")
     label_errors: bool = Field(default=True, description="Look for mislabelled rows with out-of-fold models.")
     reference_date: dt.date = Field(default_factory=dt.date.today, description="'Today' for future-date checks.")

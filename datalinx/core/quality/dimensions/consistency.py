@@ -13,6 +13,7 @@ from datalinx.core.quality.vocabulary import acronym, canonical_key, differs_in_
 ACCEPTED_SHARE = 0.05  # a format or unit used by at least this share of values is one of the column's own
 FUZZY_RATIO = 0.1  # a misspelling is at most this frequent relative to the spelling it resembles
 MAX_FUZZY = 500
+MAX_MAPPING = 200
 
 
 def _families(ctx: ScanContext) -> list[Candidate]:
@@ -97,6 +98,10 @@ def _variants(ctx: ScanContext) -> list[Candidate]:
         counts = dict(ctx.value_counts(name).iter_rows())
         mapping = variant_mapping(counts)
         if not mapping:
+            continue
+        if len(mapping) > MAX_MAPPING:
+            # Hundreds of spellings that differ in case or spaces is a free-text column, not a category.
+            ctx.notes.append(f"'{name}': {len(mapping)} spelling variants is too many to list; not reported")
             continue
         heads = sorted(set(mapping.values()))
         found.append(

@@ -75,38 +75,41 @@ def _totals(ctx: ScanContext, sample: pl.DataFrame) -> list[Candidate]:
     if len(names) < 3:
         return []
     data = sample.select([pl.col(n).cast(pl.Float64) for n in names]).to_numpy()
+    finite = np.isfinite(data)
+    nonzero = np.any(np.where(finite, data, 0) != 0, axis=0)
+    # A column equal to another one (the other operand being 1 or 0) is a copy, not a calculation.
+    same = np.array([[_share(data[:, i], data[:, j]) >= HOLDS for j in range(len(names))] for i in range(len(names))])
     found, used = [], set()
-    for total, (left, right) in itertools.product(range(len(names)), itertools.combinations(range(len(names)), 2)):
-        if total in (left, right) or total in used:
-            continue
-        t, a, b = data[:, total], data[:, left], data[:, right]
-        ok = np.isfinite(t) & np.isfinite(a) & np.isfinite(b)
-        if ok.sum() < 20 or np.all(t[ok] == 0):
-            continue
-        close = _close(t[ok], a[ok]).mean() >= HOLDS or _close(t[ok], b[ok]).mean() >= HOLDS
-        for op, value in (("product", a * b), ("sum", a + b)):
-            # A column equal to one operand (the other being 1 or 0) is a copy, not a calculation.
-            if not close and _close(t[ok], value[ok]).mean() >= HOLDS:
-                used.add(total)
-                sign = "*" if op == "product" else "+"
-                cols = [names[total], names[left], names[right]]
-                found.append(
-                    Candidate(
-                        type="calculation_mismatch",
-                        dimension="consistency",
-                        columns=cols,
-                        rule={"check": f"{op}_mismatch", "columns": cols, "tolerance": 0.01, "relative": 1e-4},
-                        message=f"'{cols[0]}' is not '{cols[1]}' {sign} '{cols[2]}' as in the other rows",
-                        suggestion=f"Recompute '{cols[0]}' as {cols[1]} {sign} {cols[2]}.",
-                        fix={"fix": "derive", "column": cols[0], "expression": f"{cols[1]} {sign} {cols[2]}"},
-                    )
-                )
-                break
+    for left, right in itertools.combinations(range(len(names)), 2):
+        for op, value in (("product", data[:, left] * data[:, right]), ("sum", data[:, left] + data[:, right])):
+            ok = finite & np.isfinite(value)[:, None]
+            close = (np.abs(data - value[:, None]) <= 0.01 + 1e-4 * np.abs(data)) & ok
+            counted = ok.sum(axis=0)
+            share = close.sum(axis=0) / np.maximum(counted, 1)
+            for total in np.flatnonzero((share >= HOLDS) & (counted >= 20) & nonzero):
+                if total in (left, right) or total in used or same[total, left] or same[total, right]:
+                    continue
+                used.add(int(total))
+                found.append(_total_candidate([names[total], names[left], names[right]], op))
     return found
 
 
-def _close(total: np.ndarray, value: np.ndarray) -> np.ndarray:
-    return np.abs(total - value) <= 0.01 + 1e-4 * np.abs(total)
+def _share(a: np.ndarray, b: np.ndarray) -> float:
+    ok = np.isfinite(a) & np.isfinite(b)
+    return float(np.mean(np.abs(a[ok] - b[ok]) <= 0.01 + 1e-4 * np.abs(a[ok]))) if ok.any() else 0.0
+
+
+def _total_candidate(cols: list[str], op: str) -> Candidate:
+    sign = "*" if op == "product" else "+"
+    return Candidate(
+        type="calculation_mismatch",
+        dimension="consistency",
+        columns=cols,
+        rule={"check": f"{op}_mismatch", "columns": cols, "tolerance": 0.01, "relative": 1e-4},
+        message=f"'{cols[0]}' is not '{cols[1]}' {sign} '{cols[2]}' as in the other rows",
+        suggestion=f"Recompute '{cols[0]}' as {cols[1]} {sign} {cols[2]}.",
+        fix={"fix": "derive", "column": cols[0], "expression": f"{cols[1]} {sign} {cols[2]}"},
+    )
 
 
 def detect(ctx: ScanContext) -> list[Candidate]:
