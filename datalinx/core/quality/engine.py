@@ -12,10 +12,12 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 
+from datalinx.core.datasets.columns import dtype_name
 from datalinx.core.errors import Invalid
 from datalinx.core.quality import missingness, ml
 from datalinx.core.quality.context import Candidate, ScanContext
 from datalinx.core.quality.dimensions import accuracy, completeness, consistency, relations, uniqueness, validity
+from datalinx.core.quality.frames import analysable
 from datalinx.core.quality.profiles import profile_columns
 from datalinx.core.quality.rows import examples, failing_rows
 from datalinx.core.quality.rules import evaluate, parse_dates, sample_rows
@@ -65,11 +67,15 @@ def scan_frame(
     """Scan an in-memory frame (what `scan_parquet` does once the file is read)."""
     config = config or ScanConfig()
     clock = _Clock(progress)
+    original = frame.schema
+    frame = analysable(frame)
     if progress:
         progress(0.05, f"{frame.height:,} rows read; profiling {frame.width} columns")
     sample = frame[sample_rows(frame.height, PROFILE_SAMPLE, config.seed)]
     counts: dict[str, pl.DataFrame] = {}
     profiles = {p.name: p for p in profile_columns(frame, sample, counts)}
+    for name, profile in profiles.items():
+        profile.dtype = dtype_name(original[name])  # the stored type, not the stand-in the checks read
     ctx = ScanContext(frame=frame, sample=sample, config=config, profiles=profiles, counts=counts)
     _check_config(ctx)
     ctx.keys = uniqueness.key_columns(ctx)

@@ -208,9 +208,11 @@ def evaluate(frame: pl.DataFrame, rules: list[Rule]) -> list[np.ndarray]:
 
 def read_for(path: Path, rule: Rule) -> pl.DataFrame:
     """The columns of a Parquet file a rule needs (all of them for whole-row checks)."""
+    from datalinx.core.quality.frames import analysable
+
     columns = rule_columns(rule)
     frame = pl.scan_parquet(path)
-    return (frame.select(columns) if columns else frame).collect()
+    return analysable((frame.select(columns) if columns else frame).collect())
 
 
 def rule_columns(rule: Rule) -> list[str] | None:

@@ -110,3 +110,37 @@ def test_progress_is_reported_up_to_done(tmp_path: Path) -> None:
 def test_demo_manifest_types_used_here_exist(demo_scans: tuple) -> None:
     manifest: DemoManifest = demo_scans[0]
     assert {i.type for f in manifest.files for i in f.issues} >= set(MANIFEST_NAME.values())
+
+
+def test_nested_binary_decimal_time_and_categorical_columns_are_scanned(tmp_path: Path) -> None:
+    import datetime as dt
+    import decimal
+
+    frame = pl.DataFrame(
+        {
+            "tags": [["a", "b"], ["c"], None, ["a", "b"]] * 5,
+            "address": [{"city": "Köln", "zip": 50667}, {"city": "Lyon", "zip": 69001}, None, None] * 5,
+            "blob": [b"ab", b"cd", None, b"ab"] * 5,
+            "level": pl.Series(["lo", "hi", None, "lo"] * 5, dtype=pl.Categorical),
+            "price": pl.Series(
+                [decimal.Decimal("1.10"), None, decimal.Decimal("2.20"), None] * 5, dtype=pl.Decimal(10, 2)
+            ),
+            "at": [dt.time(1, 2), dt.time(3, 4), None, dt.time(1, 2)] * 5,
+            "took": [dt.timedelta(seconds=5), None, dt.timedelta(seconds=9), None] * 5,
+            "count": [1, 2, None, 1] * 5,
+        }
+    )
+    path = tmp_path / "odd.parquet"
+    frame.write_parquet(path)
+    report = scan_parquet(path)
+    assert [p.dtype for p in report.profiles][:4] == [
+        "list[string]",
+        "struct{city: string, zip: int64}",
+        "binary",
+        "categorical",
+    ]
+    assert {m.column for m in report.missingness} == set(frame.columns)
+    (duplicates,) = [i for i in report.issues if i.type == "exact_duplicate"]
+    rows = failing_rows(path, duplicates, limit=100)
+    assert len(rows) == duplicates.affected_rows and rows[0]["tags"] in (["a", "b"], ["c"], None)
+    json.dumps(rows)
