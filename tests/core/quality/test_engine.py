@@ -144,3 +144,15 @@ def test_nested_binary_decimal_time_and_categorical_columns_are_scanned(tmp_path
     rows = failing_rows(path, duplicates, limit=100)
     assert len(rows) == duplicates.affected_rows and rows[0]["tags"] in (["a", "b"], ["c"], None)
     json.dumps(rows)
+
+
+def test_sampled_checks_say_so_and_their_rows_are_recomputed_from_the_same_sample(tmp_path: Path) -> None:
+    names = [f"Person {i % 1500}" for i in range(3_000)]  # every name twice: the second half repeats the first
+    frame = pl.DataFrame({"id": list(range(3_000)), "name": names, "city": ["Oslo"] * 3_000})
+    path = tmp_path / "people.parquet"
+    frame.write_parquet(path)
+    report = scan_parquet(path, config=ScanConfig(sample_size=1_000, missingness_sample_size=1_000))
+    assert "near-duplicates checked on a 1,000-row sample" in report.notes
+    (near,) = [i for i in report.issues if i.type == "near_duplicate"]
+    assert near.rule["sample"] == {"size": 1_000, "seed": 0} and 0 < near.affected_rows < 1_500
+    assert len(failing_rows(path, near, limit=1_000)) == near.affected_rows
