@@ -1,4 +1,4 @@
-"""Column profiles in as few passes as Polars allows: one aggregate select, one list-form quantile call per column."""
+"""Column profiles in one Polars query: counts, moments, one list-form quantile call per column, histograms."""
 
 from __future__ import annotations
 
@@ -22,8 +22,7 @@ QUANTILE_NAMES = ("p01", "p05", "p25", "p50", "p75", "p95", "p99")
 HISTOGRAM_BINS = 20
 TOP_VALUES = 10
 PATTERN_SAMPLE = 5_000
-CACHED_DISTINCT = 10_000
-EXACT_DISTINCT = 10_000
+COUNTED_IN_SAMPLE = 5_000  # columns with at most this many distinct values in the 20,000-row sample are counted
 FULL_COUNTS = 200_000  # frames up to this size get full value counts whatever their cardinality
 SHORT = 16  # bytes; longer strings are never placeholders
 
@@ -33,78 +32,65 @@ def empty_expr(name: str) -> pl.Expr:
     return pl.col(name).str.strip_chars().str.to_lowercase().is_in(PLACEHOLDERS)
 
 
-def aggregate_stats(frame: pl.DataFrame) -> dict[str, Any]:
-    """Null, empty and distinct counts, min/max/mean/std, quantiles and string lengths of all columns in one select."""
-    exprs: list[pl.Expr] = []
-    for name, dtype in frame.schema.items():
-        col = pl.col(name)
-        exprs += [col.null_count().alias(f"{name}\0nulls"), col.approx_n_unique().alias(f"{name}\0distinct")]
-        if is_numeric(dtype) and dtype != pl.Boolean:
-            finite = col.cast(pl.Float64)
-            if dtype.is_float():
-                finite = finite.filter(finite.is_finite())
+def _column_exprs(name: str, dtype: pl.DataType, counted: bool) -> list[pl.Expr]:
+    col = pl.col(name)
+    exprs = [col.null_count().alias(f"{name}\0nulls")]
+    if counted:
+        values = col.drop_nulls().alias("value").value_counts(sort=True, name="count")
+        exprs.append(values.implode().alias(f"{name}\0counts"))
+    else:
+        exprs.append(col.approx_n_unique().alias(f"{name}\0distinct"))
+    if (is_numeric(dtype) and dtype != pl.Boolean) or is_temporal(dtype):
+        number = col.cast(pl.Date).cast(pl.Float64) if is_temporal(dtype) else col.cast(pl.Float64)
+        number = number.filter(number.is_finite()) if dtype.is_float() else number
+        exprs.append(number.hist(bin_count=HISTOGRAM_BINS, include_breakpoint=True).implode().alias(f"{name}\0hist"))
+        # Dates keep their type for min and max; numbers are summarised over their finite values.
+        bounded = col if is_temporal(dtype) else number
+        exprs += [bounded.min().alias(f"{name}\0min"), bounded.max().alias(f"{name}\0max")]
+        if not is_temporal(dtype):
             exprs += [
-                finite.min().alias(f"{name}\0min"),
-                finite.max().alias(f"{name}\0max"),
-                finite.mean().alias(f"{name}\0mean"),
-                finite.std().alias(f"{name}\0std"),
-                finite.quantile(list(QUANTILES)).alias(f"{name}\0quantiles"),
+                number.mean().alias(f"{name}\0mean"),
+                number.std().alias(f"{name}\0std"),
+                number.quantile(list(QUANTILES)).alias(f"{name}\0quantiles"),
             ]
-        elif is_temporal(dtype):
-            exprs += [col.min().alias(f"{name}\0min"), col.max().alias(f"{name}\0max")]
-        elif dtype == pl.String:
-            length = pl.col(f"{name}\0length")
-            exprs += [
-                length.min().alias(f"{name}\0len_min"),
-                length.mean().alias(f"{name}\0len_mean"),
-                length.max().alias(f"{name}\0len_max"),
-            ]
-    # String lengths are computed once per column, then aggregated three ways.
-    lengths = [pl.col(n).str.len_chars().alias(f"{n}\0length") for n, d in frame.schema.items() if d == pl.String]
-    row = frame.lazy().with_columns(lengths).select(exprs).collect().row(0, named=True) if exprs else {}
-    stats: dict[str, dict[str, Any]] = {name: {} for name in frame.columns}
-    for key, value in row.items():
-        name, stat = key.split("\0")
-        stats[name][stat] = value
-    for name in frame.columns:
-        stats[name]["approximate"] = not _exact(frame, stats[name])
-    return stats
-
-
-def _exact(frame: pl.DataFrame, stats: dict[str, Any]) -> bool:
-    return stats["distinct"] <= EXACT_DISTINCT or frame.height <= EXACT_DISTINCT
-
-
-def second_pass(frame: pl.DataFrame, stats: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Exact distinct counts, blanks, histograms and full value counts, in one query once the first pass is in.
-
-    Distinct counts are exact where cheap (few values or a small frame); blanks of low-cardinality columns come from
-    their value counts, elsewhere only short strings can be placeholders so only those are stripped and compared.
-    """
-    exprs: list[pl.Expr] = []
-    for name, dtype in frame.schema.items():
-        s, col = stats[name], pl.col(name)
-        if _exact(frame, s):
-            exprs.append(col.n_unique().alias(f"{name}\0distinct"))
-        if s["distinct"] <= CACHED_DISTINCT or frame.height <= FULL_COUNTS:
-            counted = col.drop_nulls().alias("value").value_counts(sort=True, name="count")
-            exprs.append(counted.implode().alias(f"{name}\0counts"))
-        elif dtype == pl.String:
+    elif dtype == pl.String:
+        length = pl.col(f"{name}\0length")
+        exprs += [
+            length.min().alias(f"{name}\0len_min"),
+            length.mean().alias(f"{name}\0len_mean"),
+            length.max().alias(f"{name}\0len_max"),
+        ]
+        if not counted:
+            # Only short strings can be placeholders, so only those are stripped and compared.
             short = col.filter(col.str.len_bytes() <= SHORT)
             exprs.append(short.str.strip_chars().str.to_lowercase().is_in(PLACEHOLDERS).sum().alias(f"{name}\0empty"))
-        if s.get("min") is not None and dtype != pl.Boolean and (is_numeric(dtype) or is_temporal(dtype)):
-            values = col.cast(pl.Date).cast(pl.Float64) if is_temporal(dtype) else col.cast(pl.Float64)
-            values = values.filter(values.is_finite()) if dtype.is_float() else values
-            bins = HISTOGRAM_BINS if s["max"] != s["min"] else 1
-            exprs.append(values.hist(bin_count=bins, include_breakpoint=True).implode().alias(f"{name}\0hist"))
-    out: dict[str, dict[str, Any]] = {name: {} for name in frame.columns}
-    if exprs:
-        result = frame.lazy().select(exprs).collect()
-        for series in result.iter_columns():
-            name, stat = series.name.split("\0")
-            value = series[0]
-            out[name][stat] = value.to_list() if stat == "hist" else value
-    return out
+    return exprs
+
+
+def column_stats(frame: pl.DataFrame, sample: pl.DataFrame) -> dict[str, dict[str, Any]]:
+    """Every column's counts, moments, one list-form quantile call, histogram and lengths, in a single query.
+
+    Columns with few distinct values in the sample get exact value counts (and so exact distinct counts and blanks);
+    the others a HyperLogLog distinct count, their top values then coming from the sample.
+    """
+    in_sample = sample.select(pl.all().n_unique()).row(0, named=True) if sample.width else {}
+    counted = {n for n in frame.columns if frame.height <= FULL_COUNTS or in_sample[n] <= COUNTED_IN_SAMPLE}
+    exprs = [e for n, d in frame.schema.items() for e in _column_exprs(n, d, n in counted)]
+    lengths = [pl.col(n).str.len_chars().alias(f"{n}\0length") for n, d in frame.schema.items() if d == pl.String]
+    stats: dict[str, dict[str, Any]] = {name: {} for name in frame.columns}
+    if not exprs:
+        return stats
+    for series in frame.lazy().with_columns(lengths).select(exprs).collect().iter_columns():
+        name, stat = series.name.split("\0")
+        value = series[0]
+        stats[name][stat] = value.to_list() if stat == "hist" else value
+    for name in frame.columns:
+        s = stats[name]
+        s["approximate"] = name not in counted
+        if name in counted:
+            s["counts"] = s["counts"].struct.unnest()
+            s["distinct"] = s["counts"].height + (1 if s["nulls"] else 0)  # counted as approx_n_unique does
+    return stats
 
 
 def value_counts(series: pl.Series) -> pl.DataFrame:
@@ -117,13 +103,17 @@ def top_values(counts: pl.DataFrame, limit: int = TOP_VALUES) -> list[ValueCount
     return [ValueCount(value=json_safe(value), count=int(count)) for value, count in counts.head(limit).iter_rows()]
 
 
-def histogram(dtype: pl.DataType, low: Any, bins: list[dict[str, Any]] | None) -> Histogram | None:
-    """A histogram from Polars' right-edge bins and the column minimum; date edges as ISO dates."""
-    if not bins:
+def histogram(dtype: pl.DataType, low: Any, high: Any, bins: list[dict[str, Any]] | None) -> Histogram | None:
+    """A histogram from Polars' right-edge bins and the column's range; date edges as ISO dates."""
+    if not bins or low is None:
         return None
-    right = [b["breakpoint"] for b in bins]
     counts = [int(b["count"]) for b in bins]
-    if is_temporal(dtype):
+    temporal = is_temporal(dtype)
+    if low == high:  # one value: Polars spreads it over a unit range around it; one bin says it plainly
+        edge = json_safe(low) if temporal else round(float(low), 6)
+        return Histogram(edges=[edge, edge], counts=[sum(counts)])
+    right = [b["breakpoint"] for b in bins]
+    if temporal:
         epoch = dt.date(1970, 1, 1)
         first = (low.date() if isinstance(low, dt.datetime) else low) - epoch
         edges = [(epoch + dt.timedelta(days=round(d))).isoformat() for d in [first.days, *right]]
@@ -145,12 +135,11 @@ def profile_columns(
 
     Full value counts of low-cardinality columns are left in `counts` for the checks that need them.
     """
-    stats = aggregate_stats(frame)
-    more = second_pass(frame, stats)
+    stats = column_stats(frame, sample)
     rows = frame.height
     profiles = []
     for name, dtype in frame.schema.items():
-        s = {**stats[name], **more[name]}
+        s = stats[name]
         nulls = int(s["nulls"])
         distinct = int(s["distinct"]) - (1 if nulls else 0)
         semantic = infer_semantic_type(name, dtype, sample.get_column(name), distinct, rows - nulls)
@@ -168,11 +157,11 @@ def profile_columns(
             profile.min, profile.max = s["min"], s["max"]
             profile.mean, profile.std = s["mean"], s["std"]
             profile.quantiles = dict(zip(QUANTILE_NAMES, s["quantiles"], strict=True))
-            profile.histogram = histogram(dtype, s["min"], s.get("hist"))
+            profile.histogram = histogram(dtype, s["min"], s["max"], s.get("hist"))
         elif is_temporal(dtype):
             profile.min, profile.max = json_safe(s["min"]), json_safe(s["max"])
             profile.date_range = (profile.min, profile.max)
-            profile.histogram = histogram(dtype, s["min"], s.get("hist"))
+            profile.histogram = histogram(dtype, s["min"], s["max"], s.get("hist"))
         if dtype == pl.String and s.get("len_max") is not None:
             profile.length = {
                 "min": float(s["len_min"]),
@@ -184,7 +173,7 @@ def profile_columns(
                 profile.patterns = patterns(sample.get_column(name))
         # Counting every value of a near-unique column costs a full group-by and says little: use the sample.
         full = s.get("counts") is not None
-        column_counts = s["counts"].struct.unnest() if full else value_counts(sample.get_column(name))
+        column_counts = s["counts"] if full else value_counts(sample.get_column(name))
         if dtype == pl.String and full:
             blank = column_counts.filter(pl.col("value").str.strip_chars().str.to_lowercase().is_in(PLACEHOLDERS))
             profile.empty_count = int(blank.get_column("count").sum())

@@ -110,7 +110,7 @@ class ColumnProfile(BaseModel):
     empty_count: int = Field(description="Blank strings and placeholders such as 'N/A' (not counted as nulls).")
     distinct_count: int
     distinct_approximate: bool = Field(
-        default=False, description="HyperLogLog estimate (columns of over 10,000 values)."
+        default=False, description="HyperLogLog estimate (columns with many distinct values)."
     )
     min: Any = None
     max: Any = None
@@ -120,7 +120,7 @@ class ColumnProfile(BaseModel):
     histogram: Histogram | None = None
     top_values: list[ValueCount] = Field(default_factory=list)
     top_values_sample: int | None = Field(
-        default=None, description="Rows the top values were counted on, when a sample (columns of >10,000 values)."
+        default=None, description="Rows the top values were counted on, when a sample (many distinct values)."
     )
     length: dict[str, float] | None = Field(default=None, description="min, mean and max string length.")
     patterns: list[ValueCount] = Field(default_factory=list, description="Pattern families, e.g. '999-999-9999'.")
