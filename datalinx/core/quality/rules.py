@@ -12,7 +12,7 @@ import numpy as np
 import polars as pl
 
 from datalinx.core.quality.profiles import empty_expr
-from datalinx.core.quality.semantic import EMAIL, MEASURE, PHONE_CHARS, POSTAL, URL, pattern_family
+from datalinx.core.quality.semantic import EMAIL, MEASURE, PHONE_CHARS, PHONE_DIGITS, POSTAL, URL, pattern_family
 
 Rule = dict[str, Any]
 FORMATS = {"email": EMAIL, "url": URL, "postal_code": POSTAL}
@@ -44,7 +44,7 @@ def valid_format(name: str, kind: str) -> pl.Expr:
     """True where a text value is a well-formed email, URL, phone number or postal code."""
     text = pl.col(name).str.strip_chars()
     if kind == "phone":
-        return text.str.contains(PHONE_CHARS) & text.str.count_matches(r"[0-9]").is_between(7, 15)
+        return text.str.contains(PHONE_CHARS) & text.str.contains(PHONE_DIGITS)
     return text.str.contains(FORMATS[kind])
 
 
@@ -137,8 +137,9 @@ def _test_record(rule: Rule, schema: pl.Schema) -> pl.Expr:
 
 def _whitespace(rule: Rule, schema: pl.Schema) -> pl.Expr:
     col = pl.col(rule["column"])
-    # Comparing with the stripped value is 5x faster than a regular expression with anchors.
-    return ((col.str.strip_chars() != col) | col.str.contains("  ", literal=True)) & ~empty_expr(rule["column"])
+    # Literal tests are 5x faster than a regular expression with anchors.
+    padded = col.str.starts_with(" ") | col.str.ends_with(" ") | col.str.contains("  ", literal=True)
+    return padded & ~empty_expr(rule["column"])
 
 
 def _dominant_value(rule: Rule, schema: pl.Schema) -> pl.Expr:

@@ -147,7 +147,8 @@ def _spaced(ctx: ScanContext, name: str) -> bool:
     if name not in ctx.counts:
         return True
     values = ctx.counts[name].get_column("value")
-    return bool((values.str.strip_chars() != values).any() or values.str.contains("  ", literal=True).any())
+    padded = values.str.starts_with(" ") | values.str.ends_with(" ") | values.str.contains("  ", literal=True)
+    return bool(padded.any())
 
 
 def _whitespace(ctx: ScanContext) -> list[Candidate]:
