@@ -137,6 +137,12 @@ def analyse(ctx: ScanContext) -> list[MissingnessReport]:
     ]
     chi = _chi_square(frame, categorical, m)
     mwu = _mann_whitney(numeric, m)
+    # Every test as one row of these arrays (columns: targets), so each target's family is a slice, not a loop.
+    names = [*chi, *mwu]
+    kinds = ["chi-square"] * len(chi) + ["mann-whitney"] * len(mwu)
+    stat = np.array([chi[n][0] for n in chi] + [mwu[n][0] for n in mwu]).reshape(len(names), len(targets))
+    pval = np.array([chi[n][2] for n in chi] + [mwu[n][1] for n in mwu]).reshape(len(names), len(targets))
+    effect = np.array([chi[n][3] for n in chi] + [mwu[n][2] for n in mwu]).reshape(len(names), len(targets))
     counts = m.sum(axis=0)
     overlap = m.T @ m
     reports = []
@@ -146,26 +152,21 @@ def analyse(ctx: ScanContext) -> list[MissingnessReport]:
             for i in range(len(targets))
             if i != j and overlap[i, j] >= CO_MISSING * (counts[i] + counts[j] - overlap[i, j])
         ]
-        tests = []
-        for name, (statistic, _, p, v) in chi.items():
-            if name != target and name not in together:
-                tests.append((name, "chi-square", float(statistic[j]), float(p[j]), float(v[j])))
-        for name, (z, p, effect, _) in mwu.items():
-            if name != target and name not in together:
-                tests.append((name, "mann-whitney", float(z[j]), float(p[j]), float(effect[j])))
-        adjusted = benjamini_hochberg(np.array([t[3] for t in tests]))
+        tested = np.array([n != target and n not in together for n in names], dtype=bool)
+        rows = np.flatnonzero(tested)
+        adjusted = benjamini_hochberg(pval[rows, j])
+        keep = (adjusted < ctx.config.significance) & (effect[rows, j] >= MIN_EFFECT)
         predictors = sorted(
             (
                 MissingPredictor(
-                    column=t[0],
-                    test=t[1],
-                    statistic=round(t[2], 4),
-                    p_value=t[3],
+                    column=names[i],
+                    test=kinds[i],
+                    statistic=round(float(stat[i, j]), 4),
+                    p_value=float(pval[i, j]),
                     p_adjusted=float(a),
-                    effect=round(t[4], 4),
+                    effect=round(float(effect[i, j]), 4),
                 )
-                for t, a in zip(tests, adjusted, strict=True)
-                if a < ctx.config.significance and t[4] >= MIN_EFFECT
+                for i, a in zip(rows[keep], adjusted[keep], strict=True)
             ),
             key=lambda p: (p.p_adjusted, -p.effect),
         )
@@ -180,7 +181,7 @@ def analyse(ctx: ScanContext) -> list[MissingnessReport]:
             missing_with=together,
             rows_tested=int(frame.height),
         )
-        _classify(report, frame, target, int(counts[j]), len(tests), numeric, ctx.config.significance)
+        _classify(report, frame, target, int(counts[j]), int(rows.size), numeric, ctx.config.significance)
         reports.append(report)
     return reports
 

@@ -44,21 +44,33 @@ def _scale(values: np.ndarray) -> tuple[np.ndarray, bool]:
     return values, False
 
 
-def _poisson_fit(design: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, float]:
-    """Coefficients and log-likelihood (up to a constant) of a Poisson regression, by IRLS."""
-    beta = np.zeros(design.shape[1])
-    beta[0] = math.log(max(counts.mean(), 1e-9))
+def _poisson_fits(designs: np.ndarray, counts: np.ndarray, start: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Coefficients and log-likelihoods (up to a constant) of many Poisson regressions at once, by IRLS.
+
+    `designs` is (models, bins, parameters); `start` holds the first coefficients of every model's fit.
+    """
+    models, _, size = designs.shape
+    beta = np.zeros((models, size))
+    beta[:, : start.size] = start
     for _ in range(30):
-        mu = np.exp(np.clip(design @ beta, -30, 30))
-        z = design @ beta + (counts - mu) / mu
-        weighted = design * mu[:, None]
-        step = np.linalg.lstsq(design.T @ weighted, weighted.T @ z, rcond=None)[0]
-        if np.max(np.abs(step - beta)) < 1e-8:
-            beta = step
-            break
+        eta = np.einsum("mbp,mp->mb", designs, beta)
+        mu = np.exp(np.clip(eta, -30, 30))
+        target = eta + (counts - mu) / mu
+        gram = np.einsum("mbp,mb,mbq->mpq", designs, mu, designs) + 1e-9 * np.eye(size)
+        right = np.einsum("mbp,mb->mp", designs, mu * target)
+        step = np.linalg.solve(gram, right[..., None])[..., 0]
+        converged = np.max(np.abs(step - beta)) < 1e-7
         beta = step
-    mu = np.exp(np.clip(design @ beta, -30, 30))
-    return beta, float(np.sum(counts * np.log(np.maximum(mu, 1e-300)) - mu))
+        if converged:
+            break
+    mu = np.exp(np.clip(np.einsum("mbp,mp->mb", designs, beta), -30, 30))
+    return beta, np.sum(counts * np.log(np.maximum(mu, 1e-300)) - mu, axis=1)
+
+
+def _poisson_fit(design: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, float]:
+    """One Poisson regression (see `_poisson_fits`), started from the mean count."""
+    beta, fit = _poisson_fits(design[None], counts, np.array([math.log(max(counts.mean(), 1e-9))]))
+    return beta[0], float(fit[0])
 
 
 def _histogram(x: np.ndarray, discrete: bool) -> tuple[np.ndarray, np.ndarray]:
@@ -86,24 +98,26 @@ def find_truncation(observed: np.ndarray, nulls: int) -> Truncation | None:
     u = (centres - centres.mean()) / (np.ptp(centres) / 2)
     linear = np.column_stack([np.ones_like(u), u])
     quadratic = np.column_stack([linear, u * u])
-    _, linear_fit = _poisson_fit(linear, counts)
-    _, quadratic_fit = _poisson_fit(quadratic, counts)
-    steps = []
-    for b in range(2, counts.size - 2):
-        # One indicator covers both sides: a rise below the cut is the same fit as a drop above it.
-        step = (np.arange(counts.size) >= b).astype(float)
-        beta, fit = _poisson_fit(np.column_stack([linear, step]), counts)
-        steps.append((fit, beta[-1], b, step))
+    linear_beta, linear_fit = _poisson_fit(linear, counts)
+    quadratic_beta, quadratic_fit = _poisson_fit(quadratic, counts)
+    # One indicator per cut covers both sides: a rise below the cut is the same fit as a drop above it.
+    cuts = np.arange(2, counts.size - 2)
+    steps = (np.arange(counts.size)[None, :] >= cuts[:, None]).astype(float)
+    with_line = np.concatenate([np.broadcast_to(linear, (cuts.size, *linear.shape)), steps[..., None]], axis=2)
+    line_beta, line_fits = _poisson_fits(with_line, counts, linear_beta)
     # A straight log-density with a step competes with a curved one (same number of parameters): when the step wins,
     # it is tested against the straight line; otherwise a step must improve on the curve itself.
-    stepped = max(steps, key=lambda s: s[0])
-    if stepped[0] > quadratic_fit:
-        candidates = [(fit, delta, b, linear_fit) for fit, delta, b, _ in steps]
+    if line_fits.max() > quadratic_fit:
+        fits, deltas, baseline = line_fits, line_beta[:, -1], linear_fit
     else:
-        candidates = []
-        for _, _, b, step in steps:
-            beta, fit = _poisson_fit(np.column_stack([quadratic, step]), counts)
-            candidates.append((fit, beta[-1], b, quadratic_fit))
+        with_curve = np.concatenate(
+            [np.broadcast_to(quadratic, (cuts.size, *quadratic.shape)), steps[..., None]], axis=2
+        )
+        curve_beta, fits = _poisson_fits(with_curve, counts, quadratic_beta)
+        deltas, baseline = curve_beta[:, -1], quadratic_fit
+    candidates = [
+        (float(fit), float(delta), int(b), baseline) for fit, delta, b in zip(fits, deltas, cuts, strict=True)
+    ]
     best: Truncation | None = None
     for fit, delta, b, baseline in candidates:
         side = 1 if delta < 0 else -1
