@@ -35,10 +35,12 @@ class _Clock:
     """Seconds per stage, and progress reports as stages finish."""
 
     def __init__(self, progress: Progress | None) -> None:
-        self.progress, self.timings, self.started = progress, {}, time.perf_counter()
+        self.progress, self.started = progress, time.perf_counter()
+        self.timings: dict[str, float] = {}
         self.last = self.started
 
     def done(self, stage: str, fraction: float, message: str) -> None:
+        """Record the time since the last stage and report progress."""
         now = time.perf_counter()
         self.timings[stage] = round(now - self.last, 4)
         self.last = now
@@ -66,6 +68,7 @@ def scan_frame(
 ) -> ScanReport:
     """Scan an in-memory frame (what `scan_parquet` does once the file is read)."""
     config = config or ScanConfig()
+    _check_config(frame, config)
     clock = _Clock(progress)
     original = frame.schema
     frame = analysable(frame)
@@ -77,7 +80,6 @@ def scan_frame(
     for name, profile in profiles.items():
         profile.dtype = dtype_name(original[name])  # the stored type, not the stand-in the checks read
     ctx = ScanContext(frame=frame, sample=sample, config=config, profiles=profiles, counts=counts)
-    _check_config(ctx)
     ctx.keys = uniqueness.key_columns(ctx)
     ctx.label, ctx.split = ml.detect_label(ctx), ml.detect_split(ctx)
     validity.date_formats(ctx)
@@ -147,8 +149,9 @@ def _timed(function: Callable[[ScanContext], list[MissingnessReport]], ctx: Scan
     return function(ctx), round(time.perf_counter() - started, 4)
 
 
-def _check_config(ctx: ScanContext) -> None:
-    config, columns = ctx.config, set(ctx.frame.columns)
+def _check_config(frame: pl.DataFrame, config: ScanConfig) -> None:
+    """Refuse, before any work, a configuration naming columns or reference files that do not exist."""
+    columns = set(frame.columns)
     named = {"label_column": [config.label_column], "split_column": [config.split_column]}
     named["key_columns"] = list(config.key_columns or [])
     named["foreign_keys"] = [fk.column for fk in config.foreign_keys]
@@ -156,6 +159,13 @@ def _check_config(ctx: ScanContext) -> None:
         for name in names:
             if name is not None and name not in columns:
                 raise Invalid(f"{field}: no column named '{name}'", field=field)
+    for fk in config.foreign_keys:
+        try:
+            referenced = pl.read_parquet_schema(fk.reference)
+        except (OSError, pl.exceptions.PolarsError) as error:
+            raise Invalid(f"foreign_keys: cannot read {fk.reference}: {error}", field="foreign_keys") from error
+        if fk.reference_column not in referenced:
+            raise Invalid(f"foreign_keys: {fk.reference} has no column '{fk.reference_column}'", field="foreign_keys")
 
 
 def _date_ranges(ctx: ScanContext) -> None:

@@ -156,3 +156,14 @@ def test_sampled_checks_say_so_and_their_rows_are_recomputed_from_the_same_sampl
     (near,) = [i for i in report.issues if i.type == "near_duplicate"]
     assert near.rule["sample"] == {"size": 1_000, "seed": 0} and 0 < near.affected_rows < 1_500
     assert len(failing_rows(path, near, limit=1_000)) == near.affected_rows
+
+
+def test_a_foreign_key_to_a_missing_file_or_column_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "t.parquet"
+    pl.DataFrame({"customer_id": [1, 2]}).write_parquet(path)
+    missing = {"column": "customer_id", "reference": str(tmp_path / "nope.parquet"), "reference_column": "id"}
+    with pytest.raises(Invalid, match="foreign_keys"):
+        scan_parquet(path, config=ScanConfig(foreign_keys=[missing]))
+    wrong = {**missing, "reference": str(path)}
+    with pytest.raises(Invalid, match="no column 'id'"):
+        scan_parquet(path, config=ScanConfig(foreign_keys=[wrong]))
