@@ -183,7 +183,32 @@ def analyse(ctx: ScanContext) -> list[MissingnessReport]:
         )
         _classify(report, frame, target, int(counts[j]), int(rows.size), numeric, ctx.config.significance)
         reports.append(report)
+    _share_mechanisms(reports, frame, numeric)
     return reports
+
+
+def _share_mechanisms(reports: list[MissingnessReport], frame: pl.DataFrame, numeric: dict[str, pl.Series]) -> None:
+    """Columns missing in the same rows that track each other (age, birth date) share the better-evidenced mechanism.
+
+    The tests' power differs between such proxies (a density step is plainer in one than in the other), but their
+    nulls are the same event, so what one column shows holds for the other.
+    """
+    found = {r.column: r for r in reports}
+    for report in reports:
+        if report.mechanism != "MCAR":
+            continue
+        for other in (found[c] for c in report.missing_with if c in found):
+            proxy = _proxy(frame, report.column, other.column, numeric)
+            if other.mechanism == "MCAR" or proxy is None or abs(proxy) < PROXY:
+                continue
+            report.mechanism, report.suspected = other.mechanism, other.suspected
+            report.predictors = other.predictors
+            report.evidence = [
+                f"missing in the same rows as {other.column}, which tracks it closely (Spearman {proxy:.2f}), "
+                f"so the evidence found for {other.column} holds here:",
+                *(e for e in other.evidence if not e.startswith("missing in")),
+            ]
+            break
 
 
 def _classify(
