@@ -80,3 +80,17 @@ def test_a_smooth_distribution_with_random_gaps_shows_no_truncation(rng: np.rand
     kept = cut[(cut < 1) | (rng.random(cut.size) < 0.5)]
     found = find_truncation(kept, nulls=cut.size - kept.size)
     assert found is not None and found.side == "upper" and 0.8 < found.cut < 1.2 and 0.35 < found.kept < 0.75
+
+
+def test_demo_customers_missingness_matches_how_it_was_injected(demo_scans: tuple) -> None:
+    _, scans = demo_scans
+    _, report = scans["customers.csv"]
+    found = {m.column: m for m in report.missingness}
+    assert {c: found[c].mechanism for c in ("phone", "city", "birth_date", "age")} == {
+        "phone": "MCAR",
+        "city": "MAR",
+        "birth_date": "MNAR",
+        "age": "MNAR",
+    }
+    assert found["city"].predictors[0].column == "country"
+    assert found["age"].missing_with == ["birth_date"] and found["age"].suspected
