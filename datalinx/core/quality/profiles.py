@@ -10,7 +10,7 @@ import polars as pl
 from datalinx.core.datasets.columns import dtype_name, json_safe
 from datalinx.core.quality.schemas import ColumnProfile, Histogram, ValueCount
 from datalinx.core.quality.semantic import (
-    PLACEHOLDERS,
+    BLANK,
     infer_semantic_type,
     is_numeric,
     is_temporal,
@@ -24,12 +24,11 @@ TOP_VALUES = 10
 PATTERN_SAMPLE = 5_000
 COUNTED_IN_SAMPLE = 5_000  # columns with at most this many distinct values in the 20,000-row sample are counted
 FULL_COUNTS = 200_000  # frames up to this size get full value counts whatever their cardinality
-SHORT = 16  # bytes; longer strings are never placeholders
 
 
 def empty_expr(name: str) -> pl.Expr:
     """True where a string cell is blank or a placeholder such as 'N/A' (nulls are counted apart)."""
-    return pl.col(name).str.strip_chars().str.to_lowercase().is_in(PLACEHOLDERS)
+    return pl.col(name).str.contains(BLANK)
 
 
 def _column_exprs(name: str, dtype: pl.DataType, counted: bool) -> list[pl.Expr]:
@@ -61,9 +60,7 @@ def _column_exprs(name: str, dtype: pl.DataType, counted: bool) -> list[pl.Expr]
             length.max().alias(f"{name}\0len_max"),
         ]
         if not counted:
-            # Only short strings can be placeholders, so only those are stripped and compared.
-            short = col.filter(col.str.len_bytes() <= SHORT)
-            exprs.append(short.str.strip_chars().str.to_lowercase().is_in(PLACEHOLDERS).sum().alias(f"{name}\0empty"))
+            exprs.append(empty_expr(name).sum().alias(f"{name}\0empty"))
     return exprs
 
 
@@ -175,7 +172,7 @@ def profile_columns(
         full = s.get("counts") is not None
         column_counts = s["counts"] if full else value_counts(sample.get_column(name))
         if dtype == pl.String and full:
-            blank = column_counts.filter(pl.col("value").str.strip_chars().str.to_lowercase().is_in(PLACEHOLDERS))
+            blank = column_counts.filter(pl.col("value").str.contains(BLANK))
             profile.empty_count = int(blank.get_column("count").sum())
         if full and counts is not None:
             counts[name] = column_counts

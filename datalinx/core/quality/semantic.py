@@ -19,6 +19,8 @@ CURRENCY = r"^\s*(?:[$€£¥]\s*[-+]?[0-9][0-9,]*(?:\.[0-9]+)?|[-+]?[0-9][0-9,]
 POSTAL = r"^(?:[0-9]{4,6}(?:-[0-9]{4})?|[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}|[A-Z][0-9][A-Z] ?[0-9][A-Z][0-9])$"
 # 'none' and 'unknown' are left out: they are often real categories ("internet_service = none").
 PLACEHOLDERS = ["", "n/a", "na", "null", "nil", "-", "--", "?", "nan", "missing", "#n/a"]
+# The same set as one pattern, spaces and case ignored: cheaper than stripping and lower-casing every value.
+BLANK = r"(?i)^\s*(n/?a|null|nil|-{1,2}|\?|nan|missing|#n/a)?\s*$"
 # Date formats tried on text columns, the most common first; one format is the column's 'dominant' one.
 DATE_FORMATS = [
     "%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%Y.%m.%d",
