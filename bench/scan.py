@@ -130,13 +130,17 @@ def _child(kind: str, path: str, rows: int) -> None:
     print(json.dumps({"seconds": seconds, "peak_mb": _peak_mb(), **extra}))
 
 
-def measure(kind: str, path: Path, rows: int = 0) -> dict:
-    """Run a measurement in a fresh interpreter; its result, or its error."""
-    command = [sys.executable, __file__, "--child", kind, "--path", str(path), "--rows", str(rows)]
-    done = subprocess.run(command, capture_output=True, text=True, cwd=HERE, env=None)
-    if done.returncode != 0:
-        return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}"}
-    return json.loads(done.stdout.strip().splitlines()[-1])
+def measure(kind: str, path: Path, rows: int = 0, repeat: int = 1) -> dict:
+    """Run a measurement `repeat` times, each in a fresh interpreter; the run with the median time, or an error."""
+    runs = []
+    for _ in range(repeat):
+        command = [sys.executable, __file__, "--child", kind, "--path", str(path), "--rows", str(rows)]
+        done = subprocess.run(command, capture_output=True, text=True, cwd=HERE)
+        if done.returncode != 0:
+            return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}"}
+        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    runs.sort(key=lambda run: run["seconds"])
+    return {**runs[len(runs) // 2], "runs": [round(run["seconds"], 2) for run in runs]}
 
 
 def ydata_available() -> str | None:
@@ -151,6 +155,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--ydata-rows", type=int, default=100_000)
     parser.add_argument("--skip-ydata", action="store_true")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of the floor and the scan; the median is shown")
     parser.add_argument("--child")
     parser.add_argument("--path")
     args = parser.parse_args()
@@ -165,20 +170,21 @@ def main() -> None:
         print(
             f"generated {args.rows:,} rows x 50 columns, {size:.0f} MB Parquet in {time.perf_counter() - started:.1f} s"
         )
-        floor = measure("floor", path)
-        scan = measure("scan", path)
+        floor = measure("floor", path, repeat=args.repeat)
+        scan = measure("scan", path, repeat=args.repeat)
         results = [("floor: polars read + describe()", floor), ("datalinx scan_parquet (full)", scan)]
         why = "skipped (--skip-ydata)" if args.skip_ydata else ydata_available()
         if why is None:
             label = f"ydata-profiling minimal, {min(args.ydata_rows, args.rows):,}-row sample"
             results.append((label, measure("ydata", path, args.ydata_rows)))
-        print(f"\n{'what':<48} {'seconds':>8} {'peak RSS MB':>12} {'x floor':>8}")
+        print(f"\n{'what':<48} {'seconds':>8} {'peak RSS MB':>12} {'x floor':>8}  runs (s)")
         for label, result in results:
             if "error" in result:
                 print(f"{label:<48} failed: {result['error']}")
                 continue
             ratio = result["seconds"] / floor["seconds"] if "seconds" in floor else float("nan")
-            print(f"{label:<48} {result['seconds']:>8.2f} {result['peak_mb']:>12.0f} {ratio:>8.2f}")
+            runs = ", ".join(str(r) for r in result.get("runs", []))
+            print(f"{label:<48} {result['seconds']:>8.2f} {result['peak_mb']:>12.0f} {ratio:>8.2f}  {runs}")
         if why is not None:
             print(f"ydata-profiling not run: {why}")
         if "timings" in scan:

@@ -6,7 +6,7 @@ import hashlib
 import json
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +17,7 @@ from datalinx.core.errors import Invalid
 from datalinx.core.quality import missingness, ml
 from datalinx.core.quality.context import Candidate, ScanContext
 from datalinx.core.quality.dimensions import accuracy, completeness, consistency, relations, uniqueness, validity
+from datalinx.core.quality.frame_rules import exact_duplicate_mask
 from datalinx.core.quality.frames import analysable
 from datalinx.core.quality.profiles import profile_columns
 from datalinx.core.quality.rows import examples, failing_rows
@@ -75,21 +76,24 @@ def scan_frame(
     if progress:
         progress(0.05, f"{frame.height:,} rows read; profiling {frame.width} columns")
     sample = frame[sample_rows(frame.height, PROFILE_SAMPLE, config.seed)]
-    counts: dict[str, pl.DataFrame] = {}
-    profiles = {p.name: p for p in profile_columns(frame, sample, counts)}
-    for name, profile in profiles.items():
-        profile.dtype = dtype_name(original[name])  # the stored type, not the stand-in the checks read
-    ctx = ScanContext(frame=frame, sample=sample, config=config, profiles=profiles, counts=counts)
-    ctx.keys = uniqueness.key_columns(ctx)
-    ctx.label, ctx.split = ml.detect_label(ctx), ml.detect_split(ctx)
-    validity.date_formats(ctx)
-    _date_ranges(ctx)
-    clock.done("profile", 0.3, "profiles done; looking for issues")
-    # The missingness tests only need the profiles and a sample: run them beside the checks (Polars, NumPy and SciPy
-    # release the GIL, and the checks alone leave a core idle much of the time).
+    # Work that does not wait for the profiles runs on a background thread beside the main one (Polars, NumPy and
+    # SciPy release the GIL, and the main thread alone leaves a core idle much of the time): first the exact
+    # duplicates, which need nothing, then the missingness tests and near duplicates, which need the profiles.
+    shared: dict[str, np.ndarray] = {}
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="quality-background") as pool:
+        duplicates = pool.submit(exact_duplicate_mask, frame, shared)
+        counts: dict[str, pl.DataFrame] = {}
+        profiles = {p.name: p for p in profile_columns(frame, sample, counts)}
+        for name, profile in profiles.items():
+            profile.dtype = dtype_name(original[name])  # the stored type, not the stand-in the checks read
+        ctx = ScanContext(frame=frame, sample=sample, config=config, profiles=profiles, counts=counts)
+        ctx.keys = uniqueness.key_columns(ctx)
+        ctx.label, ctx.split = ml.detect_label(ctx), ml.detect_split(ctx)
+        validity.date_formats(ctx)
+        _date_ranges(ctx)
+        clock.done("profile", 0.3, "profiles done; looking for issues")
         missing = pool.submit(_timed, missingness.analyse, ctx)
-        found = _find_issues(ctx, clock, pool)
+        found = _find_issues(ctx, clock, pool, duplicates, shared)
         reports, seconds = missing.result()
     scores = score(
         [Scored(c.dimension, c.score_columns or c.columns, rows) for c, rows in found],
@@ -121,7 +125,9 @@ def scan_frame(
     )
 
 
-def _find_issues(ctx: ScanContext, clock: _Clock, pool: ThreadPoolExecutor) -> list[tuple[Candidate, np.ndarray]]:
+def _find_issues(
+    ctx: ScanContext, clock: _Clock, pool: ThreadPoolExecutor, duplicates: Future, shared: dict[str, np.ndarray]
+) -> list[tuple[Candidate, np.ndarray]]:
     """Every check's candidates, evaluated in one pass; label errors last (they skip label conflicts' rows)."""
     candidates: list[Candidate] = []
     for module in (completeness, uniqueness, validity, consistency, relations, accuracy, ml):
@@ -131,7 +137,8 @@ def _find_issues(ctx: ScanContext, clock: _Clock, pool: ThreadPoolExecutor) -> l
     aside = [c for c in candidates if c.rule["check"] == "near_duplicate"]
     rest = [c for c in candidates if c.rule["check"] != "near_duplicate"]
     later = pool.submit(evaluate, ctx.frame, [c.rule for c in aside])
-    found = list(zip(rest, evaluate(ctx.frame, [c.rule for c in rest]), strict=True))
+    duplicates.result()  # the exact-duplicate mask, started first, is in `shared` for both duplicate checks
+    found = list(zip(rest, evaluate(ctx.frame, [c.rule for c in rest], cache=shared), strict=True))
     found += list(zip(aside, later.result(), strict=True))
     clock.done("checks", 0.7, "checks done")
     if ctx.label and ctx.config.label_errors:

@@ -188,10 +188,14 @@ def _rows_of(frame: pl.DataFrame, rule: Rule, cache: dict[str, Any]) -> np.ndarr
     return FRAME_CHECKS[rule["check"]](frame, rule, cache)
 
 
-def evaluate(frame: pl.DataFrame, rules: list[Rule]) -> list[np.ndarray]:
-    """The failing row indices of each rule; the row-wise rules run together in one select."""
+def evaluate(frame: pl.DataFrame, rules: list[Rule], cache: dict[str, Any] | None = None) -> list[np.ndarray]:
+    """The failing row indices of each rule; the row-wise rules run together in one select.
+
+    `cache` carries results several frame checks share (the exact-duplicate mask) for this same frame.
+    """
     results: list[np.ndarray | None] = [None] * len(rules)
-    exprs, cache = [], {}
+    exprs: list[pl.Expr] = []
+    cache = {} if cache is None else cache
     for index, rule in enumerate(rules):
         if rule["check"] in EXPRESSIONS:
             expr = EXPRESSIONS[rule["check"]](rule, frame.schema).fill_null(False)

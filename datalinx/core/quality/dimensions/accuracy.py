@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from typing import Any
 
 import numpy as np
 import polars as pl
@@ -50,45 +51,69 @@ def fences(ctx: ScanContext, name: str) -> tuple[float, float] | None:
     return _spread_fences(q["p05"], q["p50"], q["p95"], (q["p99"] - q["p01"]) / 2, k)
 
 
-def gap_fences(ctx: ScanContext, name: str, bounds: tuple[float, float]) -> tuple[float, float]:
-    """Tighten the bounds to the first wide empty gap beyond the bulk: gross errors sit apart from real tails."""
-    q = ctx.profiles[name].quantiles
-    body = q["p95"] - q["p05"]
-    raw = _spread_fences(q["p05"], q["p50"], q["p95"], (q["p99"] - q["p01"]) / 2, ctx.config.outlier_fence)
-    if raw is None or body <= 0:
-        return bounds
-    low, high = bounds
-    values = ctx.frame.get_column(name).cast(pl.Float64)
-    values = values.filter(values.is_finite())
-    above = values.filter(values > raw[1]).drop_nans().sort().to_numpy()
-    if above.size:
-        last_inside = values.filter(values <= raw[1]).max()
-        steps = np.diff(np.concatenate([[last_inside], above]))
-        # Wide in absolute terms and, for positive data, at least a doubling: extreme tails of skewed data have
-        # gaps too, but not jumps of that size.
-        wide = np.flatnonzero((steps > body) & ((above < 0) | (above >= 2 * max(float(last_inside), 0.0))))
-        if wide.size:
-            high = min(high, float(above[wide[0]] - steps[wide[0]] / 2))
-    below = values.filter(values < raw[0]).drop_nans().sort(descending=True).to_numpy()
-    if below.size:
-        first_inside = values.filter(values >= raw[0]).min()
-        steps = -np.diff(np.concatenate([[first_inside], below]))
-        wide = np.flatnonzero(steps > body)
-        if wide.size:
-            low = max(low, float(below[wide[0]] + steps[wide[0]] / 2))
-    return float(low), float(high)
+def _tails(ctx: ScanContext, raw: dict[str, tuple[float, float]]) -> dict[str, dict[str, Any]]:
+    """For each column, its finite values beyond the raw fences (sorted outwards) and the extremes inside, at once."""
+    exprs = []
+    for name, (low, high) in raw.items():
+        x = pl.col(name).cast(pl.Float64)
+        finite = x.is_finite()  # a mask, not a filtered copy: copying every column four times cost 5x more
+        exprs += [
+            x.filter((x > high) & finite).sort().implode().alias(f"{name}\0above"),
+            pl.when((x <= high) & finite).then(x).max().alias(f"{name}\0inside_max"),
+            x.filter((x < low) & finite).sort(descending=True).implode().alias(f"{name}\0below"),
+            pl.when((x >= low) & finite).then(x).min().alias(f"{name}\0inside_min"),
+        ]
+    tails: dict[str, dict[str, Any]] = {name: {} for name in raw}
+    if exprs:
+        for series in ctx.frame.lazy().select(exprs).collect().iter_columns():
+            name, part = series.name.split("\0")
+            value = series[0]
+            tails[name][part] = value.to_numpy() if isinstance(value, pl.Series) else value
+    return tails
+
+
+def _first_gap(edge: float | None, beyond: np.ndarray, body: float, outward: int) -> float | None:
+    """The midpoint of the first empty stretch wider than the bulk between `edge` and the values beyond it."""
+    if edge is None or beyond.size == 0:
+        return None
+    steps = np.abs(np.diff(np.concatenate([[edge], beyond])))
+    wide = steps > body
+    if outward > 0:
+        # For positive data also at least a doubling: extreme tails of skewed data have gaps, not jumps like that.
+        wide &= (beyond < 0) | (beyond >= 2 * max(float(edge), 0.0))
+    hits = np.flatnonzero(wide)
+    return float(beyond[hits[0]] - outward * steps[hits[0]] / 2) if hits.size else None
+
+
+def gap_fences(ctx: ScanContext, bounds: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+    """Tighten each column's bounds to the first wide empty gap beyond its bulk: gross errors sit apart from tails."""
+    raw, body = {}, {}
+    for name in bounds:
+        q = ctx.profiles[name].quantiles
+        fence = _spread_fences(q["p05"], q["p50"], q["p95"], (q["p99"] - q["p01"]) / 2, ctx.config.outlier_fence)
+        if fence is not None and q["p95"] > q["p05"]:
+            raw[name], body[name] = fence, q["p95"] - q["p05"]
+    tails = _tails(ctx, raw)
+    out = dict(bounds)
+    for name, tail in tails.items():
+        low, high = bounds[name]
+        upper = _first_gap(tail["inside_max"], tail["above"], body[name], 1)
+        lower = _first_gap(tail["inside_min"], tail["below"], body[name], -1)
+        out[name] = (max(low, lower) if lower is not None else low, min(high, upper) if upper is not None else high)
+    return {name: (float(low), float(high)) for name, (low, high) in out.items()}
 
 
 def _outliers(ctx: ScanContext) -> list[Candidate]:
-    found = []
+    bounds = {}
     for name in ctx.numeric_columns():
         profile = ctx.profiles[name]
         if profile.semantic_type in ("id", "boolean") or profile.distinct_count < 3 or name == ctx.label:
             continue
-        bounds = fences(ctx, name)
-        if bounds is None:
-            continue
-        low, high = gap_fences(ctx, name, bounds)
+        if (fence := fences(ctx, name)) is not None:
+            bounds[name] = fence
+    found = []
+    for name, (low, high) in gap_fences(ctx, bounds).items():
+        profile = ctx.profiles[name]
         skip_negative = bool(NON_NEGATIVE.search(name) or (profile.quantiles.get("p01") or 0) >= 0)
         found.append(
             Candidate(

@@ -13,6 +13,7 @@ from datalinx.core.quality.profiles import value_counts
 
 HOLDS = 0.95  # a relation is the column pair's rule when it holds for this share of rows
 SAMPLE = 5_000
+TOTALS_SAMPLE = 2_000  # a relation holding for 95% of rows shows on 2,000 of them
 MAX_NUMERIC = 20  # triples of numeric columns grow cubically; wider tables keep the first columns by name
 AGE = re.compile(r"(^|_)age($|_)", re.IGNORECASE)
 BIRTH = re.compile(r"birth|dob", re.IGNORECASE)
@@ -115,4 +116,4 @@ def _total_candidate(cols: list[str], op: str) -> Candidate:
 def detect(ctx: ScanContext) -> list[Candidate]:
     """Cross-column candidates found on a sample; their rules then run on every row."""
     sample = ctx.sample.head(SAMPLE)
-    return _orderings(ctx, sample) + _ages(ctx, sample) + _totals(ctx, sample)
+    return _orderings(ctx, sample) + _ages(ctx, sample) + _totals(ctx, sample.head(TOTALS_SAMPLE))
