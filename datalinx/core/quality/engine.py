@@ -18,10 +18,10 @@ from datalinx.core.quality import missingness, ml
 from datalinx.core.quality.context import Candidate, ScanContext
 from datalinx.core.quality.dimensions import accuracy, completeness, consistency, relations, uniqueness, validity
 from datalinx.core.quality.frame_rules import exact_duplicate_mask
-from datalinx.core.quality.frames import analysable
-from datalinx.core.quality.profiles import profile_columns
+from datalinx.core.quality.frames import analysable, sample_rows
+from datalinx.core.quality.profiles import QUANTILE_ROWS, profile_columns
 from datalinx.core.quality.rows import examples, failing_rows
-from datalinx.core.quality.rules import evaluate, parse_dates, sample_rows
+from datalinx.core.quality.rules import evaluate, parse_dates
 from datalinx.core.quality.schemas import IssueReport, MissingnessReport, ScanConfig, ScanReport, Severity
 from datalinx.core.quality.score import Scored, score
 
@@ -87,6 +87,8 @@ def scan_frame(
         for name, profile in profiles.items():
             profile.dtype = dtype_name(original[name])  # the stored type, not the stand-in the checks read
         ctx = ScanContext(frame=frame, sample=sample, config=config, profiles=profiles, counts=counts)
+        if frame.height > QUANTILE_ROWS:
+            ctx.notes.append(f"quantiles estimated on a {QUANTILE_ROWS:,}-row sample (minimum and maximum exact)")
         ctx.keys = uniqueness.key_columns(ctx)
         ctx.label, ctx.split = ml.detect_label(ctx), ml.detect_split(ctx)
         validity.date_formats(ctx)

@@ -1,7 +1,8 @@
-"""Frames every check can read: column types Polars cannot aggregate or compare are turned into ones it can."""
+"""Frames every check can read (types Polars cannot aggregate get stand-ins) and reproducible row samples."""
 
 from __future__ import annotations
 
+import numpy as np
 import polars as pl
 
 NESTED = (pl.List, pl.Array, pl.Struct)
@@ -31,3 +32,10 @@ def analysable(frame: pl.DataFrame) -> pl.DataFrame:
     """The frame with categoricals, decimals, times, durations, binary and nested values as text or numbers."""
     changes = [expr.alias(name) for name, dtype in frame.schema.items() if (expr := _stand_in(name, dtype)) is not None]
     return frame.with_columns(changes) if changes else frame
+
+
+def sample_rows(rows: int, size: int, seed: int) -> np.ndarray:
+    """A sorted, reproducible sample of row indices (all rows when the frame is small)."""
+    if rows <= size:
+        return np.arange(rows)
+    return np.sort(np.random.default_rng(seed).choice(rows, size=size, replace=False))

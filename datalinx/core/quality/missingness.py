@@ -14,8 +14,8 @@ import polars as pl
 from scipy import sparse, stats
 
 from datalinx.core.quality.context import ScanContext
+from datalinx.core.quality.frames import sample_rows
 from datalinx.core.quality.profiles import empty_expr, value_counts
-from datalinx.core.quality.rules import sample_rows
 from datalinx.core.quality.schemas import MissingnessReport, MissingPredictor
 from datalinx.core.quality.truncation import find_truncation
 

@@ -8,8 +8,8 @@ import numpy as np
 import polars as pl
 
 from datalinx.core.quality.context import Candidate, ScanContext
+from datalinx.core.quality.frames import sample_rows
 from datalinx.core.quality.profiles import value_counts
-from datalinx.core.quality.rules import sample_rows
 
 LABEL_NAME = re.compile(
     r"^(label|target|class|y|outcome|churn|churned|is_churn|fraud|is_fraud|default|defaulted|survived|converted"

@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 import polars as pl
 
+from datalinx.core.quality.frames import sample_rows
 from datalinx.core.quality.profiles import empty_expr
 from datalinx.core.quality.semantic import EMAIL, MEASURE, PHONE_CHARS, PHONE_DIGITS, POSTAL, URL, pattern_family
 
@@ -168,13 +169,6 @@ EXPRESSIONS: dict[str, Callable[[Rule, pl.Schema], pl.Expr]] = {
     "whitespace": _whitespace,
     "dominant_value": _dominant_value,
 }
-
-
-def sample_rows(rows: int, size: int, seed: int) -> np.ndarray:
-    """A sorted, reproducible sample of row indices (all rows when the frame is small)."""
-    if rows <= size:
-        return np.arange(rows)
-    return np.sort(np.random.default_rng(seed).choice(rows, size=size, replace=False))
 
 
 def _rows_of(frame: pl.DataFrame, rule: Rule, cache: dict[str, Any]) -> np.ndarray:

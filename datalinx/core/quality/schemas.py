@@ -116,7 +116,9 @@ class ColumnProfile(BaseModel):
     max: Any = None
     mean: float | None = None
     std: float | None = None
-    quantiles: dict[str, Any] = Field(default_factory=dict, description="p01, p05, p25, p50, p75, p95, p99.")
+    quantiles: dict[str, Any] = Field(
+        default_factory=dict, description="p01, p05, p25, p50, p75, p95, p99 (from 200,000 rows when larger)."
+    )
     histogram: Histogram | None = None
     top_values: list[ValueCount] = Field(default_factory=list)
     top_values_sample: int | None = Field(
