@@ -144,8 +144,12 @@ def _whitespace(rule: Rule, schema: pl.Schema) -> pl.Expr:
 
 
 def _dominant_value(rule: Rule, schema: pl.Schema) -> pl.Expr:
-    col = pl.col(rule["column"])
-    return col.is_null() if rule["value"] is None else (col == pl.lit(rule["value"])).fill_null(False)
+    col, value = pl.col(rule["column"]), rule["value"]
+    if value is None:
+        return col.is_null()
+    if isinstance(value, str) and schema[rule["column"]] != pl.String:
+        col = col.cast(pl.String)  # dates and times come back from JSON as ISO text
+    return (col == pl.lit(value)).fill_null(False)
 
 
 EXPRESSIONS: dict[str, Callable[[Rule, pl.Schema], pl.Expr]] = {
