@@ -130,17 +130,28 @@ def _child(kind: str, path: str, rows: int) -> None:
     print(json.dumps({"seconds": seconds, "peak_mb": _peak_mb(), **extra}))
 
 
-def measure(kind: str, path: Path, rows: int = 0, repeat: int = 1) -> dict:
-    """Run a measurement `repeat` times, each in a fresh interpreter; the run with the median time, or an error."""
-    runs = []
+def _run(kind: str, path: Path, rows: int) -> dict:
+    command = [sys.executable, __file__, "--child", kind, "--path", str(path), "--rows", str(rows)]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=HERE)
+    if done.returncode != 0:
+        return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}"}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def measure(kinds: list[str], path: Path, rows: int = 0, repeat: int = 1) -> list[dict]:
+    """Run the measurements in turns (floor, scan, floor, scan...) so a busy moment hits both; medians per kind."""
+    runs: dict[str, list[dict]] = {kind: [] for kind in kinds}
     for _ in range(repeat):
-        command = [sys.executable, __file__, "--child", kind, "--path", str(path), "--rows", str(rows)]
-        done = subprocess.run(command, capture_output=True, text=True, cwd=HERE)
-        if done.returncode != 0:
-            return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}"}
-        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
-    runs.sort(key=lambda run: run["seconds"])
-    return {**runs[len(runs) // 2], "runs": [round(run["seconds"], 2) for run in runs]}
+        for kind in kinds:
+            result = _run(kind, path, rows)
+            if "error" in result:
+                return [result for _ in kinds]
+            runs[kind].append(result)
+    out = []
+    for kind in kinds:
+        ordered = sorted(runs[kind], key=lambda run: run["seconds"])
+        out.append({**ordered[len(ordered) // 2], "runs": [round(run["seconds"], 2) for run in runs[kind]]})
+    return out
 
 
 def ydata_available() -> str | None:
@@ -184,9 +195,11 @@ def main() -> None:
         print(
             f"generated {args.rows:,} rows x 50 columns, {size:.0f} MB Parquet in {time.perf_counter() - started:.1f} s"
         )
-        scan = measure("scan", path, repeat=args.repeat)
-        full = [("floor: polars read + describe()", measure("floor", path, repeat=args.repeat))]
-        table(f"{args.rows:,} rows", [*full, ("datalinx scan_parquet (full scan)", scan)])
+        floor, scan = measure(["floor", "scan"], path, repeat=args.repeat)
+        table(
+            f"{args.rows:,} rows",
+            [("floor: polars read + describe()", floor), ("datalinx scan_parquet (full scan)", scan)],
+        )
         if "timings" in scan:
             print("scan stages (s):", ", ".join(f"{k} {v:.2f}" for k, v in scan["timings"].items()))
             print("scan notes:", "; ".join(scan["notes"]), f"| {scan['issues']} issues, score {scan['score']}")
@@ -197,12 +210,14 @@ def main() -> None:
             small = Path(folder) / "sample.parquet"
             frame.head(rows).write_parquet(small)
             del frame
+            small_floor, small_scan = measure(["floor", "scan"], small, repeat=args.repeat)
+            (ydata,) = measure(["ydata"], small, rows)
             table(
                 f"the first {rows:,} rows of the same data (ydata-profiling runs once)",
                 [
-                    ("floor: polars read + describe()", measure("floor", small, repeat=args.repeat)),
-                    ("datalinx scan_parquet (full scan)", measure("scan", small, repeat=args.repeat)),
-                    ("ydata-profiling, minimal mode", measure("ydata", small, rows)),
+                    ("floor: polars read + describe()", small_floor),
+                    ("datalinx scan_parquet (full scan)", small_scan),
+                    ("ydata-profiling, minimal mode", ydata),
                 ],
             )
         else:
