@@ -167,3 +167,11 @@ def test_a_foreign_key_to_a_missing_file_or_column_is_refused(tmp_path: Path) ->
     wrong = {**missing, "reference": str(path)}
     with pytest.raises(Invalid, match="no column 'id'"):
         scan_parquet(path, config=ScanConfig(foreign_keys=[wrong]))
+
+
+def test_every_issue_rule_recomputes_its_count_from_the_file(demo_scans: tuple) -> None:
+    _, scans = demo_scans
+    for path, report in scans.values():
+        for issue in report.issues:
+            json.dumps(issue.rule)
+            assert issue_rows(path, issue).size == issue.affected_rows, (path.name, issue.type, issue.columns)
