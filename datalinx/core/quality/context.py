@@ -41,6 +41,7 @@ class ScanContext:
     date_formats: dict[str, list[str]] = field(default_factory=dict)  # text date columns: formats, dominant first
     notes: list[str] = field(default_factory=list)
     counts: dict[str, pl.DataFrame] = field(default_factory=dict)  # full value counts, most frequent first
+    derived: dict[str, Rule] = field(default_factory=dict)  # column -> the calculation rule that should produce it
 
     def value_counts(self, name: str) -> pl.DataFrame:
         """Non-null values of a column with their counts (columns 'value', 'count'), computed once per scan."""

@@ -83,8 +83,13 @@ def _negative(rule: Rule, schema: pl.Schema) -> pl.Expr:
 def _outlier(rule: Rule, schema: pl.Schema) -> pl.Expr:
     values = pl.col(rule["column"]).cast(pl.Float64)
     outside = ((values < rule["low"]) | (values > rule["high"])) & values.is_finite()
-    # Negative values in a column that cannot be negative are reported once, as negative values.
-    return outside & (values >= 0) if rule.get("skip_negative") else outside
+    # Negative values in a column that cannot be negative are reported once, as negative values; so are values
+    # that break the column's calculation (`unless`), as calculation mismatches.
+    if rule.get("skip_negative"):
+        outside = outside & (values >= 0)
+    if unless := rule.get("unless"):
+        outside = outside & ~EXPRESSIONS[unless["check"]](unless, schema).fill_null(False)
+    return outside
 
 
 def _not_finite(rule: Rule, schema: pl.Schema) -> pl.Expr:
@@ -226,4 +231,5 @@ def rule_columns(rule: Rule) -> list[str] | None:
     names = [rule[k] for k in ("column", "label", "split") if isinstance(rule.get(k), str)]
     for key in ("columns", "features", "flags", "text_columns"):
         names += rule.get(key) or []
+    names += (rule.get("unless") or {}).get("columns", [])
     return list(dict.fromkeys(names)) or None

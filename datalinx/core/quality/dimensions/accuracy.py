@@ -79,8 +79,9 @@ def _first_gap(edge: float | None, beyond: np.ndarray, body: float, outward: int
     steps = np.abs(np.diff(np.concatenate([[edge], beyond])))
     wide = steps > body
     if outward > 0:
-        # For positive data also at least a doubling: extreme tails of skewed data have gaps, not jumps like that.
-        wide &= (beyond < 0) | (beyond >= 2 * max(float(edge), 0.0))
+        # For positive data also at least a tripling: the far tail of skewed data can double from one value to the
+        # next; gross errors (a unit slip, extra digits) jump by an order of magnitude.
+        wide &= (beyond < 0) | (beyond >= 3 * max(float(edge), 0.0))
     hits = np.flatnonzero(wide)
     return float(beyond[hits[0]] - outward * steps[hits[0]] / 2) if hits.size else None
 
@@ -115,12 +116,15 @@ def _outliers(ctx: ScanContext) -> list[Candidate]:
     for name, (low, high) in gap_fences(ctx, bounds).items():
         profile = ctx.profiles[name]
         skip_negative = bool(NON_NEGATIVE.search(name) or (profile.quantiles.get("p01") or 0) >= 0)
+        rule = {"check": "outlier", "column": name, "low": low, "high": high, "skip_negative": skip_negative}
+        if name in ctx.derived:
+            rule["unless"] = ctx.derived[name]  # a total far off because it was miscalculated is reported as such
         found.append(
             Candidate(
                 type="outlier",
                 dimension="accuracy",
                 columns=[name],
-                rule={"check": "outlier", "column": name, "low": low, "high": high, "skip_negative": skip_negative},
+                rule=rule,
                 message=f"values of '{name}' outside [{low:.4g}, {high:.4g}], far from the bulk of the column",
                 suggestion=f"Check these '{name}' values for entry or unit errors; cap or clear the wrong ones.",
                 fix={"fix": "clip", "column": name, "low": low, "high": high},

@@ -92,6 +92,7 @@ def _totals(ctx: ScanContext, sample: pl.DataFrame) -> list[Candidate]:
                     continue
                 used.add(int(total))
                 found.append(_total_candidate([names[total], names[left], names[right]], op))
+                ctx.derived[names[total]] = found[-1].rule
     return found
 
 

@@ -36,3 +36,14 @@ def test_rows_flagged_or_named_as_tests_are_test_records() -> None:
     flags = [i == 17 for i in range(30)]
     frame = pl.DataFrame({"name": names, "email": emails, "is_test_account": flags})
     assert flagged(frame, scan(frame), "test_record") == {4, 9, 17}
+
+
+def test_a_total_far_off_because_it_was_miscalculated_is_not_also_an_outlier() -> None:
+    quantity = [1 + i % 4 for i in range(300)]
+    price = [round(5 + (i % 50) * 1.5, 2) for i in range(300)]
+    total = [round(q * p, 2) for q, p in zip(quantity, price, strict=True)]
+    total[7] = total[7] * 1000
+    frame = pl.DataFrame({"quantity": quantity, "unit_price": price, "total": total})
+    report = scan(frame)
+    assert flagged(frame, report, "calculation_mismatch") == {7}
+    assert not flagged(frame, report, "outlier", "total")
