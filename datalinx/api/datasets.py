@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
-from pathlib import Path
 from typing import Annotated, Literal
 
 import anyio
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import FileResponse
 from pydantic import ValidationError
-from starlette.background import BackgroundTask
 
-from datalinx.api.deps import CallerDep, permission
+from datalinx.api.deps import CallerDep, permission, temporary_download
 from datalinx.api.uploads import receive_upload
 from datalinx.core.auth.permissions import Permission as P
 from datalinx.core.datasets import ingest
@@ -105,12 +101,7 @@ def download_dataset(
     filename = f"{found.name}-v{row.version}.{format}"
     if format == "parquet":
         return FileResponse(path, media_type="application/vnd.apache.parquet", filename=filename)
-    folder = Path(tempfile.mkdtemp(prefix="datalinx-export-"))
-    target = folder / filename
-    ingest.export(path, "csv", target)
-    return FileResponse(
-        target, media_type="text/csv", filename=filename, background=BackgroundTask(shutil.rmtree, folder, True)
-    )
+    return temporary_download(filename, "text/csv", lambda target: ingest.export(path, "csv", target))
 
 
 @router.delete("/datasets/{dataset}", status_code=204, openapi_extra=permission(P.DATASET_DELETE))

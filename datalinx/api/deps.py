@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Callable
 from contextlib import AbstractContextManager
+from pathlib import Path
 from typing import Annotated, Any, ParamSpec, TypeVar
 
 from fastapi import Depends, Header, Request
+from fastapi.responses import FileResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.background import BackgroundTask
 
 from datalinx.core.auth.permissions import Permission
 from datalinx.core.context import Call, RequestMeta, open_call
@@ -68,3 +73,17 @@ CallerDep = Annotated[Caller, Depends(get_caller)]
 def permission(*permissions: Permission) -> dict[str, Any]:
     """OpenAPI extension naming the permission a route needs (read by docs and the role-table test)."""
     return {"x-permission": [str(p) for p in permissions]}
+
+
+def temporary_download(filename: str, media_type: str, write: Callable[[Path], object]) -> FileResponse:
+    """Write a file into a fresh temporary folder with `write(path)` and send it; the folder goes after sending."""
+    folder = Path(tempfile.mkdtemp(prefix="datalinx-download-"))
+    target = folder / filename
+    try:
+        write(target)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return FileResponse(
+        target, media_type=media_type, filename=filename, background=BackgroundTask(shutil.rmtree, folder, True)
+    )

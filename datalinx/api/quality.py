@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 from fastapi.responses import FileResponse
-from starlette.background import BackgroundTask
 
-from datalinx.api.deps import CallerDep, permission
+from datalinx.api.deps import CallerDep, permission, temporary_download
 from datalinx.core.auth.permissions import Permission as P
 from datalinx.core.jobs.schemas import JobAccepted
 from datalinx.core.quality import manager as quality
@@ -78,10 +74,10 @@ def issue_rows(caller: CallerDep, dataset: str, issue_id: str, offset: int = 0, 
 @router.get("/quality/{dataset}/issues/{issue_id}/rows.csv", openapi_extra=permission(P.QUALITY_READ))
 def download_issue_rows(caller: CallerDep, dataset: str, issue_id: str) -> FileResponse:
     """Download every row an issue affects as CSV, with the reason per row."""
-    folder = Path(tempfile.mkdtemp(prefix="datalinx-issue-"))
-    target = caller.run(quality.issue_rows_csv, dataset, issue_id, folder / f"issue-{issue_id}.csv")
-    return FileResponse(
-        target, media_type="text/csv", filename=target.name, background=BackgroundTask(shutil.rmtree, folder, True)
+    return temporary_download(
+        f"issue-{issue_id}.csv",
+        "text/csv",
+        lambda target: caller.run(quality.issue_rows_csv, dataset, issue_id, target),
     )
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import uuid
 from pathlib import Path
 
@@ -34,25 +33,17 @@ def staging_file(home: Path, scope: Scope, suffix: str = "") -> Path:
     return folder / f"{uuid.uuid4().hex}{suffix}"
 
 
+def dataset_dir(home: Path, scope: Scope, dataset_id: str) -> Path:
+    """The folder holding a dataset's uploaded versions."""
+    return workspace_dir(home, scope) / "datasets" / dataset_id
+
+
 def new_version_file(home: Path, scope: Scope, dataset_id: str, version: int) -> tuple[Path, str]:
     """A new, never-used path for a dataset version: (absolute path, path relative to the workspace)."""
-    relative = f"datasets/{dataset_id}/v{version}-{uuid.uuid4().hex[:8]}.parquet"
-    path = workspace_dir(home, scope) / relative
+    path = dataset_dir(home, scope, dataset_id) / f"v{version}-{uuid.uuid4().hex[:8]}.parquet"
     path.parent.mkdir(parents=True, exist_ok=True)
-    return path, relative
+    return path, str(path.relative_to(workspace_dir(home, scope)))
 
 
 def resolve(home: Path, scope: Scope, relative: str) -> Path:
     return workspace_dir(home, scope) / relative
-
-
-def remove_dataset_files(home: Path, scope: Scope, dataset_id: str) -> None:
-    shutil.rmtree(workspace_dir(home, scope) / "datasets" / dataset_id, ignore_errors=True)
-
-
-def workspace_bytes(home: Path, scope: Scope) -> int:
-    """Bytes stored under the workspace folder (datasets, job outputs, inbox)."""
-    root = workspace_dir(home, scope)
-    if not root.exists():
-        return 0
-    return sum(p.stat().st_size for p in root.rglob("*") if p.is_file())

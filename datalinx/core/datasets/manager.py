@@ -40,9 +40,6 @@ def find(call: Call, ref: str) -> Dataset:
     return dataset
 
 
-_dataset = find
-
-
 def absolute(call: Call, relative: str) -> Path:
     """A path relative to the current workspace folder, made absolute."""
     return files.resolve(call.runtime.settings.home, call.scope, relative)
@@ -164,7 +161,7 @@ def upload(
     check_upload(call, staged.stat().st_size)
     scope = call.scope
     if dataset_ref:
-        dataset = _dataset(call, dataset_ref)
+        dataset = find(call, dataset_ref)
     else:
         dataset = create_dataset(call, (name or Path(filename or "dataset").stem).strip())
     home = call.runtime.settings.home
@@ -195,14 +192,14 @@ def list_datasets(call: Call, query: DatasetQuery) -> PageOut[DatasetRead]:
 
 def get_dataset(call: Call, ref: str) -> DatasetRead:
     """One dataset (by id or name): rows, columns, size, current version."""
-    dataset = _dataset(call, ref)
+    dataset = find(call, ref)
     call.require(Permission.DATASET_READ)
     return _read(call, dataset)
 
 
 def list_versions(call: Call, ref: str, query: VersionQuery) -> PageOut[DatasetVersionRead]:
     """Every version of a dataset, newest first."""
-    dataset = _dataset(call, ref)
+    dataset = find(call, ref)
     call.require(Permission.DATASET_READ)
     page = datasets_dao.list_versions(call.session, call.scope, dataset.id, page=query.page_request(sorts={"version"}))
     return PageOut.of(page, DatasetVersionRead)
@@ -210,7 +207,7 @@ def list_versions(call: Call, ref: str, query: VersionQuery) -> PageOut[DatasetV
 
 def version_path(call: Call, ref: str, version: int | None) -> tuple[Dataset, DatasetVersion, Path]:
     """The Parquet file of a version, for reading inside core (preview, download, pipelines, scans)."""
-    dataset = _dataset(call, ref)
+    dataset = find(call, ref)
     call.require(Permission.DATASET_READ)
     row = _version(call, dataset, version)
     return dataset, row, files.resolve(call.runtime.settings.home, call.scope, row.path)
@@ -231,10 +228,9 @@ def preview(call: Call, ref: str, *, version: int | None, limit: int, offset: in
 
 def delete_dataset(call: Call, ref: str) -> None:
     """Delete a dataset with all its versions and files (and, later, scans and issues derived from it)."""
-    dataset = _dataset(call, ref)
+    dataset = find(call, ref)
     call.require(Permission.DATASET_DELETE, resource_type="dataset", resource_id=dataset.id)
     scope = call.scope
     datasets_dao.delete_dataset(call.session, scope, dataset.id)
-    folder = files.workspace_dir(call.runtime.settings.home, scope) / "datasets" / dataset.id
-    _after_commit_or_rollback(call.session, on_commit=folder)
+    _after_commit_or_rollback(call.session, on_commit=files.dataset_dir(call.runtime.settings.home, scope, dataset.id))
     call.audit("dataset.delete", resource_type="dataset", resource_id=dataset.id, name=dataset.name)

@@ -25,7 +25,7 @@ from datalinx.core.quality.results import (
 from datalinx.core.quality.schemas import DEFAULT_WEIGHTS, ColumnProfile, IssueReport, MissingnessReport
 from datalinx.core.schemas import ListQuery, PageOut
 from datalinx.dao import quality as quality_dao
-from datalinx.dao.models import QualityScan
+from datalinx.dao.models import QualityIssue, QualityScan
 
 ISSUE_SORTS = {"impact_score", "affected_rows", "created_at"}
 ROWS_MAX = 500
@@ -170,6 +170,13 @@ def list_issues(call: Call, dataset_ref: str, query: IssueQuery) -> PageOut[Issu
     return PageOut.of(page, IssueRead)
 
 
+def issue_report(scan: QualityScan, issue: QualityIssue) -> IssueReport:
+    """The engine's report of a stored issue, from its scan (matched by type and rule)."""
+    assert scan.report is not None
+    found = next(i for i in scan.report["issues"] if i["rule"] == issue.rule and i["type"] == issue.type)
+    return IssueReport.model_validate(found)
+
+
 def _issue_source(call: Call, dataset_ref: str, issue_id: str) -> tuple[Path, IssueReport, int]:
     """The Parquet file an issue was found in, the engine's report of it, and its row count."""
     dataset = datasets.find(call, dataset_ref)
@@ -180,8 +187,7 @@ def _issue_source(call: Call, dataset_ref: str, issue_id: str) -> tuple[Path, Is
     scan = quality_dao.get_scan(call.session, call.scope, dataset.id, issue.scan_id)
     assert scan is not None and scan.report is not None
     _, _, path = datasets.version_path(call, dataset.id, scan.version)
-    report = next(i for i in scan.report["issues"] if i["rule"] == issue.rule and i["type"] == issue.type)
-    return path, IssueReport.model_validate(report), issue.affected_rows
+    return path, issue_report(scan, issue), issue.affected_rows
 
 
 def issue_rows(call: Call, dataset_ref: str, issue_id: str, *, offset: int, limit: int) -> IssueRows:

@@ -19,6 +19,7 @@ from datalinx.core.jobs.context import JobContext, write_atomic
 from datalinx.core.jobs.registry import JobKind, register
 from datalinx.core.jobs.schemas import JobAccepted, JobRead
 from datalinx.core.quality import rows as issue_rows
+from datalinx.core.quality.manager import issue_report
 from datalinx.core.quality.schemas import IssueReport
 from datalinx.dao import datasets as datasets_dao
 from datalinx.dao import quality as quality_dao
@@ -133,7 +134,7 @@ def quarantine_issue(call: Call, dataset_ref: str, issue_id: str) -> JobAccepted
         )
     version = datasets_dao.get_version(call.session, call.scope, dataset.id, scan.version)
     assert version is not None
-    report = next(i for i in scan.report["issues"] if i["rule"] == issue.rule and i["type"] == issue.type)
+    report = issue_report(scan, issue).model_dump(mode="json")
     payload = {"dataset_id": dataset.id, "issue_id": issue.id, "path": version.path, "issue": report}
     job = jobs.submit(call, QUARANTINE_KIND.name, payload)
     return jobs.accepted(job, dataset_id=dataset.id, issue_id=issue.id)
