@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import time
 import uuid
 
 import pytest
@@ -13,21 +12,12 @@ from sqlalchemy import create_engine, text
 from datalinx.core.auth.permissions import Role
 from datalinx.dao import files
 from datalinx.dao.scope import Scope
+from tests.api.helpers import wait_for
 from tests.conftest import PG_SKIP_REASON, PG_URL, Tenant
 
 
 def inbox(tenant: Tenant):
     return files.inbox_dir(tenant.runtime.settings.home, Scope(tenant.init.org_id, tenant.init.workspace_id))
-
-
-def wait_for(client: TestClient, tenant: Tenant, job_id: str) -> dict:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        job = client.get(f"/v1/jobs/{job_id}", headers=tenant.headers()).json()
-        if job["status"] in ("succeeded", "failed", "cancelled"):
-            return job
-        time.sleep(0.1)
-    raise AssertionError(f"job {job_id} did not finish")
 
 
 @pytest.fixture

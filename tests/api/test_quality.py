@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from fastapi.testclient import TestClient
 
 from datalinx.core.auth.permissions import Role
 from datalinx.core.datasets.seed import seed_demo_datasets
 from datalinx.core.tenancy.bootstrap import as_owner
+from tests.api.helpers import wait_for
 from tests.conftest import Tenant
-
-
-def wait_for(client: TestClient, tenant: Tenant, job_id: str) -> dict:
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        job = client.get(f"/v1/jobs/{job_id}", headers=tenant.headers()).json()
-        if job["status"] in ("succeeded", "failed", "cancelled"):
-            return job
-        time.sleep(0.2)
-    raise AssertionError(f"job {job_id} did not finish")
 
 
 @pytest.fixture
