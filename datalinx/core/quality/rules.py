@@ -11,7 +11,6 @@ from typing import Any
 import numpy as np
 import polars as pl
 
-from datalinx.core.quality.frames import sample_rows
 from datalinx.core.quality.profiles import empty_expr
 from datalinx.core.quality.semantic import EMAIL, MEASURE, PHONE_CHARS, PHONE_DIGITS, POSTAL, URL, pattern_family
 
@@ -183,11 +182,6 @@ EXPRESSIONS: dict[str, Callable[[Rule, pl.Schema], pl.Expr]] = {
 def _rows_of(frame: pl.DataFrame, rule: Rule, cache: dict[str, Any]) -> np.ndarray:
     from datalinx.core.quality.frame_rules import FRAME_CHECKS
 
-    sample = rule.get("sample")
-    if sample:
-        index = sample_rows(frame.height, sample["size"], sample["seed"])
-        local = FRAME_CHECKS[rule["check"]](frame[index], rule, {})
-        return index[local]
     return FRAME_CHECKS[rule["check"]](frame, rule, cache)
 
 
