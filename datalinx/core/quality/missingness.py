@@ -47,13 +47,14 @@ def _indicators(frame: pl.DataFrame, targets: list[str]) -> np.ndarray:
     return frame.select(exprs).to_numpy().astype(np.float32)
 
 
-def _numeric(frame: pl.DataFrame, name: str) -> pl.Series | None:
-    dtype = frame.schema[name]
-    if dtype.is_numeric():
+def _is_number(dtype: pl.DataType) -> bool:
+    return dtype.is_numeric() or isinstance(dtype, pl.Date | pl.Datetime)
+
+
+def _numeric(frame: pl.DataFrame, name: str) -> pl.Series:
+    if frame.schema[name].is_numeric():
         return frame.get_column(name).cast(pl.Float64).fill_nan(None)
-    if isinstance(dtype, pl.Date | pl.Datetime):
-        return frame.get_column(name).cast(pl.Date).cast(pl.Float64)
-    return None
+    return frame.get_column(name).cast(pl.Date).cast(pl.Float64)
 
 
 def _chi_square(frame: pl.DataFrame, names: list[str], m: np.ndarray) -> dict[str, tuple[np.ndarray, ...]]:
@@ -96,14 +97,18 @@ def _mann_whitney(
     names = list(columns)
     if not names:
         return {}
-    ranks = np.column_stack([s.rank("average").fill_null(0).to_numpy() for s in columns.values()])
-    present = np.column_stack([s.is_not_null().to_numpy() for s in columns.values()]).astype(np.float32)
+    # One query for every column's ranks and tie counts: Polars runs the columns side by side.
+    data = pl.DataFrame(columns)
+    ranks = np.ascontiguousarray(data.select(pl.all().rank("average").fill_null(0)).to_numpy())
+    present = np.ascontiguousarray(data.select(pl.all().is_not_null()).to_numpy(), dtype=np.float32)
     n1 = m.T @ present  # targets x columns: null rows with a value
     rank_sum = m.T @ ranks
     total = present.sum(axis=0)
     n2 = total - n1
     # The tie correction matters where values repeat; near-unique columns (`tied` names the others) skip its count.
-    ties = np.array([_tie_term(s) if tied is None or name in tied else 0.0 for name, s in columns.items()])
+    counted = [name for name in names if tied is None or name in tied]
+    found = data.select(_tie_term(name) for name in counted).row(0, named=True) if counted else {}
+    ties = np.array([found.get(name, 0.0) for name in names])
     u = rank_sum - n1 * (n1 + 1) / 2
     with np.errstate(divide="ignore", invalid="ignore"):
         variance = n1 * n2 / 12 * ((total + 1) - ties / (total * (total - 1)))
@@ -115,9 +120,9 @@ def _mann_whitney(
     return {name: (z[:, i], p[:, i], effect[:, i], auc[:, i]) for i, name in enumerate(names)}
 
 
-def _tie_term(series: pl.Series) -> float:
-    counts = value_counts(series).get_column("count").cast(pl.Float64).to_numpy()
-    return float(np.sum(counts**3 - counts))
+def _tie_term(name: str) -> pl.Expr:
+    counts = pl.col(name).drop_nulls().value_counts(name="count").struct.field("count").cast(pl.Float64)
+    return (counts**3 - counts).sum().alias(name)
 
 
 def analyse(ctx: ScanContext) -> list[MissingnessReport]:
@@ -126,18 +131,21 @@ def analyse(ctx: ScanContext) -> list[MissingnessReport]:
     if not targets:
         return []
     index = sample_rows(ctx.rows, ctx.config.missingness_sample_size, ctx.config.seed + 1)
-    frame = ctx.frame if index.size == ctx.rows else ctx.frame[index]
-    if index.size < ctx.rows:
-        ctx.notes.append(f"missingness tests run on a {index.size:,}-row sample")
-    m = _indicators(frame, targets)
-    numeric = {
-        n: s for n in frame.columns if (s := _numeric(frame, n)) is not None and ctx.profiles[n].distinct_count > 2
-    }
+    schema = ctx.frame.schema
+    numbers = [n for n, d in schema.items() if _is_number(d) and ctx.profiles[n].distinct_count > 2]
     categorical = [
         n
         for n, p in ctx.profiles.items()
-        if n not in numeric and 2 <= p.distinct_count <= MAX_LEVELS * 4 and p.semantic_type not in ("id", "text")
+        if n not in numbers and 2 <= p.distinct_count <= MAX_LEVELS * 4 and p.semantic_type not in ("id", "text")
     ]
+    # Only the columns tested are sampled: gathering the others (long text, ids) cost as much as the tests.
+    wanted = {*targets, *numbers, *categorical}
+    columns = ctx.frame.select(n for n in ctx.frame.columns if n in wanted)
+    frame = columns if index.size == ctx.rows else columns[index]
+    if index.size < ctx.rows:
+        ctx.notes.append(f"missingness tests run on a {index.size:,}-row sample")
+    m = _indicators(frame, targets)
+    numeric = {n: _numeric(frame, n) for n in numbers}
     chi = _chi_square(frame, categorical, m)
     tied = {n for n in numeric if ctx.profiles[n].distinct_count < 0.5 * (ctx.rows - ctx.profiles[n].null_count)}
     mwu = _mann_whitney(numeric, m, tied)
