@@ -12,10 +12,26 @@ import numpy as np
 import polars as pl
 
 from datalinx.core.quality.profiles import empty_expr
-from datalinx.core.quality.semantic import EMAIL, MEASURE, PHONE_CHARS, PHONE_DIGITS, POSTAL, URL, pattern_family
+from datalinx.core.quality.semantic import EMAIL, MEASURE, PHONE_DIGITS, POSTAL, URL, pattern_family
 
 Rule = dict[str, Any]
-FORMATS = {"email": EMAIL, "url": URL, "postal_code": POSTAL}
+
+
+def _padded(pattern: str) -> str:
+    """A format anchored at the start with whitespace allowed around the value.
+
+    It answers as the format does on stripped text, without a stripped copy of every value: no format starts or
+    ends with whitespace, so the spaces can only be the padding.
+    """
+    body = pattern.removeprefix("^")
+    return rf"^\s*(?:{body.removesuffix('$')})\s*$" if body.endswith("$") else rf"^\s*(?:{body})"
+
+
+# PHONE_CHARS as it reads stripped text, which never ends in a space: the last character is a digit or . / - ( ).
+PHONE_ENDS = r"^[+(]?[0-9][0-9 ()./-]{4,21}[0-9()./-]$"
+FORMATS = {
+    kind: _padded(p) for kind, p in {"email": EMAIL, "url": URL, "postal_code": POSTAL, "phone": PHONE_ENDS}.items()
+}
 # These compare whole rows (duplicates are excluded from key and near-duplicate checks), so they read every column.
 WHOLE_ROW = {"exact_duplicate", "near_duplicate", "duplicate_key", "rows"}
 
@@ -41,11 +57,9 @@ def _missing(rule: Rule, schema: pl.Schema) -> pl.Expr:
 
 
 def valid_format(name: str, kind: str) -> pl.Expr:
-    """True where a text value is a well-formed email, URL, phone number or postal code."""
-    text = pl.col(name).str.strip_chars()
-    if kind == "phone":
-        return text.str.contains(PHONE_CHARS) & text.str.contains(PHONE_DIGITS)
-    return text.str.contains(FORMATS[kind])
+    """True where a text value is a well-formed email, URL, phone number or postal code (spaces around aside)."""
+    valid = pl.col(name).str.contains(FORMATS[kind])
+    return valid & pl.col(name).str.contains(PHONE_DIGITS) if kind == "phone" else valid
 
 
 def _invalid_format(rule: Rule, schema: pl.Schema) -> pl.Expr:

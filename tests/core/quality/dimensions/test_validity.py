@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import polars as pl
 
+from datalinx.core.quality.rules import valid_format
+from datalinx.core.quality.semantic import EMAIL, PHONE_CHARS, PHONE_DIGITS, POSTAL, URL
 from tests.core.quality.conftest import flagged, scan
 
 
@@ -45,3 +48,49 @@ def test_negative_ages_and_future_dates_are_impossible() -> None:
     assert flagged(frame, report, "negative_value", "age") == {2, 30}
     assert flagged(frame, report, "future_date") == {10}
     assert not flagged(frame, report, "future_date", "renewal_date")
+
+
+def test_formats_read_padded_text_as_they_read_it_stripped(rng: np.random.Generator) -> None:
+    pieces = [
+        "a",
+        "Z",
+        "0",
+        "7",
+        "@",
+        ".",
+        "-",
+        "/",
+        "(",
+        ")",
+        "+",
+        "_",
+        "x.org",
+        "www.",
+        "https://",
+        " ",
+        "  ",
+        "\t",
+        "\u00a0",
+    ]
+    values = ["".join(rng.choice(pieces, size=rng.integers(0, 14))) for _ in range(30_000)]
+    values += [
+        " +49 30 1234567 ",
+        "\t030-123 45 ",
+        "12345 ",
+        " SW1A 1AA\u00a0",
+        " ann@x.org ",
+        "www.x.org  ",
+        "12 34 5 ",
+    ]
+    frame = pl.DataFrame({"v": values})
+    text = pl.col("v").str.strip_chars()
+    stripped = {
+        "email": text.str.contains(EMAIL),
+        "url": text.str.contains(URL),
+        "postal_code": text.str.contains(POSTAL),
+        "phone": text.str.contains(PHONE_CHARS) & text.str.contains(PHONE_DIGITS),
+    }
+    for kind, expected in stripped.items():
+        both = frame.select(valid_format("v", kind).alias("padded"), expected.alias("stripped"))
+        assert both.get_column("padded").equals(both.get_column("stripped")), kind
+        assert both.get_column("stripped").sum() > 0, kind
