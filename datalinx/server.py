@@ -12,7 +12,20 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
 
 from datalinx import __version__
-from datalinx.api import accounts, audit, auth, connections, datasets, errors, jobs, quality, tenancy, workers
+from datalinx.api import (
+    accounts,
+    audit,
+    auth,
+    connections,
+    datasets,
+    dbt,
+    errors,
+    jobs,
+    pipelines,
+    quality,
+    tenancy,
+    workers,
+)
 from datalinx.api.middleware import BodyLimitMiddleware, RequestContextMiddleware
 from datalinx.config import Settings, get_settings
 from datalinx.core.jobs import metrics as job_metrics
@@ -31,6 +44,8 @@ ROUTERS = [
     connections.router,
     datasets.router,
     quality.router,
+    pipelines.router,
+    dbt.router,
 ]
 
 

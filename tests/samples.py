@@ -22,6 +22,10 @@ from datalinx.core.datasets import manager as datasets
 from datalinx.core.jobs import manager as jobs
 from datalinx.core.jobs import tokens
 from datalinx.core.jobs.schemas import WorkerTokenCreate
+from datalinx.core.pipelines import dbt_models
+from datalinx.core.pipelines import manager as pipelines
+from datalinx.core.pipelines.dbt_models import DbtModelCreate
+from datalinx.core.pipelines.schemas import PipelineCreate, RunRequest
 from datalinx.core.quality import manager as quality
 from datalinx.core.quality.results import IssueQuery, ScanRequest
 from datalinx.core.schemas import ListQuery
@@ -163,6 +167,46 @@ class Resources:
             data = ConnectionCreate(name=unique("conn"), kind="sqlite", path="walk.sqlite")
             return connections.create_connection(call, data).id
 
+    def definition(self) -> dict[str, Any]:
+        """A small valid DAG over a fresh dataset: select two columns, write a CSV file."""
+        return {
+            "nodes": [
+                {"id": "src", "kind": "source", "dataset": self.dataset()},
+                {"id": "keep", "kind": "select", "columns": ["id", "name"]},
+                {"id": "export", "kind": "sink_file", "format": "csv", "name": "walk.csv"},
+            ],
+            "edges": [{"source": "src", "target": "keep"}, {"source": "keep", "target": "export"}],
+        }
+
+    def pipeline(self) -> str:
+        """A fresh, valid pipeline."""
+        with self._owner() as call:
+            return pipelines.create_pipeline(call, PipelineCreate(name=unique("pl"), definition=self.definition())).id
+
+    def finished_run(self) -> str:
+        """A run that succeeded, with a file output (run once per walk)."""
+        if "run" not in self.cache:
+            pipeline = self.pipeline()
+            with self._owner() as call:
+                run_id = pipelines.start_run(call, pipeline, RunRequest(), dry_run=False).model_extra["run_id"]  # type: ignore[index]
+            deadline = time.monotonic() + 120
+            while True:
+                with self._owner() as call:
+                    state = pipelines.get_run(call, run_id).status
+                if state == "succeeded":
+                    break
+                assert state in ("queued", "running", "publishing") and time.monotonic() < deadline, f"run {state}"
+                time.sleep(0.1)
+            self.cache["run"] = run_id
+        return self.cache["run"]
+
+    def dbt_model(self) -> str:
+        """A fresh model in the workspace's dbt project."""
+        name = unique("model").replace("-", "_")
+        with self._owner() as call:
+            dbt_models.create_model(call, DbtModelCreate(name=name, sql="select 1 as one"))
+        return name
+
     def worker_token(self) -> str:
         with self._owner() as call:
             data = WorkerTokenCreate(name=unique("worker"), workspaces=[self.workspace_id])
@@ -259,6 +303,26 @@ ROUTE_SAMPLES: dict[str, RouteSample] = {
     "DELETE /v1/connections/{connection}": lambda r: Request(path={"connection": r.connection()}),
     "POST /v1/connections/{connection}/test": lambda r: Request(path={"connection": r.connection()}),
     "GET /v1/connections/{connection}/tables": lambda r: Request(path={"connection": r.connection()}),
+    "GET /v1/pipelines/schema": lambda r: Request(),
+    "GET /v1/pipelines/templates": lambda r: Request(),
+    "POST /v1/pipelines/validate": lambda r: Request(body=r.definition()),
+    "POST /v1/pipelines": lambda r: Request(body={"name": unique("pl"), "definition": r.definition()}),
+    "GET /v1/pipelines": lambda r: Request(),
+    "GET /v1/pipelines/{pipeline}": lambda r: Request(path={"pipeline": r.pipeline()}),
+    "PUT /v1/pipelines/{pipeline}": lambda r: Request(path={"pipeline": r.pipeline()}, body={"description": "walked"}),
+    "DELETE /v1/pipelines/{pipeline}": lambda r: Request(path={"pipeline": r.pipeline()}),
+    "POST /v1/pipelines/{pipeline}/validate": lambda r: Request(path={"pipeline": r.pipeline()}),
+    "POST /v1/pipelines/{pipeline}/run": lambda r: Request(path={"pipeline": r.pipeline()}, body={}),
+    "POST /v1/pipelines/{pipeline}/dry-run": lambda r: Request(path={"pipeline": r.pipeline()}, body={}),
+    "GET /v1/pipelines/{pipeline}/runs": lambda r: Request(path={"pipeline": r.pipeline()}),
+    "GET /v1/runs/{run_id}/status": lambda r: Request(path={"run_id": r.finished_run()}),
+    "GET /v1/runs/{run_id}/output": lambda r: Request(path={"run_id": r.finished_run()}),
+    "GET /v1/runs/{run_id}/files/{name}": lambda r: Request(path={"run_id": r.finished_run(), "name": "walk.csv"}),
+    "GET /v1/dbt/models": lambda r: Request(),
+    "POST /v1/dbt/models": lambda r: Request(body={"name": unique("m").replace("-", "_"), "sql": "select 1 as one"}),
+    "GET /v1/dbt/models/{name}": lambda r: Request(path={"name": r.dbt_model()}),
+    "PUT /v1/dbt/models/{name}": lambda r: Request(path={"name": r.dbt_model()}, body={"sql": "select 2 as two"}),
+    "DELETE /v1/dbt/models/{name}": lambda r: Request(path={"name": r.dbt_model()}),
 }
 
 # Routes that need no credentials at all.
@@ -324,4 +388,19 @@ TOOL_SAMPLES: dict[str, ToolSample] = {
     "create_worker_token": lambda r: {"name": unique("worker"), "workspaces": [r.workspace_id]},
     "list_worker_tokens": lambda r: {},
     "revoke_worker_token": lambda r: {"worker_token_id": r.worker_token()},
+    "get_pipeline_schema": lambda r: {},
+    "list_pipeline_templates": lambda r: {},
+    "create_pipeline": lambda r: {"name": unique("pl"), "definition": r.definition()},
+    "get_pipeline": lambda r: {"pipeline": r.pipeline()},
+    "list_pipelines": lambda r: {},
+    "update_pipeline": lambda r: {"pipeline": r.pipeline(), "description": "walked"},
+    "delete_pipeline": lambda r: {"pipeline": r.pipeline()},
+    "validate_pipeline": lambda r: {"pipeline": r.pipeline()},
+    "dry_run_pipeline": lambda r: {"pipeline": r.pipeline(), "wait_seconds": 0},
+    "run_pipeline": lambda r: {"pipeline": r.pipeline(), "wait_seconds": 0},
+    "list_runs": lambda r: {"pipeline": r.pipeline()},
+    "get_run": lambda r: {"run_id": r.finished_run()},
+    "get_run_output": lambda r: {"run_id": r.finished_run()},
+    "list_dbt_models": lambda r: {},
+    "save_dbt_model": lambda r: {"name": unique("m").replace("-", "_"), "sql": "select 1 as one"},
 }

@@ -47,7 +47,9 @@ def install(app: FastAPI) -> None:
             headers["WWW-Authenticate"] = "Bearer"
         if isinstance(exc, RateLimited):
             headers["Retry-After"] = str(exc.retry_after)
-        return JSONResponse(error_body(exc.code, exc.message, field=exc.field), exc.status_code, headers=headers)
+        extra = {"problems": exc.details} if exc.details else {}
+        body = error_body(exc.code, exc.message, field=exc.field, **extra)
+        return JSONResponse(body, exc.status_code, headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def _request_validation(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -8,6 +8,8 @@ class DatalinxError(Exception):
 
     status_code = 400
     code = "error"
+    # Several problems at once (a pipeline's validation), each a dict naming what is at fault.
+    details: list[dict[str, object]] | None = None
 
     def __init__(self, message: str, *, field: str | None = None) -> None:
         super().__init__(message)

@@ -47,3 +47,13 @@ def new_version_file(home: Path, scope: Scope, dataset_id: str, version: int) ->
 
 def resolve(home: Path, scope: Scope, relative: str) -> Path:
     return workspace_dir(home, scope) / relative
+
+
+def warehouse_file(home: Path, scope: Scope) -> Path:
+    """The workspace's DuckDB warehouse: pipeline tables and dbt models."""
+    return workspace_dir(home, scope) / "warehouse" / "warehouse.duckdb"
+
+
+def dbt_project_dir(home: Path, scope: Scope) -> Path:
+    """The workspace's dbt project (models in `models/`), run against the warehouse."""
+    return workspace_dir(home, scope) / "dbt"

@@ -386,3 +386,65 @@ class QualitySettings(Base):
     org_id: Mapped[str] = mapped_column(String(36), nullable=False)
     weights: Mapped[dict[str, float]] = mapped_column(JSONType, nullable=False, default=dict)
     updated_at: Mapped[datetime] = _created()
+
+
+class Pipeline(Base):
+    """A named DAG in a workspace; its definitions live in immutable versions."""
+
+    __tablename__ = "pipelines"
+    __table_args__ = (UniqueConstraint("workspace_id", "name", name="uq_pipelines_workspace_name"),)
+
+    id: Mapped[str] = _id()
+    org_id: Mapped[str] = mapped_column(ForeignKey("orgs.id", ondelete="CASCADE"), nullable=False)
+    workspace_id: Mapped[str] = mapped_column(
+        ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    description: Mapped[str | None] = mapped_column(Text)
+    current_version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    template: Mapped[str | None] = mapped_column(String(100))
+    created_by: Mapped[str | None] = mapped_column(String(36))
+    created_at: Mapped[datetime] = _created()
+    updated_at: Mapped[datetime] = _created()
+
+
+class PipelineVersion(Base):
+    """One immutable definition of a pipeline; runs record the version they ran."""
+
+    __tablename__ = "pipeline_versions"
+    __table_args__ = (UniqueConstraint("pipeline_id", "version", name="uq_pipeline_versions_number"),)
+
+    id: Mapped[str] = _id()
+    org_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    workspace_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    pipeline_id: Mapped[str] = mapped_column(ForeignKey("pipelines.id", ondelete="CASCADE"), nullable=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    definition: Mapped[dict[str, Any]] = mapped_column(JSONType, nullable=False)
+    created_by: Mapped[str | None] = mapped_column(String(36))
+    created_at: Mapped[datetime] = _created()
+
+
+class PipelineRun(Base):
+    """A run or dry run of one pipeline version: its job, its report and what it published."""
+
+    __tablename__ = "pipeline_runs"
+    __table_args__ = (
+        Index("ix_pipeline_runs_org_status_created", "org_id", "status", "created_at"),
+        Index("ix_pipeline_runs_pipeline_created", "pipeline_id", "created_at"),
+    )
+
+    id: Mapped[str] = _id()
+    org_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    workspace_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    pipeline_id: Mapped[str] = mapped_column(ForeignKey("pipelines.id", ondelete="CASCADE"), nullable=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    kind: Mapped[str] = mapped_column(String(10), nullable=False)
+    engine: Mapped[str] = mapped_column(String(20), nullable=False)
+    job_id: Mapped[str | None] = mapped_column(String(36), unique=True)
+    status: Mapped[str] = mapped_column(String(16), nullable=False, default="queued")
+    report: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
+    outputs: Mapped[list[dict[str, Any]]] = mapped_column(JSONType, nullable=False, default=list)
+    error: Mapped[str | None] = mapped_column(Text)
+    created_by: Mapped[str | None] = mapped_column(String(36))
+    created_at: Mapped[datetime] = _created()
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

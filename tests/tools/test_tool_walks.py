@@ -21,6 +21,8 @@ RESOURCE_ARGUMENTS = {
     "job_id",
     "worker_token_id",
     "issue_id",
+    "pipeline",
+    "run_id",
 }
 
 
@@ -43,16 +45,7 @@ async def test_other_org_gets_not_found_from_every_tool(
             result = await session.call_tool(name, {**args, "workspace": tenant.init.workspace_id})
             assert result.isError and "not_found" in text_of(result), f"{name}: {text_of(result)}"
             result = await session.call_tool(name, args)
-            if set(args) & {
-                "workspace_ref",
-                "member_id",
-                "service_account",
-                "api_key_id",
-                "dataset",
-                "connection",
-                "job_id",
-                "token_id",
-            }:
+            if set(args) & RESOURCE_ARGUMENTS:
                 assert result.isError and "not_found" in text_of(result), f"{name}: {text_of(result)}"
             elif not result.isError:
                 leaked = victim_ids & set(json.dumps(result.structuredContent).replace('"', " ").split())

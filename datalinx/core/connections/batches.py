@@ -125,10 +125,13 @@ class BatchWriter:
         return pl.Series(plan.name, values, dtype=dtype)
 
 
-def write_batches(result: ResultSet, out: AtomicOutput, progress: Progress) -> int:
-    """Stream a result set into Parquet at `out.output`; returns the row count."""
+def write_batches(result: ResultSet, out: AtomicOutput, progress: Progress, max_rows: int | None = None) -> int:
+    """Stream a result set (its first `max_rows` rows) into Parquet at `out.output`; returns the row count."""
     writer = BatchWriter(result.columns, out)
     for batch in result.batches:
+        if max_rows is not None and writer.rows + len(batch) >= max_rows:
+            writer.add(batch[: max_rows - writer.rows])
+            break
         writer.add(batch)
         if result.estimated_rows:
             progress(min(writer.rows / result.estimated_rows, 0.99), f"{writer.rows} rows read")

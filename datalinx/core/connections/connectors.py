@@ -71,8 +71,12 @@ def export_to_parquet(
     target: Path,
     progress: Callable[[float, str], None] | None = None,
     batch_rows: int = 50_000,
+    max_rows: int | None = None,
 ) -> IngestResult:
-    """Stream a table (its name quoted) or a read-only query into Parquet at `target`, in batches, atomically."""
+    """Stream a table (its name quoted) or a read-only query into Parquet at `target`, in batches, atomically.
+
+    With `max_rows`, only that many rows are read (a dry run's sample, a schema probe).
+    """
     if (table is None) == (query is None):
         raise Invalid("give either a table or a query to export", field="table" if table is None else "query")
     if batch_rows < 1:
@@ -85,9 +89,9 @@ def export_to_parquet(
         else:
             sql, estimate = check_query(query or ""), None
         with atomic_output(target) as out:
-            result = source.run(sql, batch_rows)
+            result = source.run(sql, min(batch_rows, max_rows) if max_rows else batch_rows)
             result.estimated_rows = estimate
-            rows = write_batches(result, out, report.stage(0.05, 0.98))
+            rows = write_batches(result, out, report.stage(0.05, 0.98), max_rows)
             columns = column_infos(out.output)
     report(1.0, f"{rows} rows read from the {spec.describe()}")
     return IngestResult(rows=rows, columns=columns, size_bytes=target.stat().st_size)

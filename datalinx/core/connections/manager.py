@@ -139,3 +139,16 @@ def delete_connection(call: Call, ref: str) -> None:
     if secret_id:
         secrets_dao.delete(call.session, call.org_scope, secret_id)
     call.audit("connection.delete", resource_type="connection", resource_id=connection.id)
+
+
+def sample_rows(
+    call: Call, ref: str, *, table: str | None, schema: str | None, query: str | None, target: Path, max_rows: int
+) -> Connection:
+    """The first rows of a connection's table or query written to `target` as Parquet (schema probes, previews)."""
+    connection = find(call, ref)
+    call.require(Permission.CONNECTION_READ)
+    spec = ConnectionSpec.model_validate(connection.spec)
+    connectors.export_to_parquet(
+        spec, _password(call, connection), table=table, schema=schema, query=query, target=target, max_rows=max_rows
+    )
+    return connection

@@ -27,6 +27,7 @@ BUILTIN_MODULES = (
     "datalinx.core.datasets.imports",
     "datalinx.core.quality.jobs",
     "datalinx.core.quality.quarantine",
+    "datalinx.core.pipelines.jobs",
 )
 
 

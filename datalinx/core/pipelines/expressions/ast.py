@@ -18,6 +18,7 @@ class ExpressionError(Invalid):
     """An expression that does not parse, names unknown columns or functions, or mixes types."""
 
     code = "invalid_expression"
+    column: str | None = None  # the first unknown column, when that is the problem
 
 
 @dataclass(frozen=True)

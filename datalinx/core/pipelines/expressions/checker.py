@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -12,6 +11,7 @@ from datalinx.core.pipelines.expressions.ast import Expr, ExpressionError, Liter
 from datalinx.core.pipelines.expressions.library import ALIASES, FUNCTIONS, NOT_ALLOWED, OPERATORS
 from datalinx.core.pipelines.expressions.registry import Function, Mismatch, Typed
 from datalinx.core.pipelines.expressions.temporal import parse_date, parse_timestamp
+from datalinx.core.pipelines.problems import closest
 from datalinx.core.pipelines.types import TEMPORAL, ColumnType, Schema
 
 T = ColumnType
@@ -24,7 +24,9 @@ def typecheck(expr: Expr, schema: Schema) -> Typed:
     checker = _Checker(schema)
     typed = checker.check(expr)
     if checker.errors or typed is None:
-        raise ExpressionError("; ".join(dict.fromkeys(checker.errors)))
+        error = ExpressionError("; ".join(dict.fromkeys(checker.errors)))
+        error.column = checker.unknown[0] if checker.unknown else None
+        raise error
     return typed
 
 
@@ -47,11 +49,7 @@ def literal_type(value: LiteralValue) -> ColumnType:
 
 def suggest(name: str, candidates: Sequence[str]) -> str | None:
     """The candidate `name` was probably meant to be: same name in another case first, then the closest spelling."""
-    by_lower = {candidate.lower(): candidate for candidate in candidates}
-    if name.lower() in by_lower:
-        return by_lower[name.lower()]
-    close = difflib.get_close_matches(name.lower(), list(by_lower), n=1, cutoff=0.75)
-    return by_lower[close[0]] if close else None
+    return closest(name, candidates)
 
 
 class _Checker:
@@ -60,6 +58,7 @@ class _Checker:
     def __init__(self, schema: Schema) -> None:
         self.schema = schema
         self.errors: list[str] = []
+        self.unknown: list[str] = []
         self.same_but_case: dict[str, list[str]] = defaultdict(list)
         for name in schema:
             self.same_but_case[name.lower()].append(name)
@@ -94,6 +93,7 @@ class _Checker:
     def column(self, name: str) -> Typed | None:
         """A column of the schema, or an error suggesting the name that was probably meant."""
         if name not in self.schema:
+            self.unknown.append(name)
             close = suggest(name, list(self.schema))
             if close is not None:
                 self.errors.append(f"unknown column '{name}'; did you mean '{close}'?")
