@@ -16,6 +16,7 @@ from datalinx.core.quality.semantic import (
     is_numeric,
     is_temporal,
     pattern_mask,
+    text_shares,
 )
 
 QUANTILES = (0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99)
@@ -44,8 +45,7 @@ def _column_exprs(name: str, dtype: pl.DataType, counted: bool, quantiles: bool)
     exprs = [col.null_count().alias(f"{name}\0nulls")]
     if counted:
         # In parallel: in one query each column's count otherwise runs on one thread, the columns one after another.
-        values = col.drop_nulls().alias("value").value_counts(sort=True, parallel=True, name="count")
-        exprs.append(values.implode().alias(f"{name}\0counts"))
+        exprs.append(count_values(col, parallel=True).implode().alias(f"{name}\0counts"))
     else:
         exprs.append(col.approx_n_unique().alias(f"{name}\0distinct"))
     if (is_numeric(dtype) and dtype != pl.Boolean) or is_temporal(dtype):
@@ -148,11 +148,25 @@ def histogram(dtype: pl.DataType, low: Any, high: Any, bins: list[dict[str, Any]
     return Histogram(edges=[round(float(e), 6) for e in [low, *right]], counts=counts)
 
 
-def patterns(sample: pl.Series, limit: int = TOP_VALUES) -> list[ValueCount]:
-    """The most common value shapes ('999-999-9999' vs '(999) 999 9999') in a sample."""
-    shapes = pl.DataFrame({"v": sample.drop_nulls().head(PATTERN_SAMPLE)}).select(pattern_mask(pl.col("v")))
-    counts = value_counts(shapes.to_series()).head(limit)
-    return [ValueCount(value=value, count=int(count)) for value, count in counts.iter_rows()]
+def count_values(values: pl.Expr, *, parallel: bool = False) -> pl.Expr:
+    """`value_counts` as an expression: structs {'value', 'count'}, most frequent first."""
+    return values.drop_nulls().alias("value").value_counts(sort=True, parallel=parallel, name="count")
+
+
+def _sample_counts(
+    sample: pl.DataFrame, shaped: list[str], sampled: list[str]
+) -> tuple[dict[str, pl.DataFrame], dict[str, pl.DataFrame]]:
+    """The commonest value shapes ('999-999-9999' vs '(999) 999 9999') of the `shaped` text columns and the value
+    counts of the `sampled` columns, in one query over the sample."""
+    shapes = [count_values(pattern_mask(pl.col(n).drop_nulls().head(PATTERN_SAMPLE))).head(TOP_VALUES) for n in shaped]
+    exprs = [e.implode().alias(n) for n, e in zip(shaped, shapes, strict=True)]
+    exprs += [count_values(pl.col(n)).implode().alias(f"{n}\0counts") for n in sampled]
+    found = sample.lazy().select(exprs).collect() if exprs else pl.DataFrame()
+
+    def unpack(key: str) -> pl.DataFrame:
+        return found.get_column(key)[0].struct.unnest()
+
+    return {n: unpack(n) for n in shaped}, {n: unpack(f"{n}\0counts") for n in sampled}
 
 
 def profile_columns(
@@ -164,20 +178,30 @@ def profile_columns(
     """
     stats = column_stats(frame, sample)
     rows = frame.height
-    profiles = []
+    shares = text_shares(sample, [n for n, d in frame.schema.items() if d == pl.String])
+    semantic = {}
     for name, dtype in frame.schema.items():
         s = stats[name]
         nulls = int(s["nulls"])
         distinct = int(s["distinct"]) - (1 if nulls else 0)
-        semantic = infer_semantic_type(name, dtype, sample.get_column(name), distinct, rows - nulls)
+        semantic[name] = infer_semantic_type(
+            name, dtype, sample.get_column(name), distinct, rows - nulls, shares.get(name)
+        )
+    # Counting every value of a near-unique column costs a full group-by and says little: use the sample.
+    shaped = [n for n in shares if semantic[n] != "text" and stats[n].get("len_max") is not None]
+    shapes, sampled = _sample_counts(sample, shaped, [n for n in frame.columns if stats[n].get("counts") is None])
+    profiles = []
+    for name, dtype in frame.schema.items():
+        s = stats[name]
+        nulls = int(s["nulls"])
         profile = ColumnProfile(
             name=name,
             dtype=dtype_name(dtype),
-            semantic_type=semantic,
+            semantic_type=semantic[name],
             count=rows,
             null_count=nulls,
             empty_count=int(s.get("empty") or 0),
-            distinct_count=distinct,
+            distinct_count=int(s["distinct"]) - (1 if nulls else 0),
             distinct_approximate=bool(s["approximate"]),
         )
         if "quantiles" in s and s["quantiles"] is not None:
@@ -196,11 +220,10 @@ def profile_columns(
                 "max": float(s["len_max"]),
             }
             profile.min, profile.max = None, None
-            if semantic not in ("text",):
-                profile.patterns = patterns(sample.get_column(name))
-        # Counting every value of a near-unique column costs a full group-by and says little: use the sample.
+            if name in shapes:
+                profile.patterns = [ValueCount(value=v, count=int(c)) for v, c in shapes[name].iter_rows()]
         full = s.get("counts") is not None
-        column_counts = s["counts"] if full else value_counts(sample.get_column(name))
+        column_counts = s["counts"] if full else sampled[name]
         if dtype == pl.String and full:
             blank = column_counts.filter(pl.col("value").str.contains(BLANK))
             profile.empty_count = int(blank.get_column("count").sum())

@@ -14,6 +14,7 @@ URL = r"^(https?://|www\.)[^\s/$.?#][^\s]*\.[^\s]{2,}"
 LOOSE_URL = r"^(https?://|www\.)"
 PHONE_CHARS = r"^[+(]?[0-9][0-9 ()./-]{5,22}$"
 PHONE_DIGITS = r"^(?:[^0-9]*[0-9]){7,15}[^0-9]*$"  # 7 to 15 digits; 3x faster than counting them
+SEVEN_DIGITS = r"^(?:[^0-9]*[0-9]){7}"  # at least 7
 MEASURE = r"^\s*[-+]?[0-9]+(?:[.,][0-9]+)?\s*([A-Za-zµ°%]{1,6})\s*$"
 CURRENCY = r"^\s*(?:[$€£¥]\s*[-+]?[0-9][0-9,]*(?:\.[0-9]+)?|[-+]?[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:[$€£¥]|[A-Z]{3}))\s*$"
 POSTAL = r"^(?:[0-9]{4,6}(?:-[0-9]{4})?|[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}|[A-Z][0-9][A-Z] ?[0-9][A-Z][0-9])$"
@@ -76,8 +77,10 @@ def best_date_formats(sample: pl.Series, *, minimum: float = 0.8) -> list[tuple[
     return sorted(found, key=lambda item: -item[1]) if total >= minimum * text.len() else []
 
 
-def infer_semantic_type(name: str, dtype: pl.DataType, sample: pl.Series, distinct: int, rows: int) -> SemanticType:
-    """The semantic type of a column from its name, dtype, non-null sample and distinct count."""
+def infer_semantic_type(
+    name: str, dtype: pl.DataType, sample: pl.Series, distinct: int, rows: int, shares: dict[str, float] | None = None
+) -> SemanticType:
+    """The semantic type of a column from its name, dtype, sample, distinct count and (text) `text_shares`."""
     values = sample.drop_nulls()
     if values.len() == 0:
         return "empty"
@@ -97,7 +100,7 @@ def infer_semantic_type(name: str, dtype: pl.DataType, sample: pl.Series, distin
     if dtype != pl.String:
         return "categorical" if distinct <= 50 else "text"
     text = values.str.strip_chars()
-    share = _shares(text)
+    share = shares if shares is not None else text_shares(pl.DataFrame({"v": text}), ["v"])["v"]
     if distinct <= 2 and set(text.str.to_lowercase().unique().to_list()) <= _BOOL_TEXT:
         return "boolean"
     if share["email"] >= 0.6:
@@ -127,18 +130,31 @@ def infer_semantic_type(name: str, dtype: pl.DataType, sample: pl.Series, distin
     return "text"
 
 
-def _shares(text: pl.Series) -> dict[str, float]:
-    frame = pl.DataFrame({"v": text})
-    v = pl.col("v")
-    row = frame.select(
-        email=v.str.contains(LOOSE_EMAIL).mean(),
-        url=v.str.contains(LOOSE_URL).mean(),
-        phone=(v.str.contains(PHONE_CHARS) & (v.str.count_matches(r"[0-9]") >= 7)).mean(),
-        postal=v.str.contains(POSTAL).mean(),
-        currency=v.str.contains(CURRENCY).mean(),
-        measure=v.str.contains(MEASURE).mean(),
-        number=v.str.replace_all(",", "").cast(pl.Float64, strict=False).is_not_null().mean(),
-        single_token=(~v.str.contains(r"\s")).mean(),
-        has_digit=v.str.contains(r"[0-9]").mean(),
-    ).row(0, named=True)
-    return {key: float(value or 0.0) for key, value in row.items()}
+def _share_exprs(v: pl.Expr) -> dict[str, pl.Expr]:
+    return {
+        "email": v.str.contains(LOOSE_EMAIL).mean(),
+        "url": v.str.contains(LOOSE_URL).mean(),
+        "phone": (v.str.contains(PHONE_CHARS) & v.str.contains(SEVEN_DIGITS)).mean(),
+        "postal": v.str.contains(POSTAL).mean(),
+        "currency": v.str.contains(CURRENCY).mean(),
+        "measure": v.str.contains(MEASURE).mean(),
+        "number": v.str.replace_all(",", "").cast(pl.Float64, strict=False).is_not_null().mean(),
+        "single_token": (~v.str.contains(r"\s")).mean(),
+        "has_digit": v.str.contains(r"[0-9]").mean(),
+    }
+
+
+def text_shares(sample: pl.DataFrame, names: list[str]) -> dict[str, dict[str, float]]:
+    """Per text column, the shares of its stripped non-null values shaped like emails, URLs, phones... in one query."""
+    exprs = [
+        expr.alias(f"{name}\0{key}")
+        for name in names
+        for key, expr in _share_exprs(pl.col(name).drop_nulls().str.strip_chars()).items()
+    ]
+    shares: dict[str, dict[str, float]] = {name: {} for name in names}
+    if exprs:
+        # Lazy, so each column is stripped once for its nine tests.
+        for key, value in sample.lazy().select(exprs).collect().row(0, named=True).items():
+            name, share = key.split("\0")
+            shares[name][share] = float(value or 0.0)
+    return shares
