@@ -14,6 +14,7 @@ from typing import Any
 import polars as pl
 
 from datalinx.core.errors import Invalid
+from datalinx.core.pipelines.sql import literal as sql_text
 from datalinx.core.pipelines.sql import quote
 from datalinx.core.pipelines.types import DUCKDB, POLARS, ColumnType
 
@@ -24,6 +25,9 @@ TRUE_TEXT = ("true", "t", "yes", "y", "1")
 FALSE_TEXT = ("false", "f", "no", "n", "0")
 DATETIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d")
 DATETIME_TEXT = "%Y-%m-%d %H:%M:%S"
+
+
+HINT = " (with on_error 'null', values that do not convert become nulls)"
 
 
 class CastFailed(Invalid):
@@ -99,13 +103,8 @@ def _raise_on_failure(column: str, target: ColumnType) -> Any:
         original, converted = pair.struct.field("original"), pair.struct.field("converted")
         failed = original.is_not_null() & converted.is_null()
         if failed.any():
-            index = failed.arg_true()[0]
-            count = int(failed.sum())
-            raise CastFailed(
-                f"cannot cast {original[index]!r} in column '{column}' to {target} ({count} value(s) in this batch "
-                "do not convert); set on_error to 'null' to turn such values into nulls",
-                field="columns",
-            )
+            value = original[failed.arg_true()[0]]
+            raise CastFailed(f"cannot cast '{value}' in column '{column}' to {target}{HINT}", field="columns")
         return converted
 
     return check
@@ -126,8 +125,8 @@ def sql_cast(column: str, source: ColumnType, target: ColumnType, on_error: str)
     converted = f"CAST({sql_convert(name, source, target)} AS {DUCKDB[target]})"
     if on_error == "null" or source == target:
         return f"{converted} AS {name}"
-    message = (
-        f"'cannot cast ' || CAST({name} AS VARCHAR) || ' in column {column.replace(chr(39), chr(39) * 2)} to {target}'"
+    message = " || ".join(
+        [sql_text("cannot cast '"), f"CAST({name} AS VARCHAR)", sql_text(f"' in column '{column}' to {target}{HINT}")]
     )
     return f"CASE WHEN {name} IS NOT NULL AND {converted} IS NULL THEN error({message}) ELSE {converted} END AS {name}"
 
@@ -161,5 +160,5 @@ def sql_constant(value: Any, kind: ColumnType) -> str:
     elif isinstance(value, int | float):
         text = repr(value)
     else:
-        text = "'" + str(value).replace("'", "''") + "'"
+        text = sql_text(str(value))
     return f"CAST({text} AS {DUCKDB[kind]})"

@@ -18,6 +18,7 @@ from pathlib import Path
 import duckdb
 
 from datalinx.core.errors import Invalid
+from datalinx.core.pipelines.sql import literal
 from datalinx.dao import warehouse
 
 MODEL_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
@@ -86,9 +87,8 @@ def _load_inputs(database: Path, inputs: dict[str, Path]) -> None:
     try:
         connection.execute(f"CREATE SCHEMA IF NOT EXISTS {INPUT_SCHEMA}")
         for name, path in inputs.items():
-            location = "'" + str(path).replace("'", "''") + "'"
             connection.execute(
-                f'CREATE OR REPLACE TABLE {INPUT_SCHEMA}."{name}" AS SELECT * FROM read_parquet({location})'
+                f'CREATE OR REPLACE TABLE {INPUT_SCHEMA}."{name}" AS SELECT * FROM read_parquet({literal(path)})'
             )
     finally:
         connection.close()
@@ -134,8 +134,7 @@ def run_model(
         _invoke(project, model)
         connection = duckdb.connect(str(database))
         try:
-            location = "'" + str(output).replace("'", "''") + "'"
-            connection.execute(f'COPY (SELECT * FROM main."{model}") TO {location} (FORMAT parquet)')
+            connection.execute(f'COPY (SELECT * FROM main."{model}") TO {literal(output)} (FORMAT parquet)')
         finally:
             connection.close()
     return output

@@ -13,6 +13,7 @@ import polars as pl
 
 from datalinx.core.datasets.columns import json_safe
 from datalinx.core.errors import DatalinxError, Invalid
+from datalinx.core.jobs.context import JobStopped
 from datalinx.core.pipelines import engines, node_schemas
 from datalinx.core.pipelines.dag import SINK_KINDS, Edge, PipelineDefinition, SampleNode
 from datalinx.core.pipelines.engines import RELATIONAL, Engine
@@ -172,9 +173,13 @@ class Run:
                 self.report.nodes.append(stats)
             if plan.dry_run:
                 self._preview_ends()
-        except DatalinxError:
-            raise
-        except Exception as exc:  # an engine failing on the data: say where, without a stack trace
+        except BaseException as exc:
+            # Nothing half-written stays behind: outputs appear only from a run that finished.
+            for folder in ("outputs", "files"):
+                shutil.rmtree(plan.work_dir / folder, ignore_errors=True)
+            if isinstance(exc, DatalinxError | JobStopped) or not isinstance(exc, Exception):
+                raise
+            # An engine failing on the data: say why, without a stack trace.
             raise Invalid(f"the run failed: {engine_message(exc)}", field="definition") from exc
         finally:
             self.engine.close()
@@ -204,7 +209,7 @@ def engine_message(exc: BaseException) -> str:
     for marker in ("cannot cast ",):
         if marker in str(exc):
             start = str(exc).index(marker)
-            return str(exc)[start:].splitlines()[0].strip().rstrip("'\"")
+            return str(exc)[start:].splitlines()[0].strip()
     return message
 
 

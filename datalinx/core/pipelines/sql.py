@@ -43,6 +43,11 @@ def quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def literal(text: str | object) -> str:
+    """A DuckDB string literal, single-quoted."""
+    return "'" + str(text).replace("'", "''") + "'"
+
+
 def sandbox(
     *, readable: Iterable[Path] = (), writable: Path | None = None, threads: int | None = None
 ) -> duckdb.DuckDBPyConnection:

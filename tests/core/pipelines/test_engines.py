@@ -294,3 +294,86 @@ def test_every_node_kind_is_in_the_library() -> None:
     used = {node["kind"] for case in CASES.values() for node in case["nodes"]}
     # dbt models and quality gates need a workspace: tests/core/pipelines/test_dbt.py and test_gate.py run them.
     assert set(EXAMPLES) - used == {"dbt_model", "quality_gate", "sink_warehouse", "sink_file"}
+
+
+CASES["derive_sees_earlier_columns"] = chain(
+    src("orders"),
+    {"id": "d", "kind": "derive", "columns": {"net": "amount - 1", "double_net": "net * 2", "amount": "round(amount)"}},
+    sink(),
+)
+CASES["join_full_with_other_names_and_clashes"] = dag(
+    [
+        src("orders"),
+        src("returns"),
+        {"id": "r", "kind": "rename", "columns": {"order_id": "returned_order"}},
+        {"id": "j", "kind": "join", "how": "full", "left_on": ["order_id"], "right_on": ["returned_order"]},
+        sink(),
+    ],
+    [("returns", "r"), ("orders", "j", "left"), ("r", "j", "right"), ("j", "out")],
+)
+CASES["join_right_with_clashes"] = dag(
+    [src("returns"), src("orders"), {"id": "j", "kind": "join", "how": "right", "on": ["order_id"]}, sink()],
+    [("returns", "j", "left"), ("orders", "j", "right"), ("j", "out")],
+)
+
+
+@pytest.mark.parametrize("engine", ["polars", "duckdb"])
+def test_a_value_that_does_not_cast_fails_the_run_naming_it(
+    engine: str, paths: dict[str, Path], tmp_path: Path
+) -> None:
+    from datalinx.core.errors import Invalid
+
+    definition = chain(src("orders"), {"id": "c", "kind": "cast", "columns": {"code": "int64"}}, sink())
+    with pytest.raises(Invalid) as failed:
+        run_on(engine, definition, paths, tmp_path)
+    assert "in column 'code' to int64" in failed.value.message
+    assert (
+        "cannot cast 'x'" in failed.value.message
+        or "cannot cast ''" in failed.value.message
+        or "3.5" in failed.value.message
+    )
+    assert not (tmp_path / "outputs").exists()
+
+
+def test_aggregates_match_plain_python(paths: dict[str, Path], tmp_path: Path) -> None:
+    orders = pl.read_parquet(paths["orders"]).to_dicts()
+    expected: dict[object, list[float]] = {}
+    for row in orders:
+        expected.setdefault(row["status"], [])
+        if row["amount"] is not None:
+            expected[row["status"]].append(row["amount"])
+    out = run_on("duckdb", CASES["aggregate"], paths, tmp_path).outputs["out"]
+    for row in out.to_dicts():
+        amounts = expected[row["status"]]
+        assert row["priced"] == len(amounts)
+        assert math.isclose(row["revenue"], sum(amounts), rel_tol=1e-9) if amounts else row["revenue"] is None
+        assert row["rows"] == sum(1 for o in orders if o["status"] == row["status"])
+
+
+def test_deduplicate_keeps_the_first_row_by_order(paths: dict[str, Path], tmp_path: Path) -> None:
+    orders = pl.read_parquet(paths["orders"])
+    out = run_on("polars", CASES["deduplicate_first_by_order"], paths, tmp_path).outputs["out"]
+    earliest = orders.group_by("customer_id").agg(pl.col("ordered_at").min())
+    kept = out.select("customer_id", "ordered_at").sort("customer_id", nulls_last=True)
+    assert kept.equals(earliest.sort("customer_id", nulls_last=True))
+
+
+def test_samples_are_reproducible_and_follow_the_seed(paths: dict[str, Path], tmp_path: Path) -> None:
+    first = run_on("polars", CASES["sample_n"], paths, tmp_path / "a").outputs["out"]
+    again = run_on("duckdb", CASES["sample_n"], paths, tmp_path / "b").outputs["out"]
+    other = dict(
+        CASES["sample_n"], nodes=[dict(n, seed=10) if n["kind"] == "sample" else n for n in CASES["sample_n"]["nodes"]]
+    )
+    reseeded = run_on("polars", other, paths, tmp_path / "c").outputs["out"]
+    assert first.height == 37 and canonical(first).equals(canonical(again))
+    assert set(first["order_id"]) != set(reseeded["order_id"])
+
+
+def test_dry_run_reads_the_first_rows_and_counts_every_node(paths: dict[str, Path], tmp_path: Path) -> None:
+    outcome = run_on("duckdb", CASES["filter"], paths, tmp_path, dry_run=True, source_rows=50)
+    rows = {n.node: n.rows for n in outcome.report.nodes}
+    expected = (
+        pl.read_parquet(paths["orders"]).head(50).filter((pl.col("status") == "shipped") & (pl.col("amount") > 100))
+    )
+    assert rows["orders"] == 50 and rows["f"] == expected.height
+    assert outcome.outputs == {} and len(outcome.report.previews["out"]) == min(expected.height, 20)

@@ -14,7 +14,7 @@ from datalinx.core.pipelines.casts import sql_cast, sql_constant, sql_convert
 from datalinx.core.pipelines.dag import Edge, SortKey
 from datalinx.core.pipelines.engines.ordering import reversed_keys, tie_broken
 from datalinx.core.pipelines.node_schemas import aggregate_type, input_names
-from datalinx.core.pipelines.sql import cast_to, quote, sandbox, scoped_view
+from datalinx.core.pipelines.sql import cast_to, literal, quote, sandbox, scoped_view
 from datalinx.core.pipelines.types import DUCKDB, ColumnType, Schema
 
 T = ColumnType
@@ -59,10 +59,10 @@ class DuckdbEngine:
     def _run(self, statement: str) -> None:
         self.statements.append(statement)
         if self.connection is not None:
-            self.connection.execute(statement)
+            self.connection.execute(statement).fetchall()
 
     def read(self, node_id: str, path: Path, schema: Schema, limit: int | None = None) -> str:
-        location = "'" + str(path).replace("'", "''") + "'"
+        location = literal(path)
         casts = ", ".join(_typed(n, t) for n, t in schema.items())
         suffix = f" LIMIT {int(limit)}" if limit is not None else ""
         return self._define(node_id, f"SELECT {casts} FROM read_parquet({location}){suffix}")
@@ -209,8 +209,7 @@ class DuckdbEngine:
         groups = [quote(c) for c in node.index]
         aggs = []
         for value in node.on_values:
-            literal = "'" + value.replace("'", "''") + "'"
-            aggregate = sql_aggregate(node.function, quote(node.values), output[value], f"{key} = {literal}")
+            aggregate = sql_aggregate(node.function, quote(node.values), output[value], f"{key} = {literal(value)}")
             aggs.append(f"{aggregate} AS {quote(value)}")
         return f"SELECT {', '.join([*groups, *aggs])} FROM {inputs[0][1]} GROUP BY {', '.join(groups)}"
 
@@ -219,10 +218,9 @@ class DuckdbEngine:
         index = [quote(c) for c in node.index]
         parts = []
         for column in node.columns:
-            literal = "'" + column.replace("'", "''") + "'"
             selected = [
                 *index,
-                f"{literal} AS {quote(node.variable_name)}",
+                f"{literal(column)} AS {quote(node.variable_name)}",
                 f"CAST({quote(column)} AS {value_type}) AS {quote(node.value_name)}",
             ]
             parts.append(f"SELECT {', '.join(selected)} FROM {inputs[0][1]}")
@@ -235,16 +233,16 @@ class DuckdbEngine:
         return self.connection
 
     def write_parquet(self, relation: str, path: Path) -> None:
-        location = "'" + str(path).replace("'", "''") + "'"
-        self._conn().execute(f"COPY (SELECT * FROM {relation}) TO {location} (FORMAT parquet)")
+        location = literal(path)
+        self._conn().execute(f"COPY (SELECT * FROM {relation}) TO {location} (FORMAT parquet)").fetchall()
 
     def collect(self, relation: str, limit: int | None = None) -> pl.DataFrame:
         suffix = f" LIMIT {int(limit)}" if limit is not None else ""
         return self._conn().sql(f"SELECT * FROM {relation}{suffix}").pl()
 
     def count(self, relation: str) -> int:
-        row = self._conn().execute(f"SELECT COUNT(*) FROM {relation}").fetchone()
-        return int(row[0]) if row else 0
+        rows = self._conn().execute(f"SELECT COUNT(*) FROM {relation}").fetchall()
+        return int(rows[0][0]) if rows else 0
 
     def close(self) -> None:
         if self.connection is not None:

@@ -8,9 +8,13 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from datalinx.core.pipelines.expressions.ast import LiteralValue
+from datalinx.core.pipelines.sql import literal
 from datalinx.core.pipelines.types import NUMERIC, ColumnType, common_supertype
 
 T = ColumnType
+
+# A DuckDB string literal: single-quoted, quotes doubled (backslashes are plain characters in DuckDB).
+sql_string = literal
 
 
 class Mismatch(Exception):
@@ -130,11 +134,6 @@ def numeric_rule(*, result: ColumnType | None = None) -> TypeRule:
         return Signature(result or met, (cast,) * len(args))
 
     return rule
-
-
-def sql_string(text: str) -> str:
-    """A DuckDB string literal: single-quoted, quotes doubled (backslashes are not special in DuckDB)."""
-    return "'" + text.replace("'", "''") + "'"
 
 
 def sql_float(value: float) -> str:
