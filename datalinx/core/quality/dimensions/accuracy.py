@@ -52,24 +52,39 @@ def fences(ctx: ScanContext, name: str) -> tuple[float, float] | None:
 
 
 def _tails(ctx: ScanContext, raw: dict[str, tuple[float, float]]) -> dict[str, dict[str, Any]]:
-    """For each column, its finite values beyond the raw fences (sorted outwards) and the extremes inside, at once."""
+    """For each column, its finite values beyond the raw fences (sorted outwards) and the extremes inside them.
+
+    The extremes inside are looked up only beside a tail that has values: most columns have none, and each lookup
+    is another pass over the column.
+    """
+    tails: dict[str, dict[str, Any]] = {name: {"inside_max": None, "inside_min": None} for name in raw}
     exprs = []
     for name, (low, high) in raw.items():
         x = pl.col(name).cast(pl.Float64)
         finite = x.is_finite()  # a mask, not a filtered copy: copying every column four times cost 5x more
         exprs += [
             x.filter((x > high) & finite).sort().implode().alias(f"{name}\0above"),
-            pl.when((x <= high) & finite).then(x).max().alias(f"{name}\0inside_max"),
             x.filter((x < low) & finite).sort(descending=True).implode().alias(f"{name}\0below"),
-            pl.when((x >= low) & finite).then(x).min().alias(f"{name}\0inside_min"),
         ]
-    tails: dict[str, dict[str, Any]] = {name: {} for name in raw}
-    if exprs:
-        for series in ctx.frame.lazy().select(exprs).collect().iter_columns():
-            name, part = series.name.split("\0")
-            value = series[0]
-            tails[name][part] = value.to_numpy() if isinstance(value, pl.Series) else value
+    _collect_into(tails, ctx.frame, exprs)
+    inside = []
+    for name, (low, high) in raw.items():
+        x = pl.col(name).cast(pl.Float64)
+        if tails[name]["above"].size:
+            inside.append(pl.when((x <= high) & x.is_finite()).then(x).max().alias(f"{name}\0inside_max"))
+        if tails[name]["below"].size:
+            inside.append(pl.when((x >= low) & x.is_finite()).then(x).min().alias(f"{name}\0inside_min"))
+    _collect_into(tails, ctx.frame, inside)
     return tails
+
+
+def _collect_into(tails: dict[str, dict[str, Any]], frame: pl.DataFrame, exprs: list[pl.Expr]) -> None:
+    if not exprs:
+        return
+    for series in frame.lazy().select(exprs).collect().iter_columns():
+        name, part = series.name.split("\0")
+        value = series[0]
+        tails[name][part] = value.to_numpy() if isinstance(value, pl.Series) else value
 
 
 def _first_gap(edge: float | None, beyond: np.ndarray, body: float, outward: int) -> float | None:
