@@ -54,6 +54,10 @@ class ScanContext:
         """Rows in the frame."""
         return self.frame.height
 
+    def blank_free(self) -> set[str]:
+        """Text columns whose profile found no blank or placeholder values (the profile counts them exactly)."""
+        return {n for n, d in self.frame.schema.items() if d == pl.String and not self.profiles[n].empty_count}
+
     def of_type(self, *types: str) -> list[str]:
         """Columns whose semantic type is one of `types`, in frame order."""
         return [name for name, p in self.profiles.items() if p.semantic_type in types]

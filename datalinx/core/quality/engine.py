@@ -140,7 +140,8 @@ def _find_issues(
     rest = [c for c in candidates if c.rule["check"] != "near_duplicate"]
     later = pool.submit(evaluate, ctx.frame, [c.rule for c in aside])
     duplicates.result()  # the exact-duplicate mask, started first, is in `shared` for both duplicate checks
-    found = list(zip(rest, evaluate(ctx.frame, [c.rule for c in rest], cache=shared), strict=True))
+    rows = evaluate(ctx.frame, [c.rule for c in rest], cache=shared, blank_free=ctx.blank_free())
+    found = list(zip(rest, rows, strict=True))
     found += list(zip(aside, later.result(), strict=True))
     clock.done("checks", 0.7, "checks done")
     if ctx.label and ctx.config.label_errors:

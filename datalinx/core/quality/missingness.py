@@ -8,6 +8,7 @@ Testing pair by pair was 20x slower on a million rows. Benjamini-Hochberg correc
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 
 import numpy as np
 import polars as pl
@@ -37,11 +38,11 @@ def benjamini_hochberg(p: np.ndarray) -> np.ndarray:
     return out
 
 
-def _indicators(frame: pl.DataFrame, targets: list[str]) -> np.ndarray:
+def _indicators(frame: pl.DataFrame, targets: list[str], blank_free: Collection[str] = ()) -> np.ndarray:
     exprs = []
     for name in targets:
         missing = pl.col(name).is_null()
-        if frame.schema[name] == pl.String:
+        if frame.schema[name] == pl.String and name not in blank_free:
             missing = missing | empty_expr(name).fill_null(False)
         exprs.append(missing.alias(name))
     return frame.select(exprs).to_numpy().astype(np.float32)
@@ -144,7 +145,7 @@ def analyse(ctx: ScanContext) -> list[MissingnessReport]:
     frame = columns if index.size == ctx.rows else columns[index]
     if index.size < ctx.rows:
         ctx.notes.append(f"missingness tests run on a {index.size:,}-row sample")
-    m = _indicators(frame, targets)
+    m = _indicators(frame, targets, ctx.blank_free())
     numeric = {n: _numeric(frame, n) for n in numbers}
     chi = _chi_square(frame, categorical, m)
     tied = {n for n in numeric if ctx.profiles[n].distinct_count < 0.5 * (ctx.rows - ctx.profiles[n].null_count)}

@@ -12,6 +12,7 @@ from datalinx.core.datasets.demo import DemoManifest
 from datalinx.core.errors import Invalid
 from datalinx.core.quality.engine import failing_rows, scan_parquet
 from datalinx.core.quality.rows import issue_rows
+from datalinx.core.quality.rules import evaluate
 from datalinx.core.quality.schemas import ScanConfig, ScanReport
 
 # Engine issue types that carry an injected demo problem, under the manifest's name.
@@ -175,3 +176,22 @@ def test_every_issue_rule_recomputes_its_count_from_the_file(demo_scans: tuple) 
         for issue in report.issues:
             json.dumps(issue.rule)
             assert issue_rows(path, issue).size == issue.affected_rows, (path.name, issue.type, issue.columns)
+
+
+def test_rules_give_the_same_rows_when_told_a_column_has_no_blanks() -> None:
+    frame = pl.DataFrame(
+        {
+            "email": ["a@x.org", None, " b@x.org", "bad", "c@x.org  "],
+            "phone": ["+49 30 1234567", "n/a", "  ", None, "030-12 34 56"],
+        }
+    )
+    rules = [
+        {"check": "missing", "column": "email"},
+        {"check": "invalid_format", "column": "email", "format": "email"},
+        {"check": "whitespace", "column": "email"},
+        {"check": "missing", "column": "phone"},
+        {"check": "invalid_format", "column": "phone", "format": "phone"},
+    ]
+    told = evaluate(frame, rules, blank_free=["email"])  # true of email only
+    assert [r.tolist() for r in told] == [r.tolist() for r in evaluate(frame, rules)]
+    assert [r.tolist() for r in told] == [[1], [3], [2, 4], [1, 2, 3], []]
