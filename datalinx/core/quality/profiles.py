@@ -44,8 +44,7 @@ def _column_exprs(name: str, dtype: pl.DataType, counted: bool, quantiles: bool)
     col = pl.col(name)
     exprs = [col.null_count().alias(f"{name}\0nulls")]
     if counted:
-        # In parallel: in one query each column's count otherwise runs on one thread, the columns one after another.
-        exprs.append(count_values(col, parallel=True).implode().alias(f"{name}\0counts"))
+        exprs.append(count_values(col).implode().alias(f"{name}\0counts"))
     else:
         exprs.append(col.approx_n_unique().alias(f"{name}\0distinct"))
     if (is_numeric(dtype) and dtype != pl.Boolean) or is_temporal(dtype):
@@ -148,9 +147,9 @@ def histogram(dtype: pl.DataType, low: Any, high: Any, bins: list[dict[str, Any]
     return Histogram(edges=[round(float(e), 6) for e in [low, *right]], counts=counts)
 
 
-def count_values(values: pl.Expr, *, parallel: bool = False) -> pl.Expr:
+def count_values(values: pl.Expr) -> pl.Expr:
     """`value_counts` as an expression: structs {'value', 'count'}, most frequent first."""
-    return values.drop_nulls().alias("value").value_counts(sort=True, parallel=parallel, name="count")
+    return values.drop_nulls().alias("value").value_counts(sort=True, name="count")
 
 
 def _sample_counts(
