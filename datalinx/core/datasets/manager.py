@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import event
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 from datalinx.core.auth.permissions import Permission
 from datalinx.core.context import Call
 from datalinx.core.datasets import ingest
+from datalinx.core.datasets.facts import CatalogView, DatasetFacts, facts_from_parquet
 from datalinx.core.datasets.schemas import (
     DatasetPreview,
     DatasetQuery,
@@ -26,6 +28,7 @@ from datalinx.dao import datasets as datasets_dao
 from datalinx.dao import files
 from datalinx.dao import quality as quality_dao
 from datalinx.dao.models import Dataset, DatasetVersion, utcnow
+from datalinx.dao.pagination import PageRequest
 from datalinx.dao.scope import Scope
 
 DATASET_SORTS = {"created_at", "updated_at", "name"}
@@ -234,3 +237,30 @@ def delete_dataset(call: Call, ref: str) -> None:
     datasets_dao.delete_dataset(call.session, scope, dataset.id)
     _after_commit_or_rollback(call.session, on_commit=files.dataset_dir(call.runtime.settings.home, scope, dataset.id))
     call.audit("dataset.delete", resource_type="dataset", resource_id=dataset.id, name=dataset.name)
+
+
+@lru_cache(maxsize=256)
+def _facts(path: str, name: str, rows: int) -> DatasetFacts:
+    return facts_from_parquet(name, Path(path), rows=rows)
+
+
+def facts(call: Call, ref: str, version: int | None = None) -> DatasetFacts:
+    """Columns, types, nulls and common values of a version, for planners (versions never change: cached)."""
+    dataset, row, path = version_path(call, ref, version)
+    return _facts(str(path), dataset.name, row.rows).model_copy(deep=True)
+
+
+def catalog(call: Call, *, limit: int = 200) -> CatalogView:
+    """Facts of every dataset of the workspace (up to `limit`), for planners grounding a request."""
+    call.require(Permission.DATASET_READ)
+    found: list[DatasetFacts] = []
+    cursor = None
+    while len(found) < limit:
+        page = datasets_dao.list_datasets(
+            call.session, call.scope, name=None, status="ready", tag=None, page=PageRequest(limit=100, cursor=cursor)
+        )
+        found.extend(facts(call, d.id) for d in page.items if d.current_version > 0)
+        cursor = page.next_cursor
+        if cursor is None:
+            break
+    return CatalogView(datasets=found[:limit])

@@ -1,0 +1,1 @@
+"""Agents: plain language in, pipeline DAGs and mapping plans out, acting only through the managers."""
