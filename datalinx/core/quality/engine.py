@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import polars as pl
+from threadpoolctl import threadpool_limits
 
 from datalinx.core.datasets.columns import dtype_name
 from datalinx.core.errors import Invalid
@@ -80,7 +81,9 @@ def scan_frame(
     # SciPy release the GIL, and the main thread alone leaves a core idle much of the time): first the exact
     # duplicates, which need nothing, then the missingness tests and near duplicates, which need the profiles.
     shared: dict[str, np.ndarray] = {}
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="quality-background") as pool:
+    # One BLAS thread for the whole scan (a process-wide setting, so set once here): the missingness tests' matrix
+    # products run beside Polars, and OpenBLAS threads waiting for a busy core made them 5x slower.
+    with threadpool_limits(1), ThreadPoolExecutor(max_workers=1, thread_name_prefix="quality-background") as pool:
         duplicates = pool.submit(exact_duplicate_mask, frame, shared)
         counts: dict[str, pl.DataFrame] = {}
         profiles = {p.name: p for p in profile_columns(frame, sample, counts)}
