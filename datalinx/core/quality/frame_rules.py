@@ -41,7 +41,7 @@ def _keyed(frame: pl.DataFrame, columns: list[str], rows: np.ndarray | None, nor
     return picked.select(normalized(picked, columns)) if normalize else picked
 
 
-def later_copies(
+def _later_copies(
     frame: pl.DataFrame, columns: list[str], *, rows: np.ndarray | None = None, normalize: bool = False
 ) -> np.ndarray:
     """Indices of the rows (of `rows`, sorted, if given) equal on `columns` to an earlier one of them.
@@ -74,7 +74,7 @@ def exact_duplicate_mask(frame: pl.DataFrame, cache: dict[str, Any] | None = Non
     if cache is not None and "exact" in cache:
         return cache["exact"]
     mask = np.zeros(frame.height, dtype=bool)
-    mask[later_copies(frame, frame.columns)] = True
+    mask[_later_copies(frame, frame.columns)] = True
     if cache is not None:
         cache["exact"] = mask
     return mask
@@ -90,17 +90,17 @@ def _near_duplicate(frame: pl.DataFrame, rule: Rule, cache: dict[str, Any]) -> n
     # of one reproducible sample (`rule["sample"]`) among themselves.
     sample = rule.get("sample")
     rows = sample_rows(frame.height, sample["size"], sample["seed"]) if sample else None
-    near = later_copies(frame, rule["columns"], rows=rows, normalize=True)
+    near = _later_copies(frame, rule["columns"], rows=rows, normalize=True)
     if near.size == 0:
         return near
     if rows is None:
         return near[~exact_duplicate_mask(frame, cache)[near]]
-    return np.setdiff1d(near, later_copies(frame, frame.columns, rows=rows), assume_unique=True)
+    return np.setdiff1d(near, _later_copies(frame, frame.columns, rows=rows), assume_unique=True)
 
 
 def _duplicate_key(frame: pl.DataFrame, rule: Rule, cache: dict[str, Any]) -> np.ndarray:
     keys = rule["columns"]
-    reused = later_copies(frame, keys)
+    reused = _later_copies(frame, keys)
     if reused.size == 0:
         return reused
     present = frame.select(keys)[reused].select(pl.all_horizontal(pl.all().is_not_null())).to_series().to_numpy()
