@@ -58,6 +58,16 @@ class Settings(BaseSettings):
     job_max_attempts: int = Field(default=3, ge=1, le=100, description="Default attempts for a job kind.")
     job_retry_base_seconds: float = Field(default=2.0, ge=0, description="First retry delay; doubles per attempt.")
     job_retry_max_seconds: float = Field(default=300.0, ge=0, description="Longest retry delay.")
+    llm_base_url: str | None = Field(
+        default=None, description="OpenAI-compatible endpoint for the planners; none: the offline planner."
+    )
+    llm_model: str | None = Field(default=None, description="Model name at the LLM endpoint.")
+    llm_api_key: SecretStr | None = Field(default=None, description="Key for the LLM endpoint.")
+    llm_timeout_seconds: float = Field(default=60.0, gt=0, le=600, description="Longest wait for one LLM answer.")
+    agent_max_repairs: int = Field(default=3, ge=0, le=10, description="Drafts an LLM may revise after validation.")
+    agent_dry_run_wait_seconds: float = Field(
+        default=60.0, ge=0, le=600, description="How long a planner waits for its dry run before answering."
+    )
     job_modules: list[str] = Field(
         default_factory=list, description="Extra modules to import so they register job kinds (JSON list)."
     )

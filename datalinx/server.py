@@ -14,6 +14,7 @@ from sqlalchemy import text
 from datalinx import __version__
 from datalinx.api import (
     accounts,
+    agents,
     audit,
     auth,
     connections,
@@ -46,6 +47,7 @@ ROUTERS = [
     quality.router,
     pipelines.router,
     dbt.router,
+    agents.router,
 ]
 
 

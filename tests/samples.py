@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from datalinx.core.auth import accounts
-from datalinx.core.auth.permissions import Role
+from datalinx.core.auth.permissions import Permission, Role, role_allows
 from datalinx.core.auth.schemas import ApiKeyCreate, ServiceAccountCreate
 from datalinx.core.connections import manager as connections
 from datalinx.core.connections.schemas import ConnectionCreate
+from datalinx.core.context import RequestMeta, open_call
+from datalinx.core.conversations import manager as conversations
 from datalinx.core.datasets import manager as datasets
 from datalinx.core.jobs import manager as jobs
 from datalinx.core.jobs import tokens
@@ -43,10 +45,14 @@ def unique(prefix: str) -> str:
 
 @dataclass
 class Resources:
-    """Makes resources in one tenant's first workspace, acting as its owner."""
+    """Makes resources in one tenant's first workspace, acting as its owner.
+
+    `role` is the role the walk is acting as, for resources that belong to the caller (conversations).
+    """
 
     tenant: Tenant
     cache: dict[str, str] = field(default_factory=dict)
+    role: Role | None = None
 
     def _owner(self):
         return as_owner(self.tenant.runtime, self.tenant.slug, workspace=self.tenant.workspace)
@@ -207,6 +213,15 @@ class Resources:
             dbt_models.create_model(call, DbtModelCreate(name=name, sql="select 1 as one"))
         return name
 
+    def conversation(self) -> str:
+        """A conversation of the walk's acting user (the owner's when that role may not have one)."""
+        role = self.role if self.role and role_allows(self.role, Permission.PIPELINE_READ) else Role.OWNER
+        meta = RequestMeta.new("test")
+        with open_call(
+            self.tenant.runtime, token=self.tenant.token(role), workspace=self.tenant.workspace, meta=meta
+        ) as call:
+            return conversations.start(call, "pipeline", "walk").id
+
     def worker_token(self) -> str:
         with self._owner() as call:
             data = WorkerTokenCreate(name=unique("worker"), workspaces=[self.workspace_id])
@@ -323,6 +338,9 @@ ROUTE_SAMPLES: dict[str, RouteSample] = {
     "GET /v1/dbt/models/{name}": lambda r: Request(path={"name": r.dbt_model()}),
     "PUT /v1/dbt/models/{name}": lambda r: Request(path={"name": r.dbt_model()}, body={"sql": "select 2 as two"}),
     "DELETE /v1/dbt/models/{name}": lambda r: Request(path={"name": r.dbt_model()}),
+    "POST /v1/agents/pipeline-plans": lambda r: Request(body={"request": f"show the first 5 rows of {r.dataset()}"}),
+    "GET /v1/conversations": lambda r: Request(),
+    "DELETE /v1/conversations/{conversation_id}": lambda r: Request(path={"conversation_id": r.conversation()}),
 }
 
 # Routes that need no credentials at all.
@@ -403,4 +421,5 @@ TOOL_SAMPLES: dict[str, ToolSample] = {
     "get_run_output": lambda r: {"run_id": r.finished_run()},
     "list_dbt_models": lambda r: {},
     "save_dbt_model": lambda r: {"name": unique("m").replace("-", "_"), "sql": "select 1 as one"},
+    "plan_pipeline": lambda r: {"request": f"show the first 5 rows of {r.dataset()}"},
 }

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
+
+from datalinx.core.pipelines.problems import Problem
 
 
 class Draft(BaseModel):
@@ -18,3 +20,36 @@ class Draft(BaseModel):
     explanations: dict[str, str] = Field(default_factory=dict, description="Node id -> one sentence.")
     not_understood: list[str] = Field(default_factory=list, description="Parts of the request left unmapped.")
     assumptions: list[str] = Field(default_factory=list, description="Choices made, e.g. 'Germany' read as 'DE'.")
+
+
+class DryRunSummary(BaseModel):
+    """What the dry run of a plan showed: rows out of each node, first rows reaching each end, output columns."""
+
+    run_id: str | None = None
+    status: str
+    rows: dict[str, int | None] = Field(default_factory=dict, description="Node id -> rows out of it.")
+    previews: dict[str, list[dict[str, Any]]] = Field(default_factory=dict)
+    columns: dict[str, dict[str, str]] = Field(default_factory=dict, description="Node id -> output columns.")
+    note: str | None = None
+
+
+PlanStatus = Literal["planned", "partial", "not_understood", "invalid", "saved", "running", "discarded"]
+
+
+class PlanResult(BaseModel):
+    """One turn of a planning conversation: the plan as it stands and what happens next."""
+
+    conversation_id: str
+    status: PlanStatus
+    message: str = Field(description="What the planner says to the user, in plain words.")
+    definition: dict[str, Any] | None = None
+    explanations: dict[str, str] = Field(default_factory=dict)
+    not_understood: list[str] = Field(default_factory=list)
+    assumptions: list[str] = Field(default_factory=list)
+    problems: list[Problem] = Field(default_factory=list)
+    drafter: str = Field(description="offline or llm")
+    attempts: int = Field(default=0, description="Drafts made this turn (repairs included).")
+    dry_run: DryRunSummary | None = None
+    pipeline_id: str | None = None
+    run_id: str | None = Field(default=None, description="The real run started when the plan was approved to run.")
+    job_id: str | None = None

@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Callable
-from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Annotated, Any, ParamSpec, TypeVar
 
@@ -15,7 +14,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.background import BackgroundTask
 
 from datalinx.core.auth.permissions import Permission
-from datalinx.core.context import Call, RequestMeta, open_call
+from datalinx.core.context import Caller, RequestMeta
 from datalinx.core.runtime import Runtime
 
 P = ParamSpec("P")
@@ -29,23 +28,6 @@ def get_runtime(request: Request) -> Runtime:
 
 
 RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
-
-
-class Caller:
-    """A request's credentials and chosen workspace; `run` calls one manager function in one transaction."""
-
-    def __init__(self, runtime: Runtime, token: str | None, workspace: str | None, meta: RequestMeta) -> None:
-        self.runtime = runtime
-        self.token = token
-        self.workspace = workspace
-        self.meta = meta
-
-    def call(self) -> AbstractContextManager[Call]:
-        return open_call(self.runtime, token=self.token, workspace=self.workspace, meta=self.meta)
-
-    def run(self, fn: Callable[..., R], *args: Any, **kwargs: Any) -> R:
-        with self.call() as call:
-            return fn(call, *args, **kwargs)
 
 
 def request_meta(request: Request, transport: str = "rest") -> RequestMeta:

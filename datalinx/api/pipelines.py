@@ -7,6 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 from fastapi.responses import FileResponse
 
+from datalinx.agents import planning
+from datalinx.agents.schemas import PlanResult
 from datalinx.api.deps import CallerDep, permission
 from datalinx.core.auth.permissions import Permission as P
 from datalinx.core.jobs.schemas import JobAccepted
@@ -49,9 +51,15 @@ def validate_definition(caller: CallerDep, body: PipelineDefinition) -> Validati
 
 
 @router.post("/pipelines", status_code=201, openapi_extra=permission(P.PIPELINE_WRITE))
-def create_pipeline(caller: CallerDep, body: PipelineCreate) -> PipelineRead:
-    """Create a pipeline from a definition or a template; invalid definitions are refused with all problems."""
-    return caller.run(pipelines.create_pipeline, body)
+def create_pipeline(caller: CallerDep, body: PipelineCreate, response: Response) -> PipelineRead | PlanResult:
+    """Create a pipeline from a definition or a template (invalid ones are refused with every problem), or plan one
+    from a `prompt` in plain words (with `save`, kept when the plan is complete; else answered 200 as a plan)."""
+    if body.prompt is None:
+        return caller.run(pipelines.create_pipeline, body)
+    planned = planning.create_from_prompt(caller, body.prompt, name=body.name, save=body.save)
+    if planned.pipeline_id is None:
+        response.status_code = 200
+    return planned
 
 
 @router.get("/pipelines", openapi_extra=permission(P.PIPELINE_READ))

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import structlog
 from sqlalchemy.orm import Session
@@ -22,6 +22,7 @@ from datalinx.dao.models import Workspace
 from datalinx.dao.scope import Scope
 
 log = structlog.get_logger("datalinx.call")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -177,3 +178,23 @@ def record_denial(
             detail={"reason": reason, "transport": meta.transport, "address": meta.address},
             org_id=org_id,
         )
+
+
+class Caller:
+    """One caller's credentials and chosen workspace; `run` calls one manager function in one transaction.
+
+    Routes get one per request; agents and the chat UI hold one to act as their user step by step.
+    """
+
+    def __init__(self, runtime: Runtime, token: str | None, workspace: str | None, meta: RequestMeta) -> None:
+        self.runtime = runtime
+        self.token = token
+        self.workspace = workspace
+        self.meta = meta
+
+    def call(self) -> AbstractContextManager[Call]:
+        return open_call(self.runtime, token=self.token, workspace=self.workspace, meta=self.meta)
+
+    def run(self, fn: Callable[..., R], *args: Any, **kwargs: Any) -> R:
+        with self.call() as call:
+            return fn(call, *args, **kwargs)

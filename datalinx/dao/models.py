@@ -15,6 +15,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -436,7 +437,9 @@ class PipelineRun(Base):
     id: Mapped[str] = _id()
     org_id: Mapped[str] = mapped_column(String(36), nullable=False)
     workspace_id: Mapped[str] = mapped_column(String(36), nullable=False)
-    pipeline_id: Mapped[str] = mapped_column(ForeignKey("pipelines.id", ondelete="CASCADE"), nullable=False)
+    # None for a dry run of a draft that was never saved (an agent's plan); its definition is kept here.
+    pipeline_id: Mapped[str | None] = mapped_column(ForeignKey("pipelines.id", ondelete="CASCADE"))
+    definition: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
     kind: Mapped[str] = mapped_column(String(10), nullable=False)
     engine: Mapped[str] = mapped_column(String(20), nullable=False)
@@ -448,3 +451,52 @@ class PipelineRun(Base):
     created_by: Mapped[str | None] = mapped_column(String(36))
     created_at: Mapped[datetime] = _created()
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class Conversation(Base):
+    """One principal's conversation with a planner; its state lives in the agent checkpoints of the same id."""
+
+    __tablename__ = "conversations"
+    __table_args__ = (Index("ix_conversations_principal_updated", "principal_id", "updated_at"),)
+
+    id: Mapped[str] = _id()
+    org_id: Mapped[str] = mapped_column(ForeignKey("orgs.id", ondelete="CASCADE"), nullable=False)
+    workspace_id: Mapped[str] = mapped_column(ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False)
+    principal_type: Mapped[str] = mapped_column(String(20), nullable=False)
+    principal_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    kind: Mapped[str] = mapped_column(String(20), nullable=False)
+    title: Mapped[str] = mapped_column(String(300), nullable=False)
+    created_at: Mapped[datetime] = _created()
+    updated_at: Mapped[datetime] = _created()
+
+
+class AgentCheckpoint(Base):
+    """A LangGraph checkpoint of a conversation (thread), serialised by the graph's own serializer."""
+
+    __tablename__ = "agent_checkpoints"
+
+    thread_id: Mapped[str] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), primary_key=True)
+    checkpoint_ns: Mapped[str] = mapped_column(String(200), primary_key=True, default="")
+    checkpoint_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    parent_id: Mapped[str | None] = mapped_column(String(64))
+    type: Mapped[str] = mapped_column(String(50), nullable=False)
+    checkpoint: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    meta_type: Mapped[str] = mapped_column(String(50), nullable=False)
+    meta: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    created_at: Mapped[datetime] = _created()
+
+
+class AgentWrite(Base):
+    """A pending write of a checkpoint (a node's output not yet folded into the next checkpoint)."""
+
+    __tablename__ = "agent_writes"
+
+    thread_id: Mapped[str] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), primary_key=True)
+    checkpoint_ns: Mapped[str] = mapped_column(String(200), primary_key=True, default="")
+    checkpoint_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    task_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    idx: Mapped[int] = mapped_column(Integer, primary_key=True)
+    channel: Mapped[str] = mapped_column(String(200), nullable=False)
+    type: Mapped[str] = mapped_column(String(50), nullable=False)
+    value: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    task_path: Mapped[str] = mapped_column(String(500), nullable=False, default="")

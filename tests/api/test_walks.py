@@ -66,7 +66,7 @@ def test_other_org_gets_404_on_every_route(client: TestClient, tenant: Tenant, o
 
 @pytest.mark.parametrize("role", list(Role))
 def test_role_table_decides_every_route(client: TestClient, tenant: Tenant, role: Role) -> None:
-    resources = Resources(tenant)
+    resources = Resources(tenant, role=role)
     headers = tenant.headers(role)
     for key, declared in sorted(v1_routes(client).items()):
         if key in PUBLIC_ROUTES or declared is None:

@@ -55,6 +55,7 @@ async def test_other_org_gets_not_found_from_every_tool(
 async def test_role_table_decides_every_tool(live_server: LiveServer, tenant: Tenant) -> None:
     resources = Resources(tenant)
     for role in Role:
+        resources.role = role
         async with http_session(live_server.url, tenant.token(role)) as session:
             for name, spec in sorted(TOOLS.items()):
                 allowed = spec.permission is None or role_allows(role, Permission(spec.permission))

@@ -28,7 +28,7 @@ class RunPayload(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     run_id: str
-    pipeline_id: str
+    pipeline_id: str | None = Field(description="None for a draft's dry run.")
     version: int
     definition: dict[str, Any]
     sources: list[sources.ResolvedSource]

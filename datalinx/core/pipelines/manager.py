@@ -95,6 +95,8 @@ def _check_name(call: Call, name: str, *, other_than: str | None = None) -> None
 def create_pipeline(call: Call, data: PipelineCreate) -> PipelineRead:
     """Save a new pipeline at version 1; an invalid definition is refused with all its problems."""
     call.require(Permission.PIPELINE_WRITE, resource_type="pipeline")
+    if data.name is None or data.prompt is not None:
+        raise Invalid("a pipeline from a prompt is drafted by the planner first", field="prompt")
     _check_name(call, data.name)
     definition = data.definition or templates.instantiate(data.template or "", data.parameters)
     check(call, definition)[0].raise_for_problems()
@@ -192,17 +194,35 @@ def start_run(call: Call, ref: str, request: RunRequest, *, dry_run: bool) -> Jo
     call.require(Permission.PIPELINE_RUN, resource_type="pipeline", resource_id=pipeline.id)
     row = _version(call, pipeline, request.version)
     definition = PipelineDefinition.model_validate(row.definition)
+    return _submit(call, definition, request, dry_run=dry_run, pipeline=pipeline, version=row.version)
+
+
+def dry_run_draft(call: Call, definition: PipelineDefinition, request: RunRequest) -> JobAccepted:
+    """Queue a dry run of a definition that is not saved (a plan being discussed); nothing is written."""
+    call.require(Permission.PIPELINE_RUN, resource_type="pipeline")
+    return _submit(call, definition, request, dry_run=True, pipeline=None, version=0)
+
+
+def _submit(
+    call: Call,
+    definition: PipelineDefinition,
+    request: RunRequest,
+    *,
+    dry_run: bool,
+    pipeline: Pipeline | None,
+    version: int,
+) -> JobAccepted:
     validation, catalog = check(call, definition)
     validation.raise_for_problems()
     if not dry_run and not any(n.kind in SINK_KINDS for n in definition.nodes):
-        raise Invalid(
-            "the pipeline has no sink, so a run would write nothing; add one, or dry-run it", field="definition"
-        )
+        raise Invalid("the pipeline has no sink: a run would write nothing; add one, or dry-run it", field="definition")
+    stored = definition.model_dump(mode="json")
     run = pipelines_dao.create_run(
         call.session,
         call.scope,
-        pipeline_id=pipeline.id,
-        version=row.version,
+        pipeline_id=pipeline.id if pipeline else None,
+        definition=None if pipeline else stored,
+        version=version,
         kind="dry_run" if dry_run else "run",
         engine=request.engine,
         status="queued",
@@ -212,9 +232,9 @@ def start_run(call: Call, ref: str, request: RunRequest, *, dry_run: bool) -> Jo
     resolved = list(catalog.resolved.values())
     payload: dict[str, Any] = {
         "run_id": run.id,
-        "pipeline_id": pipeline.id,
-        "version": row.version,
-        "definition": row.definition,
+        "pipeline_id": pipeline.id if pipeline else None,
+        "version": version,
+        "definition": stored,
         "sources": [s.model_dump(mode="json") for s in resolved],
         "engine": request.engine,
         "dry_run": dry_run,
@@ -224,12 +244,14 @@ def start_run(call: Call, ref: str, request: RunRequest, *, dry_run: bool) -> Jo
     }
     kind = "pipeline.dry_run" if dry_run else "pipeline.run"
     job = jobs.submit(call, kind, payload, idempotency_key=request.idempotency_key)
+    ids = {"pipeline_id": pipeline.id} if pipeline else {}
     if job.payload.get("run_id") != run.id:  # the idempotency key named an earlier run
         call.session.delete(run)
-        return jobs.accepted(job, run_id=job.payload["run_id"], pipeline_id=pipeline.id)
+        return jobs.accepted(job, run_id=job.payload["run_id"], **ids)
     run.job_id = job.id
-    call.audit(f"pipeline.{kind.split('.')[1]}", resource_type="pipeline", resource_id=pipeline.id, run_id=run.id)
-    return jobs.accepted(job, run_id=run.id, pipeline_id=pipeline.id)
+    resource = pipeline.id if pipeline else None
+    call.audit(f"pipeline.{kind.split('.')[1]}", resource_type="pipeline", resource_id=resource, run_id=run.id)
+    return jobs.accepted(job, run_id=run.id, **ids)
 
 
 def _run_read(call: Call, run: PipelineRun) -> RunRead:

@@ -15,24 +15,33 @@ EngineName = Literal["polars", "duckdb"]
 
 
 class PipelineCreate(BaseModel):
-    """A new pipeline from a definition, or from a template and its parameters."""
+    """A new pipeline from a definition, from a template and its parameters, or from a request in plain words."""
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1, max_length=200)
+    name: str | None = Field(default=None, min_length=1, max_length=200, description="Required unless `prompt`.")
     description: str | None = Field(default=None, max_length=2000)
     definition: PipelineDefinition | None = None
     template: str | None = Field(
         default=None, description="Template id from the template list, instead of a definition."
     )
     parameters: dict[str, Any] = Field(default_factory=dict, description="The template's parameters.")
+    prompt: str | None = Field(
+        default=None, max_length=5000, description="What the pipeline should do, in plain words: the planner drafts it."
+    )
+    save: bool = Field(default=False, description="With `prompt`: save the plan when it is complete and valid.")
 
     @model_validator(mode="after")
     def _one_source(self) -> PipelineCreate:
-        if (self.definition is None) == (self.template is None):
-            raise ValueError("give either `definition` or `template`")
+        given = [f for f in ("definition", "template", "prompt") if getattr(self, f) is not None]
+        if len(given) != 1:
+            raise ValueError("give exactly one of `definition`, `template` or `prompt`")
         if self.parameters and self.template is None:
             raise ValueError("`parameters` belong to a template")
+        if self.prompt is None and self.name is None:
+            raise ValueError("`name` is required with a definition or a template")
+        if self.save and self.prompt is None:
+            raise ValueError("`save` belongs to a `prompt`")
         return self
 
 
@@ -142,8 +151,8 @@ class RunRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     id: str
-    pipeline_id: str
-    version: int
+    pipeline_id: str | None = Field(description="None for the dry run of a draft that was never saved.")
+    version: int = Field(description="Pipeline version run; 0 for a draft.")
     kind: Literal["run", "dry_run"]
     engine: str
     status: str

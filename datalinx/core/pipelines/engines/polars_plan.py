@@ -17,6 +17,16 @@ from datalinx.core.pipelines.sql import cast_to, sandbox, scoped_view
 from datalinx.core.pipelines.types import POLARS, ColumnType, Schema, normalize
 
 T = ColumnType
+# Nodes whose result does not depend on their inputs' row order and whose own order is unspecified (a join's, as
+# Polars says; groups, as from SQL's GROUP BY): they read a deduplicated input without the sort that ordered it.
+ORDER_BLIND = frozenset({"join", "aggregate", "pivot"})
+# Nodes that pass rows through in order whatever their values: over such an input they are built over its unsorted
+# rows too, for an order-blind node further on. Not a cast that fails on a bad value: it names the first one.
+ROW_WISE = frozenset({"select", "drop", "rename", "filter", "derive"})
+
+
+def _row_wise(node: Any) -> bool:
+    return node.kind in ROW_WISE or (node.kind == "cast" and node.on_error == "null")
 
 
 def _conform(frame: pl.LazyFrame, output: Schema) -> pl.LazyFrame:
@@ -42,13 +52,31 @@ class PolarsEngine:
 
     def __init__(self, *, work_dir: Path) -> None:
         self.work_dir = work_dir
+        # id of a relation ending in an ordering sort -> (that relation, the same rows without the sort).
+        self._unordered: dict[int, tuple[pl.LazyFrame, pl.LazyFrame]] = {}
+
+    def _same_rows(self, ordered: pl.LazyFrame, unordered: pl.LazyFrame) -> pl.LazyFrame:
+        """`ordered`, remembered as holding the rows of `unordered` in a set order."""
+        self._unordered[id(ordered)] = (ordered, unordered)
+        return ordered
+
+    def _unordered_rows(self, relation: pl.LazyFrame) -> pl.LazyFrame:
+        """The relation before a sort that only ordered its rows (the relation itself when there is none)."""
+        known = self._unordered.get(id(relation))
+        return known[1] if known is not None and known[0] is relation else relation
 
     def read(self, node_id: str, path: Path, schema: Schema, limit: int | None = None) -> pl.LazyFrame:
         frame = normalize(pl.scan_parquet(path)).select(list(schema))
         return frame.head(limit) if limit is not None else frame
 
     def apply(self, node: Any, inputs: list[tuple[Edge, Any]], schemas: list[Schema], output: Schema) -> pl.LazyFrame:
-        return getattr(self, f"_{node.kind}")(node, inputs, schemas, output)
+        build = getattr(self, f"_{node.kind}")
+        if node.kind in ORDER_BLIND:
+            return build(node, [(edge, self._unordered_rows(r)) for edge, r in inputs], schemas, output)
+        relation = build(node, inputs, schemas, output)
+        if _row_wise(node) and (rows := self._unordered_rows(inputs[0][1])) is not inputs[0][1]:
+            return self._same_rows(relation, build(node, [(inputs[0][0], rows)], schemas, output))
+        return relation
 
     # --- one method per relational node kind ---------------------------------------------------------------------
 
@@ -84,9 +112,15 @@ class PolarsEngine:
         return inputs[0][1].slice(node.offset, node.n)
 
     def _deduplicate(self, node: dag.DeduplicateNode, inputs: list, schemas: list[Schema], output: Schema) -> Any:
-        keys = node.keys or [n for n, t in schemas[0].items() if t != T.OTHER]
-        ordered = _sort(inputs[0][1], tie_broken(node.order_by, schemas[0]))
-        return ordered.unique(subset=keys, keep=node.keep, maintain_order=True)
+        orderable = [n for n, t in schemas[0].items() if t != T.OTHER]
+        keys, ordering = node.keys or orderable, tie_broken(node.order_by, schemas[0])
+        if set(keys) >= set(orderable):
+            # Whole-row duplicates tie on every sort key, so the stable sort kept them in input order and `keep`
+            # picks the first (last) seen: deduplicating first keeps the same rows, and sorting them after gives
+            # the same order, as no two kept rows tie. Order-blind nodes read the rows before that sort.
+            kept = inputs[0][1].unique(subset=keys, keep=node.keep)
+            return self._same_rows(_sort(kept, ordering), kept)
+        return _sort(inputs[0][1], ordering).unique(subset=keys, keep=node.keep, maintain_order=True)
 
     def _fill_missing(self, node: dag.FillMissingNode, inputs: list, schemas: list[Schema], output: Schema) -> Any:
         frame, schema = inputs[0][1], schemas[0]
@@ -149,7 +183,8 @@ class PolarsEngine:
             for a in node.aggregations
         ]
         frame = inputs[0][1]
-        grouped = frame.group_by(node.group_by, maintain_order=True).agg(aggs) if node.group_by else frame.select(aggs)
+        # Groups come in no set order, as from SQL's GROUP BY: keeping them in first-seen order costs time.
+        grouped = frame.group_by(node.group_by).agg(aggs) if node.group_by else frame.select(aggs)
         return _conform(grouped, output)
 
     def _pivot(self, node: dag.PivotNode, inputs: list, schemas: list[Schema], output: Schema) -> pl.LazyFrame:
@@ -158,7 +193,7 @@ class PolarsEngine:
             polars_aggregate(node.function, pl.col(node.values).filter(key == value)).alias(value)
             for value in node.on_values
         ]
-        return _conform(inputs[0][1].group_by(node.index, maintain_order=True).agg(aggs), output)
+        return _conform(inputs[0][1].group_by(node.index).agg(aggs), output)
 
     def _unpivot(self, node: dag.UnpivotNode, inputs: list, schemas: list[Schema], output: Schema) -> pl.LazyFrame:
         value_type = POLARS.get(output[node.value_name])

@@ -1,0 +1,1 @@
+"""Conversations with planners: who is talking, in which workspace; the graph state is in agent checkpoints."""
