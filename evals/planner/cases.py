@@ -1,0 +1,29 @@
+"""Every evaluation case, in one list, with lookups by id and split."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from evals.planner import cases_flows, cases_groups, cases_rows, cases_shape
+from evals.planner.model import Case
+
+CASES: list[Case] = [*cases_rows.CASES, *cases_shape.CASES, *cases_groups.CASES, *cases_flows.CASES]
+
+
+def by_id(case_id: str) -> Case:
+    """The case with this id."""
+    return next(c for c in CASES if c.id == case_id)
+
+
+def for_split(split: str) -> list[Case]:
+    """The cases of one split ('dev', 'test'), or all of them ('all')."""
+    return list(CASES) if split == "all" else [c for c in CASES if c.split == split]
+
+
+def counts() -> dict[str, Counter[str]]:
+    """How many cases there are per split, style and category."""
+    return {
+        "split": Counter(c.split for c in CASES),
+        "style": Counter(c.style for c in CASES),
+        "category": Counter(c.category for c in CASES),
+    }

@@ -1,0 +1,71 @@
+"""What stored values mean, in plain Polars: the spelling variants of the demo data mapped to what they stand for.
+
+Expectations use these so that "delivered orders" means every order whose status means delivered, however it
+was typed. They are written from the data, not from any pipeline or planner code.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+STATUS_TYPOS = {"delivred": "delivered", "canceled": "cancelled"}
+COUNTRY_NAMES = {
+    "GERMANY": "DE",
+    "DEUTSCHLAND": "DE",
+    "FRANCE": "FR",
+    "FRA": "FR",
+    "USA": "US",
+    "UNITED STATES": "US",
+    "U.S.": "US",
+    "UK": "GB",
+    "UNITED KINGDOM": "GB",
+    "SPAIN": "ES",
+    "ITALY": "IT",
+    "NETHERLANDS": "NL",
+}
+CONTRACTS = {"m2m": "month-to-month", "month to month": "month-to-month", "one year": "one-year", "2 year": "two-year"}
+EURO = ("eur", "euro", "€")
+# Every way the demo writes a signup date.
+SIGNUP_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%B %d, %Y", "%Y.%m.%d")
+
+
+def status(column: str = "status") -> pl.Expr:
+    """An order status in its one spelling: lower case, trimmed, typos fixed."""
+    return pl.col(column).str.strip_chars().str.to_lowercase().replace(STATUS_TYPOS)
+
+
+def customer_country(column: str = "country") -> pl.Expr:
+    """A customer's country as its ISO code, whether stored as a code in any case or as a name."""
+    text = pl.col(column).str.strip_chars().str.to_uppercase()
+    return text.replace(COUNTRY_NAMES)
+
+
+def category(column: str = "category") -> pl.Expr:
+    """A product category compared loosely: lower case, trimmed, a trailing plural 's' dropped."""
+    return pl.col(column).str.strip_chars().str.to_lowercase().str.strip_suffix("s")
+
+
+def contract(column: str = "contract") -> pl.Expr:
+    """A churn contract type in its main spelling (month-to-month, one-year, two-year)."""
+    return pl.col(column).str.strip_chars().str.to_lowercase().replace(CONTRACTS)
+
+
+def currency(column: str = "currency") -> pl.Expr:
+    """An order currency as its ISO code: the ways EUR is written become EUR."""
+    text = pl.col(column).str.strip_chars()
+    return pl.when(text.str.to_lowercase().is_in(EURO)).then(pl.lit("EUR")).otherwise(text)
+
+
+def signup_day(column: str = "signup_date") -> pl.Expr:
+    """The signup date, read from any of the formats the demo writes it in."""
+    return pl.coalesce([pl.col(column).str.strptime(pl.Date, f, strict=False) for f in SIGNUP_FORMATS])
+
+
+def iso_signup_day(column: str = "signup_date") -> pl.Expr:
+    """The signup date read only where it is written YYYY-MM-DD (what a plain cast reads; others are null)."""
+    return pl.col(column).str.strptime(pl.Date, "%Y-%m-%d", strict=False)
+
+
+def month(column: str) -> pl.Expr:
+    """The first day of the month of a date."""
+    return pl.col(column).dt.truncate("1mo")
