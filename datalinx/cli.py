@@ -187,6 +187,35 @@ def config() -> None:
     typer.echo(json.dumps(get_settings().masked(), indent=2, default=str))
 
 
+EVALS = ("quality", "planner", "mapping")
+
+
+@app.command("eval")
+def run_evals(
+    which: str = typer.Argument("all", help="quality, planner, mapping or all"),
+    show_failures: bool = typer.Option(False, "--show-failures", help="List the cases a planner got wrong."),
+) -> None:
+    """Run the evaluations of a source checkout (evals/) and print their tables."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    chosen = EVALS if which == "all" else (which,)
+    if any(name not in EVALS for name in chosen):
+        typer.echo(f"error: choose one of {', '.join(EVALS)} or all", err=True)
+        raise typer.Exit(2)
+    if not (root / "evals").is_dir():
+        typer.echo(f"error: no evals/ folder beside the datalinx package ({root}): use a source checkout", err=True)
+        raise typer.Exit(2)
+    status = 0
+    for name in chosen:
+        typer.echo(f"== {name} ==")
+        extra = ["--show-failures"] if show_failures and name == "planner" else []
+        status |= subprocess.call([sys.executable, "-m", f"evals.{name}", *extra], cwd=root)
+    raise typer.Exit(status)
+
+
 @app.command()
 def roles() -> None:
     """Print the role table: which role holds which permission."""
