@@ -8,45 +8,12 @@ from typing import Any
 
 import polars as pl
 
-from datalinx.core.errors import NotFound
-from datalinx.core.pipelines import gate, runner
+from datalinx.core.pipelines import runner
 from datalinx.core.pipelines.dag import SINK_KINDS, PipelineDefinition
-from datalinx.core.pipelines.schemas import GateResult
-from datalinx.core.pipelines.types import Schema
+from datalinx.core.pipelines.local import FilesCatalog, LocalEffects
 from datalinx.core.pipelines.validation import Validation, validate
 
 OUTPUT_NODE = "eval_final_output"
-
-
-class FilesCatalog:
-    """Sources are the demo files, named by the source node's `dataset`."""
-
-    def __init__(self, paths: dict[str, Path]) -> None:
-        self.paths = paths
-
-    def source_schema(self, node: Any) -> Schema:
-        if node.dataset not in self.paths:
-            raise NotFound("dataset", node.dataset or node.id)
-        return runner.file_schema(self.paths[node.dataset])
-
-    def dbt_models(self) -> set[str]:
-        return set()
-
-    def dataset_exists(self, name: str) -> bool:
-        return name in self.paths
-
-    def warehouse_schema(self, table: str) -> Schema | None:
-        return None
-
-
-class NoEffects:
-    """Gates scan their input as in a real run; there is no dbt project."""
-
-    def quality_gate(self, node: Any, path: Path, dry_run: bool) -> GateResult:
-        return gate.check_gate(node, path)
-
-    def dbt_model(self, node: Any, inputs: dict[str, Path], dry_run: bool) -> Path:
-        raise NotFound("dbt project", node.model)
 
 
 class PlanRejected(Exception):
@@ -95,6 +62,6 @@ def final_output(definition: dict[str, Any], paths: dict[str, Path], engine: str
         plan = runner.RunPlan(
             definition=run_model, validation=run_validation, sources=sources, work_dir=work, engine=engine
         )
-        report = runner.run(plan, NoEffects(), lambda fraction, message: None)
+        report = runner.run(plan, LocalEffects(), lambda fraction, message: None)
         output = next(o for o in report.outputs if o.node == OUTPUT_NODE)
         return pl.read_parquet(work / output.path)

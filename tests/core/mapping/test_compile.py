@@ -9,11 +9,12 @@ import polars as pl
 import pytest
 
 from datalinx.core.errors import Invalid
-from datalinx.core.mapping.apply import ParquetCatalog, apply_plan, run_definition
+from datalinx.core.mapping.apply import apply_plan, run_definition
 from datalinx.core.mapping.compile import to_pipeline
 from datalinx.core.mapping.matcher import propose
 from datalinx.core.mapping.schemas import FieldMapping, MappingPlan
 from datalinx.core.pipelines.dag import PipelineDefinition
+from datalinx.core.pipelines.local import FilesCatalog
 from datalinx.core.pipelines.types import of_polars
 from datalinx.core.pipelines.validation import validate
 from tests.core.mapping.frames import crm, facts_of, field, target
@@ -52,7 +53,7 @@ def test_compiled_plan_validates_and_ends_in_the_given_sink(tmp_path: Path) -> N
         plan, source_node={"kind": "source", "dataset": "source"}, output={"kind": "sink_dataset", "dataset": "master"}
     )
     model = PipelineDefinition.model_validate(definition)
-    validation = validate(model, ParquetCatalog({"source": path}))
+    validation = validate(model, FilesCatalog({"source": path}))
     assert validation.problems == []
     kinds = [n.kind for n in model.nodes]
     assert kinds[0] == "source" and kinds[-1] == "sink_dataset" and kinds[-2] == "cast"

@@ -11,11 +11,8 @@ from typing import Any
 
 import polars as pl
 
-from datalinx.core.pipelines import runner
-from datalinx.core.pipelines.dag import PipelineDefinition
-from datalinx.core.pipelines.schemas import GateResult, RunReport
-from datalinx.core.pipelines.types import Schema
-from datalinx.core.pipelines.validation import Validation, validate
+from datalinx.core.pipelines.local import run_files
+from datalinx.core.pipelines.schemas import RunReport
 
 
 def make_tables(rows: int = 400, seed: int = 3) -> dict[str, pl.DataFrame]:
@@ -65,39 +62,6 @@ def write_tables(folder: Path, tables: dict[str, pl.DataFrame]) -> dict[str, Pat
     return paths
 
 
-class FilesCatalog:
-    """Sources are the generated files, named by the source node's `dataset`."""
-
-    def __init__(self, paths: dict[str, Path]) -> None:
-        self.paths = paths
-
-    def source_schema(self, node: Any) -> Schema:
-        if node.dataset not in self.paths:
-            from datalinx.core.errors import NotFound
-
-            raise NotFound("dataset", node.dataset)
-        return runner.file_schema(self.paths[node.dataset])
-
-    def dbt_models(self) -> set[str]:
-        return set()
-
-    def dataset_exists(self, name: str) -> bool:
-        return name in self.paths
-
-    def warehouse_schema(self, table: str) -> Schema | None:
-        return None
-
-
-class NoEffects:
-    def quality_gate(self, node: Any, path: Path, dry_run: bool) -> GateResult:
-        from datalinx.core.pipelines import gate
-
-        return gate.check_gate(node, path)
-
-    def dbt_model(self, node: Any, inputs: dict[str, Path], dry_run: bool) -> Path:
-        raise AssertionError("no dbt here")
-
-
 @dataclass
 class Outcome:
     report: RunReport
@@ -118,21 +82,9 @@ def sink(node_id: str = "out") -> dict[str, Any]:
     return {"id": node_id, "kind": "sink_dataset", "dataset": f"{node_id}_data"}
 
 
-def checked(definition: dict[str, Any], paths: dict[str, Path]) -> tuple[PipelineDefinition, Validation]:
-    model = PipelineDefinition.model_validate(definition)
-    return model, validate(model, FilesCatalog(paths))
-
-
 def run_on(engine: str, definition: dict[str, Any], paths: dict[str, Path], work: Path, **options: Any) -> Outcome:
     """Validate (failing on problems) and run on `engine`; the sinks' outputs read back as frames."""
-    model, validation = checked(definition, paths)
-    validation.raise_for_problems()
-    sources = {n.id: paths[n.dataset] for n in model.nodes if n.kind == "source"}
-    plan = runner.RunPlan(
-        definition=model, validation=validation, sources=sources, work_dir=work, engine=engine, **options
-    )
-    report = runner.run(plan, NoEffects(), lambda fraction, message: None)
-    outputs = {o.node: pl.read_parquet(work / o.path) for o in report.outputs}
+    report, outputs = run_files(definition, paths, work, engine=engine, **options)
     return Outcome(report=report, outputs=outputs)
 
 

@@ -8,8 +8,9 @@ import pytest
 from pydantic import ValidationError
 
 from datalinx.core.pipelines.dag import PipelineDefinition
+from datalinx.core.pipelines.local import checked
 from datalinx.core.pipelines.problems import InvalidPipeline
-from tests.core.pipelines.library import chain, checked, make_tables, sink, src, write_tables
+from tests.core.pipelines.library import chain, make_tables, sink, src, write_tables
 
 
 @pytest.fixture(scope="module")
