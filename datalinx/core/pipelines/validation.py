@@ -146,6 +146,19 @@ def _topological(definition: PipelineDefinition, inputs: dict[str, list[Edge]], 
     return order
 
 
+def _same_but_case(schema: Schema, report: Reporter) -> None:
+    """SQL engines match names case-insensitively: two columns differing only in case would be confused."""
+    seen: dict[str, str] = {}
+    for name in schema:
+        other = seen.setdefault(name.casefold(), name)
+        if other != name:
+            report.problem(
+                f"columns '{other}' and '{name}' differ only in letter case, which SQL engines cannot tell apart",
+                column=name,
+                suggestion="give one of them another name",
+            )
+
+
 def validate(definition: PipelineDefinition, catalog: Catalog) -> Validation:
     """Check the whole definition and report every problem found, not just the first."""
     report = Reporter(None)
@@ -176,6 +189,8 @@ def validate(definition: PipelineDefinition, catalog: Catalog) -> Validation:
         except DatalinxError as exc:
             node_report.problem(exc.message, field=exc.field)
             schema = None
+        if schema is not None:
+            _same_but_case(schema, node_report)
         if node_report.problems:
             report.problems.extend(node_report.problems)
             # A step that passes its input through still tells what comes out, so later steps are checked too.

@@ -221,3 +221,10 @@ def test_invalid_pipeline_error_lists_every_problem(paths: dict[str, Path]) -> N
         validation.raise_for_problems()
     assert raised.value.message.startswith("the pipeline has 2 problems: node 's' (columns): unknown column 'x'")
     assert [d["column"] for d in raised.value.details or []] == ["x", "y"]
+
+
+def test_columns_differing_only_in_case_are_refused(paths: dict[str, Path]) -> None:
+    definition = chain(src("orders"), {"id": "d", "kind": "derive", "columns": {"Status": "upper(status)"}}, sink())
+    found = problems(definition, paths)
+    assert found[0]["node"] == "d" and found[0]["column"] == "Status"
+    assert "differ only in letter case" in found[0]["message"]
