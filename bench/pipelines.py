@@ -131,51 +131,12 @@ def hand_written(orders: Path, customers: Path, how: str, out: Path) -> None:
     )
 
 
-class _Catalog:
-    """Sources are the generated files, named by the source node's `dataset`."""
-
-    def __init__(self, paths: dict[str, Path]) -> None:
-        self.paths = paths
-
-    def source_schema(self, node: Any) -> dict:
-        from datalinx.core.pipelines import runner
-
-        return runner.file_schema(self.paths[node.dataset])
-
-    def dbt_models(self) -> set[str]:
-        return set()
-
-    def dataset_exists(self, name: str) -> bool:
-        return name in self.paths
-
-    def warehouse_schema(self, table: str) -> None:
-        return None
-
-
-class _NoEffects:
-    """This pipeline has no quality gates and no dbt models."""
-
-    def quality_gate(self, node: Any, path: Path, dry_run: bool) -> Any:
-        raise AssertionError("no quality gates here")
-
-    def dbt_model(self, node: Any, inputs: dict[str, Path], dry_run: bool) -> Path:
-        raise AssertionError("no dbt models here")
-
-
 def run_dag(engine: str, orders: Path, customers: Path, how: str, out: Path) -> None:
     """Validate and run the DAG on `engine` as the server would, then move the sink's output to `out`."""
-    from datalinx.core.pipelines import runner
-    from datalinx.core.pipelines.dag import PipelineDefinition
-    from datalinx.core.pipelines.validation import validate
+    from datalinx.core.pipelines.local import execute
 
-    paths = {"orders": orders, "customers": customers}
-    model = PipelineDefinition.model_validate(definition(how))
-    validation = validate(model, _Catalog(paths))
-    validation.raise_for_problems()
-    sources = {n.id: paths[n.dataset] for n in model.nodes if n.kind == "source"}
     work = out.with_suffix(".work")
-    plan = runner.RunPlan(definition=model, validation=validation, sources=sources, work_dir=work, engine=engine)
-    report = runner.run(plan, _NoEffects(), lambda fraction, message: None)
+    report = execute(definition(how), {"orders": orders, "customers": customers}, work, engine=engine)
     (work / report.outputs[0].path).replace(out)
 
 

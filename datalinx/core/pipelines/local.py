@@ -56,10 +56,10 @@ def checked(definition: dict[str, Any], paths: Mapping[str, Path]) -> tuple[Pipe
     return model, validate(model, FilesCatalog(paths))
 
 
-def run_files(
+def execute(
     definition: dict[str, Any], paths: Mapping[str, Path], work_dir: Path, *, engine: str = "polars", **options: Any
-) -> tuple[RunReport, dict[str, pl.DataFrame]]:
-    """Validate (raising on any problem) and run; the report and each sink's output read back as a frame.
+) -> RunReport:
+    """Validate (raising on any problem) and run; sinks write under `work_dir` (the report says where).
 
     `options` go to the RunPlan: `dry_run=True, source_rows=N` for a dry run.
     """
@@ -69,5 +69,12 @@ def run_files(
     plan = runner.RunPlan(
         definition=model, validation=validation, sources=sources, work_dir=work_dir, engine=engine, **options
     )
-    report = runner.run(plan, LocalEffects(), lambda fraction, message: None)
+    return runner.run(plan, LocalEffects(), lambda fraction, message: None)
+
+
+def run_files(
+    definition: dict[str, Any], paths: Mapping[str, Path], work_dir: Path, *, engine: str = "polars", **options: Any
+) -> tuple[RunReport, dict[str, pl.DataFrame]]:
+    """`execute`, with each sink's output read back as a frame."""
+    report = execute(definition, paths, work_dir, engine=engine, **options)
     return report, {o.node: pl.read_parquet(work_dir / o.path) for o in report.outputs}
