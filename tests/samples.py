@@ -339,6 +339,12 @@ ROUTE_SAMPLES: dict[str, RouteSample] = {
     "PUT /v1/dbt/models/{name}": lambda r: Request(path={"name": r.dbt_model()}, body={"sql": "select 2 as two"}),
     "DELETE /v1/dbt/models/{name}": lambda r: Request(path={"name": r.dbt_model()}),
     "POST /v1/agents/pipeline-plans": lambda r: Request(body={"request": f"show the first 5 rows of {r.dataset()}"}),
+    "POST /v1/agents/mapping-plans": lambda r: Request(
+        body={
+            "source": {"dataset": r.dataset()},
+            "target_schema": {"fields": [{"name": "full_name", "type": "string"}]},
+        }
+    ),
     "GET /v1/conversations": lambda r: Request(),
     "DELETE /v1/conversations/{conversation_id}": lambda r: Request(path={"conversation_id": r.conversation()}),
 }
@@ -422,4 +428,8 @@ TOOL_SAMPLES: dict[str, ToolSample] = {
     "list_dbt_models": lambda r: {},
     "save_dbt_model": lambda r: {"name": unique("m").replace("-", "_"), "sql": "select 1 as one"},
     "plan_pipeline": lambda r: {"request": f"show the first 5 rows of {r.dataset()}"},
+    "plan_mapping": lambda r: {
+        "source": r.dataset(),
+        "target_schema": {"fields": [{"name": "name", "type": "string"}]},
+    },
 }

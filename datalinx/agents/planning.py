@@ -9,13 +9,17 @@ from langgraph.graph.state import CompiledStateGraph
 from langgraph.types import Command
 from pydantic_ai.models import Model
 
+from datalinx.agents import mapping_planner
 from datalinx.agents.drafters import Drafter, LlmDrafter, OfflineDrafter
 from datalinx.agents.llm import configured_model
 from datalinx.agents.pipeline_planner import PlanContext, PlanState, build_graph, plan_status
-from datalinx.agents.schemas import DryRunSummary, PlanResult
+from datalinx.agents.schemas import DryRunSummary, MappingResult, PlanResult
 from datalinx.core.context import Caller
 from datalinx.core.conversations import manager as conversations
 from datalinx.core.errors import Invalid
+from datalinx.core.mapping import manager as mappings
+from datalinx.core.mapping.manager import TableRef
+from datalinx.core.mapping.schemas import MappingPlan
 from datalinx.core.pipelines.problems import Problem
 from datalinx.dao.checkpoints import SqlCheckpointSaver
 from datalinx.dao.db import Database
@@ -124,3 +128,54 @@ def create_from_prompt(caller: Caller, prompt: str, *, name: str | None, save: b
     if result.status != "planned":
         raise Invalid(f"the plan was not saved: {result.message}", field="prompt")
     return plan_pipeline(caller, f"save as {name}" if name else "save", result.conversation_id)
+
+
+@cache
+def _mapping_graph() -> CompiledStateGraph:
+    return mapping_planner.build_graph().compile()
+
+
+def _mapping_message(result: MappingResult) -> str:
+    plan = result.plan
+    parts = [f"Mapped {len(plan.mappings)} of {len(plan.target.fields)} target fields from {plan.source}."]
+    if plan.unmapped_targets:
+        parts.append("Left unmapped: " + ", ".join(plan.unmapped_targets) + ".")
+    if result.suggested_by_model:
+        parts.append("Suggested by the model (check them): " + ", ".join(result.suggested_by_model) + ".")
+    if result.problems:
+        parts.append("The pipeline does not validate: " + "; ".join(p.text() for p in result.problems) + ".")
+    elif result.pipeline_id:
+        parts.append("Saved as a pipeline.")
+    return " ".join(parts)
+
+
+def plan_mapping(
+    caller: Caller,
+    source: TableRef,
+    *,
+    target: TableRef | None = None,
+    schema: dict[str, Any] | str | None = None,
+    output: str | None = None,
+    save_as: str | None = None,
+    model: Model | None = None,
+) -> MappingResult:
+    """Propose how `source` fills the target (a dataset, a table or a JSON schema), compile it, save when asked."""
+    chosen = model or configured_model(caller.runtime.settings)
+    target_schema = caller.run(mappings.target, target, schema)
+    state = {
+        "source": source.model_dump(exclude_none=True),
+        "target": target_schema.model_dump(mode="json"),
+        "output": output,
+        "save_as": save_as,
+    }
+    final = _mapping_graph().invoke(state, context=mapping_planner.MapContext(caller=caller, model=chosen))
+    result = MappingResult(
+        plan=MappingPlan.model_validate(final["plan"]),
+        definition=final.get("definition"),
+        problems=[Problem.model_validate(p) for p in final.get("problems", [])],
+        suggested_by_model=final.get("suggested", []),
+        pipeline_id=final.get("pipeline_id"),
+        drafter="llm" if chosen is not None else "offline",
+        message="",
+    )
+    return result.model_copy(update={"message": _mapping_message(result)})

@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from datalinx.core.mapping.schemas import MappingPlan
 from datalinx.core.pipelines.problems import Problem
 
 
@@ -53,3 +54,15 @@ class PlanResult(BaseModel):
     pipeline_id: str | None = None
     run_id: str | None = Field(default=None, description="The real run started when the plan was approved to run.")
     job_id: str | None = None
+
+
+class MappingResult(BaseModel):
+    """A mapping plan for a source onto a target, the pipeline it compiles to, and what is left to decide."""
+
+    plan: MappingPlan
+    definition: dict[str, Any] | None = Field(default=None, description="The plan as a pipeline definition.")
+    problems: list[Problem] = Field(default_factory=list, description="Why the compiled pipeline does not validate.")
+    suggested_by_model: list[str] = Field(default_factory=list, description="Target fields the LLM filled.")
+    pipeline_id: str | None = Field(default=None, description="The saved pipeline, when `save_as` was given.")
+    drafter: str
+    message: str
