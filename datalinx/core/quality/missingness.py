@@ -63,12 +63,13 @@ def _chi_square(frame: pl.DataFrame, names: list[str], m: np.ndarray) -> dict[st
     codes, spans = [], []
     offset = 0
     for name in names:
-        levels = value_counts(frame.get_column(name).cast(pl.String)).head(MAX_LEVELS)
-        mapping = dict(zip(levels.get_column("value").to_list(), range(levels.height), strict=True))
-        code = frame.get_column(name).cast(pl.String).replace_strict(mapping, default=-1, return_dtype=pl.Int64)
-        codes.append(np.where(code.to_numpy() >= 0, code.to_numpy() + offset, -1))
-        spans.append((offset, levels.height))
-        offset += levels.height
+        text = frame.get_column(name).cast(pl.String)
+        levels = value_counts(text).head(MAX_LEVELS).get_column("value")
+        code = text.replace_strict(levels, pl.int_range(levels.len(), eager=True), default=-1, return_dtype=pl.Int64)
+        code = code.to_numpy()
+        codes.append(np.where(code >= 0, code + offset, -1))
+        spans.append((offset, levels.len()))
+        offset += levels.len()
     rows = np.repeat(np.arange(m.shape[0]), len(names))
     flat = np.column_stack(codes).ravel() if codes else np.empty(0, dtype=np.int64)
     keep = flat >= 0
