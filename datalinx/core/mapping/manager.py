@@ -76,6 +76,7 @@ def facts(call: Call, ref: TableRef) -> DatasetFacts:
 
 def target(call: Call, ref: TableRef | None, schema: dict[str, Any] | str | None) -> TargetSchema:
     """The target: a schema written as JSON, or the columns of a dataset or table."""
+    call.require(Permission.PIPELINE_READ)  # a mapping plan is a pipeline in the making
     if (ref is None) == (schema is None):
         raise Invalid("give the target as a dataset or table, or as a schema written as JSON", field="target")
     if schema is not None:
