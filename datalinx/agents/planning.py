@@ -21,15 +21,14 @@ from datalinx.core.mapping import manager as mappings
 from datalinx.core.mapping.manager import TableRef
 from datalinx.core.mapping.schemas import MappingPlan
 from datalinx.core.pipelines.problems import Problem
-from datalinx.dao.checkpoints import SqlCheckpointSaver
-from datalinx.dao.db import Database
+from datalinx.core.runtime import Runtime
 
 MAX_REQUEST = 5000
 
 
 @cache
-def _graph(db: Database) -> CompiledStateGraph:
-    return build_graph().compile(checkpointer=SqlCheckpointSaver(db))
+def _graph(runtime: Runtime) -> CompiledStateGraph:
+    return build_graph().compile(checkpointer=conversations.checkpointer(runtime.db))
 
 
 def drafter_for(caller: Caller, model: Model | None = None) -> Drafter:
@@ -109,7 +108,7 @@ def plan_pipeline(
         max_repairs=settings.agent_max_repairs,
         dry_run_wait_seconds=settings.agent_dry_run_wait_seconds,
     )
-    graph = _graph(caller.runtime.db)
+    graph = _graph(caller.runtime)
     config: Any = {"configurable": {"thread_id": conversation.id}}
     if graph.get_state(config).next:  # the plan waits for an answer: this is it
         graph.invoke(Command(resume=text), config, context=context)

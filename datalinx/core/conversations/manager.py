@@ -12,6 +12,8 @@ from datalinx.core.context import Call
 from datalinx.core.errors import NotFound
 from datalinx.core.schemas import ListQuery, PageOut
 from datalinx.dao import conversations as conversations_dao
+from datalinx.dao.checkpoints import SqlCheckpointSaver
+from datalinx.dao.db import Database
 from datalinx.dao.models import Conversation, utcnow
 
 Kind = Literal["pipeline", "mapping"]
@@ -83,3 +85,8 @@ def delete(call: Call, conversation_id: str) -> None:
     found = find(call, conversation_id)
     conversations_dao.delete_conversation(call.session, call.scope, call.principal.id, found.id)
     call.audit("conversation.delete", resource_type="conversation", resource_id=found.id)
+
+
+def checkpointer(db: Database) -> SqlCheckpointSaver:
+    """Where planner graphs keep each conversation's state: the system DB."""
+    return SqlCheckpointSaver(db)
