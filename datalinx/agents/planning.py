@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from langgraph.graph.state import CompiledStateGraph
 from langgraph.types import Command
@@ -21,14 +21,17 @@ from datalinx.core.mapping import manager as mappings
 from datalinx.core.mapping.manager import TableRef
 from datalinx.core.mapping.schemas import MappingPlan
 from datalinx.core.pipelines.problems import Problem
-from datalinx.core.runtime import Runtime
+
+if TYPE_CHECKING:
+    from datalinx.dao.db import Database
 
 MAX_REQUEST = 5000
 
 
 @cache
-def _graph(runtime: Runtime) -> CompiledStateGraph:
-    return build_graph().compile(checkpointer=conversations.checkpointer(runtime.db))
+def _graph(db: Database) -> CompiledStateGraph:
+    """The compiled planner graph of one system DB (its checkpoints live there)."""
+    return build_graph().compile(checkpointer=conversations.checkpointer(db))
 
 
 def drafter_for(caller: Caller, model: Model | None = None) -> Drafter:
@@ -108,7 +111,7 @@ def plan_pipeline(
         max_repairs=settings.agent_max_repairs,
         dry_run_wait_seconds=settings.agent_dry_run_wait_seconds,
     )
-    graph = _graph(caller.runtime)
+    graph = _graph(caller.runtime.db)
     config: Any = {"configurable": {"thread_id": conversation.id}}
     if graph.get_state(config).next:  # the plan waits for an answer: this is it
         graph.invoke(Command(resume=text), config, context=context)
