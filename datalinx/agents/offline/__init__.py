@@ -1,0 +1,95 @@
+"""The offline planner: plain English to a pipeline DAG with no LLM, saying plainly what it did not understand.
+
+A request is read against the catalog (typos fixed, datasets, columns and values found), clause readers take the
+parts they understand, a plan is built into a chain of nodes and validated; every meaningful word no reader took is
+reported in `not_understood` rather than guessed at.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from datalinx.agents.offline.aggregates import read_groups, read_measures
+from datalinx.agents.offline.build import build
+from datalinx.agents.offline.check import self_check
+from datalinx.agents.offline.cleaning import read_cleaning
+from datalinx.agents.offline.columns import read_columns, read_shapes
+from datalinx.agents.offline.compose import finish
+from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.filter_dates import read_dates
+from datalinx.agents.offline.filters import read_comparisons
+from datalinx.agents.offline.followup import edits, plan_of
+from datalinx.agents.offline.joins import consume_datasets, read_joins
+from datalinx.agents.offline.ordering import read_limits, read_ranking
+from datalinx.agents.offline.outputs import read_outputs
+from datalinx.agents.offline.plan import Plan
+from datalinx.agents.offline.questions import read_extremes, read_questions
+from datalinx.agents.offline.reading import grounding_for, read
+from datalinx.agents.offline.values import read_values
+from datalinx.agents.schemas import Draft
+from datalinx.core.datasets.facts import CatalogView
+
+__all__ = ["draft"]
+
+READERS = (
+    read_outputs,
+    read_shapes,
+    read_questions,
+    read_cleaning,
+    read_joins,
+    read_ranking,
+    read_groups,
+    read_limits,
+    read_extremes,
+    read_measures,
+    read_dates,
+    read_comparisons,
+    read_values,
+    read_columns,
+)
+
+
+def draft(request: str, catalog: CatalogView, previous: dict[str, Any] | None = None) -> Draft:
+    """Plan `request` over `catalog`; `previous` is the conversation's earlier definition, which the request edits."""
+    grounding, _ = grounding_for(catalog)
+    prior = plan_of(previous, grounding) if previous else None
+    reading = read(request, catalog, prior.datasets if prior else None)
+    if reading.base is None:
+        return Draft(not_understood=[_whole(request)], assumptions=reading.assumptions)
+    plan = prior.plan if prior else Plan(dataset=reading.base)
+    ctx = Context(reading, grounding, plan, assumptions=list(reading.assumptions))
+    also, instead = _edit_words(request)
+    if prior is not None:
+        edits(ctx, also=also, instead=instead)
+    for reader in READERS:
+        reader(ctx)
+    finish(ctx, also=also, instead=instead)
+    consume_datasets(ctx)
+    if prior is not None:
+        ctx.sentence.scan(EDIT_WORDS, lambda m: True)
+    leftovers = ctx.sentence.leftovers()
+    not_understood = [*ctx.unclear, *(w for w in leftovers if w not in ctx.unclear)]
+    if not plan.touched and (leftovers or ctx.unclear) and prior is None:
+        return Draft(not_understood=not_understood or [_whole(request)], assumptions=ctx.assumptions)
+    definition, explanations = build(plan)
+    checked, explanations, problems = self_check(definition, explanations, catalog)
+    not_understood.extend(problems)
+    return Draft(
+        definition=checked, explanations=explanations, not_understood=not_understood, assumptions=ctx.assumptions
+    )
+
+
+EDIT_WORDS = r"(?:instead|rather|as well|also|too|additionally|in addition|now|then|again|actually|and)"
+
+
+def _edit_words(request: str) -> tuple[bool, bool]:
+    text = request.lower()
+    also = re.search(r"\b(also|too|as well|additionally|in addition|plus)\b", text) is not None
+    instead = re.search(r"\b(instead|rather|replace the|change the|switch|now)\b", text) is not None
+    return also, instead
+
+
+def _whole(request: str) -> str:
+    text = request.strip()
+    return text or "the request (it is empty)"

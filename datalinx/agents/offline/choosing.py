@@ -1,0 +1,142 @@
+"""Which dataset a request reads: the one it names, the one whose columns and values it names, and the ones it
+summarises per row of another ('top 5 customers by revenue' reads orders, per customer)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from datalinx.agents.offline.entities import Candidate
+from datalinx.agents.offline.entities import entities as find_entities
+from datalinx.agents.offline.grounding import ColumnRef, Grounding, ValueRef
+from datalinx.agents.offline.tokens import Token
+from datalinx.agents.offline.words import AGGREGATES, VERB_DATASETS
+
+GROUPING = frozenset({"by", "per", "each", "every"})
+SUMMARY_WORDS = frozenset({*AGGREGATES, "many", "number", "count", "recent", "times"})
+RANKING = frozenset({"top", "bottom", "best", "worst", "biggest", "largest", "leading"})
+SUPERLATIVE_WORDS = frozenset({"most", "highest", "largest", "biggest", "fewest", "least", "lowest", "smallest"})
+
+
+@dataclass
+class Choice:
+    """The base dataset (None: nothing names one), the datasets named, all in order of preference, and the named
+    ones whose rows are groups of the base's."""
+
+    base: str | None
+    named: list[str]
+    ranked: list[str]
+    grouped: list[str] = field(default_factory=list)
+
+
+def choose(tokens: list[Token], grounding: Grounding, previous: list[str], request: str) -> Choice:
+    """The datasets of a request; a follow-up keeps the earlier plan's."""
+    every = [d.name for d in grounding.catalog.datasets]
+    named: list[str] = []
+    grouped: set[str] = set()
+    scores = {name: 0.0 for name in every}
+    evidence = {name: 0.0 for name in every}
+    entities = find_entities(tokens, grounding, every, request)
+    summarising = any(t.norm in AGGREGATES or t.norm in ("many", "count") for t in tokens)
+    for start, candidate in entities.items():
+        if candidate.kind == "ds":
+            name = str(candidate.refs[0])
+            if name not in named:
+                named.append(name)
+            if start > 0 and tokens[start - 1].norm in GROUPING and summarising:
+                grouped.add(name)
+            elif _ranked_by_other(tokens, start, entities, grounding, name):
+                grouped.add(name)  # "top 5 customers by revenue": revenue is the orders', summed per customer
+            elif _summarised_elsewhere(tokens, entities, grounding, name):
+                grouped.add(name)  # "customers and their total spend": the orders' revenue, per customer
+            else:
+                # "for each order, add ...": with nothing to summarise, the rows are that dataset's
+                scores[name] += 6 if start > 0 and tokens[start - 1].norm in GROUPING else 4
+                if start > 0 and (tokens[start - 1].kind == "number" or tokens[start - 1].norm == "many"):
+                    scores[name] += 3  # "more than 10 orders", "how many orders": the rows counted
+        elif candidate.kind == "col":
+            for ref in candidate.refs:
+                assert isinstance(ref, ColumnRef)
+                scores[ref.dataset] += 2 if ref.strength >= 2 else 0.5
+                evidence[ref.dataset] += 2 if ref.strength >= 2 else 0.5
+                if ref.strength == 3 and candidate.length > 1 and tokens[start].norm in grounding.dataset_words:
+                    owner = grounding.dataset_words[tokens[start].norm]
+                    if owner == ref.dataset and owner not in named:
+                        named.append(owner)
+        else:
+            for ref in candidate.refs:
+                assert isinstance(ref, ValueRef)
+                scores[ref.dataset] += 1.5
+                evidence[ref.dataset] += 1.5
+    subjects = [n for n in named if n not in grouped]
+    if subjects:
+        # the first dataset named is what the request is about, the more so before any column is named
+        first_column = min((s for s, c in entities.items() if c.kind in ("col", "val")), default=len(tokens))
+        first_dataset = min((s for s, c in entities.items() if c.kind == "ds" and c.refs[0] == subjects[0]), default=0)
+        scores[subjects[0]] += 3 if first_dataset < first_column else 1
+    for name in grouped:  # "per customer": a dataset holding the customers' key may answer it
+        for other in every:
+            key = grounding.key_of(name)
+            if other != name and key and grounding.column(other, key) is not None:
+                scores[other] += 1
+    groups = [n for n in named if n in grouped]
+    if previous:
+        return Choice(previous[0], named, [*previous, *(n for n in named if n not in previous)], groups)
+    ranked = sorted(every, key=lambda name: (-scores[name], name not in named, every.index(name)))
+    if not ranked or scores[ranked[0]] <= 0:
+        return Choice(every[0] if len(every) == 1 else None, named, every, groups)
+    best = ranked[0]
+    leader = max(every, key=lambda name: (evidence[name], -every.index(name)))
+    if evidence[best] == 0 and evidence[leader] > 0 and grounding.join_key(best, leader) is None:
+        # "customers who churned": the columns named are churn's, so its rows are the customers meant
+        ranked.remove(leader)
+        ranked.insert(0, leader)
+        return Choice(leader, [leader, *(n for n in named if n != leader)], ranked, groups)
+    return Choice(best, named, ranked, groups)
+
+
+def _summarised_elsewhere(
+    tokens: list[Token], entities: dict[int, Candidate], grounding: Grounding, dataset: str
+) -> bool:
+    """Whether the request summarises another dataset's column or rows per row of `dataset`, with no other grouping:
+    'customers and their total spend', 'products with how many times they were ordered'."""
+    key = grounding.key_of(dataset)
+    if key is None:
+        return False
+    for start, candidate in entities.items():
+        if start > 0 and tokens[start - 1].norm in ("by", "per") and candidate.kind == "col":
+            return False
+    norms = [t.norm for t in tokens]
+    if "times" in norms or "often" in norms:  # "how many times they were ordered": rows of orders per product
+        verbs = [VERB_DATASETS[n] for n in norms if n in VERB_DATASETS and grounding.catalog.dataset(VERB_DATASETS[n])]
+        if verbs and verbs[0] != dataset and grounding.column(verbs[0], key) is not None:
+            return True
+    for start, candidate in entities.items():
+        window = {t.norm for t in tokens[max(0, start - 3) : start]}
+        if not window & SUMMARY_WORDS:
+            continue
+        if candidate.kind == "col":
+            refs = [r for r in candidate.refs if isinstance(r, ColumnRef)]
+            elsewhere = refs and all(r.dataset != dataset for r in refs)
+            if elsewhere and any(grounding.column(r.dataset, key) is not None for r in refs):
+                return True
+        elif candidate.kind == "ds" and candidate.refs[0] != dataset and window & {"many", "number", "count"}:
+            return grounding.column(str(candidate.refs[0]), key) is not None
+    return False
+
+
+def _ranked_by_other(
+    tokens: list[Token], start: int, entities: dict[int, Candidate], grounding: Grounding, dataset: str
+) -> bool:
+    """Whether 'top N <dataset> by <column>' or 'which <dataset> sold the most <column>' ranks by a column the
+    dataset does not have (so the rows ranked are another dataset's, summed per this one)."""
+    ranked = start >= 2 and tokens[start - 1].kind == "number" and tokens[start - 2].norm in RANKING
+    ranked = ranked and start + 1 < len(tokens) and tokens[start + 1].norm in ("by", "with", "ranked", "in", "based")
+    asked = start >= 1 and tokens[start - 1].norm in ("which", "what")
+    asked = asked and any(t.norm in SUPERLATIVE_WORDS for t in tokens[start + 1 : start + 5])
+    if not (ranked or asked):
+        return False
+    following = [c for s, c in sorted(entities.items()) if s > start and c.kind == "col"][:1]
+    if not following:
+        return False
+    refs = [r for r in following[0].refs if isinstance(r, ColumnRef)]
+    return bool(refs) and all(r.dataset != dataset for r in refs) and (asked or any(r.strength >= 2 for r in refs))

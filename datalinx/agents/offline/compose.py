@@ -1,0 +1,213 @@
+"""Finishing a plan once every clause is read: the summary's groups and measures, sort keys, renames of outputs."""
+
+from __future__ import annotations
+
+from datalinx.agents.offline.cleaning import _keep
+from datalinx.agents.offline.context import Context, Measure, SortRequest
+from datalinx.agents.offline.plan import Aggregate, Dedupe, ident, literal
+from datalinx.core.pipelines.types import NUMERIC
+
+FUNCTION_TEXT = {"sum": "total", "mean": "average", "median": "median", "min": "lowest", "max": "highest",
+                 "count": "number of rows", "count_distinct": "number of distinct"}  # fmt: skip
+
+
+def _describe(measure: Measure) -> str:
+    if measure.column is None:
+        return "the number of rows"
+    return f"the {FUNCTION_TEXT[measure.function]} {measure.column}"
+
+
+def _implicit_measures(ctx: Context) -> None:
+    """'revenue by country': a number mentioned beside a grouping, summed."""
+    for item in ctx.sentence.live("col"):
+        column = ctx.column(item)
+        if column is None or column in ctx.groups or ctx.type_of(column) not in NUMERIC:
+            continue
+        if ctx.grounding.is_key(ctx.base, column) or ctx.grounding.is_flag(item.ref.dataset, item.ref.column):
+            continue
+        ctx.measures.append(Measure("sum", column, item.text))
+        ctx.note(f"summed {column} per group")
+        item.consumed = True
+
+
+def _sorted_measures(ctx: Context) -> None:
+    """'top 5 countries by revenue': the ranking says what to compute."""
+    for request in ctx.order:
+        if request.measure is not None:
+            ctx.measures.append(request.measure)
+        elif request.column not in (None, *ctx.groups) and ctx.type_of(str(request.column)) in NUMERIC:
+            ctx.measures.append(Measure("sum", request.column, request.text))
+            ctx.note(f"summed {request.column} per group")
+
+
+def _unique(measures: list[Measure]) -> list[Measure]:
+    seen: set[str] = set()
+    out = []
+    for measure in measures:
+        if measure.output not in seen:
+            seen.add(measure.output)
+            out.append(measure)
+    return out
+
+
+def _entity_groups(ctx: Context) -> None:
+    """'customers and their total spend': summaries of the base per row of a dataset the request is about."""
+    if not ctx.measures and not any(r.measure or r.column for r in ctx.order):
+        return
+    for dataset in ctx.reading.grouped:
+        key = ctx.grounding.key_of(dataset)
+        if key is not None and key not in ctx.groups and ctx.grounding.column(ctx.base, key) is not None:
+            ctx.groups.insert(0, key)
+            ctx.note(f"one row per {key} of {dataset}")
+
+
+def _summary(ctx: Context, also: bool, instead: bool) -> None:
+    _entity_groups(ctx)
+    prior = ctx.plan.aggregate
+    if ctx.groups or ctx.measures:
+        if ctx.groups and not ctx.measures:
+            _implicit_measures(ctx)
+        if not ctx.measures:
+            _sorted_measures(ctx)
+        aggregate = prior or Aggregate()
+        groups = list(dict.fromkeys(ctx.groups))
+        if prior is not None and prior.group_by and groups and also and not instead:
+            groups = list(dict.fromkeys([*prior.group_by, *groups]))
+        elif prior is not None and not groups:
+            groups = prior.group_by
+        aggregate.buckets = {name: text for name, text in aggregate.buckets.items() if name in groups}
+        measures = _unique(ctx.measures)
+        if prior is not None and prior.aggregations:
+            kept = [Measure(a["function"], a.get("column"), "") for a in prior.aggregations]
+            measures = _unique([*kept, *measures]) if also or not measures else measures
+        if not measures:
+            measures = [Measure("count", None, "")]
+            ctx.note("counted rows per group")
+        aggregate.group_by = groups
+        aggregate.aggregations = [m.spec for m in measures]
+        what = ", ".join(_describe(m) for m in measures)
+        aggregate.explanation = f"Compute {what}" + (f" per {', '.join(groups)}." if groups else " over all rows.")
+        ctx.plan.aggregate = aggregate
+        ctx.plan.touched = True
+        ctx.plan.select = None  # a summary has its own columns
+
+
+def _outputs(ctx: Context) -> list[Measure]:
+    aggregate = ctx.plan.aggregate
+    if aggregate is None:
+        return []
+    return [Measure(a["function"], a.get("column"), "") for a in aggregate.aggregations]
+
+
+def _sort(ctx: Context) -> None:
+    if not ctx.order:
+        return
+    aggregate = ctx.plan.aggregate
+    keys = []
+    for request in ctx.order:
+        column = request.column
+        if aggregate is not None:
+            measures = _outputs(ctx)
+            if request.measure is not None:
+                if request.measure.output not in [m.output for m in measures]:
+                    aggregate.aggregations.append(request.measure.spec)
+                column = request.measure.output
+            elif column in aggregate.group_by:
+                pass
+            elif column is None:
+                column = measures[0].output if measures else None
+            else:
+                matching = [m for m in measures if m.column == column]
+                if not matching and ctx.type_of(column) in NUMERIC:
+                    aggregate.aggregations.append({"function": "sum", "column": column})
+                    matching = [Measure("sum", column, "")]
+                column = matching[0].output if matching else None
+        elif request.measure is not None:
+            ctx.refuse(f"sort by {request.text} (that needs a summary)")
+            continue
+        if column is None:
+            column = ctx.main_measure()
+        if column is None:
+            ctx.refuse(f"sort by {request.text}")
+            continue
+        same = [k for k in keys if k["column"] == column]
+        if not same:
+            keys.append({"column": column, "descending": request.descending})
+        elif request.explicit:
+            same[0]["descending"] = request.descending  # "by order date, newest first"
+    ctx.plan.sort = keys
+    if keys:
+        ctx.plan.touched = True
+
+
+def _renames(ctx: Context) -> None:
+    """A rename of a summarised column names the summary's output: 'call the total revenue "revenue"'."""
+    aggregate = ctx.plan.aggregate
+    if aggregate is None or not ctx.plan.rename:
+        return
+    renamed: dict[str, str] = {}
+    for old, new in ctx.plan.rename.items():
+        outputs = [m.output for m in _outputs(ctx)]
+        if old in aggregate.group_by or old in outputs:
+            renamed[old] = new
+            continue
+        matching = [m for m in _outputs(ctx) if m.column == old]
+        if matching:
+            renamed[matching[0].output] = new
+        else:
+            ctx.refuse(f"rename {old} (not in the summary)")
+    ctx.plan.rename = renamed
+
+
+def _picked(ctx: Context) -> None:
+    """'for every product, its first order': one row per group, not a summary."""
+    if ctx.pick is None:
+        return
+    which, column = ctx.pick
+    keys = [g for g in ctx.groups if ctx.plan.aggregate is None or g not in ctx.plan.aggregate.buckets]
+    if ctx.measures:
+        ctx.refuse(f"the {which} (of what?)")
+        return
+    if not keys and ctx.pick_down is not None and column is not None:
+        # "the most expensive product": the one row at that end
+        ctx.order.append(SortRequest(column, None, ctx.pick_down, which))
+        ctx.plan.limit = 1
+        return
+    if not keys:
+        ctx.refuse(f"the {which} (of what?)")
+        return
+    ctx.plan.dedupe = Dedupe(keys=keys, explanation=f"Keep one row per {', '.join(keys)}.")
+    ctx.groups = []
+    _keep(ctx, which, column)
+    if ctx.pick_down is not None:
+        ctx.plan.dedupe.keep = "last" if ctx.pick_down else "first"
+
+
+def _merge_variants(ctx: Context) -> None:
+    """Spellings of one value read as its most common spelling before grouping ('Delivered' as 'delivered')."""
+    if not ctx.merge_variants:
+        return
+    merged = []
+    for column in ctx.groups:
+        variants = ctx.grounding.spellings.get((ctx.base, column), {})
+        if not variants or column in ctx.plan.prepare:
+            continue
+        cases = " ".join(
+            f"when {ident(column)} in ({', '.join(literal(v) for v in members)}) then {literal(head)}"
+            for head, members in variants.items()
+        )
+        ctx.plan.prepare[column] = f"case {cases} else {ident(column)} end"
+        ctx.plan.prepare_notes.append(f"Write each spelling of a {column} value as its most common spelling.")
+        merged.append(column)
+    if merged:
+        ctx.note(f"spelling variants of {', '.join(merged)} counted together")
+    else:
+        ctx.refuse("spelling variants (none known for the grouped columns)")
+
+
+def finish(ctx: Context, *, also: bool = False, instead: bool = False) -> None:
+    _picked(ctx)
+    _merge_variants(ctx)
+    _summary(ctx, also, instead)
+    _sort(ctx)
+    _renames(ctx)

@@ -1,0 +1,136 @@
+"""Dates in requests: '2024-03-01', 'March 2023', '1 March 2023', 'Q2 2024', years, as ranges of days."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from datalinx.agents.offline.tokens import Token
+from datalinx.agents.offline.words import AMBIGUOUS_MONTHS, MONTHS
+
+ORDINAL = frozenset({"st", "nd", "rd", "th"})
+QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
+
+
+@dataclass(frozen=True)
+class DateRef:
+    """The days from `start` up to (not including) `end`; `grain` says how it was given."""
+
+    start: dt.date
+    end: dt.date
+    grain: str  # day, month, quarter, year, month_of_year
+    month: int | None = None  # for month_of_year
+
+    def describe(self) -> str:
+        if self.grain == "day":
+            return self.start.isoformat()
+        if self.grain == "month":
+            return self.start.strftime("%B %Y")
+        if self.grain == "quarter":
+            return f"Q{(self.start.month - 1) // 3 + 1} {self.start.year}"
+        if self.grain == "year":
+            return str(self.start.year)
+        return self.start.strftime("%B")
+
+
+def is_year(token: Token) -> bool:
+    value = token.value
+    return (
+        token.kind == "number"
+        and isinstance(value, int)
+        and 1900 <= value <= 2100
+        and re.fullmatch(r"\d{4}", token.text) is not None
+    )
+
+
+def year_range(year: int) -> DateRef:
+    return DateRef(dt.date(year, 1, 1), dt.date(year + 1, 1, 1), "year")
+
+
+def month_range(year: int, month: int) -> DateRef:
+    end = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
+    return DateRef(dt.date(year, month, 1), end, "month")
+
+
+def quarter_range(year: int, quarter: int) -> DateRef:
+    start = dt.date(year, 3 * (quarter - 1) + 1, 1)
+    end = dt.date(year + 1, 1, 1) if quarter == 4 else dt.date(year, 3 * quarter + 1, 1)
+    return DateRef(start, end, "quarter")
+
+
+def day_range(day: dt.date) -> DateRef:
+    return DateRef(day, day + dt.timedelta(days=1), "day")
+
+
+def _day_number(tokens: list[Token], index: int) -> tuple[int, int] | None:
+    """A day of the month at `index` ('1', '1st'): (day, tokens used)."""
+    if index >= len(tokens) or tokens[index].kind != "number" or not isinstance(tokens[index].value, int):
+        return None
+    if not 1 <= tokens[index].value <= 31 or not re.fullmatch(r"\d{1,2}", tokens[index].text):
+        return None
+    used = 2 if index + 1 < len(tokens) and tokens[index + 1].norm in ORDINAL else 1
+    return tokens[index].value, used
+
+
+def _skip(tokens: list[Token], index: int, words: tuple[str, ...]) -> int:
+    while index < len(tokens) and tokens[index].norm in words:
+        index += 1
+    return index
+
+
+def _month_at(tokens: list[Token], i: int) -> tuple[DateRef, int] | None:
+    month = MONTHS[tokens[i].norm]
+    after = _skip(tokens, i + 1, (",", "of"))
+    day = _day_number(tokens, after)
+    if day is not None:
+        year_at = _skip(tokens, after + day[1], (",",))
+        if year_at < len(tokens) and is_year(tokens[year_at]):
+            try:
+                return day_range(dt.date(tokens[year_at].value, month, day[0])), year_at + 1
+            except ValueError:
+                return None
+    if after < len(tokens) and is_year(tokens[after]):
+        return month_range(tokens[after].value, month), after + 1
+    if tokens[i].norm in AMBIGUOUS_MONTHS:
+        return None
+    return DateRef(dt.date(2000, month, 1), dt.date(2000, month, 1), "month_of_year", month), i + 1
+
+
+def find_dates(tokens: list[Token]) -> list[tuple[int, int, DateRef]]:
+    """(first token, token after the last, date) for every date mention, left to right."""
+    found: list[tuple[int, int, DateRef]] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        hit: tuple[DateRef, int] | None = None
+        if token.kind == "date" and token.value is not None:
+            hit = day_range(token.value), i + 1
+        elif token.kind == "month" and token.value is not None:
+            hit = month_range(*token.value), i + 1
+        elif token.kind == "word" and token.norm in MONTHS:
+            hit = _month_at(tokens, i)
+        elif token.kind == "word" and re.fullmatch(r"q[1-4]", token.norm):
+            year_at = _skip(tokens, i + 1, (",", "of"))
+            if year_at < len(tokens) and is_year(tokens[year_at]):
+                hit = quarter_range(tokens[year_at].value, int(token.norm[1])), year_at + 1
+        elif token.norm in QUARTER_WORDS and i + 1 < len(tokens) and tokens[i + 1].norm == "quarter":
+            year_at = _skip(tokens, i + 2, (",", "of", "in"))
+            if year_at < len(tokens) and is_year(tokens[year_at]):
+                hit = quarter_range(tokens[year_at].value, QUARTER_WORDS[token.norm]), year_at + 1
+        elif (day := _day_number(tokens, i)) is not None:
+            month_at = _skip(tokens, i + day[1], ("of",))
+            if month_at < len(tokens) and tokens[month_at].norm in MONTHS:
+                year_at = _skip(tokens, month_at + 1, (",",))
+                if year_at < len(tokens) and is_year(tokens[year_at]):
+                    try:
+                        day_value = dt.date(tokens[year_at].value, MONTHS[tokens[month_at].norm], day[0])
+                        hit = day_range(day_value), year_at + 1
+                    except ValueError:
+                        hit = None
+        if hit is not None:
+            found.append((i, hit[1], hit[0]))
+            i = hit[1]
+        else:
+            i += 1
+    return found

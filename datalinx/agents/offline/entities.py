@@ -1,0 +1,92 @@
+"""Entities in a request: the longest phrase at each token naming a column, a value or a dataset of the scope."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from datalinx.agents.offline.grounding import ColumnRef, Grounding, ValueRef
+from datalinx.agents.offline.tokens import Token, squash
+from datalinx.agents.offline.words import FUNCTION_WORDS
+
+ORDER_WORDS = frozenset({"descending", "ascending", "reverse", "alphabetical", "chronological", "increasing",
+                         "decreasing", "random", "sort", "same", "natural", "original"})  # fmt: skip
+# Words before a dataset's own name that make it a verb of its flag: "did not churn".
+VERBAL = frozenset({"not", "did", "didnt", "who", "that", "which", "will", "to", "never", "would", "might", "could"})
+
+
+def _phrase_at(tokens: list[Token], start: int, length: int) -> tuple[str, ...] | None:
+    words = tokens[start : start + length]
+    if len(words) < length or any(t.kind != "word" and t.norm != "&" for t in words):
+        return None
+    if words[0].kind != "word" or words[-1].kind != "word":
+        return None
+    return tuple(t.norm for t in words)
+
+
+def _strong_value(refs: list[ValueRef], tokens: list[Token], text: str) -> list[ValueRef]:
+    """Values a phrase may name: codes of two letters only in capitals ('US'), never a plain word ('none')."""
+    if (
+        len(tokens) == 1
+        and (tokens[0].norm in FUNCTION_WORDS or len(squash(text)) <= 2)
+        and not tokens[0].text.isupper()
+    ):
+        return []
+    return refs
+
+
+@dataclass
+class Candidate:
+    start: int
+    length: int
+    kind: str
+    refs: list[ColumnRef] | list[ValueRef] | list[str]
+    related: list[ColumnRef] = field(default_factory=list)  # columns a value's words also name ("shipped")
+
+
+def entities(tokens: list[Token], grounding: Grounding, scope: list[str], request: str) -> dict[int, Candidate]:
+    """The longest entity starting at each token, left to right, within the datasets of `scope`."""
+    found: dict[int, Candidate] = {}
+    i = 0
+    while i < len(tokens):
+        best: tuple[int, Candidate] | None = None
+        for length in range(min(grounding.longest + 1, len(tokens) - i), 0, -1):
+            phrase = _phrase_at(tokens, i, length)
+            if phrase is None:
+                continue
+            text = request[tokens[i].start : tokens[i + length - 1].end]
+            options: list[tuple[int, Candidate]] = []
+            columns = grounding.columns_named(phrase, scope)
+            if len(scope) < len(grounding.catalog.datasets):
+                # a related word counts only in the base, and never for a word that names a column elsewhere
+                elsewhere = any(r.strength >= 2 for r in grounding.phrases.get(phrase, []) if r.dataset not in scope)
+                columns = [c for c in columns if c.strength >= 2 or (c.dataset == scope[0] and not elsewhere)]
+            if columns:
+                top = columns[0]
+                rank = 0 if top.strength == 3 else (1 if top.dataset == scope[0] else 3) if top.strength == 2 else 6
+                same = [c for c in columns if c.strength == top.strength]
+                options.append((rank, Candidate(i, length, "col", same)))
+            named_values = grounding.values_named([text, " ".join(phrase)], scope)
+            values = _strong_value(named_values, tokens[i : i + length], text)
+            if values:
+                value = Candidate(i, length, "val", values, columns)
+                options.append((2 if values[0].dataset == scope[0] else 4, value))
+            dataset = grounding.dataset_words.get(" ".join(phrase))
+            following = tokens[i + length].norm if i + length < len(tokens) else ""
+            preceding = tokens[i - 1].norm if i > 0 else ""
+            flags = [c for c in columns if grounding.is_flag(c.dataset, c.column)]
+            rated = following in ("rate", "rates", "ratio", "percentage", "share")
+            if dataset is not None and dataset == scope[0] and flags and (preceding in VERBAL or rated):
+                options.append((1, Candidate(i, length, "col", flags[:1])))  # "did not churn"
+                dataset = None
+            ordering = phrase[-1] in ("order", "ordered") and (following == "by" or preceding in ORDER_WORDS)
+            if dataset is not None and not ordering:
+                options.append((2, Candidate(i, length, "ds", [dataset])))
+            if options:
+                best = min(options, key=lambda option: option[0])
+                break
+        if best is None:
+            i += 1
+            continue
+        found[i] = best[1]
+        i += best[1].length
+    return found

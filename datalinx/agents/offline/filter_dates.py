@@ -1,0 +1,141 @@
+"""Row tests on dates: 'in 2024', 'since March 2023', 'before 2022-06-01', 'between Q1 and Q3 2024', 'in May'."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.dates import DateRef, year_range
+from datalinx.agents.offline.grounding import ColumnRef
+from datalinx.agents.offline.phrases import BRIDGE
+from datalinx.agents.offline.plan import Condition, literal
+from datalinx.agents.offline.sentence import Item, Match
+from datalinx.core.pipelines.types import TEMPORAL
+
+EDGE = r"(?:(?:the )?(?:start|beginning|begin|first day|end|last day|close) of (?:the year )?)?"
+WHEN = EDGE + r"(?:the )?(?P<a>{D}|{Y})"
+RANGE_END = r"(?:and|to|until|till|through|thru|-)"
+AFTER = (
+    r"(?:since|after|starting|starting from|starting in|starting on|"
+    r"beginning|beginning in|later than|on or after|as of)"
+)
+BEFORE = r"(?:before|until|till|through|up to|up until|by|prior to|earlier than|no later than|on or before|up till)"
+DURING = r"(?:in|during|within|on|for|from|of|dated)"
+
+
+def date_ref(item: Item) -> DateRef:
+    return item.ref if isinstance(item.ref, DateRef) else year_range(int(item.ref))
+
+
+def year_bound(item: Item, operator: str) -> tuple[str, dt.date] | None:
+    """`operator` against a year or date as a bound on days: 'after 2023' -> '>= 2024-01-01'."""
+    ref = date_ref(item)
+    if ref.grain == "month_of_year":
+        return None
+    return {
+        ">": (">=", ref.end),
+        ">=": (">=", ref.start),
+        "<": ("<", ref.start),
+        "<=": ("<", ref.end),
+    }.get(operator)
+
+
+def _date_column(ctx: Context, item: Item | None) -> str | bool | None:
+    """The date column a mention names (False: the mention is not a date column), else the dataset's date."""
+    if item is None:
+        column = ctx.main_date()
+        if column is not None:
+            ctx.note(f"dates refer to {column}")
+        return column
+    refs = [item.ref, *item.alternatives] if item.kind == "col" else list(item.alternatives)
+    for ref in refs:
+        if isinstance(ref, ColumnRef):
+            facts = ctx.facts(ref)
+            if facts is not None and (facts.type in TEMPORAL or (facts.type == "string" and "date" in facts.name)):
+                return ctx.use(ref)
+    return False
+
+
+def _add(ctx: Context, column: str, start: dt.date | None, end: dt.date | None, words: str, ref: DateRef) -> None:
+    target = ctx.as_date(column)
+    if ref.grain == "month_of_year":
+        expression = f"month({target}) = {ref.month}"
+    else:
+        parts = []
+        if start is not None:
+            parts.append(f"{target} >= {literal(start)}")
+        if end is not None:
+            parts.append(f"{target} < {literal(end)}")
+        expression = " and ".join(parts)
+    ctx.plan.add_filter(Condition(expression, f"{column} {words}", column))
+
+
+def _at_end(match: Match) -> bool:
+    """'the end of 2023': the bound is the period's last day, not its first."""
+    return any(w in match.text.lower().split() for w in ("end", "close", "last"))
+
+
+def _handle(ctx: Context, match: Match, how: str, with_column: bool) -> bool:
+    column_item = match.item("col") if with_column else None
+    column = _date_column(ctx, column_item)
+    if column is False:
+        return False
+    first = match.item("a")
+    if first is None:
+        return False
+    if column is None:
+        ctx.refuse(f"{match.text} (no date column)")
+        return True
+    assert isinstance(column, str)
+    ref = date_ref(first)
+    if how == "range":
+        last = match.item("b")
+        assert last is not None
+        end = date_ref(last)
+        if ref.grain == "month_of_year" or end.grain == "month_of_year":
+            return False
+        _add(ctx, column, ref.start, end.end, f"from {first.text} to {last.text}", ref)
+    elif ref.grain == "month_of_year":
+        if how != "in":
+            ctx.refuse(f"{match.text} (which year?)")
+            return True
+        _add(ctx, column, None, None, f"in {first.text}", ref)
+    elif how == "in":
+        _add(ctx, column, ref.start, ref.end, f"in {first.text}", ref)
+    elif how == "after":
+        word = (match.group("prep") or "since").split()[0]
+        start = ref.end if word in ("after", "later") or _at_end(match) else ref.start
+        _add(ctx, column, start, None, f"{word} {first.text}", ref)
+    else:
+        word = (match.group("prep") or "until").split()[0]
+        end = ref.start if word in ("before", "prior", "earlier") and not _at_end(match) else ref.end
+        _add(ctx, column, None, end, f"{word} {first.text}", ref)
+    return True
+
+
+def read_dates(ctx: Context) -> None:
+    """Every date test; a mention without a column refers to the dataset's own date."""
+    scan = ctx.sentence.scan
+    subject = r"(?P<col>{C}|{V}) " + BRIDGE
+    forms = [
+        (
+            "after",
+            r"(?:in |from |since )?"
+            + WHEN
+            + r" (?:or later|or after|and later|and after|or newer|and beyond|or more recent)",
+        ),
+        ("before", r"(?:in |from )?" + WHEN + r" (?:or earlier|or before|and earlier|and before|or older)"),
+        ("after", r"(?:from|starting) " + WHEN + r" (?:on|onwards|onward|forward|forwards|and later|or later)"),
+        ("range", r"(?:between|from) " + WHEN + f" {RANGE_END} " + r"(?P<b>{D}|{Y})"),
+        ("after", f"(?P<prep>{AFTER}) " + WHEN),
+        ("before", f"(?P<prep>{BEFORE}) " + WHEN),
+        ("in", f"(?:{DURING} )?(?:the )?(?:year |month )?" + WHEN),
+    ]
+    for how, form in forms:
+        scan(subject + form, lambda m, how=how: _handle(ctx, m, how, True))
+        scan(r"(?:(?:is|are|was|were) )?" + form if how != "in" else f"{DURING} (?:the )?(?:year |month )?" + WHEN,
+             lambda m, how=how: _handle(ctx, m, how, False))  # fmt: skip
+    scan(r"(?P<a>{D})", lambda m: _handle(ctx, m, "in", False))
+    if any(c.expression.startswith("month(") for c in ctx.plan.filters):
+        scan(r"(?:,? )?(?:of |in |for )?(?:any|every|each|all|whatever) (?:year|years)", lambda m: True)
+    scan(r"(?P<a>{Y})(?= {T})", lambda m: _handle(ctx, m, "in", False))

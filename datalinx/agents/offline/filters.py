@@ -1,0 +1,378 @@
+"""Row tests on numbers and text: 'total revenue over 100', 'between 2 and 5 items', 'email ends with .de'."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.filter_dates import year_bound
+from datalinx.agents.offline.grounding import ColumnRef
+from datalinx.agents.offline.phrases import BRIDGE, OP, comparison
+from datalinx.agents.offline.plan import Condition, ident, literal
+from datalinx.agents.offline.sentence import Item, Match
+from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
+
+UNIT = (
+    r"(?: (?P<unit>{V}|years old|years {C}|years|year old|year {C}|old|"
+    r"units|items|pieces|kg|months|days|calls|times|percent|%))?"
+)
+NUMBER = r"(?P<num>{N}|{D})" + UNIT
+OPERATOR = rf"(?P<neg>not )?(?P<op>{OP})"
+SYMBOLS = {">": "over", ">=": "at least", "<": "under", "<=": "at most", "=": "equal to", "!=": "not equal to"}
+FLIP = {">": "<=", ">=": "<", "<": ">=", "<=": ">", "=": "!=", "!=": "="}
+AGE_WORDS = {"older": ">", "younger": "<"}
+PRICE_WORDS = {"cheaper": "<", "less expensive": "<", "more expensive": ">", "pricier": ">", "costlier": ">"}
+
+
+def number_of(item: Item | None) -> Any:
+    return item.ref if item is not None else None
+
+
+def compare(ctx: Context, column: str, operator: str, item: Item, words: str) -> bool:
+    """Add `column <operator> value`; a year against a date column becomes a date bound."""
+    kind = ctx.type_of(column)
+    value = item.ref
+    date_like = kind in TEMPORAL or (kind == "string" and "date" in column)
+    if item.kind == "date" or (date_like and item.kind == "year"):
+        if not date_like:
+            return False
+        target = ctx.as_date(column)
+        bound = year_bound(item, operator)
+        if bound is None:
+            return False
+        op, day = bound
+        ctx.plan.add_filter(Condition(f"{target} {op} {literal(day)}", f"{column} {words} {item.text}", column))
+        return True
+    if kind not in NUMERIC:
+        return False
+    condition = Condition(f"{ident(column)} {operator} {literal(value)}", f"{column} {words} {item.text}", column)
+    if operator == "=":
+        condition.values = [value]
+    ctx.plan.add_filter(condition)
+    return True
+
+
+def _operator(match: Match) -> tuple[str, str] | None:
+    text = match.group("op") or ""
+    equal = ("=", "==", "equals", "equal to", "is equal to", "exactly", "is exactly")
+    operator = comparison(text) or ("=" if text in equal else None)
+    if operator is None:
+        return None
+    if match.group("neg"):
+        return FLIP[operator], f"not {text}"
+    return operator, text
+
+
+def _unit(ctx: Context, match: Match) -> None:
+    unit = match.item("unit")
+    if unit is not None and unit.kind == "val":
+        ctx.note(f"read '{unit.text}' as the unit of the amount, not as a {unit.ref.column} filter")
+
+
+def _with_column(ctx: Context, match: Match) -> bool:
+    column_item, number = match.item("col"), match.item("num")
+    parsed = _operator(match)
+    if column_item is None or number is None or parsed is None:
+        return False
+    column = ctx.column(column_item)
+    if column is None:
+        return True
+    _unit(ctx, match)
+    return compare(ctx, column, parsed[0], number, parsed[1])
+
+
+def _implicit(ctx: Context, match: Match) -> bool:
+    """'orders over 100': the dataset's amount; '30 years old' or 'older than 30': its age column."""
+    number, parsed = match.item("num"), _operator(match)
+    if number is None or parsed is None:
+        return False
+    unit = match.group("unit") or ""
+    column = _age(ctx) if "old" in unit or unit.startswith("year") else None
+    if column is None and number.kind == "date":
+        column = ctx.main_date()
+    column = column or ctx.main_measure()
+    if column is None and number.kind == "num" and isinstance(number.ref, int) and 0 < number.ref < 130:
+        column = _age(ctx)  # "customers over 50": people, by age
+    if column is None:
+        ctx.refuse(f"{match.text} (which column?)")
+        return True
+    ctx.note(f"read '{match.text}' as a test on {column}")
+    _unit(ctx, match)
+    return compare(ctx, column, parsed[0], number, parsed[1])
+
+
+def _age(ctx: Context) -> str | None:
+    for name in ctx.reading.scope:
+        refs = ctx.grounding.columns_named(("age",), [name])
+        if refs:
+            return ctx.use(refs[0])
+    return None
+
+
+def _word_comparison(ctx: Context, match: Match) -> bool:
+    """'older than 30', 'cheaper than 20', 'more expensive than 100'."""
+    word, number = match.group("word") or "", match.item("num")
+    if number is None:
+        return False
+    if word in AGE_WORDS:
+        column = _age(ctx)
+        operator = AGE_WORDS[word]
+    else:
+        refs = [r for d in ctx.reading.scope for r in ctx.grounding.columns_named(("price",), [d])]
+        column = ctx.use(refs[0]) if refs else ctx.main_measure()
+        operator = PRICE_WORDS[word]
+    if column is None:
+        ctx.refuse(match.text)
+        return True
+    if match.group("neg"):
+        operator = FLIP[operator]
+    return compare(ctx, column, operator, number, f"{'not ' if match.group('neg') else ''}{word} than")
+
+
+def _between(ctx: Context, match: Match) -> bool:
+    low, high, column_item = match.item("low"), match.item("high"), match.item("col")
+    if low is None or high is None:
+        return False
+    column = ctx.column(column_item) if column_item is not None else ctx.main_measure()
+    if column is None:
+        if column_item is None:
+            ctx.refuse(f"{match.text} (which column?)")
+        return True
+    if low.kind in ("date", "year") and ctx.type_of(column) not in NUMERIC:
+        return False
+    if ctx.type_of(column) not in NUMERIC:
+        return False
+    name = ident(column)
+    condition = Condition(
+        f"{name} >= {literal(low.ref)} and {name} <= {literal(high.ref)}",
+        f"{column} between {low.text} and {high.text}",
+        column,
+    )
+    ctx.plan.add_filter(condition)
+    return True
+
+
+def _text(ctx: Context, match: Match) -> bool:
+    """'email ends with .de', 'name contains "son"'."""
+    column_item = match.item("col")
+    pieces = match.items(name="val")
+    if column_item is None or not pieces:
+        return False
+    column = ctx.column(column_item)
+    if column is None:
+        return True
+    if ctx.type_of(column) != "string":
+        return False
+    first, last = pieces[0], pieces[-1]
+    text = first.ref if first.kind == "str" else ctx.sentence.request[first.start : last.end]
+    if first.kind == "val" and len(pieces) == 1:
+        text = first.text
+    how = match.group("how") or ""
+    function = (
+        "starts_with" if how.startswith(("start", "begin")) else "ends_with" if how.startswith("end") else "contains"
+    )
+    expression = f"{function}({ident(column)}, {literal(str(text))})"
+    negated = bool(match.group("neg"))
+    if negated:
+        expression = f"not {expression}"
+    words = {"starts_with": "starts with", "ends_with": "ends with", "contains": "contains"}[function]
+    ctx.plan.add_filter(Condition(expression, f"{column} {'does not ' if negated else ''}{words} '{text}'", column))
+    return True
+
+
+def _domain(ctx: Context, match: Match) -> bool:
+    """'customers with the email domain example.com': addresses ending in @example.com."""
+    item, pieces = match.item("col"), match.items(name="val")
+    if item is None or not pieces:
+        return False
+    column = ctx.column(item)
+    if column is None or ctx.type_of(column) != "string":
+        return column is None
+    text = ctx.sentence.request[pieces[0].start : pieces[-1].end].strip().lstrip("@")
+    expression = f"ends_with(lower({ident(column)}), {literal('@' + text.lower())})"
+    ctx.plan.add_filter(Condition(expression, f"{column} is at the domain {text}", column))
+    return True
+
+
+def _domain_default(ctx: Context, match: Match) -> bool:
+    if match.item("col") is not None:
+        return _domain(ctx, match)
+    refs = ctx.grounding.columns_named(("email",), [ctx.base])
+    pieces = match.items(name="val")
+    if not refs or not pieces:
+        return False
+    column = ctx.use(refs[0])
+    text = ctx.sentence.request[pieces[0].start : pieces[-1].end].strip().lstrip("@")
+    expression = f"ends_with(lower({ident(column)}), {literal('@' + text.lower())})"
+    ctx.plan.add_filter(Condition(expression, f"{column} is at the domain {text}", column))
+    return True
+
+
+def _is_column(item: Item | None) -> bool:
+    return item is not None and isinstance(item.ref, ColumnRef)
+
+
+ARITHMETIC = r"(?:times|multiplied by|plus|minus|divided by|over|\*|\+|-|/)"
+RELATION = (
+    r"(?P<neg>not )?(?P<op>" + OP + r"|before|after|earlier than|later than|equal to|equals|=|!=|different from"
+    r"|does not match|do not match|does not equal|not equal to|differs from|matches|match|the same as|same as)"
+)
+TEMPORAL_WORDS = {"before": "<", "earlier than": "<", "after": ">", "later than": ">"}
+UNEQUAL = ("!=", "different from", "does not match", "do not match", "does not equal", "not equal to", "differs from")
+
+
+def _columns(ctx: Context, match: Match) -> bool:
+    """'ship date is before the order date', 'revenue is not equal to quantity times unit price'."""
+    from datalinx.agents.offline.columns import _expression
+
+    left_item, right = match.item("col"), match.items(name="rhs")
+    if left_item is None or not right or not any(i.kind == "col" for i in right):
+        return False
+    left = ctx.column(left_item)
+    expression = _expression(ctx, right)
+    if left is None or expression is None:
+        return left is None
+    text = (match.group("op") or "").strip()
+    operator = TEMPORAL_WORDS.get(text) or comparison(text)
+    if operator is None:
+        operator = "!=" if text in UNEQUAL else "="
+    if match.group("neg"):
+        operator = FLIP[operator]
+    name = ident(left)
+    if operator in ("=", "!=") and ctx.type_of(left) == "float64":
+        # amounts computed from others differ by rounding: equal means within half a cent
+        condition = f"abs({name} - ({expression})) {'>' if operator == '!=' else '<='} 0.005"
+    else:
+        condition = f"{name} {operator} {expression}"
+    words = {
+        "<": "before" if ctx.type_of(left) in TEMPORAL else "below",
+        ">": "after" if ctx.type_of(left) in TEMPORAL else "above",
+    }
+    explanation = f"{left} {words.get(operator, operator)} {ctx.sentence.request[right[0].start : right[-1].end]}"
+    ctx.plan.add_filter(Condition(condition, explanation, left))
+    return True
+
+
+def _within(ctx: Context, match: Match) -> bool:
+    """'shipped within 3 days', 'shipped more than 30 days after the order date': days between two dates."""
+    from datalinx.agents.offline.aggregates import _date_of
+
+    later, earlier_item, number = match.item("a"), match.item("b"), match.item("n")
+    end = _date_of(ctx, later)
+    start = _date_of(ctx, earlier_item) if earlier_item is not None else ctx.main_date()
+    if end is None or start is None or end == start or number is None:
+        return False
+    words = (match.group("how") or "within").strip()
+    operator = {"within": "<=", "in under": "<", "in less than": "<", "less than": "<", "under": "<",
+                "at most": "<=", "more than": ">", "over": ">", "after more than": ">", "at least": ">=",
+                "in more than": ">"}.get(words, "<=")  # fmt: skip
+    days = f"date_diff('day', {ctx.as_date(start)}, {ctx.as_date(end)})"
+    ctx.plan.add_filter(
+        Condition(f"{days} {operator} {literal(number.ref)}", f"{end} {words} {number.text} days of {start}", end)
+    )
+    ctx.note(f"counted days from {start} to {end}")
+    return True
+
+
+def read_comparisons(ctx: Context) -> None:
+    """Every numeric, text and age/price comparison in the request."""
+    scan = ctx.sentence.scan
+    how = (
+        r"(?P<how>within|in under|in less than|less than|under|at most|more "
+        r"than|over|after more than|at least|in more than)"
+    )
+    scan(
+        r"(?P<a>{V}|{C}) " + how + r" (?P<n>{N}) days?(?: (?:of|after|from|since) (?:the )?(?P<b>{C}|{T}))?",
+        lambda m: _within(ctx, m),
+    )
+    scan(
+        r"(?P<col>{C}) (?:address )?domain(?: name)? (?:is |of |= |: )?(?P<val>\S+(?: \. \S+)*)",
+        lambda m: _domain(ctx, m),
+    )
+    scan(
+        r"(?:at|on|from|with) (?:the )?domain (?P<val>\S+(?: \. \S+)*)(?: (?P<col>{C}))?",
+        lambda m: _domain_default(ctx, m),
+    )
+    operand = r"(?:the |its |their )?(?:{C}|{N})"
+    rhs = r"(?P<rhs>" + operand + r"(?: " + ARITHMETIC + r" " + operand + r")*)"
+    scan(r"(?P<col>{C}) " + BRIDGE + RELATION + r" " + rhs, lambda m: _columns(ctx, m))
+    scan(
+        r"(?P<col>{C}) " + BRIDGE + r"(?:(?:is|are) )?between (?P<low>{N}) and (?P<high>{N})",
+        lambda m: _between(ctx, m),
+    )
+    scan(r"(?P<col>{C}) (?:(?:is|are|ranging) )?from (?P<low>{N}) to (?P<high>{N})", lambda m: _between(ctx, m))
+    scan(r"between (?P<low>{N}) and (?P<high>{N})(?: (?P<col>{C}))?", lambda m: _between(ctx, m))
+    how = (
+        r"(?P<how>starts with|starting with|start with|begins with|beginning "
+        r"with|begin with|ends with|ending with|end with|contains|containing|"
+        r"contain|includes|including|include|like)"
+    )
+    value = r"(?P<val>{S}|{V}|\. \S+|@ \S+|\S+)"
+    text_test = r"(?P<col>{C}) (?:(?:that|which|is|are) )?(?P<neg>(?:does not|do not|not) )?" + how + " " + value
+    scan(text_test, lambda m: _text(ctx, m))
+    scan(r"(?P<neg>not )?(?:a |an )?" + SIGN + r" (?P<col>{C})(?: values?)?", lambda m: _sign(ctx, m))
+    scan(r"(?P<col>{C}) " + BRIDGE + r"(?P<neg>not )?" + SIGN, lambda m: _sign(ctx, m))
+    scan(r"(?P<col>{C}) " + BRIDGE + OPERATOR + " " + NUMBER, lambda m: _with_column(ctx, m))
+    scan(
+        r"(?P<col>{C}) (?:(?:is|are|of) )?(?P<neg>not )?(?P<op>=|==|equals|equal to|is equal to|exactly|is exactly) "
+        + NUMBER,
+        lambda m: _with_column(ctx, m),
+    )
+    scan(OPERATOR + r" (?P<num>{N}) (?P<col>{C})", lambda m: _with_column(ctx, m))
+    scan(
+        r"(?P<num>{N}) (?P<op>or more|or less|or fewer|and above|and over|and "
+        r"up|plus|and below|and under) (?P<col>{C})",
+        lambda m: _trailing(ctx, m),
+    )
+    scan(
+        r"(?P<col>{C}) "
+        + BRIDGE
+        + r"(?P<num>{N}) (?P<op>or more|or less|or fewer|and above|and over|and up|plus|and below|and under)",
+        lambda m: _trailing(ctx, m),
+    )
+    words = r"(?P<word>older|younger|cheaper|less expensive|more expensive|pricier|costlier)"
+    scan(r"(?P<neg>not )?" + words + r" than (?P<num>{N})" + UNIT, lambda m: _word_comparison(ctx, m))
+    scan(r"(?:aged |age )?" + OPERATOR + " " + NUMBER, lambda m: _implicit(ctx, m))
+
+
+SIGNS = {"negative": "<", "positive": ">", "non negative": ">=", "nonnegative": ">=", "non - negative": ">=",
+         "zero": "=", "below zero": "<", "above zero": ">", "under zero": "<", "over zero": ">", "less than zero": "<",
+         "greater than zero": ">", "non positive": "<=", "non - positive": "<="}  # fmt: skip
+SIGN = (
+    r"(?P<sign>non - negative|non negative|nonnegative|non - positive|non "
+    r"positive|negative|positive|zero|below zero|above zero|under zero|over "
+    r"zero|less than zero|greater than zero)"
+)
+
+
+def _sign(ctx: Context, match: Match) -> bool:
+    """'a negative quantity', 'quantity below zero'."""
+    item = match.item("col")
+    if item is None:
+        return False
+    column = ctx.column(item)
+    if column is None:
+        return True
+    if ctx.type_of(column) not in NUMERIC:
+        return False
+    sign = match.group("sign") or ""
+    operator = SIGNS[sign]
+    if match.group("neg"):
+        operator = FLIP[operator]
+    condition = Condition(
+        f"{ident(column)} {operator} 0", f"{column} is {'not ' if match.group('neg') else ''}{sign}", column
+    )
+    ctx.plan.add_filter(condition)
+    return True
+
+
+def _trailing(ctx: Context, match: Match) -> bool:
+    column_item, number = match.item("col"), match.item("num")
+    if column_item is None or number is None:
+        return False
+    column = ctx.column(column_item)
+    if column is None:
+        return True
+    text = match.group("op") or ""
+    operator = ">=" if text in ("or more", "and above", "and over", "and up", "plus") else "<="
+    return compare(ctx, column, operator, number, "at least" if operator == ">=" else "at most")

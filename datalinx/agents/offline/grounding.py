@@ -1,0 +1,290 @@
+"""What the catalog offers a request: datasets by name, columns by the words of their names, values by spelling."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from datalinx.agents.offline.tokens import fold
+from datalinx.agents.offline.words import (
+    AGGREGATES,
+    CONCEPTS,
+    DATASET_SYNONYMS,
+    DEMONYMS,
+    EXONYMS,
+    FILLER,
+    KEYWORDS,
+    OPPOSITES,
+    TIME_UNITS,
+)
+from datalinx.core.datasets.facts import FEW_VALUES, CatalogView, ColumnFacts, DatasetFacts
+from datalinx.core.pipelines.types import NUMERIC, TEMPORAL, ColumnType
+from datalinx.core.quality.dimensions.consistency import variant_mapping
+from datalinx.core.quality.vocabulary import canonical_key, singular
+
+T = ColumnType
+# Words of a column name too generic to name the column on their own.
+GENERIC_PARTS = frozenset({"is", "has", "id", "ids", "of", "the", "at", "on", "in", "no", "num", "ref", "key", "code"})
+MEASURE_HINTS = ("revenue", "amount", "sales", "total", "value", "price", "charges", "cost", "income")
+EVENT_DATES = r"signup|sign_up|created|registered|joined|start|placed|opened"
+KEY_SUFFIXES = ("_id", "id", "_ref", "_key", "_code", "_no", "_number")
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """A column or dataset name as folded words: 'totalRevenue' and 'total_revenue' -> ('total', 'revenue')."""
+    spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", name)
+    return tuple(w for w in re.split(r"[^a-z0-9]+", fold(spaced)) if w)
+
+
+def plural(word: str) -> str:
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def word_forms(word: str) -> set[str]:
+    """A word with its singular and plural spellings."""
+    forms = {word, singular(word)}
+    if not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        forms.add(plural(word))
+    if word.endswith("ies"):
+        forms.add(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.add(word[:-2])
+    return forms
+
+
+def value_key(text: str) -> str:
+    """The key values are looked up by: synonyms to codes, '&' as 'and', singular, letters and digits only."""
+    key = canonical_key(text.replace("&", " and "))
+    return singular(key)
+
+
+@dataclass(frozen=True)
+class ColumnRef:
+    """A column a phrase names; `strength` 3: its name, 2: a word of its name, 1: a related word."""
+
+    dataset: str
+    column: str
+    type: ColumnType
+    strength: int
+    negated: bool = False  # a word for the flag's false side: 'stayed' for churned
+
+
+@dataclass(frozen=True)
+class ValueRef:
+    """A value of a text column a phrase names, with the column's other spellings of it."""
+
+    dataset: str
+    column: str
+    value: Any
+    variants: tuple[Any, ...] = ()
+
+
+@dataclass
+class Grounding:
+    """The catalog's datasets, columns and values indexed by the words a request may use for them."""
+
+    catalog: CatalogView
+    dataset_words: dict[str, str] = field(default_factory=dict)
+    phrases: dict[tuple[str, ...], list[ColumnRef]] = field(default_factory=dict)
+    values: dict[str, list[ValueRef]] = field(default_factory=dict)
+    vocabulary: set[str] = field(default_factory=set)
+    spellings: dict[tuple[str, str], dict[str, list[str]]] = field(default_factory=dict)  # variants per value
+    longest: int = 1
+
+    def __post_init__(self) -> None:
+        for dataset in self.catalog.datasets:
+            words = name_words(dataset.name)
+            for form in word_forms(words[-1]) if words else ():
+                self.dataset_words.setdefault(" ".join((*words[:-1], form)), dataset.name)
+            self.dataset_words.setdefault(fold(dataset.name), dataset.name)
+        for name, synonyms in DATASET_SYNONYMS.items():
+            if self.catalog.dataset(name) is not None:
+                for synonym in synonyms:
+                    self.dataset_words.setdefault(synonym, name)
+        for dataset in self.catalog.datasets:  # every dataset's words known before any column's
+            for column in dataset.columns:
+                self._index_column(dataset, column)
+                self._index_values(dataset, column)
+        for phrase in self.dataset_words:
+            self.vocabulary.update(phrase.split())
+        for phrase in self.phrases:
+            self.vocabulary.update(phrase)
+        self.longest = max([len(p) for p in self.phrases] + [len(p.split()) for p in self.dataset_words] + [1])
+
+    def _add(self, phrase: tuple[str, ...], ref: ColumnRef) -> None:
+        refs = self.phrases.setdefault(phrase, [])
+        if not any(r.dataset == ref.dataset and r.column == ref.column for r in refs):
+            refs.append(ref)
+        elif any(r.dataset == ref.dataset and r.column == ref.column and r.strength < ref.strength for r in refs):
+            refs[:] = [r for r in refs if (r.dataset, r.column) != (ref.dataset, ref.column)] + [ref]
+
+    def _index_column(self, dataset: DatasetFacts, column: ColumnFacts) -> None:
+        words = name_words(column.name)
+        if not words:
+            return
+        ref = ColumnRef(dataset.name, column.name, column.type, 3)
+        self._add((fold(column.name),), ref)
+        self._add(("".join(words),), ref)
+        for form in word_forms(words[-1]):
+            self._add((*words[:-1], form), ref)
+        table = name_words(dataset.name)
+        if table:
+            for form in word_forms(table[-1]) | {singular(table[-1])}:
+                for last in word_forms(words[-1]):
+                    self._add((form, *words[:-1], last), ref)
+        named = {w for w in words if w not in GENERIC_PARTS and w not in AGGREGATES and w not in TIME_UNITS}
+        # 'unit' of unit_price: 'units' means a quantity, so the lone word is left to the concept
+        named -= {
+            w
+            for concept, synonyms in CONCEPTS.items()
+            if concept not in words
+            for s in synonyms
+            for w in word_forms(s)
+            if w in named and len(words) > 1
+        }
+        named -= set(self.dataset_words) | set(word_forms(table[-1]) if table else ())
+        if words[0] in ("is", "has") and len(words) > 1:  # is_test_account: "test accounts", "test"
+            self._add(words[1:], ref)
+            for form in word_forms(words[-1]):
+                self._add((*words[1:-1], form), ref)
+            if len(words) > 2:
+                named -= {words[-1]}  # 'account' alone is any account, not a test one
+        partial = ColumnRef(dataset.name, column.name, column.type, 2)
+        for word in named:
+            for form in word_forms(word):
+                self._add((form,), partial)
+        if column.type in TEMPORAL or "date" in words:
+            self._add(("date",), partial)
+        related = ColumnRef(dataset.name, column.name, column.type, 1)
+        opposite = ColumnRef(dataset.name, column.name, column.type, 1, negated=True)
+        for concept, synonyms in OPPOSITES.items():
+            if concept in words and self.is_flag(dataset.name, column.name):
+                for synonym in synonyms:
+                    self._add((synonym,), opposite)
+        for concept, synonyms in CONCEPTS.items():
+            if concept in words or concept in fold(column.name):
+                for synonym in synonyms:
+                    *head, last = synonym.split()
+                    for form in word_forms(last):
+                        self._add((*head, form), related)
+
+    def _index_values(self, dataset: DatasetFacts, column: ColumnFacts) -> None:
+        if column.type != T.STRING or not column.top_values:
+            return
+        spellings = [v for v in column.top_values if isinstance(v, str) and v.strip()]
+        # Most common first: rank stands in for counts, so each rare spelling joins the common one it varies.
+        mapping = variant_mapping({v: 10 ** (len(spellings) - i) for i, v in enumerate(spellings)})
+        groups: dict[str, list[str]] = {}
+        for value in spellings:
+            head = mapping.get(value, value)
+            groups.setdefault(head, [head])
+            if value != head:
+                groups[head].append(value)
+        self.spellings[(dataset.name, column.name)] = {h: m for h, m in groups.items() if len(m) > 1}
+        for head, members in groups.items():
+            ref = ValueRef(dataset.name, column.name, head, tuple(members[1:]))
+            for key in {value_key(v) for v in members}:
+                self.values.setdefault(key, []).append(ref)
+            if column.distinct is not None and column.distinct <= FEW_VALUES:
+                self.vocabulary.update(w for v in members for w in re.findall(r"[a-z]+", fold(v)) if len(w) > 2)
+
+    # --- lookups ---------------------------------------------------------------------------------------------------
+
+    def dataset(self, name: str) -> DatasetFacts:
+        found = self.catalog.dataset(name)
+        assert found is not None
+        return found
+
+    def column(self, dataset: str, name: str) -> ColumnFacts | None:
+        return self.dataset(dataset).column(name)
+
+    def columns_named(self, phrase: tuple[str, ...], scope: list[str]) -> list[ColumnRef]:
+        """Columns of the datasets in scope a phrase names, strongest and earliest-scoped first."""
+        refs = [r for r in self.phrases.get(phrase, []) if r.dataset in scope]
+        return sorted(refs, key=lambda r: (-r.strength, scope.index(r.dataset)))
+
+    def values_named(self, texts: list[str], scope: list[str]) -> list[ValueRef]:
+        """Values named by any of `texts` (as typed, as spell-fixed), else by a stem or an exonym of them."""
+        keys = [value_key(t) for t in texts]
+        for text in texts:
+            folded = fold(text).strip()
+            if folded in EXONYMS:
+                keys.append(value_key(EXONYMS[folded]))
+            if folded in DEMONYMS:
+                keys.append(value_key(DEMONYMS[folded]))
+            for suffix in ("ing", "ed", "er"):
+                if folded.endswith(suffix) and len(folded) > len(suffix) + 3 and " " not in folded:
+                    keys.append(value_key(folded[: -len(suffix)]))
+        for key in keys:
+            refs = [r for r in self.values.get(key, []) if r.dataset in scope]
+            if refs:
+                return sorted(refs, key=lambda r: scope.index(r.dataset))
+        return []
+
+    def main_date(self, dataset: str) -> ColumnFacts | None:
+        """The date a dataset's rows happen on: a date column named after the dataset, else the first date."""
+        facts = self.dataset(dataset)
+        table = name_words(dataset)
+        stem = singular(table[-1]) if table else ""
+        dated = [c for c in facts.columns if c.type in TEMPORAL or re.search(r"(^|_)(date|day|at)$", c.name)]
+        dated = [c for c in dated if c.type in TEMPORAL or c.type == T.STRING]
+        named = [c for c in dated if stem and stem in c.name]
+        events = [c for c in dated if re.search(EVENT_DATES, c.name)]
+        others = [c for c in dated if "birth" not in c.name]
+        return (named or events or others or dated or [None])[0]
+
+    def main_measure(self, dataset: str) -> ColumnFacts | None:
+        """The amount a dataset's rows are usually summed by: revenue, amount, total, price..."""
+        numeric = [c for c in self.dataset(dataset).columns if c.type in NUMERIC and not self.is_key(dataset, c.name)]
+        for hint in MEASURE_HINTS:
+            for column in numeric:
+                if hint in column.name:
+                    return column
+        return None
+
+    def is_key(self, dataset: str, column: str) -> bool:
+        return column.endswith(KEY_SUFFIXES) or column == "id"
+
+    def key_of(self, dataset: str) -> str | None:
+        """The column naming a dataset's rows: '<singular>_id', else the first key-like column."""
+        facts = self.dataset(dataset)
+        table = name_words(dataset)
+        stem = singular(table[-1]) if table else dataset
+        for column in facts.columns:
+            if column.name in (f"{stem}_id", f"{stem}id", "id"):
+                return column.name
+        keys = [c.name for c in facts.columns if self.is_key(dataset, c.name)]
+        return keys[0] if keys else None
+
+    def join_key(self, left: str, right: str) -> str | None:
+        """The column two datasets share that identifies rows of one of them (customer_id), or None."""
+        left_facts, right_facts = self.dataset(left), self.dataset(right)
+        shared = [c for c in left_facts.columns if right_facts.column(c.name) is not None]
+        candidates = []
+        for column in shared:
+            other = right_facts.column(column.name)
+            assert other is not None
+            compatible = column.type == other.type or {column.type, other.type} <= NUMERIC
+            if compatible and self.is_key(left, column.name):
+                named = column.name in (self.key_of(left), self.key_of(right))
+                candidates.append((not named, column.name))
+        return min(candidates)[1] if candidates else None
+
+    def is_flag(self, dataset: str, column: str) -> bool:
+        """Booleans, and integers holding only 0 and 1."""
+        facts = self.column(dataset, column)
+        if facts is None:
+            return False
+        if facts.type == T.BOOL:
+            return True
+        return facts.type == T.INT64 and facts.distinct == 2 and set(facts.top_values) <= {0, 1}
+
+
+def is_plain_word(word: str) -> bool:
+    """Filler or a planner keyword: never taken as a value on its own."""
+    return word in FILLER or word in KEYWORDS

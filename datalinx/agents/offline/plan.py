@@ -1,0 +1,150 @@
+"""The planner's working plan: what to read, join, clean, keep, compute and write, before it becomes nodes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+EXPRESSION_WORDS = frozenset(
+    {"and", "or", "not", "in", "like", "ilike", "between", "is", "null", "true", "false", "case", "when", "then"}
+    | {"else", "end", "date", "timestamp", "escape"}
+)
+
+
+def ident(name: str) -> str:
+    """A column as the expression language reads it: bare when it is a plain name, else double-quoted."""
+    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name) and name.lower() not in EXPRESSION_WORDS:
+        return name
+    return '"' + name.replace('"', '""') + '"'
+
+
+def literal(value: Any) -> str:
+    """A value as an expression literal."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, dt.date):
+        return f"'{value.isoformat()}'"
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+@dataclass
+class Condition:
+    """One test rows must pass, in the expression language, with the words it came from."""
+
+    expression: str
+    explanation: str
+    column: str | None = None
+    values: list[Any] = field(default_factory=list)  # for `column = value` tests, merged into `in (...)`
+    negated: bool = False
+    any_of: list[Condition] = field(default_factory=list)  # alternatives joined by `or`
+    prior: bool = False  # from the conversation's earlier plan
+
+
+@dataclass
+class Join:
+    dataset: str
+    key: str
+    how: str = "left"
+    right_key: str | None = None
+    columns: list[str] = field(default_factory=list)  # right columns to bring
+    renamed: dict[str, str] = field(default_factory=dict)  # right columns whose names the left side has
+    reason: str = ""
+
+
+@dataclass
+class Aggregate:
+    group_by: list[str] = field(default_factory=list)
+    aggregations: list[dict[str, Any]] = field(default_factory=list)
+    buckets: dict[str, str] = field(default_factory=dict)  # group columns computed first: name -> expression
+    explanation: str = ""
+
+
+@dataclass
+class Dedupe:
+    keys: list[str] | None = None
+    keep: str = "first"
+    order_by: list[dict[str, Any]] = field(default_factory=list)
+    explanation: str = ""
+
+
+@dataclass
+class Plan:
+    """Everything understood so far; `build` turns it into a PipelineDefinition."""
+
+    dataset: str
+    joins: list[Join] = field(default_factory=list)
+    casts: dict[str, str] = field(default_factory=dict)
+    prepare: dict[str, str] = field(default_factory=dict)  # derived before filtering
+    prepare_notes: list[str] = field(default_factory=list)
+    fills: dict[str, dict[str, Any]] = field(default_factory=dict)
+    fill_order: list[dict[str, Any]] = field(default_factory=list)
+    filters: list[Condition] = field(default_factory=list)
+    dedupe: Dedupe | None = None
+    aggregate: Aggregate | None = None
+    having: list[Condition] = field(default_factory=list)
+    sort: list[dict[str, Any]] = field(default_factory=list)
+    limit: int | None = None
+    sample: dict[str, Any] | None = None
+    select: list[str] | None = None
+    drop: list[str] = field(default_factory=list)
+    rename: dict[str, str] = field(default_factory=dict)
+    finish: dict[str, str] = field(default_factory=dict)  # derived after everything else (e.g. lower-cased text)
+    sinks: list[dict[str, Any]] = field(default_factory=list)
+    touched: bool = False  # anything beyond reading the dataset
+    replacing: bool = False  # a follow-up's tests replace earlier tests of the same column
+    select_prior: bool = False  # `select` came from the earlier plan
+    distinct: bool = False  # the dedupe is of the selected columns: placed after the selection
+
+    def add_filter(self, condition: Condition, *, having: bool = False) -> None:
+        """Add a test; a second `column = value` on the same column widens the first to `in (...)`."""
+        target = self.having if having else self.filters
+        if self.replacing and condition.column is not None:
+            target[:] = [c for c in target if not (c.prior and c.column == condition.column)]
+        for existing in target:
+            if (
+                condition.values
+                and existing.values
+                and existing.column == condition.column
+                and existing.negated == condition.negated
+                and not existing.any_of
+            ):
+                existing.values.extend(v for v in condition.values if v not in existing.values)
+                existing.expression = equality(existing.column or "", existing.values, existing.negated)
+                existing.explanation = f"{existing.explanation} or {condition.explanation.split(' is ')[-1]}"
+                return
+        target.append(condition)
+        self.touched = True
+
+
+def equality(column: str, values: list[Any], negated: bool = False) -> str:
+    """`column = v`, or `column in (v, w)`; negated as `!=` / `not in`, keeping nulls out either way."""
+    name = ident(column)
+    if len(values) == 1:
+        return f"{name} {'!=' if negated else '='} {literal(values[0])}"
+    listed = ", ".join(literal(v) for v in values)
+    return f"{name} {'not in' if negated else 'in'} ({listed})"
+
+
+def combine(conditions: list[Condition]) -> str:
+    """All conditions joined by `and`; alternatives inside one condition by `or`, in brackets."""
+    parts = []
+    for condition in conditions:
+        if condition.any_of:
+            parts.append("(" + " or ".join(c.expression for c in condition.any_of) + ")")
+        else:
+            bare = len(conditions) == 1 or not re.search(r" (or|and) ", condition.expression)
+            parts.append(condition.expression if bare else f"({condition.expression})")
+    return " and ".join(parts)
+
+
+def describe(conditions: list[Condition]) -> str:
+    texts = []
+    for condition in conditions:
+        texts.append(
+            " or ".join(c.explanation for c in condition.any_of) if condition.any_of else condition.explanation
+        )
+    return "; ".join(texts)

@@ -1,0 +1,154 @@
+"""Reading a request against the catalog: spelling fixed, dates found, the datasets chosen, entities tagged."""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass, field
+
+from datalinx.agents.offline.choosing import choose
+from datalinx.agents.offline.dates import find_dates, is_year
+from datalinx.agents.offline.entities import entities
+from datalinx.agents.offline.grounding import ColumnRef, Grounding
+from datalinx.agents.offline.sentence import Item, Sentence
+from datalinx.agents.offline.spelling import Speller, planner_words
+from datalinx.agents.offline.tokens import Token, tokenize
+from datalinx.core.datasets.facts import CatalogView
+
+_CACHE: dict[int, tuple[weakref.ref[CatalogView], Grounding, Speller]] = {}
+
+
+def grounding_for(catalog: CatalogView) -> tuple[Grounding, Speller]:
+    """The catalog's index and speller, built once per catalog object."""
+    cached = _CACHE.get(id(catalog))
+    if cached is not None and cached[0]() is catalog:
+        return cached[1], cached[2]
+    grounding = Grounding(catalog)
+    speller = Speller(planner_words() | grounding.vocabulary, preferred=grounding.vocabulary)
+    if len(_CACHE) > 64:
+        _CACHE.clear()
+    _CACHE[id(catalog)] = (weakref.ref(catalog), grounding, speller)
+    return grounding, speller
+
+
+@dataclass
+class Reading:
+    """What the request is about: its items, the base dataset and the others it may join."""
+
+    sentence: Sentence
+    base: str | None
+    scope: list[str]
+    named: list[str]
+    assumptions: list[str] = field(default_factory=list)
+    nouns: list[str] = field(default_factory=list)  # named datasets read as words for the base's rows
+    grouped: list[str] = field(default_factory=list)  # named datasets whose rows are groups of the base's
+
+
+def _fix_spelling(tokens: list[Token], grounding: Grounding, speller: Speller, notes: list[str]) -> None:
+    merged: list[Token] = []
+    for token in tokens:
+        # "e-mail", "sign up": two pieces that together are a word of the catalog
+        if merged and token.kind == "word" and merged[-1].kind == "word" and merged[-1].end >= token.start - 1:
+            joined = merged[-1].norm + token.norm
+            if joined in grounding.vocabulary and merged[-1].norm not in grounding.vocabulary:
+                merged[-1].norm, merged[-1].end, merged[-1].text = joined, token.end, merged[-1].text + token.text
+                continue
+        if len(merged) > 1 and token.kind == "word" and merged[-1].norm == "-" and merged[-2].kind == "word":
+            joined = merged[-2].norm + token.norm
+            if joined in grounding.vocabulary:
+                merged.pop()
+                merged[-1].norm, merged[-1].end = joined, token.end
+                continue
+        merged.append(token)
+    tokens[:] = _join_hyphens(merged)
+    for index, token in enumerate(tokens):
+        if token.kind != "word" or "_" in token.norm:
+            continue
+        if index > 0 and token.text[:1].isupper() and token.norm not in planner_words():
+            continue  # a proper name, not a typo
+        fixed = speller.fix(token.norm)
+        if fixed is not None:
+            token.fixed_from, token.norm = token.text, fixed
+            notes.append(f"read '{token.text}' as '{fixed}'")
+
+
+def _join_hyphens(tokens: list[Token]) -> list[Token]:
+    """'training-split', 'non-test', 'two-year': a hyphen inside a phrase joins words, it is not a minus."""
+    out: list[Token] = []
+    for i, token in enumerate(tokens):
+        inside = 0 < i < len(tokens) - 1 and tokens[i - 1].end == token.start and token.end == tokens[i + 1].start
+        wordy = inside and all(
+            t.kind == "word" or (t.kind == "number" and t.text.isalpha()) for t in (tokens[i - 1], tokens[i + 1])
+        )
+        if token.norm == "-" and wordy:
+            for side in (out[-1], tokens[i + 1]):
+                if side.kind == "number":  # "two-year" is a word, not the number 2
+                    side.kind, side.value = "word", None
+            continue
+        out.append(token)
+    return out
+
+
+def read(request: str, catalog: CatalogView, previous: list[str] | None = None) -> Reading:
+    """Tokens to items over the chosen datasets."""
+    grounding, speller = grounding_for(catalog)
+    notes: list[str] = []
+    tokens = tokenize(request)
+    _fix_spelling(tokens, grounding, speller, notes)
+    choice = choose(tokens, grounding, previous or [], request)
+    base, named = choice.base, choice.named
+    if base is None:
+        return Reading(Sentence(request, [_plain(t) for t in tokens]), None, [], named, notes)
+    scope = [base] + [d for d in choice.ranked if d != base and grounding.join_key(base, d) is not None]
+    dates = {start: (end, ref) for start, end, ref in find_dates(tokens)}
+    found = entities(tokens, grounding, scope, request)
+    items: list[Item] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if i in dates:
+            end, ref = dates[i]
+            items.append(Item("date", request[token.start : tokens[end - 1].end], "", ref, start=token.start))
+            items[-1].end = tokens[end - 1].end
+            i = end
+            continue
+        if i in found:
+            candidate = found[i]
+            last = tokens[i + candidate.length - 1]
+            refs = list(candidate.refs)
+            text = request[token.start : last.end]
+            item = Item(candidate.kind, text, "", refs[0], [*refs[1:], *candidate.related], start=token.start)
+            item.end = last.end
+            item.norm = " ".join(t.norm for t in tokens[i : i + candidate.length])
+            following = tokens[i + candidate.length] if i + candidate.length < len(tokens) else None
+            if item.kind == "col" and following is not None and following.norm in ("type", "kind", "types", "kinds"):
+                item.end, item.text = following.end, request[item.start : following.end]  # "contract type"
+                i += 1
+            if items and item.kind == "col" and items[-1].kind == "col" and _same(items[-1].ref, item):
+                items[-1].end, items[-1].norm = item.end, f"{items[-1].norm} {item.norm}"  # "phone number"
+                items[-1].text = request[items[-1].start : item.end]
+            else:
+                items.append(item)
+            i += candidate.length
+            continue
+        items.append(_plain(token))
+        i += 1
+    nouns = [n for n in named if n != base and n not in scope]
+    for noun in nouns:
+        notes.append(f"read '{noun}' as the rows of {base}, whose columns the request names")
+    return Reading(Sentence(request, items), base, scope, named, notes, nouns, choice.grouped)
+
+
+def _same(a: ColumnRef, b: Item) -> bool:
+    """Whether an item names the column `a` (as its first reading or an alternative): 'shipping date'."""
+    refs = [b.ref, *b.alternatives]
+    return any(isinstance(r, ColumnRef) and (r.dataset, r.column) == (a.dataset, a.column) for r in refs)
+
+
+def _plain(token: Token) -> Item:
+    if token.kind == "number":
+        kind = "year" if is_year(token) else "num"
+        return Item(kind, token.text, token.norm, token.value, start=token.start, end=token.end)
+    if token.kind == "quoted":
+        return Item("str", token.text, token.norm, token.value, start=token.start, end=token.end)
+    kind = "word" if token.kind in ("word", "date", "month") else token.kind
+    return Item(kind, token.text, token.norm, token.value, start=token.start, end=token.end)

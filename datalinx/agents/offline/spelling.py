@@ -1,0 +1,117 @@
+"""Typos fixed against a vocabulary: a word one or two edits (a swap counts as one) from a known word becomes it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+
+from datalinx.agents.offline.english import COMMON_WORDS
+from datalinx.agents.offline.phrases import ASCENDING, DESCENDING
+from datalinx.agents.offline.words import (
+    AGGREGATES,
+    AT_LEAST,
+    AT_MOST,
+    CONCEPTS,
+    FILLER,
+    GREATER,
+    KEYWORDS,
+    LESS,
+    MONTHS,
+    NUMBER_WORDS,
+    OPPOSITES,
+    TIME_UNITS,
+    word_set,
+)
+from datalinx.core.quality.vocabulary import SYNONYMS
+
+# Ordinary words the fixer leaves alone: not the planner's, but too common to be anyone's typo.
+COMMON = word_set(
+    """
+    placed made bought purchased paid spent living live lives located based came coming went gone come people
+    person persons user users client clients buyer buyers shopper shoppers account accounts member members cost
+    costs sold sell sells selling spend shipping shipped delivered ordered orders good bad big small long short
+    high low old young new today yesterday tomorrow ago last past next recent recently wise happy sad nice cool
+    great please thanks done doing dont also still even ever yet soon country city town state region place area
+    world europe european what when where why how much many more most less least lot lots few several number
+    numbers amount amounts figure figures stats statistics metric metrics measure measures whole entire overall
+    altogether combined everything nothing something anything
+    """
+)
+
+
+def distance(a: str, b: str, limit: int) -> int:
+    """Edits from a to b (insert, delete, substitute, swap neighbours); limit + 1 when more than `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def limit_for(word: str) -> int:
+    """Edits allowed: none below four letters, one up to seven, two from eight."""
+    return 0 if len(word) < 4 else 1 if len(word) < 8 else 2
+
+
+class Speller:
+    """Finds the known word a typed word most likely is, through an index of single-letter deletions."""
+
+    def __init__(self, words: Iterable[str], preferred: Iterable[str] = ()) -> None:
+        self.words = {w for w in words if w.isalpha()}
+        self.preferred = set(preferred)
+        self.index: dict[str, set[str]] = {}
+        for word in self.words:
+            for key in _deletes(word) | {word}:
+                self.index.setdefault(key, set()).add(word)
+
+    def known(self, word: str) -> bool:
+        stems = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
+        stems |= {
+            word[: -len(suffix)] for suffix in ("d", "ed", "ing", "ly", "ally", "est", "er") if word.endswith(suffix)
+        }
+        if word in self.words:
+            return True
+        return any(stem in COMMON or stem in COMMON_WORDS for stem in stems) or any(
+            stem in self.words and len(stem) == len(word) - 1 for stem in stems
+        )
+
+    def fix(self, word: str) -> str | None:
+        """The known word meant by `word`, or None when it is known already or nothing is close enough."""
+        limit = limit_for(word)
+        if not limit or not word.isalpha() or self.known(word):
+            return None
+        keys = _deletes(word) | {word}
+        if limit > 1:
+            keys |= {d for k in _deletes(word) for d in _deletes(k)}
+        candidates = {c for key in keys for c in self.index.get(key, ())}
+        scored = []
+        for candidate in candidates:
+            edits = distance(word, candidate, limit)
+            if edits <= limit and len(candidate) >= 3:
+                scored.append((edits, candidate not in self.preferred, candidate[0] != word[0], candidate))
+        return min(scored)[3] if scored else None
+
+
+@cache
+def planner_words() -> frozenset[str]:
+    """Every word the planner itself knows."""
+    concepts = {w for words in CONCEPTS.values() for w in words}
+    synonyms = {w for w in SYNONYMS if w.isalpha()}
+    phrases = {w for p in (*ASCENDING, *DESCENDING, *GREATER, *LESS, *AT_LEAST, *AT_MOST) for w in p.split()}
+    opposites = {w for words in OPPOSITES.values() for w in words}
+    known = FILLER | KEYWORDS | set(NUMBER_WORDS) | set(MONTHS) | set(TIME_UNITS) | set(AGGREGATES) | concepts
+    return frozenset(known | synonyms | phrases | opposites)

@@ -1,0 +1,111 @@
+"""Request text as tokens: words folded to plain lower case, numbers, dates, quoted text and operators."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from datalinx.agents.offline.words import MULTIPLIERS, NUMBER_WORDS
+
+_TOKEN = re.compile(
+    r"""
+    (?P<quoted>'[^']*'|"[^"]*"|`[^`]*`|\u2018[^\u2019]*\u2019|\u201c[^\u201d]*\u201d)
+  | (?P<date>\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{4}|\d{4}/\d{1,2}/\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})
+  | (?P<month>\d{4}-\d{2}(?![\d-]))
+  | (?P<number>(?:[$€£¥]\s?)?-?\d+(?:,\d{3})*(?:\.\d+)?(?:(?:k|m|mn)\b)?(?:\s?[$€£¥%])?)
+  | (?P<op>>=|<=|!=|<>|==|=>|=<|[=<>+*/()%-])
+  | (?P<word>[^\W\d_]\w*(?:[.@]\w+)*(?:(?<=n)['\u2019]t\b|['\u2019]s\b|(?<=s)['\u2019](?!\w))?|_\w+|\w+)
+  | (?P<punct>[,;:!?.&])
+    """,
+    re.VERBOSE,
+)
+_OPS = {"==": "=", "<>": "!=", "=>": ">=", "=<": "<="}
+
+
+@dataclass
+class Token:
+    """One piece of the request, with where it stands in the original text."""
+
+    kind: str  # word, number, quoted, date, month, op, punct
+    text: str
+    start: int
+    end: int
+    norm: str = ""
+    value: Any = None
+    fixed_from: str | None = None  # the word as typed, when the spelling was corrected
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: 'München' -> 'munchen'."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return (plain or text).lower()
+
+
+def squash(text: str) -> str:
+    """Only letters and digits, folded: 'Month-to-Month ' -> 'monthtomonth'."""
+    return re.sub(r"[^a-z0-9]", "", fold(text))
+
+
+def _number(text: str) -> float | int:
+    cleaned = re.sub(r"[$€£¥%,\s]", "", text.lower())
+    factor = 1
+    for suffix, multiplier in sorted(MULTIPLIERS.items(), key=lambda item: -len(item[0])):
+        if cleaned.endswith(suffix):
+            cleaned, factor = cleaned[: -len(suffix)], multiplier
+            break
+    number = float(cleaned) * factor
+    return int(number) if number.is_integer() and "." not in cleaned else number
+
+
+def _date(text: str) -> dt.date | None:
+    parts = [int(p) for p in re.split(r"[-/.]", text)]
+    year, month, day = (parts[0], parts[1], parts[2]) if parts[0] > 31 else (parts[2], parts[1], parts[0])
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def tokenize(request: str) -> list[Token]:
+    """Split a request into tokens; possessives lose their 's, and "don't" reads as "not"."""
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(request):
+        kind = match.lastgroup or "punct"
+        text = match.group()
+        token = Token(kind=kind, text=text, start=match.start(), end=match.end())
+        if kind == "quoted":
+            token.value = text[1:-1]
+            token.norm = fold(token.value)
+        elif kind == "date":
+            token.value = _date(text)
+            token.norm = token.value.isoformat() if token.value else text
+            if token.value is None:
+                token.kind, token.norm = "word", text
+        elif kind == "month":
+            year, month = int(text[:4]), int(text[5:7])
+            token.value = (year, month) if 1 <= month <= 12 else None
+            token.norm = text
+            if token.value is None:
+                token.kind, token.norm = "word", text
+        elif kind == "number":
+            token.value = _number(text)
+            token.norm = text.strip()
+        elif kind == "op":
+            token.norm = _OPS.get(text, text)
+        elif kind == "word":
+            token.norm = fold(re.sub(r"['\u2019]s?$", "", text))
+            if re.search(r"n['\u2019]t$", text):
+                token.norm = "not"
+            if token.norm in NUMBER_WORDS and token.norm not in ("one",):
+                token.kind, token.value = "number", NUMBER_WORDS[token.norm]
+        else:
+            token.norm = text
+        tokens.append(token)
+    for previous, token in itertools.pairwise(tokens):
+        if token.norm == "then" and (previous.norm.endswith("er") or previous.norm in ("more", "less", "fewer")):
+            token.norm = "than"  # "cheaper then 10"
+    return tokens

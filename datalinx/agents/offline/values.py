@@ -1,0 +1,271 @@
+"""Row tests on values and flags: 'from Germany or France', 'not cancelled', 'test accounts', 'without a phone'."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.grounding import ColumnRef, ValueRef
+from datalinx.agents.offline.phrases import EQUALS, LIST_JOIN, NEGATION, REMOVAL
+from datalinx.agents.offline.plan import Condition, equality, ident, literal
+from datalinx.agents.offline.sentence import Item, Match
+from datalinx.agents.offline.words import FILLER, KEYWORDS
+from datalinx.core.pipelines.types import ColumnType
+
+T = ColumnType
+MISSING = r"(?:missing|empty|null|nulls|blank|unknown|not set|not filled|not known|not given|absent|na|n/a)"
+PRESENT = r"(?:not missing|not empty|not null|not blank|present|known|set|filled|given|filled in|provided)"
+NEGATIVE = (
+    rf"(?:{NEGATION}|{REMOVAL}|non|non -|not in|not from|excluding the|"
+    rf"except for|other than the)(?: yet| get| got| be| been| being| ever)?"
+)
+
+
+def _values(ctx: Context, items: list[Item], negated: bool, column: str | None = None) -> bool:
+    """`column in (values)` per column named; values of one column are alternatives, of two columns both hold."""
+    grouped: dict[str, list[Any]] = {}
+    texts: dict[str, list[str]] = {}
+    for item in items:
+        ref = item.ref
+        if column is not None:
+            ref = next(
+                (r for r in [item.ref, *item.alternatives] if isinstance(r, ValueRef) and r.column == column), ref
+            )
+            item.ref = ref
+        name, ref = ctx.value(item)
+        grouped.setdefault(name, [])
+        for value in (ref.value, *ref.variants):
+            if value not in grouped[name]:
+                grouped[name].append(value)
+        texts.setdefault(name, []).append(f"'{ref.value}'")
+    for name, values in grouped.items():
+        explanation = f"{name} is {'not ' if negated else ''}{' or '.join(texts[name])}"
+        ctx.plan.add_filter(Condition(equality(name, values, negated), explanation, name, list(values), negated))
+    return True
+
+
+def _value_list(ctx: Context, match: Match, negated: bool) -> bool:
+    values = match.items("val", name="vals")
+    if not values:
+        return False
+    owner = _owner_before(ctx, match)
+    for item in values:
+        if owner is not None:  # "customers in Germany" (orders joined with customers): the customers' country
+            preferred = [r for r in [item.ref, *item.alternatives] if isinstance(r, ValueRef) and r.dataset == owner]
+            if preferred:
+                item.ref = preferred[0]
+    return _values(ctx, values, negated)
+
+
+def _owner_before(ctx: Context, match: Match) -> str | None:
+    """The dataset named just before a value ('for customers in Germany'), when the plan joins it."""
+    start, end = match.indexes[0], match.indexes[-1]
+    after = ctx.sentence.items[end + 1] if end + 1 < len(ctx.sentence.items) else None
+    if after is not None and after.kind == "ds" and str(after.ref) != ctx.base and str(after.ref) in ctx.reading.scope:
+        return str(after.ref)  # "German customers"
+    for item in reversed(ctx.sentence.items[max(0, start - 3) : start]):
+        if item.kind == "ds":
+            dataset = str(item.ref)
+            return dataset if dataset != ctx.base and dataset in ctx.reading.scope else None
+        if item.kind not in ("word",):
+            return None
+    return None
+
+
+def _column_value(ctx: Context, match: Match) -> bool:
+    """'status is shipped', 'country = "DE"', 'segment is not smb', 'internet service is none'."""
+    column_item, negated = match.item("col"), bool(match.group("neg"))
+    if column_item is None:
+        return False
+    column = ctx.column(column_item)
+    if column is None:
+        return True
+    values = match.items("val", name="vals")
+    if values:
+        if not all(any(isinstance(r, ValueRef) and ctx.use(ColumnRef(r.dataset, r.column, T.STRING, 3)) == column
+                       for r in [v.ref, *v.alternatives]) for v in values):  # fmt: skip
+            return False
+        return _values(ctx, values, negated, column_item.ref.column)
+    raw = match.items(name="lit")
+    if not raw:
+        return False
+    item = raw[0]
+    kind = ctx.type_of(column)
+    if item.kind == "str":
+        value: Any = item.ref
+    elif item.kind in ("num", "year"):
+        value = item.ref
+    elif item.kind == "word" and item.norm not in KEYWORDS and item.norm not in FILLER and kind == T.STRING:
+        facts = ctx.grounding.column(column_item.ref.dataset, column_item.ref.column)
+        if facts is None or (facts.distinct or 0) <= len(facts.top_values):
+            return False  # every value of the column is known, and this word is none of them
+        value = item.text
+    else:
+        return False
+    if (kind == T.STRING) != isinstance(value, str):
+        return False
+    facts = ctx.grounding.column(column_item.ref.dataset, column_item.ref.column)
+    if facts is not None and facts.top_values and isinstance(value, str):
+        known = {str(v).lower(): v for v in facts.top_values}
+        if value.lower() in known:
+            value = known[value.lower()]
+        elif facts.distinct is not None and facts.distinct <= len(facts.top_values):
+            ctx.note(f"'{value}' is not among the values of {column}")
+    condition = Condition(
+        equality(column, [value], negated), f"{column} is {'not ' if negated else ''}{literal(value)}"
+    )
+    condition.column, condition.values, condition.negated = column, [value], negated
+    ctx.plan.add_filter(condition)
+    return True
+
+
+def _flag(ctx: Context, match: Match, value: bool) -> bool:
+    """A true/false column: 'test accounts' -> is_test_account = true; 'not churned' -> churned = 0."""
+    item = match.item("col")
+    if item is None or not isinstance(item.ref, ColumnRef):
+        return False
+    if not ctx.grounding.is_flag(item.ref.dataset, item.ref.column):
+        return False
+    word = (match.group("truth") or "").strip()
+    if word in ("false", "no", "0", "not"):
+        value = not value
+    if item.ref.negated:
+        value = not value
+    column = ctx.column(item)
+    if column is None:
+        return True
+    literal_value: Any = value if ctx.type_of(column) == T.BOOL else int(value)
+    ctx.plan.add_filter(
+        Condition(
+            f"{ident(column)} = {literal(literal_value)}",
+            f"{column} is {literal(literal_value)}",
+            column,
+            [literal_value],
+        )
+    )
+    return True
+
+
+def _null(ctx: Context, match: Match, missing: bool) -> bool:
+    item = match.item("col")
+    if item is None:
+        return False
+    column = ctx.column(item)
+    if column is None:
+        return True
+    test = "is null" if missing else "is not null"
+    ctx.plan.add_filter(
+        Condition(f"{ident(column)} {test}", f"{column} {'is missing' if missing else 'is present'}", column)
+    )
+    return True
+
+
+def _not_happened(ctx: Context, match: Match) -> bool:
+    item = match.item("vals")
+    if item is None or not item.text.lower().endswith("ed"):
+        return False
+    dated = [r for r in item.alternatives if isinstance(r, ColumnRef) and r.type in ("date", "datetime")]
+    if not dated:
+        return False
+    column = ctx.use(dated[0])
+    ctx.note(f"read '{match.text}' as {column} missing")
+    ctx.plan.add_filter(Condition(f"{ident(column)} is null", f"{column} is missing", column))
+    return True
+
+
+def _verb(ctx: Context, match: Match) -> bool:
+    item = match.item("vals")
+    if item is None or not item.text.lower().endswith("ed"):
+        return False
+    ctx.note(f"read '{item.text} to' as a destination, not as a {item.ref.column} test")
+    return True
+
+
+def _named(ctx: Context, match: Match) -> bool:
+    """'customers named "Lukas Weber"': the dataset's name column."""
+    refs = ctx.grounding.columns_named(("name",), [ctx.base])
+    pieces = match.items(name="who")
+    if not refs or not pieces:
+        return False
+    first = pieces[0]
+    column = ctx.use(refs[0])
+    if first.kind == "word" and first.text[:1].isupper():
+        # 'customers named Smith': a part of the name
+        text = ctx.sentence.request[first.start : pieces[-1].end]
+        ctx.note(f"read 'named {text}' as {column} containing '{text}'")
+        ctx.plan.add_filter(
+            Condition(f"contains({ident(column)}, {literal(text)})", f"{column} contains '{text}'", column)
+        )
+        return True
+    value = first.ref.value if first.kind == "val" else first.ref if first.kind == "str" else None
+    if value is None:
+        return False
+    ctx.plan.add_filter(Condition(equality(column, [value]), f"{column} is {literal(value)}", column, [value]))
+    return True
+
+
+def read_values(ctx: Context) -> None:
+    """Flags, missing values, values named with or without their column."""
+    scan = ctx.sentence.scan
+    vals = r"(?P<vals>{V}(?:" + LIST_JOIN + r"{V})*)"
+    scan(r"(?:named|called) (?P<who>{V}|{S}|[A-Za-z][a-z]+(?: [A-Za-z][a-z]+)?)", lambda m: _named(ctx, m))
+    # null tests: "non-empty X" before "empty X"
+    scan(
+        r"(?:(?:with|having|has|have) )?(?:a |an )?(?:known|non empty|non null|"
+        r"non blank|non missing|not empty|not null|not missing|not blank|"
+        r"present|valid) (?P<col>{C})",
+        lambda m: _null(ctx, m, False),
+    )
+    scan(
+        r"(?P<col>{C}) (?:(?:is|are|was|were|that is|which is) )?" + MISSING + r"(?: values?)?",
+        lambda m: _null(ctx, m, True),
+    )
+    scan(
+        r"(?:(?:with|having|has|have) )?(?:a |an |the )?" + MISSING + r" (?P<col>{C})(?: values?)?",
+        lambda m: _null(ctx, m, True),
+    )
+    scan(
+        r"(?:without|with no|no|lacking|lacks|lack|having no|has no|have no|do "
+        r"not have|does not have|not have|not having|missing)(?: a| an| any| "
+        r"the)? (?P<col>{C})(?! (?:columns?|fields?))",
+        lambda m: _flag(ctx, m, False) or _null(ctx, m, True),
+    )
+    scan(r"(?P<col>{C}) (?:(?:is|are|was|were) )?" + PRESENT, lambda m: _null(ctx, m, False))
+    scan(
+        r"(?:(?:with|having|has|have) )?(?:a |an )?(?:known|non empty|non null|"
+        r"non - empty|non - null|non missing|present|valid) (?P<col>{C})",
+        lambda m: _null(ctx, m, False),
+    )
+    # flags
+    scan(r"(?P<col>{C}) " + EQUALS + r" (?P<truth>true|false|yes|no|1|0)", lambda m: _flag(ctx, m, True))
+    scan(NEGATIVE + r"(?: the| any| all)? (?P<col>{C})(?! (?:columns?|fields?))", lambda m: _flag(ctx, m, False))
+    # column = value
+    scan(
+        r"(?P<col>{C}) (?:(?:is|are|was|were|of|equals|equal to|=|==|:) "
+        r")*(?P<neg>not |!= |other than )?(?:(?:is|=|in) )?" + vals,
+        lambda m: _column_value(ctx, m),
+    )
+    scan(
+        r"(?P<col>{C}) (?P<neg>is not |are not |!= |not )?(?:is |are |= |== |"
+        r"equals |equal to )(?P<lit>{S}|{N}|[^ @§]+)",
+        lambda m: _column_value(ctx, m),
+    )
+    scan(r"(?P<col>{C}) (?P<lit>{S})", lambda m: _column_value(ctx, m))
+    # 'shipped to Italy': a status word used as a verb before a destination
+    scan(r"(?P<vals>{V})(?= to (?:@v\d+|the @v\d+))", lambda m: _verb(ctx, m))
+    # 'never shipped': a value that is also an event with its own date (ship_date) means the date is missing
+    scan(
+        r"(?:never|not yet|have not|has not|had not|not)(?: been| yet| ever| " r"get| got| be)? (?P<vals>{V})(?: yet)?",
+        lambda m: _not_happened(ctx, m),
+    )
+    # values with their column after them: 'fiber internet', 'delivered status'
+    scan(r"(?P<neg>" + NEGATIVE + r" )?(?:the |any |all )?" + vals + r" (?P<col>{C})", lambda m: _column_value(ctx, m))
+    # values alone
+    scan(NEGATIVE + r"(?: the| any| all)? " + vals + r"(?: (?P<tail>{C}|{T}))?", lambda m: _value_list(ctx, m, True))
+    scan(r"(?:(?:only|just|all) )?" + vals, lambda m: _value_list(ctx, m, False))
+    scan(r"(?:(?:only|just) )?(?:the )?(?P<col>{C})(?! (?:columns?|fields?))", lambda m: _flag(ctx, m, True))
+    having = r"(?:with|having|has|have|that have|who have|which have|that has|which has|who has)"
+    scan(
+        having + r"(?: a| an| some| any| their| its)? (?P<col>{C})(?! (?:columns?|fields?))",
+        lambda m: _null(ctx, m, False),
+    )

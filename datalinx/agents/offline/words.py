@@ -1,0 +1,186 @@
+"""The planner's own words: fillers that carry no meaning, keywords it acts on, numbers, months and concepts."""
+
+from __future__ import annotations
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The words of a block of text, one entry each (blocks group them for reading)."""
+    return frozenset(text.split())
+
+
+# Words that add nothing a pipeline could express; anything else left unmapped is reported as not understood.
+FILLER = word_set(
+    """
+    a an the me my our us we i you your please can could would will shall should may might let lets show shows
+    showing display give giving get getting list listing find finding fetch return returning see view want need
+    needs like love tell know pull bring produce provide prepare make build create generate compute calculate work
+    figure out up report all every any some each those these this that there here it its it's them they their
+    theirs his her is are was were be been being am do does did done have has had having of for to in on at from
+    with by into onto as about which who whom whose what where when that and or also then now too just only so
+    well plus along together both either row rows record records entry entries line lines item data dataset
+    datasets table tables file files result results column columns field fields value values info information
+    details detail list lists set how s t d ll re ve thing things stuff ok okay hey hi hello thanks thank cheers
+    hmm hm um uh oh well so lot lots please kindly quick quickly actually really basically maybe perhaps currently
+    right now one ones kind but though just somebody someone anyone anybody people person persons subscriber
+    subscribers client clients user users member members buyer buyers shopper shoppers folks care filter filtered
+    filtering paid pay paying placed bought purchased worth ordered sold come comes coming happened made yet ever
+    once living lives live located based residing resident residents inclusive inclusively
+    """
+)
+# Conversation around a request: asking, politeness, who it is for, the generic nouns of a report.
+CHATTER = word_set(
+    """
+    im i'm id i'd ive i've youre you're were we're wed we'd weve we've theyre its lets let's thats that's whats
+    what's heres here's theres there's dont don't doesnt didnt isnt arent wasnt werent cant can't couldnt wouldnt
+    wondering wonder curious interested interest looking look looks trying try tried hoping hope wish wishing
+    grab pull pulled fetch retrieve retrieved obtain extract extracted present presented enumerate identify
+    identified determine determined output outputs produce produced surface surfaced
+    quick quickly fast asap soon briefly simply mind minding possible possibly able chance help helping
+    boss manager team colleague colleagues meeting presentation dashboard analysis analyses review overview audit
+    project task job purpose purposes sake regard regards respect respective respectively corresponding pertaining
+    associated relevant relative regarding concerning concerns thereof therein whereby accordingly appropriate
+    specifically particular particularly exactly precisely roughly approximately essentially generally
+    everything anything something nothing whole entire overall altogether
+    okay alright sure great awesome perfect nice cool thx ty pls plz yes yeah yep hey hiya dear team folks
+    again still already even ever further furthermore moreover additionally finally
+    hi hello greetings morning afternoon evening
+    kindly humbly politely
+    rows' data's dataset's table's record's
+    counted tallied tally break down broken breakdown summarise summarize summarised summarized summary aggregate
+    aggregated group grouped split recorded listed given provided specified entered stored available
+    belong belongs belonging fall falls falling sit sits appear appears if range generated generating generate
+    deduplicated
+    """
+)
+FILLER = FILLER | CHATTER
+
+# Planner keywords: recognised words the spelling fixer may correct towards, and never "corrects" away from.
+KEYWORDS = word_set(
+    """
+    show list give find display select keep only just include including exclude excluding except without with not
+    no non none never neither nor but where whose which who that having has have over above more greater larger
+    bigger higher exceeding exceeds exceed than under below less fewer smaller lower least most at between and or
+    to from through until till since after before during within equal equals is are was were same different other
+    older younger newer earlier later cheaper expensive costlier heavier lighter longer shorter missing empty null
+    nulls blank blanks unknown present known filled set total sum average avg mean median minimum min maximum max
+    count number how many much distinct unique per by each every group grouped grouping broken split across
+    breakdown daily weekly monthly quarterly yearly annual annually day week month quarter year date time sort
+    sorted sorting order ordered ordering rank ranked ascending descending asc desc alphabetically alphabetical
+    reverse reversed first last top bottom highest lowest largest smallest biggest latest earliest newest oldest
+    recent limit limited sample random drop remove delete hide omit rename renamed call called name named label
+    labelled labeled alias duplicate duplicates deduplicate dedupe dedup duplicated repeated keeping keep
+    retaining fill replace replacing default defaulting impute forward backward previous next mode common frequent
+    zero add adding derive derived compute computed new lower lowercase upper uppercase trim trimmed trimming case
+    times multiplied divided plus minus difference ratio percent percentage join joined joining combine combined
+    merge merged match matching matched along together their save saved saving store export exporting write
+    writing output load warehouse csv parquet json ndjson jsonl file as replace overwrite append contains
+    containing contain starts starting start begins beginning begin ends ending end like true false yes
+    """
+)
+
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100,
+    "thousand": 1000, "dozen": 12,
+}  # fmt: skip
+MULTIPLIERS = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "mn": 1_000_000, "million": 1_000_000}
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+# Abbreviations that are also ordinary words are months only beside a year or a day number.
+AMBIGUOUS_MONTHS = frozenset({"mar", "may", "jun", "dec", "sep"})
+
+# Words people use for a column's idea, tried when no column is named by the word itself.
+CONCEPTS: dict[str, tuple[str, ...]] = {
+    "revenue": ("revenue", "sales", "turnover", "amount", "value", "spend", "spent", "spending", "money", "income"),
+    "price": ("price", "cost", "costs", "priced"),
+    "quantity": ("quantity", "items", "units", "qty", "pieces", "amount"),
+    "email": ("email", "mail", "emails", "address", "addresses", "email address", "e mail"),
+    "phone": ("phone", "telephone", "mobile", "phone number", "telephone number", "mobile number"),
+    "date": ("date",),
+    "signup": ("signup", "signups", "signed", "signed up", "sign up", "registered", "registration"),
+    "birth": ("birth", "born", "birthday"),
+    "ship": ("ship", "shipped", "shipping", "shipment", "dispatched"),
+    "age": ("age", "old", "aged"),
+    "tenure": ("tenure",),
+    "test": ("test",),
+    "category": ("category", "categories", "type", "kind"),
+    "country": ("country", "countries", "nation"),
+    "name": ("name", "names"),
+    "status": ("status", "state"),
+    "currency": ("currency", "currencies"),
+    "churned": ("churned", "churn", "churning", "churner", "churners", "left", "leave", "leaving"),
+}
+
+# Comparison words -> operator, longest phrases first when matched.
+GREATER = ("greater than", "more than", "larger than", "bigger than", "higher than", "over", "above", "exceeding",
+           "exceeds", "exceed", "in excess of", ">", "after", "older than", "later than", "newer than",
+           "costlier than", "more expensive than", "heavier than", "longer than")  # fmt: skip
+AT_LEAST = ("at least", "no less than", "not less than", "minimum of", "min of", "or more", ">=", "from")
+LESS = ("less than", "fewer than", "smaller than", "lower than", "under", "below", "<", "before", "younger than",
+        "earlier than", "cheaper than", "lighter than", "shorter than", "less expensive than")  # fmt: skip
+AT_MOST = ("at most", "no more than", "not more than", "up to", "maximum of", "max of", "or less", "or fewer", "<=")
+
+AGGREGATES: dict[str, str] = {
+    "total": "sum", "sum": "sum", "summed": "sum", "sums": "sum", "totals": "sum",
+    "average": "mean", "avg": "mean", "mean": "mean", "averages": "mean",
+    "median": "median",
+    "minimum": "min", "min": "min", "smallest": "min", "lowest": "min", "earliest": "min", "cheapest": "min",
+    "maximum": "max", "max": "max", "largest": "max", "highest": "max", "biggest": "max", "latest": "max",
+    "count": "count", "number": "count", "counts": "count",
+}  # fmt: skip
+TIME_UNITS = {
+    "day": "day", "daily": "day", "days": "day", "date": "day",
+    "week": "week", "weekly": "week", "weeks": "week",
+    "month": "month", "monthly": "month", "months": "month",
+    "quarter": "quarter", "quarterly": "quarter", "quarters": "quarter",
+    "year": "year", "yearly": "year", "annual": "year", "annually": "year", "years": "year",
+}  # fmt: skip
+
+# English names of cities whose data often holds the local name.
+EXONYMS = {
+    "munich": "munchen", "cologne": "koln", "nuremberg": "nurnberg", "vienna": "wien", "naples": "napoli",
+    "milan": "milano", "rome": "roma", "florence": "firenze", "venice": "venezia", "turin": "torino",
+    "lisbon": "lisboa", "prague": "praha", "warsaw": "warszawa", "copenhagen": "kobenhavn", "brussels": "bruxelles",
+    "antwerp": "antwerpen", "the hague": "den haag", "seville": "sevilla", "geneva": "geneve",
+    "athens": "athina", "gothenburg": "goteborg", "frankfurt": "frankfurt am main", "hanover": "hannover",
+    "brunswick": "braunschweig", "new york city": "new york", "nyc": "new york", "la": "los angeles",
+}  # fmt: skip
+
+# Words for the false side of a flag named by the first word: 'stayed' customers have churned = 0.
+OPPOSITES = {
+    "churned": ("stayed", "retained", "remained", "loyal", "active", "stay", "remain", "staying"),
+    "test": ("real", "actual", "genuine", "legitimate"),
+}
+
+# Words for a country's people, read as the country: 'German customers' are customers in Germany.
+DEMONYMS = {
+    "german": "germany", "french": "france", "spanish": "spain", "italian": "italy", "dutch": "netherlands",
+    "british": "united kingdom", "english": "united kingdom", "american": "united states", "belgian": "belgium",
+    "austrian": "austria", "swiss": "switzerland", "portuguese": "portugal", "irish": "ireland", "danish": "denmark",
+    "swedish": "sweden", "norwegian": "norway", "finnish": "finland", "polish": "poland", "czech": "czechia",
+    "greek": "greece", "canadian": "canada", "mexican": "mexico", "brazilian": "brazil", "chinese": "china",
+    "japanese": "japan", "indian": "india", "australian": "australia",
+}  # fmt: skip
+
+# Verbs whose object is a dataset: 'never ordered' means no row in orders.
+VERB_DATASETS = {"ordered": "orders", "bought": "orders", "purchased": "orders", "sold": "orders", "order": "orders"}
+
+# Words that are never a value on their own, even where a column holds them ('none', 'other', 'all').
+FUNCTION_WORDS = word_set(
+    """
+    a an the of in on at to for from by with as and or not no yes none all any some other others each every this
+    that these those it its is are was were be been do does did have has had i we you they he she me us them my our
+    your their his her there here what which who whom whose when where why how than then so if but unknown true false
+    """
+)
+
+# Other nouns for a dataset's rows, used when the catalog has a dataset of that name.
+DATASET_SYNONYMS = {
+    "orders": ("purchases", "purchase", "sales", "sale", "transactions", "transaction"),
+    "products": ("goods", "articles", "article", "merchandise", "skus", "sku"),
+    "customers": ("clients", "client", "shoppers", "buyers"),
+}
