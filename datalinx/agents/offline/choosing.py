@@ -54,14 +54,17 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
                 if start > 0 and (tokens[start - 1].kind == "number" or tokens[start - 1].norm == "many"):
                     scores[name] += 3  # "more than 10 orders", "how many orders": the rows counted
         elif candidate.kind == "col":
+            # a grouping key ("per product category") may come from a joined table; what is measured may not
+            weight = 1 if start > 0 and tokens[start - 1].norm in GROUPING else 2
             for ref in candidate.refs:
                 assert isinstance(ref, ColumnRef)
-                scores[ref.dataset] += 2 if ref.strength >= 2 else 0.5
-                evidence[ref.dataset] += 2 if ref.strength >= 2 else 0.5
+                scores[ref.dataset] += weight if ref.strength >= 2 else 0.5
+                evidence[ref.dataset] += weight if ref.strength >= 2 else 0.5
                 if ref.strength == 3 and candidate.length > 1 and tokens[start].norm in grounding.dataset_words:
                     owner = grounding.dataset_words[tokens[start].norm]
-                    if owner == ref.dataset and owner not in named:
-                        named.append(owner)
+                    grouping = start > 0 and tokens[start - 1].norm in GROUPING
+                    if owner == ref.dataset and owner not in named and not grouping:
+                        named.append(owner)  # "the customer's name" names customers; "per product category" does not
         else:
             for ref in candidate.refs:
                 assert isinstance(ref, ValueRef)

@@ -84,6 +84,8 @@ def read_outputs(ctx: Context) -> None:
     if any(i.norm in ("save", "store", "persist", "keep") for i in ctx.sentence.items):
         name = r"(?P<name>{S}|[^ @§,;]+)"
         scan(r"(?:as|to|into|in) (?:a |the )?(?:new )?dataset(?: called| named)? " + name, lambda m: _dataset(ctx, m))
+        at_end = r"(?:as|into) (?:a |the )?(?:new )?(?:dataset )?(?:called |named )?" + name + r"(?: [.!])?$"
+        scan(at_end, lambda m: _dataset(ctx, m))
     verb = r"(?:write|load|save|put|insert|push|store|append|replace|overwrite|send|export|copy|add)"
     scan(
         verb + THE_RESULT + r"(?: in| into| to| as)(?: the| a| our)?(?: (?:duckdb|workspace))? "

@@ -42,6 +42,7 @@ class Condition:
     negated: bool = False
     any_of: list[Condition] = field(default_factory=list)  # alternatives joined by `or`
     prior: bool = False  # from the conversation's earlier plan
+    folded: bool = False  # `values` compare lower-cased and trimmed
 
 
 @dataclass
@@ -113,16 +114,24 @@ class Plan:
                 and not existing.any_of
             ):
                 existing.values.extend(v for v in condition.values if v not in existing.values)
-                existing.expression = equality(existing.column or "", existing.values, existing.negated)
+                existing.folded = existing.folded or condition.folded
+                column, values = existing.column or "", existing.values
+                existing.expression = equality(column, values, existing.negated, existing.folded)
                 existing.explanation = f"{existing.explanation} or {condition.explanation.split(' is ')[-1]}"
                 return
         target.append(condition)
         self.touched = True
 
 
-def equality(column: str, values: list[Any], negated: bool = False) -> str:
-    """`column = v`, or `column in (v, w)`; negated as `!=` / `not in`, keeping nulls out either way."""
+def equality(column: str, values: list[Any], negated: bool = False, folded: bool = False) -> str:
+    """`column = v`, or `column in (v, w)`; negated as `!=` / `not in`, keeping nulls out either way.
+
+    `folded` compares lower-cased, trimmed text, so spellings that differ only so (seen or not) count too.
+    """
     name = ident(column)
+    if folded:
+        name = f"lower(trim({name}))"
+        values = list(dict.fromkeys(str(v).strip().lower() for v in values))
     if len(values) == 1:
         return f"{name} {'!=' if negated else '='} {literal(values[0])}"
     listed = ", ".join(literal(v) for v in values)

@@ -108,11 +108,14 @@ def _share(ctx: Context, match: Match) -> bool:
     if not values:
         return False
     grouped: dict[str, list[object]] = {}
+    messy: set[str] = set()
     for item in values:
         column, ref = ctx.value(item)
         assert isinstance(ref, ValueRef)
         grouped.setdefault(column, []).extend([ref.value, *ref.variants])
-    test = " and ".join(equality(column, spellings) for column, spellings in grouped.items())
+        if ctx.grounding.spellings.get((ref.dataset, ref.column)):
+            messy.add(column)
+    test = " and ".join(equality(c, spellings, folded=c in messy) for c, spellings in grouped.items())
     percent = "percent" in match.text.lower() or "%" in match.text
     name = "_".join(str(values[0].ref.value).split()).lower() + ("_percent" if percent else "_share")
     ctx.plan.prepare[name] = f"if({test}, {100.0 if percent else 1.0}, 0.0)"

@@ -25,6 +25,7 @@ def _values(ctx: Context, items: list[Item], negated: bool, column: str | None =
     """`column in (values)` per column named; values of one column are alternatives, of two columns both hold."""
     grouped: dict[str, list[Any]] = {}
     texts: dict[str, list[str]] = {}
+    messy: dict[str, bool] = {}
     for item in items:
         ref = item.ref
         if column is not None:
@@ -34,13 +35,17 @@ def _values(ctx: Context, items: list[Item], negated: bool, column: str | None =
             item.ref = ref
         name, ref = ctx.value(item)
         grouped.setdefault(name, [])
+        messy[name] = messy.get(name, False) or bool(ctx.grounding.spellings.get((ref.dataset, ref.column)))
         for value in (ref.value, *ref.variants):
             if value not in grouped[name]:
                 grouped[name].append(value)
         texts.setdefault(name, []).append(f"'{ref.value}'")
     for name, values in grouped.items():
         explanation = f"{name} is {'not ' if negated else ''}{' or '.join(texts[name])}"
-        ctx.plan.add_filter(Condition(equality(name, values, negated), explanation, name, list(values), negated))
+        folded = messy[name]
+        condition = Condition(equality(name, values, negated, folded), explanation, name, list(values), negated)
+        condition.folded = folded
+        ctx.plan.add_filter(condition)
     return True
 
 
