@@ -78,7 +78,7 @@ def _lengths(counts: pl.DataFrame) -> dict[str, Any]:
 
 
 def column_stats(frame: pl.DataFrame, sample: pl.DataFrame) -> dict[str, dict[str, Any]]:
-    """Every column's counts, moments, one list-form quantile call, histogram and lengths, in a single query.
+    """Every column's counts, moments, one list-form quantile call, histogram and lengths, in one query per frame.
 
     Columns with few distinct values in the sample get exact value counts (and so exact distinct counts and blanks);
     the others a HyperLogLog distinct count, their top values then coming from the sample.
@@ -155,8 +155,7 @@ def count_values(values: pl.Expr) -> pl.Expr:
 def _sample_counts(
     sample: pl.DataFrame, shaped: list[str], sampled: list[str]
 ) -> tuple[dict[str, pl.DataFrame], dict[str, pl.DataFrame]]:
-    """The commonest value shapes ('999-999-9999' vs '(999) 999 9999') of the `shaped` text columns and the value
-    counts of the `sampled` columns, in one query over the sample."""
+    """In one query over the sample: value shapes ('999-999' vs '(999) 999') of `shaped`, value counts of `sampled`."""
     shapes = [count_values(pattern_mask(pl.col(n).drop_nulls().head(PATTERN_SAMPLE))).head(TOP_VALUES) for n in shaped]
     exprs = [e.implode().alias(n) for n, e in zip(shaped, shapes, strict=True)]
     exprs += [count_values(pl.col(n)).implode().alias(f"{n}\0counts") for n in sampled]
@@ -177,30 +176,27 @@ def profile_columns(
     """
     stats = column_stats(frame, sample)
     rows = frame.height
+    nulls = {name: int(s["nulls"]) for name, s in stats.items()}
+    distinct = {name: int(s["distinct"]) - (1 if nulls[name] else 0) for name, s in stats.items()}
     shares = text_shares(sample, [n for n, d in frame.schema.items() if d == pl.String])
-    semantic = {}
-    for name, dtype in frame.schema.items():
-        s = stats[name]
-        nulls = int(s["nulls"])
-        distinct = int(s["distinct"]) - (1 if nulls else 0)
-        semantic[name] = infer_semantic_type(
-            name, dtype, sample.get_column(name), distinct, rows - nulls, shares.get(name)
-        )
-    # Counting every value of a near-unique column costs a full group-by and says little: use the sample.
+    semantic = {
+        name: infer_semantic_type(name, dtype, sample[name], distinct[name], rows - nulls[name], shares.get(name))
+        for name, dtype in frame.schema.items()
+    }
     shaped = [n for n in shares if semantic[n] != "text" and stats[n].get("len_max") is not None]
+    # Counting every value of a near-unique column costs a full group-by and says little: use the sample.
     shapes, sampled = _sample_counts(sample, shaped, [n for n in frame.columns if stats[n].get("counts") is None])
     profiles = []
     for name, dtype in frame.schema.items():
         s = stats[name]
-        nulls = int(s["nulls"])
         profile = ColumnProfile(
             name=name,
             dtype=dtype_name(dtype),
             semantic_type=semantic[name],
             count=rows,
-            null_count=nulls,
+            null_count=nulls[name],
             empty_count=int(s.get("empty") or 0),
-            distinct_count=int(s["distinct"]) - (1 if nulls else 0),
+            distinct_count=distinct[name],
             distinct_approximate=bool(s["approximate"]),
         )
         if "quantiles" in s and s["quantiles"] is not None:
