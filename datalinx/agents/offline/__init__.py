@@ -26,7 +26,8 @@ from datalinx.agents.offline.outputs import read_outputs
 from datalinx.agents.offline.plan import Plan
 from datalinx.agents.offline.questions import read_extremes, read_questions
 from datalinx.agents.offline.reading import grounding_for, read
-from datalinx.agents.offline.values import read_values
+from datalinx.agents.offline.values import read_exclusions, read_values
+from datalinx.agents.offline.words import FILLER
 from datalinx.agents.schemas import Draft
 from datalinx.core.datasets.facts import CatalogView
 
@@ -34,6 +35,7 @@ __all__ = ["draft"]
 
 READERS = (
     read_outputs,
+    read_exclusions,
     read_shapes,
     read_questions,
     read_cleaning,
@@ -68,9 +70,12 @@ def draft(request: str, catalog: CatalogView, previous: dict[str, Any] | None = 
     consume_datasets(ctx)
     if prior is not None:
         ctx.sentence.scan(EDIT_WORDS, lambda m: True)
+    _courtesies(ctx)
     leftovers = ctx.sentence.leftovers()
     not_understood = [*ctx.unclear, *(w for w in leftovers if w not in ctx.unclear)]
-    if not plan.touched and (leftovers or ctx.unclear) and prior is None:
+    core_missed = _leading_word_missed(ctx)
+    if core_missed or (not plan.touched and (leftovers or ctx.unclear) and prior is None):
+        # what the request asks for was not understood ("predict ...", "translate ..."): no plan is better than a part
         return Draft(not_understood=not_understood or [_whole(request)], assumptions=ctx.assumptions)
     definition, explanations = build(plan)
     checked, explanations, problems = self_check(definition, explanations, catalog)
@@ -88,6 +93,23 @@ def _edit_words(request: str) -> tuple[bool, bool]:
     also = re.search(r"\b(also|too|as well|additionally|in addition|plus)\b", text) is not None
     instead = re.search(r"\b(instead|rather|replace the|change the|switch|now)\b", text) is not None
     return also, instead
+
+
+def _courtesies(ctx: Context) -> None:
+    """Words that order or hand over the work, once the clauses took what they understood."""
+    scan = ctx.sentence.scan
+    scan(r"(?:send|hand|pass|bring|give) (?:it |them |that )?over", lambda m: True)
+    scan(r"^(?:first|firstly|first of all|to begin|to start|start by|begin by|step 1)(?: ,| :)?", lambda m: True)
+    scan(r"(?:, )?(?:then|next|afterwards|after that|finally|lastly|and then)", lambda m: True)
+
+
+def _leading_word_missed(ctx: Context) -> bool:
+    """Whether the request's first meaningful word (its verb or subject) was left unmapped."""
+    for item in ctx.sentence.items:
+        if item.kind in ("punct", "op") or (item.kind == "word" and item.norm in FILLER):
+            continue
+        return not item.consumed and item.kind == "word"
+    return False
 
 
 def _whole(request: str) -> str:

@@ -9,6 +9,7 @@ from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.phrases import OP, alternatives
 from datalinx.agents.offline.plan import Aggregate, Condition, ident, literal
 from datalinx.agents.offline.sentence import Item, Match
+from datalinx.agents.offline.units import numeric_view
 from datalinx.agents.offline.words import AGGREGATES, TIME_UNITS
 from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
 
@@ -71,6 +72,8 @@ def _measure(ctx: Context, match: Match) -> bool:
     if function == "count":
         is_key = column == ctx.grounding.key_of(ctx.base)
         function = "count" if is_key and not distinct else "count_distinct"
+    elif function in ("sum", "mean", "median", "min", "max") and kind == "string" and numeric_view(ctx, column):
+        column = numeric_view(ctx, column) or column  # "average weight": '1.00 kg', '250 g' as kilograms
     elif function in ("sum", "mean", "median") and kind not in NUMERIC:
         ctx.refuse(f"{match.text} ({column} is not a number)")
         return True
@@ -83,7 +86,7 @@ def _measure(ctx: Context, match: Match) -> bool:
 def _measures(ctx: Context, match: Match) -> bool:
     """'the minimum and maximum unit price': each function of one column."""
     what = match.item("what")
-    words = re.findall(FUNCTION_WORDS, match.group("fns") or "")
+    words = re.findall(FUNCTION_WORDS + r"|highest|lowest|largest|smallest|earliest|latest", match.group("fns") or "")
     if what is None or what.kind != "col" or len(words) < 2:
         return False
     column = ctx.column(what)
@@ -155,6 +158,18 @@ def _duration(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _distinct_count(ctx: Context, match: Match) -> bool:
+    what = match.item("what")
+    if what is None:
+        return False
+    if what.kind == "ds":
+        return _count_of(ctx, str(what.ref), True, match.text)
+    column = ctx.column(what)
+    if column is not None:
+        ctx.measures.append(Measure("count_distinct", column, match.text))
+    return True
+
+
 def _rows(ctx: Context, match: Match) -> bool:
     ctx.measures.append(Measure("count", None, match.text))
     return True
@@ -196,8 +211,16 @@ def bucket(ctx: Context, unit: str, item: Item | None) -> str | None:
     return name
 
 
+def _continuous(ctx: Context, item: Item) -> bool:
+    """A measured amount (many distinct decimals), which nobody groups by: 'by revenue' ranks or sums it."""
+    facts = ctx.facts(item.ref) if isinstance(item.ref, ColumnRef) else None
+    return facts is not None and facts.type == "float64" and (facts.distinct or 0) > 60
+
+
 def _groups(ctx: Context, match: Match) -> bool:
     items = match.items(name="groups")
+    if items and all(i.kind == "col" and _continuous(ctx, i) for i in items):
+        return False
     periods = any(i.kind == "word" and i.norm in TIME_UNITS for i in items)
     pending: Item | None = _date_before(ctx, match) if periods else None
     for position, item in enumerate(items):
@@ -387,6 +410,11 @@ def read_groups(ctx: Context) -> None:
         r"(?:some |the )?(?:{C} )?(?:are |is |may be |might be )?" + spelled + r"(?: ,|,)?(?: so)? " + together,
         lambda m: _variants(ctx, m),
     )
+    normalise = r"(?:normalise|normalize|standardise|standardize|unify|harmonise|harmonize|clean up|clean|fix|tidy)"
+    scan(
+        normalise + r"(?: the| all)?(?: {C})?(?: spellings?| values| variants| names| labels| categories)?",
+        lambda m: _variants(ctx, m),
+    )
     scan(
         r"(?:ignoring|ignore|regardless of|merging|merge|combining|combine|"
         r"grouping|group|counting|count|treating|treat|folding|fold) (?:the |"
@@ -440,12 +468,18 @@ def read_measures(ctx: Context) -> None:
         lambda m: _rate(ctx, m),
     )
     scan(r"(?P<what>{C}) " + share, lambda m: _rate(ctx, m))
-    several = rf"(?P<fns>(?:{FUNCTION_WORDS})(?:(?: ,| and| , and| as well as| or|,) (?:the )?(?:{FUNCTION_WORDS}))+)"
+    words = FUNCTION_WORDS + (r"|highest|lowest|largest|smallest|earliest|latest" if ctx.groups else "")
+    several = rf"(?P<fns>(?:{words})(?:(?: ,| and| , and| as well as| or|,) (?:the )?(?:{words}))+)"
     scan(several + r" (?:of )?(?:the |all )?(?:{T} )?(?P<what>{C})", lambda m: _measures(ctx, m))
+    scan(r"(?:the )?(?:distinct|unique) (?:number|count) of (?P<what>{C}|{T})", lambda m: _distinct_count(ctx, m))
     counting = r"(?P<fn>how many|number of|count of|count|amount of|total number of|total count of)"
     scan(counting + r" (?:the |all |our )?" + DISTINCT + r"(?P<what>{T})", lambda m: _measure(ctx, m))
-    rows = r"(?:subscribers|customers|people|users|clients|members|accounts|rows|records|entries|of them|ones)"
-    scan(r"(?:how many|number of|count of|count the|total number of)(?: " + rows + r")?(?! @)", lambda m: _rows(ctx, m))
+    rows = r"(?:subscribers|customers|people|users|clients|members|accounts|rows|records|entries|of them|ones|them|those|these|it|everything)"
+    scan(r"^count(?: the| all| up)?(?= (?:@[tvc]\d+|§))", lambda m: _rows(ctx, m))
+    scan(
+        r"(?:how many|number of|count of|count the|total number of|count)(?: " + rows + r")?(?! @)",
+        lambda m: _rows(ctx, m),
+    )
     scan(
         FUNCTION
         + r" (?:of )?(?:the |all |our )?(?:number of |amount of |count of )?"

@@ -40,8 +40,9 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
     for start, candidate in entities.items():
         if candidate.kind == "ds":
             name = str(candidate.refs[0])
-            if name not in named:
-                named.append(name)
+            if name in named:
+                continue  # a dataset named again is no more the subject than before
+            named.append(name)
             if start > 0 and tokens[start - 1].norm in GROUPING and summarising:
                 grouped.add(name)
             elif _ranked_by_other(tokens, start, entities, grounding, name):

@@ -76,10 +76,12 @@ def _keep(ctx: Context, which: str, column: str | None) -> None:
         ctx.refuse(f"keep the {which} (by which column?)")
         return
     dedupe.keep = "last" if latest else "first"
-    dedupe.order_by = [{"column": column}]
     if ctx.type_of(column) == T.STRING and "date" in column:
-        ctx.plan.casts[column] = "date"
-        ctx.note(f"{column} holds text; converted to dates (other spellings become missing) to find the {which}")
+        parsed = f"{column}_as_date"
+        ctx.plan.prepare[parsed] = ctx.as_date(column)  # the text stays as it is; the order uses the dates
+        ctx.plan.prepare_notes.append(f"Read {column} as dates, to order by.")
+        column = parsed
+    dedupe.order_by = [{"column": column}]
     dedupe.explanation = dedupe.explanation.rstrip(".") + f", the one with the {which} {column}."
 
 
@@ -99,7 +101,7 @@ def _pick(ctx: Context, match: Match) -> bool:
     column = ctx.column(item) if item is not None else None
     if ctx.pick is not None and column is None:
         return True
-    ctx.pick = (which, column)
+    ctx.pick = (which.removesuffix("ly"), column)
     return True
 
 
@@ -246,7 +248,7 @@ def read_cleaning(ctx: Context) -> None:
         + missing
         + r"(?: "
         + gaps
-        + r")? )?(?:with|by|using|to|as) (?:the |an? )?"
+        + r")? )?(?:(?:in|of|from|for) (?:the )?{T}(?: data| table| dataset)? )?(?:with|by|using|to|as) (?:the |an? )?"
         + HOW,
         lambda m: _fill(ctx, m),
     )
@@ -276,7 +278,8 @@ def read_cleaning(ctx: Context) -> None:
         lambda m: _dedupe(ctx, m),
     )
     scan(
-        r"(?:only )?one (?:row|record|entry|line|result) (?:per|for each|for "
+        r"(?:(?:keep|keeping|take|show|return|want|give me|leave) )?(?:only |just )?one (?:row|record|entry|line"
+        r"|result|customer|order|product) (?:per|for each|for "
         r"every|by|each|for) (?:unique |distinct )?" + COLUMNS,
         lambda m: _dedupe(ctx, m),
     )
@@ -309,4 +312,9 @@ def read_cleaning(ctx: Context) -> None:
     if ctx.plan.dedupe is not None or ctx.pick is not None:
         chosen = r"(?:(?:with|having|by) )?(?:the )?" + WHICH + r" (?P<col>{C})"
         scan(chosen, lambda m: _keeping(ctx, m) if ctx.plan.dedupe is not None else _pick(ctx, m))
+    recent = r"(?P<which>most recently|most recent|latest|newest|earliest|oldest|first|last)"
+    scan(
+        keep + r"(?: only)?(?: the)? " + recent + r"(?: (?P<col>{C}))?(?: {T})?",
+        lambda m: _pick(ctx, m) if ctx.plan.dedupe is None else False,
+    )
     _default_order(ctx)

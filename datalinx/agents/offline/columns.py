@@ -22,6 +22,7 @@ CASES = {
     "trim": "trim", "trimmed": "trim", "strip": "trim", "stripped": "trim",
 }  # fmt: skip
 OPERATOR_WORDS = {"times": "*", "multiplied": "*", "x": "*", "plus": "+", "minus": "-", "less": "-", "divided": "/",
+                  "including": "+", "incl": "+",
                   "over": "/", "per": "/", "mod": "%", "modulo": "%"}  # fmt: skip
 SKIPPED_WORDS = frozenset({"by", "of"})
 ARTICLES = frozenset({"the", "a", "an", "its", "their"})
@@ -171,7 +172,7 @@ def _derive(ctx: Context, match: Match) -> bool:
 def _period(ctx: Context, match: Match) -> bool:
     """'add the order year', 'with the month of signup_date'."""
     unit = match.group("unit") or ""
-    item = match.item("col") or match.item("col2")
+    item = match.item("col") or match.item("col2") or match.item("col3")
     column = ctx.column(item) if item is not None else ctx.main_date()
     if column is None:
         return False
@@ -228,6 +229,8 @@ def read_shapes(ctx: Context) -> None:
     new = r"(?P<new>{S}|{C}|{V}|{T}|[^ @§,;]+)"
     pair = old + r"(?: column)? (?:to|as|into|->|=>|>) " + new
     scan(r"(?:rename|relabel)(?: the)?(?: column)? " + pair, lambda m: _rename(ctx, m))
+    naming = r"(?:change|set|update|switch|make)(?: the)? (?:name|header|label|title|@c\d+) of(?: the)?(?: column)? "
+    scan(naming + pair, lambda m: _rename(ctx, m))
     if ctx.plan.rename:
         scan(r"(?:and|,|, and|and also)(?: rename)?(?: the)? " + pair, lambda m: _rename(ctx, m))
     scan(r"(?:call|name|label)(?: the)?(?: column)? " + old + r"(?: column)? (?:as )?" + new, lambda m: _rename(ctx, m))
@@ -245,6 +248,15 @@ def read_shapes(ctx: Context) -> None:
         lambda m: _derive(ctx, m),
     )
     scan(r"(?:where )?(?P<name>[a-z_][a-z0-9_]*) = " + body, lambda m: _derive(ctx, m))
+    # "price including 19% VAT as price_with_vat": the expression first, its name after
+    operand = r"(?:the |its |their )?(?:{C}|{N})"
+    joined = r"(?: (?:times|multiplied by|plus|minus|divided by|over|including|incl|with|\*|\+|-|/) " + operand + r")+"
+    reverse = r"(?:add |compute |calculate |show |make |create )?(?P<expr>" + operand + joined
+    scan(
+        reverse
+        + r"(?: vat| tax| taxes)?) (?:as|called|named|into|in a column(?: called| named)?) (?P<name>{S}|[a-z_][a-z0-9_]*)",
+        lambda m: _derive(ctx, m),
+    )
     cases = (
         r"(?P<case>lower case|lowercase|lower cased|lowercased|upper case|"
         r"uppercase|upper cased|uppercased|capitals|capital letters|small "
@@ -258,10 +270,11 @@ def read_shapes(ctx: Context) -> None:
     )
     scan(COLUMNS + r" (?P<case>trimmed|stripped)", lambda m: _case(ctx, m))
     scan(
-        r"(?:add|with|include|show|plus)(?: the| a| an)?(?: new)?(?: (?:column|"
+        r"(?:add|with|include|show|plus|give {T})(?: the| a| an)?(?: new)?(?: (?:column|"
         r"field)(?: with| for| containing| holding| of| showing)?(?: the)?)? "
         r"(?:{T} |(?P<col>{C}) )?(?P<unit>year|month|quarter|week|day)(?: of(?: "
-        r"the)? (?P<col2>{C}))?(?: column| field)?",
+        r"the)? (?P<col2>{C}))?(?: column| field)?"
+        r"(?: (?:they|it|he|she|when|that|in which)(?: were| was)? (?P<col3>{C}))?",
         lambda m: _period(ctx, m),
     )
     drop = (
@@ -271,8 +284,9 @@ def read_shapes(ctx: Context) -> None:
     contact = r"(?:contact|personal|private|pii|identifying) (?:details|info|information|data|columns|fields)"
     scan(drop + r"(?: the| their| any| all)? " + contact, lambda m: _contact(ctx, m))
     scan(drop + r"(?: the| their)? " + COLUMNS + COLUMN_WORD, lambda m: _drop(ctx, m))
+    scan(drop + r"(?: the| their)?" + COLUMN_WORD + r" " + COLUMNS, lambda m: _drop(ctx, m))
     scan(
-        r"(?:all|every|everything)(?: the)?(?: {T})?(?: columns?| fields?)?(?: "
+        r"(?:all|every|everything)(?: the)?(?: (?:from|of|in))?(?: the)?(?: {T})?(?: columns?| fields?)?(?: "
         r"but| except| apart from| other than| without| minus) " + COLUMNS,
         lambda m: _drop(ctx, m),
     )

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datalinx.agents.offline.grounding import ColumnRef, Grounding, ValueRef, name_words
 from datalinx.agents.offline.plan import Join, Plan, ident
 from datalinx.agents.offline.reading import Reading
-from datalinx.agents.offline.sentence import Item
+from datalinx.agents.offline.sentence import Item, Sentence
 from datalinx.core.datasets.facts import ColumnFacts
 from datalinx.core.pipelines.types import TEMPORAL, ColumnType
 from datalinx.core.quality.vocabulary import singular
@@ -58,12 +58,17 @@ class Context:
     measures: list[Measure] = field(default_factory=list)  # what to compute per group
     groups: list[str] = field(default_factory=list)  # columns to group by (computed periods included)
     order: list[SortRequest] = field(default_factory=list)  # sort keys, resolved once measures are known
+    negations: list[tuple[int, int]] = field(default_factory=list)  # "remove orders with ...": tests inside negate
     pick: tuple[str, str | None] | None = None  # "its first order": which row of each group, by which column
     pick_down: bool | None = None  # the picked row is the one with the largest value (None: as `pick` says)
     merge_variants: bool = False  # group spelling variants of a value together
 
+    def __post_init__(self) -> None:
+        sentence = self.reading.sentence
+        self.plan.locate = lambda: sentence.active
+
     @property
-    def sentence(self):
+    def sentence(self) -> Sentence:
         return self.reading.sentence
 
     @property

@@ -22,17 +22,6 @@ class DateRef:
     grain: str  # day, month, quarter, year, month_of_year
     month: int | None = None  # for month_of_year
 
-    def describe(self) -> str:
-        if self.grain == "day":
-            return self.start.isoformat()
-        if self.grain == "month":
-            return self.start.strftime("%B %Y")
-        if self.grain == "quarter":
-            return f"Q{(self.start.month - 1) // 3 + 1} {self.start.year}"
-        if self.grain == "year":
-            return str(self.start.year)
-        return self.start.strftime("%B")
-
 
 def is_year(token: Token) -> bool:
     value = token.value
@@ -97,6 +86,24 @@ def _month_at(tokens: list[Token], i: int) -> tuple[DateRef, int] | None:
     return DateRef(dt.date(2000, month, 1), dt.date(2000, month, 1), "month_of_year", month), i + 1
 
 
+def _half(tokens: list[Token], i: int) -> tuple[DateRef, int] | None:
+    """'the first half of 2023', 'H2 2024'."""
+    half = 1 if tokens[i].norm in ("first", "h1") else 2
+    at = i + 1
+    if tokens[i].norm in ("first", "second"):
+        if at >= len(tokens) or tokens[at].norm != "half":
+            return None
+        at += 1
+    year_at = _skip(tokens, at, (",", "of", "in"))
+    if year_at >= len(tokens) or not is_year(tokens[year_at]):
+        return None
+    year = tokens[year_at].value
+    start, end = (
+        (dt.date(year, 1, 1), dt.date(year, 7, 1)) if half == 1 else (dt.date(year, 7, 1), dt.date(year + 1, 1, 1))
+    )
+    return DateRef(start, end, "half"), year_at + 1
+
+
 def find_dates(tokens: list[Token]) -> list[tuple[int, int, DateRef]]:
     """(first token, token after the last, date) for every date mention, left to right."""
     found: list[tuple[int, int, DateRef]] = []
@@ -114,6 +121,8 @@ def find_dates(tokens: list[Token]) -> list[tuple[int, int, DateRef]]:
             year_at = _skip(tokens, i + 1, (",", "of"))
             if year_at < len(tokens) and is_year(tokens[year_at]):
                 hit = quarter_range(tokens[year_at].value, int(token.norm[1])), year_at + 1
+        elif token.norm in ("first", "second", "h1", "h2") and _half(tokens, i) is not None:
+            hit = _half(tokens, i)
         elif token.norm in QUARTER_WORDS and i + 1 < len(tokens) and tokens[i + 1].norm == "quarter":
             year_at = _skip(tokens, i + 2, (",", "of", "in"))
             if year_at < len(tokens) and is_year(tokens[year_at]):

@@ -10,6 +10,10 @@ from datalinx.agents.offline.words import FUNCTION_WORDS
 
 ORDER_WORDS = frozenset({"descending", "ascending", "reverse", "alphabetical", "chronological", "increasing",
                          "decreasing", "random", "sort", "same", "natural", "original"})  # fmt: skip
+JOIN_VERBS = frozenset({"joined", "merged", "combined", "linked", "matched"})
+JOINING = frozenset({"with", "to", "onto", "on", "and", "against", ","})
+NOUNS = frozenset({"rows", "row", "records", "record", "data", "table", "dataset", "entries", "customers", "subscribers",
+                   "file", "list", "set", "people"})  # fmt: skip
 # Words before a dataset's own name that make it a verb of its flag: "did not churn".
 VERBAL = frozenset({"not", "did", "didnt", "who", "that", "which", "will", "to", "never", "would", "might", "could"})
 
@@ -56,6 +60,8 @@ def entities(tokens: list[Token], grounding: Grounding, scope: list[str], reques
             text = request[tokens[i].start : tokens[i + length - 1].end]
             options: list[tuple[int, Candidate]] = []
             columns = grounding.columns_named(phrase, scope)
+            if phrase[-1] in JOIN_VERBS and (i + length >= len(tokens) or tokens[i + length].norm in JOINING):
+                columns = [c for c in columns if c.strength >= 2]  # "orders joined with customers" is a join
             if len(scope) < len(grounding.catalog.datasets):
                 # a related word counts only in the base, and never for a word that names a column elsewhere
                 elsewhere = any(r.strength >= 2 for r in grounding.phrases.get(phrase, []) if r.dataset not in scope)
@@ -69,13 +75,20 @@ def entities(tokens: list[Token], grounding: Grounding, scope: list[str], reques
             values = _strong_value(named_values, tokens[i : i + length], text)
             if values:
                 value = Candidate(i, length, "val", values, columns)
-                options.append((2 if values[0].dataset == scope[0] else 4, value))
+                rank = 2 if values[0].dataset == scope[0] else 4
+                beside = [tuple(t.norm for t in tokens[j : j + 1]) for j in (i - 1, i + length) if 0 <= j < len(tokens)]
+                own = {(v.dataset, v.column) for v in values}
+                if any((r.dataset, r.column) in own for p in beside for r in grounding.columns_named(p, scope)):
+                    rank = -1  # "the test split": a value of the column named beside it
+                options.append((rank, value))
             dataset = grounding.dataset_words.get(" ".join(phrase))
             following = tokens[i + length].norm if i + length < len(tokens) else ""
             preceding = tokens[i - 1].norm if i > 0 else ""
             flags = [c for c in columns if grounding.is_flag(c.dataset, c.column)]
             rated = following in ("rate", "rates", "ratio", "percentage", "share")
-            if dataset is not None and dataset == scope[0] and flags and (preceding in VERBAL or rated):
+            verbal = preceding in VERBAL and following not in NOUNS
+            everywhere = len(scope) == len(grounding.catalog.datasets)
+            if dataset is not None and (dataset == scope[0] or everywhere) and flags and (verbal or rated):
                 options.append((1, Candidate(i, length, "col", flags[:1])))  # "did not churn"
                 dataset = None
             ordering = phrase[-1] in ("order", "ordered") and (following == "by" or preceding in ORDER_WORDS)

@@ -10,17 +10,19 @@ from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.phrases import BRIDGE, OP, comparison
 from datalinx.agents.offline.plan import Condition, ident, literal
 from datalinx.agents.offline.sentence import Item, Match
+from datalinx.agents.offline.units import in_unit, numeric_view
 from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
 
 UNIT = (
     r"(?: (?P<unit>{V}|years old|years {C}|years|year old|year {C}|old|"
-    r"units|items|pieces|kg|months|days|calls|times|percent|%))?"
+    r"units|items|pieces|kg|kgs|kilos|kilograms|g|grams|lb|lbs|pounds|oz|ounces|months|days|calls|times|percent|%))?"
 )
 NUMBER = r"(?P<num>{N}|{D})" + UNIT
 OPERATOR = rf"(?P<neg>not )?(?P<op>{OP})"
 SYMBOLS = {">": "over", ">=": "at least", "<": "under", "<=": "at most", "=": "equal to", "!=": "not equal to"}
 FLIP = {">": "<=", ">=": "<", "<": ">=", "<=": ">", "=": "!=", "!=": "="}
 AGE_WORDS = {"older": ">", "younger": "<"}
+WEIGHT_WORDS = {"heavier": ">", "lighter": "<"}
 PRICE_WORDS = {"cheaper": "<", "less expensive": "<", "more expensive": ">", "pricier": ">", "costlier": ">"}
 
 
@@ -28,7 +30,7 @@ def number_of(item: Item | None) -> Any:
     return item.ref if item is not None else None
 
 
-def compare(ctx: Context, column: str, operator: str, item: Item, words: str) -> bool:
+def compare(ctx: Context, column: str, operator: str, item: Item, words: str, unit: str | None = None) -> bool:
     """Add `column <operator> value`; a year against a date column becomes a date bound."""
     kind = ctx.type_of(column)
     value = item.ref
@@ -44,7 +46,10 @@ def compare(ctx: Context, column: str, operator: str, item: Item, words: str) ->
         ctx.plan.add_filter(Condition(f"{target} {op} {literal(day)}", f"{column} {words} {item.text}", column))
         return True
     if kind not in NUMERIC:
-        return False
+        converted = numeric_view(ctx, column)  # "heavier than 2 kg" over '1.00 kg', '250 g', '3.59 lb'
+        if converted is None:
+            return False
+        column, value = converted, in_unit(ctx, value, unit, column)
     condition = Condition(f"{ident(column)} {operator} {literal(value)}", f"{column} {words} {item.text}", column)
     if operator == "=":
         condition.values = [value]
@@ -78,7 +83,7 @@ def _with_column(ctx: Context, match: Match) -> bool:
     if column is None:
         return True
     _unit(ctx, match)
-    return compare(ctx, column, parsed[0], number, parsed[1])
+    return compare(ctx, column, parsed[0], number, parsed[1], match.group("unit"))
 
 
 def _implicit(ctx: Context, match: Match) -> bool:
@@ -98,7 +103,7 @@ def _implicit(ctx: Context, match: Match) -> bool:
         return True
     ctx.note(f"read '{match.text}' as a test on {column}")
     _unit(ctx, match)
-    return compare(ctx, column, parsed[0], number, parsed[1])
+    return compare(ctx, column, parsed[0], number, parsed[1], match.group("unit"))
 
 
 def _age(ctx: Context) -> str | None:
@@ -117,6 +122,10 @@ def _word_comparison(ctx: Context, match: Match) -> bool:
     if word in AGE_WORDS:
         column = _age(ctx)
         operator = AGE_WORDS[word]
+    elif word in WEIGHT_WORDS:
+        refs = [r for d in ctx.reading.scope for r in ctx.grounding.columns_named(("weight",), [d])]
+        column = ctx.use(refs[0]) if refs else None
+        operator = WEIGHT_WORDS[word]
     else:
         refs = [r for d in ctx.reading.scope for r in ctx.grounding.columns_named(("price",), [d])]
         column = ctx.use(refs[0]) if refs else ctx.main_measure()
@@ -126,13 +135,15 @@ def _word_comparison(ctx: Context, match: Match) -> bool:
         return True
     if match.group("neg"):
         operator = FLIP[operator]
-    return compare(ctx, column, operator, number, f"{'not ' if match.group('neg') else ''}{word} than")
+    words = f"{'not ' if match.group('neg') else ''}{word} than"
+    return compare(ctx, column, operator, number, words, match.group("unit"))
 
 
 def _between(ctx: Context, match: Match) -> bool:
     low, high, column_item = match.item("low"), match.item("high"), match.item("col")
     if low is None or high is None:
         return False
+    _unit(ctx, match)
     column = ctx.column(column_item) if column_item is not None else ctx.main_measure()
     if column is None:
         if column_item is None:
@@ -296,12 +307,18 @@ def read_comparisons(ctx: Context) -> None:
     operand = r"(?:the |its |their )?(?:{C}|{N})"
     rhs = r"(?P<rhs>" + operand + r"(?: " + ARITHMETIC + r" " + operand + r")*)"
     scan(r"(?P<col>{C}) " + BRIDGE + RELATION + r" " + rhs, lambda m: _columns(ctx, m))
+    unit = r"(?: (?P<unit>{V}|years old|years|euros|dollars|units|items|kg|percent))?"
     scan(
-        r"(?P<col>{C}) " + BRIDGE + r"(?:(?:is|are) )?between (?P<low>{N}) and (?P<high>{N})",
+        r"(?P<col>{C}) " + BRIDGE + r"(?:(?:is|are) )?between (?P<low>{N}) and (?P<high>{N})" + unit,
         lambda m: _between(ctx, m),
     )
-    scan(r"(?P<col>{C}) (?:(?:is|are|ranging) )?from (?P<low>{N}) to (?P<high>{N})", lambda m: _between(ctx, m))
-    scan(r"between (?P<low>{N}) and (?P<high>{N})(?: (?P<col>{C}))?", lambda m: _between(ctx, m))
+    span = r"(?:from )?(?P<low>{N}) (?:to|-|through|until|up to|and up to) (?P<high>{N})"
+    scan(
+        r"(?:in |within )?(?:the |a )?(?P<low>{N}) (?:-|to) (?P<high>{N})(?: (?P<col>{C}))? (?:range|bracket|band)",
+        lambda m: _between(ctx, m),
+    )
+    scan(r"(?P<col>{C}) (?:(?:is|are|ranging|ranges|of|between) )?" + span + unit, lambda m: _between(ctx, m))
+    scan(r"between (?P<low>{N}) and (?P<high>{N})" + unit + r"(?: (?P<col>{C}))?", lambda m: _between(ctx, m))
     how = (
         r"(?P<how>starts with|starting with|start with|begins with|beginning "
         r"with|begin with|ends with|ending with|end with|contains|containing|"
@@ -319,6 +336,7 @@ def read_comparisons(ctx: Context) -> None:
         lambda m: _with_column(ctx, m),
     )
     scan(OPERATOR + r" (?P<num>{N}) (?P<col>{C})", lambda m: _with_column(ctx, m))
+    scan(r"(?P<op>exactly) (?P<num>{N}) (?P<col>{C})", lambda m: _with_column(ctx, m))
     scan(
         r"(?P<num>{N}) (?P<op>or more|or less|or fewer|and above|and over|and "
         r"up|plus|and below|and under) (?P<col>{C})",
@@ -330,7 +348,7 @@ def read_comparisons(ctx: Context) -> None:
         + r"(?P<num>{N}) (?P<op>or more|or less|or fewer|and above|and over|and up|plus|and below|and under)",
         lambda m: _trailing(ctx, m),
     )
-    words = r"(?P<word>older|younger|cheaper|less expensive|more expensive|pricier|costlier)"
+    words = r"(?P<word>older|younger|cheaper|less expensive|more expensive|pricier|costlier|heavier|lighter)"
     scan(r"(?P<neg>not )?" + words + r" than (?P<num>{N})" + UNIT, lambda m: _word_comparison(ctx, m))
     scan(r"(?:aged |age )?" + OPERATOR + " " + NUMBER, lambda m: _implicit(ctx, m))
 

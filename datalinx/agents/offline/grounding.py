@@ -10,6 +10,7 @@ from datalinx.agents.offline.tokens import fold
 from datalinx.agents.offline.words import (
     AGGREGATES,
     CONCEPTS,
+    CURRENCY_PHRASES,
     DATASET_SYNONYMS,
     DEMONYMS,
     EXONYMS,
@@ -215,6 +216,8 @@ class Grounding:
             folded = fold(text).strip()
             if folded in EXONYMS:
                 keys.append(value_key(EXONYMS[folded]))
+            if folded in CURRENCY_PHRASES:
+                keys.insert(0, CURRENCY_PHRASES[folded])
             if folded in DEMONYMS:
                 keys.append(value_key(DEMONYMS[folded]))
             for suffix in ("ing", "ed", "er"):

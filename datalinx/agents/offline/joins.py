@@ -73,6 +73,8 @@ def _how(ctx: Context, match: Match, how: str) -> bool:
 
 def read_joins(ctx: Context) -> None:
     scan = ctx.sentence.scan
+    unknown = r"(?:with|having|that have|that has|whose|for)(?: an?| the)? (?:unknown|missing|invalid|nonexistent|non existent|orphaned|orphan|unmatched) (?P<t>{T})"
+    scan(unknown, lambda m: _with(ctx, m, "anti"))
     from datalinx.agents.offline.columns import COLUMNS
 
     found = r"(?:found|known|present|there|matched|available|existing|exist|exists|listed|in the \S+|on file)"
@@ -117,8 +119,8 @@ def read_joins(ctx: Context) -> None:
     )
     scan(
         r"(?:with|having|who have|that have|who has|that has|who placed|that "
-        r"placed|who made|that made)(?: at least one| one or more| any| some| "
-        r"an?| 1 or more) " + other,
+        r"placed|who made|that made)(?: at least (?:one|@n\d+)| (?:one|@n\d+) or more| any| some| "
+        r"an?) " + other,
         lambda m: _with(ctx, m, "semi"),
     )
     scan(
@@ -131,7 +133,7 @@ def read_joins(ctx: Context) -> None:
         lambda m: _with(ctx, m, "semi"),
     )
     scan(
-        r"(?:with|having)(?: at least one| a| an| some| any)? (?:matching|"
+        r"(?:with|having)(?: at least (?:one|@n\d+)| a| an| some| any)? (?:matching|"
         r"existing|known|valid|corresponding) " + other,
         lambda m: _with(ctx, m, "semi"),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datalinx.agents.offline.aggregates import FUNCTION_WORDS, _count_of, _function
+from datalinx.agents.offline.choosing import SUMMARY_WORDS
 from datalinx.agents.offline.context import Context, Measure, SortRequest
 from datalinx.agents.offline.phrases import (
     ASCENDING,
@@ -14,30 +15,36 @@ from datalinx.agents.offline.phrases import (
     descending,
 )
 from datalinx.agents.offline.sentence import Item, Match
+from datalinx.agents.offline.units import numeric_view
+from datalinx.agents.offline.words import SUPERLATIVES
 from datalinx.core.pipelines.types import NUMERIC
 
 SORT_WORD = (
     r"(?:sorted|sort|sorting|ordered|order|ranked|rank|ranking|arranged|arrange|organized|organised|listed|list)"
 )
-SORT_OBJECT = r"(?: them| it| this| everything| the (?:rows|results|list|output)| (?:the |all )?{T})?"
+SORT_OBJECT = (
+    r"(?: them| it| this| that| these| those| everything| the (?:rows|results|list|output)| (?:the |all )?{T})?"
+)
 SORT_VERB = (
     SORT_WORD + SORT_OBJECT + r"(?: (?P<dir0>" + DIRECTION[3:-1] + r"))?"
     r"(?: by| on| according to| based on| in terms of)"
 )
 KEY = (
-    r"(?:(?:the )?(?:"
+    r"(?:(?:the |their |its )?(?:"
     + FUNCTION_WORDS
     + r" )?(?:of )?(?:{T} )?(?:{C}|{T})(?: (?:in )?"
     + DIRECTION
     + r"| first| last)?)"
 )
-KEYS = r"(?P<keys>" + KEY + r"(?:(?: ,| and| then| then by| and then by| and then|,) " + KEY + r")*)"
-SUPERLATIVES = (
-    "most expensive", "least expensive", "cheapest", "priciest", "largest", "biggest", "smallest", "highest", "lowest",
-    "latest", "newest", "most recent", "oldest", "earliest", "most", "least", "fewest", "greatest", "best", "worst",
-)  # fmt: skip
+KEYS = (
+    r"(?P<keys>"
+    + KEY
+    + r"(?:(?: , then by| , then| , and then by| ,| and| then| then by| and then by| and then) "
+    + KEY
+    + r")*)"
+)
 SUPERLATIVE = alternatives(SUPERLATIVES)
-HIGH = frozenset((*HIGH_WORDS, "most expensive", "priciest", "biggest", "greatest", "best"))
+HIGH = frozenset((*HIGH_WORDS, "most expensive", "priciest", "biggest", "greatest", "best", "heaviest"))
 DATE_SUPERLATIVES = frozenset((*NEW_WORDS, "oldest", "earliest"))
 PRICE_SUPERLATIVES = frozenset(("most expensive", "least expensive", "cheapest", "priciest"))
 
@@ -55,6 +62,8 @@ def _key_target(ctx: Context, item: Item, words: list[str]) -> tuple[str | None,
     function = next(
         (w for w in words if w in ("total", "sum", "average", "avg", "mean", "median", "count", "number")), None
     )
+    if ctx.type_of(column) == "string":
+        column = numeric_view(ctx, column) or column  # by weight: '250 g' before '1.00 kg'
     if function is not None:
         name = _function(function)
         return None, Measure("count_distinct" if name == "count" else name, column, item.text)
@@ -106,6 +115,10 @@ def _superlative_column(ctx: Context, word: str, item: Item | None) -> str | Non
         return ctx.column(item)
     if word in ("oldest", "youngest") and _age_column(ctx) is not None:
         return _age_column(ctx)
+    if word in ("heaviest", "lightest"):
+        refs = ctx.grounding.columns_named(("weight",), [ctx.base])
+        if refs:
+            return numeric_view(ctx, refs[0].column) or refs[0].column
     if word in DATE_SUPERLATIVES:
         return ctx.main_date()
     if word in PRICE_SUPERLATIVES:
@@ -234,6 +247,17 @@ def _by_measure(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _direction_first(ctx: Context, match: Match) -> bool:
+    """'products by descending price', 'customers from newest to oldest signup'."""
+    item = match.item("col")
+    column = ctx.column(item) if item is not None else None
+    down = direction(match.group("dir") or "", column, ctx)
+    if column is None or down is None:
+        return column is None and item is not None
+    ctx.order.append(SortRequest(column, None, down, match.text))
+    return True
+
+
 def _bare_direction(ctx: Context, match: Match) -> bool:
     """'sorted from highest to lowest': the summary's measure, or the column already sorted by."""
     down = direction(match.group("dir") or "", None, ctx)
@@ -268,6 +292,7 @@ def read_ranking(ctx: Context) -> None:
         r"largest|biggest|best|fewest|least|lowest|smallest)|for) " + fnwords + r"(?:{T} )?(?P<by>{C}|{T})"
     )
     scan(r"(?P<dir>top|bottom|best|worst|first|last) (?P<n>{N}) " + subject + " " + by, lambda m: _top(ctx, m))
+    scan(r"(?P<dir>top|bottom|best|worst) (?P<n>{N}) " + by, lambda m: _top(ctx, m))
     scan(r"(?:the )?(?P<n>{N}) " + subject + " " + by, lambda m: _top(ctx, m) if m.group("how") else False)
     scan(
         r"(?:(?P<dir>top|bottom|first|last) )?(?P<n>{N}) (?P<sup>"
@@ -277,7 +302,8 @@ def read_ranking(ctx: Context) -> None:
         + ")?",
         lambda m: _top(ctx, m),
     )
-    scan(r"(?P<sup>" + SUPERLATIVE + r") (?P<n>{N})(?: (?P<col>{C}))?(?: " + subject + ")?", lambda m: _top(ctx, m))
+    named_superlative = r"(?P<sup>(?!(?:most|least|fewest) )" + SUPERLATIVE + ")"
+    scan(named_superlative + r" (?P<n>{N})(?: (?P<col>{C}))?(?: " + subject + ")?", lambda m: _top(ctx, m))
     scan(
         r"(?:which|what) " + subject + r" (?:has|had|have|with|gets|got|made|makes|generated|generates|brings|"
         r"brought|sold|sells)(?: the)? (?P<sup>" + SUPERLATIVE + r") " + fnwords + r"(?:{T} )?(?P<by>{C}|{T})",
@@ -299,6 +325,10 @@ def read_ranking(ctx: Context) -> None:
         lambda m: _best(ctx, m),
     )
     scan(SORT_VERB + " " + KEYS + r"(?: (?P<dir>" + DIRECTION[3:-1] + r"))?", lambda m: _sort(ctx, m))
+    summarising = any(i.norm in SUMMARY_WORDS for i in ctx.sentence.items if i.kind == "word")
+    if not summarising:  # "orders by date, oldest first": with nothing to summarise, 'by' orders
+        by_keys = r"(?:(?:{T}|{V}) )?by " + KEYS + r"(?: ,)? (?P<dir>" + DIRECTION[3:-1] + r")"
+        scan(by_keys, lambda m: _sort(ctx, m))
 
 
 def read_limits(ctx: Context) -> None:
@@ -306,7 +336,8 @@ def read_limits(ctx: Context) -> None:
     scan = ctx.sentence.scan
     subject = r"(?P<subject>{C}|{T})"
     scan(r"(?P<dir>top|bottom|first|last) (?P<n>{N})(?: " + subject + ")?", lambda m: _top(ctx, m))
-    scan(r"(?P<sup>" + SUPERLATIVE + r")(?: (?P<col>{C}))? first", lambda m: _simple(ctx, m))
+    scan(r"(?P<sup>" + SUPERLATIVE + r")(?: (?P<col>{C}))?(?: {T})? first", lambda m: _simple(ctx, m))
+    scan(r"(?:by |in )?(?P<dir>" + DIRECTION[3:-1] + r") (?:by )?(?P<col>{C})", lambda m: _direction_first(ctx, m))
     scan(SORT_WORD + SORT_OBJECT + r" (?P<dir>" + DIRECTION[3:-1] + r")", lambda m: _bare_direction(ctx, m))
     measure_words = r"(?:the )?(?:count|counts|number|numbers|total|totals|sum|average|mean|result|amount|value)"
     scan(
@@ -319,7 +350,7 @@ def read_limits(ctx: Context) -> None:
     )
     scan(
         r"(?:limit(?: it| the result| the results| the output)?(?: to)?|only|"
-        r"just|keep|show|return|at most|max|maximum) (?P<n>{N})(?P<random> "
+        r"just|keep|show|return) (?P<n>@n\d+)(?P<random> "
         r"random)?(?: (?:rows|records|results|entries|lines))?",
         lambda m: _limit(ctx, m),
     )

@@ -81,6 +81,11 @@ def _exporting(ctx: Context) -> bool:
 
 def read_outputs(ctx: Context) -> None:
     scan = ctx.sentence.scan
+    table = (
+        r"(?:in|into|to)(?: the| a| our)?(?: (?:duckdb|workspace))? warehouse(?: as)?(?: table)?(?: called| named)? "
+        + NAME
+    )
+    scan(table + r"(?: ,)?(?: (?:replacing|overwriting|and replace|and overwrite|appending|and append)(?: it| that)?)?", lambda m: _warehouse(ctx, m))  # fmt: skip
     if any(i.norm in ("save", "store", "persist", "keep") for i in ctx.sentence.items):
         name = r"(?P<name>{S}|[^ @§,;]+)"
         scan(r"(?:as|to|into|in) (?:a |the )?(?:new )?dataset(?: called| named)? " + name, lambda m: _dataset(ctx, m))

@@ -19,7 +19,8 @@ EQUALS = r"(?:is equal to|equal to|equals|equal|is exactly|exactly|of exactly|is
 NOT_EQUALS = r"(?:is not|are not|isn't|not equal to|does not equal|!=|not|other than)"
 # Words that may stand between a column and its test: "whose total revenue is over", "with an age above".
 BRIDGE = (
-    r"(?:(?:is|are|was|were|has|have|had|been|being|its|their|of|a|an|the|with|worth|valued at|totalling|totaling) )*"
+    r"(?:(?:is|are|was|were|has|have|had|been|being|its|their|of|a|an|the|with|worth|valued at|totalling|totaling"
+    r"|containing|contains|falls|fall|lies|lie|sits|comes to|amounts to|amounting to) )*"
 )
 NEGATION = r"(?:not|non|no|never|without|except|excluding|exclude|excludes|other than|apart from|but not|minus|outside)"
 REMOVAL = r"(?:drop|remove|delete|filter out|get rid of|take out|leave out|skip|ignore|ignoring|omit|hide)"

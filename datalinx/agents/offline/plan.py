@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,6 +43,7 @@ class Condition:
     negated: bool = False
     any_of: list[Condition] = field(default_factory=list)  # alternatives joined by `or`
     prior: bool = False  # from the conversation's earlier plan
+    span: tuple[int, int] | None = None  # the request's items it came from (first, last)
     folded: bool = False  # `values` compare lower-cased and trimmed
 
 
@@ -99,10 +101,13 @@ class Plan:
     replacing: bool = False  # a follow-up's tests replace earlier tests of the same column
     select_prior: bool = False  # `select` came from the earlier plan
     distinct: bool = False  # the dedupe is of the selected columns: placed after the selection
+    locate: Callable[[], tuple[int, int] | None] | None = field(default=None, repr=False, compare=False)
 
     def add_filter(self, condition: Condition, *, having: bool = False) -> None:
         """Add a test; a second `column = value` on the same column widens the first to `in (...)`."""
         target = self.having if having else self.filters
+        if condition.span is None and self.locate is not None:
+            condition.span = self.locate()
         if self.replacing and condition.column is not None:
             target[:] = [c for c in target if not (c.prior and c.column == condition.column)]
         for existing in target:
@@ -114,6 +119,8 @@ class Plan:
                 and not existing.any_of
             ):
                 existing.values.extend(v for v in condition.values if v not in existing.values)
+                if existing.span and condition.span:
+                    existing.span = (min(existing.span[0], condition.span[0]), max(existing.span[1], condition.span[1]))
                 existing.folded = existing.folded or condition.folded
                 column, values = existing.column or "", existing.values
                 existing.expression = equality(column, values, existing.negated, existing.folded)

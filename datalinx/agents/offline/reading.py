@@ -60,15 +60,23 @@ def _fix_spelling(tokens: list[Token], grounding: Grounding, speller: Speller, n
                 continue
         merged.append(token)
     tokens[:] = _join_hyphens(merged)
+    negated: list[tuple[int, Token]] = []
     for index, token in enumerate(tokens):
         if token.kind != "word" or "_" in token.norm:
             continue
         if index > 0 and token.text[:1].isupper() and token.norm not in planner_words():
             continue  # a proper name, not a typo
+        if token.norm.startswith("un") and not speller.known(token.norm) and token.norm[2:] in grounding.vocabulary:
+            negation = Token("word", token.text[:2], token.start, token.start + 2, "not")
+            token.start, token.norm = token.start + 2, token.norm[2:]
+            negated.append((index, negation))  # "unshipped": not shipped
+            continue
         fixed = speller.fix(token.norm)
         if fixed is not None:
             token.fixed_from, token.norm = token.text, fixed
             notes.append(f"read '{token.text}' as '{fixed}'")
+    for index, negation in reversed(negated):
+        tokens.insert(index, negation)
 
 
 def _join_hyphens(tokens: list[Token]) -> list[Token]:
@@ -76,12 +84,17 @@ def _join_hyphens(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     for i, token in enumerate(tokens):
         inside = 0 < i < len(tokens) - 1 and tokens[i - 1].end == token.start and token.end == tokens[i + 1].start
-        wordy = inside and all(
-            t.kind == "word" or (t.kind == "number" and t.text.isalpha()) for t in (tokens[i - 1], tokens[i + 1])
+        joined = inside and tokens[i - 1].kind == "word" and tokens[i + 1].kind == "number"  # "top-5"
+        wordy = (
+            joined
+            or inside
+            and all(
+                t.kind == "word" or (t.kind == "number" and t.text.isalpha()) for t in (tokens[i - 1], tokens[i + 1])
+            )
         )
         if token.norm == "-" and wordy:
             for side in (out[-1], tokens[i + 1]):
-                if side.kind == "number":  # "two-year" is a word, not the number 2
+                if side.kind == "number" and side.text.isalpha():  # "two-year" is a word, not the number 2
                     side.kind, side.value = "word", None
             continue
         out.append(token)

@@ -94,6 +94,7 @@ class Sentence:
         self.request = request
         self.items = items
         self.offsets: dict[int, int] = {}
+        self.active: tuple[int, int] | None = None  # the items of the match being handled
 
     def render(self) -> str:
         parts: list[str] = []
@@ -117,9 +118,13 @@ class Sentence:
         for match in list(self.matches(pattern)):
             if any(self.items[i].consumed for i in match.indexes):
                 continue
-            if handle(match):
-                match.consume()
-                accepted += 1
+            self.active = (match.indexes[0], match.indexes[-1])
+            try:
+                if handle(match):
+                    match.consume()
+                    accepted += 1
+            finally:
+                self.active = None
         return accepted
 
     def matches(self, pattern: str) -> Iterator[Match]:

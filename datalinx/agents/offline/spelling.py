@@ -19,6 +19,7 @@ from datalinx.agents.offline.words import (
     MONTHS,
     NUMBER_WORDS,
     OPPOSITES,
+    SUPERLATIVES,
     TIME_UNITS,
     word_set,
 )
@@ -112,6 +113,6 @@ def planner_words() -> frozenset[str]:
     concepts = {w for words in CONCEPTS.values() for w in words}
     synonyms = {w for w in SYNONYMS if w.isalpha()}
     phrases = {w for p in (*ASCENDING, *DESCENDING, *GREATER, *LESS, *AT_LEAST, *AT_MOST) for w in p.split()}
-    opposites = {w for words in OPPOSITES.values() for w in words}
+    opposites = {w for words in OPPOSITES.values() for w in words} | {w for p in SUPERLATIVES for w in p.split()}
     known = FILLER | KEYWORDS | set(NUMBER_WORDS) | set(MONTHS) | set(TIME_UNITS) | set(AGGREGATES) | concepts
     return frozenset(known | synonyms | phrases | opposites)

@@ -16,14 +16,19 @@ _TOKEN = re.compile(
     (?P<quoted>'[^']*'|"[^"]*"|`[^`]*`|\u2018[^\u2019]*\u2019|\u201c[^\u201d]*\u201d)
   | (?P<date>\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{4}|\d{4}/\d{1,2}/\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4})
   | (?P<month>\d{4}-\d{2}(?![\d-]))
-  | (?P<number>(?:[$€£¥]\s?)?-?\d+(?:,\d{3})*(?:\.\d+)?(?:(?:k|m|mn)\b)?(?:\s?[$€£¥%])?)
+  | (?P<number>(?:[$€£¥]\s?)?(?:(?<![\w-])-)?\d+(?:,\d{3})*(?:\.\d+)?(?:(?:k|m|mn)\b)?(?:\s?[$€£¥%])?)
+  | (?P<with>\bw/o\b|\bw/(?=\s))
   | (?P<op>>=|<=|!=|<>|==|=>|=<|[=<>+*/()%-])
-  | (?P<word>[^\W\d_]\w*(?:[.@]\w+)*(?:(?<=n)['\u2019]t\b|['\u2019]s\b|(?<=s)['\u2019](?!\w))?|_\w+|\w+)
+  | (?P<word>[^\W\d_]\w*(?:[.@]\w+)*(?:(?<=n)['\u2019]t\b|['\u2019](?:s|m|re|ve|ll|d)\b|(?<=s)['\u2019](?!\w))?|_\w+|\w+)
   | (?P<punct>[,;:!?.&])
     """,
     re.VERBOSE,
 )
 _OPS = {"==": "=", "<>": "!=", "=>": ">=", "=<": "<="}
+
+
+# Words after which 'one' is the number 1 ("exactly one"), not a pronoun ("the first one").
+ONE_BEFORE = frozenset({"exactly", "least", "most", "than", "only", "just", "over", "under", "above", "below", "="})
 
 
 @dataclass
@@ -97,15 +102,19 @@ def tokenize(request: str) -> list[Token]:
         elif kind == "op":
             token.norm = _OPS.get(text, text)
         elif kind == "word":
-            token.norm = fold(re.sub(r"['\u2019]s?$", "", text))
+            token.norm = fold(re.sub(r"['\u2019](?:s|m|re|ve|ll|d)?$", "", text))
             if re.search(r"n['\u2019]t$", text):
                 token.norm = "not"
             if token.norm in NUMBER_WORDS and token.norm not in ("one",):
                 token.kind, token.value = "number", NUMBER_WORDS[token.norm]
+        elif kind == "with":
+            token.kind, token.norm = "word", "without" if text == "w/o" else "with"
         else:
             token.norm = text
         tokens.append(token)
     for previous, token in itertools.pairwise(tokens):
         if token.norm == "then" and (previous.norm.endswith("er") or previous.norm in ("more", "less", "fewer")):
             token.norm = "than"  # "cheaper then 10"
+        if token.norm == "one" and token.kind == "word" and previous.norm in ONE_BEFORE:
+            token.kind, token.value = "number", 1  # "exactly one item", "more than one"
     return tokens

@@ -14,10 +14,14 @@ from datalinx.core.pipelines.types import ColumnType
 
 T = ColumnType
 MISSING = r"(?:missing|empty|null|nulls|blank|unknown|not set|not filled|not known|not given|absent|na|n/a)"
-PRESENT = r"(?:not missing|not empty|not null|not blank|present|known|set|filled|given|filled in|provided)"
+PRESENT = (
+    r"(?:not missing|not empty|not null|not blank|present|known|set|filled|given|filled in|provided|exists|exist"
+    r"|is there|is recorded|is available)"
+)
 NEGATIVE = (
     rf"(?:{NEGATION}|{REMOVAL}|non|non -|not in|not from|excluding the|"
     rf"except for|other than the)(?: yet| get| got| be| been| being| ever)?"
+    r"(?: (?:those|the ones|ones|anything|any|all)(?: (?:in|from|with|of|that are|which are))?)?"
 )
 
 
@@ -244,6 +248,11 @@ def read_values(ctx: Context) -> None:
     # flags
     scan(r"(?P<col>{C}) " + EQUALS + r" (?P<truth>true|false|yes|no|1|0)", lambda m: _flag(ctx, m, True))
     scan(NEGATIVE + r"(?: the| any| all)? (?P<col>{C})(?! (?:columns?|fields?))", lambda m: _flag(ctx, m, False))
+    who = r"(?: the| any| all)? (?:{T} |those |people |ones )?(?:who|that|which) (?:have |has |had |are |were |is )?"
+    scan(
+        r"(?:exclude|excluding|remove|drop|without|except|not|filter out|ignore|skip)" + who + r"(?P<col>{C})",
+        lambda m: _flag(ctx, m, False),
+    )
     # column = value
     scan(
         r"(?P<col>{C}) (?:(?:is|are|was|were|of|equals|equal to|=|==|:) "
@@ -274,3 +283,29 @@ def read_values(ctx: Context) -> None:
         having + r"(?: a| an| some| any| their| its)? (?P<col>{C})(?! (?:columns?|fields?))",
         lambda m: _null(ctx, m, False),
     )
+
+
+def _exclusion(ctx: Context, match: Match) -> bool:
+    """'remove orders with a negative quantity': what follows names the rows to leave out."""
+    start = match.indexes[-1] + 1
+    end = len(ctx.sentence.items) - 1
+    for index in range(start, len(ctx.sentence.items)):
+        item = ctx.sentence.items[index]
+        if item.norm in ("then", ";", "but") or (item.norm == "," and index > start):
+            end = index - 1
+            break
+    ctx.negations.append((start, end))
+    return True
+
+
+def read_exclusions(ctx: Context) -> None:
+    """Rows to leave out, said before their test (read first, so the tests found later are negated)."""
+    verbs = (
+        r"(?:remove|drop|delete|exclude|excluding|filter out|get rid of|discard|ignore|skip|leave out|take out|without)"
+    )
+    rows = r"(?: all| the| any| every)? (?:{T}|rows|records|entries|ones|those|lines)"
+    tie = (
+        r"(?: that| which| who)? (?:with|where|whose|having|that have|that has|which have|that are|which are|who are"
+        r"|that were|which were|without|lacking|missing|with no|that lack|that do not have|who do not have)"
+    )
+    ctx.sentence.scan(verbs + rows + tie, lambda m: _exclusion(ctx, m))

@@ -49,6 +49,10 @@ CHATTER = word_set(
     counted tallied tally break down broken breakdown summarise summarize summarised summarized summary aggregate
     aggregated group grouped split recorded listed given provided specified entered stored available
     belong belongs belonging fall falls falling sit sits appear appears if range generated generating generate
+    counts enriched enrich extended augmented decorated containing contain contains
+    whether preparing prepare prepared asked ask asking question questions send sending sent appreciate appreciated
+    compile compiled gimme lemme wanna gonna gotta kinda sorta yo select selecting choose picked query queries
+    request requested requesting interested curious mind take taking keep
     deduplicated
     """
 )
@@ -96,12 +100,12 @@ AMBIGUOUS_MONTHS = frozenset({"mar", "may", "jun", "dec", "sep"})
 # Words people use for a column's idea, tried when no column is named by the word itself.
 CONCEPTS: dict[str, tuple[str, ...]] = {
     "revenue": ("revenue", "sales", "turnover", "amount", "value", "spend", "spent", "spending", "money", "income"),
-    "price": ("price", "cost", "costs", "priced"),
+    "price": ("price", "cost", "costs", "priced", "costing"),
     "quantity": ("quantity", "items", "units", "qty", "pieces", "amount"),
     "email": ("email", "mail", "emails", "address", "addresses", "email address", "e mail"),
     "phone": ("phone", "telephone", "mobile", "phone number", "telephone number", "mobile number"),
     "date": ("date",),
-    "signup": ("signup", "signups", "signed", "signed up", "sign up", "registered", "registration"),
+    "signup": ("signup", "signups", "signed", "signed up", "sign up", "registered", "registration", "joined"),
     "birth": ("birth", "born", "birthday"),
     "ship": ("ship", "shipped", "shipping", "shipment", "dispatched"),
     "age": ("age", "old", "aged"),
@@ -184,3 +188,16 @@ DATASET_SYNONYMS = {
     "products": ("goods", "articles", "article", "merchandise", "skus", "sku"),
     "customers": ("clients", "client", "shoppers", "buyers"),
 }
+
+# Currencies named with their country's adjective: 'British pounds' is GBP, not Britain and pounds.
+CURRENCY_PHRASES = {
+    "british pound": "gbp", "british pounds": "gbp", "pound sterling": "gbp", "pounds sterling": "gbp",
+    "us dollar": "usd", "us dollars": "usd", "american dollar": "usd", "american dollars": "usd",
+    "japanese yen": "jpy", "swiss franc": "chf", "swiss francs": "chf", "indian rupee": "inr", "indian rupees": "inr",
+}  # fmt: skip
+
+SUPERLATIVES = (
+    "most expensive", "least expensive", "cheapest", "priciest", "largest", "biggest", "smallest", "highest", "lowest",
+    "latest", "newest", "most recent", "oldest", "earliest", "most", "least", "fewest", "greatest", "best", "worst",
+    "youngest", "heaviest", "lightest",
+)  # fmt: skip
