@@ -474,7 +474,10 @@ def read_measures(ctx: Context) -> None:
     scan(r"(?:the )?(?:distinct|unique) (?:number|count) of (?P<what>{C}|{T})", lambda m: _distinct_count(ctx, m))
     counting = r"(?P<fn>how many|number of|count of|count|amount of|total number of|total count of)"
     scan(counting + r" (?:the |all |our )?" + DISTINCT + r"(?P<what>{T})", lambda m: _measure(ctx, m))
-    rows = r"(?:subscribers|customers|people|users|clients|members|accounts|rows|records|entries|of them|ones|them|those|these|it|everything)"
+    rows = (
+        r"(?:subscribers|customers|people|users|clients|members|accounts|rows|"
+        r"records|entries|of them|ones|them|those|these|it|everything)"
+    )
     scan(r"^count(?: the| all| up)?(?= (?:@[tvc]\d+|§))", lambda m: _rows(ctx, m))
     scan(
         r"(?:how many|number of|count of|count the|total number of|count)(?: " + rows + r")?(?! @)",

@@ -253,8 +253,8 @@ def read_shapes(ctx: Context) -> None:
     joined = r"(?: (?:times|multiplied by|plus|minus|divided by|over|including|incl|with|\*|\+|-|/) " + operand + r")+"
     reverse = r"(?:add |compute |calculate |show |make |create )?(?P<expr>" + operand + joined
     scan(
-        reverse
-        + r"(?: vat| tax| taxes)?) (?:as|called|named|into|in a column(?: called| named)?) (?P<name>{S}|[a-z_][a-z0-9_]*)",
+        reverse + r"(?: vat| tax| taxes)?) (?:as|called|named|into|in a column(?: called| "
+        r"named)?) (?P<name>{S}|[a-z_][a-z0-9_]*)",
         lambda m: _derive(ctx, m),
     )
     cases = (

@@ -12,8 +12,10 @@ ORDER_WORDS = frozenset({"descending", "ascending", "reverse", "alphabetical", "
                          "decreasing", "random", "sort", "same", "natural", "original"})  # fmt: skip
 JOIN_VERBS = frozenset({"joined", "merged", "combined", "linked", "matched"})
 JOINING = frozenset({"with", "to", "onto", "on", "and", "against", ","})
-NOUNS = frozenset({"rows", "row", "records", "record", "data", "table", "dataset", "entries", "customers", "subscribers",
-                   "file", "list", "set", "people"})  # fmt: skip
+NOUNS = frozenset(
+    {"rows", "row", "records", "record", "data", "table", "dataset", "entries", "customers", "subscribers", "file"}
+    | {"list", "set", "people"}
+)
 # Words before a dataset's own name that make it a verb of its flag: "did not churn".
 VERBAL = frozenset({"not", "did", "didnt", "who", "that", "which", "will", "to", "never", "would", "might", "could"})
 

@@ -139,7 +139,8 @@ def read_dates(ctx: Context) -> None:
     scan(r"(?:only|just) (?:for |in )?(?:the year )?(?P<a>{Y})", lambda m: _handle(ctx, m, "in", False))
     if any(c.expression.startswith("month(") for c in ctx.plan.filters):
         scan(
-            r"(?:,? )?(?:of |in |for )?(?:any|every|each|all|whatever|regardless of|irrespective of|no matter) (?:the )?(?:year|years)",
+            r"(?:,? )?(?:of |in |for )?(?:any|every|each|all|whatever|regardless of|"
+            r"irrespective of|no matter) (?:the )?(?:year|years)",
             lambda m: True,
         )
     scan(r"(?P<a>{Y})(?= {T})", lambda m: _handle(ctx, m, "in", False))

@@ -73,7 +73,11 @@ def _how(ctx: Context, match: Match, how: str) -> bool:
 
 def read_joins(ctx: Context) -> None:
     scan = ctx.sentence.scan
-    unknown = r"(?:with|having|that have|that has|whose|for)(?: an?| the)? (?:unknown|missing|invalid|nonexistent|non existent|orphaned|orphan|unmatched) (?P<t>{T})"
+    unknown = (
+        r"(?:with|having|that have|that has|whose|for)(?: an?| the)? (?:unknown|"
+        r"missing|invalid|nonexistent|non existent|orphaned|orphan|unmatched) "
+        r"(?P<t>{T})"
+    )
     scan(unknown, lambda m: _with(ctx, m, "anti"))
     from datalinx.agents.offline.columns import COLUMNS
 

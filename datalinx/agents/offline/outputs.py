@@ -85,7 +85,11 @@ def read_outputs(ctx: Context) -> None:
         r"(?:in|into|to)(?: the| a| our)?(?: (?:duckdb|workspace))? warehouse(?: as)?(?: table)?(?: called| named)? "
         + NAME
     )
-    scan(table + r"(?: ,)?(?: (?:replacing|overwriting|and replace|and overwrite|appending|and append)(?: it| that)?)?", lambda m: _warehouse(ctx, m))  # fmt: skip
+    scan(
+        table + r"(?: ,)?(?: (?:replacing|overwriting|and replace|and overwrite|"
+        r"appending|and append)(?: it| that)?)?",
+        lambda m: _warehouse(ctx, m),
+    )
     if any(i.norm in ("save", "store", "persist", "keep") for i in ctx.sentence.items):
         name = r"(?P<name>{S}|[^ @§,;]+)"
         scan(r"(?:as|to|into|in) (?:a |the )?(?:new )?dataset(?: called| named)? " + name, lambda m: _dataset(ctx, m))

@@ -85,9 +85,8 @@ def _join_hyphens(tokens: list[Token]) -> list[Token]:
     for i, token in enumerate(tokens):
         inside = 0 < i < len(tokens) - 1 and tokens[i - 1].end == token.start and token.end == tokens[i + 1].start
         joined = inside and tokens[i - 1].kind == "word" and tokens[i + 1].kind == "number"  # "top-5"
-        wordy = (
-            joined
-            or inside
+        wordy = joined or (
+            inside
             and all(
                 t.kind == "word" or (t.kind == "number" and t.text.isalpha()) for t in (tokens[i - 1], tokens[i + 1])
             )
