@@ -68,6 +68,17 @@ class Settings(BaseSettings):
     agent_dry_run_wait_seconds: float = Field(
         default=60.0, ge=0, le=600, description="How long a planner waits for its dry run before answering."
     )
+    chat_enabled: bool = Field(default=True, description="Serve the Chainlit chat UI at /chat beside the API.")
+    chat_session_hours: int = Field(
+        default=12, ge=1, le=24 * 30, description="How long a chat sign-in lasts before the password is asked again."
+    )
+    chat_poll_seconds: float = Field(default=0.5, gt=0, le=10, description="How often the chat polls a job it follows.")
+    chat_follow_seconds: float = Field(
+        default=900.0, ge=1, le=24 * 3600, description="Longest time the chat follows one job before handing its id."
+    )
+    chat_allowed_origins: list[str] = Field(
+        default_factory=list, description="Other origins allowed to call the chat (CORS); the chat itself needs none."
+    )
     job_modules: list[str] = Field(
         default_factory=list, description="Extra modules to import so they register job kinds (JSON list)."
     )

@@ -1,4 +1,4 @@
-"""The FastAPI app: /v1 REST, /mcp (streamable HTTP), /healthz, /metrics."""
+"""The FastAPI app: /v1 REST, /mcp (streamable HTTP), /chat (Chainlit), /healthz, /metrics."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ from datalinx.api import (
     workers,
 )
 from datalinx.api.middleware import BodyLimitMiddleware, RequestContextMiddleware
+from datalinx.chat_ui.mount import UPLOAD_PATH, mount_chat
 from datalinx.config import Settings, get_settings
 from datalinx.core.jobs import metrics as job_metrics
 from datalinx.core.jobs.worker import in_process_pool
@@ -99,10 +100,13 @@ def create_app(runtime: Runtime | None = None, settings: Settings | None = None)
         return PlainTextResponse(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
     app.mount("/mcp", McpHttpGuard(mcp_app, runtime))
+    if settings.chat_enabled:
+        mount_chat(app, runtime)
+    upload_limit = settings.max_upload_bytes + 1024**2
     app.add_middleware(
         BodyLimitMiddleware,
         max_bytes=settings.max_body_bytes,
-        overrides={"POST /v1/datasets": settings.max_upload_bytes + 1024**2},
+        overrides={"POST /v1/datasets": upload_limit, f"POST {UPLOAD_PATH}": upload_limit},
     )
     app.add_middleware(RequestContextMiddleware)
     return app
