@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint bench clean
+.PHONY: run test test-chat lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,11 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check datalinx tests $(wildcard bench evals)
 	$(BIN)/python -m pytest -q
+
+# The chat in a real browser (Debian's chromium; skipped when /usr/bin/chromium is missing); screenshots of each
+# step land in test-output/chat/. `make test` runs these too.
+test-chat: $(STAMP)
+	$(BIN)/python -m pytest -q tests/chat_ui
 
 lint: $(STAMP)
 	$(BIN)/ruff check datalinx tests $(wildcard bench evals)
