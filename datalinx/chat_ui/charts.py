@@ -16,25 +16,33 @@ from datalinx.core.quality.schemas import ColumnProfile
 
 MAX_DISTRIBUTIONS = 6
 MAX_CATEGORIES = 10
+# Columns whose distribution says little at a glance (every value differs, or the shape is a format).
+NOT_DRAWN = frozenset({"id", "empty", "text", "email", "phone", "url", "postal_code"})
 LAYOUT = {"margin": {"l": 40, "r": 20, "t": 50, "b": 40}, "plot_bgcolor": "rgba(0,0,0,0)"}
 
 
 def score_history_figure(points: Sequence[ScorePoint]) -> go.Figure | None:
-    """The dataset's score per scan, oldest first; None before any scored scan."""
+    """The dataset's score per scan, oldest first, one labelled point per scan; None before any scored scan."""
     scored = sorted((p for p in points if p.score is not None), key=lambda p: p.created_at)
     if not scored:
         return None
+    labels = [f"v{p.version} · {p.created_at:%b %d %H:%M:%S}" for p in scored]
     figure = go.Figure(
         go.Scatter(
-            x=[p.created_at for p in scored],
+            x=labels,
             y=[p.score for p in scored],
             mode="lines+markers+text",
-            text=[f"v{p.version}" for p in scored],
+            text=[f"{p.score:.1f}" for p in scored],
             textposition="top center",
             hovertemplate="%{x}<br>score %{y:.1f}<extra></extra>",
         )
     )
-    figure.update_layout(title="Quality score over time", yaxis={"range": [0, 105], "title": "score"}, **LAYOUT)
+    figure.update_layout(
+        title="Quality score over time",
+        xaxis={"type": "category"},
+        yaxis={"range": [0, 105], "title": "score"},
+        **LAYOUT,
+    )
     return figure
 
 
@@ -62,7 +70,7 @@ def distributions_figure(profiles: Sequence[ColumnProfile]) -> go.Figure | None:
     """Histograms of the first numeric columns and bars of the first categorical ones, two to a row."""
     drawn = []
     for profile in sorted(profiles, key=lambda p: p.histogram is None):
-        if profile.semantic_type in ("id", "empty", "text"):
+        if profile.semantic_type in NOT_DRAWN:
             continue
         bars = distribution(profile)
         if bars is not None:
@@ -108,6 +116,6 @@ def issue_counts_figure(issues: Sequence[IssueRead]) -> go.Figure | None:
             hovertemplate="%{y}: %{x}<extra></extra>",
         )
     )
-    axis = {"title": "issues", "tickformat": "d", "rangemode": "tozero"}
+    axis = {"title": "issues", "dtick": max(1, math.ceil(counts[0][1] / 5)), "rangemode": "tozero"}
     figure.update_layout(title="Issues by type", height=120 + 28 * len(counts), xaxis=axis, **LAYOUT)
     return figure

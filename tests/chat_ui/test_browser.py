@@ -66,6 +66,7 @@ def test_owner_uploads_scans_plans_approves_and_watches_the_run(
 
     chat.send("workspace analytics")
     chat.see("Now in workspace analytics as owner.")
+    chat.shot("switched-workspace")
     chat.send("how good is this data?")
     chat.see("This workspace has no datasets yet")
     chat.shot("other-workspace")
