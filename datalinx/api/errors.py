@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from datalinx.core.errors import DatalinxError, RateLimited, Unauthenticated
+from datalinx.core.errors import DatalinxError, RateLimited, Unauthenticated, field_errors
 
 log = structlog.get_logger("datalinx.api")
 
@@ -26,14 +26,8 @@ def error_body(code: str, message: str, *, field: str | None = None, **extra: An
 
 def describe_validation(errors: list[Any]) -> tuple[str, list[dict[str, str]]]:
     """One readable sentence and a per-field list from pydantic's errors."""
-    fields = []
-    for err in errors:
-        loc = [str(p) for p in err.get("loc", ()) if p not in ("body", "query", "path", "header")]
-        name = ".".join(loc) or "request"
-        message = err.get("msg", "is not valid")
-        if err.get("type") == "extra_forbidden":
-            message = "is not an accepted field"
-        fields.append({"field": name, "message": message})
+    listed = field_errors(errors, drop=("body", "query", "path", "header"), default="request")
+    fields = [{"field": name, "message": message} for name, message in listed]
     return "; ".join(f"{f['field']}: {f['message']}" for f in fields), fields
 
 

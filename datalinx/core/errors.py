@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class DatalinxError(Exception):
     """Base of every error a user may see; the message is safe to show."""
@@ -95,3 +97,16 @@ class RateLimited(DatalinxError):
     def __init__(self, message: str, *, retry_after: int) -> None:
         super().__init__(message)
         self.retry_after = retry_after
+
+
+def field_errors(errors: list[Any], *, drop: tuple[str, ...] = (), default: str = "input") -> list[tuple[str, str]]:
+    """(field, message) for each of pydantic's errors, worded for people: `a.b: is not an accepted field`."""
+    found = []
+    for err in errors:
+        name = ".".join(str(p) for p in err.get("loc", ()) if p not in drop) or default
+        if err.get("type") == "extra_forbidden":
+            message = "is not an accepted field"
+        else:
+            message = str(err.get("msg", "is not valid")).removeprefix("Value error, ")
+        found.append((name, message))
+    return found

@@ -18,7 +18,7 @@ from pydantic import Field, ValidationError
 
 from datalinx.core.auth.permissions import Permission
 from datalinx.core.context import Call, RequestMeta, open_call
-from datalinx.core.errors import DatalinxError
+from datalinx.core.errors import DatalinxError, field_errors
 from datalinx.core.runtime import Runtime
 from datalinx.dao.pagination import MAX_LIMIT
 
@@ -112,11 +112,7 @@ def tool(
 def describe_error(exc: Exception) -> str:
     """A tool error message a model can act on: what went wrong and which field."""
     if isinstance(exc, ValidationError):
-        parts = []
-        for err in exc.errors():
-            field = ".".join(str(p) for p in err["loc"]) or "input"
-            parts.append(f"{field}: {'is not an accepted field' if err['type'] == 'extra_forbidden' else err['msg']}")
-        return "invalid: " + "; ".join(parts)
+        return "invalid: " + "; ".join(f"{field}: {message}" for field, message in field_errors(list(exc.errors())))
     assert isinstance(exc, DatalinxError)
     suffix = f" (field: {exc.field})" if exc.field else ""
     return f"{exc.code}: {exc.message}{suffix}"

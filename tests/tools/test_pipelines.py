@@ -74,7 +74,7 @@ async def test_bad_arguments_get_clear_tool_errors(live_server: LiveServer, tena
         both = await session.call_tool(
             "create_pipeline", {"name": "x", "template": "clean_customers", "definition": definition("d")}
         )
-        assert both.isError and "either `definition` or `template`" in text_of(both)
+        assert both.isError and "exactly one of `definition`, `template` or `prompt`" in text_of(both)
 
 
 async def test_viewer_agent_cannot_run_a_pipeline(live_server: LiveServer, tenant: Tenant) -> None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ValidationError
 
 from datalinx.core.auth.permissions import Permission
-from datalinx.core.errors import Invalid
+from datalinx.core.errors import Invalid, field_errors
 
 if TYPE_CHECKING:
     from datalinx.core.context import Call
@@ -56,9 +56,7 @@ class JobKind:
         try:
             return self.payload_model.model_validate(payload).model_dump(mode="json")
         except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"]) or "payload"
-            message = "is not an accepted field" if first["type"] == "extra_forbidden" else first["msg"]
+            where, message = field_errors([exc.errors()[0]], default="payload")[0]
             raise Invalid(f"payload.{where}: {message}", field=f"payload.{where}") from exc
 
 
