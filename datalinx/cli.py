@@ -84,7 +84,7 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to bind.")] = 8000,
     demo: Annotated[bool, typer.Option(help="Create a demo org with data on first start.")] = False,
 ) -> None:
-    """Serve the REST API, the MCP endpoint and the docs."""
+    """Serve the REST API, the MCP endpoint, the chat UI and the docs."""
     import uvicorn
 
     from datalinx.core.tenancy.bootstrap import has_any_org, init_platform
@@ -113,6 +113,8 @@ def serve(
             typer.echo(f"demo API key: {key_file.read_text().strip()}")
     typer.echo(f"API:          {base}/v1  (login: POST {base}/v1/auth/login)")
     typer.echo(f"OpenAPI docs: {base}/docs")
+    if runtime.settings.chat_enabled:
+        typer.echo(f"chat UI:      {base}/chat  (sign in with a platform user's email and password)")
     typer.echo(f"MCP endpoint: {base}/mcp/  (streamable HTTP, 'Authorization: Bearer <API key or JWT>')")
     typer.echo(f"health:       {base}/healthz   metrics: {base}/metrics")
     settings = runtime.settings
