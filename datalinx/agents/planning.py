@@ -56,7 +56,7 @@ def _message(state: PlanState, status: str) -> str:
     definition = state.get("definition")
     if definition is not None and not state.get("problems"):
         explanations = state.get("explanations", {})
-        steps = [f"{n['id']}: {explanations.get(n['id'], n['kind'])}" for n in definition.get("nodes", [])]
+        steps = [f"{n['id']}: {explanations.get(n['id'], n['kind']).rstrip('.')}" for n in definition.get("nodes", [])]
         parts.append(f"Here is a plan in {len(steps)} steps: " + " -> ".join(steps) + ".")
         summary = state.get("dry_run") or {}
         if summary.get("rows"):
