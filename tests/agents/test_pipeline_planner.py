@@ -114,7 +114,9 @@ def test_another_users_conversation_is_not_found(runtime: Runtime, tenant: Tenan
     from datalinx.core.errors import NotFound
 
     source = {"id": "orders", "kind": "source", "dataset": orders}
+    runtime.settings.agent_dry_run_wait_seconds = 0  # no workers here: answer without waiting for the dry run
     result = planning.plan_pipeline(caller_for(tenant), "orders", model=Script(plan(source)).model)
+    assert result.dry_run is not None and "still queued" in (result.dry_run.note or "")
     with pytest.raises(NotFound):
         planning.plan_pipeline(caller_for(tenant, Role.DATA_ENGINEER), "save", result.conversation_id)
 
