@@ -90,7 +90,7 @@ EDIT_WORDS = r"(?:instead|rather|as well|also|too|additionally|in addition|now|t
 
 def _edit_words(request: str) -> tuple[bool, bool]:
     text = request.lower()
-    also = re.search(r"\b(also|too|as well|additionally|in addition|plus)\b", text) is not None
+    also = re.search(r"\b(also|too|as well|additionally|in addition|plus)\b|^\s*(and|plus|with)\b", text) is not None
     instead = re.search(r"\b(instead|rather|replace the|change the|switch|now)\b", text) is not None
     return also, instead
 

@@ -478,6 +478,12 @@ def read_measures(ctx: Context) -> None:
         r"(?:subscribers|customers|people|users|clients|members|accounts|rows|"
         r"records|entries|of them|ones|them|those|these|it|everything)"
     )
+    scan(
+        r"(?:how many times|number of times|how often)(?: (?:they|it|each|"
+        r"one))?(?: (?:were|was|has been|have been|got|is|are))?(?: (?:ordered|"
+        r"bought|sold|purchased|placed))?",
+        lambda m: _rows(ctx, m),
+    )
     scan(r"^count(?: the| all| up)?(?= (?:@[tvc]\d+|§))", lambda m: _rows(ctx, m))
     scan(
         r"(?:how many|number of|count of|count the|total number of|count)(?: " + rows + r")?(?! @)",
@@ -503,9 +509,3 @@ def read_measures(ctx: Context) -> None:
     )
     if ctx.groups or ctx.reading.grouped:
         scan(SUPERLATIVE + r" (?:of )?(?:the )?(?:{T} )?(?P<what>{C})", lambda m: _measure(ctx, m))
-        scan(
-            r"(?:how many times|number of times|how often)(?: (?:they|it|each|"
-            r"one))?(?: (?:were|was|has been|have been|got|is|are))?(?: (?:ordered|"
-            r"bought|sold|purchased|placed))?",
-            lambda m: _rows(ctx, m),
-        )

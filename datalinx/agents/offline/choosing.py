@@ -84,7 +84,8 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
                 scores[other] += 1
     groups = [n for n in named if n in grouped]
     if previous:
-        return Choice(previous[0], named, [*previous, *(n for n in named if n not in previous)], groups)
+        ranked = [*previous, *(n for n in named if n not in previous)]
+        return Choice(previous[0], named, [*ranked, *(n for n in every if n not in ranked)], groups)
     ranked = sorted(every, key=lambda name: (-scores[name], name not in named, every.index(name)))
     if not ranked or scores[ranked[0]] <= 0:
         return Choice(every[0] if len(every) == 1 else None, named, every, groups)

@@ -51,7 +51,8 @@ def _select(ctx: Context, match: Match) -> bool:
         return False
     if all(i.ref.dataset != ctx.base for i in match.items("col", name="cols")):
         return True  # "orders with their customers' country": the join brings it, every column stays
-    if ctx.plan.select_prior and ctx.plan.replacing:
+    adding = (match.group("verb") or "").strip() in ("add", "include")
+    if ctx.plan.select_prior and ctx.plan.replacing and not adding:
         ctx.plan.select, ctx.plan.select_prior = None, False
     ctx.plan.select = [*(ctx.plan.select or []), *(n for n in names if n not in (ctx.plan.select or []))]
     ctx.plan.touched = True
@@ -302,7 +303,9 @@ def read_columns(ctx: Context) -> None:
         r"(?:the )?(?:distinct|unique|different) (?:values of |values in )?(?:the )?" + COLUMNS,
         lambda m: _distinct(ctx, m),
     )
-    verb = r"(?P<verb>only|just|show|display|list|give|return|select|keep|include|get|fetch|with|pull|see|view|output)"
+    verb = (
+        r"(?P<verb>only|just|show|display|list|give|return|select|keep|include|get|fetch|with|pull|see|view|output|add)"
+    )
     scan(
         verb + r"(?: me| us)?(?: only| just)?(?: the| their| its)? " + COLUMNS + r"(?:" + COLUMN_WORD + ")?",
         lambda m: _select(ctx, m),

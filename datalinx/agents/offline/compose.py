@@ -188,7 +188,8 @@ def _merge_variants(ctx: Context) -> None:
     if not ctx.merge_variants:
         return
     merged = []
-    for column in ctx.groups:
+    groups = ctx.groups or (ctx.plan.aggregate.group_by if ctx.plan.aggregate else [])
+    for column in groups:
         variants = ctx.grounding.spellings.get((ctx.base, column), {})
         if not variants or column in ctx.plan.prepare:
             continue

@@ -86,6 +86,19 @@ def _month_at(tokens: list[Token], i: int) -> tuple[DateRef, int] | None:
     return DateRef(dt.date(2000, month, 1), dt.date(2000, month, 1), "month_of_year", month), i + 1
 
 
+def _decade(tokens: list[Token], i: int) -> tuple[DateRef, int] | None:
+    """'the 80s', 'the 1990s': ten years."""
+    token = tokens[i]
+    if i + 1 >= len(tokens) or tokens[i + 1].norm != "s" or tokens[i + 1].start != token.end:
+        return None
+    if not isinstance(token.value, int) or token.value % 10 != 0:
+        return None
+    year = token.value if token.value >= 1000 else (2000 if token.value < 30 else 1900) + token.value
+    if not 1900 <= year <= 2090:
+        return None
+    return DateRef(dt.date(year, 1, 1), dt.date(year + 10, 1, 1), "decade"), i + 2
+
+
 def _half(tokens: list[Token], i: int) -> tuple[DateRef, int] | None:
     """'the first half of 2023', 'H2 2024'."""
     half = 1 if tokens[i].norm in ("first", "h1") else 2
@@ -127,6 +140,8 @@ def find_dates(tokens: list[Token]) -> list[tuple[int, int, DateRef]]:
             year_at = _skip(tokens, i + 2, (",", "of", "in"))
             if year_at < len(tokens) and is_year(tokens[year_at]):
                 hit = quarter_range(tokens[year_at].value, QUARTER_WORDS[token.norm]), year_at + 1
+        elif token.kind == "number" and _decade(tokens, i) is not None:
+            hit = _decade(tokens, i)
         elif (day := _day_number(tokens, i)) is not None:
             month_at = _skip(tokens, i + day[1], ("of",))
             if month_at < len(tokens) and tokens[month_at].norm in MONTHS:

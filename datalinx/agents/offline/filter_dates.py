@@ -136,7 +136,10 @@ def read_dates(ctx: Context) -> None:
         scan(r"(?:(?:is|are|was|were) )?" + form if how != "in" else f"{DURING} (?:the )?(?:year |month )?" + WHEN,
              lambda m, how=how: _handle(ctx, m, how, False))  # fmt: skip
     scan(r"(?P<a>{D})", lambda m: _handle(ctx, m, "in", False))
-    scan(r"(?:only|just) (?:for |in )?(?:the year )?(?P<a>{Y})", lambda m: _handle(ctx, m, "in", False))
+    scan(
+        r"(?:only|just|what about|how about|and|now|instead|rather) (?:for |in )?(?:the year )?(?P<a>{Y})",
+        lambda m: _handle(ctx, m, "in", False),
+    )
     if any(c.expression.startswith("month(") for c in ctx.plan.filters):
         scan(
             r"(?:,? )?(?:of |in |for )?(?:any|every|each|all|whatever|regardless of|"

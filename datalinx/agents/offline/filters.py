@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.context import Context, Measure
 from datalinx.agents.offline.filter_dates import year_bound
 from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.phrases import BRIDGE, OP, comparison
@@ -92,6 +92,20 @@ def _implicit(ctx: Context, match: Match) -> bool:
     if number is None or parsed is None:
         return False
     unit = match.group("unit") or ""
+    summary = ctx.plan.aggregate.aggregations if ctx.plan.aggregate is not None else []
+    if (summary or (ctx.groups and ctx.measures)) and not unit and number.kind == "num":
+        # "only countries with more than 100": a test on the summary, not on the rows
+        output = (
+            ctx.measures[0].output
+            if ctx.measures
+            else Measure(summary[0]["function"], summary[0].get("column"), "").output
+        )
+        condition = Condition(
+            f"{ident(output)} {parsed[0]} {literal(number.ref)}", f"{output} {parsed[1]} {number.text}"
+        )
+        ctx.plan.having.append(condition)
+        ctx.plan.touched = True
+        return True
     column = _age(ctx) if "old" in unit or unit.startswith("year") else None
     if column is None and number.kind == "date":
         column = ctx.main_date()

@@ -212,6 +212,28 @@ def _clear(ctx: Context, what: str) -> bool:
     return True
 
 
+def _unfilter(ctx: Context, match: Any) -> bool:
+    """'drop the country filter': the earlier tests of that column go."""
+    item = match.item("col")
+    column = ctx.column(item) if item is not None else None
+    kept = [c for c in ctx.plan.filters if column is None or c.column != column]
+    if column is None or len(kept) == len(ctx.plan.filters):
+        return False
+    ctx.plan.filters = kept
+    ctx.note(f"removed the earlier test on {column}")
+    return True
+
+
+def _resort(ctx: Context, match: Any) -> bool:
+    """'by quantity instead': the earlier ranking, by another column."""
+    item = match.item("col")
+    column = ctx.column(item) if item is not None else None
+    if column is None:
+        return False
+    ctx.plan.sort = [{**ctx.plan.sort[0], "column": column}]
+    return True
+
+
 def _limit(ctx: Context, match: Any) -> bool:
     item = match.item("n")
     if item is None or not isinstance(item.ref, int):
@@ -252,6 +274,11 @@ def edits(ctx: Context, *, also: bool, instead: bool) -> None:
     ctx.sentence.scan(
         r"(?:do not|dont|don't) (?P<what>sort|group|limit|filter|dedupe)", lambda m: _clear(ctx, m.group("what") or "")
     )
+    tests = r"(?:filter|filters|condition|conditions|restriction|test|criterion|criteria|constraint)"
+    ctx.sentence.scan(verbs + r"(?: the| that| any)? (?P<col>{C}) " + tests, lambda m: _unfilter(ctx, m))
+    if ctx.plan.sort and ctx.plan.aggregate is None:
+        resort = r"(?:sort |sorted |order |ordered |rank |ranked )?by (?:the )?(?P<col>{C})(?= instead| now|$| rather)"
+        ctx.sentence.scan(resort, lambda m: _resort(ctx, m))
     if ctx.plan.limit is not None:
         change = (
             r"(?:make it|make that|change it to|change that to|change the limit to|"

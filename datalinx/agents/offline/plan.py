@@ -109,7 +109,11 @@ class Plan:
         if condition.span is None and self.locate is not None:
             condition.span = self.locate()
         if self.replacing and condition.column is not None:
-            target[:] = [c for c in target if not (c.prior and c.column == condition.column)]
+            # a follow-up's test replaces an earlier one of its column and kind ('under 10' for 'under 20')
+            kind = test_kind(condition.expression)
+            target[:] = [
+                c for c in target if not (c.prior and c.column == condition.column and test_kind(c.expression) == kind)
+            ]
         for existing in target:
             if (
                 condition.values
@@ -128,6 +132,18 @@ class Plan:
                 return
         target.append(condition)
         self.touched = True
+
+
+KINDS = {">": ">", ">=": ">", "<": "<", "<=": "<", "=": "=", "in": "=", "!=": "!=", "not in": "!="}
+
+
+def test_kind(expression: str) -> str | None:
+    """The kind of a test by its first operator: '>', '<', '=', '!=', 'null', 'present', or None."""
+    found = re.search(r" (is not null|is null|not in|>=|<=|!=|in|>|<|=) ", f"{expression} ")
+    if found is None:
+        return None
+    operator = found.group(1)
+    return {"is null": "null", "is not null": "present"}.get(operator, KINDS.get(operator))
 
 
 def equality(column: str, values: list[Any], negated: bool = False, folded: bool = False) -> str:
@@ -152,7 +168,7 @@ def combine(conditions: list[Condition]) -> str:
         if condition.any_of:
             parts.append("(" + " or ".join(c.expression for c in condition.any_of) + ")")
         else:
-            bare = len(conditions) == 1 or not re.search(r" (or|and) ", condition.expression)
+            bare = not re.search(r" (or|and) ", condition.expression)
             parts.append(condition.expression if bare else f"({condition.expression})")
     return " and ".join(parts)
 

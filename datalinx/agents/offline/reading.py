@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import types
 import weakref
 from dataclasses import dataclass, field
 
@@ -10,9 +11,11 @@ from datalinx.agents.offline.dates import find_dates, is_year
 from datalinx.agents.offline.entities import entities
 from datalinx.agents.offline.grounding import ColumnRef, Grounding
 from datalinx.agents.offline.sentence import Item, Sentence
-from datalinx.agents.offline.spelling import Speller, planner_words
+from datalinx.agents.offline.spelling import Speller, pattern_words, planner_words
 from datalinx.agents.offline.tokens import Token, tokenize
+from datalinx.agents.offline.words import MONTHS
 from datalinx.core.datasets.facts import CatalogView
+from datalinx.core.quality.vocabulary import SYNONYMS
 
 _CACHE: dict[int, tuple[weakref.ref[CatalogView], Grounding, Speller]] = {}
 
@@ -23,11 +26,46 @@ def grounding_for(catalog: CatalogView) -> tuple[Grounding, Speller]:
     if cached is not None and cached[0]() is catalog:
         return cached[1], cached[2]
     grounding = Grounding(catalog)
-    speller = Speller(planner_words() | grounding.vocabulary, preferred=grounding.vocabulary)
+    weak = {w for w in SYNONYMS if w.isalpha()}
+    words = planner_words() | pattern_words(*_readers()) | grounding.vocabulary
+    speller = Speller(words, preferred=grounding.vocabulary, weak=weak)
     if len(_CACHE) > 64:
         _CACHE.clear()
     _CACHE[id(catalog)] = (weakref.ref(catalog), grounding, speller)
     return grounding, speller
+
+
+def _readers() -> tuple[types.ModuleType, ...]:
+    """The modules whose patterns hold the words requests are read with."""
+    from datalinx.agents.offline import (
+        aggregates,
+        cleaning,
+        columns,
+        filter_dates,
+        filters,
+        followup,
+        joins,
+        ordering,
+        outputs,
+        phrases,
+        questions,
+        values,
+    )
+
+    return (
+        aggregates,
+        cleaning,
+        columns,
+        filter_dates,
+        filters,
+        followup,
+        joins,
+        ordering,
+        outputs,
+        phrases,
+        questions,
+        values,
+    )
 
 
 @dataclass
@@ -65,7 +103,11 @@ def _fix_spelling(tokens: list[Token], grounding: Grounding, speller: Speller, n
         if token.kind != "word" or "_" in token.norm:
             continue
         if index > 0 and token.text[:1].isupper() and token.norm not in planner_words():
-            continue  # a proper name, not a typo
+            fixed = speller.fix(token.norm)  # a proper name: fixed only towards a value ('Franec': France)
+            if fixed is not None and (fixed in grounding.vocabulary or fixed in speller.weak or fixed in MONTHS):
+                token.fixed_from, token.norm = token.text, fixed
+                notes.append(f"read '{token.text}' as '{fixed}'")
+            continue
         if token.norm.startswith("un") and not speller.known(token.norm) and token.norm[2:] in grounding.vocabulary:
             negation = Token("word", token.text[:2], token.start, token.start + 2, "not")
             token.start, token.norm = token.start + 2, token.norm[2:]
@@ -132,7 +174,8 @@ def read(request: str, catalog: CatalogView, previous: list[str] | None = None) 
             item.end = last.end
             item.norm = " ".join(t.norm for t in tokens[i : i + candidate.length])
             following = tokens[i + candidate.length] if i + candidate.length < len(tokens) else None
-            if item.kind == "col" and following is not None and following.norm in ("type", "kind", "types", "kinds"):
+            absorbed = ("type", "kind", "types", "kinds", "code", "codes")
+            if item.kind == "col" and following is not None and following.norm in absorbed:
                 item.end, item.text = following.end, request[item.start : following.end]  # "contract type"
                 i += 1
             if items and item.kind == "col" and items[-1].kind == "col" and _same(items[-1].ref, item):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+import types
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 from datalinx.agents.offline.english import COMMON_WORDS
@@ -71,19 +73,22 @@ def limit_for(word: str) -> int:
 class Speller:
     """Finds the known word a typed word most likely is, through an index of single-letter deletions."""
 
-    def __init__(self, words: Iterable[str], preferred: Iterable[str] = ()) -> None:
+    def __init__(self, words: Iterable[str], preferred: Iterable[str] = (), weak: Iterable[str] = ()) -> None:
         self.words = {w for w in words if w.isalpha()}
         self.preferred = set(preferred)
+        self.weak = set(weak) - self.preferred  # corrected towards only from longer words ('round' is no 'pound')
         self.index: dict[str, set[str]] = {}
         for word in self.words:
             for key in _deletes(word) | {word}:
                 self.index.setdefault(key, set()).add(word)
 
     def known(self, word: str) -> bool:
-        stems = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
-        stems |= {
-            word[: -len(suffix)] for suffix in ("d", "ed", "ing", "ly", "ally", "est", "er") if word.endswith(suffix)
-        }
+        stems = {word, word[:-1] if word.endswith("s") else word}
+        if word.endswith(("ses", "xes", "zes", "ches", "shes")):
+            stems.add(word[:-2])
+        stems |= {word[: -len(suffix)] for suffix in ("ed", "ing", "ly", "ally", "est", "er") if word.endswith(suffix)}
+        if word.endswith("ed"):
+            stems.add(word[:-1])  # "generated": generate
         if word in self.words:
             return True
         return any(stem in COMMON or stem in COMMON_WORDS for stem in stems) or any(
@@ -102,9 +107,13 @@ class Speller:
         scored = []
         for candidate in candidates:
             edits = distance(word, candidate, limit)
+            if candidate in self.weak and len(word) < 6:
+                continue
             if edits <= limit and len(candidate) >= 3:
-                scored.append((edits, candidate not in self.preferred, candidate[0] != word[0], candidate))
-        return min(scored)[3] if scored else None
+                scored.append(
+                    (edits, candidate not in self.preferred, candidate[0] != word[0], -len(candidate), candidate)
+                )
+        return min(scored)[-1] if scored else None
 
 
 @cache
@@ -116,3 +125,26 @@ def planner_words() -> frozenset[str]:
     opposites = {w for words in OPPOSITES.values() for w in words} | {w for p in SUPERLATIVES for w in p.split()}
     known = FILLER | KEYWORDS | set(NUMBER_WORDS) | set(MONTHS) | set(TIME_UNITS) | set(AGGREGATES) | concepts
     return frozenset(known | synonyms | phrases | opposites)
+
+
+def _strings(code: types.CodeType) -> Iterator[str]:
+    for constant in code.co_consts:
+        if isinstance(constant, str):
+            yield constant
+        elif isinstance(constant, types.CodeType):
+            yield from _strings(constant)
+
+
+@cache
+def pattern_words(*modules: types.ModuleType) -> frozenset[str]:
+    """Every word the clause readers' patterns spell out: the planner knows the words it listens for."""
+    found: set[str] = set()
+    for module in modules:
+        texts = [v for v in vars(module).values() if isinstance(v, str)]
+        for value in vars(module).values():
+            code = getattr(value, "__code__", None)
+            if isinstance(code, types.CodeType) and getattr(value, "__module__", None) == module.__name__:
+                texts.extend(_strings(code))
+        for text in texts:
+            found.update(w for w in re.findall(r"[a-z]{3,}", text))
+    return frozenset(found)

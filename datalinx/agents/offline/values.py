@@ -255,7 +255,7 @@ def read_values(ctx: Context) -> None:
     )
     # column = value
     scan(
-        r"(?P<col>{C}) (?:(?:is|are|was|were|of|equals|equal to|=|==|:) "
+        r"(?P<col>{C}) (?:(?:is|are|was|were|of|equals|equal to|=|==|:|by|with|via|using|through) "
         r")*(?P<neg>not |!= |other than )?(?:(?:is|=|in) )?" + vals,
         lambda m: _column_value(ctx, m),
     )
@@ -276,7 +276,7 @@ def read_values(ctx: Context) -> None:
     scan(r"(?P<neg>" + NEGATIVE + r" )?(?:the |any |all )?" + vals + r" (?P<col>{C})", lambda m: _column_value(ctx, m))
     # values alone
     scan(NEGATIVE + r"(?: the| any| all)? " + vals + r"(?: (?P<tail>{C}|{T}))?", lambda m: _value_list(ctx, m, True))
-    scan(r"(?:(?:only|just|all) )?" + vals, lambda m: _value_list(ctx, m, False))
+    scan(r"(?:(?:only|just|all|include|including|add|plus|with) )?" + vals, lambda m: _value_list(ctx, m, False))
     scan(r"(?:(?:only|just) )?(?:the )?(?P<col>{C})(?! (?:columns?|fields?))", lambda m: _flag(ctx, m, True))
     having = r"(?:with|having|has|have|that have|who have|which have|that has|which has|who has)"
     scan(
