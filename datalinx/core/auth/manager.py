@@ -90,24 +90,21 @@ def login(session: Session, runtime: Runtime, *, email: str, password: str, addr
         raise Unauthenticated("email or password is wrong")
     runtime.login_limiter.succeeded(account)
     user.last_login_at = utcnow()
-    token, expires = credentials.issue_jwt(
-        runtime.keyring,
-        subject=user.id,
-        org_id=user.org_id,
-        audience=runtime.settings.jwt_audience,
-        ttl_minutes=runtime.settings.jwt_ttl_minutes,
-    )
-    return LoginResult(access_token=token, expires_at=expires, user_id=user.id, org_id=user.org_id)
+    return _access_token(runtime, user_id=user.id, org_id=user.org_id)
 
 
 def session_token(session: Session, runtime: Runtime, *, user_id: str, org_id: str) -> LoginResult:
     """A fresh access token for an active user already signed in elsewhere (the chat UI's session cookie)."""
     principal = load_principal(session, principal_type=PrincipalType.USER, principal_id=user_id, org_id=org_id)
+    return _access_token(runtime, user_id=principal.id, org_id=principal.org_id)
+
+
+def _access_token(runtime: Runtime, *, user_id: str, org_id: str) -> LoginResult:
     token, expires = credentials.issue_jwt(
         runtime.keyring,
-        subject=principal.id,
-        org_id=principal.org_id,
+        subject=user_id,
+        org_id=org_id,
         audience=runtime.settings.jwt_audience,
         ttl_minutes=runtime.settings.jwt_ttl_minutes,
     )
-    return LoginResult(access_token=token, expires_at=expires, user_id=principal.id, org_id=principal.org_id)
+    return LoginResult(access_token=token, expires_at=expires, user_id=user_id, org_id=org_id)
