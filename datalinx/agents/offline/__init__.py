@@ -10,23 +10,29 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from datalinx.agents.offline.aggregates import read_groups, read_measures
+from datalinx.agents.offline.aggregates import read_measures
 from datalinx.agents.offline.build import build
 from datalinx.agents.offline.check import self_check
 from datalinx.agents.offline.cleaning import read_cleaning
 from datalinx.agents.offline.columns import read_columns, read_shapes
 from datalinx.agents.offline.compose import finish
+from datalinx.agents.offline.conditions import read_exclusions
 from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.derive import read_derived
+from datalinx.agents.offline.fills import read_fills
 from datalinx.agents.offline.filter_dates import read_dates
 from datalinx.agents.offline.filters import read_comparisons
 from datalinx.agents.offline.followup import edits, plan_of
+from datalinx.agents.offline.groups import read_groups
+from datalinx.agents.offline.having import read_having
 from datalinx.agents.offline.joins import consume_datasets, read_joins
-from datalinx.agents.offline.ordering import read_limits, read_ranking
+from datalinx.agents.offline.ordering import read_limits, read_sorts
 from datalinx.agents.offline.outputs import read_outputs
 from datalinx.agents.offline.plan import Plan
 from datalinx.agents.offline.questions import read_extremes, read_questions
+from datalinx.agents.offline.ranking import read_late_rankings, read_rankings
 from datalinx.agents.offline.reading import grounding_for, read
-from datalinx.agents.offline.values import read_exclusions, read_values
+from datalinx.agents.offline.values import read_values
 from datalinx.agents.offline.words import FILLER
 from datalinx.agents.schemas import Draft
 from datalinx.core.datasets.facts import CatalogView
@@ -37,13 +43,18 @@ READERS = (
     read_outputs,
     read_exclusions,
     read_shapes,
+    read_derived,
     read_questions,
+    read_fills,
     read_cleaning,
     read_joins,
-    read_ranking,
+    read_rankings,
+    read_sorts,
     read_groups,
+    read_late_rankings,
     read_limits,
     read_extremes,
+    read_having,
     read_measures,
     read_dates,
     read_comparisons,

@@ -1,4 +1,4 @@
-"""Summaries: 'total revenue by country', 'how many customers per segment', 'average age', 'orders per month'."""
+"""Measures: 'total revenue', 'how many customers', 'churn rate', 'countries with more than 100 orders'."""
 
 from __future__ import annotations
 
@@ -6,11 +6,10 @@ import re
 
 from datalinx.agents.offline.context import Context, Measure
 from datalinx.agents.offline.grounding import ColumnRef
-from datalinx.agents.offline.phrases import OP, alternatives
 from datalinx.agents.offline.plan import Aggregate, Condition, ident, literal
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.units import numeric_view
-from datalinx.agents.offline.words import AGGREGATES, TIME_UNITS
+from datalinx.agents.offline.words import AGGREGATES
 from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
 
 FUNCTION_WORDS = (
@@ -22,16 +21,6 @@ SUPERLATIVE = (
     r"(?P<fn>highest|lowest|largest|smallest|biggest|earliest|latest|cheapest|most recent|newest|oldest|first|last)"
 )
 DISTINCT = r"(?P<distinct>(?:distinct|unique|different|separate) )?"
-TIME = alternatives(list(TIME_UNITS))
-GROUP_WORDS = (
-    r"(?:grouped by|group by|group them by|group it by|group that by|group this by|broken down by|break down by"
-    r"|break it down by|break that down by|break this down by|break them down by|breakdown by|split by|by|per"
-    r"|for each|for every|each|across|in each|within each|for all|across all|across each)"
-)
-GROUP_ITEM = r"(?:(?:{C}|{T}) " + TIME + r"|{C}|{T}|" + TIME + r")"
-GROUPS = (
-    r"(?P<groups>" + GROUP_ITEM + r"(?:(?: and| ,|,| and by| and per| then by| then) (?:the )?" + GROUP_ITEM + r")*)"
-)
 
 
 def _function(word: str) -> str:
@@ -190,113 +179,6 @@ def _count_of(ctx: Context, dataset: str, distinct: bool, text: str) -> bool:
     return False
 
 
-def bucket(ctx: Context, unit: str, item: Item | None) -> str | None:
-    """The column a period groups by, computed from a date column: 'month' of order_date -> order_month."""
-    column: str | None = None
-    if item is not None and isinstance(item.ref, ColumnRef):
-        facts = ctx.facts(item.ref)
-        if facts is not None and (facts.type in TEMPORAL or "date" in facts.name):
-            column = ctx.use(item.ref)
-    column = column or ctx.main_date()
-    if column is None:
-        return None
-    source = ctx.as_date(column)
-    stem = column.removesuffix("_date").removesuffix("_at")
-    name = f"{stem}_{unit}"
-    expression = f"year({source})" if unit == "year" else f"date_trunc('{unit}', {source})"
-    if ctx.plan.aggregate is None:
-        ctx.plan.aggregate = Aggregate()
-    ctx.plan.aggregate.buckets[name] = expression
-    ctx.note(f"grouped {column} by {unit}" + (" (as the first day of each period)" if unit != "year" else ""))
-    return name
-
-
-def _continuous(ctx: Context, item: Item) -> bool:
-    """A measured amount (many distinct decimals), which nobody groups by: 'by revenue' ranks or sums it."""
-    facts = ctx.facts(item.ref) if isinstance(item.ref, ColumnRef) else None
-    return facts is not None and facts.type == "float64" and (facts.distinct or 0) > 60
-
-
-def _groups(ctx: Context, match: Match) -> bool:
-    items = match.items(name="groups")
-    if items and all(i.kind == "col" and _continuous(ctx, i) for i in items):
-        return False
-    periods = any(i.kind == "word" and i.norm in TIME_UNITS for i in items)
-    pending: Item | None = _date_before(ctx, match) if periods else None
-    for position, item in enumerate(items):
-        following = items[position + 1] if position + 1 < len(items) else None
-        before_period = following is not None and following.kind == "word" and following.norm in TIME_UNITS
-        if item.kind == "col":
-            if before_period:
-                pending = item
-                continue
-            column = ctx.column(item)
-            if column is not None:
-                ctx.groups.append(column)
-        elif item.kind == "ds" and str(item.ref) == ctx.base and not before_period:
-            ctx.note(f"'{match.text}' read as one row per {item.text}, as the data already is")
-        elif item.kind == "ds" and not before_period:
-            key = ctx.grounding.key_of(str(item.ref))
-            if key is None or ctx.grounding.column(ctx.base, key) is None:
-                ctx.refuse(f"by {item.text}")
-                continue
-            ctx.groups.append(key)
-            ctx.note(f"'{item.text}' grouped by {key}")
-        elif item.kind == "word" and item.norm in TIME_UNITS:
-            name = bucket(ctx, TIME_UNITS[item.norm], pending)
-            pending = None
-            if name is None:
-                ctx.refuse(f"by {item.text} (no date column)")
-            else:
-                ctx.groups.append(name)
-    return True
-
-
-def _date_before(ctx: Context, match: Match) -> Item | None:
-    """'signed up each year': the date column just before a period grouping is the one it groups."""
-    index = match.indexes[0] - 1
-    before = ctx.sentence.items[index] if index >= 0 else None
-    if before is None or before.consumed or before.kind != "col" or not isinstance(before.ref, ColumnRef):
-        return None
-    facts = ctx.facts(before.ref)
-    if facts is None or not (facts.type in TEMPORAL or "date" in facts.name):
-        return None
-    before.consumed = True
-    return before
-
-
-def _periodic(ctx: Context, match: Match) -> bool:
-    """'monthly revenue', 'yearly orders'."""
-    unit = TIME_UNITS.get(match.group("unit") or "")
-    if unit is None:
-        return False
-    name = bucket(ctx, unit, None)
-    if name is None:
-        return False
-    ctx.groups.append(name)
-    return True
-
-
-def _group_subject(ctx: Context, match: Match) -> bool:
-    """'countries with more than 1000 orders', 'customers who placed more than 10 orders': per country, customer."""
-    item = match.item("grp")
-    if item is None or ctx.groups:
-        return False
-    if item.kind == "ds":
-        dataset = str(item.ref)
-        key = ctx.grounding.key_of(dataset)
-        if dataset == ctx.base or key is None or ctx.grounding.column(ctx.base, key) is None:
-            return False
-        ctx.groups.append(key)
-        ctx.note(f"'{item.text}' grouped by {key}")
-        return True
-    column = ctx.column(item)
-    if column is None or ctx.type_of(column) in NUMERIC:
-        return False
-    ctx.groups.append(column)
-    return True
-
-
 def _sum(ctx: Context, match: Match) -> bool:
     """'what is the total revenue?': a number asked about as a whole is summed."""
     item = match.item("what")
@@ -309,153 +191,8 @@ def _sum(ctx: Context, match: Match) -> bool:
     return True
 
 
-def _having(ctx: Context, match: Match) -> bool:
-    """'countries with more than 100 orders': a test on the groups' counts or sums."""
-    what, number = match.item("what"), match.item("num")
-    if number is None or what is None or not ctx.groups:
-        return False
-    if what.kind == "ds":
-        measure = Measure("count", None, what.text)
-        if str(what.ref) != ctx.base:
-            key = ctx.grounding.key_of(str(what.ref))
-            if key is None or ctx.grounding.column(ctx.base, key) is None:
-                return False
-            measure = Measure("count_distinct", key, what.text)
-    else:
-        column = ctx.column(what)
-        if column is None or ctx.type_of(column) not in NUMERIC:
-            return False
-        measure = Measure(_function(match.group("fn") or "total"), column, what.text)
-    from datalinx.agents.offline.filters import SYMBOLS, _operator
-
-    parsed = _operator(match)
-    if parsed is None:
-        return False
-    ctx.measures.append(measure)
-    condition = Condition(
-        f"{ident(measure.output)} {parsed[0]} {literal(number.ref)}",
-        f"{measure.output} {SYMBOLS.get(parsed[0], parsed[1])} {number.text}",
-    )
-    ctx.plan.having.append(condition)
-    return True
-
-
-def _versus(ctx: Context, match: Match) -> bool:
-    """'the train split vs the test split': group by the column, keeping the values compared."""
-    from datalinx.agents.offline.values import _values
-
-    values = match.items("val")
-    flags = [i for i in match.items("col") if ctx.grounding.is_flag(i.ref.dataset, i.ref.column)]
-    if not values and len(flags) == 2 and flags[0].ref.column == flags[1].ref.column:
-        column = ctx.column(flags[0])  # "churned vs retained customers"
-        if column is not None and column not in ctx.groups:
-            ctx.groups.append(column)
-        return column is not None
-    columns = {v.ref.column for v in values}
-    if len(values) < 2 or len(columns) != 1:
-        return False
-    name, _ = ctx.value(values[0])
-    _values(ctx, values, False)
-    if name not in ctx.groups:
-        ctx.groups.append(name)
-    return True
-
-
-def _flag_groups(ctx: Context, match: Match) -> bool:
-    """'customers who churned versus those who did not': per value of the flag."""
-    item = match.item("a")
-    if item is None or not ctx.grounding.is_flag(item.ref.dataset, item.ref.column):
-        return False
-    column = ctx.column(item)
-    if column is not None and column not in ctx.groups:
-        ctx.groups.append(column)
-    return column is not None
-
-
-def _variants(ctx: Context, match: Match) -> bool:
-    """'some statuses are spelled differently, count those together'."""
-    ctx.merge_variants = True
-    return True
-
-
-def read_groups(ctx: Context) -> None:
-    """Group-by phrases first (they decide whether superlatives summarise), then the measures."""
-    scan = ctx.sentence.scan
-    versus = r"(?:vs|versus|compared to|compared with|against)"
-    side = r"(?:the )?{V}(?: {C})?"
-    scan(
-        r"(?:for |between )?" + side + f" {versus} " + side + r"(?: (?:{C}|{T}|ones|rows))?", lambda m: _versus(ctx, m)
-    )
-    flag = r"(?:the )?{C}(?: {T}| ones)?"
-    others = (
-        r"(?:those|the ones|the others|others|the rest|people|{T}) (?:who|that|"
-        r"which) (?:did not|do not|does not|have not|has not|were not|are not|"
-        r"did n't|never)(?: do| did)?"
-    )
-    scan(
-        r"(?:for |between )?(?P<a>{C})(?: {T}| ones)? (?:vs|versus|compared to|compared with|against|and) " + others,
-        lambda m: _flag_groups(ctx, m),
-    )
-    scan(r"(?:for |between )?" + flag + f" (?:{versus}|and) " + flag, lambda m: _versus(ctx, m))
-    spelled = (
-        r"(?:spelled|spelt|written|typed|entered|capitalised|capitalized) "
-        r"(?:differently|in different ways|in several ways|inconsistently)"
-    )
-    together = (
-        r"(?:count|group|treat|combine|merge|put|add|sum|take)(?: up)? (?:those|"
-        r"them|these|the variants|all spellings)(?: up)? (?:together|as one|the "
-        r"same|as the same)"
-    )
-    scan(
-        r"(?:some |the )?(?:{C} )?(?:are |is |may be |might be )?" + spelled + r"(?: ,|,)?(?: so)? " + together,
-        lambda m: _variants(ctx, m),
-    )
-    normalise = r"(?:normalise|normalize|standardise|standardize|unify|harmonise|harmonize|clean up|clean|fix|tidy)"
-    scan(
-        normalise + r"(?: the| all)?(?: {C})?(?: spellings?| values| variants| names| labels| categories)?",
-        lambda m: _variants(ctx, m),
-    )
-    scan(
-        r"(?:ignoring|ignore|regardless of|merging|merge|combining|combine|"
-        r"grouping|group|counting|count|treating|treat|folding|fold) (?:the |"
-        r"all )?(?:spelling|case|spelling variants|variants|different spellings|"
-        r"spellings)(?: variants| differences)?(?: of (?:a |the |each "
-        r")?{C})?(?: together| as one| as the same)?",
-        lambda m: _variants(ctx, m),
-    )
-    scan(GROUP_WORDS + " (?:the )?" + GROUPS, lambda m: _groups(ctx, m))
-    scan(r"(?P<unit>daily|weekly|monthly|quarterly|yearly|annual)", lambda m: _periodic(ctx, m))
-
-
 def read_measures(ctx: Context) -> None:
     scan = ctx.sentence.scan
-    having = (
-        r"(?:with|having|that have|who have|which have|that had|who had|who "
-        r"placed|that placed|who made|who bought|where|whose|that made)"
-    )
-    scan(
-        r"(?P<grp>{C}|{T})(?= "
-        + having
-        + r" (?:(?:a|an|the) )?(?:(?:total|average|sum of|mean|median|number of) )?"
-        + r"(?:(?:@c\d+|@t\d+) )?(?:(?:is|are|of) )?(?:not )?(?:"
-        + OP
-        + r") @[ny]\d+)",
-        lambda m: _group_subject(ctx, m),
-    )
-    scan(
-        having
-        + r" (?:(?:a|an|the) )?(?P<fn>total|average|sum of|mean|median|minimum|maximum) (?P<what>{C}) "
-        + r"(?:(?:is|are|of) )?(?P<neg>not )?(?P<op>"
-        + OP
-        + r") (?P<num>{N})",
-        lambda m: _having(ctx, m),
-    )
-    if ctx.groups:
-        scan(
-            having + r" (?:(?:a|an|the) )?(?:(?P<fn>total|average|sum of) )?(?:of "
-            r")?(?P<neg>not )?(?P<op>" + OP + r") (?P<num>{N}) (?:{T} )?(?P<what>{T}|{C})",
-            lambda m: _having(ctx, m),
-        )
     span = (
         r"(?:time|days|number of days|duration|delay|gap|lag|interval|wait|how long it takes|how long it took|how long)"
     )

@@ -6,28 +6,12 @@ from __future__ import annotations
 import re
 
 from datalinx.agents.offline.context import Context
-from datalinx.agents.offline.grounding import ColumnRef
-from datalinx.agents.offline.plan import ident, literal
-from datalinx.agents.offline.sentence import Item, Match
-from datalinx.core.pipelines import expressions
-from datalinx.core.pipelines.expressions.library import FUNCTIONS
+from datalinx.agents.offline.sentence import Match
 from datalinx.core.pipelines.types import ColumnType
 
 T = ColumnType
 COLUMNS = r"(?P<cols>(?:the |their |its )?{C}(?:(?: ,| and| , and| &| plus| as well as| or)(?: the| their| its)? {C})*)"
 COLUMN_WORD = r"(?: columns?| fields?| attributes?)"
-CASES = {
-    "lower": "lower", "lowercase": "lower", "lowercased": "lower", "small": "lower",
-    "upper": "upper", "uppercase": "upper", "uppercased": "upper", "capitals": "upper", "capital": "upper",
-    "trim": "trim", "trimmed": "trim", "strip": "trim", "stripped": "trim",
-}  # fmt: skip
-OPERATOR_WORDS = {"times": "*", "multiplied": "*", "x": "*", "plus": "+", "minus": "-", "less": "-", "divided": "/",
-                  "including": "+", "incl": "+",
-                  "over": "/", "per": "/", "mod": "%", "modulo": "%"}  # fmt: skip
-SKIPPED_WORDS = frozenset({"by", "of"})
-ARTICLES = frozenset({"the", "a", "an", "its", "their"})
-TAX_WORDS = frozenset({"vat", "tax", "taxes", "markup", "surcharge", "discount", "fee", "tip"})
-PERIOD_FUNCTIONS = {"year": "year", "month": "month", "quarter": "quarter", "week": "week", "day": "day"}
 
 
 def new_name(text: str) -> str:
@@ -92,100 +76,6 @@ def _rename(ctx: Context, match: Match) -> bool:
     return True
 
 
-def _case(ctx: Context, match: Match) -> bool:
-    words = (match.group("case") or "").split()
-    function = next((CASES[w] for w in words if w in CASES), None)
-    names = _named(ctx, match)
-    if function is None or not names:
-        return False
-    for name in names:
-        if ctx.type_of(name) != T.STRING:
-            ctx.refuse(f"{match.text} ({name} is not text)")
-            continue
-        ctx.plan.prepare[name] = f"{function}({ident(name)})"
-        form = {"lower": "lower case", "upper": "upper case"}.get(function, "trimmed form")
-        ctx.plan.prepare_notes.append(f"Write {name} in {form}.")
-    ctx.plan.touched = True
-    return True
-
-
-def _expression(ctx: Context, items: list[Item]) -> str | None:
-    """An arithmetic phrase as an expression: columns, numbers, operators and words such as 'times'."""
-    parts: list[str] = []
-    while items and items[-1].kind == "punct":
-        items = items[:-1]
-    for item in items:
-        if item.kind == "col":
-            column = ctx.column(item)
-            if column is None:
-                return None
-            parts.append(ident(column))
-        elif item.kind in ("num", "year") and item.text.strip().endswith("%"):
-            rate = literal(item.ref / 100)
-            if parts and parts[-1] in ("+", "-"):
-                sign = parts.pop()
-                base = parts.pop() if parts else None
-                if base is None:
-                    return None
-                parts.append(f"{base} * (1 {sign} {rate})")
-            else:
-                parts.append(rate)
-        elif item.kind in ("num", "year") or item.kind == "str":
-            parts.append(literal(item.ref))
-        elif item.kind == "op" or item.norm in ("(", ")", ","):
-            parts.append(item.norm)
-        elif item.kind == "word" and item.norm in OPERATOR_WORDS:
-            parts.append(OPERATOR_WORDS[item.norm])
-        elif (
-            (item.kind == "word" and item.norm in ARTICLES)
-            or (item.kind == "word" and item.norm in SKIPPED_WORDS and parts and parts[-1] in "*/+-")
-            or (item.kind == "word" and item.norm in TAX_WORDS and parts and "(1 " in parts[-1])
-        ):
-            continue
-        elif item.kind == "word" and item.norm in FUNCTIONS:
-            parts.append(item.norm)
-        else:
-            return None
-    return " ".join(parts) if parts else None
-
-
-def _derive(ctx: Context, match: Match) -> bool:
-    names, body = match.items(name="name"), match.items(name="expr")
-    if not names or not body:
-        return False
-    name = new_name(names[0].ref if names[0].kind == "str" else names[0].text)
-    text = _expression(ctx, body)
-    if text is None:
-        ctx.refuse(ctx.sentence.request[body[0].start : body[-1].end])
-        return True
-    try:
-        checked = expressions.check(expressions.parse(text), ctx.schema())
-    except expressions.ExpressionError as error:
-        ctx.refuse(f"{ctx.sentence.request[body[0].start : body[-1].end]} ({error.message})")
-        return True
-    ctx.plan.prepare[name] = text
-    ctx.plan.prepare_notes.append(f"Compute {name} = {text}.")
-    ctx.plan.touched = True
-    _known_later(ctx, name, checked.type)
-    return True
-
-
-def _period(ctx: Context, match: Match) -> bool:
-    """'add the order year', 'with the month of signup_date'."""
-    unit = match.group("unit") or ""
-    item = match.item("col") or match.item("col2") or match.item("col3")
-    column = ctx.column(item) if item is not None else ctx.main_date()
-    if column is None:
-        return False
-    source = ctx.as_date(column)
-    name = f"{column.removesuffix('_date')}_{unit}"
-    ctx.plan.prepare[name] = f"{PERIOD_FUNCTIONS[unit]}({source})"
-    ctx.plan.prepare_notes.append(f"Compute {name}, the {unit} of {column}.")
-    ctx.plan.touched = True
-    _known_later(ctx, name, T.INT64)
-    return True
-
-
 CONTACT = re.compile(r"e_?mail|phone|mobile|fax|address|street|postcode|zip")
 
 
@@ -198,13 +88,6 @@ def _contact(ctx: Context, match: Match) -> bool:
     ctx.note(f"read '{match.text}' as the columns {', '.join(names)}")
     ctx.plan.touched = True
     return True
-
-
-def _known_later(ctx: Context, name: str, kind: ColumnType) -> None:
-    """Later mentions of a computed column's name read as that column."""
-    for item in ctx.sentence.items:
-        if not item.consumed and item.kind == "word" and item.norm == name.lower():
-            item.kind, item.ref = "col", ColumnRef(ctx.base, name, kind, 3)
 
 
 UNIT_WORDS = frozenset({"months", "month", "years", "year", "days", "day", "weeks", "eur", "usd", "euros", "dollars",
@@ -235,49 +118,6 @@ def read_shapes(ctx: Context) -> None:
     if ctx.plan.rename:
         scan(r"(?:and|,|, and|and also)(?: rename)?(?: the)? " + pair, lambda m: _rename(ctx, m))
     scan(r"(?:call|name|label)(?: the)?(?: column)? " + old + r"(?: column)? (?:as )?" + new, lambda m: _rename(ctx, m))
-    body = (
-        r"(?P<expr>[^§;]+?)(?= , | ; | then | and then | and (?:sort|order|keep|"
-        r"show|save|export|filter|only|limit|drop|remove|group)| (?:to|for|in|"
-        r"on|of|from) (?:the |all |every )?{T}|$)"
-    )
-    name = r"(?P<name>{S}|(?:(?:{C}|[a-z_][a-z0-9_]*) ){0,3}?(?:{C}|[a-z_][a-z0-9_]*))"
-    scan(
-        r"(?:add|create|compute|calculate|derive|make|include|with|append|"
-        r"plus)(?: a| an| the)?(?: new)?(?: column| field| col)?(?: called| "
-        r"named)? " + name + r" (?:=|as|equal to|equals|which is|that is|being|defined as|computed "
-        r"as|:) " + body,
-        lambda m: _derive(ctx, m),
-    )
-    scan(r"(?:where )?(?P<name>[a-z_][a-z0-9_]*) = " + body, lambda m: _derive(ctx, m))
-    # "price including 19% VAT as price_with_vat": the expression first, its name after
-    operand = r"(?:the |its |their )?(?:{C}|{N})"
-    joined = r"(?: (?:times|multiplied by|plus|minus|divided by|over|including|incl|with|\*|\+|-|/) " + operand + r")+"
-    reverse = r"(?:add |compute |calculate |show |make |create )?(?P<expr>" + operand + joined
-    scan(
-        reverse + r"(?: vat| tax| taxes)?) (?:as|called|named|into|in a column(?: called| "
-        r"named)?) (?P<name>{S}|[a-z_][a-z0-9_]*)",
-        lambda m: _derive(ctx, m),
-    )
-    cases = (
-        r"(?P<case>lower case|lowercase|lower cased|lowercased|upper case|"
-        r"uppercase|upper cased|uppercased|capitals|capital letters|small "
-        r"letters|lower - case|upper - case)"
-    )
-    scan(COLUMNS + r" (?:in |to |as |into )?(?:all )?" + cases, lambda m: _case(ctx, m))
-    scan(
-        r"(?P<case>lowercase|uppercase|lower case|upper case|trim|strip)(?: "
-        r"whitespace| spaces| the spaces)?(?: from| in| of| on)?(?: the| all)? " + COLUMNS,
-        lambda m: _case(ctx, m),
-    )
-    scan(COLUMNS + r" (?P<case>trimmed|stripped)", lambda m: _case(ctx, m))
-    scan(
-        r"(?:add|with|include|show|plus|give {T})(?: the| a| an)?(?: new)?(?: (?:column|"
-        r"field)(?: with| for| containing| holding| of| showing)?(?: the)?)? "
-        r"(?:{T} |(?P<col>{C}) )?(?P<unit>year|month|quarter|week|day)(?: of(?: "
-        r"the)? (?P<col2>{C}))?(?: column| field)?"
-        r"(?: (?:they|it|he|she|when|that|in which)(?: were| was)? (?P<col3>{C}))?",
-        lambda m: _period(ctx, m),
-    )
     drop = (
         r"(?:drop|remove|delete|hide|omit|exclude|excluding|without|minus|leave "
         r"out|get rid of|except|but not|apart from|no)"

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datalinx.agents.offline.cleaning import _keep
+from datalinx.agents.offline.conditions import alternatives, negated
 from datalinx.agents.offline.context import Context, Measure, SortRequest
-from datalinx.agents.offline.plan import Aggregate, Condition, Dedupe, combine, ident, literal
+from datalinx.agents.offline.plan import Aggregate, Dedupe, ident, literal
 from datalinx.core.pipelines.types import NUMERIC
 
 FUNCTION_TEXT = {"sum": "total", "mean": "average", "median": "median", "min": "lowest", "max": "highest",
@@ -207,44 +208,10 @@ def _merge_variants(ctx: Context) -> None:
 
 
 def finish(ctx: Context, *, also: bool = False, instead: bool = False) -> None:
-    _negated(ctx)
-    _alternatives(ctx)
+    negated(ctx)
+    alternatives(ctx)
     _picked(ctx)
     _merge_variants(ctx)
     _summary(ctx, also, instead)
     _sort(ctx)
     _renames(ctx)
-
-
-def _alternatives(ctx: Context) -> None:
-    """Tests joined by 'or' in the request hold as alternatives: 'orders over 1000 or with quantity above 10'."""
-    items = ctx.sentence.items
-    placed = sorted((c for c in ctx.plan.filters if c.span is not None and not c.prior), key=lambda c: c.span or (0, 0))
-    merged: list[Condition] = []
-    for condition in placed:
-        previous = merged[-1] if merged else None
-        if previous is not None and previous.span and condition.span and previous.span[1] < condition.span[0]:
-            gap = items[previous.span[1] + 1 : condition.span[0]]
-            words = [i.norm for i in gap if not i.consumed and i.kind == "word"]
-            if "or" in words and all(w in ("or", "either", "with", "where", "whose", "that", "which") for w in words):
-                group = previous.any_of or [previous]
-                joined = Condition("", " or ".join(c.explanation for c in [*group, condition]), None)
-                joined.any_of, joined.span = [*group, condition], (previous.span[0], condition.span[1])
-                ctx.plan.filters[ctx.plan.filters.index(previous)] = joined
-                ctx.plan.filters.remove(condition)
-                for item in gap:
-                    item.consumed = True
-                merged[-1] = joined
-                continue
-        merged.append(condition)
-
-
-def _negated(ctx: Context) -> None:
-    """'remove orders with a negative quantity': the tests named after it keep the other rows."""
-    for start, end in ctx.negations:
-        for index, condition in enumerate(ctx.plan.filters):
-            if condition.span is not None and start <= condition.span[0] and condition.span[1] <= end:
-                text = combine([condition])
-                flipped = Condition(f"not coalesce({text}, false)", f"not ({condition.explanation})", None)
-                flipped.span = condition.span
-                ctx.plan.filters[index] = flipped

@@ -6,9 +6,9 @@ from typing import Any
 
 from datalinx.agents.offline.context import Context, Measure
 from datalinx.agents.offline.filter_dates import year_bound
-from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.phrases import BRIDGE, OP, comparison
 from datalinx.agents.offline.plan import Condition, ident, literal
+from datalinx.agents.offline.relations import read_relations
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.units import in_unit, numeric_view
 from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
@@ -177,150 +177,10 @@ def _between(ctx: Context, match: Match) -> bool:
     return True
 
 
-def _text(ctx: Context, match: Match) -> bool:
-    """'email ends with .de', 'name contains "son"'."""
-    column_item = match.item("col")
-    pieces = match.items(name="val")
-    if column_item is None or not pieces:
-        return False
-    column = ctx.column(column_item)
-    if column is None:
-        return True
-    if ctx.type_of(column) != "string":
-        return False
-    first, last = pieces[0], pieces[-1]
-    text = first.ref if first.kind == "str" else ctx.sentence.request[first.start : last.end]
-    if first.kind == "val" and len(pieces) == 1:
-        text = first.text
-    how = match.group("how") or ""
-    function = (
-        "starts_with" if how.startswith(("start", "begin")) else "ends_with" if how.startswith("end") else "contains"
-    )
-    expression = f"{function}({ident(column)}, {literal(str(text))})"
-    negated = bool(match.group("neg"))
-    if negated:
-        expression = f"not {expression}"
-    words = {"starts_with": "starts with", "ends_with": "ends with", "contains": "contains"}[function]
-    ctx.plan.add_filter(Condition(expression, f"{column} {'does not ' if negated else ''}{words} '{text}'", column))
-    return True
-
-
-def _domain(ctx: Context, match: Match) -> bool:
-    """'customers with the email domain example.com': addresses ending in @example.com."""
-    item, pieces = match.item("col"), match.items(name="val")
-    if item is None or not pieces:
-        return False
-    column = ctx.column(item)
-    if column is None or ctx.type_of(column) != "string":
-        return column is None
-    text = ctx.sentence.request[pieces[0].start : pieces[-1].end].strip().lstrip("@")
-    expression = f"ends_with(lower({ident(column)}), {literal('@' + text.lower())})"
-    ctx.plan.add_filter(Condition(expression, f"{column} is at the domain {text}", column))
-    return True
-
-
-def _domain_default(ctx: Context, match: Match) -> bool:
-    if match.item("col") is not None:
-        return _domain(ctx, match)
-    refs = ctx.grounding.columns_named(("email",), [ctx.base])
-    pieces = match.items(name="val")
-    if not refs or not pieces:
-        return False
-    column = ctx.use(refs[0])
-    text = ctx.sentence.request[pieces[0].start : pieces[-1].end].strip().lstrip("@")
-    expression = f"ends_with(lower({ident(column)}), {literal('@' + text.lower())})"
-    ctx.plan.add_filter(Condition(expression, f"{column} is at the domain {text}", column))
-    return True
-
-
-def _is_column(item: Item | None) -> bool:
-    return item is not None and isinstance(item.ref, ColumnRef)
-
-
-ARITHMETIC = r"(?:times|multiplied by|plus|minus|divided by|over|\*|\+|-|/)"
-RELATION = (
-    r"(?P<neg>not )?(?P<op>" + OP + r"|before|after|earlier than|later than|equal to|equals|=|!=|different from"
-    r"|does not match|do not match|does not equal|not equal to|differs from|matches|match|the same as|same as)"
-)
-TEMPORAL_WORDS = {"before": "<", "earlier than": "<", "after": ">", "later than": ">"}
-UNEQUAL = ("!=", "different from", "does not match", "do not match", "does not equal", "not equal to", "differs from")
-
-
-def _columns(ctx: Context, match: Match) -> bool:
-    """'ship date is before the order date', 'revenue is not equal to quantity times unit price'."""
-    from datalinx.agents.offline.columns import _expression
-
-    left_item, right = match.item("col"), match.items(name="rhs")
-    if left_item is None or not right or not any(i.kind == "col" for i in right):
-        return False
-    left = ctx.column(left_item)
-    expression = _expression(ctx, right)
-    if left is None or expression is None:
-        return left is None
-    text = (match.group("op") or "").strip()
-    operator = TEMPORAL_WORDS.get(text) or comparison(text)
-    if operator is None:
-        operator = "!=" if text in UNEQUAL else "="
-    if match.group("neg"):
-        operator = FLIP[operator]
-    name = ident(left)
-    if operator in ("=", "!=") and ctx.type_of(left) == "float64":
-        # amounts computed from others differ by rounding: equal means within half a cent
-        condition = f"abs({name} - ({expression})) {'>' if operator == '!=' else '<='} 0.005"
-    else:
-        condition = f"{name} {operator} {expression}"
-    words = {
-        "<": "before" if ctx.type_of(left) in TEMPORAL else "below",
-        ">": "after" if ctx.type_of(left) in TEMPORAL else "above",
-    }
-    explanation = f"{left} {words.get(operator, operator)} {ctx.sentence.request[right[0].start : right[-1].end]}"
-    ctx.plan.add_filter(Condition(condition, explanation, left))
-    return True
-
-
-def _within(ctx: Context, match: Match) -> bool:
-    """'shipped within 3 days', 'shipped more than 30 days after the order date': days between two dates."""
-    from datalinx.agents.offline.aggregates import _date_of
-
-    later, earlier_item, number = match.item("a"), match.item("b"), match.item("n")
-    end = _date_of(ctx, later)
-    start = _date_of(ctx, earlier_item) if earlier_item is not None else ctx.main_date()
-    if end is None or start is None or end == start or number is None:
-        return False
-    words = (match.group("how") or "within").strip()
-    operator = {"within": "<=", "in under": "<", "in less than": "<", "less than": "<", "under": "<",
-                "at most": "<=", "more than": ">", "over": ">", "after more than": ">", "at least": ">=",
-                "in more than": ">"}.get(words, "<=")  # fmt: skip
-    days = f"date_diff('day', {ctx.as_date(start)}, {ctx.as_date(end)})"
-    ctx.plan.add_filter(
-        Condition(f"{days} {operator} {literal(number.ref)}", f"{end} {words} {number.text} days of {start}", end)
-    )
-    ctx.note(f"counted days from {start} to {end}")
-    return True
-
-
 def read_comparisons(ctx: Context) -> None:
     """Every numeric, text and age/price comparison in the request."""
     scan = ctx.sentence.scan
-    how = (
-        r"(?P<how>within|in under|in less than|less than|under|at most|more "
-        r"than|over|after more than|at least|in more than)"
-    )
-    scan(
-        r"(?P<a>{V}|{C}) " + how + r" (?P<n>{N}) days?(?: (?:of|after|from|since) (?:the )?(?P<b>{C}|{T}))?",
-        lambda m: _within(ctx, m),
-    )
-    scan(
-        r"(?P<col>{C}) (?:address )?domain(?: name)? (?:is |of |= |: )?(?P<val>\S+(?: \. \S+)*)",
-        lambda m: _domain(ctx, m),
-    )
-    scan(
-        r"(?:at|on|from|with) (?:the )?domain (?P<val>\S+(?: \. \S+)*)(?: (?P<col>{C}))?",
-        lambda m: _domain_default(ctx, m),
-    )
-    operand = r"(?:the |its |their )?(?:{C}|{N})"
-    rhs = r"(?P<rhs>" + operand + r"(?: " + ARITHMETIC + r" " + operand + r")*)"
-    scan(r"(?P<col>{C}) " + BRIDGE + RELATION + r" " + rhs, lambda m: _columns(ctx, m))
+    read_relations(ctx)
     unit = r"(?: (?P<unit>{V}|years old|years|euros|dollars|units|items|kg|percent))?"
     scan(
         r"(?P<col>{C}) " + BRIDGE + r"(?:(?:is|are) )?between (?P<low>{N}) and (?P<high>{N})" + unit,
@@ -333,16 +193,6 @@ def read_comparisons(ctx: Context) -> None:
     )
     scan(r"(?P<col>{C}) (?:(?:is|are|ranging|ranges|of|between) )?" + span + unit, lambda m: _between(ctx, m))
     scan(r"between (?P<low>{N}) and (?P<high>{N})" + unit + r"(?: (?P<col>{C}))?", lambda m: _between(ctx, m))
-    how = (
-        r"(?P<how>starts with|starting with|start with|begins with|beginning "
-        r"with|begin with|ends with|ending with|end with|contains|containing|"
-        r"contain|includes|including|include|like)"
-    )
-    value = r"(?P<val>{S}|{V}|\. \S+|@ \S+|\S+)"
-    text_test = r"(?P<col>{C}) (?:(?:that|which|is|are) )?(?P<neg>(?:does not|do not|not) )?" + how + " " + value
-    scan(text_test, lambda m: _text(ctx, m))
-    scan(r"(?P<neg>not )?(?:a |an )?" + SIGN + r" (?P<col>{C})(?: values?)?", lambda m: _sign(ctx, m))
-    scan(r"(?P<col>{C}) " + BRIDGE + r"(?P<neg>not )?" + SIGN, lambda m: _sign(ctx, m))
     scan(r"(?P<col>{C}) " + BRIDGE + OPERATOR + " " + NUMBER, lambda m: _with_column(ctx, m))
     scan(
         r"(?P<col>{C}) (?:(?:is|are|of) )?(?P<neg>not )?(?P<op>=|==|equals|equal to|is equal to|exactly|is exactly) "
@@ -365,37 +215,6 @@ def read_comparisons(ctx: Context) -> None:
     words = r"(?P<word>older|younger|cheaper|less expensive|more expensive|pricier|costlier|heavier|lighter)"
     scan(r"(?P<neg>not )?" + words + r" than (?P<num>{N})" + UNIT, lambda m: _word_comparison(ctx, m))
     scan(r"(?:aged |age )?" + OPERATOR + " " + NUMBER, lambda m: _implicit(ctx, m))
-
-
-SIGNS = {"negative": "<", "positive": ">", "non negative": ">=", "nonnegative": ">=", "non - negative": ">=",
-         "zero": "=", "below zero": "<", "above zero": ">", "under zero": "<", "over zero": ">", "less than zero": "<",
-         "greater than zero": ">", "non positive": "<=", "non - positive": "<="}  # fmt: skip
-SIGN = (
-    r"(?P<sign>non - negative|non negative|nonnegative|non - positive|non "
-    r"positive|negative|positive|zero|below zero|above zero|under zero|over "
-    r"zero|less than zero|greater than zero)"
-)
-
-
-def _sign(ctx: Context, match: Match) -> bool:
-    """'a negative quantity', 'quantity below zero'."""
-    item = match.item("col")
-    if item is None:
-        return False
-    column = ctx.column(item)
-    if column is None:
-        return True
-    if ctx.type_of(column) not in NUMERIC:
-        return False
-    sign = match.group("sign") or ""
-    operator = SIGNS[sign]
-    if match.group("neg"):
-        operator = FLIP[operator]
-    condition = Condition(
-        f"{ident(column)} {operator} 0", f"{column} is {'not ' if match.group('neg') else ''}{sign}", column
-    )
-    ctx.plan.add_filter(condition)
-    return True
 
 
 def _trailing(ctx: Context, match: Match) -> bool:

@@ -35,7 +35,7 @@ def _common(ctx: Context, match: Match) -> bool:
 
 def _extreme(ctx: Context, match: Match) -> bool:
     """'the most expensive product', 'the cheapest product in each category': the row at one end."""
-    from datalinx.agents.offline.ordering import _down, _superlative_column
+    from datalinx.agents.offline.ranking import _down, _superlative_column
 
     word = (match.group("sup") or "").strip()
     subject = match.item("subject")

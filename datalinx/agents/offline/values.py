@@ -283,29 +283,3 @@ def read_values(ctx: Context) -> None:
         having + r"(?: a| an| some| any| their| its)? (?P<col>{C})(?! (?:columns?|fields?))",
         lambda m: _null(ctx, m, False),
     )
-
-
-def _exclusion(ctx: Context, match: Match) -> bool:
-    """'remove orders with a negative quantity': what follows names the rows to leave out."""
-    start = match.indexes[-1] + 1
-    end = len(ctx.sentence.items) - 1
-    for index in range(start, len(ctx.sentence.items)):
-        item = ctx.sentence.items[index]
-        if item.norm in ("then", ";", "but") or (item.norm == "," and index > start):
-            end = index - 1
-            break
-    ctx.negations.append((start, end))
-    return True
-
-
-def read_exclusions(ctx: Context) -> None:
-    """Rows to leave out, said before their test (read first, so the tests found later are negated)."""
-    verbs = (
-        r"(?:remove|drop|delete|exclude|excluding|filter out|get rid of|discard|ignore|skip|leave out|take out|without)"
-    )
-    rows = r"(?: all| the| any| every)? (?:{T}|rows|records|entries|ones|those|lines)"
-    tie = (
-        r"(?: that| which| who)? (?:with|where|whose|having|that have|that has|which have|that are|which are|who are"
-        r"|that were|which were|without|lacking|missing|with no|that lack|that do not have|who do not have)"
-    )
-    ctx.sentence.scan(verbs + rows + tie, lambda m: _exclusion(ctx, m))

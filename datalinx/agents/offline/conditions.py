@@ -1,0 +1,68 @@
+"""How a request's tests combine: 'or' between them makes alternatives, and 'remove the orders with ...' keeps
+the rows the tests after it do not describe."""
+
+from __future__ import annotations
+
+from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.plan import Condition, combine
+from datalinx.agents.offline.sentence import Match
+
+
+def _exclusion(ctx: Context, match: Match) -> bool:
+    """'remove orders with a negative quantity': what follows names the rows to leave out."""
+    start = match.indexes[-1] + 1
+    end = len(ctx.sentence.items) - 1
+    for index in range(start, len(ctx.sentence.items)):
+        item = ctx.sentence.items[index]
+        if item.norm in ("then", ";", "but") or (item.norm == "," and index > start):
+            end = index - 1
+            break
+    ctx.negations.append((start, end))
+    return True
+
+
+def read_exclusions(ctx: Context) -> None:
+    """Rows to leave out, said before their test (read first, so the tests found later are negated)."""
+    verbs = (
+        r"(?:remove|drop|delete|exclude|excluding|filter out|get rid of|discard|ignore|skip|leave out|take out|without)"
+    )
+    rows = r"(?: all| the| any| every)? (?:{T}|rows|records|entries|ones|those|lines)"
+    tie = (
+        r"(?: that| which| who)? (?:with|where|whose|having|that have|that has|which have|that are|which are|who are"
+        r"|that were|which were|without|lacking|missing|with no|that lack|that do not have|who do not have)"
+    )
+    ctx.sentence.scan(verbs + rows + tie, lambda m: _exclusion(ctx, m))
+
+
+def alternatives(ctx: Context) -> None:
+    """Tests joined by 'or' in the request hold as alternatives: 'orders over 1000 or with quantity above 10'."""
+    items = ctx.sentence.items
+    placed = sorted((c for c in ctx.plan.filters if c.span is not None and not c.prior), key=lambda c: c.span or (0, 0))
+    merged: list[Condition] = []
+    for condition in placed:
+        previous = merged[-1] if merged else None
+        if previous is not None and previous.span and condition.span and previous.span[1] < condition.span[0]:
+            gap = items[previous.span[1] + 1 : condition.span[0]]
+            words = [i.norm for i in gap if not i.consumed and i.kind == "word"]
+            if "or" in words and all(w in ("or", "either", "with", "where", "whose", "that", "which") for w in words):
+                group = previous.any_of or [previous]
+                joined = Condition("", " or ".join(c.explanation for c in [*group, condition]), None)
+                joined.any_of, joined.span = [*group, condition], (previous.span[0], condition.span[1])
+                ctx.plan.filters[ctx.plan.filters.index(previous)] = joined
+                ctx.plan.filters.remove(condition)
+                for item in gap:
+                    item.consumed = True
+                merged[-1] = joined
+                continue
+        merged.append(condition)
+
+
+def negated(ctx: Context) -> None:
+    """'remove orders with a negative quantity': the tests named after it keep the other rows."""
+    for start, end in ctx.negations:
+        for index, condition in enumerate(ctx.plan.filters):
+            if condition.span is not None and start <= condition.span[0] and condition.span[1] <= end:
+                text = combine([condition])
+                flipped = Condition(f"not coalesce({text}, false)", f"not ({condition.explanation})", None)
+                flipped.span = condition.span
+                ctx.plan.filters[index] = flipped

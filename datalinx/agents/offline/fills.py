@@ -1,0 +1,181 @@
+"""Filling: 'fill missing ages with the median', 'replace empty cities with "Unknown"', 'fill the ship date from
+the order date', 'replace "Deutschland" with "DE"'."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from datalinx.agents.offline.columns import COLUMNS, _named
+from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.plan import ident, literal
+from datalinx.agents.offline.sentence import Item, Match
+from datalinx.core.pipelines.types import NUMERIC, TEMPORAL, ColumnType
+
+T = ColumnType
+HOW = (
+    r"(?P<how>{C}|median|mean|average|mode|most common(?: value)?|most "
+    r"frequent(?: value)?|zero|previous(?: value| one)?"
+    r"|last known(?: value)?|last value|forward|next(?: value| one)?|backward|{N}|{S}|{V}|[^ @§,;]+)"
+    r"(?: (?:of |for |in )?(?:the )?(?P<again>{C}))?(?: values?)?"
+)
+STRATEGIES = {
+    "median": "median",
+    "mean": "mean",
+    "average": "mean",
+    "mode": "mode",
+    "most": "mode",
+    "previous": "forward",
+    "last": "forward",
+    "forward": "forward",
+    "next": "backward",
+    "backward": "backward",
+}
+
+
+def _fill(ctx: Context, match: Match) -> bool:
+    names = _named(ctx, match)
+    pieces = match.items(name="how")
+    if not pieces:
+        return False
+    first = pieces[0]
+    again = match.item("again")
+    if again is not None and again.kind == "col" and not names:
+        names = [n for n in [ctx.column(again)] if n is not None]
+    if first.kind == "col":
+        return _from_column(ctx, names, first, match.text)
+    word = first.norm.split()[0] if first.kind == "word" else ""
+    strategy = STRATEGIES.get(word)
+    value: Any = None
+    if strategy is None:
+        if first.kind in ("num", "year"):
+            value = first.ref
+        elif word == "zero":
+            value = 0
+        elif first.kind == "str":
+            value = first.ref
+        elif first.kind == "val":
+            value = first.ref.value
+        elif first.kind == "word":
+            value = first.text
+        else:
+            return False
+        strategy = "constant"
+    if not names:
+        names = _columns_with_gaps(ctx, strategy, value)
+        if not names:
+            ctx.refuse(f"{match.text} (no column with missing values fits)")
+            return True
+        ctx.note(f"filled {', '.join(names)}, the columns with missing values")
+    for name in names:
+        spec = _spec(ctx, name, strategy, value, match.text)
+        if spec is not None:
+            ctx.plan.fills[name] = spec
+    if strategy in ("forward", "backward") and not ctx.plan.fill_order:
+        order = ctx.main_date() or ctx.grounding.key_of(ctx.base)
+        if order is None:
+            ctx.refuse(f"{match.text} (in which order?)")
+            return True
+        ctx.plan.fill_order = [{"column": order}]
+        ctx.note(f"'{strategy}' follows the order of {order}")
+    ctx.plan.touched = True
+    return True
+
+
+def _from_column(ctx: Context, names: list[str], item: Item, text: str) -> bool:
+    """'fill the gaps in ship date with the order date': the other column's value where this one is missing."""
+    source = ctx.column(item)
+    if source is None or not names:
+        return source is None
+    for name in names:
+        if name == source:
+            continue
+        ctx.plan.prepare[name] = f"coalesce({ident(name)}, {ident(source)})"
+        ctx.plan.prepare_notes.append(f"Where {name} is missing, use {source}.")
+    ctx.plan.touched = True
+    return True
+
+
+def _spec(ctx: Context, name: str, strategy: str, value: Any, text: str) -> dict[str, Any] | None:
+    kind = ctx.type_of(name)
+    if strategy in ("mean", "median") and kind not in NUMERIC:
+        ctx.refuse(f"{text} ({name} is not a number)")
+        return None
+    if strategy != "constant":
+        return {"strategy": strategy}
+    if kind == T.STRING:
+        return {"strategy": "constant", "value": str(value)}
+    if kind == T.INT64 and isinstance(value, int):
+        return {"strategy": "constant", "value": value}
+    if kind == T.FLOAT64 and isinstance(value, int | float):
+        return {"strategy": "constant", "value": float(value)}
+    if kind == T.BOOL and str(value).lower() in ("true", "false", "yes", "no"):
+        return {"strategy": "constant", "value": str(value).lower() in ("true", "yes")}
+    if kind in TEMPORAL and isinstance(value, str):
+        return {"strategy": "constant", "value": value}
+    ctx.refuse(f"{text} ({value!r} does not fit {name}, a {kind} column)")
+    return None
+
+
+def _columns_with_gaps(ctx: Context, strategy: str, value: Any) -> list[str]:
+    names = []
+    for column in ctx.grounding.dataset(ctx.base).columns:
+        if not column.nulls:
+            continue
+        if strategy in ("mean", "median") and column.type not in NUMERIC:
+            continue
+        if strategy == "constant" and (isinstance(value, str) != (column.type == T.STRING)):
+            continue
+        names.append(column.name)
+    return names
+
+
+def _replace(ctx: Context, match: Match) -> bool:
+    """'replace "Deutschland" with "DE" in country': one value for another."""
+    old, new, item = match.items(name="old"), match.items(name="new"), match.item("col")
+    if not old or not new:
+        return False
+    source = old[0].ref.value if old[0].kind == "val" else old[0].ref if old[0].kind == "str" else None
+    column = ctx.column(item) if item is not None else old[0].ref.column if old[0].kind == "val" else None
+    if source is None or column is None:
+        return False
+    target = new[0].ref if new[0].kind == "str" else new[0].text
+    name = ident(column)
+    ctx.plan.prepare[column] = f"if({name} = {literal(source)}, {literal(target)}, {name})"
+    ctx.plan.prepare_notes.append(f"Replace {source!r} with {target!r} in {column}.")
+    ctx.plan.touched = True
+    return True
+
+
+def read_fills(ctx: Context) -> None:
+    """Missing values filled, and one value replaced by another."""
+    scan = ctx.sentence.scan
+    missing = r"(?:missing|empty|null|blank|nan|na|unknown|absent)"
+    gaps = r"(?:values?|entries|cells|gaps?|nulls?|blanks?|ones)"
+    fill = r"(?:fill|replace|impute|set|default|substitute|complete|populate|patch)(?: in| up)?"
+    target = r"(?:the |all |any |every )?(?:" + missing + r" )?(?:" + gaps + r" )?(?:(?:in|of|for|from) )?(?:the )?"
+    scan(
+        fill
+        + " "
+        + target
+        + r"(?:"
+        + COLUMNS
+        + r" )?(?:"
+        + gaps
+        + r" )?(?:"
+        + missing
+        + r"(?: "
+        + gaps
+        + r")? )?(?:(?:in|of|from|for) (?:the )?{T}(?: data| table| dataset)? )?(?:with|by|using|to|as) (?:the |an? )?"
+        + HOW,
+        lambda m: _fill(ctx, m),
+    )
+    scan(
+        COLUMNS + r" (?:" + missing + r" )?(?:values )?(?:filled|replaced|set) (?:with|by|to|as) (?:the )?" + HOW,
+        lambda m: _fill(ctx, m),
+    )
+    scan(r"(?P<how>forward|backward) fill(?: the)?(?: " + COLUMNS + ")?", lambda m: _fill(ctx, m))
+    scan(
+        r"(?:replace|change|map|turn|convert) (?P<old>{S}|{V}) (?:with|by|to|"
+        r"into|as) (?P<new>{S}|[^ @§,;]+)(?: in(?: the)? (?P<col>{C}))?",
+        lambda m: _replace(ctx, m),
+    )

@@ -1,0 +1,93 @@
+"""Tests on groups: 'countries with more than 1000 orders', 'categories whose average price is above 100'."""
+
+from __future__ import annotations
+
+from datalinx.agents.offline.aggregates import _function
+from datalinx.agents.offline.context import Context, Measure
+from datalinx.agents.offline.phrases import OP
+from datalinx.agents.offline.plan import Condition, ident, literal
+from datalinx.agents.offline.sentence import Match
+from datalinx.core.pipelines.types import NUMERIC
+
+
+def _group_subject(ctx: Context, match: Match) -> bool:
+    """'countries with more than 1000 orders', 'customers who placed more than 10 orders': per country, customer."""
+    item = match.item("grp")
+    if item is None or ctx.groups:
+        return False
+    if item.kind == "ds":
+        dataset = str(item.ref)
+        key = ctx.grounding.key_of(dataset)
+        if dataset == ctx.base or key is None or ctx.grounding.column(ctx.base, key) is None:
+            return False
+        ctx.groups.append(key)
+        ctx.note(f"'{item.text}' grouped by {key}")
+        return True
+    column = ctx.column(item)
+    if column is None or ctx.type_of(column) in NUMERIC:
+        return False
+    ctx.groups.append(column)
+    return True
+
+
+def _having(ctx: Context, match: Match) -> bool:
+    """'countries with more than 100 orders': a test on the groups' counts or sums."""
+    what, number = match.item("what"), match.item("num")
+    if number is None or what is None or not ctx.groups:
+        return False
+    if what.kind == "ds":
+        measure = Measure("count", None, what.text)
+        if str(what.ref) != ctx.base:
+            key = ctx.grounding.key_of(str(what.ref))
+            if key is None or ctx.grounding.column(ctx.base, key) is None:
+                return False
+            measure = Measure("count_distinct", key, what.text)
+    else:
+        column = ctx.column(what)
+        if column is None or ctx.type_of(column) not in NUMERIC:
+            return False
+        measure = Measure(_function(match.group("fn") or "total"), column, what.text)
+    from datalinx.agents.offline.filters import SYMBOLS, _operator
+
+    parsed = _operator(match)
+    if parsed is None:
+        return False
+    ctx.measures.append(measure)
+    condition = Condition(
+        f"{ident(measure.output)} {parsed[0]} {literal(number.ref)}",
+        f"{measure.output} {SYMBOLS.get(parsed[0], parsed[1])} {number.text}",
+    )
+    ctx.plan.having.append(condition)
+    return True
+
+
+def read_having(ctx: Context) -> None:
+    """The groups a test on their counts or sums keeps; names the grouping when only the test does."""
+    scan = ctx.sentence.scan
+    having = (
+        r"(?:with|having|that have|who have|which have|that had|who had|who "
+        r"placed|that placed|who made|who bought|where|whose|that made)"
+    )
+    scan(
+        r"(?P<grp>{C}|{T})(?= "
+        + having
+        + r" (?:(?:a|an|the) )?(?:(?:total|average|sum of|mean|median|number of) )?"
+        + r"(?:(?:@c\d+|@t\d+) )?(?:(?:is|are|of) )?(?:not )?(?:"
+        + OP
+        + r") @[ny]\d+)",
+        lambda m: _group_subject(ctx, m),
+    )
+    scan(
+        having
+        + r" (?:(?:a|an|the) )?(?P<fn>total|average|sum of|mean|median|minimum|maximum) (?P<what>{C}) "
+        + r"(?:(?:is|are|of) )?(?P<neg>not )?(?P<op>"
+        + OP
+        + r") (?P<num>{N})",
+        lambda m: _having(ctx, m),
+    )
+    if ctx.groups:
+        scan(
+            having + r" (?:(?:a|an|the) )?(?:(?P<fn>total|average|sum of) )?(?:of "
+            r")?(?P<neg>not )?(?P<op>" + OP + r") (?P<num>{N}) (?:{T} )?(?P<what>{T}|{C})",
+            lambda m: _having(ctx, m),
+        )
