@@ -200,7 +200,8 @@ def read_measures(ctx: Context) -> None:
     scan(r"(?:(?P<fn>" + FUNCTION_WORDS + r") )?(?:the )?" + span + ends, lambda m: _duration(ctx, m))
     share = r"(?:percentage|percent|%|share|proportion|fraction|ratio|rate)"
     scan(
-        r"(?:the )?" + share + r" of (?:(?:all|the) )?(?:{T} )?(?:(?:who|that|which) )?(?:(?:are|were|"
+        r"(?:the )?" + share + r" of (?:(?:all|the) )?(?:(?:{T}|subscribers|customers|people|users|clients|rows|records"
+        r"|members|accounts) )?(?:(?:who|that|which) )?(?:(?:are|were|"
         r"is|have|has) )?(?P<what>{C})",
         lambda m: _rate(ctx, m),
     )
@@ -223,7 +224,9 @@ def read_measures(ctx: Context) -> None:
     )
     scan(r"^count(?: the| all| up)?(?= (?:@[tvc]\d+|§))", lambda m: _rows(ctx, m))
     scan(
-        r"(?:how many|number of|count of|count the|total number of|count)(?: " + rows + r")?(?! @)",
+        r"(?:how many|number of|count of|count the|total number of|count)(?: "
+        + rows
+        + r")?(?! (?:@|distinct|unique|different))",
         lambda m: _rows(ctx, m),
     )
     scan(

@@ -111,7 +111,9 @@ def _summarised_elsewhere(
         if start > 0 and tokens[start - 1].norm in ("by", "per") and candidate.kind == "col":
             return False
     norms = [t.norm for t in tokens]
-    if "times" in norms or "often" in norms:  # "how many times they were ordered": rows of orders per product
+    if (
+        "times" in norms or "often" in norms or "frequently" in norms
+    ):  # "how many times they were ordered": rows of orders per product
         verbs = [VERB_DATASETS[n] for n in norms if n in VERB_DATASETS and grounding.catalog.dataset(VERB_DATASETS[n])]
         if verbs and verbs[0] != dataset and grounding.column(verbs[0], key) is not None:
             return True

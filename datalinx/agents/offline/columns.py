@@ -144,10 +144,18 @@ def read_columns(ctx: Context) -> None:
         lambda m: _distinct(ctx, m),
     )
     verb = (
-        r"(?P<verb>only|just|show|display|list|give|return|select|keep|include|get|fetch|with|pull|see|view|output|add)"
+        r"(?P<verb>only|just|show|display|list|give|return|select|keep|include|get|fetch|with|pull|see|view|output|add"
+        r"|retain)"
     )
     scan(
-        verb + r"(?: me| us)?(?: only| just)?(?: the| their| its)? " + COLUMNS + r"(?:" + COLUMN_WORD + ")?",
+        verb
+        + r"(?: me| us)?(?: only| just)?(?: the| their| its)?(?:"
+        + COLUMN_WORD
+        + r")? "
+        + COLUMNS
+        + r"(?:"
+        + COLUMN_WORD
+        + ")?",
         lambda m: _select(ctx, m),
     )
     scan(COLUMNS + r"(?: only|" + COLUMN_WORD + r" only)", lambda m: _select(ctx, m))

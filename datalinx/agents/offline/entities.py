@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from datalinx.agents.offline.english import COMMON_WORDS
 from datalinx.agents.offline.grounding import ColumnRef, Grounding, ValueRef
 from datalinx.agents.offline.tokens import Token, squash
-from datalinx.agents.offline.words import FUNCTION_WORDS
+from datalinx.agents.offline.words import FILLER, FUNCTION_WORDS
+from datalinx.core.quality.vocabulary import SYNONYMS
 
 ORDER_WORDS = frozenset({"descending", "ascending", "reverse", "alphabetical", "chronological", "increasing",
                          "decreasing", "random", "sort", "same", "natural", "original"})  # fmt: skip
@@ -31,12 +33,10 @@ def _phrase_at(tokens: list[Token], start: int, length: int) -> tuple[str, ...] 
 
 def _strong_value(refs: list[ValueRef], tokens: list[Token], text: str) -> list[ValueRef]:
     """Values a phrase may name: codes of two letters only in capitals ('US'), never a plain word ('none')."""
-    if (
-        len(tokens) == 1
-        and (tokens[0].norm in FUNCTION_WORDS or len(squash(text)) <= 2)
-        and not tokens[0].text.isupper()
-    ):
-        return []
+    word = tokens[0].norm if len(tokens) == 1 else ""
+    code = word in SYNONYMS and word not in FUNCTION_WORDS and word not in COMMON_WORDS and word not in FILLER
+    if word and (word in FUNCTION_WORDS or len(squash(text)) <= 2) and not tokens[0].text.isupper() and not code:
+        return []  # 'uk' is a code in any case; 'us', 'it' and 'no' are words
     return refs
 
 

@@ -159,7 +159,7 @@ def read_fills(ctx: Context) -> None:
         + target
         + r"(?:"
         + COLUMNS
-        + r" )?(?:"
+        + r"(?: columns?| fields?)? )?(?:"
         + gaps
         + r" )?(?:"
         + missing

@@ -15,9 +15,10 @@ from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
 
 UNIT = (
     r"(?: (?P<unit>{V}|years old|years {C}|years|year old|year {C}|old|"
-    r"units|items|pieces|kg|kgs|kilos|kilograms|g|grams|lb|lbs|pounds|oz|ounces|months|days|calls|times|percent|%))?"
+    r"units|items|pieces|kg|kgs|kilos|kilograms|g|grams|lb|lbs|pounds|oz|ounces|months|days|calls|times|percent|%"
+    r"|bucks|quid|euros|dollars|eur|usd))?"
 )
-NUMBER = r"(?P<num>{N}|{D})" + UNIT
+NUMBER = r"(?:(?:the |a )?(?:value|amount|level|figure|threshold|sum|total) of )?(?P<num>{N}|{D})" + UNIT
 OPERATOR = rf"(?P<neg>not )?(?P<op>{OP})"
 SYMBOLS = {">": "over", ">=": "at least", "<": "under", "<=": "at most", "=": "equal to", "!=": "not equal to"}
 FLIP = {">": "<=", ">=": "<", "<": ">=", "<=": ">", "=": "!=", "!=": "="}

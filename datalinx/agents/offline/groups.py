@@ -10,7 +10,7 @@ from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.words import TIME_UNITS
 from datalinx.core.pipelines.types import TEMPORAL
 
-TIME = alternatives(list(TIME_UNITS))
+TIME = r"(?:(?:calendar|fiscal) )?" + alternatives(list(TIME_UNITS))
 GROUP_WORDS = (
     r"(?:grouped by|group by|group them by|group it by|group that by|group this by|broken down by|break down by"
     r"|break it down by|break that down by|break this down by|break them down by|breakdown by|split by|by|per"

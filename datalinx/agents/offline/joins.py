@@ -98,7 +98,8 @@ def read_joins(ctx: Context) -> None:
         lambda m: _how(ctx, m, "inner"),
     )
     scan(
-        r"(?:add|bring in|bring|include|attach|append|pull in|with|plus)(?: the|" r" their| its| his| her)? " + COLUMNS,
+        r"(?:add|bring in|bring|include|attach|append|pull in|with|plus)(?: the| their| its| his| her)?"
+        r"(?: corresponding| matching| respective| related| associated| relevant)? " + COLUMNS,
         lambda m: _bring(ctx, m),
     )
     other = r"(?P<t>{T})"

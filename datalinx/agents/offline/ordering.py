@@ -21,7 +21,8 @@ SORT_WORD = (
     r"(?:sorted|sort|sorting|ordered|order|ranked|rank|ranking|arranged|arrange|organized|organised|listed|list)"
 )
 SORT_OBJECT = (
-    r"(?: them| it| this| that| these| those| everything| the (?:rows|results|list|output)| (?:the |all )?{T})?"
+    r"(?: them| it| this| that| these| those| everything| the (?:rows|results|list|output)"
+    r"| (?:the |all )?{T}(?: records| rows| data| entries| list| table)?)?"
 )
 SORT_VERB = (
     SORT_WORD + SORT_OBJECT + r"(?: (?P<dir0>" + DIRECTION[3:-1] + r"))?"
@@ -115,6 +116,12 @@ def _by_measure(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _after_grouping(ctx: Context, match: Match) -> bool:
+    """Whether a match follows 'by' or 'per': 'revenue by country sorted descending' sorts the summary."""
+    index = match.indexes[0] - 1
+    return index >= 0 and ctx.sentence.items[index].norm in ("by", "per", "each", "every")
+
+
 def _direction_first(ctx: Context, match: Match) -> bool:
     """'products by descending price', 'customers from newest to oldest signup'."""
     item = match.item("col")
@@ -154,6 +161,8 @@ def read_sorts(ctx: Context) -> None:
     """Sort orders asked with a verb ('sorted by', 'order by'), and 'by X, oldest first' without a summary."""
     scan = ctx.sentence.scan
     scan(SORT_VERB + " " + KEYS + r"(?: (?P<dir>" + DIRECTION[3:-1] + r"))?", lambda m: _sort(ctx, m))
+    sorted_after = r"(?P<keys>{C}) (?:sorted|ordered|listed|ranked|arranged)(?: (?P<dir>" + DIRECTION[3:-1] + r"))"
+    scan(sorted_after, lambda m: False if _after_grouping(ctx, m) else _sort(ctx, m))
     summarising = any(i.norm in SUMMARY_WORDS for i in ctx.sentence.items if i.kind == "word")
     if not summarising:  # "orders by date, oldest first": with nothing to summarise, 'by' orders
         by_keys = r"(?:(?:{T}|{V}) )?by " + KEYS + r"(?: ,)? (?P<dir>" + DIRECTION[3:-1] + r")"
@@ -163,7 +172,10 @@ def read_sorts(ctx: Context) -> None:
 def read_limits(ctx: Context) -> None:
     """Directions on their own, row limits and samples."""
     scan = ctx.sentence.scan
-    scan(r"(?:by |in )?(?P<dir>" + DIRECTION[3:-1] + r") (?:by )?(?P<col>{C})", lambda m: _direction_first(ctx, m))
+    scan(
+        r"(?:by |in )?(?P<dir>" + DIRECTION[3:-1] + r") (?:by |of )?(?:the )?(?P<col>{C})",
+        lambda m: _direction_first(ctx, m),
+    )
     scan(SORT_WORD + SORT_OBJECT + r" (?P<dir>" + DIRECTION[3:-1] + r")", lambda m: _bare_direction(ctx, m))
     measure_words = r"(?:the )?(?:count|counts|number|numbers|total|totals|sum|average|mean|result|amount|value)"
     scan(

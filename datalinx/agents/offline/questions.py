@@ -33,6 +33,30 @@ def _common(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _frequent(ctx: Context, match: Match) -> bool:
+    """'the ten most frequently ordered products': rows per product, the most first."""
+    subject, count = match.item("subject"), match.item("n")
+    if subject is None:
+        return False
+    if subject.kind == "ds":
+        dataset = str(subject.ref)
+        key = ctx.grounding.key_of(dataset)
+        if dataset == ctx.base or key is None or ctx.grounding.column(ctx.base, key) is None:
+            return False
+        ctx.groups.append(key)
+        ctx.note(f"'{subject.text}' grouped by {key}")
+    else:
+        column = ctx.column(subject)
+        if column is None:
+            return True
+        ctx.groups.append(column)
+    measure = Measure("count", None, match.text)
+    ctx.measures.append(measure)
+    ctx.order.append(SortRequest(None, measure, (match.group("how") or "most") == "most", match.text))
+    ctx.plan.limit = count.ref if count is not None and isinstance(count.ref, int) else 1
+    return True
+
+
 def _extreme(ctx: Context, match: Match) -> bool:
     """'the most expensive product', 'the cheapest product in each category': the row at one end."""
     from datalinx.agents.offline.ranking import _down, _superlative_column
@@ -141,6 +165,11 @@ def read_questions(ctx: Context) -> None:
         r"(?:what|which) (?:are |is )?(?:the )?(?:different |distinct |unique |"
         r"possible )?" + COLUMNS + r"(?: (?:are|is))? (?:there|possible)",
         lambda m: _distinct(ctx, m),
+    )
+    frequently = r"(?P<how>most|least) (?:frequently|often|commonly)(?: (?:ordered|bought|sold|purchased|used|chosen))?"
+    scan(
+        r"(?:the )?(?:(?:top )?(?P<n>{N}) )?(?:the )?" + frequently + r" (?P<subject>{T}|{C})",
+        lambda m: _frequent(ctx, m),
     )
     common = r"(?P<how>most|least) (?:common|frequent|popular|used)"
     scan(r"(?:the )?(?:(?:top )?(?P<n>{N}) )?" + common + r" (?P<col>{C})", lambda m: _common(ctx, m))

@@ -148,7 +148,7 @@ def read_rankings(ctx: Context) -> None:
     fnwords = r"(?P<fnwords>(?:(?:total|average|sum of|number of|count of|the|their) )*)"
     subject = r"(?P<subject>{C}|{T})"
     by = (
-        r"(?:by|in terms of|ranked by|based on|with the (?P<how>most|highest|"
+        r"(?:by|in terms of|ranked by|based on|with the (?P<how>most|greatest|highest|"
         r"largest|biggest|best|fewest|least|lowest|smallest)|for) " + fnwords + r"(?:{T} )?(?P<by>{C}|{T})"
     )
     scan(r"(?P<dir>top|bottom|best|worst|first|last) (?P<n>{N}) " + subject + " " + by, lambda m: _top(ctx, m))

@@ -175,7 +175,10 @@ def read(request: str, catalog: CatalogView, previous: list[str] | None = None) 
             item.norm = " ".join(t.norm for t in tokens[i : i + candidate.length])
             following = tokens[i + candidate.length] if i + candidate.length < len(tokens) else None
             absorbed = ("type", "kind", "types", "kinds", "code", "codes")
-            if item.kind == "col" and following is not None and following.norm in absorbed:
+            kinds = ("connection", "connections", "plan", "plans", "option", "options", "variety", "range", "line")
+            if following is not None and (
+                (item.kind == "col" and following.norm in absorbed) or (item.kind == "val" and following.norm in kinds)
+            ):
                 item.end, item.text = following.end, request[item.start : following.end]  # "contract type"
                 i += 1
             if items and item.kind == "col" and items[-1].kind == "col" and _same(items[-1].ref, item):

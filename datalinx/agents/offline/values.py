@@ -13,9 +13,12 @@ from datalinx.agents.offline.words import FILLER, KEYWORDS
 from datalinx.core.pipelines.types import ColumnType
 
 T = ColumnType
-MISSING = r"(?:missing|empty|null|nulls|blank|unknown|not set|not filled|not known|not given|absent|na|n/a)"
+MISSING = (
+    r"(?:missing|empty|null|nulls|blank|unknown|not set|not filled|not known|not given|absent|na|n/a|not recorded"
+    r"|not provided|not available|not on file|unrecorded|not specified|not entered|unavailable)"
+)
 PRESENT = (
-    r"(?:not missing|not empty|not null|not blank|present|known|set|filled|given|filled in|provided|exists|exist"
+    r"(?:not missing|not empty|not null|not blank|present(?! in)|known|set|filled|given|filled in|provided|exists|exist"
     r"|is there|is recorded|is available)"
 )
 NEGATIVE = (
@@ -156,7 +159,7 @@ def _flag(ctx: Context, match: Match, value: bool) -> bool:
 
 
 def _null(ctx: Context, match: Match, missing: bool) -> bool:
-    item = match.item("col")
+    item = match.item("col") or match.item("col2")
     if item is None:
         return False
     column = ctx.column(item)
@@ -248,6 +251,12 @@ def read_values(ctx: Context) -> None:
     # flags
     scan(r"(?P<col>{C}) " + EQUALS + r" (?P<truth>true|false|yes|no|1|0)", lambda m: _flag(ctx, m, True))
     scan(NEGATIVE + r"(?: the| any| all)? (?P<col>{C})(?! (?:columns?|fields?))", lambda m: _flag(ctx, m, False))
+    pertaining = (
+        r"(?: records| rows| entries| data)(?: pertaining to| relating to| related to| belonging to| for| of| from)"
+    )
+    scan(
+        NEGATIVE + r"(?: the| any| all)?" + pertaining + r"(?: the| any)? (?P<col>{C})", lambda m: _flag(ctx, m, False)
+    )
     who = r"(?: the| any| all)? (?:{T} |those |people |ones )?(?:who|that|which) (?:have |has |had |are |were |is )?"
     scan(
         r"(?:exclude|excluding|remove|drop|without|except|not|filter out|ignore|skip)" + who + r"(?P<col>{C})",
@@ -255,8 +264,10 @@ def read_values(ctx: Context) -> None:
     )
     # column = value
     scan(
-        r"(?P<col>{C}) (?:(?:is|are|was|were|of|equals|equal to|=|==|:|by|with|via|using|through) "
-        r")*(?P<neg>not |!= |other than )?(?:(?:is|=|in) )?" + vals,
+        r"(?P<col>{C}) (?:(?:is|are|was|were|of|equals|equal to|=|==|:|by|with|via|using|through|the|a|an) "
+        r")*(?P<neg>not |!= |other than )?(?:(?:is|=|in) )?(?:the )?"
+        + vals
+        + r"(?: (?:type|kind|one|ones|variety|category|option|plan|connection|method|service))?",
         lambda m: _column_value(ctx, m),
     )
     scan(
@@ -280,6 +291,8 @@ def read_values(ctx: Context) -> None:
     scan(r"(?:(?:only|just) )?(?:the )?(?P<col>{C})(?! (?:columns?|fields?))", lambda m: _flag(ctx, m, True))
     having = r"(?:with|having|has|have|that have|who have|which have|that has|which has|who has)"
     scan(
-        having + r"(?: a| an| some| any| their| its)? (?P<col>{C})(?! (?:columns?|fields?))",
+        having
+        + r"(?:(?: a| an| some| any| their| its)? (?P<col>{C})(?= (?:and|or|,|;|\.|\?|!)|$)"
+        + r"|(?: a| an| some| any) (?P<col2>{C}))",
         lambda m: _null(ctx, m, False),
     )

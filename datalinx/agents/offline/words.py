@@ -53,6 +53,10 @@ CHATTER = word_set(
     whether preparing prepare prepared asked ask asking question questions send sending sent appreciate appreciated
     compile compiled gimme lemme wanna gonna gotta kinda sorta yo select selecting choose picked query queries
     request requested requesting interested curious mind take taking keep
+    arithmetic comprising comprise comprises consisting furnish subset supplement supplemented restrict restricted
+    attributable attributed represented representing among amongst calendar retain retaining respective
+    alongside beside besides indicate specify outline depict highlight u ya ur omg lol lmao tbh btw idk imo honestly
+    literally seriously guess ppl got gotten
     deduplicated
     """
 )
