@@ -167,7 +167,7 @@ def test_the_cases_cover_what_the_issue_asks() -> None:
     assert len(CASES) >= 90
     assert len({c.id for c in CASES}) == len(CASES)
     assert len({c.text for c in CASES}) == len(CASES)
-    dev = len(for_split("dev")) / len(CASES)
+    dev = len(for_split("dev")) / (len(for_split("dev")) + len(for_split("test")))
     assert 0.3 <= dev <= 0.4
     assert set(counts()["style"]) == {"terse", "chatty", "typo", "paraphrase", "formal", "question"}
     assert sum(c.refusal for c in CASES) >= 8
