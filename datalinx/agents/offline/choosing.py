@@ -33,6 +33,7 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
     every = [d.name for d in grounding.catalog.datasets]
     named: list[str] = []
     grouped: set[str] = set()
+    counted: set[str] = set()  # counted by their key among another dataset's rows, not grouped by it
     scores = {name: 0.0 for name in every}
     evidence = {name: 0.0 for name in every}
     entities = find_entities(tokens, grounding, every, request)
@@ -49,6 +50,8 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
                 grouped.add(name)  # "top 5 customers by revenue": revenue is the orders', summed per customer
             elif _summarised_elsewhere(tokens, entities, grounding, name):
                 grouped.add(name)  # "customers and their total spend": the orders' revenue, per customer
+            elif _counted_elsewhere(tokens, start, entities, grounding, name):
+                counted.add(name)  # "how many distinct customers placed orders": customer ids among the orders
             else:
                 # "for each order, add ...": with nothing to summarise, the rows are that dataset's
                 scores[name] += 6 if start > 0 and tokens[start - 1].norm in GROUPING else 4
@@ -71,13 +74,13 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
                 assert isinstance(ref, ValueRef)
                 scores[ref.dataset] += 1.5
                 evidence[ref.dataset] += 1.5
-    subjects = [n for n in named if n not in grouped]
+    subjects = [n for n in named if n not in grouped and n not in counted]
     if subjects:
         # the first dataset named is what the request is about, the more so before any column is named
         first_column = min((s for s, c in entities.items() if c.kind in ("col", "val")), default=len(tokens))
         first_dataset = min((s for s, c in entities.items() if c.kind == "ds" and c.refs[0] == subjects[0]), default=0)
         scores[subjects[0]] += 3 if first_dataset < first_column else 1
-    for name in grouped:  # "per customer": a dataset holding the customers' key may answer it
+    for name in grouped | counted:  # "per customer": a dataset holding the customers' key may answer it
         for other in every:
             key = grounding.key_of(name)
             if other != name and key and grounding.column(other, key) is not None:
@@ -129,6 +132,18 @@ def _summarised_elsewhere(
         elif candidate.kind == "ds" and candidate.refs[0] != dataset and window & {"many", "number", "count"}:
             return grounding.column(str(candidate.refs[0]), key) is not None
     return False
+
+
+def _counted_elsewhere(
+    tokens: list[Token], start: int, entities: dict[int, Candidate], grounding: Grounding, dataset: str
+) -> bool:
+    """Whether 'distinct <dataset>' counts its key among the rows of another dataset the request names."""
+    if start == 0 or tokens[start - 1].norm not in ("distinct", "unique", "different"):
+        return False
+    key = grounding.key_of(dataset)
+    others = {str(c.refs[0]) for c in entities.values() if c.kind == "ds" and c.refs[0] != dataset}
+    others |= {VERB_DATASETS[t.norm] for t in tokens if t.norm in VERB_DATASETS} - {dataset}
+    return key is not None and any(grounding.column(other, key) is not None for other in others)
 
 
 def _ranked_by_other(
