@@ -28,6 +28,7 @@ from datalinx.agents.offline.having import read_having
 from datalinx.agents.offline.joins import consume_datasets, read_joins
 from datalinx.agents.offline.ordering import read_limits, read_sorts
 from datalinx.agents.offline.outputs import read_outputs
+from datalinx.agents.offline.placing import read_placements
 from datalinx.agents.offline.plan import Plan
 from datalinx.agents.offline.questions import read_extremes, read_questions
 from datalinx.agents.offline.ranking import read_late_rankings, read_rankings
@@ -51,6 +52,7 @@ READERS = (
     read_rankings,
     read_sorts,
     read_groups,
+    read_placements,
     read_late_rankings,
     read_limits,
     read_extremes,

@@ -43,6 +43,16 @@ def _select(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _paired(ctx: Context, match: Match) -> bool:
+    """'each customer's id together with their signup': columns of the base's rows, one row each as they are."""
+    items = match.items("col", name="cols")
+    if any(i.ref.dataset != ctx.base for i in items):
+        return False  # another dataset's column per row would be a summary or a join
+    if match.group("each") and ctx.grounding.key_of(ctx.base) != items[0].ref.column:
+        return False  # 'each country together with ...' groups
+    return _select(ctx, match)
+
+
 def _distinct(ctx: Context, match: Match) -> bool:
     """'distinct countries of customers': each value once."""
     if not _select(ctx, match):
@@ -74,6 +84,14 @@ def _rename(ctx: Context, match: Match) -> bool:
     ctx.plan.rename[str(source)] = target
     ctx.plan.touched = True
     return True
+
+
+def _verb_rename(ctx: Context, match: Match) -> bool:
+    """A rename whose verb ('call', 'name', 'label') the reading took for a column of that name."""
+    verb, old = match.item("verb"), match.items(name="old")
+    if verb is None or verb.text.lower() not in ("call", "name", "label") or not old or old[0].kind != "col":
+        return False
+    return _rename(ctx, match)
 
 
 CONTACT = re.compile(r"e_?mail|phone|mobile|fax|address|street|postcode|zip")
@@ -118,6 +136,16 @@ def read_shapes(ctx: Context) -> None:
     if ctx.plan.rename:
         scan(r"(?:and|,|, and|and also)(?: rename)?(?: the)? " + pair, lambda m: _rename(ctx, m))
     scan(r"(?:call|name|label)(?: the)?(?: column)? " + old + r"(?: column)? (?:as )?" + new, lambda m: _rename(ctx, m))
+    # "call customer_ref subscriber_id instead": the verb read as a column ('call' as support_calls)
+    verb = r"(?P<verb>{C})(?: the)?(?: column)? " + old + r"(?: column)? (?:as )?" + new + r"(?: instead)?"
+    scan(verb, lambda m: _verb_rename(ctx, m))
+    narrow = (
+        r"(?:trim|cut|pare|narrow|slim|reduce|restrict|shrink|whittle)(?: it| this| that| them)?(?: the)?(?: {T})?"
+        r"(?: table| data| dataset| columns)?(?: down)? to(?: just| only)?(?: the)?(?: columns?| fields?)? "
+    )
+    scan(narrow + COLUMNS + COLUMN_WORD + r"?(?= [?.!;,]|$)", lambda m: _select(ctx, m))
+    paired = r"(?: (?:together with|along with|alongside|next to|beside)(?: their| its| the)? {C})+"
+    scan(r"(?P<each>(?:each|every) )?(?P<cols>{C}" + paired + r")(?= [?.!;,]|$)", lambda m: _paired(ctx, m))
     drop = (
         r"(?:drop|remove|delete|hide|omit|exclude|excluding|without|minus|leave "
         r"out|get rid of|except|but not|apart from|no)"
@@ -159,7 +187,12 @@ def read_columns(ctx: Context) -> None:
         lambda m: _select(ctx, m),
     )
     scan(COLUMNS + r"(?: only|" + COLUMN_WORD + r" only)", lambda m: _select(ctx, m))
-    scan(COLUMNS + r" (?:of|for|from) (?:the |all |every )?{T}", lambda m: _select(ctx, m))
+    # "names and emails of our French customers": the value's test was read already
+    owner = r" (?:of|for|from)(?= (?:the |all |every |our |its |their )?(?:(?:§|{V}) )*(?:{T}|§))"
+    scan(COLUMNS + owner, lambda m: _select(ctx, m))
+    if ctx.plan.select:  # "and no other columns", "nothing else"
+        nothing_else = r"(?:(?:, )?and )?(?:no|nothing) (?:other|else|more)(?: columns?| fields?| than that| besides)?"
+        scan(nothing_else, lambda m: True)
     scan(r"(?:we|i) (?:do not|dont|no longer) need (?:it|that|them|this|those)(?: anymore| any more)?", lambda m: True)
     if not ctx.plan.touched:  # nothing else asked: columns named on their own are the ones to show
         scan(COLUMNS + r"(?= @t\d+|$)", lambda m: _select(ctx, m))

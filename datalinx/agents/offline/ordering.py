@@ -163,6 +163,10 @@ def read_sorts(ctx: Context) -> None:
     scan(SORT_VERB + " " + KEYS + r"(?: (?P<dir>" + DIRECTION[3:-1] + r"))?", lambda m: _sort(ctx, m))
     sorted_after = r"(?P<keys>{C}) (?:sorted|ordered|listed|ranked|arranged)(?: (?P<dir>" + DIRECTION[3:-1] + r"))"
     scan(sorted_after, lambda m: False if _after_grouping(ctx, m) else _sort(ctx, m))
+    scan(  # "alphabetically by name": a direction and its column, before 'by name' can group
+        r"(?P<dir>" + DIRECTION[3:-1] + r") by (?:the )?(?P<col>{C})",
+        lambda m: _direction_first(ctx, m),
+    )
     summarising = any(i.norm in SUMMARY_WORDS for i in ctx.sentence.items if i.kind == "word")
     if not summarising:  # "orders by date, oldest first": with nothing to summarise, 'by' orders
         by_keys = r"(?:(?:{T}|{V}) )?by " + KEYS + r"(?: ,)? (?P<dir>" + DIRECTION[3:-1] + r")"

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datalinx.agents.offline.context import Context, Measure, SortRequest
+from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.ordering import SUPERLATIVE, key_target
-from datalinx.agents.offline.phrases import HIGH_WORDS, NEW_WORDS
+from datalinx.agents.offline.phrases import HIGH_WORDS, NEW_WORDS, alternatives
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.units import numeric_view
-from datalinx.core.pipelines.types import NUMERIC
+from datalinx.agents.offline.words import SUPERLATIVES
+from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
 
 HIGH = frozenset((*HIGH_WORDS, "most expensive", "priciest", "biggest", "greatest", "best", "heaviest"))
 DATE_SUPERLATIVES = frozenset((*NEW_WORDS, "oldest", "earliest"))
@@ -142,8 +144,72 @@ def _simple(ctx: Context, match: Match) -> bool:
     return True
 
 
+# Plain nouns for a dataset's rows: 'the five subscribers with the highest monthly charges'.
+ROW_NOUNS = (
+    r"(?:{T}|subscribers|customers|clients|users|members|people|accounts|rows|records|entries|ones|items|products"
+    r"|orders)"
+)
+LENGTHS = {"longest": True, "shortest": False}
+EVENT_ENDS = {"earliest": False, "first": False, "soonest": False, "latest": True, "last": True, "most recently": True}
+
+
+def _row_noun(ctx: Context, match: Match) -> bool:
+    """Whether the match's row noun names the rows being ranked (a dataset noun must be the base's)."""
+    noun = match.item("rows")
+    return noun is None or str(noun.ref) == ctx.base or str(noun.ref) in ctx.reading.nouns
+
+
+def _counted(ctx: Context, match: Match) -> bool:
+    """'the five subscribers with the highest monthly charges', 'which three have the shortest tenure'."""
+    count, item = match.item("n"), match.item("col")
+    if count is None or not isinstance(count.ref, int) or item is None or not _row_noun(ctx, match) or ctx.groups:
+        return False
+    column = ctx.column(item)
+    if column is None:
+        return True
+    word = (match.group("sup") or "").strip()
+    if word in LENGTHS:
+        if ctx.type_of(column) not in NUMERIC:
+            return False
+        down = LENGTHS[word]
+    else:
+        down = _down(ctx, word, column)
+    ctx.order.append(SortRequest(column, None, down, match.text))
+    ctx.plan.limit = count.ref
+    return True
+
+
+def _event_order(ctx: Context, match: Match) -> bool:
+    """'the four orders that were shipped earliest': ranked by the date of the event the verb names."""
+    count, item = match.item("n"), match.item("event")
+    if count is None or not isinstance(count.ref, int) or item is None or not _row_noun(ctx, match) or ctx.groups:
+        return False
+    refs = [item.ref, *item.alternatives] if item.kind == "col" else item.alternatives
+    dated = [r for r in refs if isinstance(r, ColumnRef) and r.type in TEMPORAL]
+    if not dated:
+        return False
+    column = ctx.use(dated[0])
+    ctx.note(f"read '{item.text}' as the date {column}; rows without one come last")
+    ctx.order.append(SortRequest(column, None, EVENT_ENDS[match.group("end") or "first"], match.text))
+    ctx.plan.limit = count.ref
+    return True
+
+
+def _read_counted(ctx: Context) -> None:
+    """Rankings of a number of rows named by a plain noun, by a column or by when something happened."""
+    scan = ctx.sentence.scan
+    rows = r"(?:(?:the|which|what|our) )?(?P<n>{N}) (?P<rows>" + ROW_NOUNS + r")"
+    having = r"(?:with|having|that have|who have|which have|that has|who has|which has|have|has|had|that had|who had)"
+    sup = r"(?P<sup>" + alternatives([*SUPERLATIVES, *LENGTHS]) + r")"
+    scan(rows + " " + having + r"(?: the| their)? " + sup + r" (?P<col>{C})", lambda m: _counted(ctx, m))
+    were = r"(?: (?:that|which|who))?(?: (?:were|was|got|have been|had been|are|is))?"
+    end = r"(?P<end>" + alternatives(list(EVENT_ENDS)) + r")"
+    scan(rows + were + r" (?P<event>{V}|{C}) " + end, lambda m: _counted(ctx, m) or _event_order(ctx, m))
+
+
 def read_rankings(ctx: Context) -> None:
     """Rankings that name what they rank by; read before grouping takes their 'by'."""
+    _read_counted(ctx)
     scan = ctx.sentence.scan
     fnwords = r"(?P<fnwords>(?:(?:total|average|sum of|number of|count of|the|their) )*)"
     subject = r"(?P<subject>{C}|{T})"

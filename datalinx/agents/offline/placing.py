@@ -1,0 +1,96 @@
+"""Sort orders said by where rows go: 'from cheapest to priciest', 'newest on top', 'put the biggest ones first',
+'and orders from the same day from biggest to smallest'."""
+
+from __future__ import annotations
+
+from datalinx.agents.offline.context import Context, SortRequest
+from datalinx.agents.offline.phrases import alternatives
+from datalinx.agents.offline.ranking import _down, _superlative_column
+from datalinx.agents.offline.sentence import Match
+from datalinx.agents.offline.words import SUPERLATIVES
+from datalinx.core.pipelines.types import TEMPORAL
+
+SUPERLATIVE = alternatives([*SUPERLATIVES, "dearest"])
+ROWS = r"(?: ones| rows| records| items| entries| {T})"
+TOP = r"(?:first|on top|at the top|at the start|up top)"
+SAME_PERIOD = r"(?:day|date|month|year)"
+
+
+def _key(ctx: Context, match: Match, word: str) -> SortRequest | None:
+    """The sort a superlative asks for: its column (named or implied) and which end comes first."""
+    word = "priciest" if word == "dearest" else word
+    item = match.item("col")
+    if item is None and (ctx.groups or ctx.measures or ctx.plan.aggregate is not None):
+        return SortRequest(None, None, _down(ctx, word, None), match.text)  # the summary's measure
+    column = _superlative_column(ctx, word, item)
+    if column is None:
+        return None
+    return SortRequest(column, None, _down(ctx, word, column), match.text)
+
+
+def _span(ctx: Context, match: Match) -> bool:
+    """'from cheapest to priciest': the first word says which end comes first; the two must be opposites."""
+    first, last = (match.group(name) or "" for name in ("sup", "to"))
+    request = _key(ctx, match, first)
+    if request is None or _down(ctx, first, request.column) == _down(ctx, last, request.column):
+        return False
+    ctx.order.append(request)
+    return True
+
+
+def _top(ctx: Context, match: Match) -> bool:
+    """'put the biggest ones first', 'the newest are on top'."""
+    request = _key(ctx, match, match.group("sup") or "")
+    if request is None:
+        return False
+    ctx.order.append(request)
+    return True
+
+
+def _tie(ctx: Context, match: Match) -> bool:
+    """'and orders from the same day ...': what follows orders rows the earlier date key leaves tied."""
+    return bool(ctx.order) and ctx.order[-1].column is not None and ctx.type_of(ctx.order[-1].column) in TEMPORAL
+
+
+def read_placements(ctx: Context) -> None:
+    """Sort orders said by the ends rows go to, in the order the request says them."""
+    scan = ctx.sentence.scan
+    column = r"(?: (?:by |in )?(?:the )?(?P<col>{C}))?"
+    span = (
+        r"(?:(?:go|goes|going|run|runs|running|sorted|ordered|listed|arranged|ranked) )?from (?:the )?(?P<sup>"
+        + SUPERLATIVE
+        + r")"
+        + ROWS
+        + r"? to (?:the )?(?P<to>"
+        + SUPERLATIVE
+        + r")"
+        + ROWS
+        + "?"
+        + column
+    )
+    top = (
+        r"(?:(?:put|place|show|list|have|with|keep|get) )?(?:the )?(?P<sup>"
+        + SUPERLATIVE
+        + r")"
+        + ROWS
+        + r"?(?: (?:are|is|come|comes|go|goes|sit|sits|appear|appears|shown|listed))? "
+        + TOP
+    )
+    tie = (
+        r"(?:and |, )?(?:{T}|ones|rows|those|the ones|records) (?:from|on|of|with|placed on) the same "
+        + SAME_PERIOD
+        + r"(?: (?:should|are|is))?"
+    )
+    handlers = ((span, _span), (top, _top), (tie, _tie))
+    found = [(m.indexes[0], m, handle) for pattern, handle in handlers for m in ctx.sentence.matches(pattern)]
+    for _, match, handle in sorted(found, key=lambda entry: entry[0]):
+        if any(ctx.sentence.items[i].consumed for i in match.indexes):
+            continue
+        ctx.sentence.active = (match.indexes[0], match.indexes[-1])
+        try:
+            if handle(ctx, match):
+                match.consume()
+        finally:
+            ctx.sentence.active = None
+    if ctx.order:  # the verb that asked for the order: 'sort orders so the newest are on top'
+        scan(r"(?:sort|order|arrange|rank)(?: the)?(?: {T}| them| it| the rows)?(?: so(?: that)?)?", lambda m: True)
