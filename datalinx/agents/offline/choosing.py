@@ -46,6 +46,8 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
             named.append(name)
             if start > 0 and tokens[start - 1].norm in GROUPING and summarising:
                 grouped.add(name)
+            elif start > 0 and tokens[start - 1].norm in GROUPING and _picked_from_other(tokens, start, entities, name):
+                grouped.add(name)  # "each customer's most recent order": one of the orders per customer
             elif _ranked_by_other(tokens, start, entities, grounding, name):
                 grouped.add(name)  # "top 5 customers by revenue": revenue is the orders', summed per customer
             elif _summarised_elsewhere(tokens, entities, grounding, name):
@@ -131,6 +133,20 @@ def _summarised_elsewhere(
                 return True
         elif candidate.kind == "ds" and candidate.refs[0] != dataset and window & {"many", "number", "count"}:
             return grounding.column(str(candidate.refs[0]), key) is not None
+    return False
+
+
+PICK_WORDS = frozenset({"recent", "newest", "latest", "earliest", "oldest", "first", "last", "biggest", "largest"})
+PICK_WORDS = PICK_WORDS | {"highest", "smallest", "lowest", "cheapest", "priciest"}
+
+
+def _picked_from_other(tokens: list[Token], start: int, entities: dict[int, Candidate], dataset: str) -> bool:
+    """Whether 'each <dataset>' is followed by a superlative and another dataset: 'each customer's latest order'."""
+    for position, candidate in sorted(entities.items()):
+        if position <= start or (candidate.kind == "ds" and candidate.refs[0] == dataset):
+            continue
+        before = {t.norm for t in tokens[max(start + 1, position - 2) : position]}
+        return candidate.kind == "ds" and position - start <= 6 and bool(before & PICK_WORDS)
     return False
 
 

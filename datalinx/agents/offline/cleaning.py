@@ -25,6 +25,11 @@ WHICH = (
     r"recent)"
 )
 
+# "retain the lower-priced row": between two repeats, a comparative picks as its superlative does
+COMPARATIVES = {"lower": "lowest", "higher": "highest", "bigger": "biggest", "larger": "largest", "smaller": "smallest",
+                "newer": "newest", "older": "oldest", "earlier": "earliest", "later": "latest"}  # fmt: skip
+WHICH_KEPT = WHICH[:-1] + "|" + "|".join(COMPARATIVES) + ")"
+
 
 def _dedupe(ctx: Context, match: Match) -> bool:
     keys = _named(ctx, match) or None
@@ -70,7 +75,8 @@ def _keeping(ctx: Context, match: Match) -> bool:
         return False
     item = match.item("col")
     column = ctx.column(item) if item is not None else None
-    _keep(ctx, match.group("which") or "first", column)
+    which = match.group("which") or "first"
+    _keep(ctx, COMPARATIVES.get(which, which), column)
     return True
 
 
@@ -83,6 +89,17 @@ def _pick(ctx: Context, match: Match) -> bool:
         return True
     ctx.pick = (which.removesuffix("ly"), column)
     return True
+
+
+def _owned_pick(ctx: Context, match: Match) -> bool:
+    """'each customer's latest order': grouped by the owner's key, which the base's rows hold."""
+    owner = match.item("owner")
+    key = ctx.grounding.key_of(str(owner.ref)) if owner is not None and str(owner.ref) != ctx.base else None
+    if key is None or ctx.grounding.column(ctx.base, key) is None or ctx.groups:
+        return False
+    ctx.groups.append(key)
+    ctx.note(f"'{owner.text}' grouped by {key}")
+    return _pick(ctx, match)
 
 
 def _default_order(ctx: Context) -> None:
@@ -115,7 +132,8 @@ def read_cleaning(ctx: Context) -> None:
         lambda m: _dedupe(ctx, m),
     )
     scan(
-        r"(?:(?:keep|keeping|take|show|return|want|give me|leave) )?(?:only |just )?one (?:row|record|entry|line"
+        r"(?:(?:keep|keeping|take|show|return|want|give me|leave) )?(?:only |just )?(?:one|a single|one single) "
+        r"(?:row|record|entry|line"
         r"|result|customer|order|product) (?:per|for each|for "
         r"every|by|each|for) (?:unique |distinct )?" + COLUMNS,
         lambda m: _dedupe(ctx, m),
@@ -131,7 +149,7 @@ def read_cleaning(ctx: Context) -> None:
         r"choosing|using|use|pick|picking|leaving)"
     )
     scan(
-        keep + r"(?: only)?(?: the)?(?: one| row| record| entry)?(?: with the)? " + WHICH + r" (?P<col>{C})",
+        keep + r"(?: only)?(?: the)?(?: one| row| record| entry)?(?: with the)? " + WHICH_KEPT + r" (?P<col>{C})",
         lambda m: _keeping(ctx, m),
     )
     scan(
@@ -139,13 +157,25 @@ def read_cleaning(ctx: Context) -> None:
         r"according to|based on|per|of|in) (?:the )?(?P<col>{C}))?",
         lambda m: _keeping(ctx, m),
     )
+    scan(  # "each customer's most recent order": one of the orders per customer
+        r"(?:for )?(?:each|every) (?P<owner>{T})(?: ,)?(?: (?:their|its|his|her))?(?: very| single| one)? "
+        + WHICH
+        + r"(?: ever)? (?:{T}|one|purchase|sale)",
+        lambda m: _owned_pick(ctx, m),
+    )
     scan(
         r"(?:(?:keep|show|take|get|give me|return|list|find|select|pick)(?: "
-        r"me)? )?(?:just |only )?(?:its|their|the|his|her|each|every) (?:very )?"
+        r"me)? )?(?:just |only )?(?:its|their|the|his|her|each|every) (?:very |single |one )?"
         + WHICH
         + r"(?: ever)? (?:{T}|one|row|record|entry|purchase|sale)",
         lambda m: _pick(ctx, m),
     )
+    if ctx.plan.dedupe is not None and ctx.plan.dedupe.keys:  # "where an id occurs more than once"
+        scan(
+            r"(?:where|when|if|whenever) (?:an? |the |that |its )?(?:{C}|id|key) (?:occurs|appears|is repeated|repeats"
+            r"|shows up|is duplicated|is used)(?: more than (?:once|one time)| twice| several times| multiple times)?",
+            lambda m: True,
+        )
     if ctx.plan.dedupe is not None or ctx.pick is not None:
         chosen = r"(?:(?:with|having|by) )?(?:the )?" + WHICH + r" (?P<col>{C})"
         scan(chosen, lambda m: _keeping(ctx, m) if ctx.plan.dedupe is not None else _pick(ctx, m))

@@ -64,6 +64,23 @@ def _distinct(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _distinct_named(ctx: Context, match: Match) -> bool:
+    """'lowercase the emails and list the unique ones': each value of the column named just before, once."""
+    earlier = [i for i in ctx.sentence.items[: match.indexes[0]] if i.kind == "col"]
+    if not earlier or ctx.plan.select or ctx.plan.dedupe is not None:
+        return False
+    column = ctx.column(earlier[-1])
+    if column is None:
+        return False
+    from datalinx.agents.offline.plan import Dedupe
+
+    ctx.plan.select = [column]
+    ctx.plan.dedupe = Dedupe(explanation=f"Keep each {column} once.")
+    ctx.plan.distinct = ctx.plan.touched = True
+    ctx.note(f"read '{match.text}' as the distinct values of {column}")
+    return True
+
+
 def _drop(ctx: Context, match: Match) -> bool:
     names = _named(ctx, match)
     if not names:
@@ -171,6 +188,12 @@ def read_columns(ctx: Context) -> None:
         r"(?:the )?(?:distinct|unique|different) (?:values of |values in )?(?:the )?" + COLUMNS,
         lambda m: _distinct(ctx, m),
     )
+    tuples = r"(?:pair|pairs|combination|combinations|combo|combos|tuple|tuples|set|sets)"
+    scan(r"(?:distinct|unique|different) " + tuples + r" of (?:the )?" + COLUMNS, lambda m: _distinct(ctx, m))
+    scan(r"(?:the |a )?set of (?:distinct |unique |different )?(?:the )?" + COLUMNS, lambda m: _distinct(ctx, m))
+    scan(r"(?:the )?(?:distinct|unique|different) (?P<ones>ones|values)", lambda m: _distinct_named(ctx, m))
+    if ctx.plan.distinct:  # "that occurs in orders", "our orders come from"
+        scan(r"(?:that|which) (?:occur|occurs|appear|appears|exist|exists|show up|shows up)(?= in )", lambda m: True)
     verb = (
         r"(?P<verb>only|just|show|display|list|give|return|select|keep|include|get|fetch|with|pull|see|view|output|add"
         r"|retain)"

@@ -48,6 +48,7 @@ def _readers() -> tuple[types.ModuleType, ...]:
         ordering,
         outputs,
         phrases,
+        placing,
         questions,
         values,
     )
@@ -63,6 +64,7 @@ def _readers() -> tuple[types.ModuleType, ...]:
         ordering,
         outputs,
         phrases,
+        placing,
         questions,
         values,
     )

@@ -1,0 +1,110 @@
+"""The offline planner reshaping rows and columns: rankings with number words, sorts said by where rows go,
+selections, renames and one row per key, each checked against Polars."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from datalinx.agents.offline import draft
+from tests.agents.test_offline_planner import Demo, Frames, answer, demo, folded, same_rows
+
+__all__ = ["demo"]  # the fixture, shared with the row-test module
+Expected = Callable[[Frames], pl.DataFrame]
+
+# (request, dataset, column, descending, rows): the output is that column's values in that order
+RANKINGS: list[tuple[str, str, str, bool, int | None]] = [
+    ("the seven customers with the lowest age", "customers", "age", False, 7),
+    ("Which two subscribers have the longest tenure?", "churn", "tenure_months", True, 2),
+    ("the four subscribers that have the smallest monthly charges", "churn", "monthly_charges", False, 4),
+    ("the three orders that shipped last", "orders", "ship_date", True, 3),
+    ("orders from smallest to biggest", "orders", "total_revenue", False, None),
+    ("customers, oldest on top", "customers", "age", True, None),
+    ("products from priciest to cheapest", "products", "price", True, None),
+    ("orders placed in 2024, largest ones first", "orders", "total_revenue", True, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "dataset", "column", "descending", "rows"), RANKINGS, ids=[r[0] for r in RANKINGS]
+)
+def test_rankings_and_sorts_order_rows_as_polars_does(
+    request_text: str, dataset: str, column: str, descending: bool, rows: int | None, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    frame = demo.frames[dataset]
+    if "2024" in request_text:
+        frame = frame.filter(pl.col("order_date").dt.year() == 2024)
+    wanted = frame.sort(column, descending=descending, nulls_last=True)[column]
+    if rows is not None:
+        wanted = wanted.head(rows)
+    assert output[column].to_list() == wanted.to_list()
+
+
+def test_rows_of_the_same_day_follow_the_second_key(demo: Demo, tmp_path: Path) -> None:
+    request = "orders with the latest at the top; orders of the same day from smallest to largest"
+    _, output = answer(request, demo, tmp_path)
+    keys = ["order_date", "total_revenue"]
+    wanted = demo.frames["orders"].sort(keys, descending=[True, False], nulls_last=True)
+    assert output.select(keys).rows() == wanted.select(keys).rows()
+
+
+GERMANY = folded("country").is_in(["de", "deutschland", "germany"])
+SHAPES: list[tuple[str, Expected]] = [
+    ("cut the products table down to name and price", lambda f: f["products"].select("name", "price")),
+    (
+        "show product_id and category from products, and nothing else",
+        lambda f: f["products"].select("product_id", "category"),
+    ),
+    ("emails of our German customers", lambda f: f["customers"].filter(GERMANY).select("email")),
+    ("every product id alongside its price", lambda f: f["products"].select("product_id", "price")),
+    ("in churn, call contract plan_type", lambda f: f["churn"].rename({"contract": "plan_type"})),
+    (
+        "the distinct combinations of country and status in orders",
+        lambda f: f["orders"].select("country", "status").unique(),
+    ),
+    ("the set of categories in products", lambda f: f["products"].select("category").unique()),
+    (
+        "lowercase the product names and list the different ones",
+        lambda f: f["products"].select(pl.col("name").str.to_lowercase().unique()),
+    ),
+    ("one single record per email in customers", lambda f: f["customers"].select(pl.col("email").unique())),
+]
+
+
+@pytest.mark.parametrize(("request_text", "expected"), SHAPES, ids=[s[0] for s in SHAPES])
+def test_shapes_give_the_columns_polars_gives(
+    request_text: str, expected: Expected, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    wanted = expected(demo.frames)
+    same_rows(output, wanted)
+    if "nothing else" in request_text or "down to" in request_text:
+        assert output.columns == wanted.columns
+
+
+def test_each_owner_keeps_its_earliest_row(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("every customer's earliest order", demo, tmp_path)
+    wanted = demo.frames["orders"].group_by("customer_id").agg(pl.col("order_date").min())
+    same_rows(output.select("customer_id", "order_date"), wanted)
+
+
+def test_a_single_largest_row_per_owner(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("for each product I want its single largest order", demo, tmp_path)
+    wanted = demo.frames["orders"].group_by("product_id").agg(pl.col("total_revenue").max())
+    same_rows(output.select("product_id", "total_revenue"), wanted)
+
+
+def test_a_comparative_picks_which_repeat_stays(demo: Demo, tmp_path: Path) -> None:
+    request = "in products, keep one row per product_id; when a product_id appears twice, retain the higher-priced one"
+    _, output = answer(request, demo, tmp_path)
+    wanted = demo.frames["products"].group_by("product_id").agg(pl.col("price").max())
+    same_rows(output.select("product_id", "price"), wanted)
+
+
+def test_an_ambiguous_shortest_without_a_length_is_not_guessed(demo: Demo) -> None:
+    planned = draft("the five orders with the shortest status", demo.catalog)
+    assert planned.not_understood
