@@ -108,3 +108,11 @@ def test_a_comparative_picks_which_repeat_stays(demo: Demo, tmp_path: Path) -> N
 def test_an_ambiguous_shortest_without_a_length_is_not_guessed(demo: Demo) -> None:
     planned = draft("the five orders with the shortest status", demo.catalog)
     assert planned.not_understood
+
+
+def test_which_n_groups_have_the_most_rows(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("what four countries have the most orders?", demo, tmp_path)
+    counts = demo.frames["orders"].group_by("country").agg(pl.len().alias("count"))
+    wanted = counts.sort("count", descending=True)["count"].head(4)
+    assert output.height == 4
+    assert output[output.columns[-1]].to_list() == wanted.to_list()

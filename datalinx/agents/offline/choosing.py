@@ -170,6 +170,7 @@ def _ranked_by_other(
     ranked = start >= 2 and tokens[start - 1].kind == "number" and tokens[start - 2].norm in RANKING
     ranked = ranked and start + 1 < len(tokens) and tokens[start + 1].norm in ("by", "with", "ranked", "in", "based")
     asked = start >= 1 and tokens[start - 1].norm in ("which", "what")
+    asked = asked or (start >= 2 and tokens[start - 1].kind == "number" and tokens[start - 2].norm in ("which", "what"))
     asked = asked and any(t.norm in SUPERLATIVE_WORDS for t in tokens[start + 1 : start + 5])
     if not (ranked or asked):
         return False

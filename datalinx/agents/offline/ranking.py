@@ -125,8 +125,11 @@ def _best(ctx: Context, match: Match) -> bool:
         numeric = ctx.type_of(column) in NUMERIC and not ctx.grounding.is_key(ctx.base, column)
         measure = Measure("sum" if numeric else "count_distinct", column, what.text)
         column = None
+    count = match.item("n")
+    if count is not None and not isinstance(count.ref, int):
+        return False
     ctx.order.append(SortRequest(column, measure, word in HIGH, what.text))
-    ctx.plan.limit = 1
+    ctx.plan.limit = count.ref if count is not None else 1  # "which 3 countries had the most orders"
     return True
 
 
@@ -231,7 +234,9 @@ def read_rankings(ctx: Context) -> None:
     named_superlative = r"(?P<sup>(?!(?:most|least|fewest) )" + SUPERLATIVE + ")"
     scan(named_superlative + r" (?P<n>{N})(?: (?P<col>{C}))?(?: " + subject + ")?", lambda m: _top(ctx, m))
     scan(
-        r"(?:which|what) " + subject + r" (?:has|had|have|with|gets|got|made|makes|generated|generates|brings|"
+        r"(?:which|what) (?:(?P<n>{N}) )?"
+        + subject
+        + r" (?:has|had|have|with|gets|got|made|makes|generated|generates|brings|"
         r"brought|sold|sells)(?: the)? (?P<sup>" + SUPERLATIVE + r") " + fnwords + r"(?:{T} )?(?P<by>{C}|{T})",
         lambda m: _best(ctx, m),
     )
