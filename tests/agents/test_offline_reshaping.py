@@ -25,6 +25,8 @@ RANKINGS: list[tuple[str, str, str, bool, int | None]] = [
     ("customers, oldest on top", "customers", "age", True, None),
     ("products from priciest to cheapest", "products", "price", True, None),
     ("orders placed in 2024, largest ones first", "orders", "total_revenue", True, None),
+    ("the 10 longest tenures", "churn", "tenure_months", True, 10),
+    ("sort the churn data by tenure, shortest first", "churn", "tenure_months", False, None),
 ]
 
 
@@ -116,3 +118,11 @@ def test_which_n_groups_have_the_most_rows(demo: Demo, tmp_path: Path) -> None:
     wanted = counts.sort("count", descending=True)["count"].head(4)
     assert output.height == 4
     assert output[output.columns[-1]].to_list() == wanted.to_list()
+
+
+def test_then_by_after_a_placement_orders_ties_and_does_not_group(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("list orders oldest first, and then by quantity descending", demo, tmp_path)
+    keys = ["order_date", "quantity"]
+    wanted = demo.frames["orders"].sort(keys, descending=[False, True], nulls_last=True)
+    assert output.height == wanted.height
+    assert output.select(keys).rows() == wanted.select(keys).rows()

@@ -213,5 +213,6 @@ def finish(ctx: Context, *, also: bool = False, instead: bool = False) -> None:
     _picked(ctx)
     _merge_variants(ctx)
     _summary(ctx, also, instead)
+    ctx.order.extend(ctx.then)
     _sort(ctx)
     _renames(ctx)

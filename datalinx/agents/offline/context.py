@@ -58,6 +58,7 @@ class Context:
     measures: list[Measure] = field(default_factory=list)  # what to compute per group
     groups: list[str] = field(default_factory=list)  # columns to group by (computed periods included)
     order: list[SortRequest] = field(default_factory=list)  # sort keys, resolved once measures are known
+    then: list[SortRequest] = field(default_factory=list)  # keys said as 'and then by X', after all the others
     negations: list[tuple[int, int]] = field(default_factory=list)  # "remove orders with ...": tests inside negate
     pick: tuple[str, str | None] | None = None  # "its first order": which row of each group, by which column
     pick_down: bool | None = None  # the picked row is the one with the largest value (None: as `pick` says)

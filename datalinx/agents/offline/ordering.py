@@ -93,6 +93,15 @@ def _sort(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _then(ctx: Context, match: Match) -> bool:
+    """'newest first, and then by quantity': keys that follow the others, wherever those are read."""
+    before = len(ctx.order)
+    _sort(ctx, match)
+    ctx.then.extend(ctx.order[before:])
+    del ctx.order[before:]
+    return True
+
+
 def direction(text: str, column: str | None, ctx: Context) -> bool | None:
     """Descending (True), ascending (False) or unsaid (None); 'oldest first' is ascending for a date but
     descending for an age."""
@@ -167,6 +176,9 @@ def read_sorts(ctx: Context) -> None:
         r"(?P<dir>" + DIRECTION[3:-1] + r") by (?:the )?(?P<col>{C})",
         lambda m: _direction_first(ctx, m),
     )
+    # "newest first and then by quantity": after a placement, 'then by' orders ties, it does not group
+    after_placement = r"(?:(?<=first )|(?<=last )|(?<=top ))(?:, )?(?:and )?then by "
+    scan(after_placement + KEYS + r"(?: (?P<dir>" + DIRECTION[3:-1] + r"))?", lambda m: _then(ctx, m))
     summarising = any(i.norm in SUMMARY_WORDS for i in ctx.sentence.items if i.kind == "word")
     if not summarising:  # "orders by date, oldest first": with nothing to summarise, 'by' orders
         by_keys = r"(?:(?:{T}|{V}) )?by " + KEYS + r"(?: ,)? (?P<dir>" + DIRECTION[3:-1] + r")"

@@ -33,6 +33,7 @@ DESCENDING = (
     "z to a", "from z to a", "big to small", "from most to least", "most to least", "decreasing",
     "in decreasing order",
     "youngest first", "from youngest to oldest", "youngest to oldest", "most recent to oldest", "recent first",
+    "longest first", "from longest to shortest", "longest to shortest",
 )  # fmt: skip
 ASCENDING = (
     "asc", "ascending", "lowest first", "smallest first", "least first", "oldest first", "earliest first",
@@ -42,6 +43,7 @@ ASCENDING = (
     "increasing", "in increasing order", "small to big", "from least to most", "least to most", "chronologically",
     "in chronological order",
     "from oldest to youngest", "oldest to youngest", "from oldest to newest", "earliest to latest",
+    "shortest first", "from shortest to longest", "shortest to longest",
 )  # fmt: skip
 DIRECTION = alternatives([*DESCENDING, *ASCENDING])
 HIGH_WORDS = ("highest", "largest", "biggest", "most", "greatest", "top", "maximum", "max", "best")

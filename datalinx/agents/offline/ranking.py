@@ -205,6 +205,11 @@ def _read_counted(ctx: Context) -> None:
     having = r"(?:with|having|that have|who have|which have|that has|who has|which has|have|has|had|that had|who had)"
     sup = r"(?P<sup>" + alternatives([*SUPERLATIVES, *LENGTHS]) + r")"
     scan(rows + " " + having + r"(?: the| their)? " + sup + r" (?P<col>{C})", lambda m: _counted(ctx, m))
+    lengths = r"(?P<sup>" + alternatives(list(LENGTHS)) + r")"
+    scan(
+        r"(?:(?:the|top) )?(?P<n>{N}) " + lengths + r" (?P<col>{C})(?: (?P<rows>" + ROW_NOUNS + "))?",
+        lambda m: _counted(ctx, m),
+    )
     were = r"(?: (?:that|which|who))?(?: (?:were|was|got|have been|had been|are|is))?"
     end = r"(?P<end>" + alternatives(list(EVENT_ENDS)) + r")"
     scan(rows + were + r" (?P<event>{V}|{C}) " + end, lambda m: _counted(ctx, m) or _event_order(ctx, m))
