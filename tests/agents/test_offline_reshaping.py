@@ -63,6 +63,7 @@ SHAPES: list[tuple[str, Expected]] = [
     ),
     ("emails of our German customers", lambda f: f["customers"].filter(GERMANY).select("email")),
     ("every product id alongside its price", lambda f: f["products"].select("product_id", "price")),
+    ("each product's price together with its category", lambda f: f["products"].select("price", "category")),
     ("in churn, call contract plan_type", lambda f: f["churn"].rename({"contract": "plan_type"})),
     (
         "the distinct combinations of country and status in orders",
@@ -126,3 +127,8 @@ def test_then_by_after_a_placement_orders_ties_and_does_not_group(demo: Demo, tm
     wanted = demo.frames["orders"].sort(keys, descending=[False, True], nulls_last=True)
     assert output.height == wanted.height
     assert output.select(keys).rows() == wanted.select(keys).rows()
+
+
+def test_a_grouped_column_beside_another_is_refused_not_counted(demo: Demo) -> None:
+    planned = draft("each country together with its city", demo.catalog)
+    assert any("each country together with its city" in part for part in planned.not_understood)

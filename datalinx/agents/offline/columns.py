@@ -48,8 +48,10 @@ def _paired(ctx: Context, match: Match) -> bool:
     items = match.items("col", name="cols")
     if any(i.ref.dataset != ctx.base for i in items):
         return False  # another dataset's column per row would be a summary or a join
-    if match.group("each") and ctx.grounding.key_of(ctx.base) != items[0].ref.column:
-        return False  # 'each country together with ...' groups
+    owner = ctx.grounding.dataset_words.get(items[0].norm.split()[0]) if len(items[0].norm.split()) > 1 else None
+    if match.group("each") and ctx.grounding.key_of(ctx.base) != items[0].ref.column and owner != ctx.base:
+        ctx.refuse(f"{match.text} (one row per {items[0].text}, but which of its values?)")
+        return True  # 'each country together with its city': not a column of one row; "each product's price" is
     return _select(ctx, match)
 
 
