@@ -132,3 +132,10 @@ def test_then_by_after_a_placement_orders_ties_and_does_not_group(demo: Demo, tm
 def test_a_grouped_column_beside_another_is_refused_not_counted(demo: Demo) -> None:
     planned = draft("each country together with its city", demo.catalog)
     assert any("each country together with its city" in part for part in planned.not_understood)
+
+
+def test_n_rows_with_the_most_rows_of_another_dataset(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("the six customers who have the most orders", demo, tmp_path)
+    counts = demo.frames["orders"].group_by("customer_id").agg(pl.len().alias("count"))
+    wanted = counts.sort("count", descending=True)["count"].head(6)
+    assert output[output.columns[-1]].to_list() == wanted.to_list()

@@ -173,9 +173,31 @@ def _ranked_by_other(
     asked = asked or (start >= 2 and tokens[start - 1].kind == "number" and tokens[start - 2].norm in ("which", "what"))
     asked = asked and any(t.norm in SUPERLATIVE_WORDS for t in tokens[start + 1 : start + 5])
     if not (ranked or asked):
-        return False
+        return _ranked_by_rows(tokens, start, entities, grounding, dataset)
     following = [c for s, c in sorted(entities.items()) if s > start and c.kind == "col"][:1]
     if not following:
         return False
     refs = [r for r in following[0].refs if isinstance(r, ColumnRef)]
     return bool(refs) and all(r.dataset != dataset for r in refs) and (asked or any(r.strength >= 2 for r in refs))
+
+
+def _ranked_by_rows(
+    tokens: list[Token], start: int, entities: dict[int, Candidate], grounding: Grounding, dataset: str
+) -> bool:
+    """Whether '5 customers with the most orders' counts another dataset's rows per row of `dataset`."""
+    if start == 0 or tokens[start - 1].kind != "number":
+        return False
+    key = grounding.key_of(dataset)
+    for position, candidate in sorted(entities.items()):
+        if position <= start:
+            continue
+        words = {t.norm for t in tokens[start + 1 : position]}
+        other = str(candidate.refs[0]) if candidate.kind == "ds" else None
+        return (
+            position - start <= 5
+            and bool(words & SUPERLATIVE_WORDS)
+            and other not in (None, dataset)
+            and key is not None
+            and grounding.column(str(other), key) is not None
+        )
+    return False

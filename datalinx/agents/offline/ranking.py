@@ -71,6 +71,8 @@ def _top(ctx: Context, match: Match) -> bool:
         words = (match.group("fnwords") or "").split()
         column, measure = key_target(ctx, measure_item, words)
         if column is None and measure is None:
+            if measure_item.kind == "ds":  # "the 5 customers with the most orders", read over customers
+                ctx.refuse(f"{match.text} (counting {measure_item.text} per row of {ctx.base})")
             return True
         ctx.order.append(SortRequest(column, measure, down, measure_item.text))
     elif match.group("sup"):
@@ -222,7 +224,8 @@ def read_rankings(ctx: Context) -> None:
     fnwords = r"(?P<fnwords>(?:(?:total|average|sum of|number of|count of|the|their) )*)"
     subject = r"(?P<subject>{C}|{T})"
     by = (
-        r"(?:by|in terms of|ranked by|based on|with the (?P<how>most|greatest|highest|"
+        r"(?:by|in terms of|ranked by|based on|(?:with|having|who have|that have|which have|who had|that had) the "
+        r"(?P<how>most|greatest|highest|"
         r"largest|biggest|best|fewest|least|lowest|smallest)|for) " + fnwords + r"(?:{T} )?(?P<by>{C}|{T})"
     )
     scan(r"(?P<dir>top|bottom|best|worst|first|last) (?P<n>{N}) " + subject + " " + by, lambda m: _top(ctx, m))
