@@ -26,6 +26,7 @@ RANKINGS: list[tuple[str, str, str, bool, int | None]] = [
     ("products from priciest to cheapest", "products", "price", True, None),
     ("orders placed in 2024, largest ones first", "orders", "total_revenue", True, None),
     ("the 10 longest tenures", "churn", "tenure_months", True, 10),
+    ("products by price, cheapest first", "products", "price", False, None),
     ("sort the churn data by tenure, shortest first", "churn", "tenure_months", False, None),
 ]
 
@@ -139,3 +140,10 @@ def test_n_rows_with_the_most_rows_of_another_dataset(demo: Demo, tmp_path: Path
     counts = demo.frames["orders"].group_by("customer_id").agg(pl.len().alias("count"))
     wanted = counts.sort("count", descending=True)["count"].head(6)
     assert output[output.columns[-1]].to_list() == wanted.to_list()
+
+
+def test_a_summary_by_a_name_then_a_superlative_sorts_the_summary(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("total revenue by country, largest first", demo, tmp_path)
+    sums = demo.frames["orders"].group_by("country").agg(pl.col("total_revenue").sum().alias("revenue"))
+    wanted = sums.sort("revenue", descending=True, nulls_last=True)["revenue"]
+    assert output[output.columns[-1]].to_list() == pytest.approx(wanted.to_list())

@@ -28,7 +28,7 @@ from datalinx.agents.offline.having import read_having
 from datalinx.agents.offline.joins import consume_datasets, read_joins
 from datalinx.agents.offline.ordering import read_limits, read_sorts
 from datalinx.agents.offline.outputs import read_outputs
-from datalinx.agents.offline.placing import read_placements
+from datalinx.agents.offline.placing import read_placements, read_sorted_by
 from datalinx.agents.offline.plan import Plan
 from datalinx.agents.offline.questions import read_extremes, read_questions
 from datalinx.agents.offline.ranking import read_late_rankings, read_rankings
@@ -51,6 +51,7 @@ READERS = (
     read_joins,
     read_rankings,
     read_sorts,
+    read_sorted_by,
     read_groups,
     read_placements,
     read_late_rankings,

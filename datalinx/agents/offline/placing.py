@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+from datalinx.agents.offline.choosing import SUMMARY_WORDS
 from datalinx.agents.offline.context import Context, SortRequest
 from datalinx.agents.offline.phrases import alternatives
 from datalinx.agents.offline.ranking import _down, _superlative_column
 from datalinx.agents.offline.sentence import Match
+from datalinx.agents.offline.units import numeric_view
 from datalinx.agents.offline.words import SUPERLATIVES
-from datalinx.core.pipelines.types import TEMPORAL
+from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
 
 SUPERLATIVE = alternatives([*SUPERLATIVES, "dearest"])
 ROWS = r"(?: ones| rows| records| items| entries| {T})"
@@ -50,6 +52,39 @@ def _top(ctx: Context, match: Match) -> bool:
 def _tie(ctx: Context, match: Match) -> bool:
     """'and orders from the same day ...': what follows orders rows the earlier date key leaves tied."""
     return bool(ctx.order) and ctx.order[-1].column is not None and ctx.type_of(ctx.order[-1].column) in TEMPORAL
+
+
+def _by_then_end(ctx: Context, match: Match) -> bool:
+    """'products by weight, heaviest first': the column to sort by, and the end its superlative puts first."""
+    item = match.item("col")
+    word = match.group("sup") or ""
+    if item is None or ctx.groups or ctx.measures:
+        return False
+    column = ctx.column(item)
+    if column is None:
+        return True
+    view = numeric_view(ctx, column) if ctx.type_of(column) == "string" else None  # '250 g' before '1.00 kg'
+    if view is None and ctx.type_of(column) not in (*NUMERIC, *TEMPORAL):
+        return False  # 'by country, largest first': a superlative of a name orders nothing
+    column = view or column
+    ctx.order.append(SortRequest(column, None, _down(ctx, word, column), match.text))
+    return True
+
+
+def read_sorted_by(ctx: Context) -> None:
+    """'X by column, <superlative> first' with nothing to summarise: 'by' orders, before it can group."""
+    ends = {w for phrase in SUPERLATIVES for w in phrase.split()}
+    if any(i.norm in SUMMARY_WORDS and i.norm not in ends for i in ctx.sentence.items if i.kind == "word"):
+        return  # 'total revenue by country, biggest first' groups
+    pattern = (
+        r"(?:^|(?:{T}|{V})(?: ,)? )by (?:the )?(?P<col>{C})(?: ,)? (?:the )?(?P<sup>"
+        + SUPERLATIVE
+        + r")"
+        + ROWS
+        + "? "
+        + TOP
+    )
+    ctx.sentence.scan(pattern, lambda m: _by_then_end(ctx, m))
 
 
 def read_placements(ctx: Context) -> None:
