@@ -71,6 +71,7 @@ SHAPES: list[tuple[str, Expected]] = [
         lambda f: f["orders"].select("country", "status").unique(),
     ),
     ("the set of categories in products", lambda f: f["products"].select("category").unique()),
+    ("the cities our customers live in", lambda f: f["customers"].select("city").unique()),
     (
         "lowercase the product names and list the different ones",
         lambda f: f["products"].select(pl.col("name").str.to_lowercase().unique()),

@@ -194,6 +194,12 @@ def read_columns(ctx: Context) -> None:
     scan(r"(?:distinct|unique|different) " + tuples + r" of (?:the )?" + COLUMNS, lambda m: _distinct(ctx, m))
     scan(r"(?:the |a )?set of (?:distinct |unique |different )?(?:the )?" + COLUMNS, lambda m: _distinct(ctx, m))
     scan(r"(?:the )?(?:distinct|unique|different) (?P<ones>ones|values)", lambda m: _distinct_named(ctx, m))
+    # "the countries our customers come from": the values a relative clause describes, each once
+    relative = (
+        r" (?:that |which )?(?:our |the |all )?(?:{T} )?(?:come|comes|came|live|lives|ship|ships|go|belong)"
+        r" (?:from|in|to)"
+    )
+    scan(r"(?:the )?" + COLUMNS + relative + r"(?= [?.!;]|$)", lambda m: _distinct(ctx, m))
     if ctx.plan.distinct:  # "that occurs in orders", "our orders come from"
         scan(r"(?:that|which) (?:occur|occurs|appear|appears|exist|exists|show up|shows up)(?= in )", lambda m: True)
     verb = (
