@@ -67,6 +67,11 @@ SHAPES: list[tuple[str, Expected]] = [
     ("each product's price together with its category", lambda f: f["products"].select("price", "category")),
     ("in churn, call contract plan_type", lambda f: f["churn"].rename({"contract": "plan_type"})),
     (
+        "the products with category renamed to product_group",
+        lambda f: f["products"].rename({"category": "product_group"}),
+    ),
+    ("give me product names with their categories", lambda f: f["products"].select("name", "category")),
+    (
         "the distinct combinations of country and status in orders",
         lambda f: f["orders"].select("country", "status").unique(),
     ),

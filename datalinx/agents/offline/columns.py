@@ -7,7 +7,7 @@ import re
 
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.sentence import Match
-from datalinx.core.pipelines.types import ColumnType
+from datalinx.core.pipelines.types import NUMERIC, ColumnType
 
 T = ColumnType
 COLUMNS = r"(?P<cols>(?:the |their |its )?{C}(?:(?: ,| and| , and| &| plus| as well as| or)(?: the| their| its)? {C})*)"
@@ -49,9 +49,12 @@ def _paired(ctx: Context, match: Match) -> bool:
     if any(i.ref.dataset != ctx.base for i in items):
         return False  # another dataset's column per row would be a summary or a join
     owner = ctx.grounding.dataset_words.get(items[0].norm.split()[0]) if len(items[0].norm.split()) > 1 else None
-    if match.group("each") and ctx.grounding.key_of(ctx.base) != items[0].ref.column and owner != ctx.base:
+    per_row = ctx.grounding.key_of(ctx.base) == items[0].ref.column or owner == ctx.base
+    amounts = any(i.ref.type in NUMERIC and not ctx.grounding.is_key(ctx.base, i.ref.column) for i in items[1:])
+    if not per_row and (match.group("each") or amounts):
+        # 'each country together with its city', 'countries with their revenue': a summary, not a row's columns
         ctx.refuse(f"{match.text} (one row per {items[0].text}, but which of its values?)")
-        return True  # 'each country together with its city': not a column of one row; "each product's price" is
+        return True
     return _select(ctx, match)
 
 
@@ -149,6 +152,7 @@ def read_shapes(ctx: Context) -> None:
     old = r"(?P<old>{C}|{S})"
     new = r"(?P<new>{S}|{C}|{V}|{T}|[^ @§,;]+)"
     pair = old + r"(?: column)? (?:to|as|into|->|=>|>) " + new
+    scan(old + r" (?:renamed|relabelled|relabeled) (?:to|as|into) " + new, lambda m: _rename(ctx, m))
     scan(r"(?:rename|relabel)(?: the)?(?: column)? " + pair, lambda m: _rename(ctx, m))
     naming = r"(?:change|set|update|switch|make)(?: the)? (?:name|header|label|title|@c\d+) of(?: the)?(?: column)? "
     scan(naming + pair, lambda m: _rename(ctx, m))
@@ -163,7 +167,7 @@ def read_shapes(ctx: Context) -> None:
         r"(?: table| data| dataset| columns)?(?: down)? to(?: just| only)?(?: the)?(?: columns?| fields?)? "
     )
     scan(narrow + COLUMNS + COLUMN_WORD + r"?(?= [?.!;,]|$)", lambda m: _select(ctx, m))
-    paired = r"(?: (?:together with|along with|alongside|next to|beside)(?: their| its| the)? {C})+"
+    paired = r"(?: (?:together with|along with|alongside|next to|beside|with(?= their| its))(?: their| its| the)? {C})+"
     scan(r"(?P<each>(?:each|every) )?(?P<cols>{C}" + paired + r")(?= [?.!;,]|$)", lambda m: _paired(ctx, m))
     drop = (
         r"(?:drop|remove|delete|hide|omit|exclude|excluding|without|minus|leave "
