@@ -153,3 +153,11 @@ def test_a_summary_by_a_name_then_a_superlative_sorts_the_summary(demo: Demo, tm
     sums = demo.frames["orders"].group_by("country").agg(pl.col("total_revenue").sum().alias("revenue"))
     wanted = sums.sort("revenue", descending=True, nulls_last=True)["revenue"]
     assert output[output.columns[-1]].to_list() == pytest.approx(wanted.to_list())
+
+
+@pytest.mark.parametrize("which", ["priciest", "cheapest"])
+def test_a_missing_price_is_never_the_row_kept(which: str, demo: Demo, tmp_path: Path) -> None:
+    _, output = answer(f"one row per product_id in products, keep the {which}", demo, tmp_path)
+    price = pl.col("price").max() if which == "priciest" else pl.col("price").min()
+    wanted = demo.frames["products"].group_by("product_id").agg(price)
+    same_rows(output.select("product_id", "price"), wanted)

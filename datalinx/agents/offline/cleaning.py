@@ -28,7 +28,11 @@ WHICH = (
 # "retain the lower-priced row": between two repeats, a comparative picks as its superlative does
 COMPARATIVES = {"lower": "lowest", "higher": "highest", "bigger": "biggest", "larger": "largest", "smaller": "smallest",
                 "newer": "newest", "older": "oldest", "earlier": "earliest", "later": "latest"}  # fmt: skip
+# "keeping the cheapest": an end of the price
+PRICE_ENDS = {"cheapest": "lowest", "priciest": "highest", "most expensive": "highest", "least expensive": "lowest",
+              "cheaper": "lowest", "pricier": "highest"}  # fmt: skip
 WHICH_KEPT = WHICH[:-1] + "|" + "|".join(COMPARATIVES) + ")"
+PRICED = r"(?P<which>" + "|".join(PRICE_ENDS) + ")"
 
 
 def _dedupe(ctx: Context, match: Match) -> bool:
@@ -67,7 +71,14 @@ def _keep(ctx: Context, which: str, column: str | None) -> None:
         ctx.plan.prepare_notes.append(f"Read {column} as dates, to order by.")
         column = parsed
     dedupe.order_by = [{"column": column}]
+    nulls_away(dedupe)
     dedupe.explanation = dedupe.explanation.rstrip(".") + f", the one with the {which} {column}."
+
+
+def nulls_away(dedupe: Dedupe) -> None:
+    """Rows missing the value ordered by are never the one kept: they sort to the end that is not kept."""
+    for key in dedupe.order_by:
+        key["nulls_last"] = dedupe.keep == "first"
 
 
 def _keeping(ctx: Context, match: Match) -> bool:
@@ -76,6 +87,11 @@ def _keeping(ctx: Context, match: Match) -> bool:
     item = match.item("col")
     column = ctx.column(item) if item is not None else None
     which = match.group("which") or "first"
+    if which in PRICE_ENDS:
+        refs = [r for d in ctx.reading.scope for r in ctx.grounding.columns_named(("price",), [d])]
+        if column is None and not refs:
+            return False
+        column, which = column or ctx.use(refs[0]), PRICE_ENDS[which]
     _keep(ctx, COMPARATIVES.get(which, which), column)
     return True
 
@@ -152,6 +168,11 @@ def read_cleaning(ctx: Context) -> None:
         keep + r"(?: only)?(?: the)?(?: one| row| record| entry)?(?: with the)? " + WHICH_KEPT + r" (?P<col>{C})",
         lambda m: _keeping(ctx, m),
     )
+    if ctx.plan.dedupe is not None:
+        scan(
+            keep + r"(?: only)?(?: the)? " + PRICED + r"(?: one| row| record| entry| version)?",
+            lambda m: _keeping(ctx, m),
+        )
     scan(
         keep + r"(?: only)?(?: the)? " + WHICH + r"(?: one| row| record| entry| version| occurrence)?(?: (?:by|on|"
         r"according to|based on|per|of|in) (?:the )?(?P<col>{C}))?",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datalinx.agents.offline.cleaning import _keep
+from datalinx.agents.offline.cleaning import _keep, nulls_away
 from datalinx.agents.offline.conditions import alternatives, negated
 from datalinx.agents.offline.context import Context, Measure, SortRequest
 from datalinx.agents.offline.plan import Aggregate, Dedupe, ident, literal
@@ -182,6 +182,7 @@ def _picked(ctx: Context) -> None:
     _keep(ctx, which, column)
     if ctx.pick_down is not None:
         ctx.plan.dedupe.keep = "last" if ctx.pick_down else "first"
+        nulls_away(ctx.plan.dedupe)
 
 
 def _merge_variants(ctx: Context) -> None:
