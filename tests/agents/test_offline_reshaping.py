@@ -161,3 +161,16 @@ def test_a_missing_price_is_never_the_row_kept(which: str, demo: Demo, tmp_path:
     price = pl.col("price").max() if which == "priciest" else pl.col("price").min()
     wanted = demo.frames["products"].group_by("product_id").agg(price)
     same_rows(output.select("product_id", "price"), wanted)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "customers, newest on top",
+        "the 4 customers with the latest signup",
+        "customers sorted by signup date, oldest first",
+    ],
+)
+def test_dates_held_as_text_are_not_sorted_as_text(request_text: str, demo: Demo) -> None:
+    planned = draft(request_text, demo.catalog)
+    assert planned.not_understood

@@ -131,6 +131,9 @@ def _sort(ctx: Context) -> None:
         if column is None:
             ctx.refuse(f"sort by {request.text}")
             continue
+        if aggregate is None and "date" in column and ctx.type_of(column) == "string":
+            ctx.refuse(f"sort by {request.text} ({column} holds dates as text, in several spellings)")
+            continue
         same = [k for k in keys if k["column"] == column]
         if not same:
             keys.append({"column": column, "descending": request.descending})

@@ -26,7 +26,8 @@ def _superlative_column(ctx: Context, word: str, item: Item | None) -> str | Non
         if refs:
             return numeric_view(ctx, refs[0].column) or refs[0].column
     if word in DATE_SUPERLATIVES:
-        return ctx.main_date()
+        column = ctx.main_date()  # dates held as text (several spellings) do not sort as dates
+        return column if column is not None and ctx.type_of(column) in TEMPORAL else None
     if word in PRICE_SUPERLATIVES:
         refs = [r for d in ctx.reading.scope for r in ctx.grounding.columns_named(("price",), [d])]
         if refs:
@@ -172,13 +173,13 @@ def _counted(ctx: Context, match: Match) -> bool:
     column = ctx.column(item)
     if column is None:
         return True
+    view = numeric_view(ctx, column) if ctx.type_of(column) == "string" else None  # weights: '250 g', '1.2 kg'
+    if view is None and ctx.type_of(column) not in (*NUMERIC, *TEMPORAL):
+        ctx.refuse(f"{match.text} ({column} holds text, not amounts or dates)")
+        return True
+    column = view or column
     word = (match.group("sup") or "").strip()
-    if word in LENGTHS:
-        if ctx.type_of(column) not in NUMERIC:
-            return False
-        down = LENGTHS[word]
-    else:
-        down = _down(ctx, word, column)
+    down = LENGTHS[word] if word in LENGTHS else _down(ctx, word, column)
     ctx.order.append(SortRequest(column, None, down, match.text))
     ctx.plan.limit = count.ref
     return True
