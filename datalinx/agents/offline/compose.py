@@ -216,6 +216,8 @@ def finish(ctx: Context, *, also: bool = False, instead: bool = False) -> None:
     alternatives(ctx)
     _picked(ctx)
     _merge_variants(ctx)
+    if ctx.ranked_rows and ctx.groups:  # "the 3 biggest orders for each customer": a list within each group
+        ctx.refuse(f"{ctx.ranked_rows} within each {', '.join(ctx.groups)} (a top list per group)")
     _summary(ctx, also, instead)
     ctx.order.extend(ctx.then)
     _sort(ctx)

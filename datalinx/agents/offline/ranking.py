@@ -56,6 +56,8 @@ def _top(ctx: Context, match: Match) -> bool:
         down = False
     if count is None or not isinstance(count.ref, int):
         return False
+    if subject is not None and subject.kind == "ds" and str(subject.ref) == ctx.base and count.ref > 1:
+        ctx.ranked_rows = match.text
     if subject is not None and subject.kind == "col" and not ctx.groups:
         column = ctx.column(subject)
         if column is None:
