@@ -169,8 +169,9 @@ def test_a_missing_price_is_never_the_row_kept(which: str, demo: Demo, tmp_path:
         "customers, newest on top",
         "the 4 customers with the latest signup",
         "customers sorted by signup date, oldest first",
+        "the two largest orders for every country",
     ],
 )
-def test_dates_held_as_text_are_not_sorted_as_text(request_text: str, demo: Demo) -> None:
+def test_orders_it_cannot_make_are_refused(request_text: str, demo: Demo) -> None:
     planned = draft(request_text, demo.catalog)
     assert planned.not_understood
