@@ -222,11 +222,16 @@ def read_columns(ctx: Context) -> None:
         lambda m: _select(ctx, m),
     )
     scan(COLUMNS + r"(?: only|" + COLUMN_WORD + r" only)", lambda m: _select(ctx, m))
+    scan(r"(?:need|want|require)(?: only| just)?(?: the)? " + COLUMNS + COLUMN_WORD, lambda m: _select(ctx, m))
     # "names and emails of our French customers": the value's test was read already
     owner = r" (?:of|for|from)(?= (?:the |all |every |our |its |their )?(?:(?:§|{V}) )*(?:{T}|§))"
     scan(COLUMNS + owner, lambda m: _select(ctx, m))
     if ctx.plan.select:  # "and no other columns", "nothing else"
-        nothing_else = r"(?:(?:, )?and )?(?:no|nothing) (?:other|else|more)(?: columns?| fields?| than that| besides)?"
+        nothing_else = (
+            r"(?:(?:, )?and )?(?:(?:no|nothing) (?:other|else|more)(?: columns?| fields?| than that| besides)?"
+            r"|(?:drop|remove|discard|hide|lose) (?:everything else|all the rest|the rest(?: of the columns)?"
+            r"|all others))"
+        )
         scan(nothing_else, lambda m: True)
     scan(r"(?:we|i) (?:do not|dont|no longer) need (?:it|that|them|this|those)(?: anymore| any more)?", lambda m: True)
     if not ctx.plan.touched:  # nothing else asked: columns named on their own are the ones to show
