@@ -32,7 +32,7 @@ def _key(ctx: Context, match: Match, word: str) -> SortRequest | None:
 
 def _span(ctx: Context, match: Match) -> bool:
     """'from cheapest to priciest': the first word says which end comes first; the two must be opposites."""
-    first, last = (match.group(name) or "" for name in ("sup", "to"))
+    first, last = ("priciest" if w == "dearest" else w for w in (match.group("sup") or "", match.group("to") or ""))
     request = _key(ctx, match, first)
     if request is None or _down(ctx, first, request.column) == _down(ctx, last, request.column):
         return False
