@@ -5,7 +5,8 @@ from __future__ import annotations
 from datalinx.agents.offline.cleaning import _keep
 from datalinx.agents.offline.conditions import alternatives, negated
 from datalinx.agents.offline.context import Context, Measure, SortRequest
-from datalinx.agents.offline.plan import Aggregate, Dedupe, ident, literal
+from datalinx.agents.offline.groups import spellings_folded
+from datalinx.agents.offline.plan import Aggregate, Dedupe
 from datalinx.core.pipelines.types import NUMERIC
 
 FUNCTION_TEXT = {"sum": "total", "mean": "average", "median": "median", "min": "lowest", "max": "highest",
@@ -185,25 +186,20 @@ def _picked(ctx: Context) -> None:
 
 
 def _merge_variants(ctx: Context) -> None:
-    """Spellings of one value read as its most common spelling before grouping ('Delivered' as 'delivered')."""
-    if not ctx.merge_variants:
-        return
+    """Spellings of one value grouped as its most common spelling ('M2M' as 'month-to-month'): one group per thing
+    meant, whether or not the request says so."""
     merged = []
     groups = ctx.groups or (ctx.plan.aggregate.group_by if ctx.plan.aggregate else [])
     for column in groups:
-        variants = ctx.grounding.spellings.get((ctx.base, column), {})
-        if not variants or column in ctx.plan.prepare:
+        expression = None if column in ctx.plan.prepare else spellings_folded(ctx, column)
+        if expression is None:
             continue
-        cases = " ".join(
-            f"when {ident(column)} in ({', '.join(literal(v) for v in members)}) then {literal(head)}"
-            for head, members in variants.items()
-        )
-        ctx.plan.prepare[column] = f"case {cases} else {ident(column)} end"
+        ctx.plan.prepare[column] = expression
         ctx.plan.prepare_notes.append(f"Write each spelling of a {column} value as its most common spelling.")
         merged.append(column)
     if merged:
         ctx.note(f"spelling variants of {', '.join(merged)} counted together")
-    else:
+    elif ctx.merge_variants:
         ctx.refuse("spelling variants (none known for the grouped columns)")
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.phrases import alternatives
-from datalinx.agents.offline.plan import Aggregate
+from datalinx.agents.offline.plan import Aggregate, ident, literal
 from datalinx.agents.offline.sentence import Item, Match
-from datalinx.agents.offline.words import TIME_UNITS
+from datalinx.agents.offline.words import COUNTRY_CODES, TIME_UNITS
 from datalinx.core.pipelines.types import TEMPORAL
 
 TIME = r"(?:(?:calendar|fiscal) )?" + alternatives(list(TIME_UNITS))
@@ -41,6 +41,27 @@ def bucket(ctx: Context, unit: str, item: Item | None) -> str | None:
     ctx.plan.aggregate.buckets[name] = expression
     ctx.note(f"grouped {column} by {unit}" + (" (as the first day of each period)" if unit != "year" else ""))
     return name
+
+
+def spellings_folded(ctx: Context, column: str) -> str | None:
+    """`column` with each spelling of a value (in any case, padded or not) written as its most common one, or None
+    when the column has no known variants."""
+    source = (ctx.base, column) if ctx.grounding.column(ctx.base, column) is not None else None
+    for join in ctx.plan.joins if source is None else []:
+        original = next((old for old, new in join.renamed.items() if new == column), column)
+        if original in join.columns or original in join.renamed:
+            source = (join.dataset, original)  # 'revenue per product category': the joined table's spellings
+    variants = ctx.grounding.spellings.get(source) if source is not None else None
+    if not variants:
+        return None
+    cases = []
+    for head, members in variants.items():
+        spelled = {str(v).strip().lower() for v in members}
+        if "country" in column and head.strip().lower() in COUNTRY_CODES:
+            spelled.add(COUNTRY_CODES[head.strip().lower()])  # 'USA' however rare
+        listed = ", ".join(literal(v) for v in sorted(spelled))
+        cases.append(f"when lower(trim({ident(column)})) in ({listed}) then {literal(head)}")
+    return f"case {' '.join(cases)} else {ident(column)} end"
 
 
 def _continuous(ctx: Context, item: Item) -> bool:
