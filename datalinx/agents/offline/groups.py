@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.context import Context, Measure
 from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.phrases import alternatives
 from datalinx.agents.offline.plan import Aggregate, ident, literal
@@ -162,6 +162,22 @@ def _flag_groups(ctx: Context, match: Match) -> bool:
     return column is not None
 
 
+def _both_sides(ctx: Context, match: Match) -> bool:
+    """'how many churned and how many stayed': a count per value of the flag."""
+    first, second = match.item("a"), match.item("b")
+    if first is None or second is None or not ctx.grounding.is_flag(first.ref.dataset, first.ref.column):
+        return False
+    if (first.ref.dataset, first.ref.column) != (second.ref.dataset, second.ref.column):
+        return False
+    if first.ref.negated == second.ref.negated:
+        return False
+    column = ctx.column(first)
+    if column is not None and column not in ctx.groups:
+        ctx.groups.append(column)
+        ctx.measures.append(Measure("count", None, match.text))
+    return column is not None
+
+
 def _variants(ctx: Context, match: Match) -> bool:
     """'some statuses are spelled differently, count those together'."""
     ctx.merge_variants = True
@@ -187,6 +203,15 @@ def read_groups(ctx: Context) -> None:
         lambda m: _flag_groups(ctx, m),
     )
     scan(r"(?:for |between )?" + flag + f" (?:{versus}|and) " + flag, lambda m: _versus(ctx, m))
+    counted = (
+        r"(?:how many|the number of|number of|count of|count)(?: (?:{T}|of them|people|ones|rows|subscribers"
+        r"|customers|users|clients|members|accounts))?"
+    )
+    side = r"(?:(?:who|that) )?(?:(?:have|has|had|are|were) )?"
+    scan(
+        counted + " " + side + r"(?P<a>{C})(?: ,| and| , and| vs| versus)(?: " + counted + r")? " + side + "(?P<b>{C})",
+        lambda m: _both_sides(ctx, m),
+    )
     spelled = (
         r"(?:spelled|spelt|written|typed|entered|capitalised|capitalized) "
         r"(?:differently|in different ways|in several ways|inconsistently)"
