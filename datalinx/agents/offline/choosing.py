@@ -33,10 +33,12 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
     every = [d.name for d in grounding.catalog.datasets]
     named: list[str] = []
     grouped: set[str] = set()
+    described: set[str] = set()  # grouped, the measure being another dataset's: its columns describe each group
     counted: set[str] = set()  # counted by their key among another dataset's rows, not grouped by it
     scores = {name: 0.0 for name in every}
     evidence = {name: 0.0 for name in every}
     entities = find_entities(tokens, grounding, every, request)
+    votes: list[tuple[int, str, float]] = []  # where a column is named, the dataset it may belong to, how strongly
     summarising = any(t.norm in AGGREGATES or t.norm in ("many", "count") for t in tokens)
     for start, candidate in entities.items():
         if candidate.kind == "ds":
@@ -48,8 +50,10 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
                 grouped.add(name)
             elif _ranked_by_other(tokens, start, entities, grounding, name):
                 grouped.add(name)  # "top 5 customers by revenue": revenue is the orders', summed per customer
+                described.add(name)
             elif _summarised_elsewhere(tokens, entities, grounding, name):
                 grouped.add(name)  # "customers and their total spend": the orders' revenue, per customer
+                described.add(name)
             elif _counted_elsewhere(tokens, start, entities, grounding, name):
                 counted.add(name)  # "how many distinct customers placed orders": customer ids among the orders
             else:
@@ -62,8 +66,7 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
             weight = 1 if start > 0 and tokens[start - 1].norm in GROUPING else 2
             for ref in candidate.refs:
                 assert isinstance(ref, ColumnRef)
-                scores[ref.dataset] += weight if ref.strength >= 2 else 0.5
-                evidence[ref.dataset] += weight if ref.strength >= 2 else 0.5
+                votes.append((start, ref.dataset, weight if ref.strength >= 2 else 0.5))
                 if ref.strength == 3 and candidate.length > 1 and tokens[start].norm in grounding.dataset_words:
                     owner = grounding.dataset_words[tokens[start].norm]
                     grouping = start > 0 and tokens[start - 1].norm in GROUPING
@@ -74,6 +77,11 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
                 assert isinstance(ref, ValueRef)
                 scores[ref.dataset] += 1.5
                 evidence[ref.dataset] += 1.5
+    of_groups = {start for start, dataset, _ in votes if dataset in described}
+    for start, dataset, weight in votes:
+        if start not in of_groups:  # "top 3 products by revenue with their names": shown beside each group's total
+            scores[dataset] += weight
+            evidence[dataset] += weight
     subjects = [n for n in named if n not in grouped and n not in counted]
     if subjects:
         # the first dataset named is what the request is about, the more so before any column is named

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from datalinx.agents.offline.cleaning import _keep
 from datalinx.agents.offline.conditions import alternatives, negated
 from datalinx.agents.offline.context import Context, Measure, SortRequest
 from datalinx.agents.offline.groups import spellings_folded
-from datalinx.agents.offline.plan import Aggregate, Dedupe
+from datalinx.agents.offline.plan import Aggregate, Dedupe, combine
 from datalinx.core.pipelines.types import NUMERIC
 
 FUNCTION_TEXT = {"sum": "total", "mean": "average", "median": "median", "min": "lowest", "max": "highest",
@@ -57,7 +59,7 @@ def _entity_groups(ctx: Context) -> None:
     if not ctx.measures and not any(r.measure or r.column for r in ctx.order):
         return
     for dataset in ctx.reading.grouped:
-        if dataset == ctx.base:
+        if dataset == ctx.base and not ctx.plan.joins:
             continue  # "the average number of items per order" over orders: one row per order is the data itself
         key = ctx.grounding.key_of(dataset)
         if key is not None and key not in ctx.groups and ctx.grounding.column(ctx.base, key) is not None:
@@ -94,6 +96,25 @@ def _summary(ctx: Context, also: bool, instead: bool) -> None:
         ctx.plan.aggregate = aggregate
         ctx.plan.touched = True
         ctx.plan.select = None  # a summary has its own columns
+
+
+def _lookups(ctx: Context) -> None:
+    """'top 3 products by revenue with their names': a grouped dataset's columns, neither grouped, summed nor tested,
+    are joined to the summary's rows by its key rather than to the rows summed."""
+    aggregate = ctx.plan.aggregate
+    if aggregate is None or not aggregate.group_by:
+        return
+    used = {*aggregate.group_by, *aggregate.buckets, *(a.get("column") for a in aggregate.aggregations)}
+    tests = " ".join([combine(ctx.plan.filters), *ctx.plan.prepare.values(), *ctx.plan.fills, *ctx.plan.casts])
+    for join in list(ctx.plan.joins):
+        shown = [join.renamed.get(c, c) for c in join.columns]
+        if join.how != "left" or join.key not in aggregate.group_by or not shown:
+            continue
+        if any(c in used or re.search(rf"\b{re.escape(c)}\b", tests) for c in shown):
+            continue
+        ctx.plan.joins.remove(join)
+        ctx.plan.lookups.append(join)
+        join.reason = f"Add {', '.join(shown)} of {join.dataset} to each {join.key} of the summary (left join)."
 
 
 def _outputs(ctx: Context) -> list[Measure]:
@@ -211,5 +232,6 @@ def finish(ctx: Context, *, also: bool = False, instead: bool = False) -> None:
     _picked(ctx)
     _merge_variants(ctx)
     _summary(ctx, also, instead)
+    _lookups(ctx)
     _sort(ctx)
     _renames(ctx)

@@ -121,7 +121,7 @@ def plan_of(definition: dict[str, Any], grounding: Grounding) -> Prior | None:
             join = _join(node, inputs, by_id)
             if join is None:
                 return None
-            plan.joins.append(join)
+            (plan.lookups if summarised else plan.joins).append(join)
             datasets.append(join.dataset)
         elif node["kind"] not in EDITABLE:
             return None

@@ -88,6 +88,7 @@ class Plan:
     filters: list[Condition] = field(default_factory=list)
     dedupe: Dedupe | None = None
     aggregate: Aggregate | None = None
+    lookups: list[Join] = field(default_factory=list)  # joined to the summary's rows: each product's name by its total
     having: list[Condition] = field(default_factory=list)
     sort: list[dict[str, Any]] = field(default_factory=list)
     limit: int | None = None
