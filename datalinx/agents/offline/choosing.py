@@ -10,6 +10,7 @@ from datalinx.agents.offline.entities import entities as find_entities
 from datalinx.agents.offline.grounding import ColumnRef, Grounding, ValueRef
 from datalinx.agents.offline.tokens import Token
 from datalinx.agents.offline.words import AGGREGATES, VERB_DATASETS
+from datalinx.core.pipelines.types import NUMERIC
 
 GROUPING = frozenset({"by", "per", "each", "every"})
 SUMMARY_WORDS = frozenset({*AGGREGATES, "many", "number", "count", "recent", "times"})
@@ -46,8 +47,9 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
             if name in named:
                 continue  # a dataset named again is no more the subject than before
             named.append(name)
-            if start > 0 and tokens[start - 1].norm in GROUPING and summarising:
-                grouped.add(name)
+            per = start > 0 and tokens[start - 1].norm in GROUPING
+            if per and (summarising or _measured_elsewhere(entities, grounding, name)):
+                grouped.add(name)  # "units sold per product": the orders' quantity, per product
             elif _ranked_by_other(tokens, start, entities, grounding, name):
                 grouped.add(name)  # "top 5 customers by revenue": revenue is the orders', summed per customer
                 described.add(name)
@@ -142,6 +144,20 @@ def _summarised_elsewhere(
     return False
 
 
+def _measured_elsewhere(entities: dict[int, Candidate], grounding: Grounding, dataset: str) -> bool:
+    """Whether the request names an amount only another dataset holding `dataset`'s key has ('units per product')."""
+    key = grounding.key_of(dataset)
+    for candidate in entities.values():
+        refs = [r for r in candidate.refs if isinstance(r, ColumnRef)] if candidate.kind == "col" else []
+        if not refs or any(r.dataset == dataset for r in refs):
+            continue
+        for ref in refs:
+            amount = ref.type in NUMERIC and not grounding.is_key(ref.dataset, ref.column)
+            if amount and key and not grounding.is_flag(ref.dataset, ref.column) and grounding.column(ref.dataset, key):
+                return True
+    return False
+
+
 def _counted_elsewhere(
     tokens: list[Token], start: int, entities: dict[int, Candidate], grounding: Grounding, dataset: str
 ) -> bool:
@@ -161,7 +177,8 @@ def _ranked_by_other(
     dataset does not have (so the rows ranked are another dataset's, summed per this one)."""
     ranked = start >= 2 and tokens[start - 1].kind == "number" and tokens[start - 2].norm in RANKING
     ranked = ranked and start + 1 < len(tokens) and tokens[start + 1].norm in ("by", "with", "ranked", "in", "based")
-    asked = start >= 1 and tokens[start - 1].norm in ("which", "what")
+    before = start - 1 if start >= 1 and tokens[start - 1].kind != "number" else start - 2  # "which 5 products"
+    asked = before >= 0 and tokens[before].norm in ("which", "what")
     asked = asked and any(t.norm in SUPERLATIVE_WORDS for t in tokens[start + 1 : start + 5])
     if not (ranked or asked):
         return False

@@ -43,6 +43,16 @@ def _select(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _beside_groups(ctx: Context, match: Match) -> bool:
+    """'... by total spend, show their name': columns of the dataset each group is a row of, shown beside it."""
+    items = match.items("col", name="cols")
+    if not items or any(i.ref.dataset not in ctx.reading.grouped or i.ref.dataset == ctx.base for i in items):
+        return False
+    for item in items:
+        ctx.column(item)
+    return True
+
+
 def _distinct(ctx: Context, match: Match) -> bool:
     """'distinct countries of customers': each value once."""
     if not _select(ctx, match):
@@ -137,27 +147,19 @@ def read_columns(ctx: Context) -> None:
     """Columns kept or removed: read after row tests took the columns they test."""
     scan = ctx.sentence.scan
     scan(r"(?:drop|remove|delete|hide|omit|leave out|get rid of)(?: the| their)? " + COLUMNS, lambda m: _drop(ctx, m))
+    verb = (
+        r"(?P<verb>only|just|show|display|list|give|return|select|keep|include|get|fetch|with|pull|see|view|output|add"
+        r"|retain)"
+    )
+    shown = verb + r"(?: me| us)?(?: only| just)?(?: the| their| its)?(?:" + COLUMN_WORD + r")? " + COLUMNS
     if ctx.groups or ctx.measures:
+        scan(shown + r"(?:" + COLUMN_WORD + r")?(?: too| as well| also)?", lambda m: _beside_groups(ctx, m))
         return
     scan(
         r"(?:the )?(?:distinct|unique|different) (?:values of |values in )?(?:the )?" + COLUMNS,
         lambda m: _distinct(ctx, m),
     )
-    verb = (
-        r"(?P<verb>only|just|show|display|list|give|return|select|keep|include|get|fetch|with|pull|see|view|output|add"
-        r"|retain)"
-    )
-    scan(
-        verb
-        + r"(?: me| us)?(?: only| just)?(?: the| their| its)?(?:"
-        + COLUMN_WORD
-        + r")? "
-        + COLUMNS
-        + r"(?:"
-        + COLUMN_WORD
-        + ")?",
-        lambda m: _select(ctx, m),
-    )
+    scan(shown + r"(?:" + COLUMN_WORD + ")?", lambda m: _select(ctx, m))
     scan(COLUMNS + r"(?: only|" + COLUMN_WORD + r" only)", lambda m: _select(ctx, m))
     scan(COLUMNS + r" (?:of|for|from) (?:the |all |every )?{T}", lambda m: _select(ctx, m))
     scan(r"(?:we|i) (?:do not|dont|no longer) need (?:it|that|them|this|those)(?: anymore| any more)?", lambda m: True)

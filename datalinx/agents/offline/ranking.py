@@ -124,7 +124,8 @@ def _best(ctx: Context, match: Match) -> bool:
         measure = Measure("sum" if numeric else "count_distinct", column, what.text)
         column = None
     ctx.order.append(SortRequest(column, measure, word in HIGH, what.text))
-    ctx.plan.limit = 1
+    count = match.item("n")
+    ctx.plan.limit = count.ref if count is not None and isinstance(count.ref, int) else 1  # "which 3 countries ..."
     return True
 
 
@@ -165,7 +166,8 @@ def read_rankings(ctx: Context) -> None:
     named_superlative = r"(?P<sup>(?!(?:most|least|fewest) )" + SUPERLATIVE + ")"
     scan(named_superlative + r" (?P<n>{N})(?: (?P<col>{C}))?(?: " + subject + ")?", lambda m: _top(ctx, m))
     scan(
-        r"(?:which|what) " + subject + r" (?:has|had|have|with|gets|got|made|makes|generated|generates|brings|"
+        r"(?:which|what) (?:(?P<n>{N}) )?" + subject + r" (?:has|had|have|with|gets|got|made|makes|generated|"
+        r"generates|brings|"
         r"brought|sold|sells)(?: the)? (?P<sup>" + SUPERLATIVE + r") " + fnwords + r"(?:{T} )?(?P<by>{C}|{T})",
         lambda m: _best(ctx, m),
     )
