@@ -75,7 +75,8 @@ def _measure(ctx: Context, match: Match) -> bool:
 def _measures(ctx: Context, match: Match) -> bool:
     """'the minimum and maximum unit price': each function of one column."""
     what = match.item("what")
-    words = re.findall(FUNCTION_WORDS + r"|highest|lowest|largest|smallest|earliest|latest", match.group("fns") or "")
+    ends = r"|highest|lowest|largest|smallest|earliest|latest|first|last|oldest|newest|most recent"
+    words = re.findall(FUNCTION_WORDS + ends, match.group("fns") or "")
     if what is None or what.kind != "col" or len(words) < 2:
         return False
     column = ctx.column(what)
@@ -209,6 +210,9 @@ def read_measures(ctx: Context) -> None:
     words = FUNCTION_WORDS + (r"|highest|lowest|largest|smallest|earliest|latest" if ctx.groups else "")
     several = rf"(?P<fns>(?:{words})(?:(?: ,| and| , and| as well as| or|,) (?:the )?(?:{words}))+)"
     scan(several + r" (?:of )?(?:the |all )?(?:{T} )?(?P<what>{C})", lambda m: _measures(ctx, m))
+    ends = r"(?:highest|lowest|largest|smallest|earliest|latest|first|last|oldest|newest|most recent)"
+    both = rf"(?P<fns>{ends}(?: and| ,| , and| or| to)(?: the)? {ends})"
+    scan(r"(?:the )?" + both + r" (?:of )?(?:the |all )?(?:{T} )?(?P<what>{C})", lambda m: _measures(ctx, m))
     scan(r"(?:the )?(?:distinct|unique) (?:number|count) of (?P<what>{C}|{T})", lambda m: _distinct_count(ctx, m))
     counting = r"(?P<fn>how many|number of|count of|count|amount of|total number of|total count of)"
     scan(counting + r" (?:the |all |our )?" + DISTINCT + r"(?P<what>{T})", lambda m: _measure(ctx, m))
@@ -231,12 +235,15 @@ def read_measures(ctx: Context) -> None:
     )
     scan(
         FUNCTION
-        + r" (?:of )?(?:the |all |our )?(?:number of |amount of |count of )?"
+        + r"(?: up)? (?:of )?(?:the |all |our )?(?:number of |amount of |count of )?"
         + DISTINCT
         + r"(?:{T} )?(?P<what>{C}|{T})",
         lambda m: _measure(ctx, m),
     )
-    question = r"(?:what is|what s|whats|what was|what were|what are|how much|calculate|compute|sum up|tell me|add up)"
+    question = (
+        r"(?:what is|what s|whats|what was|what were|what are|what(?= (?:our|the) )|how much|calculate|compute|sum up"
+        r"|tell me|add up)"
+    )
     scan(
         question + r"(?: the| our| all| in)?(?: overall| combined| entire| grand)? (?P<what>{C})",
         lambda m: _sum(ctx, m),
@@ -248,4 +255,7 @@ def read_measures(ctx: Context) -> None:
         lambda m: _sum(ctx, m),
     )
     if ctx.groups or ctx.reading.grouped:
-        scan(SUPERLATIVE + r" (?:of )?(?:the )?(?:{T} )?(?P<what>{C})", lambda m: _measure(ctx, m))
+        scan(
+            SUPERLATIVE + r" (?:of )?(?:the )?(?:(?:single|individual) )?(?:{T} )?(?P<what>{C})",
+            lambda m: _measure(ctx, m),
+        )

@@ -109,6 +109,11 @@ def read_cleaning(ctx: Context) -> None:
         lambda m: _dedupe(ctx, m),
     )
     scan(
+        r"(?:after|once|having) (?:removing|dropping|deleting|eliminating|removed|dropped|deleted) (?:the |any |all )?"
+        r"(?:exact )?" + DUPLICATES + r"(?: (?:from|in) (?:the )?{T})?",
+        lambda m: _dedupe(ctx, m),
+    )
+    scan(
         r"(?:deduplicate|dedupe|de - duplicate|dedup)(?: the)?(?: {T})?(?: list|"
         r" table| data| rows| records| entries)?(?: (?:by|on|based on|using|per|"
         r"over) (?:the )?" + COLUMNS + ")?",

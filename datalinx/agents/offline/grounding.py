@@ -53,6 +53,8 @@ def word_forms(word: str) -> set[str]:
         forms.add(plural(word))
     if word.endswith("ies"):
         forms.add(word[:-3] + "y")
+    if word.endswith("y"):
+        forms.add(word + "s")  # 'citys': the plural as often typed
     if word.endswith("es"):
         forms.add(word[:-2])
     return forms
