@@ -147,6 +147,12 @@ def _join(
     right = node_id(join.dataset, taken)
     nodes.append({"id": right, "kind": "source", "dataset": join.dataset})
     explanations[right] = f"Read dataset {join.dataset}."
+    if join.filters:
+        tested = node_id(f"{join.dataset}_rows", taken)
+        nodes.append({"id": tested, "kind": "filter", "condition": combine(join.filters)})
+        explanations[tested] = f"Keep {join.dataset} rows where {describe(join.filters)}."
+        edges.append({"source": right, "target": tested})
+        right = tested
     key = join.right_key or join.key
     keep = [key, *(c for c in join.columns if c != key)]
     picked = node_id(f"{join.dataset}_columns", taken)

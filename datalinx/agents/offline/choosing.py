@@ -53,8 +53,11 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
             elif _ranked_by_other(tokens, start, entities, grounding, name):
                 grouped.add(name)  # "top 5 customers by revenue": revenue is the orders', summed per customer
                 described.add(name)
-            elif _summarised_elsewhere(tokens, entities, grounding, name):
+            elif _summarised_elsewhere(tokens, start, entities, grounding, name):
                 grouped.add(name)  # "customers and their total spend": the orders' revenue, per customer
+                described.add(name)
+            elif _tested_on_count(tokens, start, entities, grounding, name):
+                grouped.add(name)  # "customers with more than 5 orders": the orders, counted per customer
                 described.add(name)
             elif _counted_elsewhere(tokens, start, entities, grounding, name):
                 counted.add(name)  # "how many distinct customers placed orders": customer ids among the orders
@@ -113,7 +116,7 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
 
 
 def _summarised_elsewhere(
-    tokens: list[Token], entities: dict[int, Candidate], grounding: Grounding, dataset: str
+    tokens: list[Token], named_at: int, entities: dict[int, Candidate], grounding: Grounding, dataset: str
 ) -> bool:
     """Whether the request summarises another dataset's column or rows per row of `dataset`, with no other grouping:
     'customers and their total spend', 'products with how many times they were ordered'."""
@@ -140,6 +143,8 @@ def _summarised_elsewhere(
             if elsewhere and any(grounding.column(r.dataset, key) is not None for r in refs):
                 return True
         elif candidate.kind == "ds" and candidate.refs[0] != dataset and window & {"many", "number", "count"}:
+            if start < named_at:
+                continue  # "how many orders did enterprise customers place": the customers only pick the orders
             return grounding.column(str(candidate.refs[0]), key) is not None
     return False
 
@@ -155,6 +160,30 @@ def _measured_elsewhere(entities: dict[int, Candidate], grounding: Grounding, da
             amount = ref.type in NUMERIC and not grounding.is_key(ref.dataset, ref.column)
             if amount and key and not grounding.is_flag(ref.dataset, ref.column) and grounding.column(ref.dataset, key):
                 return True
+    return False
+
+
+HAVING_VERBS = frozenset({"with", "having", "have", "has", "had", "placed", "made", "bought", "ordered"})
+
+
+def _tested_on_count(
+    tokens: list[Token], start: int, entities: dict[int, Candidate], grounding: Grounding, dataset: str
+) -> bool:
+    """Whether '<dataset> with|who placed more than N <other dataset>' tests a count of the other's rows per row."""
+    key = grounding.key_of(dataset)
+    after = start + 1
+    if after < len(tokens) and tokens[after].norm in ("who", "that", "which"):
+        after += 1
+    if key is None or after >= len(tokens) or tokens[after].norm not in HAVING_VERBS:
+        return False
+    for position in range(after + 1, min(after + 6, len(tokens) - 1)):
+        if tokens[position].kind == "number":
+            if tokens[position].value == 1 and tokens[position - 1].norm == "least":
+                return False  # "at least one order": any order, which a join answers
+            counted = entities.get(position + 1)
+            if counted is None or counted.kind != "ds" or counted.refs[0] == dataset:
+                return False
+            return grounding.column(str(counted.refs[0]), key) is not None
     return False
 
 

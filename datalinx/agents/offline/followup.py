@@ -135,12 +135,16 @@ def _join(node: dict[str, Any], inputs: dict[str, list[dict[str, Any]]], by_id: 
     right = next((e["source"] for e in inputs.get(node["id"], []) if e.get("port") == "right"), None)
     columns: list[str] = []
     renamed: dict[str, str] = {}
+    tests: list[Condition] = []
     while right is not None and by_id[right]["kind"] in ("select", "rename"):
         step = by_id[right]
         if step["kind"] == "select":
             columns = list(step["columns"])
         else:
             renamed = dict(step["columns"])
+        right = inputs.get(right, [{}])[0].get("source")
+    while right is not None and by_id[right]["kind"] == "filter":
+        tests.extend(condition_of(p) for p in _split(by_id[right]["condition"]))
         right = inputs.get(right, [{}])[0].get("source")
     if right is None or by_id[right]["kind"] != "source" or not by_id[right].get("dataset"):
         return None
@@ -149,7 +153,7 @@ def _join(node: dict[str, Any], inputs: dict[str, list[dict[str, Any]]], by_id: 
     if key is None:
         return None
     kept = [c for c in columns if c != (right_key or key)]
-    return Join(by_id[right]["dataset"], key, node.get("how", "inner"), right_key, kept, renamed)
+    return Join(by_id[right]["dataset"], key, node.get("how", "inner"), right_key, kept, renamed, filters=tests)
 
 
 def _step(plan: Plan, node: dict[str, Any], summarised: bool) -> bool:

@@ -56,6 +56,7 @@ class Join:
     columns: list[str] = field(default_factory=list)  # right columns to bring
     renamed: dict[str, str] = field(default_factory=dict)  # right columns whose names the left side has
     reason: str = ""
+    filters: list[Condition] = field(default_factory=list)  # tests on the right rows before matching
 
 
 @dataclass
