@@ -72,6 +72,24 @@ def _measure(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _measure_among(ctx: Context, match: Match) -> bool:
+    """'total delivered revenue', 'how many SMB customers': the measure, over the rows holding the values between."""
+    from datalinx.agents.offline.values import _values
+
+    values = match.items("val", name="vals")
+    if not values or not _measure(ctx, match):
+        return False
+    return _values(ctx, values, False)
+
+
+def _rows_among(ctx: Context, match: Match) -> bool:
+    """'the number of cancellations': the rows holding the values."""
+    from datalinx.agents.offline.values import _values
+
+    ctx.measures.append(Measure("count", None, match.text))
+    return _values(ctx, match.items("val", name="vals"), False)
+
+
 def _measures(ctx: Context, match: Match) -> bool:
     """'the minimum and maximum unit price': each function of one column."""
     what = match.item("what")
@@ -215,6 +233,10 @@ def read_measures(ctx: Context) -> None:
     scan(r"(?:the )?" + both + r" (?:of )?(?:the |all )?(?:{T} )?(?P<what>{C})", lambda m: _measures(ctx, m))
     scan(r"(?:the )?(?:distinct|unique) (?:number|count) of (?P<what>{C}|{T})", lambda m: _distinct_count(ctx, m))
     counting = r"(?P<fn>how many|number of|count of|count|amount of|total number of|total count of)"
+    among = r"(?:the |all |our )?(?P<vals>(?:{V} ){1,2})"
+    scan(counting + " " + among + r"(?P<what>{T})", lambda m: _measure_among(ctx, m))
+    scan(counting + r" (?:the |all |our )?(?P<vals>{V}(?: {V})?)(?! @[tc])", lambda m: _rows_among(ctx, m))
+    scan(FUNCTION + r"(?: up)? (?:of )?" + among + r"(?P<what>{C})", lambda m: _measure_among(ctx, m))
     scan(counting + r" (?:the |all |our )?" + DISTINCT + r"(?P<what>{T})", lambda m: _measure(ctx, m))
     rows = (
         r"(?:subscribers|customers|people|users|clients|members|accounts|rows|"

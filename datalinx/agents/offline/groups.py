@@ -16,7 +16,8 @@ GROUP_WORDS = (
     r"|break it down by|break that down by|break this down by|break them down by|breakdown by|split by|by|per"
     r"|for each|for every|each|across|in each|within each|for all|across all|across each)"
 )
-GROUP_ITEM = r"(?:(?:{C}|{T}) " + TIME + r"|{C}|{T}|" + TIME + r")"
+PERIOD = TIME + r"(?: (?:of |in |for |during )?{Y})?"  # "per month 2024": the months of that year
+GROUP_ITEM = r"(?:(?:{C}|{T}) " + PERIOD + r"|{C}|{T}|" + PERIOD + r")"
 GROUPS = (
     r"(?P<groups>" + GROUP_ITEM + r"(?:(?: and| ,|,| and by| and per| then by| then) (?:the )?" + GROUP_ITEM + r")*)"
 )
@@ -76,6 +77,7 @@ def _groups(ctx: Context, match: Match) -> bool:
         return False
     periods = any(i.kind == "word" and i.norm in TIME_UNITS for i in items)
     pending: Item | None = _date_before(ctx, match) if periods else None
+    dated: Item | None = None  # the date column of the last period
     for position, item in enumerate(items):
         following = items[position + 1] if position + 1 < len(items) else None
         before_period = following is not None and following.kind == "word" and following.norm in TIME_UNITS
@@ -95,7 +97,10 @@ def _groups(ctx: Context, match: Match) -> bool:
                 continue
             ctx.groups.append(key)
             ctx.note(f"'{item.text}' grouped by {key}")
+        elif item.kind == "year":
+            _year(ctx, item, dated)
         elif item.kind == "word" and item.norm in TIME_UNITS:
+            dated = pending
             name = bucket(ctx, TIME_UNITS[item.norm], pending)
             pending = None
             if name is None:
@@ -103,6 +108,19 @@ def _groups(ctx: Context, match: Match) -> bool:
             else:
                 ctx.groups.append(name)
     return True
+
+
+def _year(ctx: Context, item: Item, dated: Item | None) -> None:
+    """'per month 2024': the rows of that year, by the date the periods are of."""
+    from datalinx.agents.offline.filter_dates import _add, date_ref
+
+    column = ctx.column(dated) if dated is not None else ctx.main_date()
+    if column is None:
+        ctx.refuse(f"{item.text} (no date column)")
+        return
+    ctx.note(f"dates refer to {column}")
+    ref = date_ref(item)
+    _add(ctx, column, ref.start, ref.end, f"in {item.text}", ref)
 
 
 def _date_before(ctx: Context, match: Match) -> Item | None:
