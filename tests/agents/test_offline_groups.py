@@ -1,0 +1,166 @@
+"""The offline planner's summaries and joins: spellings folded in groups, measures over values, rankings with the
+group's own columns, joins limited to a period, each checked against Polars."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from tests.agents.test_offline_planner import (
+    CONTRACT,
+    COUNTRY,
+    Demo,
+    Frames,
+    answer,
+    as_one_spelling,
+    demo,
+    folded,
+    same_rows,
+)
+
+__all__ = ["demo"]  # the fixture, shared with the row-test module
+Expected = Callable[[Frames], pl.DataFrame]
+YEAR = pl.col("order_date").dt.year()
+
+
+def _in_year(orders: pl.DataFrame, year: int) -> pl.DataFrame:
+    return orders.filter(pl.col("order_date").dt.year() == year)
+
+
+def _top_customers_with_names(f: Frames) -> pl.DataFrame:
+    totals = f["orders"].group_by("customer_id").agg(pl.col("total_revenue").sum().alias("sum_total_revenue"))
+    top = totals.sort("sum_total_revenue", descending=True).head(4)
+    return top.join(f["customers"].select("customer_id", "name"), on="customer_id", how="left")
+
+
+def _consumer_orders_2023(f: Frames) -> pl.DataFrame:
+    segments = f["customers"].select("customer_id", "segment")
+    joined = _in_year(f["orders"], 2023).join(segments, on="customer_id", how="left")
+    return pl.DataFrame({"count": [joined.filter(pl.col("segment") == "consumer").height]})
+
+
+def _consumer_signups(f: Frames) -> pl.DataFrame:
+    day = pl.col("signup_date").str.strptime(pl.Date, "%Y-%m-%d", strict=False)
+    consumers = f["customers"].filter(pl.col("segment") == "consumer")
+    return consumers.group_by(day.dt.year().alias("signup_year")).agg(pl.len().alias("count"))
+
+
+CASES: list[tuple[str, Expected]] = [
+    (
+        "mean support calls by contract",
+        lambda f: (
+            as_one_spelling(f["churn"], "contract", CONTRACT)
+            .group_by("contract")
+            .agg(pl.col("support_calls").mean().alias("mean_support_calls"))
+        ),
+    ),
+    (
+        "count customers per country",
+        lambda f: as_one_spelling(f["customers"], "country", COUNTRY).group_by("country").agg(pl.len().alias("count")),
+    ),
+    (
+        "how many churned and how many stayed in each region",
+        lambda f: f["churn"].group_by("churned", "region").agg(pl.len().alias("count")),
+    ),
+    ("mean quantity per order", lambda f: f["orders"].select(pl.col("quantity").mean().alias("mean_quantity"))),
+    ("top 4 customers by revenue, show their names", _top_customers_with_names),
+    (
+        "quantity per product",
+        lambda f: f["orders"].group_by("product_id").agg(pl.col("quantity").sum().alias("sum_quantity")),
+    ),
+    (
+        "which 2 countries had the most orders",
+        lambda f: f["orders"].group_by("country").agg(pl.len().alias("count")).sort("count", descending=True).head(2),
+    ),
+    (
+        "total up the quantity for each year",
+        lambda f: f["orders"].group_by(YEAR.alias("order_year")).agg(pl.col("quantity").sum().alias("sum_quantity")),
+    ),
+    (
+        "the lowest and highest unit price",
+        lambda f: f["orders"].select(
+            pl.col("unit_price").min().alias("min_unit_price"), pl.col("unit_price").max().alias("max_unit_price")
+        ),
+    ),
+    (
+        "how many unique citys are there among customers",
+        lambda f: f["customers"].select(pl.col("city").drop_nulls().n_unique().alias("count_distinct_city")),
+    ),
+    (
+        "the biggest single quantity in each year",
+        lambda f: f["orders"].group_by(YEAR.alias("order_year")).agg(pl.col("quantity").max().alias("max_quantity")),
+    ),
+    (
+        "after dropping exact duplicate rows, number of orders per product",
+        lambda f: f["orders"].unique().group_by("product_id").agg(pl.len().alias("count")),
+    ),
+    (
+        "customers who have made at least one order",
+        lambda f: f["customers"].join(f["orders"].select("customer_id"), on="customer_id", how="semi"),
+    ),
+    (
+        "customers who did not order in 2023",
+        lambda f: f["customers"].join(_in_year(f["orders"], 2023), on="customer_id", how="anti"),
+    ),
+    (
+        "orders whose product_id is not found in the products table",
+        lambda f: f["orders"].join(f["products"].select("product_id"), on="product_id", how="anti"),
+    ),
+    ("how many orders did consumer customers place in 2023?", _consumer_orders_2023),
+    (
+        "total cancelled revenue for France",
+        lambda f: (
+            f["orders"]
+            .filter(folded("status").is_in(["cancelled", "canceled"]) & (pl.col("country") == "FR"))
+            .select(pl.col("total_revenue").sum().alias("sum_total_revenue"))
+        ),
+    ),
+    (
+        "cancellations per month 2023",
+        lambda f: (
+            _in_year(f["orders"], 2023)
+            .filter(folded("status").is_in(["cancelled", "canceled"]))
+            .group_by(pl.col("order_date").dt.truncate("1mo").alias("order_month"))
+            .agg(pl.len().alias("count"))
+        ),
+    ),
+    ("how many consumer customers signed up each year", _consumer_signups),
+    (
+        "orders with a lower unit price than the product's price",
+        lambda f: (
+            f["orders"]
+            .join(f["products"].select("product_id", "price"), on="product_id", how="left")
+            .filter(pl.col("unit_price") < pl.col("price"))
+        ),
+    ),
+    (
+        "customers with more than 8 orders",
+        lambda f: f["orders"].group_by("customer_id").agg(pl.len().alias("count")).filter(pl.col("count") > 8),
+    ),
+]
+
+
+@pytest.mark.parametrize(("request_text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_summaries_and_joins_give_the_rows_polars_gives(
+    request_text: str, expected: Expected, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output, expected(demo.frames))
+
+
+def test_a_ranking_keeps_its_order_once_the_names_are_joined(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("top 3 products by quantity sold, with their names", demo, tmp_path)
+    totals = demo.frames["orders"].group_by("product_id").agg(pl.col("quantity").sum().alias("sum_quantity"))
+    assert output["sum_quantity"].to_list() == sorted(output["sum_quantity"].to_list(), reverse=True)
+    assert output["sum_quantity"].max() == totals["sum_quantity"].max()
+    assert "name" in output.columns
+
+
+def test_at_least_five_orders_is_a_count_not_a_join(demo: Demo, tmp_path: Path) -> None:
+    planned, _ = answer("customers who placed at least 5 orders", demo, tmp_path)
+    assert planned.definition is not None
+    kinds = [n["kind"] for n in planned.definition["nodes"]]
+    assert "aggregate" in kinds and "join" not in kinds
