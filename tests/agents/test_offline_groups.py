@@ -137,6 +137,19 @@ CASES: list[tuple[str, Expected]] = [
         ),
     ),
     (
+        "total sales by country for delivered orders",
+        lambda f: (
+            f["orders"]
+            .filter(folded("status").is_in(["delivered", "delivred"]))
+            .group_by("country")
+            .agg(pl.col("total_revenue").sum().alias("sum_total_revenue"))
+        ),
+    ),
+    (
+        "customers that did not buy anything during 2022",
+        lambda f: f["customers"].join(_in_year(f["orders"], 2022), on="customer_id", how="anti"),
+    ),
+    (
         "customers with more than 8 orders",
         lambda f: f["orders"].group_by("customer_id").agg(pl.len().alias("count")).filter(pl.col("count") > 8),
     ),

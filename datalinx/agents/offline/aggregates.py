@@ -40,10 +40,14 @@ def _measure(ctx: Context, match: Match) -> bool:
         return False
     function = _function(fn)
     distinct = bool(match.group("distinct"))
-    if what.kind == "ds":
-        if function in ("mean", "median", "min", "max", "sum"):
+    if what.kind == "ds" and function in ("mean", "median", "min", "max", "sum"):
+        amount = _amount_named(ctx, what)  # "total sales": the amount the word also names
+        if amount is None:
             ctx.refuse(f"{match.text} (a summary of counts per group is not supported)")
             return True
+        ctx.measures.append(Measure(function, amount, match.text))
+        return True
+    if what.kind == "ds":
         return _count_of(ctx, str(what.ref), distinct, match.text)
     column = ctx.column(what)
     if column is None:
@@ -70,6 +74,15 @@ def _measure(ctx: Context, match: Match) -> bool:
         return False
     ctx.measures.append(Measure(function, column, match.text))
     return True
+
+
+def _amount_named(ctx: Context, item: Item) -> str | None:
+    """The one amount of the base a dataset's word also names ('sales': total_revenue), or None."""
+    refs = ctx.grounding.columns_named(tuple(item.norm.split()), [ctx.base])
+    amounts = {r.column for r in refs if r.type in NUMERIC and not ctx.grounding.is_key(ctx.base, r.column)}
+    if str(item.ref) != ctx.base or len(amounts) != 1:
+        return None
+    return ctx.use(next(r for r in refs if r.column in amounts))
 
 
 def _measure_among(ctx: Context, match: Match) -> bool:

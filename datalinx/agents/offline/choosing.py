@@ -69,9 +69,10 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
         elif candidate.kind == "col":
             # a grouping key ("per product category") may come from a joined table; what is measured may not
             weight = 1 if start > 0 and tokens[start - 1].norm in GROUPING else 2
+            measured = start > 0 and tokens[start - 1].norm in AGGREGATES  # "average order value": its rows
             for ref in candidate.refs:
                 assert isinstance(ref, ColumnRef)
-                votes.append((start, ref.dataset, weight if ref.strength >= 2 else 0.5))
+                votes.append((start, ref.dataset, weight if ref.strength >= 2 or measured else 0.5))
                 if ref.strength == 3 and candidate.length > 1 and tokens[start].norm in grounding.dataset_words:
                     owner = grounding.dataset_words[tokens[start].norm]
                     grouping = start > 0 and tokens[start - 1].norm in GROUPING

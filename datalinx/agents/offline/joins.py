@@ -172,6 +172,10 @@ def read_joins(ctx: Context) -> None:
         lambda m: _with(ctx, m, "anti"),
     )  # "customers who did not order anything in 2024": 'order' names the orders
     scan(
+        r"(?:who|that|which) " + never + r"(?: ever)? (?P<verb>buy|purchase)(?: anything| any| at all)?" + when,
+        lambda m: _with(ctx, m, "anti"),
+    )
+    scan(
         r"(?:whose|where the|where their|where its) (?P<key>{C}) (?:does not|do not|doesnt|dont|does n't|is not|"
         r"cannot be|can not be|is never)(?: exist| appear| found| listed| present| known)? in (?:the )?"
         + other
@@ -192,7 +196,7 @@ def read_joins(ctx: Context) -> None:
     )
     scan(
         r"(?:who|that|which)? ?(?:were |was |have |has )?(?:never|not|not yet) "
-        r"(?:been )?(?P<verb>ordered|bought|purchased|sold)",
+        r"(?:been )?(?P<verb>ordered|bought|purchased|sold)" + when,
         lambda m: _with(ctx, m, "anti"),
     )
     scan(

@@ -189,7 +189,8 @@ DEMONYMS = {
 }  # fmt: skip
 
 # Verbs whose object is a dataset: 'never ordered' means no row in orders.
-VERB_DATASETS = {"ordered": "orders", "bought": "orders", "purchased": "orders", "sold": "orders", "order": "orders"}
+VERB_DATASETS = {"ordered": "orders", "bought": "orders", "purchased": "orders", "sold": "orders", "order": "orders",
+                 "buy": "orders", "purchase": "orders"}  # fmt: skip
 
 # Words that are never a value on their own, even where a column holds them ('none', 'other', 'all').
 FUNCTION_WORDS = word_set(
