@@ -9,6 +9,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from datalinx.agents.offline import draft
 from tests.agents.test_offline_planner import (
     CONTRACT,
     COUNTRY,
@@ -177,3 +178,10 @@ def test_at_least_five_orders_is_a_count_not_a_join(demo: Demo, tmp_path: Path) 
     assert planned.definition is not None
     kinds = [n["kind"] for n in planned.definition["nodes"]]
     assert "aggregate" in kinds and "join" not in kinds
+
+
+def test_a_follow_up_changes_the_summary_function(demo: Demo, tmp_path: Path) -> None:
+    previous = draft("average quantity by country", demo.catalog).definition
+    _, output = answer("change that to the maximum instead of the average", demo, tmp_path, previous)
+    expected = demo.frames["orders"].group_by("country").agg(pl.col("quantity").max().alias("max_quantity"))
+    same_rows(output, expected)
