@@ -37,6 +37,12 @@ def _top_customers_with_names(f: Frames) -> pl.DataFrame:
     return top.join(f["customers"].select("customer_id", "name"), on="customer_id", how="left")
 
 
+def _biggest_customers_with_email(f: Frames) -> pl.DataFrame:
+    totals = f["orders"].group_by("customer_id").agg(pl.col("total_revenue").sum().alias("sum_total_revenue"))
+    top = totals.sort("sum_total_revenue", descending=True).head(10)
+    return top.join(f["customers"].select("customer_id", "email"), on="customer_id", how="left")
+
+
 def _consumer_orders_2023(f: Frames) -> pl.DataFrame:
     segments = f["customers"].select("customer_id", "segment")
     joined = _in_year(f["orders"], 2023).join(segments, on="customer_id", how="left")
@@ -68,6 +74,7 @@ CASES: list[tuple[str, Expected]] = [
     ),
     ("mean quantity per order", lambda f: f["orders"].select(pl.col("quantity").mean().alias("mean_quantity"))),
     ("top 4 customers by revenue, show their names", _top_customers_with_names),
+    ("list the 10 biggest customers by revenue with their email", _biggest_customers_with_email),
     (
         "quantity per product",
         lambda f: f["orders"].group_by("product_id").agg(pl.col("quantity").sum().alias("sum_quantity")),

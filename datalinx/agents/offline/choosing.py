@@ -206,6 +206,7 @@ def _ranked_by_other(
     """Whether 'top N <dataset> by <column>' or 'which <dataset> sold the most <column>' ranks by a column the
     dataset does not have (so the rows ranked are another dataset's, summed per this one)."""
     ranked = start >= 2 and tokens[start - 1].kind == "number" and tokens[start - 2].norm in RANKING
+    ranked = ranked or (start >= 2 and tokens[start - 1].norm in RANKING and tokens[start - 2].kind == "number")
     ranked = ranked and start + 1 < len(tokens) and tokens[start + 1].norm in ("by", "with", "ranked", "in", "based")
     before = start - 1 if start >= 1 and tokens[start - 1].kind != "number" else start - 2  # "which 5 products"
     asked = before >= 0 and tokens[before].norm in ("which", "what")
@@ -216,4 +217,5 @@ def _ranked_by_other(
     if not following:
         return False
     refs = [r for r in following[0].refs if isinstance(r, ColumnRef)]
-    return bool(refs) and all(r.dataset != dataset for r in refs) and (asked or any(r.strength >= 2 for r in refs))
+    measured = any(r.strength >= 2 or (r.type in NUMERIC and not grounding.is_key(r.dataset, r.column)) for r in refs)
+    return bool(refs) and all(r.dataset != dataset for r in refs) and (asked or measured)

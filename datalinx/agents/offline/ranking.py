@@ -155,6 +155,8 @@ def read_rankings(ctx: Context) -> None:
     scan(r"(?P<dir>top|bottom|best|worst|first|last) (?P<n>{N}) " + subject + " " + by, lambda m: _top(ctx, m))
     scan(r"(?P<dir>top|bottom|best|worst) (?P<n>{N}) " + by, lambda m: _top(ctx, m))
     scan(r"(?:the )?(?P<n>{N}) " + subject + " " + by, lambda m: _top(ctx, m) if m.group("how") else False)
+    leading = r"(?P<dir>biggest|largest|best|worst|top|leading|smallest)"
+    scan(r"(?:the )?(?P<n>{N}) " + leading + " " + subject + " " + by, lambda m: _top(ctx, m))
     scan(
         r"(?:(?P<dir>top|bottom|first|last) )?(?P<n>{N}) (?P<sup>"
         + SUPERLATIVE
