@@ -158,6 +158,24 @@ CASES: list[tuple[str, Expected]] = [
         lambda f: f["customers"].join(_in_year(f["orders"], 2022), on="customer_id", how="anti"),
     ),
     (
+        "products with total revenue above 10000",
+        lambda f: (
+            f["orders"]
+            .group_by("product_id")
+            .agg(pl.col("total_revenue").sum().alias("sum_total_revenue"))
+            .filter(pl.col("sum_total_revenue") > 10000)
+        ),
+    ),
+    (
+        "countries with total revenue above 100000",
+        lambda f: (
+            f["orders"]
+            .group_by("country")
+            .agg(pl.col("total_revenue").sum().alias("sum_total_revenue"))
+            .filter(pl.col("sum_total_revenue") > 100000)
+        ),
+    ),
+    (
         "customers with more than 8 orders",
         lambda f: f["orders"].group_by("customer_id").agg(pl.len().alias("count")).filter(pl.col("count") > 8),
     ),
@@ -192,3 +210,8 @@ def test_a_follow_up_changes_the_summary_function(demo: Demo, tmp_path: Path) ->
     _, output = answer("change that to the maximum instead of the average", demo, tmp_path, previous)
     expected = demo.frames["orders"].group_by("country").agg(pl.col("quantity").max().alias("max_quantity"))
     same_rows(output, expected)
+
+
+def test_counting_the_groups_a_test_keeps_is_refused(demo: Demo) -> None:
+    planned = draft("how many customers have placed more than 10 orders", demo.catalog)
+    assert any("count of the groups" in text for text in planned.not_understood)

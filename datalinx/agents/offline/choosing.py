@@ -178,6 +178,11 @@ def _tested_on_count(
     if key is None or after >= len(tokens) or tokens[after].norm not in HAVING_VERBS:
         return False
     for position in range(after + 1, min(after + 6, len(tokens) - 1)):
+        amount = entities.get(position)
+        if amount is not None and amount.kind == "col" and _compared(tokens, position + amount.length):
+            # "products with total revenue above 10000": the orders' revenue, summed per product
+            refs = [r for r in amount.refs if isinstance(r, ColumnRef)]
+            return bool(refs) and all(r.dataset != dataset and r.type in NUMERIC for r in refs)
         if tokens[position].kind == "number":
             if tokens[position].value == 1 and tokens[position - 1].norm == "least":
                 return False  # "at least one order": any order, which a join answers
@@ -186,6 +191,11 @@ def _tested_on_count(
                 return False
             return grounding.column(str(counted.refs[0]), key) is not None
     return False
+
+
+def _compared(tokens: list[Token], start: int) -> bool:
+    """Whether a comparison with a number follows within a few words: 'above 10000', 'is more than 5'."""
+    return any(t.kind == "number" for t in tokens[start : start + 4])
 
 
 def _counted_elsewhere(

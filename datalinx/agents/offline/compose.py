@@ -83,6 +83,10 @@ def _summary(ctx: Context, also: bool, instead: bool) -> None:
             groups = prior.group_by
         aggregate.buckets = {name: text for name, text in aggregate.buckets.items() if name in groups}
         measures = _unique(ctx.measures)
+        for measure in measures:
+            if measure.function == "count_distinct" and measure.column in groups:
+                # "how many customers placed more than 10 orders": a count of the groups, a second summary
+                ctx.refuse(f"{measure.text} (a count of the groups themselves is not supported)")
         if prior is not None and prior.aggregations:
             kept = [Measure(a["function"], a.get("column"), "") for a in prior.aggregations]
             measures = _unique([*kept, *measures]) if also or not measures else measures
