@@ -114,6 +114,14 @@ CASES: list[tuple[str, Expected]] = [
         lambda f: f["customers"].join(_in_year(f["orders"], 2023), on="customer_id", how="anti"),
     ),
     (
+        "customers that ordered something in 2023",
+        lambda f: f["customers"].join(_in_year(f["orders"], 2023), on="customer_id", how="semi"),
+    ),
+    (
+        "products bought at least once in 2024",
+        lambda f: f["products"].join(_in_year(f["orders"], 2024), on="product_id", how="semi"),
+    ),
+    (
         "orders whose product_id is not found in the products table",
         lambda f: f["orders"].join(f["products"].select("product_id"), on="product_id", how="anti"),
     ),

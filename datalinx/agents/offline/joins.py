@@ -157,7 +157,7 @@ def read_joins(ctx: Context) -> None:
         r"no)(?: placed| made)?" + article + " " + other,
         lambda m: _with(ctx, m, "anti"),
     )
-    scan(r"(?:without|with no|no)" + article + " " + other, lambda m: _with(ctx, m, "anti"))
+    scan(r"(?:without|with no|no)" + article + " " + other + when, lambda m: _with(ctx, m, "anti"))
     never = (
         r"(?:never|not|not yet|did not|do not|does not|have not|has not|had not|didnt|dont|doesnt|havent|hasnt"
         r"|hadnt|did n't|do n't|does n't|have n't|has n't)"
@@ -200,7 +200,7 @@ def read_joins(ctx: Context) -> None:
         lambda m: _with(ctx, m, "anti"),
     )
     scan(
-        r"(?:who|that|which) (?:have|has|had)(?: placed| made)?" + article + " " + other,
+        r"(?:who|that|which) (?:have|has|had)(?: placed| made)?" + article + " " + other + when,
         lambda m: _with(ctx, m, "semi"),
     )
     scan(
@@ -210,9 +210,10 @@ def read_joins(ctx: Context) -> None:
     )
     scan(
         r"(?:who|that|which) (?:were |was |have |has )?(?:been "
-        r")?(?P<verb>ordered|bought|purchased|sold)(?: at least once)?",
+        r")?(?P<verb>ordered|bought|purchased|sold)(?: something| anything)?(?: at least once)?" + when,
         lambda m: _with(ctx, m, "semi"),
     )
+    scan(r"(?P<verb>ordered|bought|purchased|sold) at least once" + when, lambda m: _with(ctx, m, "semi"))
     scan(
         r"(?:only|just) (?:those |the ones |rows )?(?:that|which|who)? "
         r"?(?:match|matching|found in|present in|appearing in|in)" + article + " " + other,
