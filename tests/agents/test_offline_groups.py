@@ -76,6 +76,10 @@ CASES: list[tuple[str, Expected]] = [
     ("top 4 customers by revenue, show their names", _top_customers_with_names),
     ("list the 10 biggest customers by revenue with their email", _biggest_customers_with_email),
     (
+        "how much did each customer spend",
+        lambda f: f["orders"].group_by("customer_id").agg(pl.col("total_revenue").sum().alias("sum_total_revenue")),
+    ),
+    (
         "quantity per product",
         lambda f: f["orders"].group_by("product_id").agg(pl.col("quantity").sum().alias("sum_quantity")),
     ),

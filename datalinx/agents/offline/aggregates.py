@@ -95,6 +95,15 @@ def _measure_among(ctx: Context, match: Match) -> bool:
     return _values(ctx, values, False)
 
 
+def _amount_follows(ctx: Context, match: Match) -> bool:
+    """Whether an amount the grouping's implicit sum will take comes later in the request."""
+    after = match.indexes[-1]
+    return any(
+        index > after and not item.consumed and item.kind == "col" and item.ref.type in NUMERIC
+        for index, item in enumerate(ctx.sentence.items)
+    )
+
+
 def _rows_among(ctx: Context, match: Match) -> bool:
     """'the number of cancellations': the rows holding the values."""
     from datalinx.agents.offline.values import _values
@@ -289,6 +298,9 @@ def read_measures(ctx: Context) -> None:
         r"{V}|in|from|the|our|all|we|they) ){0,4}(?P<what>{C})",
         lambda m: _sum(ctx, m),
     )
+    if ctx.groups:
+        # "how much did each customer spend": the grouping read first, the amount after it is summed per group
+        scan(r"how much(?: money)?(?: did| do| does| have| has| had)?(?= §)", lambda m: _amount_follows(ctx, m))
     if ctx.groups or ctx.reading.grouped:
         scan(
             SUPERLATIVE + r" (?:of )?(?:the )?(?:(?:single|individual) )?(?:{T} )?(?P<what>{C})",
