@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from datalinx.agents.offline.amounts import amount_follows, amount_named, rows_among
 from datalinx.agents.offline.context import Context, Measure
 from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.plan import Aggregate, Condition, ident, literal
@@ -41,7 +42,7 @@ def _measure(ctx: Context, match: Match) -> bool:
     function = _function(fn)
     distinct = bool(match.group("distinct"))
     if what.kind == "ds" and function in ("mean", "median", "min", "max", "sum"):
-        amount = _amount_named(ctx, what)  # "total sales": the amount the word also names
+        amount = amount_named(ctx, what)  # "total sales": the amount the word also names
         if amount is None:
             ctx.refuse(f"{match.text} (a summary of counts per group is not supported)")
             return True
@@ -76,15 +77,6 @@ def _measure(ctx: Context, match: Match) -> bool:
     return True
 
 
-def _amount_named(ctx: Context, item: Item) -> str | None:
-    """The one amount of the base a dataset's word also names ('sales': total_revenue), or None."""
-    refs = ctx.grounding.columns_named(tuple(item.norm.split()), [ctx.base])
-    amounts = {r.column for r in refs if r.type in NUMERIC and not ctx.grounding.is_key(ctx.base, r.column)}
-    if str(item.ref) != ctx.base or len(amounts) != 1:
-        return None
-    return ctx.use(next(r for r in refs if r.column in amounts))
-
-
 def _measure_among(ctx: Context, match: Match) -> bool:
     """'total delivered revenue', 'how many SMB customers': the measure, over the rows holding the values between."""
     from datalinx.agents.offline.values import _values
@@ -93,23 +85,6 @@ def _measure_among(ctx: Context, match: Match) -> bool:
     if not values or not _measure(ctx, match):
         return False
     return _values(ctx, values, False)
-
-
-def _amount_follows(ctx: Context, match: Match) -> bool:
-    """Whether an amount the grouping's implicit sum will take comes later in the request."""
-    after = match.indexes[-1]
-    return any(
-        index > after and not item.consumed and item.kind == "col" and item.ref.type in NUMERIC
-        for index, item in enumerate(ctx.sentence.items)
-    )
-
-
-def _rows_among(ctx: Context, match: Match) -> bool:
-    """'the number of cancellations': the rows holding the values."""
-    from datalinx.agents.offline.values import _values
-
-    ctx.measures.append(Measure("count", None, match.text))
-    return _values(ctx, match.items("val", name="vals"), False)
 
 
 def _measures(ctx: Context, match: Match) -> bool:
@@ -257,7 +232,7 @@ def read_measures(ctx: Context) -> None:
     counting = r"(?P<fn>how many|number of|count of|count|amount of|total number of|total count of)"
     among = r"(?:the |all |our )?(?P<vals>(?:{V} ){1,2})"
     scan(counting + " " + among + r"(?P<what>{T})", lambda m: _measure_among(ctx, m))
-    scan(counting + r" (?:the |all |our )?(?P<vals>{V}(?: {V})?)(?! @[tc])", lambda m: _rows_among(ctx, m))
+    scan(counting + r" (?:the |all |our )?(?P<vals>{V}(?: {V})?)(?! @[tc])", lambda m: rows_among(ctx, m))
     scan(FUNCTION + r"(?: up)? (?:of )?" + among + r"(?P<what>{C})", lambda m: _measure_among(ctx, m))
     scan(counting + r" (?:the |all |our )?" + DISTINCT + r"(?P<what>{T})", lambda m: _measure(ctx, m))
     rows = (
@@ -300,7 +275,7 @@ def read_measures(ctx: Context) -> None:
     )
     if ctx.groups:
         # "how much did each customer spend": the grouping read first, the amount after it is summed per group
-        scan(r"how much(?: money)?(?: did| do| does| have| has| had)?(?= §)", lambda m: _amount_follows(ctx, m))
+        scan(r"how much(?: money)?(?: did| do| does| have| has| had)?(?= §)", lambda m: amount_follows(ctx, m))
     if ctx.groups or ctx.reading.grouped:
         scan(
             SUPERLATIVE + r" (?:of )?(?:the )?(?:(?:single|individual) )?(?:{T} )?(?P<what>{C})",
