@@ -49,6 +49,14 @@ def _consumer_orders_2023(f: Frames) -> pl.DataFrame:
     return pl.DataFrame({"count": [joined.filter(pl.col("segment") == "consumer").height]})
 
 
+def _enterprise_revenue_per_year(f: Frames) -> pl.DataFrame:
+    segments = f["customers"].select("customer_id", "segment")
+    joined = f["orders"].join(segments, on="customer_id", how="left").filter(pl.col("segment") == "enterprise")
+    return joined.group_by(pl.col("order_date").dt.year().alias("order_year")).agg(
+        pl.col("total_revenue").sum().alias("sum_total_revenue")
+    )
+
+
 def _consumer_signups(f: Frames) -> pl.DataFrame:
     day = pl.col("signup_date").str.strptime(pl.Date, "%Y-%m-%d", strict=False)
     consumers = f["customers"].filter(pl.col("segment") == "consumer")
@@ -130,6 +138,16 @@ CASES: list[tuple[str, Expected]] = [
         lambda f: f["orders"].join(f["products"].select("product_id"), on="product_id", how="anti"),
     ),
     ("how many orders did consumer customers place in 2023?", _consumer_orders_2023),
+    ("enterprise customers' revenue by year", _enterprise_revenue_per_year),
+    (
+        "how many orders did each segment place",
+        lambda f: (
+            f["orders"]
+            .join(f["customers"].select("customer_id", "segment"), on="customer_id", how="left")
+            .group_by("segment")
+            .agg(pl.len().alias("count"))
+        ),
+    ),
     (
         "total cancelled revenue for France",
         lambda f: (

@@ -40,6 +40,7 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
     evidence = {name: 0.0 for name in every}
     entities = find_entities(tokens, grounding, every, request)
     votes: list[tuple[int, str, float]] = []  # where a column is named, the dataset it may belong to, how strongly
+    grouping_words = any(t.norm in GROUPING for t in tokens)
     summarising = any(t.norm in AGGREGATES or t.norm in ("many", "count") for t in tokens)
     for start, candidate in entities.items():
         if candidate.kind == "ds":
@@ -61,6 +62,8 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
                 described.add(name)
             elif _counted_elsewhere(tokens, start, entities, grounding, name):
                 counted.add(name)  # "how many distinct customers placed orders": customer ids among the orders
+            elif grouping_words and _measured_elsewhere(entities, grounding, name):
+                counted.add(name)  # "revenue of enterprise customers per month": the orders' revenue, of their rows
             else:
                 # "for each order, add ...": with nothing to summarise, the rows are that dataset's
                 scores[name] += 6 if start > 0 and tokens[start - 1].norm in GROUPING else 4

@@ -91,7 +91,7 @@ def _keyed(ctx: Context, match: Match) -> bool:
 def _verb(ctx: Context, match: Match) -> bool:
     """'how many orders did enterprise customers place': the verb of the orders' rows; the rest is read apart."""
     for item in match.items():
-        if item.kind == "word":
+        if item.kind == "word" and item.norm in ("did", "do", "does", "place", "make", "buy", "purchase"):
             item.consumed = True
     return False
 
@@ -125,7 +125,11 @@ def read_joins(ctx: Context) -> None:
         r"(?P<t>{T})"
     )
     scan(unknown, lambda m: _with(ctx, m, "anti"))
-    scan(r"(?:did|do|does) (?:{V} )?{T} (?:place|make|buy|purchase)", lambda m: _verb(ctx, m))
+    scan(
+        r"(?:did|do|does) (?:(?:each|every|all|the|our|their) )?(?:{V} )?(?:{T}|{C}|{T} {C}) "
+        r"(?:place|make|buy|purchase)",
+        lambda m: _verb(ctx, m),
+    )
     from datalinx.agents.offline.columns import COLUMNS
 
     found = r"(?:found|known|present|there|matched|available|existing|exist|exists|listed|in the \S+|on file)"
