@@ -245,3 +245,8 @@ def test_a_follow_up_changes_the_summary_function(demo: Demo, tmp_path: Path) ->
 def test_counting_the_groups_a_test_keeps_is_refused(demo: Demo) -> None:
     planned = draft("how many customers have placed more than 10 orders", demo.catalog)
     assert any("count of the groups" in text for text in planned.not_understood)
+
+
+def test_an_average_of_each_customers_total_is_refused(demo: Demo) -> None:
+    planned = draft("the average customer spend", demo.catalog)
+    assert any("each customer's total" in text for text in planned.not_understood)

@@ -41,6 +41,11 @@ def _measure(ctx: Context, match: Match) -> bool:
         return False
     function = _function(fn)
     distinct = bool(match.group("distinct"))
+    owners = [i for i in match.items("ds") if i is not what and str(i.ref) != ctx.base]
+    if owners and what.kind == "col" and function in ("mean", "median", "min", "max"):
+        # "the average customer spend": the mean of each customer's total, a summary of a summary
+        ctx.refuse(f"{match.text} (a summary of each {owners[0].text}'s total is not supported)")
+        return True
     if what.kind == "ds" and function in ("mean", "median", "min", "max", "sum"):
         amount = amount_named(ctx, what)  # "total sales": the amount the word also names
         if amount is None:
