@@ -96,6 +96,12 @@ CASES: list[tuple[str, Expected]] = [
         lambda f: f["orders"].group_by("country").agg(pl.len().alias("count")).sort("count", descending=True).head(2),
     ),
     (
+        "what are the 3 most ordered products",
+        lambda f: (
+            f["orders"].group_by("product_id").agg(pl.len().alias("count")).sort("count", descending=True).head(3)
+        ),
+    ),
+    (
         "total up the quantity for each year",
         lambda f: f["orders"].group_by(YEAR.alias("order_year")).agg(pl.col("quantity").sum().alias("sum_quantity")),
     ),

@@ -4,6 +4,7 @@ summarises per row of another ('top 5 customers by revenue' reads orders, per cu
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from datalinx.agents.offline.entities import Candidate
 from datalinx.agents.offline.entities import entities as find_entities
@@ -131,9 +132,10 @@ def _summarised_elsewhere(
         if start > 0 and tokens[start - 1].norm in ("by", "per") and candidate.kind == "col":
             return False
     norms = [t.norm for t in tokens]
+    most_ordered = any(a in ("most", "least") and b == "ordered" for a, b in pairwise(norms))
     if (
-        "times" in norms or "often" in norms or "frequently" in norms
-    ):  # "how many times they were ordered": rows of orders per product
+        "times" in norms or "often" in norms or "frequently" in norms or most_ordered
+    ):  # "how many times they were ordered", "the 5 most ordered products": rows of orders per product
         verbs = [VERB_DATASETS[n] for n in norms if n in VERB_DATASETS and grounding.catalog.dataset(VERB_DATASETS[n])]
         if verbs and verbs[0] != dataset and grounding.column(verbs[0], key) is not None:
             return True

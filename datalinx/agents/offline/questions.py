@@ -166,7 +166,10 @@ def read_questions(ctx: Context) -> None:
         r"possible )?" + COLUMNS + r"(?: (?:are|is))? (?:there|possible)",
         lambda m: _distinct(ctx, m),
     )
-    frequently = r"(?P<how>most|least) (?:frequently|often|commonly)(?: (?:ordered|bought|sold|purchased|used|chosen))?"
+    frequently = (
+        r"(?P<how>most|least) (?:(?:frequently|often|commonly)(?: (?:ordered|bought|sold|purchased|used|chosen))?"
+        r"|ordered)"
+    )
     scan(
         r"(?:the )?(?:(?:top )?(?P<n>{N}) )?(?:the )?" + frequently + r" (?P<subject>{T}|{C})",
         lambda m: _frequent(ctx, m),
