@@ -102,6 +102,16 @@ CASES: list[tuple[str, Expected]] = [
         ),
     ),
     (
+        "which 3 customers bought the most units",
+        lambda f: (
+            f["orders"]
+            .group_by("customer_id")
+            .agg(pl.col("quantity").sum().alias("sum_quantity"))
+            .sort("sum_quantity", descending=True)
+            .head(3)
+        ),
+    ),
+    (
         "total up the quantity for each year",
         lambda f: f["orders"].group_by(YEAR.alias("order_year")).agg(pl.col("quantity").sum().alias("sum_quantity")),
     ),

@@ -228,6 +228,10 @@ def _ranked_by_other(
     asked = asked and any(t.norm in SUPERLATIVE_WORDS for t in tokens[start + 1 : start + 5])
     if not (ranked or asked):
         return False
+    counted = [c for s, c in sorted(entities.items()) if s > start and c.kind == "ds" and c.refs[0] != dataset][:1]
+    key = grounding.key_of(dataset)
+    if asked and counted and key and grounding.column(str(counted[0].refs[0]), key) is not None:
+        return True  # "which customer placed the most orders": the orders, counted per customer
     following = [c for s, c in sorted(entities.items()) if s > start and c.kind == "col"][:1]
     if not following:
         return False

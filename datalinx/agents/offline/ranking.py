@@ -169,8 +169,11 @@ def read_rankings(ctx: Context) -> None:
     scan(named_superlative + r" (?P<n>{N})(?: (?P<col>{C}))?(?: " + subject + ")?", lambda m: _top(ctx, m))
     scan(
         r"(?:which|what) (?:(?P<n>{N}) )?" + subject + r" (?:has|had|have|with|gets|got|made|makes|generated|"
-        r"generates|brings|"
-        r"brought|sold|sells)(?: the)? (?P<sup>" + SUPERLATIVE + r") " + fnwords + r"(?:{T} )?(?P<by>{C}|{T})",
+        r"generates|brings|brought|sold|sells|placed|places|bought|buys|spent|spends)(?: the)? (?P<sup>"
+        + SUPERLATIVE
+        + r") "
+        + fnwords
+        + r"(?:{T} )?(?P<by>{C}|{T})",
         lambda m: _best(ctx, m),
     )
     scan(
