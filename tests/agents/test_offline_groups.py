@@ -183,6 +183,19 @@ CASES: list[tuple[str, Expected]] = [
     ),
     ("how many consumer customers signed up each year", _consumer_signups),
     (
+        "monthly signups",
+        lambda f: (
+            f["customers"]
+            .group_by(
+                pl.col("signup_date")
+                .str.strptime(pl.Date, "%Y-%m-%d", strict=False)
+                .dt.truncate("1mo")
+                .alias("signup_month")
+            )
+            .agg(pl.len().alias("count"))
+        ),
+    ),
+    (
         "orders with a lower unit price than the product's price",
         lambda f: (
             f["orders"]

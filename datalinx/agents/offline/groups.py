@@ -123,6 +123,14 @@ def _year(ctx: Context, item: Item, dated: Item | None) -> None:
     _add(ctx, column, ref.start, ref.end, f"in {item.text}", ref)
 
 
+def _date_of_item(ctx: Context, item: Item) -> str | None:
+    """The date column an item names, or None."""
+    if not isinstance(item.ref, ColumnRef):
+        return None
+    facts = ctx.facts(item.ref)
+    return item.ref.column if facts is not None and (facts.type in TEMPORAL or "date" in facts.name) else None
+
+
 def _date_before(ctx: Context, match: Match) -> Item | None:
     """'signed up each year': the date column just before a period grouping is the one it groups."""
     index = match.indexes[0] - 1
@@ -137,11 +145,12 @@ def _date_before(ctx: Context, match: Match) -> Item | None:
 
 
 def _periodic(ctx: Context, match: Match) -> bool:
-    """'monthly revenue', 'yearly orders'."""
+    """'monthly revenue', 'yearly orders', 'monthly signups' (the periods of the date named)."""
     unit = TIME_UNITS.get(match.group("unit") or "")
-    if unit is None:
+    dated = match.item("col")
+    if unit is None or (dated is not None and _date_of_item(ctx, dated) is None):
         return False
-    name = bucket(ctx, unit, None)
+    name = bucket(ctx, unit, dated)
     if name is None:
         return False
     ctx.groups.append(name)
@@ -257,4 +266,6 @@ def read_groups(ctx: Context) -> None:
         lambda m: _variants(ctx, m),
     )
     scan(GROUP_WORDS + " (?:the )?" + GROUPS, lambda m: _groups(ctx, m))
-    scan(r"(?P<unit>daily|weekly|monthly|quarterly|yearly|annual)", lambda m: _periodic(ctx, m))
+    periodic = r"(?P<unit>daily|weekly|monthly|quarterly|yearly|annual)"
+    scan(periodic + r" (?P<col>{C})", lambda m: _periodic(ctx, m))
+    scan(periodic, lambda m: _periodic(ctx, m))
