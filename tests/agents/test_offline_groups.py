@@ -43,6 +43,14 @@ def _biggest_customers_with_email(f: Frames) -> pl.DataFrame:
     return top.join(f["customers"].select("customer_id", "email"), on="customer_id", how="left")
 
 
+def _enterprise_top_with_email(f: Frames) -> pl.DataFrame:
+    segments = f["customers"].select("customer_id", "segment")
+    enterprise = f["orders"].join(segments, on="customer_id", how="left").filter(pl.col("segment") == "enterprise")
+    totals = enterprise.group_by("customer_id").agg(pl.col("total_revenue").sum().alias("sum_total_revenue"))
+    top = totals.sort("sum_total_revenue", descending=True).head(3)
+    return top.join(f["customers"].select("customer_id", "email"), on="customer_id", how="left")
+
+
 def _consumer_orders_2023(f: Frames) -> pl.DataFrame:
     segments = f["customers"].select("customer_id", "segment")
     joined = _in_year(f["orders"], 2023).join(segments, on="customer_id", how="left")
@@ -83,6 +91,7 @@ CASES: list[tuple[str, Expected]] = [
     ("mean quantity per order", lambda f: f["orders"].select(pl.col("quantity").mean().alias("mean_quantity"))),
     ("top 4 customers by revenue, show their names", _top_customers_with_names),
     ("list the 10 biggest customers by revenue with their email", _biggest_customers_with_email),
+    ("top 3 customers by revenue in the enterprise segment with their email", _enterprise_top_with_email),
     (
         "how much did each customer spend",
         lambda f: f["orders"].group_by("customer_id").agg(pl.col("total_revenue").sum().alias("sum_total_revenue")),

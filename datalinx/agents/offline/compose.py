@@ -8,7 +8,7 @@ from datalinx.agents.offline.cleaning import _keep
 from datalinx.agents.offline.conditions import alternatives, negated
 from datalinx.agents.offline.context import Context, Measure, SortRequest
 from datalinx.agents.offline.groups import spellings_folded
-from datalinx.agents.offline.plan import Aggregate, Dedupe, combine
+from datalinx.agents.offline.plan import Aggregate, Dedupe, Join, combine
 from datalinx.core.pipelines.types import NUMERIC
 
 FUNCTION_TEXT = {"sum": "total", "mean": "average", "median": "median", "min": "lowest", "max": "highest",
@@ -111,14 +111,25 @@ def _lookups(ctx: Context) -> None:
     used = {*aggregate.group_by, *aggregate.buckets, *(a.get("column") for a in aggregate.aggregations)}
     tests = " ".join([combine(ctx.plan.filters), *ctx.plan.prepare.values(), *ctx.plan.fills, *ctx.plan.casts])
     for join in list(ctx.plan.joins):
-        shown = [join.renamed.get(c, c) for c in join.columns]
-        if join.how != "left" or join.key not in aggregate.group_by or not shown:
+        if join.how != "left" or join.key not in aggregate.group_by or join.filters:
             continue
-        if any(c in used or re.search(rf"\b{re.escape(c)}\b", tests) for c in shown):
+        needed = [c for c in join.columns if _needed(join.renamed.get(c, c), used, tests)]
+        shown = [c for c in join.columns if c not in needed]
+        if not shown:
             continue
-        ctx.plan.joins.remove(join)
-        ctx.plan.lookups.append(join)
-        join.reason = f"Add {', '.join(shown)} of {join.dataset} to each {join.key} of the summary (left join)."
+        lookup = Join(join.dataset, join.key, "left", join.right_key, shown)
+        lookup.renamed = {c: n for c, n in join.renamed.items() if c in shown}
+        names = [lookup.renamed.get(c, c) for c in shown]
+        lookup.reason = f"Add {', '.join(names)} of {join.dataset} to each {join.key} of the summary (left join)."
+        ctx.plan.lookups.append(lookup)
+        join.columns, join.renamed = needed, {c: n for c, n in join.renamed.items() if c in needed}
+        if not needed:
+            ctx.plan.joins.remove(join)  # "top 3 products by revenue with their names": only shown
+
+
+def _needed(column: str, used: set[str | None], tests: str) -> bool:
+    """Whether the summary groups, sums or tests a column before it is made."""
+    return column in used or re.search(rf"\b{re.escape(column)}\b", tests) is not None
 
 
 def _outputs(ctx: Context) -> list[Measure]:
