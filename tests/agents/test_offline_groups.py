@@ -244,6 +244,15 @@ CASES: list[tuple[str, Expected]] = [
         ),
     ),
     (
+        "which countries have an average order value above 500",
+        lambda f: (
+            f["orders"]
+            .group_by("country")
+            .agg(pl.col("total_revenue").mean().alias("mean_total_revenue"))
+            .filter(pl.col("mean_total_revenue") > 500)
+        ),
+    ),
+    (
         "customers with more than 8 orders",
         lambda f: f["orders"].group_by("customer_id").agg(pl.len().alias("count")).filter(pl.col("count") > 8),
     ),

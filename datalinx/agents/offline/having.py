@@ -84,7 +84,7 @@ def read_having(ctx: Context) -> None:
     scan = ctx.sentence.scan
     having = (
         r"(?:with|having|that have|who have|which have|that had|who had|(?:who|that|which)(?: have| has| had)? "
-        r"(?:placed|made|bought)|where|whose)"
+        r"(?:placed|made|bought)|where|whose|have|has|had)"
     )
     scan(
         r"(?P<grp>{C}|{T}) "
