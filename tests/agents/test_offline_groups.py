@@ -253,6 +253,15 @@ CASES: list[tuple[str, Expected]] = [
         ),
     ),
     (
+        "regions where the churn rate is above 0.25",
+        lambda f: (
+            f["churn"]
+            .group_by("region")
+            .agg(pl.col("churned").cast(pl.Float64).mean().alias("mean_churned_rate"))
+            .filter(pl.col("mean_churned_rate") > 0.25)
+        ),
+    ),
+    (
         "customers with more than 8 orders",
         lambda f: f["orders"].group_by("customer_id").agg(pl.len().alias("count")).filter(pl.col("count") > 8),
     ),

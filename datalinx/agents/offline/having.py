@@ -79,6 +79,23 @@ def _group_total(ctx: Context, match: Match) -> bool:
     return _having(ctx, match)
 
 
+def _rate_test(ctx: Context, match: Match) -> bool:
+    """'regions where the churn rate is above 0.3': a test on each group's share of rows where the flag holds."""
+    from datalinx.agents.offline.aggregates import _rate
+    from datalinx.agents.offline.filters import SYMBOLS, _operator
+
+    number, parsed = match.item("num"), _operator(match)
+    if number is None or parsed is None or not _group_subject(ctx, match) or not _rate(ctx, match):
+        return False
+    measure = ctx.measures[-1]
+    condition = Condition(
+        f"{ident(measure.output)} {parsed[0]} {literal(number.ref)}",
+        f"{measure.output} {SYMBOLS.get(parsed[0], parsed[1])} {number.text}",
+    )
+    ctx.plan.having.append(condition)
+    return True
+
+
 def read_having(ctx: Context) -> None:
     """The groups a test on their counts or sums keeps; names the grouping when only the test does."""
     scan = ctx.sentence.scan
@@ -93,6 +110,11 @@ def read_having(ctx: Context) -> None:
         + OP
         + r") (?P<num>{N})",
         lambda m: _group_total(ctx, m),
+    )
+    scan(
+        r"(?P<grp>{C}|{T}) " + having + r" (?:(?:a|an|the) )?(?P<what>{C}) (?:rate|share|ratio|percentage|percent) "
+        r"(?:(?:is|are|of) )?(?P<neg>not )?(?P<op>" + OP + r") (?P<num>{N})",
+        lambda m: _rate_test(ctx, m),
     )
     scan(
         r"(?P<grp>{C}|{T})(?= "
