@@ -111,6 +111,12 @@ CASES: list[tuple[str, Expected]] = [
         ),
     ),
     (
+        "which 3 products were ordered the most",
+        lambda f: (
+            f["orders"].group_by("product_id").agg(pl.len().alias("count")).sort("count", descending=True).head(3)
+        ),
+    ),
+    (
         "which 3 customers bought the most units",
         lambda f: (
             f["orders"]

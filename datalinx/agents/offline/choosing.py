@@ -133,6 +133,9 @@ def _summarised_elsewhere(
             return False
     norms = [t.norm for t in tokens]
     most_ordered = any(a in ("most", "least") and b == "ordered" for a, b in pairwise(norms))
+    most_ordered = most_ordered or any(
+        norms[i : i + 3] in (["ordered", "the", "most"], ["ordered", "the", "least"]) for i in range(len(norms))
+    )  # "which products were ordered the most"
     if (
         "times" in norms or "often" in norms or "frequently" in norms or most_ordered
     ):  # "how many times they were ordered", "the 5 most ordered products": rows of orders per product

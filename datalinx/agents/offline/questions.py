@@ -174,6 +174,11 @@ def read_questions(ctx: Context) -> None:
         r"(?:the )?(?:(?:top )?(?P<n>{N}) )?(?:the )?" + frequently + r" (?P<subject>{T}|{C})",
         lambda m: _frequent(ctx, m),
     )
+    scan(
+        r"(?:which|what) (?:(?P<n>{N}) )?(?P<subject>{T}|{C}) (?:were|was|are|is|got|get|have been|has been) "
+        r"ordered the (?P<how>most|least)(?: often| frequently| times)?",
+        lambda m: _frequent(ctx, m),
+    )
     common = r"(?P<how>most|least) (?:common|frequent|popular|used)"
     scan(r"(?:the )?(?:(?:top )?(?P<n>{N}) )?" + common + r" (?P<col>{C})", lambda m: _common(ctx, m))
     scan(
