@@ -312,3 +312,8 @@ def test_counting_the_groups_a_test_keeps_is_refused(demo: Demo) -> None:
 def test_an_average_of_each_customers_total_is_refused(demo: Demo) -> None:
     planned = draft("the average customer spend", demo.catalog)
     assert any("each customer's total" in text for text in planned.not_understood)
+
+
+def test_a_group_with_an_amount_above_a_number_is_asked_about(demo: Demo) -> None:
+    planned = draft("countries with revenue above 1000", demo.catalog)
+    assert any("each group's total" in text for text in planned.not_understood)

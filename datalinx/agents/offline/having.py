@@ -73,7 +73,11 @@ def _group_total(ctx: Context, match: Match) -> bool:
         return False
     elsewhere = group.kind == "ds" and what.ref.dataset != str(group.ref)
     if what.norm.split()[0] not in TOTAL_WORDS and not elsewhere:
-        return False  # "countries with a price above 100": rows, or groups? left to the row tests
+        if group.kind == "col" and not ctx.groups:
+            # "countries with revenue above 1000": each order's revenue, or each country's total?
+            ctx.refuse(f"{match.text} (each row's {what.text}, or each group's total?)")
+            return True
+        return False
     if ctx.grounding.is_key(what.ref.dataset, what.ref.column) or not _group_subject(ctx, match):
         return False
     return _having(ctx, match)
