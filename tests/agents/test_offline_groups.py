@@ -141,6 +141,12 @@ CASES: list[tuple[str, Expected]] = [
         lambda f: f["customers"].select(pl.col("city").drop_nulls().n_unique().alias("count_distinct_city")),
     ),
     (
+        "how many distinct countries do our customers come from",
+        lambda f: as_one_spelling(f["customers"], "country", COUNTRY).select(
+            pl.col("country").drop_nulls().n_unique().alias("count_distinct_country")
+        ),
+    ),
+    (
         "the biggest single quantity in each year",
         lambda f: f["orders"].group_by(YEAR.alias("order_year")).agg(pl.col("quantity").max().alias("max_quantity")),
     ),

@@ -228,7 +228,8 @@ def _merge_variants(ctx: Context) -> None:
     meant, whether or not the request says so."""
     merged = []
     groups = ctx.groups or (ctx.plan.aggregate.group_by if ctx.plan.aggregate else [])
-    for column in groups:
+    counted = [m.column for m in ctx.measures if m.function == "count_distinct" and m.column is not None]
+    for column in dict.fromkeys([*groups, *counted]):  # "how many distinct countries": DE and Germany are one
         expression = None if column in ctx.plan.prepare else spellings_folded(ctx, column)
         if expression is None:
             continue
