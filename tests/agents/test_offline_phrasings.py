@@ -10,7 +10,16 @@ import polars as pl
 import pytest
 
 from datalinx.agents.offline import draft
-from tests.agents.test_offline_planner import Demo, Frames, answer, demo, folded, same_rows
+from tests.agents.test_offline_planner import (
+    CONTRACT,
+    Demo,
+    Frames,
+    answer,
+    as_one_spelling,
+    demo,
+    folded,
+    same_rows,
+)
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
 Expected = Callable[[Frames], pl.DataFrame]
@@ -47,7 +56,11 @@ CASES: list[tuple[str, Expected]] = [
     ),
     (
         "What is the churn rate per contract?",
-        lambda f: f["churn"].group_by("contract").agg(pl.col("churned").cast(pl.Float64).mean().alias("rate")),
+        lambda f: (
+            as_one_spelling(f["churn"], "contract", CONTRACT)
+            .group_by("contract")
+            .agg(pl.col("churned").cast(pl.Float64).mean().alias("rate"))
+        ),
     ),
     ("Which product sold the most units?", lambda f: _most(f["orders"], "product_id", "quantity")),
     ("Who spent the most?", lambda f: _most(f["orders"], "customer_id", "total_revenue")),

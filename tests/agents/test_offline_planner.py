@@ -85,6 +85,22 @@ def folded(column: str) -> pl.Expr:
     return pl.col(column).str.strip_chars().str.to_lowercase().str.replace_all(r"[\s\-.]", "")
 
 
+def as_one_spelling(frame: pl.DataFrame, column: str, key: pl.Expr | None = None) -> pl.DataFrame:
+    """`frame` with each value of `column` written as the most common spelling among those sharing its `key`."""
+    key = (folded(column) if key is None else key).alias("_key")
+    counts = frame.group_by(key, pl.col(column)).len().sort("len", column, descending=[True, False])
+    heads = counts.unique("_key", keep="first", maintain_order=True).select("_key", pl.col(column).alias("_head"))
+    joined = frame.with_columns(key).join(heads, on="_key", how="left", maintain_order="left")
+    return joined.with_columns(pl.col("_head").alias(column)).drop("_key", "_head")
+
+
+# How the demo's spellings of one value are told apart: a category's plural, a country's name, a contract's short form.
+CATEGORY = folded("category").str.strip_suffix("s")
+COUNTRY = folded("country").replace(
+    {"germany": "de", "deutschland": "de", "unitedstates": "us", "usa": "us", "france": "fr", "fra": "fr", "uk": "gb"}
+    | {"unitedkingdom": "gb", "spain": "es", "italy": "it", "netherlands": "nl"}
+)
+CONTRACT = folded("contract").replace({"m2m": "monthtomonth", "2year": "twoyear"})
 GERMANY = folded("country").is_in(["de", "deutschland", "germany"])
 Expected = Callable[[Frames], pl.DataFrame]
 CASES: list[tuple[str, Expected]] = [

@@ -8,7 +8,17 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from tests.agents.test_offline_planner import Demo, Frames, answer, demo, folded, same_rows
+from tests.agents.test_offline_planner import (
+    CATEGORY,
+    COUNTRY,
+    Demo,
+    Frames,
+    answer,
+    as_one_spelling,
+    demo,
+    folded,
+    same_rows,
+)
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
 Expected = Callable[[Frames], pl.DataFrame]
@@ -21,7 +31,8 @@ def _month(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def _by_category(f: Frames) -> pl.DataFrame:
-    joined = f["orders"].join(f["products"].select("product_id", "category"), on="product_id", how="left")
+    products = as_one_spelling(f["products"], "category", CATEGORY)
+    joined = f["orders"].join(products.select("product_id", "category"), on="product_id", how="left")
     return joined.group_by("category").agg(pl.col("total_revenue").sum().alias("sum_total_revenue"))
 
 
@@ -40,7 +51,11 @@ CASES: list[tuple[str, Expected]] = [
     ("how many customers per segment", lambda f: f["customers"].group_by("segment").agg(pl.len().alias("count"))),
     (
         "What's the average price per category?",
-        lambda f: f["products"].group_by("category").agg(pl.col("price").mean().alias("mean_price")),
+        lambda f: (
+            as_one_spelling(f["products"], "category", CATEGORY)
+            .group_by("category")
+            .agg(pl.col("price").mean().alias("mean_price"))
+        ),
     ),
     ("revenue per month", lambda f: _month(f["orders"])),
     (
@@ -50,7 +65,9 @@ CASES: list[tuple[str, Expected]] = [
     (
         "number of distinct customers per country",
         lambda f: (
-            f["customers"].group_by("country").agg(pl.col("customer_id").n_unique().alias("count_distinct_customer_id"))
+            as_one_spelling(f["customers"], "country", COUNTRY)
+            .group_by("country")
+            .agg(pl.col("customer_id").n_unique().alias("count_distinct_customer_id"))
         ),
     ),
     (

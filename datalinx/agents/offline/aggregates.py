@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from datalinx.agents.offline.amounts import amount_follows, amount_named, rows_among
 from datalinx.agents.offline.context import Context, Measure
 from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.plan import Aggregate, Condition, ident, literal
@@ -40,10 +41,19 @@ def _measure(ctx: Context, match: Match) -> bool:
         return False
     function = _function(fn)
     distinct = bool(match.group("distinct"))
-    if what.kind == "ds":
-        if function in ("mean", "median", "min", "max", "sum"):
+    owners = [i for i in match.items("ds") if i is not what and str(i.ref) != ctx.base]
+    if owners and what.kind == "col" and function in ("mean", "median", "min", "max"):
+        # "the average customer spend": the mean of each customer's total, a summary of a summary
+        ctx.refuse(f"{match.text} (a summary of each {owners[0].text}'s total is not supported)")
+        return True
+    if what.kind == "ds" and function in ("mean", "median", "min", "max", "sum"):
+        amount = amount_named(ctx, what)  # "total sales": the amount the word also names
+        if amount is None:
             ctx.refuse(f"{match.text} (a summary of counts per group is not supported)")
             return True
+        ctx.measures.append(Measure(function, amount, match.text))
+        return True
+    if what.kind == "ds":
         return _count_of(ctx, str(what.ref), distinct, match.text)
     column = ctx.column(what)
     if column is None:
@@ -72,10 +82,21 @@ def _measure(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _measure_among(ctx: Context, match: Match) -> bool:
+    """'total delivered revenue', 'how many SMB customers': the measure, over the rows holding the values between."""
+    from datalinx.agents.offline.values import _values
+
+    values = match.items("val", name="vals")
+    if not values or not _measure(ctx, match):
+        return False
+    return _values(ctx, values, False)
+
+
 def _measures(ctx: Context, match: Match) -> bool:
     """'the minimum and maximum unit price': each function of one column."""
     what = match.item("what")
-    words = re.findall(FUNCTION_WORDS + r"|highest|lowest|largest|smallest|earliest|latest", match.group("fns") or "")
+    ends = r"|highest|lowest|largest|smallest|earliest|latest|first|last|oldest|newest|most recent"
+    words = re.findall(FUNCTION_WORDS + ends, match.group("fns") or "")
     if what is None or what.kind != "col" or len(words) < 2:
         return False
     column = ctx.column(what)
@@ -209,8 +230,15 @@ def read_measures(ctx: Context) -> None:
     words = FUNCTION_WORDS + (r"|highest|lowest|largest|smallest|earliest|latest" if ctx.groups else "")
     several = rf"(?P<fns>(?:{words})(?:(?: ,| and| , and| as well as| or|,) (?:the )?(?:{words}))+)"
     scan(several + r" (?:of )?(?:the |all )?(?:{T} )?(?P<what>{C})", lambda m: _measures(ctx, m))
+    ends = r"(?:highest|lowest|largest|smallest|earliest|latest|first|last|oldest|newest|most recent)"
+    both = rf"(?P<fns>{ends}(?: and| ,| , and| or| to)(?: the)? {ends})"
+    scan(r"(?:the )?" + both + r" (?:of )?(?:the |all )?(?:{T} )?(?P<what>{C})", lambda m: _measures(ctx, m))
     scan(r"(?:the )?(?:distinct|unique) (?:number|count) of (?P<what>{C}|{T})", lambda m: _distinct_count(ctx, m))
     counting = r"(?P<fn>how many|number of|count of|count|amount of|total number of|total count of)"
+    among = r"(?:the |all |our )?(?P<vals>(?:{V} ){1,2})"
+    scan(counting + " " + among + r"(?P<what>{T})", lambda m: _measure_among(ctx, m))
+    scan(counting + r" (?:the |all |our )?(?P<vals>{V}(?: {V})?)(?! @[tc])", lambda m: rows_among(ctx, m))
+    scan(FUNCTION + r"(?: up)? (?:of )?" + among + r"(?P<what>{C})", lambda m: _measure_among(ctx, m))
     scan(counting + r" (?:the |all |our )?" + DISTINCT + r"(?P<what>{T})", lambda m: _measure(ctx, m))
     rows = (
         r"(?:subscribers|customers|people|users|clients|members|accounts|rows|"
@@ -231,12 +259,15 @@ def read_measures(ctx: Context) -> None:
     )
     scan(
         FUNCTION
-        + r" (?:of )?(?:the |all |our )?(?:number of |amount of |count of )?"
+        + r"(?: up)? (?:of )?(?:the |all |our )?(?:number of |amount of |count of )?"
         + DISTINCT
         + r"(?:{T} )?(?P<what>{C}|{T})",
         lambda m: _measure(ctx, m),
     )
-    question = r"(?:what is|what s|whats|what was|what were|what are|how much|calculate|compute|sum up|tell me|add up)"
+    question = (
+        r"(?:what is|what s|whats|what was|what were|what are|what(?= (?:our|the) )|how much|calculate|compute|sum up"
+        r"|tell me|add up)"
+    )
     scan(
         question + r"(?: the| our| all| in)?(?: overall| combined| entire| grand)? (?P<what>{C})",
         lambda m: _sum(ctx, m),
@@ -247,5 +278,11 @@ def read_measures(ctx: Context) -> None:
         r"{V}|in|from|the|our|all|we|they) ){0,4}(?P<what>{C})",
         lambda m: _sum(ctx, m),
     )
+    if ctx.groups:
+        # "how much did each customer spend": the grouping read first, the amount after it is summed per group
+        scan(r"how much(?: money)?(?: did| do| does| have| has| had)?(?= §)", lambda m: amount_follows(ctx, m))
     if ctx.groups or ctx.reading.grouped:
-        scan(SUPERLATIVE + r" (?:of )?(?:the )?(?:{T} )?(?P<what>{C})", lambda m: _measure(ctx, m))
+        scan(
+            SUPERLATIVE + r" (?:of )?(?:the )?(?:(?:single|individual) )?(?:{T} )?(?P<what>{C})",
+            lambda m: _measure(ctx, m),
+        )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from datalinx.agents.offline.plan import Plan, combine, describe
+from datalinx.agents.offline.plan import Join, Plan, combine, describe
 
 NodeList = list[tuple[dict[str, Any], str]]
 
@@ -69,19 +69,28 @@ def _steps(plan: Plan) -> NodeList:
         steps.append((aggregate, plan.aggregate.explanation))
     if plan.having:
         steps.append(({"kind": "filter", "condition": combine(plan.having), "id": "keep_groups"}, _keep(plan.having)))
-    steps.extend(_shaping(plan))
+    steps.extend(_ranked(plan))
+    return steps
+
+
+def _sorted(plan: Plan) -> NodeList:
+    if not plan.sort:
+        return []
+    keys = [f"{k['column']} ({'highest' if k.get('descending') else 'lowest'} first)" for k in plan.sort]
+    return [({"kind": "sort", "by": plan.sort, "id": "order"}, f"Sort by {_listing(keys)}.")]
+
+
+def _ranked(plan: Plan) -> NodeList:
+    steps = _sorted(plan)
+    if plan.sample is not None:
+        steps.append(({"kind": "sample", **plan.sample, "id": "sample"}, "Take a reproducible random sample."))
+    if plan.limit is not None:
+        steps.append(({"kind": "limit", "n": plan.limit, "id": "first"}, f"Keep the first {plan.limit} rows."))
     return steps
 
 
 def _shaping(plan: Plan) -> NodeList:
     steps: NodeList = []
-    if plan.sort:
-        keys = [f"{k['column']} ({'highest' if k.get('descending') else 'lowest'} first)" for k in plan.sort]
-        steps.append(({"kind": "sort", "by": plan.sort, "id": "order"}, f"Sort by {_listing(keys)}."))
-    if plan.sample is not None:
-        steps.append(({"kind": "sample", **plan.sample, "id": "sample"}, "Take a reproducible random sample."))
-    if plan.limit is not None:
-        steps.append(({"kind": "limit", "n": plan.limit, "id": "first"}, f"Keep the first {plan.limit} rows."))
     if plan.finish:
         steps.append(
             (
@@ -125,6 +134,71 @@ def _sink_text(sink: dict[str, Any]) -> str:
     return f"Write the result to warehouse table {sink['table']}."
 
 
+def _join(
+    plan: Plan,
+    join: Join,
+    current: str,
+    taken: set[str],
+    nodes: list[dict[str, Any]],
+    edges: list[dict[str, Any]],
+    explanations: dict[str, str],
+) -> str:
+    """The nodes joining `join`'s dataset (its columns picked, clashing names renamed) to `current`; the join's id."""
+    right = node_id(join.dataset, taken)
+    nodes.append({"id": right, "kind": "source", "dataset": join.dataset})
+    explanations[right] = f"Read dataset {join.dataset}."
+    if join.filters:
+        tested = node_id(f"{join.dataset}_rows", taken)
+        nodes.append({"id": tested, "kind": "filter", "condition": combine(join.filters)})
+        explanations[tested] = f"Keep {join.dataset} rows where {describe(join.filters)}."
+        edges.append({"source": right, "target": tested})
+        right = tested
+    key = join.right_key or join.key
+    keep = [key, *(c for c in join.columns if c != key)]
+    picked = node_id(f"{join.dataset}_columns", taken)
+    nodes.append({"id": picked, "kind": "select", "columns": keep})
+    explanations[picked] = f"Take {_listing(keep)} from {join.dataset}."
+    edges.append({"source": right, "target": picked})
+    right = picked
+    if join.renamed:
+        renamed = node_id(f"{join.dataset}_names", taken)
+        nodes.append({"id": renamed, "kind": "rename", "columns": dict(join.renamed)})
+        pairs = [f"{old} to {new}" for old, new in join.renamed.items()]
+        explanations[renamed] = f"Rename {_listing(pairs)} so they do not clash with {plan.dataset}."
+        edges.append({"source": right, "target": renamed})
+        right = renamed
+    joined = node_id(f"with_{join.dataset}", taken)
+    spec: dict[str, Any] = {"id": joined, "kind": "join", "how": join.how}
+    if join.right_key and join.right_key != join.key:
+        spec.update(left_on=[join.key], right_on=[join.right_key])
+    else:
+        spec["on"] = [join.key]
+    nodes.append(spec)
+    explanations[joined] = join.reason or f"Join {join.dataset} on {join.key} ({join.how} join)."
+    edges.append({"source": current, "target": joined, "port": "left"})
+    edges.append({"source": right, "target": joined, "port": "right"})
+    return joined
+
+
+def _append(
+    chain: NodeList,
+    current: str,
+    taken: set[str],
+    nodes: list[dict[str, Any]],
+    edges: list[dict[str, Any]],
+    explanations: dict[str, str],
+) -> str:
+    """Each step of `chain` as a node reading the one before, from `current` on; the last one's id."""
+    for spec, explanation in chain:
+        spec = dict(spec)
+        spec["id"] = node_id(spec["id"], taken)
+        nodes.append({"id": spec.pop("id"), **spec})
+        explanations[nodes[-1]["id"]] = explanation
+        edges.append({"source": current, "target": nodes[-1]["id"]})
+        current = nodes[-1]["id"]
+    return current
+
+
 def build(plan: Plan) -> tuple[dict[str, Any], dict[str, str]]:
     """The definition and an explanation per node."""
     taken: set[str] = set()
@@ -135,39 +209,12 @@ def build(plan: Plan) -> tuple[dict[str, Any], dict[str, str]]:
     nodes.append({"id": current, "kind": "source", "dataset": plan.dataset})
     explanations[current] = f"Read dataset {plan.dataset}."
     for join in plan.joins:
-        right = node_id(join.dataset, taken)
-        nodes.append({"id": right, "kind": "source", "dataset": join.dataset})
-        explanations[right] = f"Read dataset {join.dataset}."
-        key = join.right_key or join.key
-        keep = [key, *(c for c in join.columns if c != key)]
-        picked = node_id(f"{join.dataset}_columns", taken)
-        nodes.append({"id": picked, "kind": "select", "columns": keep})
-        explanations[picked] = f"Take {_listing(keep)} from {join.dataset}."
-        edges.append({"source": right, "target": picked})
-        right = picked
-        if join.renamed:
-            renamed = node_id(f"{join.dataset}_names", taken)
-            nodes.append({"id": renamed, "kind": "rename", "columns": dict(join.renamed)})
-            pairs = [f"{old} to {new}" for old, new in join.renamed.items()]
-            explanations[renamed] = f"Rename {_listing(pairs)} so they do not clash with {plan.dataset}."
-            edges.append({"source": right, "target": renamed})
-            right = renamed
-        joined = node_id(f"with_{join.dataset}", taken)
-        spec: dict[str, Any] = {"id": joined, "kind": "join", "how": join.how}
-        if join.right_key and join.right_key != join.key:
-            spec.update(left_on=[join.key], right_on=[join.right_key])
-        else:
-            spec["on"] = [join.key]
-        nodes.append(spec)
-        explanations[joined] = join.reason or f"Join {join.dataset} on {join.key} ({join.how} join)."
-        edges.append({"source": current, "target": joined, "port": "left"})
-        edges.append({"source": right, "target": joined, "port": "right"})
-        current = joined
-    for spec, explanation in _steps(plan):
-        spec = dict(spec)
-        spec["id"] = node_id(spec["id"], taken)
-        nodes.append({"id": spec.pop("id"), **spec})
-        explanations[nodes[-1]["id"]] = explanation
-        edges.append({"source": current, "target": nodes[-1]["id"]})
-        current = nodes[-1]["id"]
+        current = _join(plan, join, current, taken, nodes, edges, explanations)
+    chain = _steps(plan)
+    if plan.lookups:
+        current = _append(chain, current, taken, nodes, edges, explanations)
+        for join in plan.lookups:
+            current = _join(plan, join, current, taken, nodes, edges, explanations)
+        chain = _sorted(plan)  # a join keeps no order: sort the summary's rows again
+    _append([*chain, *_shaping(plan)], current, taken, nodes, edges, explanations)
     return {"schema_version": 1, "nodes": nodes, "edges": edges}, explanations

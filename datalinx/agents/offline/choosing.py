@@ -4,12 +4,14 @@ summarises per row of another ('top 5 customers by revenue' reads orders, per cu
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from datalinx.agents.offline.entities import Candidate
 from datalinx.agents.offline.entities import entities as find_entities
 from datalinx.agents.offline.grounding import ColumnRef, Grounding, ValueRef
 from datalinx.agents.offline.tokens import Token
 from datalinx.agents.offline.words import AGGREGATES, VERB_DATASETS
+from datalinx.core.pipelines.types import NUMERIC
 
 GROUPING = frozenset({"by", "per", "each", "every"})
 SUMMARY_WORDS = frozenset({*AGGREGATES, "many", "number", "count", "recent", "times"})
@@ -33,10 +35,13 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
     every = [d.name for d in grounding.catalog.datasets]
     named: list[str] = []
     grouped: set[str] = set()
+    described: set[str] = set()  # grouped, the measure being another dataset's: its columns describe each group
     counted: set[str] = set()  # counted by their key among another dataset's rows, not grouped by it
     scores = {name: 0.0 for name in every}
     evidence = {name: 0.0 for name in every}
     entities = find_entities(tokens, grounding, every, request)
+    votes: list[tuple[int, str, float]] = []  # where a column is named, the dataset it may belong to, how strongly
+    grouping_words = any(t.norm in GROUPING for t in tokens)
     summarising = any(t.norm in AGGREGATES or t.norm in ("many", "count") for t in tokens)
     for start, candidate in entities.items():
         if candidate.kind == "ds":
@@ -44,16 +49,24 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
             if name in named:
                 continue  # a dataset named again is no more the subject than before
             named.append(name)
-            if start > 0 and tokens[start - 1].norm in GROUPING and summarising:
-                grouped.add(name)
-            elif start > 0 and tokens[start - 1].norm in GROUPING and _picked_from_other(tokens, start, entities, name):
+            per = start > 0 and tokens[start - 1].norm in GROUPING
+            if per and (summarising or _measured_elsewhere(entities, grounding, name)):
+                grouped.add(name)  # "units sold per product": the orders' quantity, per product
+            elif per and _picked_from_other(tokens, start, entities, name):
                 grouped.add(name)  # "each customer's most recent order": one of the orders per customer
             elif _ranked_by_other(tokens, start, entities, grounding, name):
                 grouped.add(name)  # "top 5 customers by revenue": revenue is the orders', summed per customer
-            elif _summarised_elsewhere(tokens, entities, grounding, name):
+                described.add(name)
+            elif _summarised_elsewhere(tokens, start, entities, grounding, name):
                 grouped.add(name)  # "customers and their total spend": the orders' revenue, per customer
+                described.add(name)
+            elif _tested_on_count(tokens, start, entities, grounding, name):
+                grouped.add(name)  # "customers with more than 5 orders": the orders, counted per customer
+                described.add(name)
             elif _counted_elsewhere(tokens, start, entities, grounding, name):
                 counted.add(name)  # "how many distinct customers placed orders": customer ids among the orders
+            elif grouping_words and _measured_elsewhere(entities, grounding, name):
+                counted.add(name)  # "revenue of enterprise customers per month": the orders' revenue, of their rows
             else:
                 # "for each order, add ...": with nothing to summarise, the rows are that dataset's
                 scores[name] += 6 if start > 0 and tokens[start - 1].norm in GROUPING else 4
@@ -62,10 +75,10 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
         elif candidate.kind == "col":
             # a grouping key ("per product category") may come from a joined table; what is measured may not
             weight = 1 if start > 0 and tokens[start - 1].norm in GROUPING else 2
+            measured = start > 0 and tokens[start - 1].norm in AGGREGATES  # "average order value": its rows
             for ref in candidate.refs:
                 assert isinstance(ref, ColumnRef)
-                scores[ref.dataset] += weight if ref.strength >= 2 else 0.5
-                evidence[ref.dataset] += weight if ref.strength >= 2 else 0.5
+                votes.append((start, ref.dataset, weight if ref.strength >= 2 or measured else 0.5))
                 if ref.strength == 3 and candidate.length > 1 and tokens[start].norm in grounding.dataset_words:
                     owner = grounding.dataset_words[tokens[start].norm]
                     grouping = start > 0 and tokens[start - 1].norm in GROUPING
@@ -76,6 +89,11 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
                 assert isinstance(ref, ValueRef)
                 scores[ref.dataset] += 1.5
                 evidence[ref.dataset] += 1.5
+    of_groups = {start for start, dataset, _ in votes if dataset in described}
+    for start, dataset, weight in votes:
+        if start not in of_groups:  # "top 3 products by revenue with their names": shown beside each group's total
+            scores[dataset] += weight
+            evidence[dataset] += weight
     subjects = [n for n in named if n not in grouped and n not in counted]
     if subjects:
         # the first dataset named is what the request is about, the more so before any column is named
@@ -105,7 +123,7 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
 
 
 def _summarised_elsewhere(
-    tokens: list[Token], entities: dict[int, Candidate], grounding: Grounding, dataset: str
+    tokens: list[Token], named_at: int, entities: dict[int, Candidate], grounding: Grounding, dataset: str
 ) -> bool:
     """Whether the request summarises another dataset's column or rows per row of `dataset`, with no other grouping:
     'customers and their total spend', 'products with how many times they were ordered'."""
@@ -116,9 +134,13 @@ def _summarised_elsewhere(
         if start > 0 and tokens[start - 1].norm in ("by", "per") and candidate.kind == "col":
             return False
     norms = [t.norm for t in tokens]
+    most_ordered = any(a in ("most", "least") and b == "ordered" for a, b in pairwise(norms))
+    most_ordered = most_ordered or any(
+        norms[i : i + 3] in (["ordered", "the", "most"], ["ordered", "the", "least"]) for i in range(len(norms))
+    )  # "which products were ordered the most"
     if (
-        "times" in norms or "often" in norms or "frequently" in norms
-    ):  # "how many times they were ordered": rows of orders per product
+        "times" in norms or "often" in norms or "frequently" in norms or most_ordered
+    ):  # "how many times they were ordered", "the 5 most ordered products": rows of orders per product
         verbs = [VERB_DATASETS[n] for n in norms if n in VERB_DATASETS and grounding.catalog.dataset(VERB_DATASETS[n])]
         if verbs and verbs[0] != dataset and grounding.column(verbs[0], key) is not None:
             return True
@@ -132,6 +154,8 @@ def _summarised_elsewhere(
             if elsewhere and any(grounding.column(r.dataset, key) is not None for r in refs):
                 return True
         elif candidate.kind == "ds" and candidate.refs[0] != dataset and window & {"many", "number", "count"}:
+            if start < named_at:
+                continue  # "how many orders did enterprise customers place": the customers only pick the orders
             return grounding.column(str(candidate.refs[0]), key) is not None
     return False
 
@@ -148,6 +172,54 @@ def _picked_from_other(tokens: list[Token], start: int, entities: dict[int, Cand
         before = {t.norm for t in tokens[max(start + 1, position - 2) : position]}
         return candidate.kind == "ds" and position - start <= 6 and bool(before & PICK_WORDS)
     return False
+
+
+def _measured_elsewhere(entities: dict[int, Candidate], grounding: Grounding, dataset: str) -> bool:
+    """Whether the request names an amount only another dataset holding `dataset`'s key has ('units per product')."""
+    key = grounding.key_of(dataset)
+    for candidate in entities.values():
+        refs = [r for r in candidate.refs if isinstance(r, ColumnRef)] if candidate.kind == "col" else []
+        if not refs or any(r.dataset == dataset for r in refs):
+            continue
+        for ref in refs:
+            amount = ref.type in NUMERIC and not grounding.is_key(ref.dataset, ref.column)
+            if amount and key and not grounding.is_flag(ref.dataset, ref.column) and grounding.column(ref.dataset, key):
+                return True
+    return False
+
+
+HAVING_VERBS = frozenset({"with", "having", "have", "has", "had", "placed", "made", "bought", "ordered"})
+
+
+def _tested_on_count(
+    tokens: list[Token], start: int, entities: dict[int, Candidate], grounding: Grounding, dataset: str
+) -> bool:
+    """Whether '<dataset> with|who placed more than N <other dataset>' tests a count of the other's rows per row."""
+    key = grounding.key_of(dataset)
+    after = start + 1
+    if after < len(tokens) and tokens[after].norm in ("who", "that", "which"):
+        after += 1
+    if key is None or after >= len(tokens) or tokens[after].norm not in HAVING_VERBS:
+        return False
+    for position in range(after + 1, min(after + 6, len(tokens) - 1)):
+        amount = entities.get(position)
+        if amount is not None and amount.kind == "col" and _compared(tokens, position + amount.length):
+            # "products with total revenue above 10000": the orders' revenue, summed per product
+            refs = [r for r in amount.refs if isinstance(r, ColumnRef)]
+            return bool(refs) and all(r.dataset != dataset and r.type in NUMERIC for r in refs)
+        if tokens[position].kind == "number":
+            if tokens[position].value == 1 and tokens[position - 1].norm == "least":
+                return False  # "at least one order": any order, which a join answers
+            counted = entities.get(position + 1)
+            if counted is None or counted.kind != "ds" or counted.refs[0] == dataset:
+                return False
+            return grounding.column(str(counted.refs[0]), key) is not None
+    return False
+
+
+def _compared(tokens: list[Token], start: int) -> bool:
+    """Whether a comparison with a number follows within a few words: 'above 10000', 'is more than 5'."""
+    return any(t.kind == "number" for t in tokens[start : start + 4])
 
 
 def _counted_elsewhere(
@@ -168,17 +240,23 @@ def _ranked_by_other(
     """Whether 'top N <dataset> by <column>' or 'which <dataset> sold the most <column>' ranks by a column the
     dataset does not have (so the rows ranked are another dataset's, summed per this one)."""
     ranked = start >= 2 and tokens[start - 1].kind == "number" and tokens[start - 2].norm in RANKING
+    ranked = ranked or (start >= 2 and tokens[start - 1].norm in RANKING and tokens[start - 2].kind == "number")
     ranked = ranked and start + 1 < len(tokens) and tokens[start + 1].norm in ("by", "with", "ranked", "in", "based")
-    asked = start >= 1 and tokens[start - 1].norm in ("which", "what")
-    asked = asked or (start >= 2 and tokens[start - 1].kind == "number" and tokens[start - 2].norm in ("which", "what"))
+    before = start - 1 if start >= 1 and tokens[start - 1].kind != "number" else start - 2  # "which 5 products"
+    asked = before >= 0 and tokens[before].norm in ("which", "what")
     asked = asked and any(t.norm in SUPERLATIVE_WORDS for t in tokens[start + 1 : start + 5])
     if not (ranked or asked):
         return _ranked_by_rows(tokens, start, entities, grounding, dataset)
+    counted = [c for s, c in sorted(entities.items()) if s > start and c.kind == "ds" and c.refs[0] != dataset][:1]
+    key = grounding.key_of(dataset)
+    if asked and counted and key and grounding.column(str(counted[0].refs[0]), key) is not None:
+        return True  # "which customer placed the most orders": the orders, counted per customer
     following = [c for s, c in sorted(entities.items()) if s > start and c.kind == "col"][:1]
     if not following:
         return False
     refs = [r for r in following[0].refs if isinstance(r, ColumnRef)]
-    return bool(refs) and all(r.dataset != dataset for r in refs) and (asked or any(r.strength >= 2 for r in refs))
+    measured = any(r.strength >= 2 or (r.type in NUMERIC and not grounding.is_key(r.dataset, r.column)) for r in refs)
+    return bool(refs) and all(r.dataset != dataset for r in refs) and (asked or measured)
 
 
 def _ranked_by_rows(

@@ -129,6 +129,12 @@ def _default_order(ctx: Context) -> None:
         ctx.note(f"kept the first row by {key} among duplicates")
 
 
+def _counted(ctx: Context, match: Match) -> bool:
+    """Whether a number comes just before: 'the 10 biggest customers by revenue' ranks, it keeps no row per group."""
+    index = match.indexes[0] - 1
+    return index >= 0 and ctx.sentence.items[index].kind == "num"
+
+
 def read_cleaning(ctx: Context) -> None:
     """Duplicates removed, and which row of each stays."""
     scan = ctx.sentence.scan
@@ -139,6 +145,11 @@ def read_cleaning(ctx: Context) -> None:
         + DUPLICATES
         + r"(?: (?:by|on|based on|of|in|per|using|across|for|with the same) "
         r"(?:the )?" + COLUMNS + ")?",
+        lambda m: _dedupe(ctx, m),
+    )
+    scan(
+        r"(?:after|once|having) (?:removing|dropping|deleting|eliminating|removed|dropped|deleted) (?:the |any |all )?"
+        r"(?:exact )?" + DUPLICATES + r"(?: (?:from|in) (?:the )?{T})?",
         lambda m: _dedupe(ctx, m),
     )
     scan(
@@ -158,7 +169,7 @@ def read_cleaning(ctx: Context) -> None:
     scan(
         r"(?:only )?(?:the )?" + WHICH + r" (?:row|record|entry|one|{T}) (?:per|for each|for every|of each|by|"
         r"for) " + COLUMNS,
-        lambda m: _dedupe(ctx, m),
+        lambda m: not _counted(ctx, m) and _dedupe(ctx, m),
     )
     keep = (
         r"(?:keep|keeping|retain|retaining|take|taking|prefer|preferring|choose|"

@@ -58,6 +58,16 @@ def _paired(ctx: Context, match: Match) -> bool:
     return _select(ctx, match)
 
 
+def _beside_groups(ctx: Context, match: Match) -> bool:
+    """'... by total spend, show their name': columns of the dataset each group is a row of, shown beside it."""
+    items = match.items("col", name="cols")
+    if not items or any(i.ref.dataset not in ctx.reading.grouped or i.ref.dataset == ctx.base for i in items):
+        return False
+    for item in items:
+        ctx.column(item)
+    return True
+
+
 def _distinct(ctx: Context, match: Match) -> bool:
     """'distinct countries of customers': each value once."""
     if not _select(ctx, match):
@@ -188,7 +198,13 @@ def read_columns(ctx: Context) -> None:
     """Columns kept or removed: read after row tests took the columns they test."""
     scan = ctx.sentence.scan
     scan(r"(?:drop|remove|delete|hide|omit|leave out|get rid of)(?: the| their)? " + COLUMNS, lambda m: _drop(ctx, m))
+    verb = (
+        r"(?P<verb>only|just|show|display|list|give|return|select|keep|include|get|fetch|with|pull|see|view|output|add"
+        r"|retain)"
+    )
+    shown = verb + r"(?: me| us)?(?: only| just)?(?: the| their| its)?(?:" + COLUMN_WORD + r")? " + COLUMNS
     if ctx.groups or ctx.measures:
+        scan(shown + r"(?:" + COLUMN_WORD + r")?(?: too| as well| also)?", lambda m: _beside_groups(ctx, m))
         return
     scan(
         r"(?:the )?(?:distinct|unique|different) (?:values of |values in )?(?:the )?" + COLUMNS,
@@ -206,21 +222,7 @@ def read_columns(ctx: Context) -> None:
     scan(r"(?:the )?" + COLUMNS + relative + r"(?= [?.!;]|$)", lambda m: _distinct(ctx, m))
     if ctx.plan.distinct:  # "that occurs in orders", "our orders come from"
         scan(r"(?:that|which) (?:occur|occurs|appear|appears|exist|exists|show up|shows up)(?= in )", lambda m: True)
-    verb = (
-        r"(?P<verb>only|just|show|display|list|give|return|select|keep|include|get|fetch|with|pull|see|view|output|add"
-        r"|retain)"
-    )
-    scan(
-        verb
-        + r"(?: me| us)?(?: only| just)?(?: the| their| its)?(?:"
-        + COLUMN_WORD
-        + r")? "
-        + COLUMNS
-        + r"(?:"
-        + COLUMN_WORD
-        + ")?",
-        lambda m: _select(ctx, m),
-    )
+    scan(shown + r"(?:" + COLUMN_WORD + ")?", lambda m: _select(ctx, m))
     scan(COLUMNS + r"(?: only|" + COLUMN_WORD + r" only)", lambda m: _select(ctx, m))
     scan(r"(?:need|want|require)(?: only| just)?(?: the)? " + COLUMNS + COLUMN_WORD, lambda m: _select(ctx, m))
     # "names and emails of our French customers": the value's test was read already

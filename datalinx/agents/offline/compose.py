@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from datalinx.agents.offline.cleaning import _keep, nulls_away
 from datalinx.agents.offline.conditions import alternatives, negated
 from datalinx.agents.offline.context import Context, Measure, SortRequest
-from datalinx.agents.offline.plan import Aggregate, Dedupe, ident, literal
+from datalinx.agents.offline.groups import spellings_folded
+from datalinx.agents.offline.plan import Aggregate, Dedupe, Join, combine
 from datalinx.core.pipelines.types import NUMERIC
 
 FUNCTION_TEXT = {"sum": "total", "mean": "average", "median": "median", "min": "lowest", "max": "highest",
@@ -56,6 +59,8 @@ def _entity_groups(ctx: Context) -> None:
     if not ctx.measures and not any(r.measure or r.column for r in ctx.order):
         return
     for dataset in ctx.reading.grouped:
+        if dataset == ctx.base and not ctx.plan.joins:
+            continue  # "the average number of items per order" over orders: one row per order is the data itself
         key = ctx.grounding.key_of(dataset)
         if key is not None and key not in ctx.groups and ctx.grounding.column(ctx.base, key) is not None:
             ctx.groups.insert(0, key)
@@ -78,6 +83,10 @@ def _summary(ctx: Context, also: bool, instead: bool) -> None:
             groups = prior.group_by
         aggregate.buckets = {name: text for name, text in aggregate.buckets.items() if name in groups}
         measures = _unique(ctx.measures)
+        for measure in measures:
+            if measure.function == "count_distinct" and measure.column in groups:
+                # "how many customers placed more than 10 orders": a count of the groups, a second summary
+                ctx.refuse(f"{measure.text} (a count of the groups themselves is not supported)")
         if prior is not None and prior.aggregations:
             kept = [Measure(a["function"], a.get("column"), "") for a in prior.aggregations]
             measures = _unique([*kept, *measures]) if also or not measures else measures
@@ -91,6 +100,36 @@ def _summary(ctx: Context, also: bool, instead: bool) -> None:
         ctx.plan.aggregate = aggregate
         ctx.plan.touched = True
         ctx.plan.select = None  # a summary has its own columns
+
+
+def _lookups(ctx: Context) -> None:
+    """'top 3 products by revenue with their names': a grouped dataset's columns, neither grouped, summed nor tested,
+    are joined to the summary's rows by its key rather than to the rows summed."""
+    aggregate = ctx.plan.aggregate
+    if aggregate is None or not aggregate.group_by:
+        return
+    used = {*aggregate.group_by, *aggregate.buckets, *(a.get("column") for a in aggregate.aggregations)}
+    tests = " ".join([combine(ctx.plan.filters), *ctx.plan.prepare.values(), *ctx.plan.fills, *ctx.plan.casts])
+    for join in list(ctx.plan.joins):
+        if join.how != "left" or join.key not in aggregate.group_by or join.filters:
+            continue
+        needed = [c for c in join.columns if _needed(join.renamed.get(c, c), used, tests)]
+        shown = [c for c in join.columns if c not in needed]
+        if not shown:
+            continue
+        lookup = Join(join.dataset, join.key, "left", join.right_key, shown)
+        lookup.renamed = {c: n for c, n in join.renamed.items() if c in shown}
+        names = [lookup.renamed.get(c, c) for c in shown]
+        lookup.reason = f"Add {', '.join(names)} of {join.dataset} to each {join.key} of the summary (left join)."
+        ctx.plan.lookups.append(lookup)
+        join.columns, join.renamed = needed, {c: n for c, n in join.renamed.items() if c in needed}
+        if not needed:
+            ctx.plan.joins.remove(join)  # "top 3 products by revenue with their names": only shown
+
+
+def _needed(column: str, used: set[str | None], tests: str) -> bool:
+    """Whether the summary groups, sums or tests a column before it is made."""
+    return column in used or re.search(rf"\b{re.escape(column)}\b", tests) is not None
 
 
 def _outputs(ctx: Context) -> list[Measure]:
@@ -189,25 +228,21 @@ def _picked(ctx: Context) -> None:
 
 
 def _merge_variants(ctx: Context) -> None:
-    """Spellings of one value read as its most common spelling before grouping ('Delivered' as 'delivered')."""
-    if not ctx.merge_variants:
-        return
+    """Spellings of one value grouped as its most common spelling ('M2M' as 'month-to-month'): one group per thing
+    meant, whether or not the request says so."""
     merged = []
     groups = ctx.groups or (ctx.plan.aggregate.group_by if ctx.plan.aggregate else [])
-    for column in groups:
-        variants = ctx.grounding.spellings.get((ctx.base, column), {})
-        if not variants or column in ctx.plan.prepare:
+    counted = [m.column for m in ctx.measures if m.function == "count_distinct" and m.column is not None]
+    for column in dict.fromkeys([*groups, *counted]):  # "how many distinct countries": DE and Germany are one
+        expression = None if column in ctx.plan.prepare else spellings_folded(ctx, column)
+        if expression is None:
             continue
-        cases = " ".join(
-            f"when {ident(column)} in ({', '.join(literal(v) for v in members)}) then {literal(head)}"
-            for head, members in variants.items()
-        )
-        ctx.plan.prepare[column] = f"case {cases} else {ident(column)} end"
+        ctx.plan.prepare[column] = expression
         ctx.plan.prepare_notes.append(f"Write each spelling of a {column} value as its most common spelling.")
         merged.append(column)
     if merged:
         ctx.note(f"spelling variants of {', '.join(merged)} counted together")
-    else:
+    elif ctx.merge_variants:
         ctx.refuse("spelling variants (none known for the grouped columns)")
 
 
@@ -220,5 +255,6 @@ def finish(ctx: Context, *, also: bool = False, instead: bool = False) -> None:
         ctx.refuse(f"{ctx.ranked_rows} within each {', '.join(ctx.groups)} (a top list per group)")
     _summary(ctx, also, instead)
     ctx.order.extend(ctx.then)
+    _lookups(ctx)
     _sort(ctx)
     _renames(ctx)

@@ -121,7 +121,7 @@ def plan_of(definition: dict[str, Any], grounding: Grounding) -> Prior | None:
             join = _join(node, inputs, by_id)
             if join is None:
                 return None
-            plan.joins.append(join)
+            (plan.lookups if summarised else plan.joins).append(join)
             datasets.append(join.dataset)
         elif node["kind"] not in EDITABLE:
             return None
@@ -135,12 +135,16 @@ def _join(node: dict[str, Any], inputs: dict[str, list[dict[str, Any]]], by_id: 
     right = next((e["source"] for e in inputs.get(node["id"], []) if e.get("port") == "right"), None)
     columns: list[str] = []
     renamed: dict[str, str] = {}
+    tests: list[Condition] = []
     while right is not None and by_id[right]["kind"] in ("select", "rename"):
         step = by_id[right]
         if step["kind"] == "select":
             columns = list(step["columns"])
         else:
             renamed = dict(step["columns"])
+        right = inputs.get(right, [{}])[0].get("source")
+    while right is not None and by_id[right]["kind"] == "filter":
+        tests.extend(condition_of(p) for p in _split(by_id[right]["condition"]))
         right = inputs.get(right, [{}])[0].get("source")
     if right is None or by_id[right]["kind"] != "source" or not by_id[right].get("dataset"):
         return None
@@ -149,7 +153,7 @@ def _join(node: dict[str, Any], inputs: dict[str, list[dict[str, Any]]], by_id: 
     if key is None:
         return None
     kept = [c for c in columns if c != (right_key or key)]
-    return Join(by_id[right]["dataset"], key, node.get("how", "inner"), right_key, kept, renamed)
+    return Join(by_id[right]["dataset"], key, node.get("how", "inner"), right_key, kept, renamed, filters=tests)
 
 
 def _step(plan: Plan, node: dict[str, Any], summarised: bool) -> bool:
@@ -289,6 +293,8 @@ def edits(ctx: Context, *, also: bool, instead: bool) -> None:
         )
     if ctx.plan.aggregate is not None:
         functions = r"(?P<fn>median|mean|average|sum|total|maximum|max|minimum|min)"
-        use = r"(?:use|take|show|compute|with|give me|make it)(?: the)? "
-        ctx.sentence.scan(use + functions + r"(?: instead)?(?! @c)", lambda m: _function(ctx, m))
+        use = r"(?:use|take|show|compute|with|give me|make it|make that|make this|change it to|change that to)"
+        use += r"(?: the)? "
+        former = r"(?: instead(?: of (?:the )?(?:median|mean|average|sum|total|maximum|max|minimum|min))?)?"
+        ctx.sentence.scan(use + functions + former + r"(?! @c)", lambda m: _function(ctx, m))
     del instead

@@ -53,6 +53,8 @@ def word_forms(word: str) -> set[str]:
         forms.add(plural(word))
     if word.endswith("ies"):
         forms.add(word[:-3] + "y")
+    if word.endswith("y"):
+        forms.add(word + "s")  # 'citys': the plural as often typed
     if word.endswith("es"):
         forms.add(word[:-2])
     return forms
@@ -223,6 +225,11 @@ class Grounding:
             for suffix in ("ing", "ed", "er"):
                 if folded.endswith(suffix) and len(folded) > len(suffix) + 3 and " " not in folded:
                     keys.append(value_key(folded[: -len(suffix)]))
+            for noun in ("ations", "ies", "s"):
+                # 'returns', 'cancellations', 'deliveries': the rows whose status says it was done
+                if folded.endswith(noun) and not folded.endswith("ss") and len(folded) > len(noun) + 3:
+                    keys.append(value_key(folded[: -len(noun)] + "ed"))
+                    break
         for key in keys:
             refs = [r for r in self.values.get(key, []) if r.dataset in scope]
             if refs:

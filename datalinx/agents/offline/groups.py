@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.context import Context, Measure
 from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.phrases import alternatives
-from datalinx.agents.offline.plan import Aggregate
+from datalinx.agents.offline.plan import Aggregate, ident, literal
 from datalinx.agents.offline.sentence import Item, Match
-from datalinx.agents.offline.words import TIME_UNITS
+from datalinx.agents.offline.words import COUNTRY_CODES, TIME_UNITS
 from datalinx.core.pipelines.types import TEMPORAL
 
 TIME = r"(?:(?:calendar|fiscal) )?" + alternatives(list(TIME_UNITS))
@@ -16,7 +16,8 @@ GROUP_WORDS = (
     r"|break it down by|break that down by|break this down by|break them down by|breakdown by|split by|by|per"
     r"|for each|for every|each|across|in each|within each|for all|across all|across each)"
 )
-GROUP_ITEM = r"(?:(?:{C}|{T}) " + TIME + r"|{C}|{T}|" + TIME + r")"
+PERIOD = TIME + r"(?: (?:of |in |for |during )?{Y})?"  # "per month 2024": the months of that year
+GROUP_ITEM = r"(?:(?:{C}|{T}) " + PERIOD + r"|{C}|{T}|" + PERIOD + r")"
 GROUPS = (
     r"(?P<groups>" + GROUP_ITEM + r"(?:(?: and| ,|,| and by| and per| then by| then) (?:the )?" + GROUP_ITEM + r")*)"
 )
@@ -43,6 +44,27 @@ def bucket(ctx: Context, unit: str, item: Item | None) -> str | None:
     return name
 
 
+def spellings_folded(ctx: Context, column: str) -> str | None:
+    """`column` with each spelling of a value (in any case, padded or not) written as its most common one, or None
+    when the column has no known variants."""
+    source = (ctx.base, column) if ctx.grounding.column(ctx.base, column) is not None else None
+    for join in ctx.plan.joins if source is None else []:
+        original = next((old for old, new in join.renamed.items() if new == column), column)
+        if original in join.columns or original in join.renamed:
+            source = (join.dataset, original)  # 'revenue per product category': the joined table's spellings
+    variants = ctx.grounding.spellings.get(source) if source is not None else None
+    if not variants:
+        return None
+    cases = []
+    for head, members in variants.items():
+        spelled = {str(v).strip().lower() for v in members}
+        if "country" in column and head.strip().lower() in COUNTRY_CODES:
+            spelled.add(COUNTRY_CODES[head.strip().lower()])  # 'USA' however rare
+        listed = ", ".join(literal(v) for v in sorted(spelled))
+        cases.append(f"when lower(trim({ident(column)})) in ({listed}) then {literal(head)}")
+    return f"case {' '.join(cases)} else {ident(column)} end"
+
+
 def _continuous(ctx: Context, item: Item) -> bool:
     """A measured amount (many distinct decimals), which nobody groups by: 'by revenue' ranks or sums it."""
     facts = ctx.facts(item.ref) if isinstance(item.ref, ColumnRef) else None
@@ -55,6 +77,7 @@ def _groups(ctx: Context, match: Match) -> bool:
         return False
     periods = any(i.kind == "word" and i.norm in TIME_UNITS for i in items)
     pending: Item | None = _date_before(ctx, match) if periods else None
+    dated: Item | None = None  # the date column of the last period
     for position, item in enumerate(items):
         following = items[position + 1] if position + 1 < len(items) else None
         before_period = following is not None and following.kind == "word" and following.norm in TIME_UNITS
@@ -74,7 +97,10 @@ def _groups(ctx: Context, match: Match) -> bool:
                 continue
             ctx.groups.append(key)
             ctx.note(f"'{item.text}' grouped by {key}")
+        elif item.kind == "year":
+            _year(ctx, item, dated)
         elif item.kind == "word" and item.norm in TIME_UNITS:
+            dated = pending
             name = bucket(ctx, TIME_UNITS[item.norm], pending)
             pending = None
             if name is None:
@@ -82,6 +108,27 @@ def _groups(ctx: Context, match: Match) -> bool:
             else:
                 ctx.groups.append(name)
     return True
+
+
+def _year(ctx: Context, item: Item, dated: Item | None) -> None:
+    """'per month 2024': the rows of that year, by the date the periods are of."""
+    from datalinx.agents.offline.filter_dates import _add, date_ref
+
+    column = ctx.column(dated) if dated is not None else ctx.main_date()
+    if column is None:
+        ctx.refuse(f"{item.text} (no date column)")
+        return
+    ctx.note(f"dates refer to {column}")
+    ref = date_ref(item)
+    _add(ctx, column, ref.start, ref.end, f"in {item.text}", ref)
+
+
+def _date_of_item(ctx: Context, item: Item) -> str | None:
+    """The date column an item names, or None."""
+    if not isinstance(item.ref, ColumnRef):
+        return None
+    facts = ctx.facts(item.ref)
+    return item.ref.column if facts is not None and (facts.type in TEMPORAL or "date" in facts.name) else None
 
 
 def _date_before(ctx: Context, match: Match) -> Item | None:
@@ -98,11 +145,12 @@ def _date_before(ctx: Context, match: Match) -> Item | None:
 
 
 def _periodic(ctx: Context, match: Match) -> bool:
-    """'monthly revenue', 'yearly orders'."""
+    """'monthly revenue', 'yearly orders', 'monthly signups' (the periods of the date named)."""
     unit = TIME_UNITS.get(match.group("unit") or "")
-    if unit is None:
+    dated = match.item("col")
+    if unit is None or (dated is not None and _date_of_item(ctx, dated) is None):
         return False
-    name = bucket(ctx, unit, None)
+    name = bucket(ctx, unit, dated)
     if name is None:
         return False
     ctx.groups.append(name)
@@ -141,6 +189,22 @@ def _flag_groups(ctx: Context, match: Match) -> bool:
     return column is not None
 
 
+def _both_sides(ctx: Context, match: Match) -> bool:
+    """'how many churned and how many stayed': a count per value of the flag."""
+    first, second = match.item("a"), match.item("b")
+    if first is None or second is None or not ctx.grounding.is_flag(first.ref.dataset, first.ref.column):
+        return False
+    if (first.ref.dataset, first.ref.column) != (second.ref.dataset, second.ref.column):
+        return False
+    if first.ref.negated == second.ref.negated:
+        return False
+    column = ctx.column(first)
+    if column is not None and column not in ctx.groups:
+        ctx.groups.append(column)
+        ctx.measures.append(Measure("count", None, match.text))
+    return column is not None
+
+
 def _variants(ctx: Context, match: Match) -> bool:
     """'some statuses are spelled differently, count those together'."""
     ctx.merge_variants = True
@@ -166,6 +230,15 @@ def read_groups(ctx: Context) -> None:
         lambda m: _flag_groups(ctx, m),
     )
     scan(r"(?:for |between )?" + flag + f" (?:{versus}|and) " + flag, lambda m: _versus(ctx, m))
+    counted = (
+        r"(?:how many|the number of|number of|count of|count)(?: (?:{T}|of them|people|ones|rows|subscribers"
+        r"|customers|users|clients|members|accounts))?"
+    )
+    side = r"(?:(?:who|that) )?(?:(?:have|has|had|are|were) )?"
+    scan(
+        counted + " " + side + r"(?P<a>{C})(?: ,| and| , and| vs| versus)(?: " + counted + r")? " + side + "(?P<b>{C})",
+        lambda m: _both_sides(ctx, m),
+    )
     spelled = (
         r"(?:spelled|spelt|written|typed|entered|capitalised|capitalized) "
         r"(?:differently|in different ways|in several ways|inconsistently)"
@@ -193,4 +266,6 @@ def read_groups(ctx: Context) -> None:
         lambda m: _variants(ctx, m),
     )
     scan(GROUP_WORDS + " (?:the )?" + GROUPS, lambda m: _groups(ctx, m))
-    scan(r"(?P<unit>daily|weekly|monthly|quarterly|yearly|annual)", lambda m: _periodic(ctx, m))
+    periodic = r"(?P<unit>daily|weekly|monthly|quarterly|yearly|annual)"
+    scan(periodic + r" (?P<col>{C})", lambda m: _periodic(ctx, m))
+    scan(periodic, lambda m: _periodic(ctx, m))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datalinx.agents.offline.aggregates import _function
 from datalinx.agents.offline.context import Context, Measure
+from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.phrases import OP
 from datalinx.agents.offline.plan import Condition, ident, literal
 from datalinx.agents.offline.sentence import Match
@@ -61,12 +62,63 @@ def _having(ctx: Context, match: Match) -> bool:
     return True
 
 
+TOTAL_WORDS = frozenset({"total", "sum", "overall", "combined"})
+
+
+def _group_total(ctx: Context, match: Match) -> bool:
+    """'countries with total revenue above 10000', 'products with revenue over 5000': a test on each group's sum,
+    when the amount is named a total or is another dataset's than the group's."""
+    group, what = match.item("grp"), match.item("what")
+    if group is None or what is None or not isinstance(what.ref, ColumnRef) or what.ref.type not in NUMERIC:
+        return False
+    elsewhere = group.kind == "ds" and what.ref.dataset != str(group.ref)
+    if what.norm.split()[0] not in TOTAL_WORDS and not elsewhere:
+        if group.kind == "col" and not ctx.groups:
+            # "countries with revenue above 1000": each order's revenue, or each country's total?
+            ctx.refuse(f"{match.text} (each row's {what.text}, or each group's total?)")
+            return True
+        return False
+    if ctx.grounding.is_key(what.ref.dataset, what.ref.column) or not _group_subject(ctx, match):
+        return False
+    return _having(ctx, match)
+
+
+def _rate_test(ctx: Context, match: Match) -> bool:
+    """'regions where the churn rate is above 0.3': a test on each group's share of rows where the flag holds."""
+    from datalinx.agents.offline.aggregates import _rate
+    from datalinx.agents.offline.filters import SYMBOLS, _operator
+
+    number, parsed = match.item("num"), _operator(match)
+    if number is None or parsed is None or not _group_subject(ctx, match) or not _rate(ctx, match):
+        return False
+    measure = ctx.measures[-1]
+    condition = Condition(
+        f"{ident(measure.output)} {parsed[0]} {literal(number.ref)}",
+        f"{measure.output} {SYMBOLS.get(parsed[0], parsed[1])} {number.text}",
+    )
+    ctx.plan.having.append(condition)
+    return True
+
+
 def read_having(ctx: Context) -> None:
     """The groups a test on their counts or sums keeps; names the grouping when only the test does."""
     scan = ctx.sentence.scan
     having = (
-        r"(?:with|having|that have|who have|which have|that had|who had|who "
-        r"placed|that placed|who made|who bought|where|whose|that made)"
+        r"(?:with|having|that have|who have|which have|that had|who had|(?:who|that|which)(?: have| has| had)? "
+        r"(?:placed|made|bought)|where|whose|have|has|had)"
+    )
+    scan(
+        r"(?P<grp>{C}|{T}) "
+        + having
+        + r" (?:(?:a|an|the) )?(?P<what>{C}) (?:(?:is|are|of) )?(?P<neg>not )?(?P<op>"
+        + OP
+        + r") (?P<num>{N})",
+        lambda m: _group_total(ctx, m),
+    )
+    scan(
+        r"(?P<grp>{C}|{T}) " + having + r" (?:(?:a|an|the) )?(?P<what>{C}) (?:rate|share|ratio|percentage|percent) "
+        r"(?:(?:is|are|of) )?(?P<neg>not )?(?P<op>" + OP + r") (?P<num>{N})",
+        lambda m: _rate_test(ctx, m),
     )
     scan(
         r"(?P<grp>{C}|{T})(?= "

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.grounding import ColumnRef
-from datalinx.agents.offline.plan import Join
+from datalinx.agents.offline.plan import Condition, Join, ident, literal
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.words import VERB_DATASETS
+from datalinx.core.pipelines.types import TEMPORAL
 
 JOIN_WORDS = (
     r"(?:join|joined|joining|merge|merged|combine|combined|enrich|enriched|match|matched|link|linked|together|along)"
@@ -47,7 +48,52 @@ def _join(ctx: Context, dataset: str | None, how: str, full: bool) -> bool:
 
 
 def _with(ctx: Context, match: Match, how: str) -> bool:
-    return _join(ctx, _dataset(ctx, match.item("t"), match.group("verb")), how, how in ("left", "inner"))
+    dataset = _dataset(ctx, match.item("t"), match.group("verb"))
+    if not _join(ctx, dataset, how, how in ("left", "inner")):
+        return False
+    when = match.item("when")
+    join = next((j for j in ctx.plan.joins if j.dataset == dataset), None)
+    if when is not None and join is not None and not _dated(ctx, join, when):
+        ctx.refuse(f"{match.text} ({dataset} has no date)")
+    return True
+
+
+def _dated(ctx: Context, join: Join, when: Item) -> bool:
+    """'customers who did not order in 2024': the other dataset's rows of that period are the ones matched."""
+    from datalinx.agents.offline.filter_dates import date_ref
+
+    facts = ctx.grounding.main_date(join.dataset)
+    ref = date_ref(when)
+    if facts is None or ref.grain == "month_of_year":
+        return False
+    column = ident(facts.name) if facts.type in TEMPORAL else f"to_date({ident(facts.name)})"
+    expression = f"{column} >= {literal(ref.start)} and {column} < {literal(ref.end)}"
+    join.filters.append(Condition(expression, f"{facts.name} in {when.text}", facts.name))
+    join.reason = join.reason.removesuffix(".") + f", among {join.dataset} in {when.text}."
+    ctx.note(f"'{when.text}' read as the {join.dataset}' {facts.name}")
+    return True
+
+
+def _once(ctx: Context, match: Match) -> bool:
+    """'at least one order' is any order; 'at least 5 orders' is a count per customer, for the tests on groups."""
+    count = match.item("n") or match.item("m")
+    return count is None or count.ref == 1
+
+
+def _keyed(ctx: Context, match: Match) -> bool:
+    """'whose customer_id does not exist in customers': the key the datasets share."""
+    key, other = match.item("key"), match.item("t")
+    if key is None or other is None or other.kind != "ds":
+        return False
+    return isinstance(key.ref, ColumnRef) and ctx.grounding.join_key(ctx.base, str(other.ref)) == key.ref.column
+
+
+def _verb(ctx: Context, match: Match) -> bool:
+    """'how many orders did enterprise customers place': the verb of the orders' rows; the rest is read apart."""
+    for item in match.items():
+        if item.kind == "word" and item.norm in ("did", "do", "does", "place", "make", "buy", "purchase"):
+            item.consumed = True
+    return False
 
 
 def _bring(ctx: Context, match: Match) -> bool:
@@ -79,6 +125,11 @@ def read_joins(ctx: Context) -> None:
         r"(?P<t>{T})"
     )
     scan(unknown, lambda m: _with(ctx, m, "anti"))
+    scan(
+        r"(?:did|do|does) (?:(?:each|every|all|the|our|their) )?(?:{V} )?(?:{T}|{C}|{T} {C}) "
+        r"(?:place|make|buy|purchase)",
+        lambda m: _verb(ctx, m),
+    )
     from datalinx.agents.offline.columns import COLUMNS
 
     found = r"(?:found|known|present|there|matched|available|existing|exist|exists|listed|in the \S+|on file)"
@@ -103,17 +154,37 @@ def read_joins(ctx: Context) -> None:
         lambda m: _bring(ctx, m),
     )
     other = r"(?P<t>{T})"
+    when = r"(?: (?:in|during) (?P<when>{Y}|{D}))?"
     article = r"(?: the| their| its| a| an| any| some| matching| existing| known| valid| corresponding| related)*"
     scan(
         r"(?:who|that|which|with)? ?(?:have|has|had|having)(?: never| not| "
         r"no)(?: placed| made)?" + article + " " + other,
         lambda m: _with(ctx, m, "anti"),
     )
-    scan(r"(?:without|with no|no)" + article + " " + other, lambda m: _with(ctx, m, "anti"))
-    never = r"(?:never|not|not yet|did not|do not|does not|have not|has not|had not)"
+    scan(r"(?:without|with no|no)" + article + " " + other + when, lambda m: _with(ctx, m, "anti"))
+    never = (
+        r"(?:never|not|not yet|did not|do not|does not|have not|has not|had not|didnt|dont|doesnt|havent|hasnt"
+        r"|hadnt|did n't|do n't|does n't|have n't|has n't)"
+    )
     verbs = r"(?:placed|place|made|make|ordered|order|bought|buy|purchased|purchase|had|have|has|got|get)"
     scan(
-        r"(?:who|that|which) " + never + r"(?: ever)? " + verbs + article + " " + other, lambda m: _with(ctx, m, "anti")
+        r"(?:who|that|which) " + never + r"(?: ever)? " + verbs + article + " " + other + when,
+        lambda m: _with(ctx, m, "anti"),
+    )
+    scan(
+        r"(?:who|that|which) " + never + r"(?: ever)? " + other + r"(?: anything| any| at all| ever)?" + when,
+        lambda m: _with(ctx, m, "anti"),
+    )  # "customers who did not order anything in 2024": 'order' names the orders
+    scan(
+        r"(?:who|that|which) " + never + r"(?: ever)? (?P<verb>buy|purchase)(?: anything| any| at all)?" + when,
+        lambda m: _with(ctx, m, "anti"),
+    )
+    scan(
+        r"(?:whose|where the|where their|where its) (?P<key>{C}) (?:does not|do not|doesnt|dont|does n't|is not|"
+        r"cannot be|can not be|is never)(?: exist| appear| found| listed| present| known)? in (?:the )?"
+        + other
+        + r"(?: table| dataset| data| list)?",
+        lambda m: _keyed(ctx, m) and _with(ctx, m, "anti"),
     )
     scan(
         r"(?:whose|where the|with an?|with) "
@@ -123,18 +194,17 @@ def read_joins(ctx: Context) -> None:
         lambda m: _with(ctx, m, "anti"),
     )
     scan(
-        r"(?:with|having|who have|that have|who has|that has|who placed|that "
-        r"placed|who made|that made)(?: at least (?:one|@n\d+)| (?:one|@n\d+) or more| any| some| "
-        r"an?) " + other,
-        lambda m: _with(ctx, m, "semi"),
+        r"(?:with|having|who have|that have|who has|that has|(?:who|that|which)(?: has| have| had)? (?:placed|made)"
+        r")(?: at least (?:one|(?P<n>@n\d+))| (?:one|(?P<m>@n\d+)) or more| any| some| an?) " + other + when,
+        lambda m: _once(ctx, m) and _with(ctx, m, "semi"),
     )
     scan(
         r"(?:who|that|which)? ?(?:were |was |have |has )?(?:never|not|not yet) "
-        r"(?:been )?(?P<verb>ordered|bought|purchased|sold)",
+        r"(?:been )?(?P<verb>ordered|bought|purchased|sold)" + when,
         lambda m: _with(ctx, m, "anti"),
     )
     scan(
-        r"(?:who|that|which) (?:have|has|had)(?: placed| made)?" + article + " " + other,
+        r"(?:who|that|which) (?:have|has|had)(?: placed| made)?" + article + " " + other + when,
         lambda m: _with(ctx, m, "semi"),
     )
     scan(
@@ -144,9 +214,10 @@ def read_joins(ctx: Context) -> None:
     )
     scan(
         r"(?:who|that|which) (?:were |was |have |has )?(?:been "
-        r")?(?P<verb>ordered|bought|purchased|sold)(?: at least once)?",
+        r")?(?P<verb>ordered|bought|purchased|sold)(?: something| anything)?(?: at least once)?" + when,
         lambda m: _with(ctx, m, "semi"),
     )
+    scan(r"(?P<verb>ordered|bought|purchased|sold) at least once" + when, lambda m: _with(ctx, m, "semi"))
     scan(
         r"(?:only|just) (?:those |the ones |rows )?(?:that|which|who)? "
         r"?(?:match|matching|found in|present in|appearing in|in)" + article + " " + other,

@@ -56,6 +56,7 @@ class Join:
     columns: list[str] = field(default_factory=list)  # right columns to bring
     renamed: dict[str, str] = field(default_factory=dict)  # right columns whose names the left side has
     reason: str = ""
+    filters: list[Condition] = field(default_factory=list)  # tests on the right rows before matching
 
 
 @dataclass
@@ -88,6 +89,7 @@ class Plan:
     filters: list[Condition] = field(default_factory=list)
     dedupe: Dedupe | None = None
     aggregate: Aggregate | None = None
+    lookups: list[Join] = field(default_factory=list)  # joined to the summary's rows: each product's name by its total
     having: list[Condition] = field(default_factory=list)
     sort: list[dict[str, Any]] = field(default_factory=list)
     limit: int | None = None

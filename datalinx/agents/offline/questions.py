@@ -166,9 +166,17 @@ def read_questions(ctx: Context) -> None:
         r"possible )?" + COLUMNS + r"(?: (?:are|is))? (?:there|possible)",
         lambda m: _distinct(ctx, m),
     )
-    frequently = r"(?P<how>most|least) (?:frequently|often|commonly)(?: (?:ordered|bought|sold|purchased|used|chosen))?"
+    frequently = (
+        r"(?P<how>most|least) (?:(?:frequently|often|commonly)(?: (?:ordered|bought|sold|purchased|used|chosen))?"
+        r"|ordered)"
+    )
     scan(
         r"(?:the )?(?:(?:top )?(?P<n>{N}) )?(?:the )?" + frequently + r" (?P<subject>{T}|{C})",
+        lambda m: _frequent(ctx, m),
+    )
+    scan(
+        r"(?:which|what) (?:(?P<n>{N}) )?(?P<subject>{T}|{C}) (?:were|was|are|is|got|get|have been|has been) "
+        r"ordered the (?P<how>most|least)(?: often| frequently| times)?",
         lambda m: _frequent(ctx, m),
     )
     common = r"(?P<how>most|least) (?:common|frequent|popular|used)"

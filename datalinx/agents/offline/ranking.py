@@ -234,6 +234,8 @@ def read_rankings(ctx: Context) -> None:
     scan(r"(?P<dir>top|bottom|best|worst|first|last) (?P<n>{N}) " + subject + " " + by, lambda m: _top(ctx, m))
     scan(r"(?P<dir>top|bottom|best|worst) (?P<n>{N}) " + by, lambda m: _top(ctx, m))
     scan(r"(?:the )?(?P<n>{N}) " + subject + " " + by, lambda m: _top(ctx, m) if m.group("how") else False)
+    leading = r"(?P<dir>biggest|largest|best|worst|top|leading|smallest)"
+    scan(r"(?:the )?(?P<n>{N}) " + leading + " " + subject + " " + by, lambda m: _top(ctx, m))
     scan(
         r"(?:(?P<dir>top|bottom|first|last) )?(?P<n>{N}) (?P<sup>"
         + SUPERLATIVE
@@ -245,10 +247,12 @@ def read_rankings(ctx: Context) -> None:
     named_superlative = r"(?P<sup>(?!(?:most|least|fewest) )" + SUPERLATIVE + ")"
     scan(named_superlative + r" (?P<n>{N})(?: (?P<col>{C}))?(?: " + subject + ")?", lambda m: _top(ctx, m))
     scan(
-        r"(?:which|what) (?:(?P<n>{N}) )?"
-        + subject
-        + r" (?:has|had|have|with|gets|got|made|makes|generated|generates|brings|"
-        r"brought|sold|sells)(?: the)? (?P<sup>" + SUPERLATIVE + r") " + fnwords + r"(?:{T} )?(?P<by>{C}|{T})",
+        r"(?:which|what) (?:(?P<n>{N}) )?" + subject + r" (?:has|had|have|with|gets|got|made|makes|generated|"
+        r"generates|brings|brought|sold|sells|placed|places|bought|buys|spent|spends)(?: the)? (?P<sup>"
+        + SUPERLATIVE
+        + r") "
+        + fnwords
+        + r"(?:{T} )?(?P<by>{C}|{T})",
         lambda m: _best(ctx, m),
     )
     scan(

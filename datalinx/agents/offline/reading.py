@@ -154,7 +154,8 @@ def read(request: str, catalog: CatalogView, previous: list[str] | None = None) 
     base, named = choice.base, choice.named
     if base is None:
         return Reading(Sentence(request, [_plain(t) for t in tokens]), None, [], named, notes)
-    scope = [base] + [d for d in choice.ranked if d != base and grounding.join_key(base, d) is not None]
+    ranked = [*choice.grouped, *(d for d in choice.ranked if d not in choice.grouped)]  # a group's name first
+    scope = [base] + [d for d in ranked if d != base and grounding.join_key(base, d) is not None]
     dates = {start: (end, ref) for start, end, ref in find_dates(tokens)}
     found = entities(tokens, grounding, scope, request)
     items: list[Item] = []

@@ -4,9 +4,10 @@ shapes ('ends with .de', 'at the domain example.com') and signs ('a negative qua
 from __future__ import annotations
 
 from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.phrases import BRIDGE, OP, comparison
 from datalinx.agents.offline.plan import Condition, ident, literal
-from datalinx.agents.offline.sentence import Match
+from datalinx.agents.offline.sentence import Item, Match
 from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
 
 FLIP = {">": "<=", ">=": "<", "<": ">=", "<=": ">", "=": "!=", "!=": "="}
@@ -161,9 +162,44 @@ def _sign(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _scoped(ctx: Context, item: Item | None, dataset: str) -> str | None:
+    """The column of `dataset` an item's words name: 'price' of the order itself, 'list price' of its product."""
+    if item is None or item.kind != "col":
+        return None
+    refs = [r for r in [item.ref, *item.alternatives] if isinstance(r, ColumnRef) and r.dataset == dataset]
+    refs = refs or ctx.grounding.columns_named(tuple(item.norm.split()), [dataset])
+    numeric = [r for r in refs if r.type in NUMERIC]
+    return ctx.use(numeric[0]) if numeric else None
+
+
+def _differs(ctx: Context, match: Match) -> bool:
+    """'orders sold at a different price than the product's list price': a column against another dataset's."""
+    other, rhs = match.item("t"), match.item("rhs")
+    named = rhs.ref.dataset if rhs is not None and isinstance(rhs.ref, ColumnRef) else ctx.base
+    dataset = str(other.ref) if other is not None and other.kind == "ds" else named
+    left, right = _scoped(ctx, match.item("col"), ctx.base), _scoped(ctx, rhs, dataset)
+    if left is None or right is None or left == right:
+        return False
+    operator = {"higher": ">", "greater": ">", "bigger": ">", "lower": "<", "smaller": "<"}.get(
+        match.group("op") or "", "!="
+    )
+    if operator == "!=" and ctx.type_of(left) == "float64":
+        expression = f"abs({ident(left)} - {ident(right)}) > 0.005"  # prices differ beyond rounding
+    else:
+        expression = f"{ident(left)} {operator} {ident(right)}"
+    ctx.plan.add_filter(Condition(expression, f"{left} {operator} {right}", left))
+    return True
+
+
 def read_relations(ctx: Context) -> None:
     """Tests between columns, days apart, text shapes and signs: read before plain comparisons."""
     scan = ctx.sentence.scan
+    scan(
+        r"(?:(?:sold|priced|bought|charged|paid|ordered) )?(?:at |for )?(?:a |an )?(?P<op>different|other|higher"
+        r"|greater|bigger|lower|smaller) (?P<col>{C}) (?:than|from|to) (?:the |its |their )?(?:(?P<t>{T}) )?"
+        r"(?P<rhs>{C})",
+        lambda m: _differs(ctx, m),
+    )
     how = (
         r"(?P<how>within|in under|in less than|less than|under|at most|more "
         r"than|over|after more than|at least|in more than)"

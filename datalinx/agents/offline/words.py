@@ -189,7 +189,8 @@ DEMONYMS = {
 }  # fmt: skip
 
 # Verbs whose object is a dataset: 'never ordered' means no row in orders.
-VERB_DATASETS = {"ordered": "orders", "bought": "orders", "purchased": "orders", "sold": "orders", "order": "orders"}
+VERB_DATASETS = {"ordered": "orders", "bought": "orders", "purchased": "orders", "sold": "orders", "order": "orders",
+                 "buy": "orders", "purchase": "orders"}  # fmt: skip
 
 # Words that are never a value on their own, even where a column holds them ('none', 'other', 'all').
 FUNCTION_WORDS = word_set(
@@ -219,3 +220,11 @@ SUPERLATIVES = (
     "latest", "newest", "most recent", "oldest", "earliest", "most", "least", "fewest", "greatest", "best", "worst",
     "youngest", "heaviest", "lightest",
 )  # fmt: skip
+
+# Three-letter country codes beside the two-letter ones data usually holds: 'USA' is US, 'DEU' is DE.
+COUNTRY_CODES = {
+    "us": "usa", "gb": "gbr", "de": "deu", "fr": "fra", "es": "esp", "it": "ita", "nl": "nld", "be": "bel",
+    "at": "aut", "ch": "che", "pt": "prt", "ie": "irl", "dk": "dnk", "se": "swe", "no": "nor", "fi": "fin",
+    "pl": "pol", "cz": "cze", "gr": "grc", "ca": "can", "mx": "mex", "br": "bra", "cn": "chn", "jp": "jpn",
+    "in": "ind", "au": "aus",
+}  # fmt: skip
