@@ -40,7 +40,7 @@ CHATTER = word_set(
     project task job purpose purposes sake regard regards respect respective respectively corresponding pertaining
     associated relevant relative regarding concerning concerns thereof therein whereby accordingly appropriate
     specifically particular particularly exactly precisely roughly approximately essentially generally
-    everything anything something nothing whole entire overall altogether
+    everything anything something nothing everyone everybody whole entire overall altogether
     okay alright sure great awesome perfect nice cool thx ty pls plz yes yeah yep hey hiya dear team folks
     again still already even ever further furthermore moreover additionally finally
     hi hello greetings morning afternoon evening
@@ -48,7 +48,7 @@ CHATTER = word_set(
     rows' data's dataset's table's record's
     counted tallied tally break down broken breakdown summarise summarize summarised summarized summary aggregate
     aggregated group grouped split recorded listed given provided specified entered stored available
-    belong belongs belonging fall falls falling sit sits appear appears if range generated generating generate
+    belong belongs belonging fall falls falling sit sits sitting appear appears if range generated generating generate
     counts enriched enrich extended augmented decorated containing contain contains
     whether preparing prepare prepared asked ask asking question questions send sending sent appreciate appreciated
     compile compiled gimme lemme wanna gonna gotta kinda sorta yo select selecting choose picked query queries
