@@ -112,6 +112,8 @@ def _courtesies(ctx: Context) -> None:
     scan(r"(?:send|hand|pass|bring|give) (?:it |them |that )?over", lambda m: True)
     scan(r"^(?:first|firstly|first of all|to begin|to start|start by|begin by|step 1)(?: ,| :)?", lambda m: True)
     scan(r"(?:, )?(?:then|next|afterwards|after that|finally|lastly|and then)", lambda m: True)
+    scan(r"(?:i|we) (?:am |are |m |re )?after(?! (?:the )?@[dy]\d+)", lambda m: True)  # "I'm after": I want
+    scan(r"(?:, )?(?:i mean|i meant|we mean|in other words)(?: ,)?", lambda m: True)
 
 
 def _leading_word_missed(ctx: Context) -> bool:

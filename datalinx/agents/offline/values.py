@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from datalinx.agents.offline.context import Context
-from datalinx.agents.offline.grounding import ColumnRef, ValueRef
+from datalinx.agents.offline.grounding import ColumnRef, ValueRef, known_aliases
 from datalinx.agents.offline.phrases import EQUALS, LIST_JOIN, NEGATION, REMOVAL
 from datalinx.agents.offline.plan import Condition, equality, ident, literal
 from datalinx.agents.offline.sentence import Item, Match
@@ -43,7 +43,8 @@ def _values(ctx: Context, items: list[Item], negated: bool, column: str | None =
         name, ref = ctx.value(item)
         grouped.setdefault(name, [])
         messy[name] = messy.get(name, False) or bool(ctx.grounding.spellings.get((ref.dataset, ref.column)))
-        for value in (ref.value, *ref.variants):
+        aliases = known_aliases(str(ref.value)) if messy[name] else []  # 'USA' too, where 'US' has variants
+        for value in (ref.value, *ref.variants, *aliases):
             if value not in grouped[name]:
                 grouped[name].append(value)
         texts.setdefault(name, []).append(f"'{ref.value}'")
@@ -278,6 +279,7 @@ def read_values(ctx: Context) -> None:
     scan(r"(?P<col>{C}) (?P<lit>{S})", lambda m: _column_value(ctx, m))
     # 'shipped to Italy': a status word used as a verb before a destination
     scan(r"(?P<vals>{V})(?= to (?:@v\d+|the @v\d+))", lambda m: _verb(ctx, m))
+    scan(r"(?:going|headed|heading|sent|bound|destined) (?:to|for)(?= (?:the )?@v\d+)", lambda m: True)
     # 'never shipped': a value that is also an event with its own date (ship_date) means the date is missing
     scan(
         r"(?:never|not yet|have not|has not|had not|not)(?: been| yet| ever| " r"get| got| be)? (?P<vals>{V})(?: yet)?",
