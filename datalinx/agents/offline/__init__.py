@@ -29,6 +29,7 @@ from datalinx.agents.offline.joins import consume_datasets, read_joins
 from datalinx.agents.offline.ordering import read_limits, read_sorts
 from datalinx.agents.offline.outputs import read_outputs
 from datalinx.agents.offline.plan import Plan
+from datalinx.agents.offline.presence import read_presence
 from datalinx.agents.offline.questions import read_extremes, read_questions
 from datalinx.agents.offline.ranking import read_late_rankings, read_rankings
 from datalinx.agents.offline.reading import grounding_for, read
@@ -42,6 +43,7 @@ __all__ = ["draft"]
 READERS = (
     read_outputs,
     read_exclusions,
+    read_presence,
     read_shapes,
     read_derived,
     read_questions,

@@ -133,7 +133,8 @@ def read_dates(ctx: Context) -> None:
     ]
     for how, form in forms:
         scan(subject + form, lambda m, how=how: _handle(ctx, m, how, True))
-        scan(r"(?:(?:is|are|was|were|dated) )?" + form if how != "in" else f"{DURING} (?:the )?(?:year |month )?" + WHEN,
+        bare = r"(?:(?:is|are|was|were|dated) )?" + form
+        scan(bare if how != "in" else f"{DURING} (?:the )?(?:year |month )?" + WHEN,
              lambda m, how=how: _handle(ctx, m, how, False))  # fmt: skip
     scan(r"(?P<a>{D})", lambda m: _handle(ctx, m, "in", False))
     scan(

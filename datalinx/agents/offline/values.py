@@ -8,19 +8,12 @@ from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.grounding import ColumnRef, ValueRef, known_aliases
 from datalinx.agents.offline.phrases import EQUALS, LIST_JOIN, NEGATION, REMOVAL
 from datalinx.agents.offline.plan import Condition, equality, ident, literal
+from datalinx.agents.offline.presence import MISSING, PRESENT, absent_value, add_null
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.words import FILLER, KEYWORDS
 from datalinx.core.pipelines.types import ColumnType
 
 T = ColumnType
-MISSING = (
-    r"(?:missing|empty|null|nulls|blank|unknown|not set|not filled|not known|not given|absent|na|n/a|not recorded"
-    r"|not provided|not available|not on file|unrecorded|not specified|not entered|unavailable)"
-)
-PRESENT = (
-    r"(?:not missing|not empty|not null|not blank|present(?! in)|known|set|filled|given|filled in|provided|exists|exist"
-    r"|is there|is recorded|is available)"
-)
 NEGATIVE = (
     rf"(?:{NEGATION}|{REMOVAL}|non|non -|not in|not from|excluding the|"
     rf"except for|other than the)(?: yet| get| got| be| been| being| ever)?"
@@ -159,20 +152,6 @@ def _flag(ctx: Context, match: Match, value: bool) -> bool:
     return True
 
 
-def _null(ctx: Context, match: Match, missing: bool) -> bool:
-    item = match.item("col") or match.item("col2")
-    if item is None:
-        return False
-    column = ctx.column(item)
-    if column is None:
-        return True
-    test = "is null" if missing else "is not null"
-    ctx.plan.add_filter(
-        Condition(f"{ident(column)} {test}", f"{column} {'is missing' if missing else 'is present'}", column)
-    )
-    return True
-
-
 def _not_happened(ctx: Context, match: Match) -> bool:
     item = match.item("vals")
     if item is None or not item.text.lower().endswith("ed"):
@@ -227,27 +206,27 @@ def read_values(ctx: Context) -> None:
         r"(?:(?:with|having|has|have) )?(?:a |an )?(?:known|non empty|non null|"
         r"non blank|non missing|not empty|not null|not missing|not blank|"
         r"present|valid) (?P<col>{C})",
-        lambda m: _null(ctx, m, False),
+        lambda m: add_null(ctx, m, False),
     )
     scan(
         r"(?P<col>{C}) (?:(?:is|are|was|were|that is|which is) )?" + MISSING + r"(?: values?)?",
-        lambda m: _null(ctx, m, True),
+        lambda m: add_null(ctx, m, True),
     )
     scan(
         r"(?:(?:with|having|has|have) )?(?:a |an |the )?" + MISSING + r" (?P<col>{C})(?: values?)?",
-        lambda m: _null(ctx, m, True),
+        lambda m: add_null(ctx, m, True),
     )
     scan(
         r"(?:without|with no|no|lacking|lacks|lack|having no|has no|have no|do "
         r"not have|does not have|not have|not having|missing)(?: a| an| any| "
         r"the)? (?P<col>{C})(?! (?:columns?|fields?))",
-        lambda m: _flag(ctx, m, False) or _null(ctx, m, True),
+        lambda m: _flag(ctx, m, False) or absent_value(ctx, m) or add_null(ctx, m, True),
     )
-    scan(r"(?P<col>{C}) (?:(?:is|are|was|were) )?" + PRESENT, lambda m: _null(ctx, m, False))
+    scan(r"(?P<col>{C}) (?:(?:is|are|was|were) )?" + PRESENT, lambda m: add_null(ctx, m, False))
     scan(
         r"(?:(?:with|having|has|have) )?(?:a |an )?(?:known|non empty|non null|"
         r"non - empty|non - null|non missing|present|valid) (?P<col>{C})",
-        lambda m: _null(ctx, m, False),
+        lambda m: add_null(ctx, m, False),
     )
     # flags
     scan(r"(?P<col>{C}) " + EQUALS + r" (?P<truth>true|false|yes|no|1|0)", lambda m: _flag(ctx, m, True))
@@ -296,5 +275,5 @@ def read_values(ctx: Context) -> None:
         having
         + r"(?:(?: a| an| some| any| their| its)? (?P<col>{C})(?= (?:and|or|,|;|\.|\?|!)|$)"
         + r"|(?: a| an| some| any) (?P<col2>{C}))",
-        lambda m: _null(ctx, m, False),
+        lambda m: add_null(ctx, m, False),
     )
