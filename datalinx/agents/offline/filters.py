@@ -10,12 +10,12 @@ from datalinx.agents.offline.phrases import BRIDGE, OP, comparison
 from datalinx.agents.offline.plan import Condition, ident, literal
 from datalinx.agents.offline.relations import read_relations
 from datalinx.agents.offline.sentence import Item, Match
-from datalinx.agents.offline.units import in_unit, numeric_view
+from datalinx.agents.offline.units import SPANS, in_span, in_unit, numeric_view, span_of
 from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
 
 UNIT = (
     r"(?: (?P<unit>{V}|years old|years {C}|years|year old|year {C}|old|"
-    r"units|items|pieces|kg|kgs|kilos|kilograms|g|grams|lb|lbs|pounds|oz|ounces|months|days|calls|times|percent|%"
+    r"units|items|pieces|kg|kgs|kilos|kilograms|g|grams|lb|lbs|pounds|oz|ounces|months|weeks|days|calls|times|percent|%"
     r"|bucks|quid|euros|dollars|eur|usd))?"
 )
 NUMBER = r"(?:(?:the |a )?(?:value|amount|level|figure|threshold|sum|total) of )?(?P<num>{N}|{D})" + UNIT
@@ -51,6 +51,13 @@ def compare(ctx: Context, column: str, operator: str, item: Item, words: str, un
         if converted is None:
             return False
         column, value = converted, in_unit(ctx, value, unit, column)
+    spanned = in_span(value, unit, column)
+    if spanned is None:
+        ctx.refuse(f"{words} {item.text} {unit} (in {column}, which counts {span_of(column)}s)")
+        return True
+    if spanned != value:
+        ctx.note(f"read '{item.text} {unit}' as {literal(spanned)} {span_of(column)}s of {column}")
+        value = spanned
     condition = Condition(f"{ident(column)} {operator} {literal(value)}", f"{column} {words} {item.text}", column)
     if operator == "=":
         condition.values = [value]
@@ -85,6 +92,13 @@ def _with_column(ctx: Context, match: Match) -> bool:
         return True
     _unit(ctx, match)
     return compare(ctx, column, parsed[0], number, parsed[1], match.group("unit"))
+
+
+def _spanned(ctx: Context, match: Match) -> bool:
+    """Whether the match's column counts a time span and its amount is one ('for over 2 years')."""
+    item = match.item("col")
+    unit = (match.group("unit") or "").lower()
+    return item is not None and item.kind == "col" and span_of(item.ref.column) is not None and unit in SPANS
 
 
 def _implicit(ctx: Context, match: Match) -> bool:
@@ -195,6 +209,8 @@ def read_comparisons(ctx: Context) -> None:
     scan(r"(?P<col>{C}) (?:(?:is|are|ranging|ranges|of|between) )?" + span + unit, lambda m: _between(ctx, m))
     scan(r"between (?P<low>{N}) and (?P<high>{N})" + unit + r"(?: (?P<col>{C}))?", lambda m: _between(ctx, m))
     scan(r"(?P<col>{C}) " + BRIDGE + OPERATOR + " " + NUMBER, lambda m: _with_column(ctx, m))
+    # 'been with us for at least five years': a span column, 'for' its amount
+    scan(r"(?P<col>{C}) for " + OPERATOR + " " + NUMBER, lambda m: _spanned(ctx, m) and _with_column(ctx, m))
     scan(
         r"(?P<col>{C}) (?:(?:is|are|of) )?(?P<neg>not )?(?P<op>=|==|equals|equal to|is equal to|exactly|is exactly) "
         + NUMBER,

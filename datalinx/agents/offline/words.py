@@ -116,7 +116,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "birth": ("birth", "born", "birthday", "date of birth", "dob", "birthdate"),
     "ship": ("ship", "shipped", "shipping", "shipment", "dispatched", "dispatch", "dispatch date", "shipping date"),
     "age": ("age", "old", "aged", "years old"),
-    "tenure": ("tenure", "tenure length"),
+    "tenure": ("tenure", "tenure length", "been with us", "a customer for", "a subscriber for", "subscribed for"),
     "contract": ("contract", "contract type", "contract length"),
     "monthly": ("monthly fee", "monthly bill", "monthly cost", "monthly payment", "monthly charge", "monthly price"),
     "support": ("support calls", "service calls", "customer service calls", "calls to support"),
