@@ -6,6 +6,7 @@ from typing import Any
 
 from datalinx.agents.offline.context import Context, Measure
 from datalinx.agents.offline.filter_dates import year_bound
+from datalinx.agents.offline.grounding import ColumnRef, name_words
 from datalinx.agents.offline.phrases import BRIDGE, OP, comparison
 from datalinx.agents.offline.plan import Condition, ident, literal
 from datalinx.agents.offline.relations import read_relations
@@ -24,6 +25,7 @@ SYMBOLS = {">": "over", ">=": "at least", "<": "under", "<=": "at most", "=": "e
 FLIP = {">": "<=", ">=": "<", "<": ">=", "<=": ">", "=": "!=", "!=": "="}
 AGE_WORDS = {"older": ">", "younger": "<"}
 WEIGHT_WORDS = {"heavier": ">", "lighter": "<"}
+RATES = {"month": ("monthly",), "year": ("annual", "yearly", "annually"), "week": ("weekly",), "day": ("daily",)}
 PRICE_WORDS = {"cheaper": "<", "less expensive": "<", "more expensive": ">", "pricier": ">", "costlier": ">"}
 
 
@@ -99,6 +101,29 @@ def _spanned(ctx: Context, match: Match) -> bool:
     item = match.item("col")
     unit = (match.group("unit") or "").lower()
     return item is not None and item.kind == "col" and span_of(item.ref.column) is not None and unit in SPANS
+
+
+def _rated(ctx: Context, match: Match) -> bool:
+    """'paying less than 30 a month': the one numeric column kept per that period (monthly_charges)."""
+    number, parsed, item = match.item("num"), _operator(match), match.item("col")
+    adjectives = RATES.get(match.group("period") or "")
+    if number is None or parsed is None or adjectives is None:
+        return False
+    rated = [
+        ColumnRef(d, c.name, c.type, 3) for d in ctx.reading.scope for c in ctx.grounding.dataset(d).columns
+        if c.type in NUMERIC and set(name_words(c.name)) & set(adjectives)
+    ]  # fmt: skip
+    if item is not None and item.kind == "col" and item.ref.type in NUMERIC:
+        if all(r.column != item.ref.column for r in rated):
+            return False  # 'income over 3000 a month' names its own column
+    elif item is not None and item.ref.strength > 1:
+        return False  # a column named outright is not the verb of paying
+    if len(rated) != 1:
+        ctx.refuse(f"{match.text} (no single column holds amounts per {match.group('period')})")
+        return True
+    column = ctx.use(rated[0])
+    ctx.note(f"read '{match.text}' as a test on {column}")
+    return compare(ctx, column, parsed[0], number, parsed[1])
 
 
 def _implicit(ctx: Context, match: Match) -> bool:
@@ -231,6 +256,8 @@ def read_comparisons(ctx: Context) -> None:
     )
     words = r"(?P<word>older|younger|cheaper|less expensive|more expensive|pricier|costlier|heavier|lighter)"
     scan(r"(?P<neg>not )?" + words + r" than (?P<num>{N})" + UNIT, lambda m: _word_comparison(ctx, m))
+    per = r" (?:a|an|per|each|every|/) (?P<period>month|year|week|day)"
+    scan(r"(?:(?P<col>{C}) )?" + OPERATOR + r" (?P<num>{N})" + per, lambda m: _rated(ctx, m))
     scan(r"(?:aged |age )?" + OPERATOR + " " + NUMBER, lambda m: _implicit(ctx, m))
 
 
