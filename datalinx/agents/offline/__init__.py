@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from datalinx.agents.offline.ages import read_ages
 from datalinx.agents.offline.aggregates import read_measures
 from datalinx.agents.offline.build import build
 from datalinx.agents.offline.check import self_check
@@ -58,6 +59,7 @@ READERS = (
     read_extremes,
     read_having,
     read_measures,
+    read_ages,
     read_dates,
     read_comparisons,
     read_values,

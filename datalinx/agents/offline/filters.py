@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from datalinx.agents.offline.ages import age_column
 from datalinx.agents.offline.context import Context, Measure
 from datalinx.agents.offline.filter_dates import year_bound
 from datalinx.agents.offline.grounding import ColumnRef, name_words
@@ -146,12 +147,12 @@ def _implicit(ctx: Context, match: Match) -> bool:
         ctx.plan.having.append(condition)
         ctx.plan.touched = True
         return True
-    column = _age(ctx) if "old" in unit or unit.startswith("year") else None
+    column = age_column(ctx) if "old" in unit or unit.startswith("year") else None
     if column is None and number.kind == "date":
         column = ctx.main_date()
     column = column or ctx.main_measure()
     if column is None and number.kind == "num" and isinstance(number.ref, int) and 0 < number.ref < 130:
-        column = _age(ctx)  # "customers over 50": people, by age
+        column = age_column(ctx)  # "customers over 50": people, by age
     if column is None:
         ctx.refuse(f"{match.text} (which column?)")
         return True
@@ -160,21 +161,13 @@ def _implicit(ctx: Context, match: Match) -> bool:
     return compare(ctx, column, parsed[0], number, parsed[1], match.group("unit"))
 
 
-def _age(ctx: Context) -> str | None:
-    for name in ctx.reading.scope:
-        refs = ctx.grounding.columns_named(("age",), [name])
-        if refs:
-            return ctx.use(refs[0])
-    return None
-
-
 def _word_comparison(ctx: Context, match: Match) -> bool:
     """'older than 30', 'cheaper than 20', 'more expensive than 100'."""
     word, number = match.group("word") or "", match.item("num")
     if number is None:
         return False
     if word in AGE_WORDS:
-        column = _age(ctx)
+        column = age_column(ctx)
         operator = AGE_WORDS[word]
     elif word in WEIGHT_WORDS:
         refs = [r for d in ctx.reading.scope for r in ctx.grounding.columns_named(("weight",), [d])]
@@ -221,6 +214,7 @@ def read_comparisons(ctx: Context) -> None:
     """Every numeric, text and age/price comparison in the request."""
     scan = ctx.sentence.scan
     read_relations(ctx)
+
     unit = r"(?: (?P<unit>{V}|years old|years|euros|dollars|units|items|kg|percent))?"
     scan(
         r"(?P<col>{C}) " + BRIDGE + r"(?:(?:is|are) )?between (?P<low>{N}) and (?P<high>{N})" + unit,
