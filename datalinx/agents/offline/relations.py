@@ -54,6 +54,16 @@ def _domain(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _address_domain(ctx: Context, match: Match) -> bool:
+    """'an email address at firma.example.de', 'firma.example.de emails': a column of addresses, by domain."""
+    item = match.item("col")
+    facts = ctx.facts(item.ref) if item is not None and item.kind == "col" else None
+    held = [v for v in facts.top_values if isinstance(v, str)] if facts is not None else []
+    if not held or sum("@" in v for v in held) < 0.8 * len(held):
+        return False
+    return _domain(ctx, match)
+
+
 def _domain_default(ctx: Context, match: Match) -> bool:
     if match.item("col") is not None:
         return _domain(ctx, match)
@@ -180,6 +190,9 @@ def read_relations(ctx: Context) -> None:
         r"(?:at|on|from|with) (?:the )?domain (?P<val>\S+(?: \. \S+)*)(?: (?P<col>{C}))?",
         lambda m: _domain_default(ctx, m),
     )
+    host = r"(?P<val>[a-z0-9-]+(?:\.[a-z0-9-]+)+)"
+    scan(r"(?P<col>{C}) (?:at|@|on|from|under|with)(?: the)? " + host, lambda m: _address_domain(ctx, m))
+    scan(host + r" (?P<col>{C})", lambda m: _address_domain(ctx, m))
     operand = r"(?:the |its |their )?(?:{C}|{N})"
     rhs = r"(?P<rhs>" + operand + r"(?: " + ARITHMETIC + r" " + operand + r")*)"
     scan(r"(?P<col>{C}) " + BRIDGE + RELATION + r" " + rhs, lambda m: _columns(ctx, m))
