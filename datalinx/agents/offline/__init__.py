@@ -27,6 +27,7 @@ from datalinx.agents.offline.followup import edits, plan_of
 from datalinx.agents.offline.groups import read_groups
 from datalinx.agents.offline.having import read_having
 from datalinx.agents.offline.joins import consume_datasets, read_joins
+from datalinx.agents.offline.members import read_unseen_members, read_value_words
 from datalinx.agents.offline.ordering import read_limits, read_sorts
 from datalinx.agents.offline.outputs import read_outputs
 from datalinx.agents.offline.plan import Plan
@@ -62,7 +63,9 @@ READERS = (
     read_ages,
     read_dates,
     read_comparisons,
+    read_value_words,
     read_values,
+    read_unseen_members,
     read_columns,
 )
 
