@@ -22,7 +22,7 @@ from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.derive import read_derived
 from datalinx.agents.offline.fills import read_fills
 from datalinx.agents.offline.filter_dates import read_dates
-from datalinx.agents.offline.filters import read_comparisons
+from datalinx.agents.offline.filters import read_comparisons, read_rates
 from datalinx.agents.offline.followup import edits, plan_of
 from datalinx.agents.offline.groups import read_groups
 from datalinx.agents.offline.having import read_having
@@ -46,6 +46,7 @@ READERS = (
     read_outputs,
     read_exclusions,
     read_presence,
+    read_rates,
     read_shapes,
     read_derived,
     read_questions,

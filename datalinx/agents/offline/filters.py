@@ -119,12 +119,20 @@ def _rated(ctx: Context, match: Match) -> bool:
             return False  # 'income over 3000 a month' names its own column
     elif item is not None and item.ref.strength > 1:
         return False  # a column named outright is not the verb of paying
-    if len(rated) != 1:
-        ctx.refuse(f"{match.text} (no single column holds amounts per {match.group('period')})")
+    if not rated:
+        return False  # no column is kept per period: other readings ('orders over 100 per month' counted) stand
+    if len(rated) > 1:
+        ctx.refuse(f"{match.text} (more than one column holds amounts per {match.group('period')})")
         return True
     column = ctx.use(rated[0])
     ctx.note(f"read '{match.text}' as a test on {column}")
     return compare(ctx, column, parsed[0], number, parsed[1])
+
+
+def read_rates(ctx: Context) -> None:
+    """Amounts per period, read before groupings so 'over 80 per month' is no grouping by month."""
+    per = r" (?:a|an|per|each|every|/) (?P<period>month|year|week|day)"
+    ctx.sentence.scan(r"(?:(?P<col>{C}) )?" + OPERATOR + r" (?P<num>{N})" + per, lambda m: _rated(ctx, m))
 
 
 def _implicit(ctx: Context, match: Match) -> bool:
@@ -250,8 +258,6 @@ def read_comparisons(ctx: Context) -> None:
     )
     words = r"(?P<word>older|younger|cheaper|less expensive|more expensive|pricier|costlier|heavier|lighter)"
     scan(r"(?P<neg>not )?" + words + r" than (?P<num>{N})" + UNIT, lambda m: _word_comparison(ctx, m))
-    per = r" (?:a|an|per|each|every|/) (?P<period>month|year|week|day)"
-    scan(r"(?:(?P<col>{C}) )?" + OPERATOR + r" (?P<num>{N})" + per, lambda m: _rated(ctx, m))
     scan(r"(?:aged |age )?" + OPERATOR + " " + NUMBER, lambda m: _implicit(ctx, m))
 
 

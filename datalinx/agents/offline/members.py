@@ -61,7 +61,8 @@ def read_unseen_members(ctx: Context) -> None:
         word, joiner, before = items[index], items[index - 1], items[index - 2]
         if word.consumed or word.kind != "word" or not word.text[:1].isupper() or joiner.norm not in JOINERS:
             continue
-        if word.norm in FILLER or word.norm in KEYWORDS or word.norm in COMMON_WORDS or before.kind != "val":
+        typed = fold(word.text)  # as typed: the speller may have turned a name into a word ('Rome': 'home')
+        if typed in FILLER or typed in KEYWORDS or typed in COMMON_WORDS or before.kind != "val":
             continue
         listed = next(
             (c for c in ctx.plan.filters if c.span and c.span[0] <= index - 2 <= c.span[1] and c.values), None
@@ -70,7 +71,7 @@ def read_unseen_members(ctx: Context) -> None:
         facts = ctx.grounding.column(ref.dataset, ref.column)
         if listed is None or facts is None or (facts.distinct or 0) <= len(facts.top_values):
             continue
-        value = EXONYMS.get(word.norm, word.norm)
+        value = EXONYMS.get(typed, word.text.lower())
         ctx.note(f"read '{word.text}' as a {listed.column} too ('{value}', compared in lower case), listed with it")
         condition = Condition(equality(listed.column or "", [value], listed.negated, True), "", listed.column)
         condition.values, condition.negated, condition.folded = [value], listed.negated, True
