@@ -83,6 +83,7 @@ def draft(request: str, catalog: CatalogView, previous: dict[str, Any] | None = 
     also, instead = _edit_words(request)
     if prior is not None:
         edits(ctx, also=also, instead=instead)
+    _asides(ctx)
     for reader in READERS:
         reader(ctx)
     finish(ctx, also=also, instead=instead)
@@ -114,6 +115,11 @@ def _edit_words(request: str) -> tuple[bool, bool]:
     return also, instead
 
 
+def _asides(ctx: Context) -> None:
+    """Words that restate the request ('i mean'), taken first so no reader reads 'mean' as an average."""
+    ctx.sentence.scan(r"(?:, )?(?:i mean|i meant|we mean|in other words)(?: ,)?", lambda m: True)
+
+
 def _courtesies(ctx: Context) -> None:
     """Words that order or hand over the work, once the clauses took what they understood."""
     scan = ctx.sentence.scan
@@ -121,7 +127,6 @@ def _courtesies(ctx: Context) -> None:
     scan(r"^(?:first|firstly|first of all|to begin|to start|start by|begin by|step 1)(?: ,| :)?", lambda m: True)
     scan(r"(?:, )?(?:then|next|afterwards|after that|finally|lastly|and then)", lambda m: True)
     scan(r"(?:i|we) (?:am |are |m |re )?after(?! (?:the )?@[dy]\d+)", lambda m: True)  # "I'm after": I want
-    scan(r"(?:, )?(?:i mean|i meant|we mean|in other words)(?: ,)?", lambda m: True)
 
 
 def _leading_word_missed(ctx: Context) -> bool:
