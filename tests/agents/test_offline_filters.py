@@ -44,6 +44,10 @@ CASES: list[tuple[str, Expected]] = [
         lambda f: f["churn"].filter(pl.col("monthly_charges") > 80),
     ),
     (
+        "churn rows with tenure from 1 to 2 years",
+        lambda f: f["churn"].filter(pl.col("tenure_months").is_between(12, 24)),
+    ),
+    (
         "subscribers who have been with us for more than 2 years",
         lambda f: f["churn"].filter(pl.col("tenure_months") > 24),
     ),
@@ -100,6 +104,7 @@ def test_filter_phrasings_give_the_rows_polars_gives(
     [
         ("churn subscribers paying by check", "check"),  # electronic or mailed check
         ("churn rows with tenure under 100 days", "days"),  # no exact number of days in a month
+        ("orders with quantity between 2 and 5 days", "days"),  # a quantity is no span of time
     ],
 )
 def test_a_filter_that_fits_two_readings_is_refused(request_text: str, unclear: str, demo: Demo) -> None:

@@ -12,7 +12,7 @@ from datalinx.agents.offline.phrases import BRIDGE, OP, comparison
 from datalinx.agents.offline.plan import Condition, ident, literal
 from datalinx.agents.offline.relations import read_relations
 from datalinx.agents.offline.sentence import Item, Match
-from datalinx.agents.offline.units import SPANS, in_span, in_unit, numeric_view, span_of
+from datalinx.agents.offline.units import SPANS, in_span, in_unit, numeric_view, span_note, span_of
 from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
 
 UNIT = (
@@ -56,7 +56,7 @@ def compare(ctx: Context, column: str, operator: str, item: Item, words: str, un
         column, value = converted, in_unit(ctx, value, unit, column)
     spanned = in_span(value, unit, column)
     if spanned is None:
-        ctx.refuse(f"{words} {item.text} {unit} (in {column}, which counts {span_of(column)}s)")
+        ctx.refuse(f"{words} {item.text} {unit} ({span_note(column)})")
         return True
     if spanned != value:
         ctx.note(f"read '{item.text} {unit}' as {literal(spanned)} {span_of(column)}s of {column}")
@@ -208,9 +208,14 @@ def _between(ctx: Context, match: Match) -> bool:
         return False
     if ctx.type_of(column) not in NUMERIC:
         return False
+    unit = match.group("unit")
+    bounds = [in_span(low.ref, unit, column), in_span(high.ref, unit, column)]  # 'tenure of 1 to 2 years'
+    if None in bounds:
+        ctx.refuse(f"{match.text} ({span_note(column)})")
+        return True
     name = ident(column)
     condition = Condition(
-        f"{name} >= {literal(low.ref)} and {name} <= {literal(high.ref)}",
+        f"{name} >= {literal(bounds[0])} and {name} <= {literal(bounds[1])}",
         f"{column} between {low.text} and {high.text}",
         column,
     )
@@ -223,7 +228,7 @@ def read_comparisons(ctx: Context) -> None:
     scan = ctx.sentence.scan
     read_relations(ctx)
 
-    unit = r"(?: (?P<unit>{V}|years old|years|euros|dollars|units|items|kg|percent))?"
+    unit = r"(?: (?P<unit>{V}|years old|years|months|weeks|days|euros|dollars|units|items|kg|percent))?"
     scan(
         r"(?P<col>{C}) " + BRIDGE + r"(?:(?:is|are) )?between (?P<low>{N}) and (?P<high>{N})" + unit,
         lambda m: _between(ctx, m),

@@ -82,12 +82,21 @@ def span_of(column: str) -> str | None:
 
 
 def in_span(value: float, unit: str | None, column: str) -> float | None:
-    """A span the request gave ('5 years') in the column's time unit (60 months); None when no exact factor exists."""
+    """A span the request gave ('5 years') in the column's time unit (60 months); None when no exact factor exists
+    or the column counts no span ('quantity over 5 days')."""
     given, kept = SPANS.get((unit or "").lower()), span_of(column)
-    if given is None or kept is None or given == kept:
-        return value
+    if given is None or given == kept or (kept is None and given == "year"):
+        return value  # no span, the column's own unit, or years of a column of ages
+    if kept is None:
+        return None
     if (given, kept) in EXACT:
         return value * EXACT[(given, kept)]
     if (kept, given) in EXACT:
         return value / EXACT[(kept, given)]
     return None
+
+
+def span_note(column: str) -> str:
+    """Why a span cannot be compared with `column`, for the user."""
+    kept = span_of(column)
+    return f"{column} counts {kept}s" if kept else f"{column} is no span of time"
