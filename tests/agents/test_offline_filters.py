@@ -84,6 +84,18 @@ CASES: list[tuple[str, Expected]] = [
         "customers with post.example.net email addresses",
         lambda f: f["customers"].filter(pl.col("email").str.to_lowercase().str.ends_with("@post.example.net")),
     ),
+    ("subscribers paying under 50 monthly", lambda f: f["churn"].filter(pl.col("monthly_charges") < 50)),
+    (
+        "customers missing both phone and city",
+        lambda f: f["customers"].filter(pl.col("phone").is_null() & pl.col("city").is_null()),
+    ),
+    ("subscribers with a two year contract", lambda f: f["churn"].filter(_contract("twoyear", "2year"))),
+    (
+        "orders dated in 2023",
+        lambda f: f["orders"].filter(pl.col("order_date").is_between(dt.date(2023, 1, 1), dt.date(2023, 12, 31))),
+    ),
+    ("subscribers using mailed checks", lambda f: f["churn"].filter(pl.col("payment_method") == "mailed check")),
+    ("orders with two items", lambda f: f["orders"].filter(pl.col("quantity") == 2)),
     (
         "subscribers who never churned, i mean the loyal ones",
         lambda f: f["churn"].filter(pl.col("churned") == 0),
@@ -105,6 +117,7 @@ def test_filter_phrasings_give_the_rows_polars_gives(
         ("churn subscribers paying by check", "check"),  # electronic or mailed check
         ("churn rows with tenure under 100 days", "days"),  # no exact number of days in a month
         ("orders with quantity between 2 and 5 days", "days"),  # a quantity is no span of time
+        ("customers with gmail addresses", "gmail"),  # a mail host, not a typo of 'email'
     ],
 )
 def test_a_filter_that_fits_two_readings_is_refused(request_text: str, unclear: str, demo: Demo) -> None:

@@ -26,7 +26,7 @@ def _phrase_at(tokens: list[Token], start: int, length: int) -> tuple[str, ...] 
     words = tokens[start : start + length]
     if len(words) < length or any(t.kind != "word" and t.norm != "&" for t in words[1:]):
         return None
-    counted = words[0].kind == "number" and length > 1 and words[0].text.isdigit()  # "2 year": a value's words
+    counted = words[0].kind == "number" and length > 1 and isinstance(words[0].value, int)  # "2 year", "two year"
     if (words[0].kind != "word" and not counted) or words[-1].kind != "word":
         return None
     return tuple(t.norm for t in words)

@@ -134,7 +134,7 @@ def read_dates(ctx: Context) -> None:
     for how, form in forms:
         scan(subject + form, lambda m, how=how: _handle(ctx, m, how, True))
         bare = r"(?:(?:is|are|was|were|dated) )?" + form
-        scan(bare if how != "in" else f"{DURING} (?:the )?(?:year |month )?" + WHEN,
+        scan(bare if how != "in" else f"(?:dated )?{DURING} (?:the )?(?:year |month )?" + WHEN,
              lambda m, how=how: _handle(ctx, m, how, False))  # fmt: skip
     scan(r"(?P<a>{D})", lambda m: _handle(ctx, m, "in", False))
     scan(

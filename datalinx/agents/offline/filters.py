@@ -26,6 +26,7 @@ SYMBOLS = {">": "over", ">=": "at least", "<": "under", "<=": "at most", "=": "e
 FLIP = {">": "<=", ">=": "<", "<": ">=", "<=": ">", "=": "!=", "!=": "="}
 AGE_WORDS = {"older": ">", "younger": "<"}
 WEIGHT_WORDS = {"heavier": ">", "lighter": "<"}
+PERIODS = {"monthly": "month", "yearly": "year", "weekly": "week", "daily": "day"}
 RATES = {"month": ("monthly",), "year": ("annual", "yearly", "annually"), "week": ("weekly",), "day": ("daily",)}
 PRICE_WORDS = {"cheaper": "<", "less expensive": "<", "more expensive": ">", "pricier": ">", "costlier": ">"}
 
@@ -107,7 +108,8 @@ def _spanned(ctx: Context, match: Match) -> bool:
 def _rated(ctx: Context, match: Match) -> bool:
     """'paying less than 30 a month': the one numeric column kept per that period (monthly_charges)."""
     number, parsed, item = match.item("num"), _operator(match), match.item("col")
-    adjectives = RATES.get(match.group("period") or "")
+    period = match.group("period") or PERIODS.get(match.group("adverb") or "", "")
+    adjectives = RATES.get(period)
     if number is None or parsed is None or adjectives is None:
         return False
     rated = [
@@ -122,7 +124,7 @@ def _rated(ctx: Context, match: Match) -> bool:
     if not rated:
         return False  # no column is kept per period: other readings ('orders over 100 per month' counted) stand
     if len(rated) > 1:
-        ctx.refuse(f"{match.text} (more than one column holds amounts per {match.group('period')})")
+        ctx.refuse(f"{match.text} (more than one column holds amounts per {period})")
         return True
     column = ctx.use(rated[0])
     ctx.note(f"read '{match.text}' as a test on {column}")
@@ -131,7 +133,7 @@ def _rated(ctx: Context, match: Match) -> bool:
 
 def read_rates(ctx: Context) -> None:
     """Amounts per period, read before groupings so 'over 80 per month' is no grouping by month."""
-    per = r" (?:a|an|per|each|every|/) (?P<period>month|year|week|day)"
+    per = r" (?:(?:a|an|per|each|every|/) (?P<period>month|year|week|day)|(?P<adverb>monthly|yearly|weekly|daily))"
     ctx.sentence.scan(r"(?:(?P<col>{C}) )?" + OPERATOR + r" (?P<num>{N})" + per, lambda m: _rated(ctx, m))
 
 
@@ -250,6 +252,8 @@ def read_comparisons(ctx: Context) -> None:
     )
     scan(OPERATOR + r" (?P<num>{N}) (?P<col>{C})", lambda m: _with_column(ctx, m))
     scan(r"(?P<op>exactly) (?P<num>{N}) (?P<col>{C})", lambda m: _with_column(ctx, m))
+    scan(r"(?:with|having|that have|who have|which have|that made|who made) (?P<num>{N}) (?P<col>{C})",
+         lambda m: _counted(ctx, m))  # fmt: skip
     scan(
         r"(?P<num>{N}) (?P<op>or more|or less|or fewer|and above|and over|and "
         r"up|plus|and below|and under) (?P<col>{C})",
@@ -264,6 +268,17 @@ def read_comparisons(ctx: Context) -> None:
     words = r"(?P<word>older|younger|cheaper|less expensive|more expensive|pricier|costlier|heavier|lighter)"
     scan(r"(?P<neg>not )?" + words + r" than (?P<num>{N})" + UNIT, lambda m: _word_comparison(ctx, m))
     scan(r"(?:aged |age )?" + OPERATOR + " " + NUMBER, lambda m: _implicit(ctx, m))
+
+
+def _counted(ctx: Context, match: Match) -> bool:
+    """'orders with two items', 'churn rows with 3 support calls': a whole number of a count column."""
+    column_item, number = match.item("col"), match.item("num")
+    if column_item is None or number is None or not isinstance(number.ref, int) or number.kind != "num":
+        return False
+    if column_item.kind != "col" or column_item.ref.type != "int64" or column_item.ref.dataset != ctx.base:
+        return False
+    column = ctx.column(column_item)
+    return column is None or compare(ctx, column, "=", number, "equal to")
 
 
 def _trailing(ctx: Context, match: Match) -> bool:

@@ -102,6 +102,7 @@ def read_presence(ctx: Context) -> None:
     pair = r"(?:the |a |an |their |its )?(?P<a>{C}) (?:or|nor|and) (?:the |a |an |their |its )?(?P<b>{C})"
     scan(lacking + r" either " + pair.replace("(?:or|nor|and)", "or"), lambda m: _both(ctx, m, True, True))
     scan(r"(?:with |having )?neither " + pair.replace("(?:or|nor|and)", "nor"), lambda m: _both(ctx, m, True, False))
+    scan(lacking + r" both " + pair.replace("(?:or|nor|and)", "and"), lambda m: _both(ctx, m, True, False))
     having = r"(?:(?:who |that |which )?(?:have|has|having|with) )?"
     scan(
         having + r"both " + pair.replace("(?:or|nor|and)", "and") + rf"(?: {ON_FILE})?",
