@@ -12,6 +12,7 @@ import polars as pl
 import pytest
 
 from datalinx.agents.offline import draft
+from tests.agents.test_offline_phrasings import _kilograms
 from tests.agents.test_offline_planner import Demo, Frames, answer, demo, folded, same_rows
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
@@ -96,6 +97,18 @@ CASES: list[tuple[str, Expected]] = [
     ),
     ("subscribers using mailed checks", lambda f: f["churn"].filter(pl.col("payment_method") == "mailed check")),
     ("orders with two items", lambda f: f["orders"].filter(pl.col("quantity") == 2)),
+    ("customers younger than twenty five", lambda f: f["customers"].filter(pl.col("age") < 25)),
+    ("customers aged over sixty", lambda f: f["customers"].filter(pl.col("age") > 60)),
+    ("customers 65 or older", lambda f: f["customers"].filter(pl.col("age") >= 65)),
+    ("products that weigh under 300 g", lambda f: f["products"].filter(_kilograms(f["products"]) < 0.3)),
+    (
+        "customers whose phone or email is missing",
+        lambda f: f["customers"].filter(pl.col("phone").is_null() | pl.col("email").is_null()),
+    ),
+    (
+        "churn customers who do not have dsl",
+        lambda f: f["churn"].filter(pl.col("internet_service") != "dsl"),
+    ),
     (
         "subscribers who never churned, i mean the loyal ones",
         lambda f: f["churn"].filter(pl.col("churned") == 0),

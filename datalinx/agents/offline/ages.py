@@ -41,8 +41,29 @@ def _decade(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _open_ended(ctx: Context, match: Match) -> bool:
+    """'65 or older', '18 and younger': the age at that bound or beyond it."""
+    number = match.item("num")
+    if number is None or not isinstance(number.ref, int | float):
+        return False
+    column = age_column(ctx)
+    if any(i.ref.column != column for i in match.items("col")):
+        return False  # 'income 50 or older' names another column
+    if column is None:
+        ctx.refuse(f"{match.text} (no age column)")
+        return True
+    operator = ">=" if match.group("dir") == "older" else "<="
+    expression = f"{ident(column)} {operator} {number.ref}"
+    ctx.plan.add_filter(Condition(expression, f"{column} {operator} {number.text}", column))
+    return True
+
+
 def read_ages(ctx: Context) -> None:
-    """Ages by decade, read before dates so 'in their 40s' is no decade of years."""
+    """Ages by decade and open-ended ('65 or older'), read before dates so 'in their 40s' is no decade of years."""
+    ctx.sentence.scan(
+        r"(?:aged |{C} )?(?P<num>{N})(?: years old| years| {C})? (?:or|and) (?P<dir>older|younger)",
+        lambda m: _open_ended(ctx, m),
+    )
     decades = r"(?P<decade>" + "|".join(DECADES) + r")"
     owner = r"in (?:their|there|his|her|my|your|our) (?:" + decades + r"|(?P<num>{N}) s|(?P<dated>{D}))"
     ctx.sentence.scan(owner, lambda m: _decade(ctx, m))

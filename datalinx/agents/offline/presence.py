@@ -103,6 +103,10 @@ def read_presence(ctx: Context) -> None:
     scan(lacking + r" either " + pair.replace("(?:or|nor|and)", "or"), lambda m: _both(ctx, m, True, True))
     scan(r"(?:with |having )?neither " + pair.replace("(?:or|nor|and)", "nor"), lambda m: _both(ctx, m, True, False))
     scan(lacking + r" both " + pair.replace("(?:or|nor|and)", "and"), lambda m: _both(ctx, m, True, False))
+    state = r" (?:(?:is|are|was|were) )?(?:both )?"
+    scan(pair.replace("(?:or|nor|and)", "or") + state + MISSING, lambda m: _both(ctx, m, True, True))
+    scan(pair.replace("(?:or|nor|and)", "and") + state + MISSING, lambda m: _both(ctx, m, True, False))
+    scan(pair.replace("(?:or|nor|and)", "and") + state + PRESENT, lambda m: _both(ctx, m, False, False))
     having = r"(?:(?:who |that |which )?(?:have|has|having|with) )?"
     scan(
         having + r"both " + pair.replace("(?:or|nor|and)", "and") + rf"(?: {ON_FILE})?",

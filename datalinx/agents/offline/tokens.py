@@ -118,4 +118,24 @@ def tokenize(request: str) -> list[Token]:
             token.norm = "than"  # "cheaper then 10"
         if token.norm == "one" and token.kind == "word" and previous.norm in ONE_BEFORE:
             token.kind, token.value = "number", 1  # "exactly one item", "more than one"
-    return tokens
+    return _compound_numbers(tokens)
+
+
+def _compound_numbers(tokens: list[Token]) -> list[Token]:
+    """'twenty five', 'forty-two': a tens word and a units word are one number."""
+    out: list[Token] = []
+    for token in tokens:
+        units = NUMBER_WORDS.get(token.norm) if token.kind in ("number", "word") else None
+        hyphen = len(out) > 1 and out[-1].norm == "-" and out[-1].start == out[-2].end and out[-1].end == token.start
+        tens = out[-2] if hyphen else out[-1] if out else None
+        if (
+            units is not None and 0 < units < 10 and tens is not None and tens.kind == "number" and tens.text.isalpha()
+            and tens.value in (20, 30, 40, 50, 60, 70, 80, 90)
+        ):  # fmt: skip
+            if hyphen:
+                out.pop()
+            tens.value, tens.end = tens.value + units, token.end
+            tens.text, tens.norm = f"{tens.text} {token.text}", f"{tens.norm} {token.norm}"
+            continue
+        out.append(token)
+    return out

@@ -16,7 +16,7 @@ from datalinx.core.pipelines.types import ColumnType
 T = ColumnType
 NEGATIVE = (
     rf"(?:{NEGATION}|{REMOVAL}|non|non -|not in|not from|excluding the|"
-    rf"except for|other than the)(?: yet| get| got| be| been| being| ever)?"
+    rf"except for|other than the)(?: yet| get| got| be| been| being| ever| have| has| had)?"
     r"(?: (?:those|the ones|ones|anything|any|all)(?: (?:in|from|with|of|that are|which are))?)?"
 )
 

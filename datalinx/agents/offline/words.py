@@ -88,8 +88,9 @@ KEYWORDS = word_set(
 
 NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100,
-    "thousand": 1000, "dozen": 12,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000, "dozen": 12,
 }  # fmt: skip
 MULTIPLIERS = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "mn": 1_000_000, "million": 1_000_000}
 
@@ -132,7 +133,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "name": ("name", "names", "full name", "product title", "item name"),
     "status": ("status", "state", "order status", "order state"),
     "currency": ("currency", "currencies", "currency code"),
-    "weight": ("weight", "mass"),
+    "weight": ("weight", "mass", "weighing", "weighs", "weigh"),
     "churned": ("churned", "churn", "churning", "churner", "churners", "left", "leave", "leaving", "churn flag"),
     "split": ("split", "train test", "dataset split"),
 }  # fmt: skip
