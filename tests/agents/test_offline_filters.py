@@ -110,6 +110,11 @@ CASES: list[tuple[str, Expected]] = [
         lambda f: f["churn"].filter(pl.col("internet_service") != "dsl"),
     ),
     (
+        "customers with example.com addresses",  # '@example.com' is also stored as a (broken) value
+        lambda f: f["customers"].filter(pl.col("email").str.to_lowercase().str.ends_with("@example.com")),
+    ),
+    ("customers whose email is on file", lambda f: f["customers"].filter(pl.col("email").is_not_null())),
+    (
         "subscribers who never churned, i mean the loyal ones",
         lambda f: f["churn"].filter(pl.col("churned") == 0),
     ),

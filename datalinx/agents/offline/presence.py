@@ -13,7 +13,7 @@ MISSING = (
 )
 PRESENT = (
     r"(?:not missing|not empty|not null|not blank|present(?! in)|known|set|filled|given|filled in|provided|exists|exist"
-    r"|is there|is recorded|is available)"
+    r"|is there|is recorded|is available|on file|on record)"
 )
 # Words after a column that say its value is kept on the record: 'a phone number on file'.
 ON_FILE = r"(?:on file|on record|recorded|filled in|attached|attach|linked|assigned|given|provided|stored)"

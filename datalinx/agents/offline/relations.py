@@ -3,6 +3,8 @@ shapes ('ends with .de', 'at the domain example.com') and signs ('a negative qua
 
 from __future__ import annotations
 
+import re
+
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.phrases import BRIDGE, OP, comparison
 from datalinx.agents.offline.plan import Condition, ident, literal
@@ -61,6 +63,10 @@ def _address_domain(ctx: Context, match: Match) -> bool:
     held = [v for v in facts.top_values if isinstance(v, str)] if facts is not None else []
     if not held or sum("@" in v for v in held) < 0.8 * len(held):
         return False
+    pieces = match.items(name="val")
+    text = ctx.sentence.request[pieces[0].start : pieces[-1].end].strip().lstrip("@") if pieces else ""
+    if not re.fullmatch(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+", text.lower()):
+        return False  # a value that is no host name
     return _domain(ctx, match)
 
 
@@ -190,8 +196,9 @@ def read_relations(ctx: Context) -> None:
         r"(?:at|on|from|with) (?:the )?domain (?P<val>\S+(?: \. \S+)*)(?: (?P<col>{C}))?",
         lambda m: _domain_default(ctx, m),
     )
-    host = r"(?P<val>[a-z0-9-]+(?:\.[a-z0-9-]+)+)"
-    scan(r"(?P<col>{C}) (?:at|@|on|from|under|with)(?: the)? " + host, lambda m: _address_domain(ctx, m))
+    host = r"(?P<val>[a-z0-9-]+(?:\.[a-z0-9-]+)+|{V})"  # a value too: '@example.com' may be stored as one
+    at = r" (?:(?:is|are) )?(?:at|@|on|from|under|with)(?: the)? "
+    scan(r"(?P<col>{C})" + at + host, lambda m: _address_domain(ctx, m))
     scan(host + r" (?P<col>{C})", lambda m: _address_domain(ctx, m))
     operand = r"(?:the |its |their )?(?:{C}|{N})"
     rhs = r"(?P<rhs>" + operand + r"(?: " + ARITHMETIC + r" " + operand + r")*)"
