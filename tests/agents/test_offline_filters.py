@@ -114,6 +114,8 @@ CASES: list[tuple[str, Expected]] = [
         lambda f: f["customers"].filter(pl.col("email").str.to_lowercase().str.ends_with("@example.com")),
     ),
     ("customers whose email is on file", lambda f: f["customers"].filter(pl.col("email").is_not_null())),
+    ("orders older than 2022", lambda f: f["orders"].filter(pl.col("order_date") < dt.date(2022, 1, 1))),
+    ("subscribers who earn under 20000", lambda f: f["churn"].filter(pl.col("income") < 20000)),
     (
         "subscribers who never churned, i mean the loyal ones",
         lambda f: f["churn"].filter(pl.col("churned") == 0),
@@ -136,6 +138,7 @@ def test_filter_phrasings_give_the_rows_polars_gives(
         ("churn rows with tenure under 100 days", "days"),  # no exact number of days in a month
         ("orders with quantity between 2 and 5 days", "days"),  # a quantity is no span of time
         ("customers with gmail addresses", "gmail"),  # a mail host, not a typo of 'email'
+        ("customers older than 1990", "1990"),  # born or signed up before 1990?
     ],
 )
 def test_a_filter_that_fits_two_readings_is_refused(request_text: str, unclear: str, demo: Demo) -> None:

@@ -25,6 +25,7 @@ OPERATOR = rf"(?P<neg>not )?(?P<op>{OP})"
 SYMBOLS = {">": "over", ">=": "at least", "<": "under", "<=": "at most", "=": "equal to", "!=": "not equal to"}
 FLIP = {">": "<=", ">=": "<", "<": ">=", "<=": ">", "=": "!=", "!=": "="}
 AGE_WORDS = {"older": ">", "younger": "<"}
+DATED_WORDS = {"older": "<", "younger": ">"}  # of a date: older is earlier
 WEIGHT_WORDS = {"heavier": ">", "lighter": "<"}
 PERIODS = {"monthly": "month", "yearly": "year", "weekly": "week", "daily": "day"}
 RATES = {"month": ("monthly",), "year": ("annual", "yearly", "annually"), "week": ("weekly",), "day": ("daily",)}
@@ -176,7 +177,12 @@ def _word_comparison(ctx: Context, match: Match) -> bool:
     word, number = match.group("word") or "", match.item("num")
     if number is None:
         return False
-    if word in AGE_WORDS:
+    if word in AGE_WORDS and number.kind in ("year", "date"):
+        # 'orders older than 2022': dated before it; of people it could be their birth or their signup
+        people = ctx.grounding.columns_named(("age",), [ctx.base])
+        column = None if people else ctx.main_date()
+        operator = DATED_WORDS[word]
+    elif word in AGE_WORDS:
         column = age_column(ctx)
         operator = AGE_WORDS[word]
     elif word in WEIGHT_WORDS:

@@ -121,7 +121,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "contract": ("contract", "contract type", "contract length"),
     "monthly": ("monthly fee", "monthly bill", "monthly cost", "monthly payment", "monthly charge", "monthly price"),
     "support": ("support calls", "service calls", "customer service calls", "calls to support"),
-    "income": ("income",),
+    "income": ("income", "earning", "earnings", "earns", "earn", "salary", "salaries"),
     "region": ("region",),
     "payment": ("payment", "payment type", "paying", "pays", "payment option", "payment mode"),
     "internet": ("internet", "internet type", "internet plan"),
