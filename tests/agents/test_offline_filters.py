@@ -116,6 +116,8 @@ CASES: list[tuple[str, Expected]] = [
     ("customers whose email is on file", lambda f: f["customers"].filter(pl.col("email").is_not_null())),
     ("orders older than 2022", lambda f: f["orders"].filter(pl.col("order_date") < dt.date(2022, 1, 1))),
     ("subscribers who earn under 20000", lambda f: f["churn"].filter(pl.col("income") < 20000)),
+    ("subscribers with internet", lambda f: f["churn"].filter(pl.col("internet_service") != "none")),
+    ("customers not flagged as test accounts", lambda f: f["customers"].filter(~pl.col("is_test_account"))),
     (
         "subscribers who never churned, i mean the loyal ones",
         lambda f: f["churn"].filter(pl.col("churned") == 0),

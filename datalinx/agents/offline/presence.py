@@ -44,9 +44,10 @@ def add_null(ctx: Context, match: Match, missing: bool) -> bool:
     return True
 
 
-def absent_value(ctx: Context, match: Match) -> bool:
-    """'without internet service': the column's own value for 'none', when it stores one, rather than a null."""
-    item = match.item("col")
+def absent_value(ctx: Context, match: Match, present: bool = False) -> bool:
+    """'without internet service': the column's own value for 'none', when it stores one, rather than a null;
+    `present` ('with internet service'): any other value."""
+    item = match.item("col") or match.item("col2")
     if item is None or item.kind != "col":
         return False
     facts = ctx.facts(item.ref)
@@ -58,8 +59,11 @@ def absent_value(ctx: Context, match: Match) -> bool:
     column = ctx.column(item)
     if column is None:
         return True
-    ctx.note(f"read '{match.text}' as {column} = '{stored[0]}' (a stored value), not as a missing {column}")
-    ctx.plan.add_filter(Condition(equality(column, stored), f"{column} is '{stored[0]}'", column, list(stored)))
+    which = "is not" if present else "is"
+    ctx.note(f"read '{match.text}' as {column} {which} '{stored[0]}' (a stored value), not as a null test")
+    condition = Condition(equality(column, stored, present), f"{column} {which} '{stored[0]}'", column, list(stored))
+    condition.negated = present
+    ctx.plan.add_filter(condition)
     return True
 
 

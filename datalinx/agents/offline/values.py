@@ -229,6 +229,8 @@ def read_values(ctx: Context) -> None:
         lambda m: add_null(ctx, m, False),
     )
     # flags
+    marked = r"(?P<truth>not )?(?:flagged|marked|labelled|labeled|tagged) as (?:a |an )?(?P<col>{C})"
+    scan(marked, lambda m: _flag(ctx, m, True))
     scan(r"(?P<col>{C}) " + EQUALS + r" (?P<truth>true|false|yes|no|1|0)", lambda m: _flag(ctx, m, True))
     scan(NEGATIVE + r"(?: the| any| all)? (?P<col>{C})(?! (?:columns?|fields?))", lambda m: _flag(ctx, m, False))
     pertaining = (
@@ -275,5 +277,5 @@ def read_values(ctx: Context) -> None:
         having
         + r"(?:(?: a| an| some| any| their| its)? (?P<col>{C})(?= (?:and|or|,|;|\.|\?|!)|$)"
         + r"|(?: a| an| some| any) (?P<col2>{C}))",
-        lambda m: add_null(ctx, m, False),
+        lambda m: absent_value(ctx, m, present=True) or add_null(ctx, m, False),
     )
