@@ -119,6 +119,13 @@ CASES: list[tuple[str, Expected]] = [
     ("subscribers with internet", lambda f: f["churn"].filter(pl.col("internet_service") != "none")),
     ("customers not flagged as test accounts", lambda f: f["customers"].filter(~pl.col("is_test_account"))),
     (
+        "subscribers paying 50 to 80 per month",
+        lambda f: f["churn"].filter(pl.col("monthly_charges").is_between(50, 80)),
+    ),
+    ("orders above one thousand", lambda f: f["orders"].filter(pl.col("total_revenue") > 1000)),
+    ("orders over 2 thousand", lambda f: f["orders"].filter(pl.col("total_revenue") > 2000)),
+    ("customers under the age of 25", lambda f: f["customers"].filter(pl.col("age") < 25)),
+    (
         "subscribers who never churned, i mean the loyal ones",
         lambda f: f["churn"].filter(pl.col("churned") == 0),
     ),

@@ -22,7 +22,7 @@ from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.derive import read_derived
 from datalinx.agents.offline.fills import read_fills
 from datalinx.agents.offline.filter_dates import read_dates
-from datalinx.agents.offline.filters import read_comparisons, read_rates
+from datalinx.agents.offline.filters import read_comparisons
 from datalinx.agents.offline.followup import edits, plan_of
 from datalinx.agents.offline.groups import read_groups
 from datalinx.agents.offline.having import read_having
@@ -34,6 +34,7 @@ from datalinx.agents.offline.plan import Plan
 from datalinx.agents.offline.presence import read_presence
 from datalinx.agents.offline.questions import read_extremes, read_questions
 from datalinx.agents.offline.ranking import read_late_rankings, read_rankings
+from datalinx.agents.offline.rates import read_rates
 from datalinx.agents.offline.reading import grounding_for, read
 from datalinx.agents.offline.values import read_values
 from datalinx.agents.offline.words import FILLER

@@ -7,7 +7,6 @@ from typing import Any
 from datalinx.agents.offline.ages import age_column
 from datalinx.agents.offline.context import Context, Measure
 from datalinx.agents.offline.filter_dates import year_bound
-from datalinx.agents.offline.grounding import ColumnRef, name_words
 from datalinx.agents.offline.phrases import BRIDGE, OP, comparison
 from datalinx.agents.offline.plan import Condition, ident, literal
 from datalinx.agents.offline.relations import read_relations
@@ -27,8 +26,6 @@ FLIP = {">": "<=", ">=": "<", "<": ">=", "<=": ">", "=": "!=", "!=": "="}
 AGE_WORDS = {"older": ">", "younger": "<"}
 DATED_WORDS = {"older": "<", "younger": ">"}  # of a date: older is earlier
 WEIGHT_WORDS = {"heavier": ">", "lighter": "<"}
-PERIODS = {"monthly": "month", "yearly": "year", "weekly": "week", "daily": "day"}
-RATES = {"month": ("monthly",), "year": ("annual", "yearly", "annually"), "week": ("weekly",), "day": ("daily",)}
 PRICE_WORDS = {"cheaper": "<", "less expensive": "<", "more expensive": ">", "pricier": ">", "costlier": ">"}
 
 
@@ -104,38 +101,6 @@ def _spanned(ctx: Context, match: Match) -> bool:
     item = match.item("col")
     unit = (match.group("unit") or "").lower()
     return item is not None and item.kind == "col" and span_of(item.ref.column) is not None and unit in SPANS
-
-
-def _rated(ctx: Context, match: Match) -> bool:
-    """'paying less than 30 a month': the one numeric column kept per that period (monthly_charges)."""
-    number, parsed, item = match.item("num"), _operator(match), match.item("col")
-    period = match.group("period") or PERIODS.get(match.group("adverb") or "", "")
-    adjectives = RATES.get(period)
-    if number is None or parsed is None or adjectives is None:
-        return False
-    rated = [
-        ColumnRef(d, c.name, c.type, 3) for d in ctx.reading.scope for c in ctx.grounding.dataset(d).columns
-        if c.type in NUMERIC and set(name_words(c.name)) & set(adjectives)
-    ]  # fmt: skip
-    if item is not None and item.kind == "col" and item.ref.type in NUMERIC:
-        if all(r.column != item.ref.column for r in rated):
-            return False  # 'income over 3000 a month' names its own column
-    elif item is not None and item.ref.strength > 1:
-        return False  # a column named outright is not the verb of paying
-    if not rated:
-        return False  # no column is kept per period: other readings ('orders over 100 per month' counted) stand
-    if len(rated) > 1:
-        ctx.refuse(f"{match.text} (more than one column holds amounts per {period})")
-        return True
-    column = ctx.use(rated[0])
-    ctx.note(f"read '{match.text}' as a test on {column}")
-    return compare(ctx, column, parsed[0], number, parsed[1])
-
-
-def read_rates(ctx: Context) -> None:
-    """Amounts per period, read before groupings so 'over 80 per month' is no grouping by month."""
-    per = r" (?:(?:a|an|per|each|every|/) (?P<period>month|year|week|day)|(?P<adverb>monthly|yearly|weekly|daily))"
-    ctx.sentence.scan(r"(?:(?P<col>{C}) )?" + OPERATOR + r" (?P<num>{N})" + per, lambda m: _rated(ctx, m))
 
 
 def _implicit(ctx: Context, match: Match) -> bool:
@@ -258,6 +223,8 @@ def read_comparisons(ctx: Context) -> None:
     )
     scan(OPERATOR + r" (?P<num>{N}) (?P<col>{C})", lambda m: _with_column(ctx, m))
     scan(r"(?P<op>exactly) (?P<num>{N}) (?P<col>{C})", lambda m: _with_column(ctx, m))
+    of_column = r" (?:the |an? )?(?P<col>{C}) of (?P<num>{N})"  # 'over the age of 50'
+    scan(OPERATOR + of_column, lambda m: _with_column(ctx, m))
     scan(r"(?:with|having|that have|who have|which have|that made|who made) (?P<num>{N}) (?P<col>{C})",
          lambda m: _counted(ctx, m))  # fmt: skip
     scan(

@@ -121,10 +121,20 @@ def tokenize(request: str) -> list[Token]:
     return _compound_numbers(tokens)
 
 
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+
+
 def _compound_numbers(tokens: list[Token]) -> list[Token]:
-    """'twenty five', 'forty-two': a tens word and a units word are one number."""
+    """'twenty five', 'forty-two': a tens word and a units word are one number; '2 thousand', 'a hundred' too."""
     out: list[Token] = []
     for token in tokens:
+        scale = SCALES.get(token.norm) if token.kind in ("number", "word") else None
+        before = out[-1] if out else None
+        if scale is not None and before is not None and (before.kind == "number" or before.norm in ("a", "one")):
+            count = before.value if before.kind == "number" and isinstance(before.value, int | float) else 1
+            before.kind, before.value, before.end = "number", count * scale, token.end
+            before.text, before.norm = f"{before.text} {token.text}", f"{before.norm} {token.norm}"
+            continue
         units = NUMBER_WORDS.get(token.norm) if token.kind in ("number", "word") else None
         hyphen = len(out) > 1 and out[-1].norm == "-" and out[-1].start == out[-2].end and out[-1].end == token.start
         tens = out[-2] if hyphen else out[-1] if out else None
