@@ -99,27 +99,25 @@ def _unattached(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _pair(joiner: str) -> str:
+    """Two columns joined by a word: 'a phone number and a city'."""
+    return ARTICLE + r"(?P<a>{C}) " + joiner + " " + ARTICLE + r"(?P<b>{C})"
+
+
 def read_presence(ctx: Context) -> None:
     """Tests on two columns at once, on what 'we don't know', and on another dataset's key left empty."""
     scan = ctx.sentence.scan
     lacking = r"(?:lacking|lacks|lack|missing|without|with no|having no|not having|do not have|does not have)"
-    pair = r"(?:the |a |an |their |its )?(?P<a>{C}) (?:or|nor|and) (?:the |a |an |their |its )?(?P<b>{C})"
-    scan(lacking + r" either " + pair.replace("(?:or|nor|and)", "or"), lambda m: _both(ctx, m, True, True))
-    scan(r"(?:with |having )?neither " + pair.replace("(?:or|nor|and)", "nor"), lambda m: _both(ctx, m, True, False))
-    scan(lacking + r" both " + pair.replace("(?:or|nor|and)", "and"), lambda m: _both(ctx, m, True, False))
+    scan(lacking + r" either " + _pair("or"), lambda m: _both(ctx, m, True, True))
+    scan(r"(?:with |having )?neither " + _pair("nor"), lambda m: _both(ctx, m, True, False))
+    scan(lacking + r" both " + _pair("and"), lambda m: _both(ctx, m, True, False))
     state = r" (?:(?:is|are|was|were) )?(?:both )?"
-    scan(pair.replace("(?:or|nor|and)", "or") + state + MISSING, lambda m: _both(ctx, m, True, True))
-    scan(pair.replace("(?:or|nor|and)", "and") + state + MISSING, lambda m: _both(ctx, m, True, False))
-    scan(pair.replace("(?:or|nor|and)", "and") + state + PRESENT, lambda m: _both(ctx, m, False, False))
+    scan(_pair("or") + state + MISSING, lambda m: _both(ctx, m, True, True))
+    scan(_pair("and") + state + MISSING, lambda m: _both(ctx, m, True, False))
+    scan(_pair("and") + state + PRESENT, lambda m: _both(ctx, m, False, False))
     having = r"(?:(?:who |that |which )?(?:have|has|having|with) )?"
-    scan(
-        having + r"both " + pair.replace("(?:or|nor|and)", "and") + rf"(?: {ON_FILE})?",
-        lambda m: _both(ctx, m, False, False),
-    )
-    scan(
-        having + pair.replace("(?:or|nor|and)", "and") + rf" {ON_FILE}",
-        lambda m: _both(ctx, m, False, False),
-    )
+    scan(having + r"both " + _pair("and") + rf"(?: {ON_FILE})?", lambda m: _both(ctx, m, False, False))
+    scan(having + _pair("and") + rf" {ON_FILE}", lambda m: _both(ctx, m, False, False))
     scan(having + ARTICLE + rf"(?P<col>{{C}}) {ON_FILE}", lambda m: add_null(ctx, m, False))
     # 'whose birth date we don't know', 'a phone we never got'
     scan(
