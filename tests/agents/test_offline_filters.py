@@ -148,6 +148,7 @@ def test_filter_phrasings_give_the_rows_polars_gives(
         ("orders with quantity between 2 and 5 days", "days"),  # a quantity is no span of time
         ("customers with gmail addresses", "gmail"),  # a mail host, not a typo of 'email'
         ("customers older than 1990", "1990"),  # born or signed up before 1990?
+        ("customers in Paris, Lyon or Nice", "Nice"),  # the city, or the word 'nice'?
     ],
 )
 def test_a_filter_that_fits_two_readings_is_refused(request_text: str, unclear: str, demo: Demo) -> None:

@@ -7,10 +7,11 @@ import re
 
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.english import COMMON_WORDS
+from datalinx.agents.offline.grounding import known_aliases
 from datalinx.agents.offline.plan import Condition, equality
 from datalinx.agents.offline.sentence import Match
 from datalinx.agents.offline.tokens import fold
-from datalinx.agents.offline.words import EXONYMS, FILLER, KEYWORDS
+from datalinx.agents.offline.words import EXONYMS, FILLER, FUNCTION_WORDS, KEYWORDS
 from datalinx.core.quality.vocabulary import singular
 
 JOINERS = ("or", "and", ",")
@@ -62,7 +63,7 @@ def read_unseen_members(ctx: Context) -> None:
         if word.consumed or word.kind != "word" or not word.text[:1].isupper() or joiner.norm not in JOINERS:
             continue
         typed = fold(word.text)  # as typed: the speller may have turned a name into a word ('Rome': 'home')
-        if typed in FILLER or typed in KEYWORDS or typed in COMMON_WORDS or before.kind != "val":
+        if typed in KEYWORDS or typed in FUNCTION_WORDS or before.kind != "val":
             continue
         listed = next(
             (c for c in ctx.plan.filters if c.span and c.span[0] <= index - 2 <= c.span[1] and c.values), None
@@ -71,10 +72,17 @@ def read_unseen_members(ctx: Context) -> None:
         facts = ctx.grounding.column(ref.dataset, ref.column)
         if listed is None or facts is None or (facts.distinct or 0) <= len(facts.top_values):
             continue
+        if typed in FILLER or typed in COMMON_WORDS:
+            if joiner.norm != ",":  # 'Paris, Lyon or Nice': a name, or the word 'nice'?
+                ctx.refuse(f"{word.text} (another {listed.column}?)")
+                word.consumed = True
+            continue
+        aliases = known_aliases(typed)  # 'Austria' is stored as 'AT' as often as by name
         value = EXONYMS.get(typed, word.text.lower())
         ctx.note(f"read '{word.text}' as a {listed.column} too ('{value}', compared in lower case), listed with it")
-        condition = Condition(equality(listed.column or "", [value], listed.negated, True), "", listed.column)
-        condition.values, condition.negated, condition.folded = [value], listed.negated, True
+        values = list(dict.fromkeys([value, *aliases]))
+        condition = Condition(equality(listed.column or "", values, listed.negated, True), "", listed.column)
+        condition.values, condition.negated, condition.folded = values, listed.negated, True
         condition.explanation = f"{listed.column} is {'not ' if listed.negated else ''}'{value}'"
         ctx.plan.add_filter(condition)
         word.consumed = joiner.consumed = True
