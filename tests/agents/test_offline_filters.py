@@ -125,6 +125,11 @@ CASES: list[tuple[str, Expected]] = [
     ("orders above one thousand", lambda f: f["orders"].filter(pl.col("total_revenue") > 1000)),
     ("orders over 2 thousand", lambda f: f["orders"].filter(pl.col("total_revenue") > 2000)),
     ("customers under the age of 25", lambda f: f["customers"].filter(pl.col("age") < 25)),
+    ("customers with no email on file", lambda f: f["customers"].filter(pl.col("email").is_null())),
+    (
+        "customers who've never given us a phone number",  # 'us a' is no 'USA'
+        lambda f: f["customers"].filter(pl.col("phone").is_null()),
+    ),
     (
         "subscribers who never churned, i mean the loyal ones",
         lambda f: f["churn"].filter(pl.col("churned") == 0),
@@ -149,6 +154,7 @@ def test_filter_phrasings_give_the_rows_polars_gives(
         ("customers with gmail addresses", "gmail"),  # a mail host, not a typo of 'email'
         ("customers older than 1990", "1990"),  # born or signed up before 1990?
         ("customers in Paris, Lyon or Nice", "Nice"),  # the city, or the word 'nice'?
+        ("customers without both phone and email", "both"),  # both missing, or either?
     ],
 )
 def test_a_filter_that_fits_two_readings_is_refused(request_text: str, unclear: str, demo: Demo) -> None:

@@ -38,6 +38,8 @@ def _strong_value(refs: list[ValueRef], tokens: list[Token], text: str) -> list[
     code = word in SYNONYMS and word not in FUNCTION_WORDS and word not in COMMON_WORDS and word not in FILLER
     if word and (word in FUNCTION_WORDS or len(squash(text)) <= 2) and not tokens[0].text.isupper() and not code:
         return []  # 'uk' is a code in any case; 'us', 'it' and 'no' are words
+    if len(tokens) > 1 and all(t.norm in FUNCTION_WORDS for t in tokens) and not text.isupper():
+        return []  # 'given us a phone': 'us a' squashes to 'usa', but is two words
     return refs
 
 

@@ -99,6 +99,12 @@ def _unattached(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _unclear(ctx: Context, match: Match) -> bool:
+    """'without both A and B': missing both, or missing one of them? Said, not guessed."""
+    ctx.refuse(f"{match.text} (both missing, or either?)")
+    return True
+
+
 def _pair(joiner: str) -> str:
     """Two columns joined by a word: 'a phone number and a city'."""
     return ARTICLE + r"(?P<a>{C}) " + joiner + " " + ARTICLE + r"(?P<b>{C})"
@@ -110,6 +116,7 @@ def read_presence(ctx: Context) -> None:
     lacking = r"(?:lacking|lacks|lack|missing|without|with no|having no|not having|do not have|does not have)"
     scan(lacking + r" either " + _pair("or"), lambda m: _both(ctx, m, True, True))
     scan(r"(?:with |having )?neither " + _pair("nor"), lambda m: _both(ctx, m, True, False))
+    scan(r"(?:without|with no|not having|do not have|does not have) both " + _pair("and"), lambda m: _unclear(ctx, m))
     scan(lacking + r" both " + _pair("and"), lambda m: _both(ctx, m, True, False))
     state = r" (?:(?:is|are|was|were) )?(?:both )?"
     scan(_pair("or") + state + MISSING, lambda m: _both(ctx, m, True, True))
@@ -118,7 +125,11 @@ def read_presence(ctx: Context) -> None:
     having = r"(?:(?:who |that |which )?(?:have|has|having|with) )?"
     scan(having + r"both " + _pair("and") + rf"(?: {ON_FILE})?", lambda m: _both(ctx, m, False, False))
     scan(having + _pair("and") + rf" {ON_FILE}", lambda m: _both(ctx, m, False, False))
+    scan(lacking + " " + ARTICLE + rf"(?P<col>{{C}}) {ON_FILE}", lambda m: add_null(ctx, m, True))
     scan(having + ARTICLE + rf"(?P<col>{{C}}) {ON_FILE}", lambda m: add_null(ctx, m, False))
+    given = r"(?:given|provided|gave|entered|supplied|shared|left)(?: us)?"
+    scan(r"(?:never|not|did not|have not|has not) " + given + " " + ARTICLE + r"(?P<col>{C})",
+         lambda m: add_null(ctx, m, True))  # fmt: skip
     # 'whose birth date we don't know', 'a phone we never got'
     scan(
         r"(?P<col>{C}) (?:(?:we|i|you|they) )?(?:do not|not|never|did not) (?:know|have|hold|keep|record|got|get)",
