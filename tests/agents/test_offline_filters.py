@@ -130,6 +130,7 @@ CASES: list[tuple[str, Expected]] = [
         "customers who've never given us a phone number",  # 'us a' is no 'USA'
         lambda f: f["customers"].filter(pl.col("phone").is_null()),
     ),
+    ("churn custmers who did'nt churn", lambda f: f["churn"].filter(pl.col("churned") == 0)),
     (
         "subscribers who never churned, i mean the loyal ones",
         lambda f: f["churn"].filter(pl.col("churned") == 0),

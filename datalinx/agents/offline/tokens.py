@@ -20,7 +20,7 @@ _TOKEN = re.compile(
   | (?P<with>\bw/o\b|\bw/(?=\s))
   | (?P<op>>=|<=|!=|<>|==|=>|=<|[=<>+*/()%-])
   | (?P<word>[^\W\d_]\w*(?:[.@]\w+)*
-      (?:(?<=n)['\u2019]t\b|['\u2019](?:s|m|re|ve|ll|d)\b|(?<=s)['\u2019](?!\w))?|_\w+|\w+)
+      (?:(?<=n)['\u2019]t\b|['\u2019]nt\b|['\u2019](?:s|m|re|ve|ll|d)\b|(?<=s)['\u2019](?!\w))?|_\w+|\w+)
   | (?P<punct>[,;:!?.&])
     """,
     re.VERBOSE,
@@ -104,7 +104,7 @@ def tokenize(request: str) -> list[Token]:
             token.norm = _OPS.get(text, text)
         elif kind == "word":
             token.norm = fold(re.sub(r"['\u2019](?:s|m|re|ve|ll|d)?$", "", text))
-            if re.search(r"n['\u2019]t$", text):
+            if re.search(r"n['\u2019]t$|['\u2019]nt$", text):  # "didn't", and "did'nt" as often typed
                 token.norm = "not"
             if token.norm in NUMBER_WORDS and token.norm not in ("one",):
                 token.kind, token.value = "number", NUMBER_WORDS[token.norm]
