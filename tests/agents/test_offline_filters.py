@@ -131,6 +131,8 @@ CASES: list[tuple[str, Expected]] = [
         lambda f: f["customers"].filter(pl.col("phone").is_null()),
     ),
     ("churn custmers who did'nt churn", lambda f: f["churn"].filter(pl.col("churned") == 0)),
+    ("orders not going to France", lambda f: f["orders"].filter(pl.col("country") != "FR")),
+    ("customers not based in the US", lambda f: f["customers"].filter(~_country("US"))),
     (
         "subscribers who never churned, i mean the loyal ones",
         lambda f: f["churn"].filter(pl.col("churned") == 0),

@@ -14,8 +14,10 @@ from datalinx.agents.offline.words import FILLER, KEYWORDS
 from datalinx.core.pipelines.types import ColumnType
 
 T = ColumnType
+# 'not based in France', 'not going to Spain': a place negated through its verb
+NOT_PLACED = r"not (?:based|located|living|residing|going|headed|heading|sent|shipped|bound) (?:in|to|for)"
 NEGATIVE = (
-    rf"(?:{NEGATION}|{REMOVAL}|non|non -|not in|not from|excluding the|"
+    rf"(?:{NEGATION}|{REMOVAL}|non|non -|not in|not from|excluding the|{NOT_PLACED}|"
     rf"except for|other than the)(?: yet| get| got| be| been| being| ever| have| has| had)?"
     r"(?: (?:those|the ones|ones|anything|any|all)(?: (?:in|from|with|of|that are|which are))?)?"
 )
@@ -260,7 +262,7 @@ def read_values(ctx: Context) -> None:
     scan(r"(?P<col>{C}) (?P<lit>{S})", lambda m: _column_value(ctx, m))
     # 'shipped to Italy': a status word used as a verb before a destination
     scan(r"(?P<vals>{V})(?= to (?:@v\d+|the @v\d+))", lambda m: _verb(ctx, m))
-    scan(r"(?:going|headed|heading|sent|bound|destined) (?:to|for)(?= (?:the )?@v\d+)", lambda m: True)
+    scan(r"(?<!not )(?:going|headed|heading|sent|bound|destined) (?:to|for)(?= (?:the )?@v\d+)", lambda m: True)
     # 'never shipped': a value that is also an event with its own date (ship_date) means the date is missing
     scan(
         r"(?:never|not yet|have not|has not|had not|not)(?: been| yet| ever| " r"get| got| be)? (?P<vals>{V})(?: yet)?",
