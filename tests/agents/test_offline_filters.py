@@ -133,6 +133,7 @@ CASES: list[tuple[str, Expected]] = [
     ("churn custmers who did'nt churn", lambda f: f["churn"].filter(pl.col("churned") == 0)),
     ("orders not going to France", lambda f: f["orders"].filter(pl.col("country") != "FR")),
     ("customers not based in the US", lambda f: f["customers"].filter(~_country("US"))),
+    ("churn rows with 5 support calls or more", lambda f: f["churn"].filter(pl.col("support_calls") >= 5)),
     (
         "subscribers who never churned, i mean the loyal ones",
         lambda f: f["churn"].filter(pl.col("churned") == 0),

@@ -225,6 +225,8 @@ def read_comparisons(ctx: Context) -> None:
     scan(r"(?P<op>exactly) (?P<num>{N}) (?P<col>{C})", lambda m: _with_column(ctx, m))
     of_column = r" (?:the |an? )?(?P<col>{C}) of (?P<num>{N})"  # 'over the age of 50'
     scan(OPERATOR + of_column, lambda m: _with_column(ctx, m))
+    beyond = r"(?P<op>or more|or less|or fewer|and above|and over|and up|plus|and below|and under)"
+    scan(r"(?P<num>{N}) (?P<col>{C}) " + beyond, lambda m: _trailing(ctx, m))  # '3 items or more'
     scan(r"(?:with|having|that have|who have|which have|that made|who made) (?P<num>{N}) (?P<col>{C})",
          lambda m: _counted(ctx, m))  # fmt: skip
     scan(
