@@ -15,6 +15,8 @@ PRESENT = (
     r"(?:not missing|not empty|not null|not blank|present(?! in)|known|set|filled|given|filled in|provided|exists|exist"
     r"|is there|is recorded|is available|on file|on record)"
 )
+# The same said right after the column, with no verb: not 'set' there ('the test set' is no test).
+PRESENT_BARE = PRESENT.replace("|set|", "|")
 # Words after a column that say its value is kept on the record: 'a phone number on file'.
 ON_FILE = r"(?:on file|on record|recorded|filled in|attached|attach|linked|assigned|given|provided|stored)"
 ARTICLE = r"(?:a |an |the |any |their |its )?"
