@@ -33,6 +33,14 @@ CASES: list[tuple[str, Expected]] = [
         "show orders dated after 2024-12-31",
         lambda f: f["orders"].filter(pl.col("order_date") > dt.date(2024, 12, 31)),
     ),
+    (
+        "orders dated no later than 2023-12-31",
+        lambda f: f["orders"].filter(pl.col("order_date") <= dt.date(2023, 12, 31)),
+    ),
+    (
+        "orders placed no earlier than 2024-06-01",
+        lambda f: f["orders"].filter(pl.col("order_date") >= dt.date(2024, 6, 1)),
+    ),
     ("orders dated before March 2021", lambda f: f["orders"].filter(pl.col("order_date") < dt.date(2021, 3, 1))),
     (
         "everybody in the churn data on a one year contract",
