@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from datalinx.agents.offline.ages import read_ages
 from datalinx.agents.offline.aggregates import read_measures
 from datalinx.agents.offline.build import build
 from datalinx.agents.offline.check import self_check
@@ -26,12 +27,15 @@ from datalinx.agents.offline.followup import edits, plan_of
 from datalinx.agents.offline.groups import read_groups
 from datalinx.agents.offline.having import read_having
 from datalinx.agents.offline.joins import consume_datasets, read_joins
+from datalinx.agents.offline.members import read_unseen_members, read_value_words
 from datalinx.agents.offline.ordering import read_limits, read_sorts
 from datalinx.agents.offline.outputs import read_outputs
 from datalinx.agents.offline.placing import read_placements, read_sorted_by
 from datalinx.agents.offline.plan import Plan
+from datalinx.agents.offline.presence import read_presence
 from datalinx.agents.offline.questions import read_extremes, read_questions
 from datalinx.agents.offline.ranking import read_late_rankings, read_rankings
+from datalinx.agents.offline.rates import read_rates
 from datalinx.agents.offline.reading import grounding_for, read
 from datalinx.agents.offline.values import read_values
 from datalinx.agents.offline.words import FILLER
@@ -43,6 +47,8 @@ __all__ = ["draft"]
 READERS = (
     read_outputs,
     read_exclusions,
+    read_presence,
+    read_rates,
     read_shapes,
     read_derived,
     read_questions,
@@ -59,9 +65,12 @@ READERS = (
     read_extremes,
     read_having,
     read_measures,
+    read_ages,
     read_dates,
     read_comparisons,
+    read_value_words,
     read_values,
+    read_unseen_members,
     read_columns,
 )
 
@@ -78,6 +87,7 @@ def draft(request: str, catalog: CatalogView, previous: dict[str, Any] | None = 
     also, instead = _edit_words(request)
     if prior is not None:
         edits(ctx, also=also, instead=instead)
+    _asides(ctx)
     for reader in READERS:
         reader(ctx)
     finish(ctx, also=also, instead=instead)
@@ -109,12 +119,18 @@ def _edit_words(request: str) -> tuple[bool, bool]:
     return also, instead
 
 
+def _asides(ctx: Context) -> None:
+    """Words that restate the request ('i mean'), taken first so no reader reads 'mean' as an average."""
+    ctx.sentence.scan(r"(?:, )?(?:i mean|i meant|we mean|in other words)(?: ,)?", lambda m: True)
+
+
 def _courtesies(ctx: Context) -> None:
     """Words that order or hand over the work, once the clauses took what they understood."""
     scan = ctx.sentence.scan
     scan(r"(?:send|hand|pass|bring|give) (?:it |them |that )?over", lambda m: True)
     scan(r"^(?:first|firstly|first of all|to begin|to start|start by|begin by|step 1)(?: ,| :)?", lambda m: True)
     scan(r"(?:, )?(?:then|next|afterwards|after that|finally|lastly|and then)", lambda m: True)
+    scan(r"(?:i|we) (?:am |are |m |re )?after(?! (?:the )?@[dy]\d+)", lambda m: True)  # "I'm after": I want
 
 
 def _leading_word_missed(ctx: Context) -> bool:

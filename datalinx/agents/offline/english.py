@@ -54,4 +54,4 @@ COMMON_WORDS = word_set(
     while white who whole whom whose why wide wife will win window wish with within without woman wonder word
     work worker world worry would write written wrong year yes yet you young your yourself
     """
-)
+) | word_set("gmail googlemail hotmail outlook yahoo icloud aol gmx proton protonmail")  # mail hosts, no typos

@@ -24,9 +24,10 @@ VERBAL = frozenset({"not", "did", "didnt", "who", "that", "which", "will", "to",
 
 def _phrase_at(tokens: list[Token], start: int, length: int) -> tuple[str, ...] | None:
     words = tokens[start : start + length]
-    if len(words) < length or any(t.kind != "word" and t.norm != "&" for t in words):
+    if len(words) < length or any(t.kind != "word" and t.norm != "&" for t in words[1:]):
         return None
-    if words[0].kind != "word" or words[-1].kind != "word":
+    counted = words[0].kind == "number" and length > 1 and isinstance(words[0].value, int)  # "2 year", "two year"
+    if (words[0].kind != "word" and not counted) or words[-1].kind != "word":
         return None
     return tuple(t.norm for t in words)
 
@@ -37,6 +38,8 @@ def _strong_value(refs: list[ValueRef], tokens: list[Token], text: str) -> list[
     code = word in SYNONYMS and word not in FUNCTION_WORDS and word not in COMMON_WORDS and word not in FILLER
     if word and (word in FUNCTION_WORDS or len(squash(text)) <= 2) and not tokens[0].text.isupper() and not code:
         return []  # 'uk' is a code in any case; 'us', 'it' and 'no' are words
+    if len(tokens) > 1 and all(t.norm in FUNCTION_WORDS for t in tokens) and not text.isupper():
+        return []  # 'given us a phone': 'us a' squashes to 'usa', but is two words
     return refs
 
 
@@ -61,7 +64,8 @@ def entities(tokens: list[Token], grounding: Grounding, scope: list[str], reques
                 continue
             text = request[tokens[i].start : tokens[i + length - 1].end]
             options: list[tuple[int, Candidate]] = []
-            columns = grounding.columns_named(phrase, scope)
+            counted = tokens[i].kind == "number"
+            columns = [] if counted else grounding.columns_named(phrase, scope)
             if phrase[-1] in JOIN_VERBS and (i + length >= len(tokens) or tokens[i + length].norm in JOINING):
                 columns = [c for c in columns if c.strength >= 2]  # "orders joined with customers" is a join
             if len(scope) < len(grounding.catalog.datasets):
@@ -82,8 +86,11 @@ def entities(tokens: list[Token], grounding: Grounding, scope: list[str], reques
                 own = {(v.dataset, v.column) for v in values}
                 if any((r.dataset, r.column) in own for p in beside for r in grounding.columns_named(p, scope)):
                     rank = -1  # "the test split": a value of the column named beside it
-                options.append((rank, value))
-            dataset = grounding.dataset_words.get(" ".join(phrase))
+                elif counted:
+                    values = []  # "2 year" is a value only beside its column ("2 year contracts"), else an amount
+                if values:
+                    options.append((rank, value))
+            dataset = None if counted else grounding.dataset_words.get(" ".join(phrase))
             following = tokens[i + length].norm if i + length < len(tokens) else ""
             preceding = tokens[i - 1].norm if i > 0 else ""
             flags = [c for c in columns if grounding.is_flag(c.dataset, c.column)]

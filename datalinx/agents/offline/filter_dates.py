@@ -15,11 +15,15 @@ from datalinx.core.pipelines.types import TEMPORAL
 EDGE = r"(?:(?:the )?(?:start|beginning|begin|first day|end|last day|close) of (?:the year )?)?"
 WHEN = EDGE + r"(?:the )?(?P<a>{D}|{Y})"
 RANGE_END = r"(?:and|to|until|till|through|thru|-)"
+# 'no later than' is a bound from above: neither list reads 'later than' or 'earlier than' after 'no' or 'not'.
 AFTER = (
-    r"(?:since|after|starting|starting from|starting in|starting on|"
-    r"beginning|beginning in|later than|on or after|as of)"
+    r"(?:(?<!no )(?<!not )(?:since|after|starting|starting from|starting in|starting on|"
+    r"beginning|beginning in|later than|on or after|as of)|no earlier than|not earlier than)"
 )
-BEFORE = r"(?:before|until|till|through|up to|up until|by|prior to|earlier than|no later than|on or before|up till)"
+BEFORE = (
+    r"(?:(?<!no )(?<!not )(?:before|until|till|through|up to|up until|by|prior to|earlier than|on or before|up till)"
+    r"|no later than|not later than)"
+)
 DURING = r"(?:in|during|within|on|for|from|of|dated)"
 
 
@@ -133,7 +137,8 @@ def read_dates(ctx: Context) -> None:
     ]
     for how, form in forms:
         scan(subject + form, lambda m, how=how: _handle(ctx, m, how, True))
-        scan(r"(?:(?:is|are|was|were) )?" + form if how != "in" else f"{DURING} (?:the )?(?:year |month )?" + WHEN,
+        bare = r"(?:(?:is|are|was|were|dated) )?" + form
+        scan(bare if how != "in" else f"(?:dated )?{DURING} (?:the )?(?:year |month )?" + WHEN,
              lambda m, how=how: _handle(ctx, m, how, False))  # fmt: skip
     scan(r"(?P<a>{D})", lambda m: _handle(ctx, m, "in", False))
     scan(

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from datalinx.agents.offline.ages import age_column
 from datalinx.agents.offline.context import Context, Measure
 from datalinx.agents.offline.filter_dates import year_bound
 from datalinx.agents.offline.phrases import BRIDGE, OP, comparison
 from datalinx.agents.offline.plan import Condition, ident, literal
 from datalinx.agents.offline.relations import read_relations
 from datalinx.agents.offline.sentence import Item, Match
-from datalinx.agents.offline.units import in_unit, numeric_view
+from datalinx.agents.offline.units import SPANS, in_span, in_unit, numeric_view, span_note, span_of
 from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
 
 UNIT = (
     r"(?: (?P<unit>{V}|years old|years {C}|years|year old|year {C}|old|"
-    r"units|items|pieces|kg|kgs|kilos|kilograms|g|grams|lb|lbs|pounds|oz|ounces|months|days|calls|times|percent|%"
+    r"units|items|pieces|kg|kgs|kilos|kilograms|g|grams|lb|lbs|pounds|oz|ounces|months|weeks|days|calls|times|percent|%"
     r"|bucks|quid|euros|dollars|eur|usd))?"
 )
 NUMBER = r"(?:(?:the |a )?(?:value|amount|level|figure|threshold|sum|total) of )?(?P<num>{N}|{D})" + UNIT
@@ -23,6 +24,7 @@ OPERATOR = rf"(?P<neg>not )?(?P<op>{OP})"
 SYMBOLS = {">": "over", ">=": "at least", "<": "under", "<=": "at most", "=": "equal to", "!=": "not equal to"}
 FLIP = {">": "<=", ">=": "<", "<": ">=", "<=": ">", "=": "!=", "!=": "="}
 AGE_WORDS = {"older": ">", "younger": "<"}
+DATED_WORDS = {"older": "<", "younger": ">"}  # of a date: older is earlier
 WEIGHT_WORDS = {"heavier": ">", "lighter": "<"}
 PRICE_WORDS = {"cheaper": "<", "less expensive": "<", "more expensive": ">", "pricier": ">", "costlier": ">"}
 
@@ -51,6 +53,13 @@ def compare(ctx: Context, column: str, operator: str, item: Item, words: str, un
         if converted is None:
             return False
         column, value = converted, in_unit(ctx, value, unit, column)
+    spanned = in_span(value, unit, column)
+    if spanned is None:
+        ctx.refuse(f"{words} {item.text} {unit} ({span_note(column)})")
+        return True
+    if spanned != value:
+        ctx.note(f"read '{item.text} {unit}' as {literal(spanned)} {span_of(column)}s of {column}")
+        value = spanned
     condition = Condition(f"{ident(column)} {operator} {literal(value)}", f"{column} {words} {item.text}", column)
     if operator == "=":
         condition.values = [value]
@@ -87,6 +96,13 @@ def _with_column(ctx: Context, match: Match) -> bool:
     return compare(ctx, column, parsed[0], number, parsed[1], match.group("unit"))
 
 
+def _spanned(ctx: Context, match: Match) -> bool:
+    """Whether the match's column counts a time span and its amount is one ('for over 2 years')."""
+    item = match.item("col")
+    unit = (match.group("unit") or "").lower()
+    return item is not None and item.kind == "col" and span_of(item.ref.column) is not None and unit in SPANS
+
+
 def _implicit(ctx: Context, match: Match) -> bool:
     """'orders over 100': the dataset's amount; '30 years old' or 'older than 30': its age column."""
     number, parsed = match.item("num"), _operator(match)
@@ -107,12 +123,12 @@ def _implicit(ctx: Context, match: Match) -> bool:
         ctx.plan.having.append(condition)
         ctx.plan.touched = True
         return True
-    column = _age(ctx) if "old" in unit or unit.startswith("year") else None
+    column = age_column(ctx) if "old" in unit or unit.startswith("year") else None
     if column is None and number.kind == "date":
         column = ctx.main_date()
     column = column or ctx.main_measure()
     if column is None and number.kind == "num" and isinstance(number.ref, int) and 0 < number.ref < 130:
-        column = _age(ctx)  # "customers over 50": people, by age
+        column = age_column(ctx)  # "customers over 50": people, by age
     if column is None:
         ctx.refuse(f"{match.text} (which column?)")
         return True
@@ -121,21 +137,18 @@ def _implicit(ctx: Context, match: Match) -> bool:
     return compare(ctx, column, parsed[0], number, parsed[1], match.group("unit"))
 
 
-def _age(ctx: Context) -> str | None:
-    for name in ctx.reading.scope:
-        refs = ctx.grounding.columns_named(("age",), [name])
-        if refs:
-            return ctx.use(refs[0])
-    return None
-
-
 def _word_comparison(ctx: Context, match: Match) -> bool:
     """'older than 30', 'cheaper than 20', 'more expensive than 100'."""
     word, number = match.group("word") or "", match.item("num")
     if number is None:
         return False
-    if word in AGE_WORDS:
-        column = _age(ctx)
+    if word in AGE_WORDS and number.kind in ("year", "date"):
+        # 'orders older than 2022': dated before it; of people it could be their birth or their signup
+        people = ctx.grounding.columns_named(("age",), [ctx.base])
+        column = None if people else ctx.main_date()
+        operator = DATED_WORDS[word]
+    elif word in AGE_WORDS:
+        column = age_column(ctx)
         operator = AGE_WORDS[word]
     elif word in WEIGHT_WORDS:
         refs = [r for d in ctx.reading.scope for r in ctx.grounding.columns_named(("weight",), [d])]
@@ -168,9 +181,14 @@ def _between(ctx: Context, match: Match) -> bool:
         return False
     if ctx.type_of(column) not in NUMERIC:
         return False
+    unit = match.group("unit")
+    bounds = [in_span(low.ref, unit, column), in_span(high.ref, unit, column)]  # 'tenure of 1 to 2 years'
+    if None in bounds:
+        ctx.refuse(f"{match.text} ({span_note(column)})")
+        return True
     name = ident(column)
     condition = Condition(
-        f"{name} >= {literal(low.ref)} and {name} <= {literal(high.ref)}",
+        f"{name} >= {literal(bounds[0])} and {name} <= {literal(bounds[1])}",
         f"{column} between {low.text} and {high.text}",
         column,
     )
@@ -182,7 +200,8 @@ def read_comparisons(ctx: Context) -> None:
     """Every numeric, text and age/price comparison in the request."""
     scan = ctx.sentence.scan
     read_relations(ctx)
-    unit = r"(?: (?P<unit>{V}|years old|years|euros|dollars|units|items|kg|percent))?"
+
+    unit = r"(?: (?P<unit>{V}|years old|years|months|weeks|days|euros|dollars|units|items|kg|percent))?"
     scan(
         r"(?P<col>{C}) " + BRIDGE + r"(?:(?:is|are) )?between (?P<low>{N}) and (?P<high>{N})" + unit,
         lambda m: _between(ctx, m),
@@ -195,6 +214,8 @@ def read_comparisons(ctx: Context) -> None:
     scan(r"(?P<col>{C}) (?:(?:is|are|ranging|ranges|of|between) )?" + span + unit, lambda m: _between(ctx, m))
     scan(r"between (?P<low>{N}) and (?P<high>{N})" + unit + r"(?: (?P<col>{C}))?", lambda m: _between(ctx, m))
     scan(r"(?P<col>{C}) " + BRIDGE + OPERATOR + " " + NUMBER, lambda m: _with_column(ctx, m))
+    # 'been with us for at least five years': a span column, 'for' its amount
+    scan(r"(?P<col>{C}) for " + OPERATOR + " " + NUMBER, lambda m: _spanned(ctx, m) and _with_column(ctx, m))
     scan(
         r"(?P<col>{C}) (?:(?:is|are|of) )?(?P<neg>not )?(?P<op>=|==|equals|equal to|is equal to|exactly|is exactly) "
         + NUMBER,
@@ -202,6 +223,12 @@ def read_comparisons(ctx: Context) -> None:
     )
     scan(OPERATOR + r" (?P<num>{N}) (?P<col>{C})", lambda m: _with_column(ctx, m))
     scan(r"(?P<op>exactly) (?P<num>{N}) (?P<col>{C})", lambda m: _with_column(ctx, m))
+    of_column = r" (?:the |an? )?(?P<col>{C}) of (?P<num>{N})"  # 'over the age of 50'
+    scan(OPERATOR + of_column, lambda m: _with_column(ctx, m))
+    beyond = r"(?P<op>or more|or less|or fewer|and above|and over|and up|plus|and below|and under)"
+    scan(r"(?P<num>{N}) (?P<col>{C}) " + beyond, lambda m: _trailing(ctx, m))  # '3 items or more'
+    scan(r"(?:with|having|that have|who have|which have|that made|who made) (?P<num>{N}) (?P<col>{C})",
+         lambda m: _counted(ctx, m))  # fmt: skip
     scan(
         r"(?P<num>{N}) (?P<op>or more|or less|or fewer|and above|and over|and "
         r"up|plus|and below|and under) (?P<col>{C})",
@@ -216,6 +243,17 @@ def read_comparisons(ctx: Context) -> None:
     words = r"(?P<word>older|younger|cheaper|less expensive|more expensive|pricier|costlier|heavier|lighter)"
     scan(r"(?P<neg>not )?" + words + r" than (?P<num>{N})" + UNIT, lambda m: _word_comparison(ctx, m))
     scan(r"(?:aged |age )?" + OPERATOR + " " + NUMBER, lambda m: _implicit(ctx, m))
+
+
+def _counted(ctx: Context, match: Match) -> bool:
+    """'orders with two items', 'churn rows with 3 support calls': a whole number of a count column."""
+    column_item, number = match.item("col"), match.item("num")
+    if column_item is None or number is None or not isinstance(number.ref, int) or number.kind != "num":
+        return False
+    if column_item.kind != "col" or column_item.ref.type != "int64" or column_item.ref.dataset != ctx.base:
+        return False
+    column = ctx.column(column_item)
+    return column is None or compare(ctx, column, "=", number, "equal to")
 
 
 def _trailing(ctx: Context, match: Match) -> bool:

@@ -22,7 +22,7 @@ from datalinx.agents.offline.words import (
 from datalinx.core.datasets.facts import FEW_VALUES, CatalogView, ColumnFacts, DatasetFacts
 from datalinx.core.pipelines.types import NUMERIC, TEMPORAL, ColumnType
 from datalinx.core.quality.dimensions.consistency import variant_mapping
-from datalinx.core.quality.vocabulary import canonical_key, singular
+from datalinx.core.quality.vocabulary import COUNTRIES, CURRENCIES, canonical_key, singular
 
 T = ColumnType
 # Words of a column name too generic to name the column on their own.
@@ -293,6 +293,13 @@ class Grounding:
         if facts.type == T.BOOL:
             return True
         return facts.type == T.INT64 and facts.distinct == 2 and set(facts.top_values) <= {0, 1}
+
+
+def known_aliases(value: str) -> list[str]:
+    """A country's or currency's other spellings the vocabulary knows ('US': 'usa', 'america'), seen or not."""
+    code = canonical_key(value)
+    names = COUNTRIES.get(code) or CURRENCIES.get(code)
+    return [code, *names.split()] if names else []
 
 
 def is_plain_word(word: str) -> bool:

@@ -3,6 +3,8 @@ shapes ('ends with .de', 'at the domain example.com') and signs ('a negative qua
 
 from __future__ import annotations
 
+import re
+
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.phrases import BRIDGE, OP, comparison
@@ -53,6 +55,20 @@ def _domain(ctx: Context, match: Match) -> bool:
     expression = f"ends_with(lower({ident(column)}), {literal('@' + text.lower())})"
     ctx.plan.add_filter(Condition(expression, f"{column} is at the domain {text}", column))
     return True
+
+
+def _address_domain(ctx: Context, match: Match) -> bool:
+    """'an email address at firma.example.de', 'firma.example.de emails': a column of addresses, by domain."""
+    item = match.item("col")
+    facts = ctx.facts(item.ref) if item is not None and item.kind == "col" else None
+    held = [v for v in facts.top_values if isinstance(v, str)] if facts is not None else []
+    if not held or sum("@" in v for v in held) < 0.8 * len(held):
+        return False
+    pieces = match.items(name="val")
+    text = ctx.sentence.request[pieces[0].start : pieces[-1].end].strip().lstrip("@") if pieces else ""
+    if not re.fullmatch(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+", text.lower()):
+        return False  # a value that is no host name
+    return _domain(ctx, match)
 
 
 def _domain_default(ctx: Context, match: Match) -> bool:
@@ -216,6 +232,10 @@ def read_relations(ctx: Context) -> None:
         r"(?:at|on|from|with) (?:the )?domain (?P<val>\S+(?: \. \S+)*)(?: (?P<col>{C}))?",
         lambda m: _domain_default(ctx, m),
     )
+    host = r"(?P<val>[a-z0-9-]+(?:\.[a-z0-9-]+)+|{V})"  # a value too: '@example.com' may be stored as one
+    at = r" (?:(?:is|are) )?(?:at|@|on|from|under|with)(?: the)? "
+    scan(r"(?P<col>{C})" + at + host, lambda m: _address_domain(ctx, m))
+    scan(host + r" (?P<col>{C})", lambda m: _address_domain(ctx, m))
     operand = r"(?:the |its |their )?(?:{C}|{N})"
     rhs = r"(?P<rhs>" + operand + r"(?: " + ARITHMETIC + r" " + operand + r")*)"
     scan(r"(?P<col>{C}) " + BRIDGE + RELATION + r" " + rhs, lambda m: _columns(ctx, m))

@@ -20,7 +20,7 @@ _TOKEN = re.compile(
   | (?P<with>\bw/o\b|\bw/(?=\s))
   | (?P<op>>=|<=|!=|<>|==|=>|=<|[=<>+*/()%-])
   | (?P<word>[^\W\d_]\w*(?:[.@]\w+)*
-      (?:(?<=n)['\u2019]t\b|['\u2019](?:s|m|re|ve|ll|d)\b|(?<=s)['\u2019](?!\w))?|_\w+|\w+)
+      (?:(?<=n)['\u2019]t\b|['\u2019]nt\b|['\u2019](?:s|m|re|ve|ll|d)\b|(?<=s)['\u2019](?!\w))?|_\w+|\w+)
   | (?P<punct>[,;:!?.&])
     """,
     re.VERBOSE,
@@ -104,7 +104,7 @@ def tokenize(request: str) -> list[Token]:
             token.norm = _OPS.get(text, text)
         elif kind == "word":
             token.norm = fold(re.sub(r"['\u2019](?:s|m|re|ve|ll|d)?$", "", text))
-            if re.search(r"n['\u2019]t$", text):
+            if re.search(r"n['\u2019]t$|['\u2019]nt$", text):  # "didn't", and "did'nt" as often typed
                 token.norm = "not"
             if token.norm in NUMBER_WORDS and token.norm not in ("one",):
                 token.kind, token.value = "number", NUMBER_WORDS[token.norm]
@@ -118,4 +118,34 @@ def tokenize(request: str) -> list[Token]:
             token.norm = "than"  # "cheaper then 10"
         if token.norm == "one" and token.kind == "word" and previous.norm in ONE_BEFORE:
             token.kind, token.value = "number", 1  # "exactly one item", "more than one"
-    return tokens
+    return _compound_numbers(tokens)
+
+
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+
+
+def _compound_numbers(tokens: list[Token]) -> list[Token]:
+    """'twenty five', 'forty-two': a tens word and a units word are one number; '2 thousand', 'a hundred' too."""
+    out: list[Token] = []
+    for token in tokens:
+        scale = SCALES.get(token.norm) if token.kind in ("number", "word") else None
+        before = out[-1] if out else None
+        if scale is not None and before is not None and (before.kind == "number" or before.norm in ("a", "one")):
+            count = before.value if before.kind == "number" and isinstance(before.value, int | float) else 1
+            before.kind, before.value, before.end = "number", count * scale, token.end
+            before.text, before.norm = f"{before.text} {token.text}", f"{before.norm} {token.norm}"
+            continue
+        units = NUMBER_WORDS.get(token.norm) if token.kind in ("number", "word") else None
+        hyphen = len(out) > 1 and out[-1].norm == "-" and out[-1].start == out[-2].end and out[-1].end == token.start
+        tens = out[-2] if hyphen else out[-1] if out else None
+        if (
+            units is not None and 0 < units < 10 and tens is not None and tens.kind == "number" and tens.text.isalpha()
+            and tens.value in (20, 30, 40, 50, 60, 70, 80, 90)
+        ):  # fmt: skip
+            if hyphen:
+                out.pop()
+            tens.value, tens.end = tens.value + units, token.end
+            tens.text, tens.norm = f"{tens.text} {token.text}", f"{tens.norm} {token.norm}"
+            continue
+        out.append(token)
+    return out

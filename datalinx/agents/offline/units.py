@@ -16,6 +16,10 @@ FAMILIES = {
           "in": 0.0254, "inch": 0.0254, "inches": 0.0254, "ft": 0.3048, "feet": 0.3048},
 }  # fmt: skip
 SHORT = {"kg": ("kg", "g", "lb", "lbs", "oz"), "m": ("m", "cm", "mm", "km", "in", "ft")}
+# Time spans: a column kept in one ('tenure_months') and an amount said in another ('five years').
+SPANS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
+         "quarter": "quarter", "quarters": "quarter", "year": "year", "years": "year"}  # fmt: skip
+EXACT = {("year", "month"): 12, ("year", "quarter"): 4, ("quarter", "month"): 3, ("week", "day"): 7}
 AMOUNT = re.compile(r"^\s*[-+]?\d+(?:\.\d+)?\s*([A-Za-z]+)\s*$")
 
 
@@ -69,3 +73,30 @@ def in_unit(ctx: Context, value: float, unit: str | None, column: str) -> float:
     if family is None or unit is None or unit.lower() not in FAMILIES[family]:
         return value
     return value * FAMILIES[family][unit.lower()]
+
+
+def span_of(column: str) -> str | None:
+    """The time unit a numeric column counts in, from its name ('tenure_months': month), or None."""
+    words = re.split(r"[^a-z]+", column.lower())
+    return next((SPANS[w] for w in reversed(words) if w in SPANS), None)
+
+
+def in_span(value: float, unit: str | None, column: str) -> float | None:
+    """A span the request gave ('5 years') in the column's time unit (60 months); None when no exact factor exists
+    or the column counts no span ('quantity over 5 days')."""
+    given, kept = SPANS.get((unit or "").lower()), span_of(column)
+    if given is None or given == kept or (kept is None and given == "year"):
+        return value  # no span, the column's own unit, or years of a column of ages
+    if kept is None:
+        return None
+    if (given, kept) in EXACT:
+        return value * EXACT[(given, kept)]
+    if (kept, given) in EXACT:
+        return value / EXACT[(kept, given)]
+    return None
+
+
+def span_note(column: str) -> str:
+    """Why a span cannot be compared with `column`, for the user."""
+    kept = span_of(column)
+    return f"{column} counts {kept}s" if kept else f"{column} is no span of time"

@@ -5,25 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 from datalinx.agents.offline.context import Context
-from datalinx.agents.offline.grounding import ColumnRef, ValueRef
+from datalinx.agents.offline.grounding import ColumnRef, ValueRef, known_aliases
 from datalinx.agents.offline.phrases import EQUALS, LIST_JOIN, NEGATION, REMOVAL
 from datalinx.agents.offline.plan import Condition, equality, ident, literal
+from datalinx.agents.offline.presence import MISSING, PRESENT, PRESENT_BARE, absent_value, add_null
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.words import FILLER, KEYWORDS
 from datalinx.core.pipelines.types import ColumnType
 
 T = ColumnType
-MISSING = (
-    r"(?:missing|empty|null|nulls|blank|unknown|not set|not filled|not known|not given|absent|na|n/a|not recorded"
-    r"|not provided|not available|not on file|unrecorded|not specified|not entered|unavailable)"
-)
-PRESENT = (
-    r"(?:not missing|not empty|not null|not blank|present(?! in)|known|set|filled|given|filled in|provided|exists|exist"
-    r"|is there|is recorded|is available)"
-)
+# 'not based in France', 'not going to Spain': a place negated through its verb
+NOT_PLACED = r"not (?:based|located|living|residing|going|headed|heading|sent|shipped|bound) (?:in|to|for)"
 NEGATIVE = (
-    rf"(?:{NEGATION}|{REMOVAL}|non|non -|not in|not from|excluding the|"
-    rf"except for|other than the)(?: yet| get| got| be| been| being| ever)?"
+    rf"(?:{NEGATION}|{REMOVAL}|non|non -|not in|not from|excluding the|{NOT_PLACED}|"
+    rf"except for|other than the)(?: yet| get| got| be| been| being| ever| have| has| had)?"
     r"(?: (?:those|the ones|ones|anything|any|all)(?: (?:in|from|with|of|that are|which are))?)?"
 )
 
@@ -43,7 +38,8 @@ def _values(ctx: Context, items: list[Item], negated: bool, column: str | None =
         name, ref = ctx.value(item)
         grouped.setdefault(name, [])
         messy[name] = messy.get(name, False) or bool(ctx.grounding.spellings.get((ref.dataset, ref.column)))
-        for value in (ref.value, *ref.variants):
+        aliases = known_aliases(str(ref.value)) if messy[name] else []  # 'USA' too, where 'US' has variants
+        for value in (ref.value, *ref.variants, *aliases):
             if value not in grouped[name]:
                 grouped[name].append(value)
         texts.setdefault(name, []).append(f"'{ref.value}'")
@@ -158,20 +154,6 @@ def _flag(ctx: Context, match: Match, value: bool) -> bool:
     return True
 
 
-def _null(ctx: Context, match: Match, missing: bool) -> bool:
-    item = match.item("col") or match.item("col2")
-    if item is None:
-        return False
-    column = ctx.column(item)
-    if column is None:
-        return True
-    test = "is null" if missing else "is not null"
-    ctx.plan.add_filter(
-        Condition(f"{ident(column)} {test}", f"{column} {'is missing' if missing else 'is present'}", column)
-    )
-    return True
-
-
 def _not_happened(ctx: Context, match: Match) -> bool:
     item = match.item("vals")
     if item is None or not item.text.lower().endswith("ed"):
@@ -226,29 +208,32 @@ def read_values(ctx: Context) -> None:
         r"(?:(?:with|having|has|have) )?(?:a |an )?(?:known|non empty|non null|"
         r"non blank|non missing|not empty|not null|not missing|not blank|"
         r"present|valid) (?P<col>{C})",
-        lambda m: _null(ctx, m, False),
+        lambda m: add_null(ctx, m, False),
     )
     scan(
         r"(?P<col>{C}) (?:(?:is|are|was|were|that is|which is) )?" + MISSING + r"(?: values?)?",
-        lambda m: _null(ctx, m, True),
+        lambda m: add_null(ctx, m, True),
     )
     scan(
         r"(?:(?:with|having|has|have) )?(?:a |an |the )?" + MISSING + r" (?P<col>{C})(?: values?)?",
-        lambda m: _null(ctx, m, True),
+        lambda m: add_null(ctx, m, True),
     )
     scan(
         r"(?:without|with no|no|lacking|lacks|lack|having no|has no|have no|do "
         r"not have|does not have|not have|not having|missing)(?: a| an| any| "
         r"the)? (?P<col>{C})(?! (?:columns?|fields?))",
-        lambda m: _flag(ctx, m, False) or _null(ctx, m, True),
+        lambda m: _flag(ctx, m, False) or absent_value(ctx, m) or add_null(ctx, m, True),
     )
-    scan(r"(?P<col>{C}) (?:(?:is|are|was|were) )?" + PRESENT, lambda m: _null(ctx, m, False))
+    scan(r"(?P<col>{C}) (?:is|are|was|were) " + PRESENT, lambda m: add_null(ctx, m, False))
+    scan(r"(?P<col>{C}) " + PRESENT_BARE, lambda m: add_null(ctx, m, False))
     scan(
         r"(?:(?:with|having|has|have) )?(?:a |an )?(?:known|non empty|non null|"
         r"non - empty|non - null|non missing|present|valid) (?P<col>{C})",
-        lambda m: _null(ctx, m, False),
+        lambda m: add_null(ctx, m, False),
     )
     # flags
+    marked = r"(?P<truth>not )?(?:flagged|marked|labelled|labeled|tagged) as (?:a |an )?(?P<col>{C})"
+    scan(marked, lambda m: _flag(ctx, m, True))
     scan(r"(?P<col>{C}) " + EQUALS + r" (?P<truth>true|false|yes|no|1|0)", lambda m: _flag(ctx, m, True))
     scan(NEGATIVE + r"(?: the| any| all)? (?P<col>{C})(?! (?:columns?|fields?))", lambda m: _flag(ctx, m, False))
     pertaining = (
@@ -278,6 +263,7 @@ def read_values(ctx: Context) -> None:
     scan(r"(?P<col>{C}) (?P<lit>{S})", lambda m: _column_value(ctx, m))
     # 'shipped to Italy': a status word used as a verb before a destination
     scan(r"(?P<vals>{V})(?= to (?:@v\d+|the @v\d+))", lambda m: _verb(ctx, m))
+    scan(r"(?<!not )(?:going|headed|heading|sent|bound|destined) (?:to|for)(?= (?:the )?@v\d+)", lambda m: True)
     # 'never shipped': a value that is also an event with its own date (ship_date) means the date is missing
     scan(
         r"(?:never|not yet|have not|has not|had not|not)(?: been| yet| ever| " r"get| got| be)? (?P<vals>{V})(?: yet)?",
@@ -294,5 +280,5 @@ def read_values(ctx: Context) -> None:
         having
         + r"(?:(?: a| an| some| any| their| its)? (?P<col>{C})(?= (?:and|or|,|;|\.|\?|!)|$)"
         + r"|(?: a| an| some| any) (?P<col2>{C}))",
-        lambda m: _null(ctx, m, False),
+        lambda m: absent_value(ctx, m, present=True) or add_null(ctx, m, False),
     )

@@ -23,8 +23,8 @@ FILLER = word_set(
     hmm hm um uh oh well so lot lots please kindly quick quickly actually really basically maybe perhaps currently
     right now one ones kind but though just somebody someone anyone anybody people person persons subscriber
     subscribers client clients user users member members buyer buyers shopper shoppers folks care filter filtered
-    filtering paid pay paying placed bought purchased worth ordered sold come comes coming happened made yet ever
-    once living lives live located based residing resident residents inclusive inclusively
+    filtering paid payed pay pays paying placed bought purchased worth ordered sold come comes coming happened made
+    yet ever once living lives live located based residing resident residents inclusive inclusively using
     """
 )
 # Conversation around a request: asking, politeness, who it is for, the generic nouns of a report.
@@ -40,7 +40,7 @@ CHATTER = word_set(
     project task job purpose purposes sake regard regards respect respective respectively corresponding pertaining
     associated relevant relative regarding concerning concerns thereof therein whereby accordingly appropriate
     specifically particular particularly exactly precisely roughly approximately essentially generally
-    everything anything something nothing whole entire overall altogether
+    everything anything something nothing everyone everybody whole entire overall altogether
     okay alright sure great awesome perfect nice cool thx ty pls plz yes yeah yep hey hiya dear team folks
     again still already even ever further furthermore moreover additionally finally
     hi hello greetings morning afternoon evening
@@ -48,7 +48,7 @@ CHATTER = word_set(
     rows' data's dataset's table's record's
     counted tallied tally break down broken breakdown summarise summarize summarised summarized summary aggregate
     aggregated group grouped split recorded listed given provided specified entered stored available
-    belong belongs belonging fall falls falling sit sits appear appears if range generated generating generate
+    belong belongs belonging fall falls falling sit sits sitting appear appears if range generated generating generate
     counts enriched enrich extended augmented decorated containing contain contains
     whether preparing prepare prepared asked ask asking question questions send sending sent appreciate appreciated
     compile compiled gimme lemme wanna gonna gotta kinda sorta yo select selecting choose picked query queries
@@ -88,8 +88,9 @@ KEYWORDS = word_set(
 
 NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100,
-    "thousand": 1000, "dozen": 12,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000, "dozen": 12,
 }  # fmt: skip
 MULTIPLIERS = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "mn": 1_000_000, "million": 1_000_000}
 
@@ -116,11 +117,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "birth": ("birth", "born", "birthday", "date of birth", "dob", "birthdate"),
     "ship": ("ship", "shipped", "shipping", "shipment", "dispatched", "dispatch", "dispatch date", "shipping date"),
     "age": ("age", "old", "aged", "years old"),
-    "tenure": ("tenure", "tenure length"),
+    "tenure": ("tenure", "tenure length", "been with us", "a customer for", "a subscriber for", "subscribed for"),
     "contract": ("contract", "contract type", "contract length"),
     "monthly": ("monthly fee", "monthly bill", "monthly cost", "monthly payment", "monthly charge", "monthly price"),
     "support": ("support calls", "service calls", "customer service calls", "calls to support"),
-    "income": ("income",),
+    "income": ("income", "earning", "earnings", "earns", "earn", "salary", "salaries"),
     "region": ("region",),
     "payment": ("payment", "payment type", "paying", "pays", "payment option", "payment mode"),
     "internet": ("internet", "internet type", "internet plan"),
@@ -132,7 +133,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "name": ("name", "names", "full name", "product title", "item name"),
     "status": ("status", "state", "order status", "order state"),
     "currency": ("currency", "currencies", "currency code"),
-    "weight": ("weight", "mass"),
+    "weight": ("weight", "mass", "weighing", "weighs", "weigh"),
     "churned": ("churned", "churn", "churning", "churner", "churners", "left", "leave", "leaving", "churn flag"),
     "split": ("split", "train test", "dataset split"),
 }  # fmt: skip

@@ -1,0 +1,88 @@
+"""Values of a column the catalog's samples do not settle: one word of a stored value ('pay by card': 'credit
+card'), and a proper name listed with a known value ('Cologne or Milan': Milan is a city too)."""
+
+from __future__ import annotations
+
+import re
+
+from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.english import COMMON_WORDS
+from datalinx.agents.offline.grounding import known_aliases
+from datalinx.agents.offline.plan import Condition, equality
+from datalinx.agents.offline.sentence import Match
+from datalinx.agents.offline.tokens import fold
+from datalinx.agents.offline.words import EXONYMS, FILLER, FUNCTION_WORDS, KEYWORDS
+from datalinx.core.quality.vocabulary import singular
+
+JOINERS = ("or", "and", ",")
+
+
+def _value_words(value: str) -> set[str]:
+    return {singular(w) for w in re.findall(r"[a-z]+", fold(value))}
+
+
+def _by_word(ctx: Context, match: Match) -> bool:
+    """'pay by card': the one value of the column that has the word ('credit card'); two such values are unclear."""
+    item, word = match.item("col"), singular(match.group("word") or "")
+    if item is None or item.kind != "col" or word in FILLER or word in KEYWORDS:
+        return False
+    facts = ctx.facts(item.ref)
+    if facts is None or facts.type != "string" or not facts.top_values or (facts.distinct or 0) > len(facts.top_values):
+        return False  # only where every value of the column is known
+    groups = ctx.grounding.spellings.get((item.ref.dataset, item.ref.column), {})
+    members = {v for spellings in groups.values() for v in spellings[1:]}
+    heads = [v for v in facts.top_values if isinstance(v, str) and v not in members and word in _value_words(v)]
+    if not heads:
+        return False
+    column = ctx.column(item)
+    if column is None:
+        return True
+    if len(heads) > 1:
+        ctx.refuse(f"{match.text} (could be {' or '.join(repr(h) for h in heads)})")
+        return True
+    values = groups.get(heads[0], [heads[0]])
+    ctx.note(f"read '{match.text}' as {column} = '{heads[0]}'")
+    folded = len(values) > 1
+    condition = Condition(equality(column, values, False, folded), f"{column} is '{heads[0]}'", column, list(values))
+    condition.folded = folded
+    ctx.plan.add_filter(condition)
+    return True
+
+
+def read_value_words(ctx: Context) -> None:
+    """A value named by one of its words after its column and a preposition: 'pay by card', 'paid via transfer'."""
+    pattern = r"(?P<col>{C}) (?:by|with|via|using|through|in|on) (?:a |an |the )?(?P<word>[a-z]+)"
+    ctx.sentence.scan(pattern, lambda m: _by_word(ctx, m))
+
+
+def read_unseen_members(ctx: Context) -> None:
+    """'Cologne or Milan': a proper name listed after a value, where the column has values the catalog did not show."""
+    items = ctx.sentence.items
+    for index in range(2, len(items)):
+        word, joiner, before = items[index], items[index - 1], items[index - 2]
+        if word.consumed or word.kind != "word" or not word.text[:1].isupper() or joiner.norm not in JOINERS:
+            continue
+        typed = fold(word.text)  # as typed: the speller may have turned a name into a word ('Rome': 'home')
+        if typed in KEYWORDS or typed in FUNCTION_WORDS or before.kind != "val":
+            continue
+        listed = next(
+            (c for c in ctx.plan.filters if c.span and c.span[0] <= index - 2 <= c.span[1] and c.values), None
+        )
+        ref = before.ref
+        facts = ctx.grounding.column(ref.dataset, ref.column)
+        if listed is None or facts is None or (facts.distinct or 0) <= len(facts.top_values):
+            continue
+        if typed in FILLER or typed in COMMON_WORDS:
+            if joiner.norm != ",":  # 'Paris, Lyon or Nice': a name, or the word 'nice'?
+                ctx.refuse(f"{word.text} (another {listed.column}?)")
+                word.consumed = True
+            continue
+        aliases = known_aliases(typed)  # 'Austria' is stored as 'AT' as often as by name
+        value = EXONYMS.get(typed, word.text.lower())
+        ctx.note(f"read '{word.text}' as a {listed.column} too ('{value}', compared in lower case), listed with it")
+        values = list(dict.fromkeys([value, *aliases]))
+        condition = Condition(equality(listed.column or "", values, listed.negated, True), "", listed.column)
+        condition.values, condition.negated, condition.folded = values, listed.negated, True
+        condition.explanation = f"{listed.column} is {'not ' if listed.negated else ''}'{value}'"
+        ctx.plan.add_filter(condition)
+        word.consumed = joiner.consumed = True

@@ -1,0 +1,142 @@
+"""Row tests on whether values are there: 'lacking either income or charges', 'both a phone and a city on file',
+'whose birth date we don't know', 'no product attached', 'without internet service' (a stored 'none')."""
+
+from __future__ import annotations
+
+from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.plan import Condition, equality, ident
+from datalinx.agents.offline.sentence import Item, Match
+
+MISSING = (
+    r"(?:missing|empty|null|nulls|blank|unknown|not set|not filled|not known|not given|absent|na|n/a|not recorded"
+    r"|not provided|not available|not on file|unrecorded|not specified|not entered|unavailable)"
+)
+PRESENT = (
+    r"(?:not missing|not empty|not null|not blank|present(?! in)|known|set|filled|given|filled in|provided|exists|exist"
+    r"|is there|is recorded|is available|on file|on record)"
+)
+# The same said right after the column, with no verb: not 'set' there ('the test set' is no test).
+PRESENT_BARE = PRESENT.replace("|set|", "|")
+# Words after a column that say its value is kept on the record: 'a phone number on file'.
+ON_FILE = r"(?:on file|on record|recorded|filled in|attached|attach|linked|assigned|given|provided|stored)"
+ARTICLE = r"(?:a |an |the |any |their |its )?"
+# Stored values that mean the thing is absent: 'no internet service' is internet_service = 'none'.
+ABSENT_VALUES = ("none", "no")
+
+
+def null_test(ctx: Context, item: Item | None, missing: bool) -> Condition | None:
+    """`column is null` (or `is not null`) for the column an item names; None when the column is unclear."""
+    if item is None:
+        return None
+    column = ctx.column(item)
+    if column is None:
+        return None
+    test = "is null" if missing else "is not null"
+    return Condition(f"{ident(column)} {test}", f"{column} {'is missing' if missing else 'is present'}", column)
+
+
+def add_null(ctx: Context, match: Match, missing: bool) -> bool:
+    """The match's column (group `col`, else `col2`) is missing, or present."""
+    item = match.item("col") or match.item("col2")
+    if item is None:
+        return False
+    condition = null_test(ctx, item, missing)
+    if condition is not None:
+        ctx.plan.add_filter(condition)
+    return True
+
+
+def absent_value(ctx: Context, match: Match, present: bool = False) -> bool:
+    """'without internet service': the column's own value for 'none', when it stores one, rather than a null;
+    `present` ('with internet service'): any other value."""
+    item = match.item("col") or match.item("col2")
+    if item is None or item.kind != "col":
+        return False
+    facts = ctx.facts(item.ref)
+    if facts is None or facts.type != "string":
+        return False
+    stored = [v for v in facts.top_values if isinstance(v, str) and v.strip().lower() in ABSENT_VALUES]
+    if not stored:
+        return False
+    column = ctx.column(item)
+    if column is None:
+        return True
+    which = "is not" if present else "is"
+    ctx.note(f"read '{match.text}' as {column} {which} '{stored[0]}' (a stored value), not as a null test")
+    condition = Condition(equality(column, stored, present), f"{column} {which} '{stored[0]}'", column, list(stored))
+    condition.negated = present
+    ctx.plan.add_filter(condition)
+    return True
+
+
+def _both(ctx: Context, match: Match, missing: bool, either: bool) -> bool:
+    """Two columns tested alike: all of them ('both A and B', 'neither A nor B') or any ('lacking either A or B')."""
+    if any(ctx.grounding.is_flag(i.ref.dataset, i.ref.column) for i in (match.item("a"), match.item("b")) if i):
+        return False
+    found = [null_test(ctx, match.item(name), missing) for name in ("a", "b")]
+    tests = [t for t in found if t is not None]
+    if len(tests) < len(found):
+        return match.item("a") is not None and match.item("b") is not None  # a column was unclear: said so
+    if not either:
+        for test in tests:
+            ctx.plan.add_filter(test)
+        return True
+    joined = Condition("", " or ".join(t.explanation for t in tests), None)
+    joined.any_of = tests
+    ctx.plan.add_filter(joined)
+    return True
+
+
+def _unattached(ctx: Context, match: Match) -> bool:
+    """'orders with no product attached': the base's key of that dataset is empty."""
+    item = match.item("t")
+    dataset = str(item.ref) if item is not None else ""
+    if not dataset or dataset == ctx.base or ctx.grounding.catalog.dataset(dataset) is None:
+        return False
+    key = ctx.grounding.join_key(ctx.base, dataset)
+    if key is None or key != ctx.grounding.key_of(dataset) or key == ctx.grounding.key_of(ctx.base):
+        return False
+    ctx.note(f"read '{match.text}' as {key} missing")
+    ctx.plan.add_filter(Condition(f"{ident(key)} is null", f"{key} is missing", key))
+    return True
+
+
+def _unclear(ctx: Context, match: Match) -> bool:
+    """'without both A and B': missing both, or missing one of them? Said, not guessed."""
+    ctx.refuse(f"{match.text} (both missing, or either?)")
+    return True
+
+
+def _pair(joiner: str) -> str:
+    """Two columns joined by a word: 'a phone number and a city'."""
+    return ARTICLE + r"(?P<a>{C}) " + joiner + " " + ARTICLE + r"(?P<b>{C})"
+
+
+def read_presence(ctx: Context) -> None:
+    """Tests on two columns at once, on what 'we don't know', and on another dataset's key left empty."""
+    scan = ctx.sentence.scan
+    lacking = r"(?:lacking|lacks|lack|missing|without|with no|having no|not having|do not have|does not have)"
+    scan(lacking + r" either " + _pair("or"), lambda m: _both(ctx, m, True, True))
+    scan(r"(?:with |having )?neither " + _pair("nor"), lambda m: _both(ctx, m, True, False))
+    scan(r"(?:without|with no|not having|do not have|does not have) both " + _pair("and"), lambda m: _unclear(ctx, m))
+    scan(lacking + r" both " + _pair("and"), lambda m: _both(ctx, m, True, False))
+    state = r" (?:(?:is|are|was|were) )?(?:both )?"
+    scan(_pair("or") + state + MISSING, lambda m: _both(ctx, m, True, True))
+    scan(_pair("and") + state + MISSING, lambda m: _both(ctx, m, True, False))
+    scan(_pair("and") + state + PRESENT, lambda m: _both(ctx, m, False, False))
+    having = r"(?:(?:who |that |which )?(?:have|has|having|with) )?"
+    scan(having + r"both " + _pair("and") + rf"(?: {ON_FILE})?", lambda m: _both(ctx, m, False, False))
+    scan(having + _pair("and") + rf" {ON_FILE}", lambda m: _both(ctx, m, False, False))
+    scan(lacking + " " + ARTICLE + rf"(?P<col>{{C}}) {ON_FILE}", lambda m: add_null(ctx, m, True))
+    scan(having + ARTICLE + rf"(?P<col>{{C}}) {ON_FILE}", lambda m: add_null(ctx, m, False))
+    given = r"(?:given|provided|gave|entered|supplied|shared|left)(?: us)?"
+    scan(r"(?:never|not|did not|have not|has not) " + given + " " + ARTICLE + r"(?P<col>{C})",
+         lambda m: add_null(ctx, m, True))  # fmt: skip
+    # 'whose birth date we don't know', 'a phone we never got'
+    scan(
+        r"(?P<col>{C}) (?:(?:we|i|you|they) )?(?:do not|not|never|did not) (?:know|have|hold|keep|record|got|get)",
+        lambda m: add_null(ctx, m, True),
+    )
+    scan(
+        r"(?:with no|without|no|lacking|missing) " + ARTICLE + rf"(?P<t>{{T}}) {ON_FILE}", lambda m: _unattached(ctx, m)
+    )

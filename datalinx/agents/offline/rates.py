@@ -1,0 +1,74 @@
+"""Amounts per period ('paying less than 30 a month', 'between 50 and 80 monthly'): the one numeric column kept
+per that period (monthly_charges); read before groupings so 'per month' is no grouping by month."""
+
+from __future__ import annotations
+
+from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.filters import OPERATOR, _operator, compare
+from datalinx.agents.offline.grounding import ColumnRef, name_words
+from datalinx.agents.offline.plan import Condition, ident, literal
+from datalinx.agents.offline.sentence import Match
+from datalinx.core.pipelines.types import NUMERIC
+
+PERIODS = {"monthly": "month", "yearly": "year", "weekly": "week", "daily": "day"}
+RATES = {"month": ("monthly",), "year": ("annual", "yearly", "annually"), "week": ("weekly",), "day": ("daily",)}
+PER = r" (?:(?:a|an|per|each|every|/) (?P<period>month|year|week|day)|(?P<adverb>monthly|yearly|weekly|daily))"
+
+
+def _rated_column(ctx: Context, match: Match) -> str | bool:
+    """The column kept per the match's period; False: not this reading; True: refused (said why)."""
+    item = match.item("col")
+    period = match.group("period") or PERIODS.get(match.group("adverb") or "", "")
+    adjectives = RATES.get(period)
+    if adjectives is None:
+        return False
+    rated = [
+        ColumnRef(d, c.name, c.type, 3) for d in ctx.reading.scope for c in ctx.grounding.dataset(d).columns
+        if c.type in NUMERIC and set(name_words(c.name)) & set(adjectives)
+    ]  # fmt: skip
+    if item is not None and item.kind == "col" and item.ref.type in NUMERIC:
+        if all(r.column != item.ref.column for r in rated):
+            return False  # 'income over 3000 a month' names its own column
+    elif item is not None and item.ref.strength > 1:
+        return False  # a column named outright is not the verb of paying
+    if not rated:
+        return False  # no column is kept per period: other readings ('orders over 100 per month' counted) stand
+    if len(rated) > 1:
+        ctx.refuse(f"{match.text} (more than one column holds amounts per {period})")
+        return True
+    column = ctx.use(rated[0])
+    ctx.note(f"read '{match.text}' as a test on {column}")
+    return column
+
+
+def _rated(ctx: Context, match: Match) -> bool:
+    """'paying less than 30 a month'."""
+    number, parsed = match.item("num"), _operator(match)
+    if number is None or parsed is None:
+        return False
+    column = _rated_column(ctx, match)
+    if isinstance(column, bool):
+        return column
+    return compare(ctx, column, parsed[0], number, parsed[1])
+
+
+def _rated_range(ctx: Context, match: Match) -> bool:
+    """'paying between 50 and 80 a month'."""
+    low, high = match.item("low"), match.item("high")
+    if low is None or high is None or low.kind != "num" or high.kind != "num":
+        return False
+    column = _rated_column(ctx, match)
+    if isinstance(column, bool):
+        return column
+    name = ident(column)
+    expression = f"{name} >= {literal(low.ref)} and {name} <= {literal(high.ref)}"
+    ctx.plan.add_filter(Condition(expression, f"{column} between {low.text} and {high.text}", column))
+    return True
+
+
+def read_rates(ctx: Context) -> None:
+    """Amounts and ranges of amounts per period."""
+    scan = ctx.sentence.scan
+    scan(r"(?:(?P<col>{C}) )?" + OPERATOR + r" (?P<num>{N})" + PER, lambda m: _rated(ctx, m))
+    span = r"(?:between |from )?(?P<low>{N}) (?:and|to|-) (?P<high>{N})"
+    scan(r"(?:(?P<col>{C}) )?" + span + PER, lambda m: _rated_range(ctx, m))
