@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from datalinx.agents.offline.tokens import Token
-from datalinx.agents.offline.words import AMBIGUOUS_MONTHS, MONTHS
+from datalinx.agents.offline.words import AMBIGUOUS_MONTHS, DECADES, HOLIDAYS, MONTHS
 
 ORDINAL = frozenset({"st", "nd", "rd", "th"})
 QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
@@ -19,8 +19,13 @@ class DateRef:
 
     start: dt.date
     end: dt.date
-    grain: str  # day, month, quarter, year, month_of_year
-    month: int | None = None  # for month_of_year
+    grain: str  # day, month, quarter, year, month_of_year, day_of_year
+    month: int | None = None  # for month_of_year and day_of_year
+    day: int | None = None  # for day_of_year
+
+
+RECURRING = frozenset({"month_of_year", "day_of_year"})  # grains without a year: the same days every year
+RANGE_WORDS = frozenset({"-", "to", "through", "thru", "until", "till"})
 
 
 def is_year(token: Token) -> bool:
@@ -81,14 +86,40 @@ def _month_at(tokens: list[Token], i: int) -> tuple[DateRef, int] | None:
                 return None
     if after < len(tokens) and is_year(tokens[after]):
         return month_range(tokens[after].value, month), after + 1
+    shared = _shared_year(tokens, i)
+    if shared is not None:
+        return month_range(shared if month <= MONTHS[tokens[i + 2].norm] else shared - 1, month), i + 1
     if tokens[i].norm in AMBIGUOUS_MONTHS:
         return None
     return DateRef(dt.date(2000, month, 1), dt.date(2000, month, 1), "month_of_year", month), i + 1
 
 
+def _shared_year(tokens: list[Token], i: int) -> int | None:
+    """'jan-feb 2025', 'between March and May 2024': the first month of a range takes the year of the last."""
+    if i + 3 >= len(tokens) or tokens[i + 2].norm not in MONTHS or not is_year(tokens[i + 3]):
+        return None
+    between = i > 0 and tokens[i - 1].norm in ("between", "from") and tokens[i + 1].norm == "and"
+    return tokens[i + 3].value if tokens[i + 1].norm in RANGE_WORDS or between else None
+
+
+def _holiday(tokens: list[Token], i: int) -> tuple[DateRef, int] | None:
+    """'Christmas day', 'new year's eve 2023': a day of the year, in one year when one follows."""
+    for words, (month, day) in sorted(HOLIDAYS.items(), key=lambda pair: -len(pair[0])):
+        if tuple(t.norm for t in tokens[i : i + len(words)]) != words:
+            continue
+        after = i + len(words)
+        if after < len(tokens) and is_year(tokens[after]):
+            return day_range(dt.date(tokens[after].value, month, day)), after + 1
+        return DateRef(dt.date(2000, month, day), dt.date(2000, month, day), "day_of_year", month, day), after
+    return None
+
+
 def _decade(tokens: list[Token], i: int) -> tuple[DateRef, int] | None:
     """'the 80s', 'the 1990s': ten years."""
     token = tokens[i]
+    if token.norm in DECADES and i > 0 and tokens[i - 1].norm == "the":  # 'born in the eighties'
+        year = (2000 if DECADES[token.norm] < 30 else 1900) + DECADES[token.norm]
+        return DateRef(dt.date(year, 1, 1), dt.date(year + 10, 1, 1), "decade"), i + 1
     if i + 1 >= len(tokens) or tokens[i + 1].norm != "s" or tokens[i + 1].start != token.end:
         return None
     if not isinstance(token.value, int) or token.value % 10 != 0:
@@ -140,7 +171,9 @@ def find_dates(tokens: list[Token]) -> list[tuple[int, int, DateRef]]:
             year_at = _skip(tokens, i + 2, (",", "of", "in"))
             if year_at < len(tokens) and is_year(tokens[year_at]):
                 hit = quarter_range(tokens[year_at].value, QUARTER_WORDS[token.norm]), year_at + 1
-        elif token.kind == "number" and _decade(tokens, i) is not None:
+        elif token.kind == "word" and (holiday := _holiday(tokens, i)) is not None:
+            hit = holiday
+        elif (token.kind == "number" or token.norm in DECADES) and _decade(tokens, i) is not None:
             hit = _decade(tokens, i)
         elif (day := _day_number(tokens, i)) is not None:
             month_at = _skip(tokens, i + day[1], ("of",))

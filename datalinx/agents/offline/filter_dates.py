@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from datalinx.agents.offline.context import Context
-from datalinx.agents.offline.dates import DateRef, year_range
+from datalinx.agents.offline.dates import RECURRING, DateRef, year_range
 from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.phrases import BRIDGE
 from datalinx.agents.offline.plan import Condition, literal
 from datalinx.agents.offline.sentence import Item, Match
+from datalinx.agents.offline.words import WEEKDAYS
 from datalinx.core.pipelines.types import TEMPORAL
 
 EDGE = r"(?:(?:the )?(?:start|beginning|begin|first day|end|last day|close) of (?:the year )?)?"
@@ -34,7 +35,7 @@ def date_ref(item: Item) -> DateRef:
 def year_bound(item: Item, operator: str) -> tuple[str, dt.date] | None:
     """`operator` against a year or date as a bound on days: 'after 2023' -> '>= 2024-01-01'."""
     ref = date_ref(item)
-    if ref.grain == "month_of_year":
+    if ref.grain in RECURRING:
         return None
     return {
         ">": (">=", ref.end),
@@ -64,6 +65,8 @@ def _add(ctx: Context, column: str, start: dt.date | None, end: dt.date | None, 
     target = ctx.as_date(column)
     if ref.grain == "month_of_year":
         expression = f"month({target}) = {ref.month}"
+    elif ref.grain == "day_of_year":
+        expression = f"month({target}) = {ref.month} and day({target}) = {ref.day}"
     else:
         parts = []
         if start is not None:
@@ -96,10 +99,10 @@ def _handle(ctx: Context, match: Match, how: str, with_column: bool) -> bool:
         last = match.item("b")
         assert last is not None
         end = date_ref(last)
-        if ref.grain == "month_of_year" or end.grain == "month_of_year":
+        if ref.grain in RECURRING or end.grain in RECURRING:
             return False
         _add(ctx, column, ref.start, end.end, f"from {first.text} to {last.text}", ref)
-    elif ref.grain == "month_of_year":
+    elif ref.grain in RECURRING:
         if how != "in":
             ctx.refuse(f"{match.text} (which year?)")
             return True
@@ -117,6 +120,36 @@ def _handle(ctx: Context, match: Match, how: str, with_column: bool) -> bool:
     return True
 
 
+DAY_NAME = r"(?:" + "|".join(WEEKDAYS) + r")s?"
+WORKING_DAYS = (1, 2, 3, 4, 5)
+WEEK_PARTS = {"weekend": (6, 7), "weekday": WORKING_DAYS, "working day": WORKING_DAYS, "business day": WORKING_DAYS}
+
+
+def _weekdays(ctx: Context, match: Match) -> bool:
+    """'on a Saturday or Sunday', 'at the weekend', 'on weekdays': days of the week."""
+    item = match.item("col")
+    column = _date_column(ctx, item)
+    if column is False:
+        return False
+    if column is None:
+        ctx.refuse(f"{match.text} (no date column)")
+        return True
+    words = (match.group("days") or "").split()
+    days = sorted({WEEKDAYS[w.removesuffix("s")] for w in words if w.removesuffix("s") in WEEKDAYS})
+    part = match.group("part")
+    if part:
+        days = list(WEEK_PARTS[part.replace("week day", "weekday").removesuffix("s")])
+    if not days:
+        return False
+    target = f"day_of_week({ctx.as_date(column)})"
+    expression = " or ".join(f"{target} = {day}" for day in days)
+    if len(days) > 1:
+        expression = f"({expression})"
+    ctx.plan.add_filter(Condition(expression, f"{column} falls on a {part or match.group('days')}", column))
+    ctx.note("days of the week count from 1, Monday")
+    return True
+
+
 def read_dates(ctx: Context) -> None:
     """Every date test; a mention without a column refers to the dataset's own date."""
     scan = ctx.sentence.scan
@@ -131,6 +164,7 @@ def read_dates(ctx: Context) -> None:
         ("before", r"(?:in |from )?" + WHEN + r" (?:or earlier|or before|and earlier|and before|or older)"),
         ("after", r"(?:from|starting) " + WHEN + r" (?:on|onwards|onward|forward|forwards|and later|or later)"),
         ("range", r"(?:between|from) " + WHEN + f" {RANGE_END} " + r"(?P<b>{D}|{Y})"),
+        ("range", WHEN + r" (?:-|to|through|thru) (?P<b>{D}|{Y})"),
         ("after", f"(?P<prep>{AFTER}) " + WHEN),
         ("before", f"(?P<prep>{BEFORE}) " + WHEN),
         ("in", f"(?:{DURING} )?(?:the )?(?:year |month )?" + WHEN),
@@ -140,6 +174,12 @@ def read_dates(ctx: Context) -> None:
         bare = r"(?:(?:is|are|was|were|dated) )?" + form
         scan(bare if how != "in" else f"(?:dated )?{DURING} (?:the )?(?:year |month )?" + WHEN,
              lambda m, how=how: _handle(ctx, m, how, False))  # fmt: skip
+    week = (
+        r"(?:(?:on|during|over|at) )?(?:a |an |the )?(?:(?P<days>" + DAY_NAME + r"(?: (?:or|and|,|, or|, and)(?: on)?"
+        r"(?: a| an)? " + DAY_NAME + r")*)|(?P<part>weekends?|weekdays?|week days?|working days?|business days?))"
+    )
+    scan(r"(?P<col>{C}|{V}) (?:(?:is|are|was|were) )?" + week, lambda m: _weekdays(ctx, m))
+    scan(week, lambda m: _weekdays(ctx, m))
     scan(r"(?P<a>{D})", lambda m: _handle(ctx, m, "in", False))
     scan(
         r"(?:only|just|what about|how about|and|now|instead|rather) (?:for |in )?(?:the year )?(?P<a>{Y})",

@@ -135,7 +135,8 @@ def _join_hyphens(tokens: list[Token]) -> list[Token]:
                 t.kind == "word" or (t.kind == "number" and t.text.isalpha()) for t in (tokens[i - 1], tokens[i + 1])
             )
         )
-        if token.norm == "-" and wordy:
+        months = inside and tokens[i - 1].norm in MONTHS and tokens[i + 1].norm in MONTHS  # 'jan-feb': a range
+        if token.norm == "-" and wordy and not months:
             for side in (out[-1], tokens[i + 1]):
                 if side.kind == "number" and side.text.isalpha():  # "two-year" is a word, not the number 2
                     side.kind, side.value = "word", None

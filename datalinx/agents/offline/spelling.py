@@ -14,8 +14,10 @@ from datalinx.agents.offline.words import (
     AT_LEAST,
     AT_MOST,
     CONCEPTS,
+    DECADES,
     FILLER,
     GREATER,
+    HOLIDAYS,
     KEYWORDS,
     LESS,
     MONTHS,
@@ -23,6 +25,7 @@ from datalinx.agents.offline.words import (
     OPPOSITES,
     SUPERLATIVES,
     TIME_UNITS,
+    WEEKDAYS,
     word_set,
 )
 from datalinx.core.quality.vocabulary import SYNONYMS
@@ -124,6 +127,7 @@ def planner_words() -> frozenset[str]:
     phrases = {w for p in (*ASCENDING, *DESCENDING, *GREATER, *LESS, *AT_LEAST, *AT_MOST) for w in p.split()}
     opposites = {w for words in OPPOSITES.values() for w in words} | {w for p in SUPERLATIVES for w in p.split()}
     known = FILLER | KEYWORDS | set(NUMBER_WORDS) | set(MONTHS) | set(TIME_UNITS) | set(AGGREGATES) | concepts
+    known |= set(WEEKDAYS) | set(DECADES) | {w for words in HOLIDAYS for w in words}
     return frozenset(known | synonyms | phrases | opposites)
 
 

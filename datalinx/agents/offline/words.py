@@ -50,7 +50,8 @@ CHATTER = word_set(
     aggregated group grouped split recorded listed given provided specified entered stored available
     belong belongs belonging fall falls falling sit sits sitting appear appears if range generated generating generate
     counts enriched enrich extended augmented decorated containing contain contains
-    whether preparing prepare prepared asked ask asking question questions send sending sent appreciate appreciated
+    whether preparing prepare prepared putting asked ask asking question questions send sending sent appreciate
+    appreciated
     compile compiled gimme lemme wanna gonna gotta kinda sorta yo select selecting choose picked query queries
     request requested requesting interested curious mind take taking keep
     arithmetic comprising comprise comprises consisting furnish subset supplement supplemented restrict restricted
@@ -101,6 +102,15 @@ MONTHS = {
 }  # fmt: skip
 # Abbreviations that are also ordinary words are months only beside a year or a day number.
 AMBIGUOUS_MONTHS = frozenset({"mar", "may", "jun", "dec", "sep"})
+WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7}
+# Holidays on the same day every year, by their words as the tokenizer leaves them ("new year's" -> new year).
+HOLIDAYS = {
+    ("christmas", "day"): (12, 25), ("christmas", "eve"): (12, 24), ("christmas",): (12, 25), ("xmas",): (12, 25),
+    ("boxing", "day"): (12, 26), ("new", "year", "eve"): (12, 31), ("new", "year", "day"): (1, 1),
+    ("halloween",): (10, 31), ("valentine", "day"): (2, 14), ("st", "valentine", "day"): (2, 14),
+}  # fmt: skip
+DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
+           "eighties": 80, "nineties": 90}  # fmt: skip
 
 # Words people use for a column's idea, tried when no column is named by the word itself.
 CONCEPTS: dict[str, tuple[str, ...]] = {
