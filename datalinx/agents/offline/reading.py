@@ -50,6 +50,7 @@ def _readers() -> tuple[types.ModuleType, ...]:
         phrases,
         placing,
         questions,
+        relations,
         values,
     )
 
@@ -66,6 +67,7 @@ def _readers() -> tuple[types.ModuleType, ...]:
         phrases,
         placing,
         questions,
+        relations,
         values,
     )
 

@@ -87,10 +87,25 @@ def _domain_default(ctx: Context, match: Match) -> bool:
 
 ARITHMETIC = r"(?:times|multiplied by|plus|minus|divided by|over|\*|\+|-|/)"
 RELATION = (
-    r"(?P<neg>not )?(?P<op>" + OP + r"|before|after|earlier than|later than|equal to|equals|=|!=|different from"
+    r"(?P<neg>not )?(?P<op>" + OP + r"|before|after|earlier than|later than|precedes|precede|preceded|predates|"
+    r"predate|(?:comes?|came|falls?|fell) (?:before|after)|follows|follow|followed|equal to|equals|=|!=|different from"
     r"|does not match|do not match|does not equal|not equal to|differs from|matches|match|the same as|same as)"
 )
-TEMPORAL_WORDS = {"before": "<", "earlier than": "<", "after": ">", "later than": ">"}
+TEMPORAL_WORDS = {
+    "before": "<",
+    "earlier than": "<",
+    "after": ">",
+    "later than": ">",
+    "precedes": "<",
+    "precede": "<",
+    "preceded": "<",
+    "predates": "<",
+    "predate": "<",
+    "follows": ">",
+    "follow": ">",
+    "followed": ">",
+}
+MOVES = frozenset({"come", "comes", "came", "fall", "falls", "fell"})
 UNEQUAL = ("!=", "different from", "does not match", "do not match", "does not equal", "not equal to", "differs from")
 
 
@@ -106,7 +121,7 @@ def _columns(ctx: Context, match: Match) -> bool:
     if left is None or expression is None:
         return left is None
     text = (match.group("op") or "").strip()
-    operator = TEMPORAL_WORDS.get(text) or comparison(text)
+    operator = TEMPORAL_WORDS.get(text.split()[-1] if text.split()[0] in MOVES else text) or comparison(text)
     if operator is None:
         operator = "!=" if text in UNEQUAL else "="
     if match.group("neg"):
@@ -144,6 +159,35 @@ def _within(ctx: Context, match: Match) -> bool:
         Condition(f"{days} {operator} {literal(number.ref)}", f"{end} {words} {number.text} days of {start}", end)
     )
     ctx.note(f"counted days from {start} to {end}")
+    return True
+
+
+def _date_for_verb(ctx: Context, word: str) -> str | None:
+    """The date a past participle stands for: 'ordered' is order_date, 'shipped' ship_date."""
+    from datalinx.agents.offline.aggregates import _date_of
+
+    stems = {word.removesuffix("ed"), word.removesuffix("d"), word.removesuffix("ed")[:-1]} - {word}
+    for column in ctx.grounding.dataset(ctx.base).columns:
+        if column.type in TEMPORAL and column.name.removesuffix("_date").removesuffix("_at") in stems:
+            return column.name
+    found = [i for i in ctx.sentence.items if i.norm == word and i.kind in ("col", "val")]
+    return _date_of(ctx, found[0]) if found else None
+
+
+def _same_day(ctx: Context, match: Match) -> bool:
+    """'shipped on the same day they were ordered', 'shipped the same day as the order date': two dates equal."""
+    from datalinx.agents.offline.aggregates import _date_of
+
+    first = _date_of(ctx, match.item("a"))
+    other = match.item("b")
+    second = _date_of(ctx, other) if other is not None else _date_for_verb(ctx, match.group("verb") or "")
+    if first is None or second is None or first == second:
+        return False
+    negated = bool(match.group("neg"))
+    operator = "!=" if negated else "="
+    ctx.plan.add_filter(
+        Condition(f"{ctx.as_date(first)} {operator} {ctx.as_date(second)}", f"{first} {operator} {second}", first)
+    )
     return True
 
 
@@ -223,6 +267,11 @@ def read_relations(ctx: Context) -> None:
     scan(
         r"(?P<a>{V}|{C}) " + how + r" (?P<n>{N}) days?(?: (?:of|after|from|since) (?:the )?(?P<b>{C}|{T}))?",
         lambda m: _within(ctx, m),
+    )
+    scan(
+        r"(?P<a>{V}|{C}) (?P<neg>not )?(?:on )?(?:the )?same day (?:as (?:the |their |its )?(?P<b>{C}|{V}|{T})|"
+        r"(?:that |when |as )?(?:they|it|the {T}) (?:were|was|got|had been) (?P<verb>[a-z]+))",
+        lambda m: _same_day(ctx, m),
     )
     scan(
         r"(?P<col>{C}) (?:address )?domain(?: name)? (?:is |of |= |: )?(?P<val>\S+(?: \. \S+)*)",
