@@ -7,15 +7,17 @@ from typing import Any
 
 from datalinx.agents.offline.columns import COLUMNS, _named
 from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.phrases import arithmetic
 from datalinx.agents.offline.plan import ident, literal
 from datalinx.agents.offline.sentence import Item, Match
+from datalinx.core.pipelines import expressions
 from datalinx.core.pipelines.types import NUMERIC, TEMPORAL, ColumnType
 
 T = ColumnType
 HOW = (
     r"(?P<how>{C}|median|mean|average|mode|most common(?: value)?|most "
     r"frequent(?: value)?|zero|previous(?: value| one)?"
-    r"|last known(?: value)?|last value|forward|next(?: value| one)?|backward|{N}|{S}|{V}|[^ @§,;]+)"
+    r"|last known(?: value)?|last value|forward|next(?: value| one)?|backward|{N}|{S}|{V}|{D}|[^ @§,;]+)"
     r"(?: (?:of |for |in )?(?:the )?(?P<again>{C}))?(?: values?)?"
 )
 STRATEGIES = {
@@ -55,6 +57,8 @@ def _fill(ctx: Context, match: Match) -> bool:
             value = first.ref
         elif first.kind == "val":
             value = first.ref.value
+        elif first.kind == "date" and first.ref.grain == "day":
+            value = first.ref.start.isoformat()
         elif first.kind == "word":
             value = first.text
         else:
@@ -91,6 +95,27 @@ def _from_column(ctx: Context, names: list[str], item: Item, text: str) -> bool:
             continue
         ctx.plan.prepare[name] = f"coalesce({ident(name)}, {ident(source)})"
         ctx.plan.prepare_notes.append(f"Where {name} is missing, use {source}.")
+    ctx.plan.touched = True
+    return True
+
+
+def _in_gaps(ctx: Context, match: Match) -> bool:
+    """'where total_charges is missing, estimate it as monthly charges times tenure': a computed value in the gaps."""
+    from datalinx.agents.offline.derive import _expression
+
+    item, body = match.item("col"), match.items(name="expr")
+    column = ctx.column(item) if item is not None else None
+    text = _expression(ctx, body) if body else None
+    if column is None or text is None or text == ident(column):
+        return False
+    filled = f"coalesce({ident(column)}, {text})"
+    try:
+        expressions.check(expressions.parse(filled), ctx.schema())
+    except expressions.ExpressionError as error:
+        ctx.refuse(f"{match.text} ({error.message})")
+        return True
+    ctx.plan.prepare[column] = filled
+    ctx.plan.prepare_notes.append(f"Where {column} is missing, use {text}.")
     ctx.plan.touched = True
     return True
 
@@ -172,6 +197,39 @@ def read_fills(ctx: Context) -> None:
     scan(
         COLUMNS + r" (?:" + missing + r" )?(?:values )?(?:filled|replaced|set) (?:with|by|to|as) (?:the )?" + HOW,
         lambda m: _fill(ctx, m),
+    )
+    scan(
+        r"(?:treat|count|consider|regard|take|read) "
+        + target.replace("(?:" + missing + r" )?", missing + " ", 1)
+        + COLUMNS
+        + r"(?: "
+        + gaps
+        + r")? as (?:the |an? )?"
+        + HOW,
+        lambda m: _fill(ctx, m),
+    )
+    # 'where X is missing, estimate it as A times B', 'for orders without a ship date, put the order date in there'
+    body = arithmetic("expr")
+    verb = (
+        r"(?:, )?(?:(?:then|just|please|could|can|would|will|you|simply) )*(?:estimate|fill|set|compute|calculate|"
+        r"replace|impute|make|use|take|put|insert|write|approximate)(?: (?:it|them|that|this|those|the gaps?|in))? "
+        r"(?:(?:as|with|by|from|to be|to|using) )?"
+    )
+    place = r"(?: (?:in there|there|in its place|in their place|instead|in that column|in it|for them|for those))*"
+    absent = r"(?:is|are|was|were) (?:missing|empty|null|blank|unknown|absent|not (?:set|known|filled))"
+    lacking = r"(?:without|with no|lacking|missing|that have no|that lack|with a missing|with missing)"
+    scan(
+        r"(?:where|when|if|wherever|whenever) (?:the )?(?P<col>{C}) " + absent + " " + verb + body + place,
+        lambda m: _in_gaps(ctx, m),
+    )
+    scan(
+        r"(?:for|where|when) (?:(?:the |any |all )?(?:{T}|rows|ones) )?"
+        + lacking
+        + r" (?:a |an |the )?(?P<col>{C}) "
+        + verb
+        + body
+        + place,
+        lambda m: _in_gaps(ctx, m),
     )
     scan(r"(?P<how>forward|backward) fill(?: the)?(?: " + COLUMNS + ")?", lambda m: _fill(ctx, m))
     scan(

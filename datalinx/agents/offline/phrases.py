@@ -17,6 +17,15 @@ COMPARISONS = {">": GREATER, ">=": AT_LEAST, "<": LESS, "<=": AT_MOST}
 OP = alternatives([p for phrases in COMPARISONS.values() for p in phrases if p not in ("after", "before", "from")])
 EQUALS = r"(?:is equal to|equal to|equals|equal|is exactly|exactly|of exactly|is|are|was|were|=|==|:|of)"
 NOT_EQUALS = r"(?:is not|are not|isn't|not equal to|does not equal|!=|not|other than)"
+ARITHMETIC = r"(?:times|multiplied by|plus|minus|divided by|over|\*|\+|-|/)"
+OPERAND = r"(?:the |its |their )?(?:{C}|{N})"
+
+
+def arithmetic(group: str) -> str:
+    """A pattern for arithmetic in words over columns and numbers ('monthly charges times tenure'), as `group`."""
+    return rf"(?P<{group}>" + OPERAND + r"(?: " + ARITHMETIC + " " + OPERAND + r")*)"
+
+
 # Words that may stand between a column and its test: "whose total revenue is over", "with an age above".
 BRIDGE = (
     r"(?:(?:is|are|was|were|has|have|had|been|being|its|their|of|a|an|the|with|worth|valued at|totalling|totaling"

@@ -7,7 +7,7 @@ import re
 
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.grounding import ColumnRef
-from datalinx.agents.offline.phrases import BRIDGE, OP, comparison
+from datalinx.agents.offline.phrases import BRIDGE, OP, arithmetic, comparison
 from datalinx.agents.offline.plan import Condition, ident, literal
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
@@ -85,7 +85,6 @@ def _domain_default(ctx: Context, match: Match) -> bool:
     return True
 
 
-ARITHMETIC = r"(?:times|multiplied by|plus|minus|divided by|over|\*|\+|-|/)"
 RELATION = (
     r"(?P<neg>not )?(?P<op>" + OP + r"|before|after|earlier than|later than|precedes|precede|preceded|predates|"
     r"predate|(?:comes?|came|falls?|fell) (?:before|after)|follows|follow|followed|equal to|equals|=|!=|different from"
@@ -285,9 +284,7 @@ def read_relations(ctx: Context) -> None:
     at = r" (?:(?:is|are) )?(?:at|@|on|from|under|with)(?: the)? "
     scan(r"(?P<col>{C})" + at + host, lambda m: _address_domain(ctx, m))
     scan(host + r" (?P<col>{C})", lambda m: _address_domain(ctx, m))
-    operand = r"(?:the |its |their )?(?:{C}|{N})"
-    rhs = r"(?P<rhs>" + operand + r"(?: " + ARITHMETIC + r" " + operand + r")*)"
-    scan(r"(?P<col>{C}) " + BRIDGE + RELATION + r" " + rhs, lambda m: _columns(ctx, m))
+    scan(r"(?P<col>{C}) " + BRIDGE + RELATION + r" " + arithmetic("rhs"), lambda m: _columns(ctx, m))
     how = (
         r"(?P<how>starts with|starting with|start with|begins with|beginning "
         r"with|begin with|ends with|ending with|end with|contains|containing|"
