@@ -85,9 +85,11 @@ def _expression(ctx: Context, items: list[Item]) -> str | None:
 
 
 def _derive(ctx: Context, match: Match) -> bool:
-    names, body = match.items(name="name"), match.items(name="expr")
+    names, body, dataset = match.items(name="name"), match.items(name="expr"), match.item("ds")
     if not names or not body:
         return False
+    if dataset is not None and dataset.kind == "col" and dataset.norm != ctx.base:
+        return False  # 'add a column x to churn': a dataset's name, not a column's
     name = new_name(names[0].ref if names[0].kind == "str" else names[0].text)
     text = _expression(ctx, body)
     if text is None:
@@ -140,7 +142,8 @@ def read_derived(ctx: Context) -> None:
     scan(
         r"(?:add|create|compute|calculate|derive|make|include|with|append|"
         r"plus)(?: a| an| the)?(?: new)?(?: column| field| col)?(?: called| "
-        r"named)? " + name + r" (?:=|as|equal to|equals|which is|that is|being|defined as|computed "
+        r"named)? " + name + r"(?: (?:to|in|on|for) (?:the )?(?P<ds>{T}|{C})(?: table| dataset| data)?)?(?: ,)?"
+        r" (?:=|as|equal to|equals|which is|that is|being|defined as|computed "
         r"as|:) " + body,
         lambda m: _derive(ctx, m),
     )

@@ -1,0 +1,163 @@
+"""Computed columns asked for in words rather than arithmetic: flags ('flag orders over 1000 as big_order'), units
+('unit prices in cents'), discounts and taxes ('revenue after 15% discount'), lengths of text, days between dates
+('how many days did each order take to ship') and a date's period ('the quarter each order was placed in')."""
+
+from __future__ import annotations
+
+from datalinx.agents.offline.aggregates import _date_of
+from datalinx.agents.offline.columns import new_name
+from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.derive import PERIOD_FUNCTIONS, _expression, _known_later
+from datalinx.agents.offline.phrases import BRIDGE, OP, arithmetic, comparison
+from datalinx.agents.offline.plan import ident, literal
+from datalinx.agents.offline.relations import _date_for_verb
+from datalinx.agents.offline.sentence import Match
+from datalinx.core.pipelines import expressions
+from datalinx.core.pipelines.types import NUMERIC, ColumnType
+
+T = ColumnType
+AS_A_COLUMN = (
+    r"(?: ,)? (?:as|in|into) (?:an? |its own |their own )?(?:new |extra |additional |separate )?(?:column|field)"
+)
+AS_COLUMN = r"(?:" + AS_A_COLUMN + r")?"
+UNITS = {"cents": 100, "cent": 100, "pence": 100, "thousands": 0.001, "millions": 0.000001}
+RAISES = frozenset({"tax", "taxes", "vat", "markup", "surcharge", "fee", "fees", "tip"})
+
+
+def _add(ctx: Context, name: str, text: str, note: str) -> bool:
+    """Compute `name` = `text` before the other steps, or say why the expression does not fit the data."""
+    try:
+        checked = expressions.check(expressions.parse(text), ctx.schema())
+    except expressions.ExpressionError as error:
+        ctx.refuse(f"{note} ({error.message})")
+        return True
+    ctx.plan.prepare[name] = text
+    ctx.plan.prepare_notes.append(f"Compute {name} = {text}.")
+    ctx.plan.touched = True
+    _known_later(ctx, name, checked.type)
+    return True
+
+
+def _flag(ctx: Context, match: Match) -> bool:
+    """'flag orders with revenue over 1000 as big_order': a true/false column from a test."""
+    item, names, body = match.item("col"), match.items(name="name"), match.items(name="rhs")
+    operator = comparison((match.group("op") or "").strip())
+    column = ctx.column(item) if item is not None else None
+    right = _expression(ctx, body) if body else None
+    if column is None or operator is None or right is None or not names or ctx.type_of(column) not in NUMERIC:
+        return False
+    name = new_name(names[0].ref if names[0].kind == "str" else names[0].text)
+    return _add(ctx, name, f"{ident(column)} {operator} {right}", match.text)
+
+
+def _unit(ctx: Context, match: Match) -> bool:
+    """'unit prices in cents': an amount times the unit's factor, as a new column."""
+    item, unit = match.item("col"), match.group("unit") or ""
+    column = ctx.column(item) if item is not None else None
+    if column is None or ctx.type_of(column) not in NUMERIC:
+        return False
+    ctx.note(f"{column} is read as whole currency units")
+    return _add(ctx, f"{column}_{unit}", f"{ident(column)} * {literal(UNITS[unit])}", match.text)
+
+
+def _rate(ctx: Context, match: Match) -> bool:
+    """'revenue after 15% discount', 'price with 20% VAT': the amount less or plus a share of itself."""
+    item, rate, kind = match.item("col"), match.item("rate"), (match.group("kind") or "").lower()
+    column = ctx.column(item) if item is not None else None
+    if column is None or rate is None or not rate.text.strip().endswith("%") or ctx.type_of(column) not in NUMERIC:
+        return False
+    if _defined(ctx, match):
+        return False  # 'a column p equal to the price plus 19% VAT': the definition reads it
+    lowers = kind in ("discount", "off", "rebate", "reduction")
+    if not lowers and (match.group("how") or "") in ("less", "minus", "net of"):
+        ctx.refuse(f"{match.text} (taken off the amount, or the amount before it was added?)")
+        return True
+    factor = literal(1 - rate.ref / 100 if lowers else 1 + rate.ref / 100)
+    name = f"discounted_{column}" if lowers else f"{column}_with_{kind}"
+    return _add(ctx, name, f"{ident(column)} * {factor}", match.text)
+
+
+def _defined(ctx: Context, match: Match) -> bool:
+    """Whether the match is the right side of a named definition ('x equal to ...', 'x = ...')."""
+    before = [i for i in ctx.sentence.items[: match.indexes[0]] if i.norm not in ("the", "its", "their")]
+    return bool(before) and before[-1].norm in ("=", "to", "as", "equals", "being", "is", ":")
+
+
+def _length(ctx: Context, match: Match) -> bool:
+    """'how many characters long is each name', 'the length of the email': characters in a text."""
+    item = match.item("col")
+    column = ctx.column(item) if item is not None else None
+    if column is None or ctx.type_of(column) != T.STRING:
+        return False
+    return _add(ctx, f"{column}_length", f"length({ident(column)})", match.text)
+
+
+def _days_to(ctx: Context, match: Match) -> bool:
+    """'how many days did each order take to ship': days from the row's own date to the other one."""
+    end, start = _date_of(ctx, match.item("b")), ctx.main_date()
+    if end is None or start is None or end == start:
+        return False
+    verb = (match.group("verb") or end.removesuffix("_date")).lower()
+    ctx.note(f"counted days from {start} to {end}; empty where {end} is missing")
+    return _add(ctx, f"days_to_{verb}", f"date_diff('day', {ctx.as_date(start)}, {ctx.as_date(end)})", match.text)
+
+
+def _period_of(ctx: Context, match: Match) -> bool:
+    """'the quarter each order was placed in', 'the year each customer signed up': a part of the row's date."""
+    item, verb = match.item("col"), match.group("verb")
+    column = _date_of(ctx, item) if item is not None else _date_for_verb(ctx, verb) if verb else None
+    if column is None and verb is not None and verb in ("placed", "made", "created", "submitted", "entered"):
+        column = ctx.main_date()  # the row's own date: orders are placed on their order date
+    if column is None:
+        return False
+    unit = match.group("unit") or ""
+    text = f"{PERIOD_FUNCTIONS[unit]}({ctx.as_date(column)})"
+    return _add(ctx, f"{column.removesuffix('_date')}_{unit}", text, match.text)
+
+
+def read_computed(ctx: Context) -> None:
+    """Computed columns in words; each may say it is wanted 'as a new column'."""
+    scan = ctx.sentence.scan
+    rows = r"(?:the |all |any )?(?:{T} |rows |ones |records )?"
+    scan(
+        r"(?:flag|mark|tag|label) " + rows + r"(?:with|where|whose|that have|having|which have) (?:an? |the )?"
+        r"(?P<col>{C}) " + BRIDGE + r"(?P<op>" + OP + r") " + arithmetic("rhs") + r" (?:as|with) "
+        r"(?P<name>{S}|[a-z_][a-z0-9_]*)(?: \( (?:true / false|yes / no|boolean) \)| true / false| yes / no)?",
+        lambda m: _flag(ctx, m),
+    )
+    units = r"(?:the |their |its )?(?P<col>{C}) in (?P<unit>cents?|pence|thousands|millions)"
+    scan(units + AS_COLUMN, lambda m: _unit(ctx, m))
+    scan(
+        r"(?:(?:\+|plus|with|add|and) (?:an? )?(?:new |extra )?(?:column|field) :? )?(?:the )?(?P<col>{C}) "
+        r"(?P<how>after|with|less|minus|net of|including|incl|plus) (?:an? |the )?(?P<rate>{N}) "
+        r"(?P<kind>discount|off|rebate|reduction|tax|taxes|vat|markup|surcharge|fee|fees|tip)" + AS_COLUMN,
+        lambda m: _rate(ctx, m),
+    )
+    each = r"(?:each |every |the |a |an |their |its )?"
+    scan(
+        r"(?:how many (?:characters|letters|chars)(?: long)?|how long) (?:is|are) "
+        + each
+        + r"(?P<col>{C})"
+        + AS_COLUMN,
+        lambda m: _length(ctx, m),
+    )
+    scan(
+        r"(?:the )?(?:length|number of (?:characters|letters|chars)|character count|char count) (?:of|in) "
+        + each
+        + r"(?P<col>{C})"
+        + AS_COLUMN,
+        lambda m: _length(ctx, m),
+    )
+    scan(
+        r"how (?:many days|long) (?:did|does|do|will|would) (?:it take )?" + each + r"(?:{T} )?(?:take )?to "
+        r"(?P<b>{C}|{V})(?: (?:it|them))?(?: \?| \.)?(?: (?:add|include|keep|put|show) (?:that|it|this|those|them)"
+        + AS_A_COLUMN
+        + ")?",
+        lambda m: _days_to(ctx, m),
+    )
+    scan(
+        r"(?:(?:have|get|see|add|show|include|give me) )?(?:the |a |an )?(?P<unit>year|month|quarter|week|day) "
+        r"(?:that |when |in which )?(?:each|every|the) {T} (?:was |were |got |had )?(?:(?P<col>{C}|{V})|"
+        r"(?P<verb>[a-z]+))(?: in| on)?" + AS_A_COLUMN,
+        lambda m: _period_of(ctx, m),
+    )
