@@ -185,6 +185,11 @@ def read_dates(ctx: Context) -> None:
         r"(?:only|just|what about|how about|and|now|instead|rather) (?:for |in )?(?:the year )?(?P<a>{Y})",
         lambda m: _handle(ctx, m, "in", False),
     )
+    scan(
+        r"(?:restrict|limit|narrow|cut|filter)(?: it| that| this| them| the results?| everything)?(?: down)? to "
+        r"(?:the |just |only )?(?:year |month )?(?P<a>{Y}|{D})",
+        lambda m: _handle(ctx, m, "in", False),
+    )
     if any(c.expression.startswith("month(") for c in ctx.plan.filters):
         scan(
             r"(?:,? )?(?:of |in |for )?(?:any|every|each|all|whatever|regardless of|"

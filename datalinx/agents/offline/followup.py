@@ -293,8 +293,9 @@ def edits(ctx: Context, *, also: bool, instead: bool) -> None:
         )
     if ctx.plan.aggregate is not None:
         functions = r"(?P<fn>median|mean|average|sum|total|maximum|max|minimum|min)"
-        use = r"(?:use|take|show|compute|with|give me|make it|make that|make this|change it to|change that to)"
-        use += r"(?: the)? "
-        former = r"(?: instead(?: of (?:the )?(?:median|mean|average|sum|total|maximum|max|minimum|min))?)?"
-        ctx.sentence.scan(use + functions + former + r"(?! @c)", lambda m: _function(ctx, m))
+        use = (
+            r"(?:use|take|show|compute|with|give me|make it|make that|make this|change it to|change that to|switch to)"
+        )
+        earlier = r"(?: instead(?: of(?: the)? (?:median|mean|average|sum|total|maximum|max|minimum|min))?)?"
+        ctx.sentence.scan(use + r"(?: the)? " + functions + earlier + r"(?! @c)", lambda m: _function(ctx, m))
     del instead

@@ -101,6 +101,10 @@ class Speller:
     def fix(self, word: str) -> str | None:
         """The known word meant by `word`, or None when it is known already or nothing is close enough."""
         limit = limit_for(word)
+        if len(word) == 3 and word.isalpha() and not self.known(word):
+            # a three-letter word is fixed only by the one letter it lost from a planner keyword: 'ony' is 'only'
+            lost = [c for c in self.index.get(word, ()) if len(c) == 4 and c in KEYWORDS]
+            return lost[0] if len(lost) == 1 else None
         if not limit or not word.isalpha() or self.known(word):
             return None
         keys = _deletes(word) | {word}
