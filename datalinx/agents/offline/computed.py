@@ -20,7 +20,7 @@ AS_A_COLUMN = (
     r"(?: ,)? (?:as|in|into) (?:an? |its own |their own )?(?:new |extra |additional |separate )?(?:column|field)"
 )
 AS_COLUMN = r"(?:" + AS_A_COLUMN + r")?"
-UNITS = {"cents": 100, "cent": 100, "pence": 100, "thousands": 0.001, "millions": 0.000001}
+UNITS = {"cents": 100, "cent": 100, "pence": 100}
 RAISES = frozenset({"tax", "taxes", "vat", "markup", "surcharge", "fee", "fees", "tip"})
 
 
@@ -80,7 +80,7 @@ def _rate(ctx: Context, match: Match) -> bool:
 def _defined(ctx: Context, match: Match) -> bool:
     """Whether the match is the right side of a named definition ('x equal to ...', 'x = ...')."""
     before = [i for i in ctx.sentence.items[: match.indexes[0]] if i.norm not in ("the", "its", "their")]
-    return bool(before) and before[-1].norm in ("=", "to", "as", "equals", "being", "is", ":")
+    return bool(before) and before[-1].norm in ("=", "to", "as", "equals", "being", "is")
 
 
 def _length(ctx: Context, match: Match) -> bool:
@@ -125,7 +125,7 @@ def read_computed(ctx: Context) -> None:
         r"(?P<name>{S}|[a-z_][a-z0-9_]*)(?: \( (?:true / false|yes / no|boolean) \)| true / false| yes / no)?",
         lambda m: _flag(ctx, m),
     )
-    units = r"(?:the |their |its )?(?P<col>{C}) in (?P<unit>cents?|pence|thousands|millions)"
+    units = r"(?:the |their |its )?(?P<col>{C}) in (?P<unit>cents?|pence)"
     scan(units + AS_COLUMN, lambda m: _unit(ctx, m))
     scan(
         r"(?:(?:\+|plus|with|add|and) (?:an? )?(?:new |extra )?(?:column|field) :? )?(?:the )?(?P<col>{C}) "

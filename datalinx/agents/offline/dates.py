@@ -88,18 +88,19 @@ def _month_at(tokens: list[Token], i: int) -> tuple[DateRef, int] | None:
         return month_range(tokens[after].value, month), after + 1
     shared = _shared_year(tokens, i)
     if shared is not None:
-        return month_range(shared if month <= MONTHS[tokens[i + 2].norm] else shared - 1, month), i + 1
+        return month_range(shared, month), i + 1
     if tokens[i].norm in AMBIGUOUS_MONTHS:
         return None
     return DateRef(dt.date(2000, month, 1), dt.date(2000, month, 1), "month_of_year", month), i + 1
 
 
 def _shared_year(tokens: list[Token], i: int) -> int | None:
-    """'jan-feb 2025', 'between March and May 2024': the first month of a range takes the year of the last."""
+    """'jan-feb 2025', 'March and May 2024': the first of two months takes the year of the last."""
     if i + 3 >= len(tokens) or tokens[i + 2].norm not in MONTHS or not is_year(tokens[i + 3]):
         return None
-    between = i > 0 and tokens[i - 1].norm in ("between", "from") and tokens[i + 1].norm == "and"
-    return tokens[i + 3].value if tokens[i + 1].norm in RANGE_WORDS or between else None
+    if MONTHS[tokens[i].norm] > MONTHS[tokens[i + 2].norm]:  # 'dec-feb 2025' runs from the year before
+        return tokens[i + 3].value - 1 if tokens[i + 1].norm in RANGE_WORDS else None
+    return tokens[i + 3].value if tokens[i + 1].norm in RANGE_WORDS | {"and", "or", ","} else None
 
 
 def _holiday(tokens: list[Token], i: int) -> tuple[DateRef, int] | None:

@@ -61,20 +61,42 @@ def _date_column(ctx: Context, item: Item | None) -> str | bool | None:
     return False
 
 
-def _add(ctx: Context, column: str, start: dt.date | None, end: dt.date | None, words: str, ref: DateRef) -> None:
-    target = ctx.as_date(column)
+def _test(target: str, start: dt.date | None, end: dt.date | None, ref: DateRef) -> str:
+    """The test that `target` (a date expression) falls within `ref`, or between `start` and `end`."""
     if ref.grain == "month_of_year":
-        expression = f"month({target}) = {ref.month}"
-    elif ref.grain == "day_of_year":
-        expression = f"month({target}) = {ref.month} and day({target}) = {ref.day}"
-    else:
-        parts = []
-        if start is not None:
-            parts.append(f"{target} >= {literal(start)}")
-        if end is not None:
-            parts.append(f"{target} < {literal(end)}")
-        expression = " and ".join(parts)
+        return f"month({target}) = {ref.month}"
+    if ref.grain == "day_of_year":
+        return f"month({target}) = {ref.month} and day({target}) = {ref.day}"
+    parts = []
+    if start is not None:
+        parts.append(f"{target} >= {literal(start)}")
+    if end is not None:
+        parts.append(f"{target} < {literal(end)}")
+    return " and ".join(parts)
+
+
+def _add(ctx: Context, column: str, start: dt.date | None, end: dt.date | None, words: str, ref: DateRef) -> None:
+    expression = _test(ctx.as_date(column), start, end, ref)
     ctx.plan.add_filter(Condition(expression, f"{column} {words}", column))
+
+
+def _either(ctx: Context, match: Match) -> bool:
+    """'in January and March 2024', 'on Christmas or New Year's day': rows within any of the dates."""
+    column = _date_column(ctx, match.item("col"))
+    refs = [date_ref(item) for item in match.items("date")]
+    if column is False or len(refs) < 2:
+        return False
+    if column is None:
+        ctx.refuse(f"{match.text} (no date column)")
+        return True
+    if len({ref.grain in RECURRING for ref in refs}) > 1:
+        ctx.refuse(f"{match.text} (which year?)")
+        return True
+    target = ctx.as_date(str(column))
+    expression = " or ".join(f"({_test(target, ref.start, ref.end, ref)})" for ref in refs)
+    words = " or ".join(item.text for item in match.items("date"))
+    ctx.plan.add_filter(Condition(f"({expression})", f"{column} in {words}", str(column)))
+    return True
 
 
 def _at_end(match: Match) -> bool:
@@ -169,6 +191,9 @@ def read_dates(ctx: Context) -> None:
         ("before", f"(?P<prep>{BEFORE}) " + WHEN),
         ("in", f"(?:{DURING} )?(?:the )?(?:year |month )?" + WHEN),
     ]
+    listed = r"(?:(?:in|during|on|for) (?:the )?)?(?<!between )(?<!from )(?P<a>{D})(?: (?:,|and|or|, and|, or) {D})+"
+    scan(subject + listed, lambda m: _either(ctx, m))
+    scan(listed, lambda m: _either(ctx, m))
     for how, form in forms:
         scan(subject + form, lambda m, how=how: _handle(ctx, m, how, True))
         bare = r"(?:(?:is|are|was|were|dated) )?" + form

@@ -292,10 +292,9 @@ def edits(ctx: Context, *, also: bool, instead: bool) -> None:
             change + r"(?: the)?(?: top| first)? (?P<n>{N})(?: instead)?(?: rows)?", lambda m: _limit(ctx, m)
         )
     if ctx.plan.aggregate is not None:
-        functions = r"(?P<fn>median|mean|average|sum|total|maximum|max|minimum|min)"
-        use = (
-            r"(?:use|take|show|compute|with|give me|make it|make that|make this|change it to|change that to|switch to)"
-        )
-        earlier = r"(?: instead(?: of(?: the)? (?:median|mean|average|sum|total|maximum|max|minimum|min))?)?"
+        names = "median|mean|average|sum|total|maximum|max|minimum|min"
+        functions = f"(?P<fn>{names})"
+        use = r"(?:use|take|show|compute|with|give me|make (?:it|that|this)|change (?:it|that) to|switch to)"
+        earlier = f"(?: instead(?: of(?: the)? (?:{names}))?)?"
         ctx.sentence.scan(use + r"(?: the)? " + functions + earlier + r"(?! @c)", lambda m: _function(ctx, m))
     del instead

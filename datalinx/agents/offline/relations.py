@@ -182,7 +182,7 @@ def _same_day(ctx: Context, match: Match) -> bool:
     second = _date_of(ctx, other) if other is not None else _date_for_verb(ctx, match.group("verb") or "")
     if first is None or second is None or first == second:
         return False
-    negated = bool(match.group("neg"))
+    negated = bool(match.group("neg")) != bool(match.group("neg2"))
     operator = "!=" if negated else "="
     ctx.plan.add_filter(
         Condition(f"{ctx.as_date(first)} {operator} {ctx.as_date(second)}", f"{first} {operator} {second}", first)
@@ -268,7 +268,8 @@ def read_relations(ctx: Context) -> None:
         lambda m: _within(ctx, m),
     )
     scan(
-        r"(?P<a>{V}|{C}) (?P<neg>not )?(?:on )?(?:the )?same day (?:as (?:the |their |its )?(?P<b>{C}|{V}|{T})|"
+        r"(?P<neg>(?:not|never) )?(?P<a>{V}|{C}) (?P<neg2>not )?(?:on )?(?:the )?same day "
+        r"(?:as (?:the |their |its )?(?P<b>{C}|{V}|{T})|"
         r"(?:that |when |as )?(?:they|it|the {T}) (?:were|was|got|had been) (?P<verb>[a-z]+))",
         lambda m: _same_day(ctx, m),
     )
