@@ -178,7 +178,7 @@ def _same_day(ctx: Context, match: Match) -> bool:
     from datalinx.agents.offline.aggregates import _date_of
 
     first = _date_of(ctx, match.item("a"))
-    other = match.item("b")
+    other = match.item("b") or match.item("c")
     second = _date_of(ctx, other) if other is not None else _date_for_verb(ctx, match.group("verb") or "")
     if first is None or second is None or first == second:
         return False
@@ -270,7 +270,7 @@ def read_relations(ctx: Context) -> None:
     scan(
         r"(?P<neg>(?:not|never) )?(?P<a>{V}|{C}) (?P<neg2>not )?(?:on )?(?:the )?same day "
         r"(?:as (?:the |their |its )?(?P<b>{C}|{V}|{T})|"
-        r"(?:that |when |as )?(?:they|it|the {T}) (?:were|was|got|had been) (?P<verb>[a-z]+))",
+        r"(?:that |when |as )?(?:they|it|the {T}) (?:were|was|got|had been) (?:(?P<c>{C}|{V})|(?P<verb>[a-z]+)))",
         lambda m: _same_day(ctx, m),
     )
     scan(
