@@ -48,6 +48,10 @@ DATES: list[tuple[str, Expected]] = [
         "orders not shipped on the same day they were ordered",
         lambda f: f["orders"].filter(pl.col("ship_date") != pl.col("order_date")),
     ),
+    (
+        "orders shipped before they were ordered",
+        lambda f: f["orders"].filter(pl.col("ship_date") < pl.col("order_date")),
+    ),
 ]
 FILLS: list[tuple[str, Expected]] = [
     ("treat empty total charges as zero", lambda f: f["churn"].with_columns(pl.col("total_charges").fill_null(0.0))),
@@ -59,8 +63,17 @@ FILLS: list[tuple[str, Expected]] = [
         "fill blank birth dates with 1950-06-30",
         lambda f: f["customers"].with_columns(pl.col("birth_date").fill_null(dt.date(1950, 6, 30))),
     ),
+    ("use 0 for missing total charges", lambda f: f["churn"].with_columns(pl.col("total_charges").fill_null(0.0))),
 ]
 DERIVED: list[tuple[str, Expected]] = [
+    (
+        "show email lengths",
+        lambda f: f["customers"].with_columns(pl.col("email").str.len_chars().alias("email_length")),
+    ),
+    (
+        "in which month was each order shipped?",
+        lambda f: f["orders"].with_columns(pl.col("ship_date").dt.month().alias("ship_month")),
+    ),
     (
         "mark products with price above 100 as premium",
         lambda f: f["products"].with_columns((pl.col("price") > 100).alias("premium")),

@@ -141,6 +141,7 @@ def read_computed(ctx: Context) -> None:
         + AS_COLUMN,
         lambda m: _length(ctx, m),
     )
+    scan(r"(?P<col>{C}) (?:lengths?|character counts?)" + AS_COLUMN, lambda m: _length(ctx, m))
     scan(
         r"(?:the )?(?:length|number of (?:characters|letters|chars)|character count|char count) (?:of|in) "
         + each
@@ -159,5 +160,10 @@ def read_computed(ctx: Context) -> None:
         r"(?:(?:have|get|see|add|show|include|give me) )?(?:the |a |an )?(?P<unit>year|month|quarter|week|day) "
         r"(?:that |when |in which )?(?:each|every|the) {T} (?:was |were |got |had )?(?:(?P<col>{C}|{V})|"
         r"(?P<verb>[a-z]+))(?: in| on)?" + AS_A_COLUMN,
+        lambda m: _period_of(ctx, m),
+    )
+    scan(
+        r"(?:what|which|in what|in which) (?P<unit>year|month|quarter|week) (?:was|were|did) (?:each|every) {T} "
+        r"(?:(?P<col>{C}|{V})|(?P<verb>[a-z]+))(?: in| on)?" + AS_COLUMN,
         lambda m: _period_of(ctx, m),
     )

@@ -208,6 +208,20 @@ def read_fills(ctx: Context) -> None:
         + HOW,
         lambda m: _fill(ctx, m),
     )
+    scan(
+        r"(?:use|put|enter|write|take|assume) (?:the |an? )?"
+        + HOW
+        + r" (?:for|in|as) (?:the |all |any )?"
+        + missing
+        + r" (?:"
+        + gaps
+        + r" (?:in |of |for )?(?:the )?)?"
+        + COLUMNS
+        + r"(?: "
+        + gaps
+        + ")?",
+        lambda m: _fill(ctx, m),
+    )
     # 'where X is missing, estimate it as A times B', 'for orders without a ship date, put the order date in there'
     body = arithmetic("expr")
     verb = (

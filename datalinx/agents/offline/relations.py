@@ -173,8 +173,8 @@ def _date_for_verb(ctx: Context, word: str) -> str | None:
     return _date_of(ctx, found[0]) if found else None
 
 
-def _same_day(ctx: Context, match: Match) -> bool:
-    """'shipped on the same day they were ordered', 'shipped the same day as the order date': two dates equal."""
+def _two_dates(ctx: Context, match: Match) -> bool:
+    """'shipped on the same day they were ordered', 'shipped before they were ordered': two dates compared."""
     from datalinx.agents.offline.aggregates import _date_of
 
     first = _date_of(ctx, match.item("a"))
@@ -182,11 +182,13 @@ def _same_day(ctx: Context, match: Match) -> bool:
     second = _date_of(ctx, other) if other is not None else _date_for_verb(ctx, match.group("verb") or "")
     if first is None or second is None or first == second:
         return False
-    negated = bool(match.group("neg")) != bool(match.group("neg2"))
-    operator = "!=" if negated else "="
-    ctx.plan.add_filter(
-        Condition(f"{ctx.as_date(first)} {operator} {ctx.as_date(second)}", f"{first} {operator} {second}", first)
-    )
+    operator = TEMPORAL_WORDS.get(match.group("op") or "", "=")
+    if bool(match.group("neg")) != bool(match.group("neg2")):
+        operator = FLIP[operator]
+    words = {"=": "is the same day as", "!=": "is not the same day as", "<": "before", ">": "after",
+             ">=": "on or after", "<=": "on or before"}[operator]  # fmt: skip
+    test = f"{ctx.as_date(first)} {operator} {ctx.as_date(second)}"
+    ctx.plan.add_filter(Condition(test, f"{first} {words} {second}", first))
     return True
 
 
@@ -267,11 +269,15 @@ def read_relations(ctx: Context) -> None:
         r"(?P<a>{V}|{C}) " + how + r" (?P<n>{N}) days?(?: (?:of|after|from|since) (?:the )?(?P<b>{C}|{T}))?",
         lambda m: _within(ctx, m),
     )
+    participle = r"(?:they|it|the {T}) (?:were|was|got|had been) (?:(?P<c>{C}|{V})|(?P<verb>[a-z]+))"
     scan(
         r"(?P<neg>(?:not|never) )?(?P<a>{V}|{C}) (?P<neg2>not )?(?:on )?(?:the )?same day "
-        r"(?:as (?:the |their |its )?(?P<b>{C}|{V}|{T})|"
-        r"(?:that |when |as )?(?:they|it|the {T}) (?:were|was|got|had been) (?:(?P<c>{C}|{V})|(?P<verb>[a-z]+)))",
-        lambda m: _same_day(ctx, m),
+        r"(?:as (?:the |their |its )?(?P<b>{C}|{V}|{T})|(?:that |when |as )?" + participle + ")",
+        lambda m: _two_dates(ctx, m),
+    )
+    scan(
+        r"(?P<neg>(?:not|never) )?(?P<a>{V}|{C}) (?P<op>before|after|earlier than|later than) " + participle,
+        lambda m: _two_dates(ctx, m),
     )
     scan(
         r"(?P<col>{C}) (?:address )?domain(?: name)? (?:is |of |= |: )?(?P<val>\S+(?: \. \S+)*)",
