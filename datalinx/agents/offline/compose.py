@@ -95,11 +95,17 @@ def _summary(ctx: Context, also: bool, instead: bool) -> None:
             ctx.note("counted rows per group")
         aggregate.group_by = groups
         aggregate.aggregations = [m.spec for m in measures]
-        what = ", ".join(_describe(m) for m in measures)
-        aggregate.explanation = f"Compute {what}" + (f" per {', '.join(groups)}." if groups else " over all rows.")
+        aggregate.explanation = _explained(measures, groups)
         ctx.plan.aggregate = aggregate
         ctx.plan.touched = True
         ctx.plan.select = None  # a summary has its own columns
+    elif prior is not None and prior.aggregations:  # read back from the earlier turn, perhaps with another function
+        prior.explanation = _explained(_outputs(ctx), prior.group_by)
+
+
+def _explained(measures: list[Measure], groups: list[str]) -> str:
+    what = ", ".join(_describe(m) for m in measures)
+    return f"Compute {what}" + (f" per {', '.join(groups)}." if groups else " over all rows.")
 
 
 def _lookups(ctx: Context) -> None:
