@@ -33,6 +33,10 @@ DATES: list[tuple[str, Expected]] = [
             | pl.col("order_date").is_between(dt.date(2024, 3, 1), dt.date(2024, 3, 31))
         ),
     ),
+    (
+        "customers born in 1975 or 1976",
+        lambda f: f["customers"].filter(pl.col("birth_date").dt.year().is_in([1975, 1976])),
+    ),
     ("customers born in the seventies", lambda f: f["customers"].filter(pl.col("birth_date").dt.year() // 10 == 197)),
     (
         "orders placed on Halloween",

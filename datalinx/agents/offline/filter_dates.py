@@ -83,7 +83,8 @@ def _add(ctx: Context, column: str, start: dt.date | None, end: dt.date | None, 
 def _either(ctx: Context, match: Match) -> bool:
     """'in January and March 2024', 'on Christmas or New Year's day': rows within any of the dates."""
     column = _date_column(ctx, match.item("col"))
-    refs = [date_ref(item) for item in match.items("date")]
+    dates = [item for item in match.items() if item.kind in ("date", "year")]
+    refs = [date_ref(item) for item in dates]
     if column is False or len(refs) < 2:
         return False
     if column is None:
@@ -94,7 +95,7 @@ def _either(ctx: Context, match: Match) -> bool:
         return True
     target = ctx.as_date(str(column))
     expression = " or ".join(f"({_test(target, ref.start, ref.end, ref)})" for ref in refs)
-    words = " or ".join(item.text for item in match.items("date"))
+    words = " or ".join(item.text for item in dates)
     ctx.plan.add_filter(Condition(f"({expression})", f"{column} in {words}", str(column)))
     return True
 
@@ -192,8 +193,10 @@ def read_dates(ctx: Context) -> None:
         ("in", f"(?:{DURING} )?(?:the )?(?:year |month )?" + WHEN),
     ]
     listed = r"(?:(?:in|during|on|for) (?:the )?)?(?<!between )(?<!from )(?P<a>{D})(?: (?:,|and|or|, and|, or) {D})+"
-    scan(subject + listed, lambda m: _either(ctx, m))
-    scan(listed, lambda m: _either(ctx, m))
+    years = r"(?:in|during|for) (?:the years? )?(?P<a>{Y})(?: (?:,|and|or|, and|, or) {Y})+"
+    for form in (listed, years):
+        scan(subject + form, lambda m: _either(ctx, m))
+        scan(form, lambda m: _either(ctx, m))
     for how, form in forms:
         scan(subject + form, lambda m, how=how: _handle(ctx, m, how, True))
         bare = r"(?:(?:is|are|was|were|dated) )?" + form
