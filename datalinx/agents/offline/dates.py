@@ -89,9 +89,18 @@ def _month_at(tokens: list[Token], i: int) -> tuple[DateRef, int] | None:
     shared = _shared_year(tokens, i)
     if shared is not None:
         return month_range(shared, month), i + 1
-    if tokens[i].norm in AMBIGUOUS_MONTHS:
+    if tokens[i].norm in AMBIGUOUS_MONTHS and not _month_context(tokens, i):
         return None
     return DateRef(dt.date(2000, month, 1), dt.date(2000, month, 1), "month_of_year", month), i + 1
+
+
+def _month_context(tokens: list[Token], i: int) -> bool:
+    """Whether a word that may be a month ('may', 'dec') is one here: 'in may', 'may or june'."""
+    after = ("during", "in", "since", "until", "till", "before", "after", "from", "through", "of")
+    if i > 0 and tokens[i - 1].norm in after:
+        return True
+    listed = i + 2 < len(tokens) and tokens[i + 1].norm in RANGE_WORDS | {"and", "or", ","}
+    return listed and tokens[i + 2].norm in MONTHS and tokens[i + 2].norm not in AMBIGUOUS_MONTHS
 
 
 def _shared_year(tokens: list[Token], i: int) -> int | None:
