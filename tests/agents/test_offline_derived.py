@@ -72,6 +72,14 @@ FILLS: list[tuple[str, Expected]] = [
 ]
 DERIVED: list[tuple[str, Expected]] = [
     (
+        "the tenure in years as a new column",
+        lambda f: f["churn"].with_columns((pl.col("tenure_months") / 12).alias("tenure_years")),
+    ),
+    (
+        "add the number of days between order and shipping",
+        lambda f: f["orders"].with_columns(_days(f["orders"], "order_date", "ship_date").alias("days_order_to_ship")),
+    ),
+    (
         "show email lengths",
         lambda f: f["customers"].with_columns(pl.col("email").str.len_chars().alias("email_length")),
     ),
@@ -126,6 +134,11 @@ def test_a_follow_up_limits_a_summary_to_one_year(demo: Demo, tmp_path: Path) ->
     orders = demo.frames["orders"].filter(pl.col("order_date").dt.year() == 2024)
     wanted = orders.group_by("country").agg(pl.len().alias("count"))
     same_rows(output.rename({output.columns[-1]: "count"}), wanted)
+
+
+def test_a_duration_in_an_inexact_unit_is_not_guessed(demo: Demo) -> None:
+    planned = draft("tenure in days", demo.catalog)
+    assert any("days" in part for part in planned.not_understood)
 
 
 def test_months_listed_without_one_year_each_are_not_guessed(demo: Demo) -> None:

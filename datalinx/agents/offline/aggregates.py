@@ -218,7 +218,8 @@ def read_measures(ctx: Context) -> None:
         r"(?:time|days|number of days|duration|delay|gap|lag|interval|wait|how long it takes|how long it took|how long)"
     )
     ends = r" (?:between|from) (?:the )?(?P<a>{C}|{T}|{V}) (?:and|to|until|till) (?:the )?(?P<b>{C}|{T}|{V})"
-    scan(r"(?:(?P<fn>" + FUNCTION_WORDS + r") )?(?:the )?" + span + ends, lambda m: _duration(ctx, m))
+    added = r"(?:(?:add|include|append)(?: a| an)?(?: new| extra)?(?: column| field)?(?: with| for| of| showing)? )?"
+    scan(added + r"(?:(?P<fn>" + FUNCTION_WORDS + r") )?(?:the )?" + span + ends, lambda m: _duration(ctx, m))
     share = r"(?:percentage|percent|%|share|proportion|fraction|ratio|rate)"
     scan(
         r"(?:the )?" + share + r" of (?:(?:all|the) )?(?:(?:{T}|subscribers|customers|people|users|clients|rows|records"

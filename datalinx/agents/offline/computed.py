@@ -21,7 +21,8 @@ AS_A_COLUMN = (
 )
 AS_COLUMN = r"(?:" + AS_A_COLUMN + r")?"
 UNITS = {"cents": 100, "cent": 100, "pence": 100}
-RAISES = frozenset({"tax", "taxes", "vat", "markup", "surcharge", "fee", "fees", "tip"})
+EXACT = {("month", "year"): "/ 12", ("year", "month"): "* 12", ("week", "day"): "* 7", ("day", "week"): "/ 7"}
+TIME_UNITS = frozenset({"year", "month", "week", "day"})
 
 
 def _add(ctx: Context, name: str, text: str, note: str) -> bool:
@@ -58,6 +59,23 @@ def _unit(ctx: Context, match: Match) -> bool:
         return False
     ctx.note(f"{column} is read as whole currency units")
     return _add(ctx, f"{column}_{unit}", f"{ident(column)} * {literal(UNITS[unit])}", match.text)
+
+
+def _duration_unit(ctx: Context, match: Match) -> bool:
+    """'tenure in years': a column whose name gives its time unit ('tenure_months'), in another exact unit."""
+    item, unit = match.item("col"), (match.group("tunit") or "").removesuffix("s")
+    column = ctx.column(item) if item is not None else None
+    if column is None or ctx.type_of(column) not in NUMERIC:
+        return False
+    stem, _, held = column.rpartition("_")
+    held = held.removesuffix("s")
+    if not stem or held not in TIME_UNITS or held == unit:
+        return False
+    factor = EXACT.get((held, unit))
+    if factor is None:
+        ctx.refuse(f"{match.text} (a {held} is no whole number of {unit}s)")
+        return True
+    return _add(ctx, f"{stem}_{unit}s", f"{ident(column)} {factor}", match.text)
 
 
 def _rate(ctx: Context, match: Match) -> bool:
@@ -127,6 +145,8 @@ def read_computed(ctx: Context) -> None:
     )
     units = r"(?:the |their |its )?(?P<col>{C}) in (?P<unit>cents?|pence)"
     scan(units + AS_COLUMN, lambda m: _unit(ctx, m))
+    durations = r"(?:the |their |its )?(?P<col>{C}) in (?P<tunit>years|months|weeks|days)"
+    scan(durations + AS_COLUMN, lambda m: _duration_unit(ctx, m))
     scan(
         r"(?:(?:\+|plus|with|add|and) (?:an? )?(?:new |extra )?(?:column|field) :? )?(?:the )?(?P<col>{C}) "
         r"(?P<how>after|with|less|minus|net of|including|incl|plus) (?:an? |the )?(?P<rate>{N}) "
