@@ -37,6 +37,10 @@ DATES: list[tuple[str, Expected]] = [
         "customers born in 1975 or 1976",
         lambda f: f["customers"].filter(pl.col("birth_date").dt.year().is_in([1975, 1976])),
     ),
+    (
+        "orders dated on or after 2025-03-15",
+        lambda f: f["orders"].filter(pl.col("order_date") >= dt.date(2025, 3, 15)),
+    ),
     ("orders placed in may or june", lambda f: f["orders"].filter(pl.col("order_date").dt.month().is_in([5, 6]))),
     ("customers born in the seventies", lambda f: f["customers"].filter(pl.col("birth_date").dt.year() // 10 == 197)),
     (
