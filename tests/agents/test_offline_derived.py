@@ -76,6 +76,10 @@ FILLS: list[tuple[str, Expected]] = [
 ]
 DERIVED: list[tuple[str, Expected]] = [
     (
+        "add a column with the unit price after a 5% discount",
+        lambda f: f["orders"].with_columns((pl.col("unit_price") * 0.95).alias("discounted_unit_price")),
+    ),
+    (
         "the tenure in years as a new column",
         lambda f: f["churn"].with_columns((pl.col("tenure_months") / 12).alias("tenure_years")),
     ),
@@ -130,6 +134,14 @@ def test_a_follow_up_swaps_the_summary_for_another_function(demo: Demo, tmp_path
     _, output = answer("make it the maximum instead of the sum", demo, tmp_path, previous)
     wanted = demo.frames["orders"].group_by("country").agg(pl.col("quantity").max())
     same_rows(output.rename({output.columns[-1]: "quantity"}), wanted)
+
+
+def test_a_follow_up_asks_what_about_another_function(demo: Demo, tmp_path: Path) -> None:
+    previous = draft("average price per category", demo.catalog).definition
+    planned, output = answer("what about the minimum?", demo, tmp_path, previous)
+    wanted = demo.frames["products"].group_by("category").agg(pl.col("price").min())
+    same_rows(output.rename({output.columns[-1]: "price"}), wanted)
+    assert "lowest" in planned.explanations["summary"] or "minimum" in planned.explanations["summary"]
 
 
 def test_a_follow_up_limits_a_summary_to_one_year(demo: Demo, tmp_path: Path) -> None:

@@ -20,6 +20,11 @@ AS_A_COLUMN = (
     r"(?: ,)? (?:as|in|into) (?:an? |its own |their own )?(?:new |extra |additional |separate )?(?:column|field)"
 )
 AS_COLUMN = r"(?:" + AS_A_COLUMN + r")?"
+# 'add a column with', 'orders + column:', 'include the': words that ask for a new column before naming it
+ADDED = (
+    r"(?:(?:\+|plus|with|add|and|include|append)(?: an?| the)?(?: new| extra)?(?: column| field)?"
+    r"(?: :| with| for| of| showing| holding)? )?"
+)
 UNITS = {"cents": 100, "cent": 100, "pence": 100}
 EXACT = {("month", "year"): "/ 12", ("year", "month"): "* 12", ("week", "day"): "* 7", ("day", "week"): "/ 7"}
 TIME_UNITS = frozenset({"year", "month", "week", "day"})
@@ -143,12 +148,12 @@ def read_computed(ctx: Context) -> None:
         r"(?P<name>{S}|[a-z_][a-z0-9_]*)(?: \( (?:true / false|yes / no|boolean) \)| true / false| yes / no)?",
         lambda m: _flag(ctx, m),
     )
-    units = r"(?:the |their |its )?(?P<col>{C}) in (?P<unit>cents?|pence)"
+    units = ADDED + r"(?:the |their |its )?(?P<col>{C}) in (?P<unit>cents?|pence)"
     scan(units + AS_COLUMN, lambda m: _unit(ctx, m))
-    durations = r"(?:the |their |its )?(?P<col>{C}) in (?P<tunit>years|months|weeks|days)"
+    durations = ADDED + r"(?:the |their |its )?(?P<col>{C}) in (?P<tunit>years|months|weeks|days)"
     scan(durations + AS_COLUMN, lambda m: _duration_unit(ctx, m))
     scan(
-        r"(?:(?:\+|plus|with|add|and) (?:an? )?(?:new |extra )?(?:column|field) :? )?(?:the )?(?P<col>{C}) "
+        ADDED + r"(?:the )?(?P<col>{C}) "
         r"(?P<how>after|with|less|minus|net of|including|incl|plus) (?:an? |the )?(?P<rate>{N}) "
         r"(?P<kind>discount|off|rebate|reduction|tax|taxes|vat|markup|surcharge|fee|fees|tip)" + AS_COLUMN,
         lambda m: _rate(ctx, m),
@@ -161,9 +166,10 @@ def read_computed(ctx: Context) -> None:
         + AS_COLUMN,
         lambda m: _length(ctx, m),
     )
-    scan(r"(?P<col>{C}) (?:lengths?|character counts?)" + AS_COLUMN, lambda m: _length(ctx, m))
+    scan(ADDED + r"(?:the )?(?P<col>{C}) (?:lengths?|character counts?)" + AS_COLUMN, lambda m: _length(ctx, m))
     scan(
-        r"(?:the )?(?:length|number of (?:characters|letters|chars)|character count|char count) (?:of|in) "
+        ADDED
+        + r"(?:the )?(?:length|number of (?:characters|letters|chars)|character count|char count) (?:of|in) "
         + each
         + r"(?P<col>{C})"
         + AS_COLUMN,

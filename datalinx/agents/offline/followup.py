@@ -294,7 +294,10 @@ def edits(ctx: Context, *, also: bool, instead: bool) -> None:
     if ctx.plan.aggregate is not None:
         names = "median|mean|average|sum|total|maximum|max|minimum|min"
         functions = f"(?P<fn>{names})"
-        use = r"(?:use|take|show|compute|with|give me|make (?:it|that|this)|change (?:it|that) to|switch to)"
+        use = (
+            r"(?:use|take|show|compute|with|give me|make (?:it|that|this)|change (?:it|that) to|switch to"
+            r"|(?:what|how) about)"
+        )
         earlier = f"(?: instead(?: of(?: the)? (?:{names}))?)?"
         ctx.sentence.scan(use + r"(?: the)? " + functions + earlier + r"(?! @c)", lambda m: _function(ctx, m))
     del instead
