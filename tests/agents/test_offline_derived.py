@@ -157,6 +157,11 @@ def test_a_duration_in_an_inexact_unit_is_not_guessed(demo: Demo) -> None:
     assert any("days" in part for part in planned.not_understood)
 
 
+def test_a_day_relative_to_today_is_not_guessed(demo: Demo) -> None:
+    planned = draft("orders since monday", demo.catalog)
+    assert any("monday" in part for part in planned.not_understood)
+
+
 def test_months_listed_without_one_year_each_are_not_guessed(demo: Demo) -> None:
     planned = draft("orders in november or february 2025", demo.catalog)
     assert planned.not_understood

@@ -25,6 +25,9 @@ class DateRef:
 
 
 RECURRING = frozenset({"month_of_year", "day_of_year"})  # grains without a year: the same days every year
+HOLIDAY_PREPOSITIONS = frozenset(
+    {"on", "at", "over", "during", "for", "before", "after", "since", "until", "till", "by"}
+)
 RANGE_WORDS = frozenset({"-", "to", "through", "thru", "until", "till"})
 
 
@@ -120,6 +123,8 @@ def _holiday(tokens: list[Token], i: int) -> tuple[DateRef, int] | None:
         after = i + len(words)
         if after < len(tokens) and is_year(tokens[after]):
             return day_range(dt.date(tokens[after].value, month, day)), after + 1
+        if len(words) == 1 and (i == 0 or tokens[i - 1].norm not in HOLIDAY_PREPOSITIONS):
+            return None  # 'christmas trees' are no date; 'on Christmas' is
         return DateRef(dt.date(2000, month, day), dt.date(2000, month, day), "day_of_year", month, day), after
     return None
 

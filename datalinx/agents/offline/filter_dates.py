@@ -157,6 +157,9 @@ def _weekdays(ctx: Context, match: Match) -> bool:
     if column is None:
         ctx.refuse(f"{match.text} (no date column)")
         return True
+    named = (match.group("days") or match.group("part") or "").replace(",", " ").split()
+    if not match.group("prep") and not all(w.endswith("s") for w in named if w not in ("or", "and", "on", "a", "an")):
+        return False  # 'since monday', 'this weekend': a day relative to today, which the planner does not know
     words = (match.group("days") or "").split()
     days = sorted({WEEKDAYS[w.removesuffix("s")] for w in words if w.removesuffix("s") in WEEKDAYS})
     part = match.group("part")
@@ -168,7 +171,7 @@ def _weekdays(ctx: Context, match: Match) -> bool:
     expression = " or ".join(f"{target} = {day}" for day in days)
     if len(days) > 1:
         expression = f"({expression})"
-    ctx.plan.add_filter(Condition(expression, f"{column} falls on a {part or match.group('days')}", column))
+    ctx.plan.add_filter(Condition(expression, f"{column} falls on {part or match.group('days')}", column))
     ctx.note("days of the week count from 1, Monday")
     return True
 
@@ -203,7 +206,9 @@ def read_dates(ctx: Context) -> None:
         scan(bare if how != "in" else f"(?:dated )?{DURING} (?:the )?(?:year |month )?" + WHEN,
              lambda m, how=how: _handle(ctx, m, how, False))  # fmt: skip
     week = (
-        r"(?:(?:on|during|over|at) )?(?:a |an |the )?(?:(?P<days>" + DAY_NAME + r"(?: (?:or|and|,|, or|, and)(?: on)?"
+        r"(?:(?P<prep>on|during|over|at) )?(?:a |an |the )?(?:(?P<days>"
+        + DAY_NAME
+        + r"(?: (?:or|and|,|, or|, and)(?: on)?"
         r"(?: a| an)? " + DAY_NAME + r")*)|(?P<part>weekends?|weekdays?|week days?|working days?|business days?))"
     )
     scan(r"(?P<col>{C}|{V}) (?:(?:is|are|was|were) )?" + week, lambda m: _weekdays(ctx, m))
