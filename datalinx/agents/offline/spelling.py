@@ -10,6 +10,7 @@ from functools import cache
 from datalinx.agents.offline.english import COMMON_WORDS
 from datalinx.agents.offline.phrases import ASCENDING, DESCENDING
 from datalinx.agents.offline.words import (
+    ABBREVIATIONS,
     AGGREGATES,
     AT_LEAST,
     AT_MOST,
@@ -131,7 +132,7 @@ def planner_words() -> frozenset[str]:
     phrases = {w for p in (*ASCENDING, *DESCENDING, *GREATER, *LESS, *AT_LEAST, *AT_MOST) for w in p.split()}
     opposites = {w for words in OPPOSITES.values() for w in words} | {w for p in SUPERLATIVES for w in p.split()}
     known = FILLER | KEYWORDS | set(NUMBER_WORDS) | set(MONTHS) | set(TIME_UNITS) | set(AGGREGATES) | concepts
-    known |= set(WEEKDAYS) | set(DECADES) | {w for words in HOLIDAYS for w in words}
+    known |= set(WEEKDAYS) | set(DECADES) | {w for words in HOLIDAYS for w in words} | ABBREVIATIONS
     return frozenset(known | synonyms | phrases | opposites)
 
 

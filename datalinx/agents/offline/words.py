@@ -102,6 +102,8 @@ MONTHS = {
 }  # fmt: skip
 # Abbreviations that are also ordinary words are months only beside a year or a day number.
 AMBIGUOUS_MONTHS = frozenset({"mar", "may", "jun", "dec", "sep"})
+# Short words the planner must not "correct" (a three-letter typo is fixed towards a keyword): 'tue' is no 'true'.
+ABBREVIATIONS = frozenset({"mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "mod", "incl", "ext"})
 WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7}
 # Holidays on the same day every year, by their words as the tokenizer leaves them ("new year's" -> new year).
 HOLIDAYS = {
