@@ -72,6 +72,12 @@ FILLS: list[tuple[str, Expected]] = [
         "fill blank birth dates with 1950-06-30",
         lambda f: f["customers"].with_columns(pl.col("birth_date").fill_null(dt.date(1950, 6, 30))),
     ),
+    (
+        "replace empty total charges with monthly charges multiplied by tenure",
+        lambda f: f["churn"].with_columns(
+            pl.coalesce("total_charges", pl.col("monthly_charges") * pl.col("tenure_months")).alias("total_charges")
+        ),
+    ),
     ("use 0 for missing total charges", lambda f: f["churn"].with_columns(pl.col("total_charges").fill_null(0.0))),
 ]
 DERIVED: list[tuple[str, Expected]] = [

@@ -178,6 +178,8 @@ def read_fills(ctx: Context) -> None:
     gaps = r"(?:values?|entries|cells|gaps?|nulls?|blanks?|ones)"
     fill = r"(?:fill|replace|impute|set|default|substitute|complete|populate|patch)(?: in| up)?"
     target = r"(?:the |all |any |every )?(?:" + missing + r" )?(?:" + gaps + r" )?(?:(?:in|of|for|from) )?(?:the )?"
+    computed = r"(?:with|by|using|to|as) (?:the )?" + arithmetic("expr", operator=True)
+    scan(fill + " " + target + r"(?P<col>{C})(?: " + gaps + ")? " + computed, lambda m: _in_gaps(ctx, m))
     scan(
         fill
         + " "

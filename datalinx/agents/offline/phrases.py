@@ -21,9 +21,10 @@ ARITHMETIC = r"(?:times|multiplied by|plus|minus|divided by|over|\*|\+|-|/)"
 OPERAND = r"(?:the |its |their )?(?:{C}|{N})"
 
 
-def arithmetic(group: str) -> str:
-    """A pattern for arithmetic in words over columns and numbers ('monthly charges times tenure'), as `group`."""
-    return rf"(?P<{group}>" + OPERAND + r"(?: " + ARITHMETIC + " " + OPERAND + r")*)"
+def arithmetic(group: str, *, operator: bool = False) -> str:
+    """A pattern for arithmetic in words over columns and numbers ('monthly charges times tenure'), as `group`;
+    with `operator`, a single operand does not match."""
+    return rf"(?P<{group}>" + OPERAND + r"(?: " + ARITHMETIC + " " + OPERAND + (r")+)" if operator else r")*)")
 
 
 # Words that may stand between a column and its test: "whose total revenue is over", "with an age above".
