@@ -129,8 +129,6 @@ def _period_of(ctx: Context, match: Match) -> bool:
     """'the quarter each order was placed in', 'the year each customer signed up': a part of the row's date."""
     item, verb = match.item("col"), match.group("verb")
     column = _date_of(ctx, item) if item is not None else _date_for_verb(ctx, verb) if verb else None
-    if column is None and verb is not None and verb in ("placed", "made", "created", "submitted", "entered"):
-        column = ctx.main_date()  # the row's own date: orders are placed on their order date
     if column is None:
         return False
     unit = match.group("unit") or ""

@@ -162,7 +162,7 @@ def _within(ctx: Context, match: Match) -> bool:
 
 
 def _date_for_verb(ctx: Context, word: str) -> str | None:
-    """The date a past participle stands for: 'ordered' is order_date, 'shipped' ship_date."""
+    """The date a past participle stands for: 'ordered' is order_date, 'shipped' ship_date, 'placed' the row's own."""
     from datalinx.agents.offline.aggregates import _date_of
 
     stems = {word.removesuffix("ed"), word.removesuffix("d"), word.removesuffix("ed")[:-1]} - {word}
@@ -170,7 +170,9 @@ def _date_for_verb(ctx: Context, word: str) -> str | None:
         if column.type in TEMPORAL and column.name.removesuffix("_date").removesuffix("_at") in stems:
             return column.name
     found = [i for i in ctx.sentence.items if i.norm == word and i.kind in ("col", "val")]
-    return _date_of(ctx, found[0]) if found else None
+    if found:
+        return _date_of(ctx, found[0])
+    return ctx.main_date() if word in ("placed", "made", "created", "submitted", "entered") else None  # its own date
 
 
 def _two_dates(ctx: Context, match: Match) -> bool:
