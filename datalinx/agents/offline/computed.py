@@ -7,12 +7,11 @@ from __future__ import annotations
 from datalinx.agents.offline.aggregates import _date_of
 from datalinx.agents.offline.columns import new_name
 from datalinx.agents.offline.context import Context
-from datalinx.agents.offline.derive import PERIOD_FUNCTIONS, _expression, _known_later
+from datalinx.agents.offline.derive import PERIOD_FUNCTIONS, _expression, compute
 from datalinx.agents.offline.phrases import BRIDGE, OP, arithmetic, comparison
 from datalinx.agents.offline.plan import ident, literal
 from datalinx.agents.offline.relations import _date_for_verb
 from datalinx.agents.offline.sentence import Match
-from datalinx.core.pipelines import expressions
 from datalinx.core.pipelines.types import NUMERIC, ColumnType
 
 T = ColumnType
@@ -30,20 +29,6 @@ EXACT = {("month", "year"): "/ 12", ("year", "month"): "* 12", ("week", "day"): 
 TIME_UNITS = frozenset({"year", "month", "week", "day"})
 
 
-def _add(ctx: Context, name: str, text: str, note: str) -> bool:
-    """Compute `name` = `text` before the other steps, or say why the expression does not fit the data."""
-    try:
-        checked = expressions.check(expressions.parse(text), ctx.schema())
-    except expressions.ExpressionError as error:
-        ctx.refuse(f"{note} ({error.message})")
-        return True
-    ctx.plan.prepare[name] = text
-    ctx.plan.prepare_notes.append(f"Compute {name} = {text}.")
-    ctx.plan.touched = True
-    _known_later(ctx, name, checked.type)
-    return True
-
-
 def _flag(ctx: Context, match: Match) -> bool:
     """'flag orders with revenue over 1000 as big_order': a true/false column from a test."""
     item, names, body = match.item("col"), match.items(name="name"), match.items(name="rhs")
@@ -53,7 +38,7 @@ def _flag(ctx: Context, match: Match) -> bool:
     if column is None or operator is None or right is None or not names or ctx.type_of(column) not in NUMERIC:
         return False
     name = new_name(names[0].ref if names[0].kind == "str" else names[0].text)
-    return _add(ctx, name, f"{ident(column)} {operator} {right}", match.text)
+    return compute(ctx, name, f"{ident(column)} {operator} {right}", match.text)
 
 
 def _unit(ctx: Context, match: Match) -> bool:
@@ -63,7 +48,7 @@ def _unit(ctx: Context, match: Match) -> bool:
     if column is None or ctx.type_of(column) not in NUMERIC:
         return False
     ctx.note(f"{column} is read as whole currency units")
-    return _add(ctx, f"{column}_{unit}", f"{ident(column)} * {literal(UNITS[unit])}", match.text)
+    return compute(ctx, f"{column}_{unit}", f"{ident(column)} * {literal(UNITS[unit])}", match.text)
 
 
 def _duration_unit(ctx: Context, match: Match) -> bool:
@@ -80,7 +65,7 @@ def _duration_unit(ctx: Context, match: Match) -> bool:
     if factor is None:
         ctx.refuse(f"{match.text} (a {held} is no whole number of {unit}s)")
         return True
-    return _add(ctx, f"{stem}_{unit}s", f"{ident(column)} {factor}", match.text)
+    return compute(ctx, f"{stem}_{unit}s", f"{ident(column)} {factor}", match.text)
 
 
 def _rate(ctx: Context, match: Match) -> bool:
@@ -97,7 +82,7 @@ def _rate(ctx: Context, match: Match) -> bool:
         return True
     factor = literal(1 - rate.ref / 100 if lowers else 1 + rate.ref / 100)
     name = f"discounted_{column}" if lowers else f"{column}_with_{kind}"
-    return _add(ctx, name, f"{ident(column)} * {factor}", match.text)
+    return compute(ctx, name, f"{ident(column)} * {factor}", match.text)
 
 
 def _defined(ctx: Context, match: Match) -> bool:
@@ -112,7 +97,7 @@ def _length(ctx: Context, match: Match) -> bool:
     column = ctx.column(item) if item is not None else None
     if column is None or ctx.type_of(column) != T.STRING:
         return False
-    return _add(ctx, f"{column}_length", f"length({ident(column)})", match.text)
+    return compute(ctx, f"{column}_length", f"length({ident(column)})", match.text)
 
 
 def _days_to(ctx: Context, match: Match) -> bool:
@@ -122,7 +107,7 @@ def _days_to(ctx: Context, match: Match) -> bool:
         return False
     verb = (match.group("verb") or end.removesuffix("_date")).lower()
     ctx.note(f"counted days from {start} to {end}; empty where {end} is missing")
-    return _add(ctx, f"days_to_{verb}", f"date_diff('day', {ctx.as_date(start)}, {ctx.as_date(end)})", match.text)
+    return compute(ctx, f"days_to_{verb}", f"date_diff('day', {ctx.as_date(start)}, {ctx.as_date(end)})", match.text)
 
 
 def _period_of(ctx: Context, match: Match) -> bool:
@@ -133,7 +118,7 @@ def _period_of(ctx: Context, match: Match) -> bool:
         return False
     unit = match.group("unit") or ""
     text = f"{PERIOD_FUNCTIONS[unit]}({ctx.as_date(column)})"
-    return _add(ctx, f"{column.removesuffix('_date')}_{unit}", text, match.text)
+    return compute(ctx, f"{column.removesuffix('_date')}_{unit}", text, match.text)
 
 
 def read_computed(ctx: Context) -> None:

@@ -95,13 +95,18 @@ def _derive(ctx: Context, match: Match) -> bool:
     if text is None:
         ctx.refuse(ctx.sentence.request[body[0].start : body[-1].end])
         return True
+    return compute(ctx, name, text, ctx.sentence.request[body[0].start : body[-1].end])
+
+
+def compute(ctx: Context, name: str, text: str, words: str, note: str = "") -> bool:
+    """Compute `name` = `text` before the other steps, or say (after `words`) why it does not fit the data."""
     try:
         checked = expressions.check(expressions.parse(text), ctx.schema())
     except expressions.ExpressionError as error:
-        ctx.refuse(f"{ctx.sentence.request[body[0].start : body[-1].end]} ({error.message})")
+        ctx.refuse(f"{words} ({error.message})")
         return True
     ctx.plan.prepare[name] = text
-    ctx.plan.prepare_notes.append(f"Compute {name} = {text}.")
+    ctx.plan.prepare_notes.append(note or f"Compute {name} = {text}.")
     ctx.plan.touched = True
     _known_later(ctx, name, checked.type)
     return True

@@ -7,10 +7,10 @@ from typing import Any
 
 from datalinx.agents.offline.columns import COLUMNS, _named
 from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.derive import _expression, compute
 from datalinx.agents.offline.phrases import arithmetic
 from datalinx.agents.offline.plan import ident, literal
 from datalinx.agents.offline.sentence import Item, Match
-from datalinx.core.pipelines import expressions
 from datalinx.core.pipelines.types import NUMERIC, TEMPORAL, ColumnType
 
 T = ColumnType
@@ -101,23 +101,13 @@ def _from_column(ctx: Context, names: list[str], item: Item, text: str) -> bool:
 
 def _in_gaps(ctx: Context, match: Match) -> bool:
     """'where total_charges is missing, estimate it as monthly charges times tenure': a computed value in the gaps."""
-    from datalinx.agents.offline.derive import _expression
-
     item, body = match.item("col"), match.items(name="expr")
     column = ctx.column(item) if item is not None else None
     text = _expression(ctx, body) if body else None
     if column is None or text is None or text == ident(column):
         return False
     filled = f"coalesce({ident(column)}, {text})"
-    try:
-        expressions.check(expressions.parse(filled), ctx.schema())
-    except expressions.ExpressionError as error:
-        ctx.refuse(f"{match.text} ({error.message})")
-        return True
-    ctx.plan.prepare[column] = filled
-    ctx.plan.prepare_notes.append(f"Where {column} is missing, use {text}.")
-    ctx.plan.touched = True
-    return True
+    return compute(ctx, column, filled, match.text, f"Where {column} is missing, use {text}.")
 
 
 def _spec(ctx: Context, name: str, strategy: str, value: Any, text: str) -> dict[str, Any] | None:
