@@ -47,6 +47,10 @@ DATES: list[tuple[str, Expected]] = [
         "orders placed on Halloween",
         lambda f: f["orders"].filter((pl.col("order_date").dt.month() == 10) & (pl.col("order_date").dt.day() == 31)),
     ),
+    (
+        "orders shipped on the 2nd of january",
+        lambda f: f["orders"].filter((pl.col("ship_date").dt.month() == 1) & (pl.col("ship_date").dt.day() == 2)),
+    ),
     ("orders shipped at the weekend", lambda f: f["orders"].filter(pl.col("ship_date").dt.weekday() >= 6)),
     ("orders placed on a tuesdy", lambda f: f["orders"].filter(pl.col("order_date").dt.weekday() == 2)),
     (

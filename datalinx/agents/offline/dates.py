@@ -87,6 +87,8 @@ def _month_at(tokens: list[Token], i: int) -> tuple[DateRef, int] | None:
                 return day_range(dt.date(tokens[year_at].value, month, day[0])), year_at + 1
             except ValueError:
                 return None
+        if _on(tokens, i):
+            return _yearly(month, day[0], after + day[1])
     if after < len(tokens) and is_year(tokens[after]):
         return month_range(tokens[after].value, month), after + 1
     shared = _shared_year(tokens, i)
@@ -95,6 +97,21 @@ def _month_at(tokens: list[Token], i: int) -> tuple[DateRef, int] | None:
     if tokens[i].norm in AMBIGUOUS_MONTHS and not _month_context(tokens, i):
         return None
     return DateRef(dt.date(2000, month, 1), dt.date(2000, month, 1), "month_of_year", month), i + 1
+
+
+def _on(tokens: list[Token], i: int) -> bool:
+    """Whether the date at `i` follows 'on' ('on 25 December', 'on the 1st of May'): a day, perhaps of every year."""
+    before = i - 1 if i > 0 and tokens[i - 1].norm != "the" else i - 2
+    return before >= 0 and tokens[before].norm == "on"
+
+
+def _yearly(month: int, day: int, end: int) -> tuple[DateRef, int] | None:
+    """The same day of every year ('on 25 December'), or None when the month has no such day."""
+    try:
+        first = dt.date(2000, month, day)  # a leap year: 29 February is a day of some years
+    except ValueError:
+        return None
+    return DateRef(first, first, "day_of_year", month, day), end
 
 
 def _month_context(tokens: list[Token], i: int) -> bool:
@@ -125,7 +142,7 @@ def _holiday(tokens: list[Token], i: int) -> tuple[DateRef, int] | None:
             return day_range(dt.date(tokens[after].value, month, day)), after + 1
         if len(words) == 1 and (i == 0 or tokens[i - 1].norm not in HOLIDAY_PREPOSITIONS):
             return None  # 'christmas trees' are no date; 'on Christmas' is
-        return DateRef(dt.date(2000, month, day), dt.date(2000, month, day), "day_of_year", month, day), after
+        return _yearly(month, day, after)
     return None
 
 
@@ -200,6 +217,8 @@ def find_dates(tokens: list[Token]) -> list[tuple[int, int, DateRef]]:
                         hit = day_range(day_value), year_at + 1
                     except ValueError:
                         hit = None
+                elif _on(tokens, i):
+                    hit = _yearly(MONTHS[tokens[month_at].norm], day[0], month_at + 1)
         if hit is not None:
             found.append((i, hit[1], hit[0]))
             i = hit[1]
