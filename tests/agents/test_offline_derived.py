@@ -147,10 +147,10 @@ def test_a_follow_up_swaps_the_summary_for_another_function(demo: Demo, tmp_path
 
 
 def test_a_follow_up_asks_what_about_another_function(demo: Demo, tmp_path: Path) -> None:
-    previous = draft("average price per category", demo.catalog).definition
+    previous = draft("average age per segment", demo.catalog).definition
     planned, output = answer("what about the minimum?", demo, tmp_path, previous)
-    wanted = demo.frames["products"].group_by("category").agg(pl.col("price").min())
-    same_rows(output.rename({output.columns[-1]: "price"}), wanted)
+    wanted = demo.frames["customers"].group_by("segment").agg(pl.col("age").min())
+    same_rows(output.rename({output.columns[-1]: "age"}), wanted)
     assert "lowest" in planned.explanations["summary"] or "minimum" in planned.explanations["summary"]
 
 

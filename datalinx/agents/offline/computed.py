@@ -7,10 +7,10 @@ from __future__ import annotations
 from datalinx.agents.offline.aggregates import _date_of
 from datalinx.agents.offline.columns import new_name
 from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.date_relations import _date_for_verb
 from datalinx.agents.offline.derive import PERIOD_FUNCTIONS, _expression, compute
 from datalinx.agents.offline.phrases import BRIDGE, OP, arithmetic, comparison
 from datalinx.agents.offline.plan import ident, literal
-from datalinx.agents.offline.relations import _date_for_verb
 from datalinx.agents.offline.sentence import Match
 from datalinx.core.pipelines.types import NUMERIC, ColumnType
 

@@ -16,6 +16,7 @@ EDITABLE = frozenset(
     {"cast", "derive", "fill_missing", "deduplicate", "filter", "aggregate", "sort", "limit", "sample", "select"}
     | {"drop", "rename", "sink_dataset", "sink_file", "sink_warehouse"}
 )
+SWITCH = r"(?:use|take|show|compute|with|give me|(?:make|change) (?:it|that|this)(?: to)?|switch to|(?:what|how) about)"
 _EQUALS = re.compile(r"^(\"[^\"]+\"|[A-Za-z_][A-Za-z0-9_]*) (=|!=) ('(?:[^']|'')*'|-?[0-9.]+|true|false)$")
 _IN = re.compile(r"^(\"[^\"]+\"|[A-Za-z_][A-Za-z0-9_]*) (in|not in) \((.*)\)$")
 
@@ -293,11 +294,6 @@ def edits(ctx: Context, *, also: bool, instead: bool) -> None:
         )
     if ctx.plan.aggregate is not None:
         names = "median|mean|average|sum|total|maximum|max|minimum|min"
-        functions = f"(?P<fn>{names})"
-        use = (
-            r"(?:use|take|show|compute|with|give me|make (?:it|that|this)|change (?:it|that) to|switch to"
-            r"|(?:what|how) about)"
-        )
-        earlier = f"(?: instead(?: of(?: the)? (?:{names}))?)?"
-        ctx.sentence.scan(use + r"(?: the)? " + functions + earlier + r"(?! @c)", lambda m: _function(ctx, m))
+        function = SWITCH + f"(?: the)? (?P<fn>{names})(?: instead(?: of(?: the)? (?:{names}))?)?" + r"(?! @c)"
+        ctx.sentence.scan(function, lambda m: _function(ctx, m))
     del instead

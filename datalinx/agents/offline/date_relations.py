@@ -1,0 +1,84 @@
+"""Tests that relate two dates of a row: days apart ('shipped within 3 days'), the same day ('shipped on the same
+day they were ordered'), one before the other ('shipped before they were ordered')."""
+
+from __future__ import annotations
+
+from datalinx.agents.offline.aggregates import _date_of
+from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.plan import Condition, literal
+from datalinx.agents.offline.sentence import Match
+from datalinx.core.pipelines.types import TEMPORAL
+
+FLIP = {">": "<=", ">=": "<", "<": ">=", "<=": ">", "=": "!=", "!=": "="}
+BEFORE_AFTER = {"before": "<", "earlier than": "<", "after": ">", "later than": ">"}
+
+
+def _within(ctx: Context, match: Match) -> bool:
+    """'shipped within 3 days', 'shipped more than 30 days after the order date': days between two dates."""
+    later, earlier_item, number = match.item("a"), match.item("b"), match.item("n")
+    end = _date_of(ctx, later)
+    start = _date_of(ctx, earlier_item) if earlier_item is not None else ctx.main_date()
+    if end is None or start is None or end == start or number is None:
+        return False
+    words = (match.group("how") or "within").strip()
+    operator = {"within": "<=", "in under": "<", "in less than": "<", "less than": "<", "under": "<",
+                "at most": "<=", "more than": ">", "over": ">", "after more than": ">", "at least": ">=",
+                "in more than": ">"}.get(words, "<=")  # fmt: skip
+    days = f"date_diff('day', {ctx.as_date(start)}, {ctx.as_date(end)})"
+    ctx.plan.add_filter(
+        Condition(f"{days} {operator} {literal(number.ref)}", f"{end} {words} {number.text} days of {start}", end)
+    )
+    ctx.note(f"counted days from {start} to {end}")
+    return True
+
+
+def _date_for_verb(ctx: Context, word: str) -> str | None:
+    """The date a past participle stands for: 'ordered' is order_date, 'shipped' ship_date, 'placed' the row's own."""
+    stems = {word.removesuffix("ed"), word.removesuffix("d"), word.removesuffix("ed")[:-1]} - {word}
+    for column in ctx.grounding.dataset(ctx.base).columns:
+        if column.type in TEMPORAL and column.name.removesuffix("_date").removesuffix("_at") in stems:
+            return column.name
+    found = [i for i in ctx.sentence.items if i.norm == word and i.kind in ("col", "val")]
+    if found:
+        return _date_of(ctx, found[0])
+    return ctx.main_date() if word in ("placed", "made", "created", "submitted", "entered") else None  # its own date
+
+
+def _two_dates(ctx: Context, match: Match) -> bool:
+    """'shipped on the same day they were ordered', 'shipped before they were ordered': two dates compared."""
+    first = _date_of(ctx, match.item("a"))
+    other = match.item("b") or match.item("c")
+    second = _date_of(ctx, other) if other is not None else _date_for_verb(ctx, match.group("verb") or "")
+    if first is None or second is None or first == second:
+        return False
+    operator = BEFORE_AFTER.get(match.group("op") or "", "=")
+    if bool(match.group("neg")) != bool(match.group("neg2")):
+        operator = FLIP[operator]
+    words = {"=": "is the same day as", "!=": "is not the same day as", "<": "before", ">": "after",
+             ">=": "on or after", "<=": "on or before"}[operator]  # fmt: skip
+    test = f"{ctx.as_date(first)} {operator} {ctx.as_date(second)}"
+    ctx.plan.add_filter(Condition(test, f"{first} {words} {second}", first))
+    return True
+
+
+def read_date_relations(ctx: Context) -> None:
+    """Two dates of a row compared: days apart, the same day, one before the other."""
+    scan = ctx.sentence.scan
+    how = (
+        r"(?P<how>within|in under|in less than|less than|under|at most|more "
+        r"than|over|after more than|at least|in more than)"
+    )
+    scan(
+        r"(?P<a>{V}|{C}) " + how + r" (?P<n>{N}) days?(?: (?:of|after|from|since) (?:the )?(?P<b>{C}|{T}))?",
+        lambda m: _within(ctx, m),
+    )
+    participle = r"(?:they|it|the {T}) (?:were|was|got|had been) (?:(?P<c>{C}|{V})|(?P<verb>[a-z]+))"
+    scan(
+        r"(?P<neg>(?:not|never) )?(?P<a>{V}|{C}) (?P<neg2>not )?(?:on )?(?:the )?same day "
+        r"(?:as (?:the |their |its )?(?P<b>{C}|{V}|{T})|(?:that |when |as )?" + participle + ")",
+        lambda m: _two_dates(ctx, m),
+    )
+    scan(
+        r"(?P<neg>(?:not|never) )?(?P<a>{V}|{C}) (?P<op>before|after|earlier than|later than) " + participle,
+        lambda m: _two_dates(ctx, m),
+    )
