@@ -102,6 +102,7 @@ ORDERING = [
         "top-n",
         lambda f: f["orders"].sort("total_revenue").head(10),
         sort_key=["total_revenue"],
+        note="some orders have negative revenue; they are the lowest and are kept",
     ),
     case(
         "fr-top-highest-earners",
