@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.date_relations import read_event_columns
 from datalinx.agents.offline.sentence import Match
 from datalinx.core.pipelines.types import NUMERIC, ColumnType
 
@@ -158,6 +159,7 @@ def _aside(ctx: Context, match: Match) -> bool:
 def read_shapes(ctx: Context) -> None:
     """Renames, case changes, computed columns and columns dropped by name: read before row tests."""
     scan = ctx.sentence.scan
+    read_event_columns(ctx)
     scan(r"{C} \( (?:in )?[a-z%]+ \)", lambda m: _aside(ctx, m))
     old = r"(?P<old>{C}|{S})"
     new = r"(?P<new>{S}|{C}|{V}|{T}|[^ @§,;]+)"
@@ -178,6 +180,7 @@ def read_shapes(ctx: Context) -> None:
     )
     scan(narrow + COLUMNS + COLUMN_WORD + r"?(?= [?.!;,]|$)", lambda m: _select(ctx, m))
     paired = r"(?: (?:together with|along with|alongside|next to|beside|with(?= their| its))(?: their| its| the)? {C})+"
+    paired += r"(?:(?: ,| and| , and)(?: their| its| the)? {C})*"
     scan(r"(?P<each>(?:each|every) )?(?P<cols>{C}" + paired + r")(?= [?.!;,]|$)", lambda m: _paired(ctx, m))
     drop = (
         r"(?:drop|remove|delete|hide|omit|exclude|excluding|without|minus|leave "

@@ -13,6 +13,8 @@ from datalinx.core.pipelines.types import TEMPORAL, ColumnType
 from datalinx.core.quality.vocabulary import singular
 
 T = ColumnType
+# Words in the name of a dataset whose rows are people: their key is "who" in a request.
+PEOPLE = ("customer", "user", "client", "subscriber", "member", "buyer", "person", "people", "account")
 
 
 @dataclass
@@ -187,6 +189,12 @@ class Context:
     def main_measure(self) -> str | None:
         facts = self.grounding.main_measure(self.base)
         return facts.name if facts else None
+
+    def person_key(self) -> str | None:
+        """The key of a dataset of people that the base's rows carry (orders' customer_id), or None."""
+        people = [d.name for d in self.grounding.catalog.datasets if any(p in d.name.lower() for p in PEOPLE)]
+        keys = (k for k in map(self.grounding.key_of, people) if k is not None and self.grounding.column(self.base, k))
+        return next(keys, None)
 
     def _row_word(self) -> str:
         words = name_words(self.base)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from datalinx.agents.offline.aggregates import _date_of
 from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.plan import Condition, literal
-from datalinx.agents.offline.sentence import Match
+from datalinx.agents.offline.sentence import Item, Match
 from datalinx.core.pipelines.types import TEMPORAL
 
 FLIP = {">": "<=", ">=": "<", "<": ">=", "<=": ">", "=": "!=", "!=": "="}
@@ -82,3 +83,34 @@ def read_date_relations(ctx: Context) -> None:
         r"(?P<neg>(?:not|never) )?(?P<a>{V}|{C}) (?P<op>before|after|earlier than|later than) " + participle,
         lambda m: _two_dates(ctx, m),
     )
+
+
+def _event_column(ctx: Context, match: Match, found: list[tuple[int, int, Item]]) -> bool:
+    """'when it shipped', 'when they were ordered' among columns asked for: the date of that event, as a column."""
+    item = match.item("c")
+    name = _date_of(ctx, item) if item is not None else _date_for_verb(ctx, match.group("verb") or "")
+    facts = ctx.grounding.column(ctx.base, name) if name is not None else None
+    if facts is None or facts.type not in TEMPORAL:
+        return False
+    first, last = match.items()[0], match.items()[-1]
+    ref = ColumnRef(ctx.base, facts.name, facts.type, 3)
+    found.append(
+        (
+            match.indexes[0],
+            match.indexes[-1],
+            Item("col", match.text, facts.name, ref, [], False, first.start, last.end),
+        )
+    )
+    ctx.note(f"read '{match.text}' as the column {facts.name}")
+    return False  # the phrase becomes the column, for the clause that lists it
+
+
+def read_event_columns(ctx: Context) -> None:
+    """Dates named by their event where columns are listed: 'the order id and when it shipped'."""
+    event = r"(?:(?P<c>{C}|{V})|(?P<verb>[a-z]+ed))"
+    been = r"(?: (?:was|were|got|had been|has been|have been|is|are))?"
+    found: list[tuple[int, int, Item]] = []
+    pattern = r"when (?:it|they|each one|the {T})" + been + " " + event + r"(?= [?.!;,]|$| and | ,)"
+    ctx.sentence.scan(pattern, lambda m: _event_column(ctx, m, found))
+    for start, end, item in reversed(found):
+        ctx.sentence.fold(start, end, item)

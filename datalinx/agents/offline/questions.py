@@ -10,7 +10,6 @@ from datalinx.agents.offline.plan import Aggregate, equality
 from datalinx.agents.offline.sentence import Match
 from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
 
-PEOPLE = ("customer", "user", "client", "subscriber", "member", "buyer", "person", "people", "account")
 EXTREMES = {"oldest": ("min", "max"), "youngest": ("max", "min"), "first": ("min", None), "earliest": ("min", None),
             "latest": ("max", None), "last": ("max", None), "most recent": ("max", None), "newest": ("max", None),
             "highest": ("max", None), "largest": ("max", None), "biggest": ("max", None), "maximum": ("max", None),
@@ -107,10 +106,7 @@ def _latest(ctx: Context, match: Match) -> bool:
 def _who(ctx: Context, match: Match) -> bool:
     """'who spent the most?': the person of the base's rows with the largest total."""
     item = match.item("by")
-    people = [d.name for d in ctx.grounding.catalog.datasets if any(p in d.name.lower() for p in PEOPLE)]
-    key = next(
-        (k for k in map(ctx.grounding.key_of, people) if k is not None and ctx.grounding.column(ctx.base, k)), None
-    )
+    key = ctx.person_key()
     if item is None or key is None:
         return False
     column = ctx.column(item)

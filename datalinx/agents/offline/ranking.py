@@ -157,6 +157,7 @@ ROW_NOUNS = (
     r"(?:{T}|subscribers|customers|clients|users|members|people|accounts|rows|records|entries|ones|items|products"
     r"|orders)"
 )
+PLAIN_ROWS = r"subscribers|clients|users|members|people|accounts|rows|records|entries|ones|items"
 LENGTHS = {"longest": True, "shortest": False}
 EVENT_ENDS = {"earliest": False, "first": False, "soonest": False, "latest": True, "last": True, "most recently": True}
 
@@ -165,6 +166,15 @@ def _row_noun(ctx: Context, match: Match) -> bool:
     """Whether the match's row noun names the rows being ranked (a dataset noun must be the base's)."""
     noun = match.item("rows")
     return noun is None or str(noun.ref) == ctx.base or str(noun.ref) in ctx.reading.nouns
+
+
+def _top_rows(ctx: Context, match: Match) -> bool:
+    """'top 20 subscribers by income': the base's own rows ranked, unless they are rows of a person's."""
+    key = ctx.person_key()
+    if key is not None and (match.group("noun") or "") not in ("rows", "records", "entries", "ones", "items"):
+        ctx.refuse(f"{match.text} (one row per {key}, or the rows of {ctx.base}?)")  # 'top 5 users by revenue'
+        return True
+    return _top(ctx, match)
 
 
 def _counted(ctx: Context, match: Match) -> bool:
@@ -233,6 +243,7 @@ def read_rankings(ctx: Context) -> None:
     )
     scan(r"(?P<dir>top|bottom|best|worst|first|last) (?P<n>{N}) " + subject + " " + by, lambda m: _top(ctx, m))
     scan(r"(?P<dir>top|bottom|best|worst) (?P<n>{N}) " + by, lambda m: _top(ctx, m))
+    scan(r"(?P<dir>top|bottom|best|worst) (?P<n>{N}) (?P<noun>" + PLAIN_ROWS + ") " + by, lambda m: _top_rows(ctx, m))
     scan(r"(?:the )?(?P<n>{N}) " + subject + " " + by, lambda m: _top(ctx, m) if m.group("how") else False)
     leading = r"(?P<dir>biggest|largest|best|worst|top|leading|smallest)"
     scan(r"(?:the )?(?P<n>{N}) " + leading + " " + subject + " " + by, lambda m: _top(ctx, m))

@@ -135,6 +135,10 @@ class Sentence:
             if indexes:
                 yield Match(self, found, indexes)
 
+    def fold(self, start: int, end: int, item: Item) -> None:
+        """One item in place of the items `start`..`end`: a phrase read as one entity ('when it shipped')."""
+        self.items[start : end + 1] = [item]
+
     def first(self, pattern: str) -> Match | None:
         return next(self.matches(pattern), None)
 
