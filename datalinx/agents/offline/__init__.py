@@ -130,6 +130,9 @@ def _courtesies(ctx: Context) -> None:
     """Words that order or hand over the work, once the clauses took what they understood."""
     scan = ctx.sentence.scan
     scan(r"(?:send|hand|pass|bring|give) (?:it |them |that )?over", lambda m: True)
+    # why the rows are wanted: 'I want to check them', 'so we can review those'
+    why = r"(?:check|review|inspect|verify|examine|audit|look over|go through|double check|look into)"
+    scan(why + r" (?:them|it|these|those|this|that)(?: out| over)?(?= [.?!,;]|$)", lambda m: True)
     scan(r"^(?:first|firstly|first of all|to begin|to start|start by|begin by|step 1)(?: ,| :)?", lambda m: True)
     scan(r"(?:, )?(?:then|next|afterwards|after that|finally|lastly|and then)", lambda m: True)
     scan(r"(?:i|we) (?:am |are |m |re )?after(?! (?:the )?@[dy]\d+)", lambda m: True)  # "I'm after": I want

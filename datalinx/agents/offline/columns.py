@@ -163,7 +163,8 @@ def read_shapes(ctx: Context) -> None:
     scan(r"{C} \( (?:in )?[a-z%]+ \)", lambda m: _aside(ctx, m))
     old = r"(?P<old>{C}|{S})"
     new = r"(?P<new>{S}|{C}|{V}|{T}|[^ @§,;]+)"
-    pair = old + r"(?: column)? (?:to|as|into|->|=>|>) " + new
+    owner = r"(?: (?:of|in|from) (?:the )?{T}(?: dataset| table| data)?)?"  # 'the price column of products'
+    pair = old + r"(?: column)?" + owner + r" (?:to|as|into|->|=>|>) " + new
     scan(old + r" (?:renamed|relabelled|relabeled) (?:to|as|into) " + new, lambda m: _rename(ctx, m))
     scan(r"(?:rename|relabel)(?: the)?(?: column)? " + pair, lambda m: _rename(ctx, m))
     naming = r"(?:change|set|update|switch|make)(?: the)? (?:name|header|label|title|@c\d+) of(?: the)?(?: column)? "
@@ -240,5 +241,7 @@ def read_columns(ctx: Context) -> None:
         scan(nothing_else, lambda m: True)
     scan(r"(?:we|i) (?:do not|dont|no longer) need (?:it|that|them|this|those)(?: anymore| any more)?", lambda m: True)
     if not ctx.plan.touched:  # nothing else asked: columns named on their own are the ones to show
+        terse = r"^(?:{T} )?(?P<cols>{C}(?: {C})+)(?= [.?!]$|$)"  # 'customers name email phone'
+        scan(terse, lambda m: _select(ctx, m))
         scan(COLUMNS + r"(?= @t\d+|$)", lambda m: _select(ctx, m))
         scan(r"^(?:the )?" + COLUMNS, lambda m: _select(ctx, m))

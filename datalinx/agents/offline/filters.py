@@ -222,6 +222,7 @@ def read_comparisons(ctx: Context) -> None:
         lambda m: _with_column(ctx, m),
     )
     scan(OPERATOR + r" (?P<num>{N}) (?P<col>{C})", lambda m: _with_column(ctx, m))
+    scan(OPERATOR + " " + NUMBER + r" (?:in|of|worth of) (?:the )?(?P<col>{C})", lambda m: _with_column(ctx, m))
     scan(r"(?P<op>exactly) (?P<num>{N}) (?P<col>{C})", lambda m: _with_column(ctx, m))
     of_column = r" (?:the |an? )?(?P<col>{C}) of (?P<num>{N})"  # 'over the age of 50'
     scan(OPERATOR + of_column, lambda m: _with_column(ctx, m))

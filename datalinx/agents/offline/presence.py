@@ -115,7 +115,10 @@ def _pair(joiner: str) -> str:
 def read_presence(ctx: Context) -> None:
     """Tests on two columns at once, on what 'we don't know', and on another dataset's key left empty."""
     scan = ctx.sentence.scan
-    lacking = r"(?:lacking|lacks|lack|missing|without|with no|having no|not having|do not have|does not have)"
+    lacking = (
+        r"(?:lacking|lacks|lack|missing|without|with no|having no|not having|do not have|does not have"
+        r"|(?:(?:who|that|which) )?(?:have|has|had) no)"
+    )
     scan(lacking + r" either " + _pair("or"), lambda m: _both(ctx, m, True, True))
     scan(r"(?:with |having )?neither " + _pair("nor"), lambda m: _both(ctx, m, True, False))
     scan(r"(?:without|with no|not having|do not have|does not have) both " + _pair("and"), lambda m: _unclear(ctx, m))
