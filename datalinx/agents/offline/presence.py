@@ -6,6 +6,7 @@ from __future__ import annotations
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.plan import Condition, equality, ident
 from datalinx.agents.offline.sentence import Item, Match
+from datalinx.core.pipelines.types import ColumnType
 
 MISSING = (
     r"(?:missing|empty|null|nulls|blank|unknown|not set|not filled|not known|not given|absent|na|n/a|not recorded"
@@ -66,6 +67,31 @@ def absent_value(ctx: Context, match: Match, present: bool = False) -> bool:
     condition = Condition(equality(column, stored, present), f"{column} {which} '{stored[0]}'", column, list(stored))
     condition.negated = present
     ctx.plan.add_filter(condition)
+    return True
+
+
+def zero_count(ctx: Context, match: Match) -> bool:
+    """'no support calls', 'never called support': a count (whole numbers, its name ending in a plural) is 0;
+    a verb (group `verb`) must be the count's own ('called' for support_calls)."""
+    item = match.item("col")
+    facts = ctx.facts(item.ref) if item is not None and item.kind == "col" else None
+    if item is None or facts is None or facts.type != ColumnType.INT64:
+        return False
+    if ctx.grounding.is_key(item.ref.dataset, facts.name) or ctx.grounding.is_flag(item.ref.dataset, facts.name):
+        return False
+    counted = facts.name.split("_")[-1]
+    verb = match.group("verb")
+    stems = (
+        {verb, verb.removesuffix("ed"), verb.removesuffix("d"), verb.removesuffix("ed")[:-1]} - {""} if verb else set()
+    )
+    if len(counted) < 4 or not counted.endswith("s") or (verb and not any(counted.startswith(s) for s in stems)):
+        return False
+    column = ctx.column(item)
+    if column is None:
+        return True
+    left_out = " (rows with no count recorded are left out)" if facts.nulls else ""
+    ctx.note(f"read '{match.text}' as {column} = 0{left_out}")
+    ctx.plan.add_filter(Condition(f"{ident(column)} = 0", f"{column} is 0", column))
     return True
 
 
@@ -132,6 +158,8 @@ def read_presence(ctx: Context) -> None:
     scan(having + _pair("and") + rf" {ON_FILE}", lambda m: _both(ctx, m, False, False))
     scan(lacking + " " + ARTICLE + rf"(?P<col>{{C}}) {ON_FILE}", lambda m: add_null(ctx, m, True))
     scan(having + ARTICLE + rf"(?P<col>{{C}}) {ON_FILE}", lambda m: add_null(ctx, m, False))
+    never = r"(?:never|not once|did not|has not|have not|has never|have never|had never)"
+    scan(never + r" (?P<verb>[a-z]+) (?:the |a |any )?(?P<col>{C})", lambda m: zero_count(ctx, m))
     given = r"(?:given|provided|gave|entered|supplied|shared|left)(?: us)?"
     scan(r"(?:never|not|did not|have not|has not) " + given + " " + ARTICLE + r"(?P<col>{C})",
          lambda m: add_null(ctx, m, True))  # fmt: skip

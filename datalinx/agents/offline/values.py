@@ -8,7 +8,14 @@ from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.grounding import ColumnRef, ValueRef, known_aliases
 from datalinx.agents.offline.phrases import EQUALS, LIST_JOIN, NEGATION, REMOVAL
 from datalinx.agents.offline.plan import Condition, equality, ident, literal
-from datalinx.agents.offline.presence import MISSING, PRESENT, PRESENT_BARE, absent_value, add_null
+from datalinx.agents.offline.presence import (
+    MISSING,
+    PRESENT,
+    PRESENT_BARE,
+    absent_value,
+    add_null,
+    zero_count,
+)
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.words import FILLER, KEYWORDS
 from datalinx.core.pipelines.types import ColumnType
@@ -222,7 +229,7 @@ def read_values(ctx: Context) -> None:
         r"(?:without|with no|no|lacking|lacks|lack|having no|has no|have no|do "
         r"not have|does not have|not have|not having|missing)(?: a| an| any| "
         r"the)? (?P<col>{C})(?! (?:columns?|fields?))",
-        lambda m: _flag(ctx, m, False) or absent_value(ctx, m) or add_null(ctx, m, True),
+        lambda m: _flag(ctx, m, False) or zero_count(ctx, m) or absent_value(ctx, m) or add_null(ctx, m, True),
     )
     scan(r"(?P<col>{C}) (?:is|are|was|were) " + PRESENT, lambda m: add_null(ctx, m, False))
     scan(r"(?P<col>{C}) " + PRESENT_BARE, lambda m: add_null(ctx, m, False))
