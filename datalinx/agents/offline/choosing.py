@@ -54,6 +54,8 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
                 grouped.add(name)  # "units sold per product": the orders' quantity, per product
             elif per and _picked_from_other(tokens, start, entities, name):
                 grouped.add(name)  # "each customer's most recent order": one of the orders per customer
+            elif per and _within_other(tokens, start, entities, name):
+                grouped.add(name)  # "one row per customer in orders": the orders' rows, one per customer
             elif _ranked_by_other(tokens, start, entities, grounding, name):
                 grouped.add(name)  # "top 5 customers by revenue": revenue is the orders', summed per customer
                 described.add(name)
@@ -172,6 +174,16 @@ def _picked_from_other(tokens: list[Token], start: int, entities: dict[int, Cand
         before = {t.norm for t in tokens[max(start + 1, position - 2) : position]}
         return candidate.kind == "ds" and position - start <= 6 and bool(before & PICK_WORDS)
     return False
+
+
+def _within_other(tokens: list[Token], start: int, entities: dict[int, Candidate], dataset: str) -> bool:
+    """Whether 'per <dataset>' is followed by 'in' and another dataset: 'one row per customer in orders'."""
+    after = start + entities[start].length
+    if after >= len(tokens) or tokens[after].norm not in ("in", "within", "across", "among"):
+        return False
+    following = after + 2 if after + 1 < len(tokens) and tokens[after + 1].norm == "the" else after + 1
+    other = entities.get(following)
+    return other is not None and other.kind == "ds" and other.refs[0] != dataset
 
 
 def _measured_elsewhere(entities: dict[int, Candidate], grounding: Grounding, dataset: str) -> bool:

@@ -96,11 +96,28 @@ def _keeping(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _in_time(ctx: Context, match: Match, which: str) -> str | None:
+    """'their first order', 'the last purchase': a row named as an event comes first or last by its date."""
+    noun = match.items()[-1]
+    named = (noun.kind == "ds" and str(noun.ref) == ctx.base) or noun.norm in ("purchase", "sale")
+    return ctx.main_date() if named and which in ("first", "last") else None
+
+
+def _kept_in_time(ctx: Context, match: Match) -> bool:
+    """'keeping their first order': among repeats, the earliest (or latest) row by its date."""
+    which = match.group("which") or "first"
+    column = _in_time(ctx, match, which)
+    if ctx.plan.dedupe is None or column is None:
+        return False
+    _keep(ctx, which, column)
+    return True
+
+
 def _pick(ctx: Context, match: Match) -> bool:
     """'for every product, its first order': one row per group, chosen by the dataset's date."""
     item = match.item("col")
     which = match.group("which") or "first"
-    column = ctx.column(item) if item is not None else None
+    column = ctx.column(item) if item is not None else _in_time(ctx, match, which)
     if ctx.pick is not None and column is None:
         return True
     ctx.pick = (which.removesuffix("ly"), column)
@@ -184,6 +201,8 @@ def read_cleaning(ctx: Context) -> None:
             keep + r"(?: only)?(?: the)? " + PRICED + r"(?: one| row| record| entry| version)?",
             lambda m: _keeping(ctx, m),
         )
+    scan(keep + r"(?: only)?(?: the| their| its| his| her) " + WHICH + r" (?:{T}|purchase|sale)",
+         lambda m: _kept_in_time(ctx, m))  # fmt: skip
     scan(
         keep + r"(?: only)?(?: the)? " + WHICH + r"(?: one| row| record| entry| version| occurrence)?(?: (?:by|on|"
         r"according to|based on|per|of|in) (?:the )?(?P<col>{C}))?",
@@ -196,7 +215,7 @@ def read_cleaning(ctx: Context) -> None:
         lambda m: _owned_pick(ctx, m),
     )
     scan(
-        r"(?:(?:keep|show|take|get|give me|return|list|find|select|pick)(?: "
+        r"(?:(?:keep|keeping|retain|retaining|show|take|get|give me|return|list|find|select|pick)(?: "
         r"me)? )?(?:just |only )?(?:its|their|the|his|her|each|every) (?:very |single |one )?"
         + WHICH
         + r"(?: ever)? (?:{T}|one|row|record|entry|purchase|sale)",

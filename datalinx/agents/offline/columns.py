@@ -218,6 +218,10 @@ def read_columns(ctx: Context) -> None:
     scan(r"(?:distinct|unique|different) " + tuples + r" of (?:the )?" + COLUMNS, lambda m: _distinct(ctx, m))
     scan(r"(?:the |a )?set of (?:distinct |unique |different )?(?:the )?" + COLUMNS, lambda m: _distinct(ctx, m))
     scan(r"(?:the )?(?:distinct|unique|different) (?P<ones>ones|values)", lambda m: _distinct_named(ctx, m))
+    # "which payment methods do subscribers use": the values a question asks the rows' choice of, each once
+    who = r"(?:(?:our|the|all|your) )?(?:{T}|subscribers|customers|clients|users|members|people|they|we)"
+    chosen = r"(?:use|have|pick|choose|prefer|opt for|go for|pay with|pay by)"
+    scan(r"(?:which|what) " + COLUMNS + r" (?:do|does|did) " + who + " " + chosen, lambda m: _distinct(ctx, m))
     # "the countries our customers come from": the values a relative clause describes, each once
     relative = (
         r" (?:that |which )?(?:our |the |all )?(?:{T} )?(?:come|comes|came|live|lives|ship|ships|go|belong)"
