@@ -21,6 +21,7 @@ CASES: list[tuple[str, Expected]] = [
         "show the order id, the quantity and when they were ordered",
         lambda f: f["orders"].select("order_id", "quantity", "order_date"),
     ),
+    ("customer id and when they joined", lambda f: f["customers"].select("customer_id", "signup_date")),
     ("subscribers that have never called support", lambda f: f["churn"].filter(pl.col("support_calls") == 0)),
     ("churn rows with no support calls", lambda f: f["churn"].filter(pl.col("support_calls") == 0)),
     ("customers that have no email on record", lambda f: f["customers"].filter(pl.col("email").is_null())),
@@ -53,6 +54,7 @@ def test_row_choices_give_the_rows_polars_gives(
 RANKINGS = [
     ("bottom 5 subscribers by tenure", "churn", "tenure_months", False, 5),
     ("top 3 people by income", "churn", "income", True, 3),
+    ("top 3 accounts by age", "customers", "age", True, 3),
     ("the five cheapest products, I need to double check those", "products", "price", False, 5),
 ]
 
@@ -69,3 +71,8 @@ def test_rankings_of_plain_row_nouns_rank_the_rows(
 def test_ranking_people_over_rows_that_carry_a_persons_key_is_refused(demo: Demo) -> None:
     planned = draft("top 5 users by revenue", demo.catalog)
     assert any("users" in part for part in planned.not_understood)
+
+
+def test_an_event_with_no_date_of_its_own_is_refused_not_read_as_a_status(demo: Demo) -> None:
+    planned = draft("the order id and when it was delivered", demo.catalog)
+    assert any("when it was delivered" in part for part in planned.not_understood)

@@ -42,7 +42,8 @@ def _date_for_verb(ctx: Context, word: str) -> str | None:
     found = [i for i in ctx.sentence.items if i.norm == word and i.kind in ("col", "val")]
     if found:
         return _date_of(ctx, found[0])
-    return ctx.main_date() if word in ("placed", "made", "created", "submitted", "entered") else None  # its own date
+    own = ("placed", "made", "created", "submitted", "entered", "joined", "registered", "opened")
+    return ctx.main_date() if word in own else None  # the row's own date
 
 
 def _two_dates(ctx: Context, match: Match) -> bool:
@@ -90,8 +91,9 @@ def _event_column(ctx: Context, match: Match, found: list[tuple[int, int, Item]]
     item = match.item("c")
     name = _date_of(ctx, item) if item is not None else _date_for_verb(ctx, match.group("verb") or "")
     facts = ctx.grounding.column(ctx.base, name) if name is not None else None
-    if facts is None or facts.type not in TEMPORAL:
-        return False
+    if facts is None or (facts.type not in TEMPORAL and "date" not in facts.name):
+        ctx.refuse(f"{match.text} (no date of that is recorded)")  # 'when it was delivered': a status, no date
+        return True
     first, last = match.items()[0], match.items()[-1]
     ref = ColumnRef(ctx.base, facts.name, facts.type, 3)
     found.append(

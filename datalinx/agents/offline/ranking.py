@@ -171,7 +171,13 @@ def _row_noun(ctx: Context, match: Match) -> bool:
 def _top_rows(ctx: Context, match: Match) -> bool:
     """'top 20 subscribers by income': the base's own rows ranked, unless they are rows of a person's."""
     key = ctx.person_key()
-    if key is not None and (match.group("noun") or "") not in ("rows", "records", "entries", "ones", "items"):
+    if key not in (None, ctx.grounding.key_of(ctx.base)) and (match.group("noun") or "") not in (
+        "rows",
+        "records",
+        "entries",
+        "ones",
+        "items",
+    ):
         ctx.refuse(f"{match.text} (one row per {key}, or the rows of {ctx.base}?)")  # 'top 5 users by revenue'
         return True
     return _top(ctx, match)
