@@ -25,6 +25,9 @@ CASES: list[tuple[str, Expected]] = [
     ("subscribers that have never called support", lambda f: f["churn"].filter(pl.col("support_calls") == 0)),
     ("churn rows with no support calls", lambda f: f["churn"].filter(pl.col("support_calls") == 0)),
     ("customers that have no email on record", lambda f: f["customers"].filter(pl.col("email").is_null())),
+    ("orders where we earned more than 500", lambda f: f["orders"].filter(pl.col("total_revenue") > 500)),
+    ("customers missing their email", lambda f: f["customers"].filter(pl.col("email").is_null())),
+    ("what countries are our customers from", lambda f: f["customers"].select("country").unique()),
     ("orders with under 20 in revenue", lambda f: f["orders"].filter(pl.col("total_revenue") < 20)),
     (
         "rename the category column in products to product_category",

@@ -222,6 +222,8 @@ def read_columns(ctx: Context) -> None:
     who = r"(?:(?:our|the|all|your) )?(?:{T}|subscribers|customers|clients|users|members|people|they|we)"
     chosen = r"(?:use|have|pick|choose|prefer|opt for|go for|pay with|pay by)"
     scan(r"(?:which|what) " + COLUMNS + r" (?:do|does|did) " + who + " " + chosen, lambda m: _distinct(ctx, m))
+    scan(r"(?:which|what) " + COLUMNS + r" (?:are|is|were|was) " + who + r" (?:from|in|based in)(?= [?.!;]|$)",
+         lambda m: _distinct(ctx, m))  # fmt: skip
     # "the countries our customers come from": the values a relative clause describes, each once
     relative = (
         r" (?:that |which )?(?:our |the |all )?(?:{T} )?(?:come|comes|came|live|lives|ship|ships|go|belong)"

@@ -228,7 +228,7 @@ def read_values(ctx: Context) -> None:
     scan(
         r"(?:without|with no|no|lacking|lacks|lack|having no|has no|have no|do "
         r"not have|does not have|not have|not having|missing)(?: a| an| any| "
-        r"the)? (?P<col>{C})(?! (?:columns?|fields?))",
+        r"the| their| its)? (?P<col>{C})(?! (?:columns?|fields?))",
         lambda m: _flag(ctx, m, False) or zero_count(ctx, m) or absent_value(ctx, m) or add_null(ctx, m, True),
     )
     scan(r"(?P<col>{C}) (?:is|are|was|were) " + PRESENT, lambda m: add_null(ctx, m, False))
