@@ -33,6 +33,7 @@ CASES: list[tuple[str, Expected]] = [
         "rename the category column in products to product_category",
         lambda f: f["products"].rename({"category": "product_category"}),
     ),
+    ("customers: the id, name and email", lambda f: f["customers"].select("customer_id", "name", "email")),
     ("products name price category", lambda f: f["products"].select("name", "price", "category")),
     ("which contract types do subscribers have", lambda f: f["churn"].select("contract").unique()),
     (

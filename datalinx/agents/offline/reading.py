@@ -204,10 +204,25 @@ def read(request: str, catalog: CatalogView, previous: list[str] | None = None) 
             continue
         items.append(_plain(token))
         i += 1
+    _bare_ids(items, grounding, base)
     nouns = [n for n in named if n != base and n not in scope]
     for noun in nouns:
         notes.append(f"read '{noun}' as the rows of {base}, whose columns the request names")
     return Reading(Sentence(request, items), base, scope, named, notes, nouns, choice.grouped)
+
+
+ID_BEFORE = frozenset({"the", "its", "their", "an", "each", "every", "and", "plus", ",", "just", "only"})
+
+
+def _bare_ids(items: list[Item], grounding: Grounding, base: str) -> None:
+    """'the id', 'their ids': the base's key, not the contraction 'I'd' the word list also spells 'id'."""
+    key = grounding.key_of(base)
+    facts = grounding.column(base, key) if key is not None else None
+    for index, item in enumerate(items[1:], start=1):
+        if facts is None or item.kind != "word" or item.text.lower() not in ("id", "ids"):
+            continue
+        if items[index - 1].norm in ID_BEFORE:
+            item.kind, item.ref = "col", ColumnRef(base, facts.name, facts.type, 3)
 
 
 def _same(a: ColumnRef, b: Item) -> bool:
