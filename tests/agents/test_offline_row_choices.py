@@ -34,6 +34,10 @@ CASES: list[tuple[str, Expected]] = [
         lambda f: f["products"].rename({"category": "product_category"}),
     ),
     ("customers: the id, name and email", lambda f: f["customers"].select("customer_id", "name", "email")),
+    (
+        "rename the products weight field to shipping_weight",
+        lambda f: f["products"].rename({"weight": "shipping_weight"}),
+    ),
     ("products name price category", lambda f: f["products"].select("name", "price", "category")),
     ("which contract types do subscribers have", lambda f: f["churn"].select("contract").unique()),
     (

@@ -164,9 +164,9 @@ def read_shapes(ctx: Context) -> None:
     old = r"(?P<old>{C}|{S})"
     new = r"(?P<new>{S}|{C}|{V}|{T}|[^ @§,;]+)"
     owner = r"(?: (?:of|in|from) (?:the )?{T}(?: dataset| table| data)?)?"  # 'the price column of products'
-    pair = old + r"(?: column)?" + owner + r" (?:to|as|into|->|=>|>) " + new
+    pair = old + r"(?: column| field)?" + owner + r" (?:to|as|into|->|=>|>) " + new
     scan(old + r" (?:renamed|relabelled|relabeled) (?:to|as|into) " + new, lambda m: _rename(ctx, m))
-    scan(r"(?:rename|relabel)(?: the)?(?: column)? " + pair, lambda m: _rename(ctx, m))
+    scan(r"(?:rename|relabel)(?: the)?(?: {T})?(?: column| field)? " + pair, lambda m: _rename(ctx, m))
     naming = r"(?:change|set|update|switch|make)(?: the)? (?:name|header|label|title|@c\d+) of(?: the)?(?: column)? "
     scan(naming + pair, lambda m: _rename(ctx, m))
     if ctx.plan.rename:
