@@ -21,6 +21,8 @@ CASES: list[tuple[str, Expected]] = [
         "show the order id, the quantity and when they were ordered",
         lambda f: f["orders"].select("order_id", "quantity", "order_date"),
     ),
+    ("order id and date shipped", lambda f: f["orders"].select("order_id", "ship_date")),
+    ("show me when each order shipped", lambda f: f["orders"].select("ship_date")),
     ("customer id and when they joined", lambda f: f["customers"].select("customer_id", "signup_date")),
     ("subscribers that have never called support", lambda f: f["churn"].filter(pl.col("support_calls") == 0)),
     ("churn rows with no support calls", lambda f: f["churn"].filter(pl.col("support_calls") == 0)),

@@ -107,12 +107,21 @@ def _event_column(ctx: Context, match: Match, found: list[tuple[int, int, Item]]
     return False  # the phrase becomes the column, for the clause that lists it
 
 
+def _bare_date(match: Match) -> bool:
+    item = match.item("date")
+    return item is not None and item.norm in ("date", "day")
+
+
 def read_event_columns(ctx: Context) -> None:
     """Dates named by their event where columns are listed: 'the order id and when it shipped'."""
     event = r"(?:(?P<c>{C}|{V})|(?P<verb>[a-z]+ed))"
     been = r"(?: (?:was|were|got|had been|has been|have been|is|are))?"
     found: list[tuple[int, int, Item]] = []
-    pattern = r"when (?:it|they|each one|the {T})" + been + " " + event + r"(?= [?.!;,]|$| and | ,)"
-    ctx.sentence.scan(pattern, lambda m: _event_column(ctx, m, found))
-    for start, end, item in reversed(found):
-        ctx.sentence.fold(start, end, item)
+    end = r"(?= [?.!;,]|$| and )"
+    who = r"(?:it|they|each one|(?:the |each |every |an? )?{T})"
+    ctx.sentence.scan(r"when " + who + been + " " + event + end, lambda m: _event_column(ctx, m, found))
+    # 'the date shipped', 'the date it was ordered': the bare word 'date' and the event whose date it is
+    dated = r"(?:the )?(?P<date>{C})(?: (?:it|they))?" + been + " " + event + end
+    ctx.sentence.scan(dated, lambda m: _bare_date(m) and _event_column(ctx, m, found))
+    for first, last, item in reversed(found):
+        ctx.sentence.fold(first, last, item)
