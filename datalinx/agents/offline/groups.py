@@ -23,8 +23,9 @@ GROUPS = (
 )
 
 
-def bucket(ctx: Context, unit: str, item: Item | None) -> str | None:
-    """The column a period groups by, computed from a date column: 'month' of order_date -> order_month."""
+def bucket(ctx: Context, unit: str, item: Item | None, within_year: bool = False) -> str | None:
+    """The column a period groups by, computed from a date column: 'month' of order_date -> order_month; a period
+    of one year ('each quarter of 2024') as its number in the year."""
     column: str | None = None
     if item is not None and isinstance(item.ref, ColumnRef):
         facts = ctx.facts(item.ref)
@@ -36,11 +37,13 @@ def bucket(ctx: Context, unit: str, item: Item | None) -> str | None:
     source = ctx.as_date(column)
     stem = column.removesuffix("_date").removesuffix("_at")
     name = f"{stem}_{unit}"
-    expression = f"year({source})" if unit == "year" else f"date_trunc('{unit}', {source})"
+    numbered = unit == "year" or (within_year and unit in ("quarter", "month"))
+    expression = f"{unit}({source})" if numbered else f"date_trunc('{unit}', {source})"
     if ctx.plan.aggregate is None:
         ctx.plan.aggregate = Aggregate()
     ctx.plan.aggregate.buckets[name] = expression
-    ctx.note(f"grouped {column} by {unit}" + (" (as the first day of each period)" if unit != "year" else ""))
+    form = " (as its number in the year)" if numbered and unit != "year" else ""
+    ctx.note(f"grouped {column} by {unit}" + (form or (" (as the first day of each period)" if not numbered else "")))
     return name
 
 
@@ -101,13 +104,23 @@ def _groups(ctx: Context, match: Match) -> bool:
             _year(ctx, item, dated)
         elif item.kind == "word" and item.norm in TIME_UNITS:
             dated = pending
-            name = bucket(ctx, TIME_UNITS[item.norm], pending)
+            name = bucket(ctx, TIME_UNITS[item.norm], pending, _of_a_year(items[position + 1 :]))
             pending = None
             if name is None:
                 ctx.refuse(f"by {item.text} (no date column)")
             else:
                 ctx.groups.append(name)
     return True
+
+
+def _of_a_year(following: list[Item]) -> bool:
+    """Whether a period is of one year ('each quarter of 2024'): a year follows it, after 'of', 'in', 'for'."""
+    for item in following:
+        if item.kind == "year":
+            return True
+        if item.kind != "word" or item.norm not in ("of", "in", "for", "during"):
+            return False
+    return False
 
 
 def _year(ctx: Context, item: Item, dated: Item | None) -> None:
