@@ -293,6 +293,9 @@ def read_measures(ctx: Context) -> None:
     if ctx.groups:
         # "how much did each customer spend": the grouping read first, the amount after it is summed per group
         scan(r"how much(?: money)?(?: did| do| does| have| has| had)?(?= §)", lambda m: amount_follows(ctx, m))
+    if ctx.measures:
+        # "how many orders do we have in total?": the measure is already over every row (or every group)
+        scan(r"(?:in total|in all|all told|all together|altogether|in aggregate)", lambda m: True)
     if ctx.groups or ctx.reading.grouped:
         scan(
             SUPERLATIVE + r" (?:of )?(?:the )?(?:(?:single|individual) )?(?:{T} )?(?P<what>{C})",
