@@ -100,6 +100,9 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
         first_column = min((s for s, c in entities.items() if c.kind in ("col", "val")), default=len(tokens))
         first_dataset = min((s for s, c in entities.items() if c.kind == "ds" and c.refs[0] == subjects[0]), default=0)
         scores[subjects[0]] += 3 if first_dataset < first_column else 1
+    head = _head_of_phrase(tokens, entities, grounding, subjects)
+    if head is not None:
+        scores[head] += 3  # "orders placed by customers in the consumer segment": the orders, picked by customers
     for name in grouped | counted:  # "per customer": a dataset holding the customers' key may answer it
         for other in every:
             key = grounding.key_of(name)
@@ -120,6 +123,26 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
         ranked.insert(0, leader)
         return Choice(leader, [leader, *(n for n in named if n != leader)], ranked, groups)
     return Choice(best, named, ranked, groups)
+
+
+LINK_WORDS = frozenset({"placed", "made", "bought", "purchased", "ordered", "by", "from", "of", "belonging", "to"})
+
+
+def _head_of_phrase(
+    tokens: list[Token], entities: dict[int, Candidate], grounding: Grounding, subjects: list[str]
+) -> str | None:
+    """The first dataset when linked to a second by 'placed by', 'from', 'of': the rows asked for, the other
+    dataset only saying which ('orders from customers who live in Germany')."""
+    named = [(start, c) for start, c in sorted(entities.items()) if c.kind == "ds"]
+    if len(named) < 2 or str(named[0][1].refs[0]) not in subjects[:1]:
+        return None
+    (first_at, first), (second_at, second) = named[0], named[1]
+    between = [t.norm for t in tokens[first_at + first.length : second_at]]
+    between = [w for w in between if w not in ("the", "our", "their", "all")]
+    if not between or len(between) > 2 or any(w not in LINK_WORDS for w in between):
+        return None
+    head, other = str(first.refs[0]), str(second.refs[0])
+    return head if head != other and grounding.join_key(head, other) is not None else None
 
 
 def _summarised_elsewhere(

@@ -8,6 +8,7 @@ from datalinx.agents.offline.cleaning import _keep, nulls_away
 from datalinx.agents.offline.conditions import alternatives, negated
 from datalinx.agents.offline.context import Context, Measure, SortRequest
 from datalinx.agents.offline.groups import spellings_folded
+from datalinx.agents.offline.joins import tests_only
 from datalinx.agents.offline.plan import Aggregate, Dedupe, Join, combine
 from datalinx.core.pipelines.types import NUMERIC
 
@@ -264,3 +265,4 @@ def finish(ctx: Context, *, also: bool = False, instead: bool = False) -> None:
     _lookups(ctx)
     _sort(ctx)
     _renames(ctx)
+    tests_only(ctx)

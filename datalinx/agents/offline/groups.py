@@ -78,6 +78,8 @@ def _groups(ctx: Context, match: Match) -> bool:
     items = match.items(name="groups")
     if items and all(i.kind == "col" and _continuous(ctx, i) for i in items):
         return False
+    if items and all(i.kind == "ds" for i in items) and _done_by(ctx, match):
+        return False  # "orders placed by customers in ...": who placed them, not a grouping
     periods = any(i.kind == "word" and i.norm in TIME_UNITS for i in items)
     pending: Item | None = _date_before(ctx, match) if periods else None
     dated: Item | None = None  # the date column of the last period
@@ -114,13 +116,17 @@ def _groups(ctx: Context, match: Match) -> bool:
 
 
 def _of_a_year(following: list[Item]) -> bool:
-    """Whether a period is of one year ('each quarter of 2024'): a year follows it, after 'of', 'in', 'for'."""
-    for item in following:
-        if item.kind == "year":
-            return True
-        if item.kind != "word" or item.norm not in ("of", "in", "for", "during"):
-            return False
-    return False
+    """Whether a period is a part of one year ('each quarter of 2024'), not a span of dates ('per month 2024')."""
+    return len(following) >= 2 and following[0].norm == "of" and following[1].kind == "year"
+
+
+def _done_by(ctx: Context, match: Match) -> bool:
+    """Whether a 'by' follows a participle ('placed by', 'bought by'): the doer of the rows, not their groups."""
+    index = match.indexes[0]
+    before = ctx.sentence.items[index - 1] if index > 0 else None
+    first = ctx.sentence.items[index]
+    done = ("placed", "made", "bought", "purchased", "ordered")
+    return first.norm == "by" and before is not None and before.norm in done
 
 
 def _year(ctx: Context, item: Item, dated: Item | None) -> None:
