@@ -70,7 +70,7 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
             else:
                 # "for each order, add ...": with nothing to summarise, the rows are that dataset's
                 scores[name] += 6 if start > 0 and tokens[start - 1].norm in GROUPING else 4
-                if start > 0 and (tokens[start - 1].kind == "number" or tokens[start - 1].norm == "many"):
+                if _counted_rows(tokens, start):
                     scores[name] += 3  # "more than 10 orders", "how many orders": the rows counted
         elif candidate.kind == "col":
             # a grouping key ("per product category") may come from a joined table; what is measured may not
@@ -123,6 +123,14 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
         ranked.insert(0, leader)
         return Choice(leader, [leader, *(n for n in named if n != leader)], ranked, groups)
     return Choice(best, named, ranked, groups)
+
+
+def _counted_rows(tokens: list[Token], start: int) -> bool:
+    """Whether a number or 'how many' counts the dataset named at `start`; 'at least one order' only says one
+    exists ('customers that have returned at least one order')."""
+    if start == 0 or not (tokens[start - 1].kind == "number" or tokens[start - 1].norm == "many"):
+        return False
+    return not (tokens[start - 1].value == 1 and start >= 2 and tokens[start - 2].norm == "least")
 
 
 LINK_WORDS = frozenset({"placed", "made", "bought", "purchased", "ordered", "by", "from", "of", "belonging", "to"})

@@ -82,6 +82,14 @@ def _once(ctx: Context, match: Match) -> bool:
     return count is None or count.ref == 1
 
 
+def _among(ctx: Context, match: Match) -> bool:
+    """'at least one delivered order': the value tests the other dataset's rows."""
+    from datalinx.agents.offline.values import _values
+
+    values = match.items("val", name="vals")
+    return _values(ctx, values, False) if values else True
+
+
 def _keyed(ctx: Context, match: Match) -> bool:
     """'whose customer_id does not exist in customers': the key the datasets share."""
     key, other = match.item("key"), match.item("t")
@@ -200,6 +208,11 @@ def read_joins(ctx: Context) -> None:
         r")(?: at least (?:one|(?P<n>@n\d+))| (?:one|(?P<m>@n\d+)) or more| any| some| an?) " + other + when,
         lambda m: _once(ctx, m) and _with(ctx, m, "semi"),
     )
+    # "customers that have returned at least one order": the value between read on its own
+    scan(
+        r"(?:at least (?:one|a single|(?P<n>@n\d+))|(?:one|(?P<m>@n\d+)) or more) (?P<vals>{V} )?" + other + when,
+        lambda m: _once(ctx, m) and _with(ctx, m, "semi") and _among(ctx, m),
+    )
     scan(
         r"(?:who|that|which)? ?(?:were |was |have |has )?(?:never|not|not yet) "
         r"(?:been )?(?P<verb>ordered|bought|purchased|sold)" + when,
@@ -245,7 +258,7 @@ def tests_only(ctx: Context) -> None:
         return
     join = plan.joins[0]
     names = {join.renamed.get(c, c): c for c in join.columns if c != join.key}
-    if join.how != "left" or not names:
+    if join.how not in ("left", "semi") or not names:
         return
     elsewhere = [*(plan.select or []), *plan.drop, *plan.rename, *(s.get("column") for s in plan.sort)]
     computed = " ".join([*plan.prepare.values(), *plan.finish.values(), *plan.fills, *plan.casts])
