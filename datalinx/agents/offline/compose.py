@@ -161,6 +161,9 @@ def _sort(ctx: Context) -> None:
                 column = request.measure.output
             elif column in aggregate.group_by:
                 pass
+            elif column is None and request.generic and len(measures) > 1:
+                ctx.refuse(f"{request.text} (which of {len(measures)} measures?)")
+                continue
             elif column is None:
                 column = measures[0].output if measures else None
             else:

@@ -161,20 +161,14 @@ def _summary_groups(ctx: Context) -> list[str]:
     return ctx.groups or (ctx.plan.aggregate.group_by if ctx.plan.aggregate is not None else [])
 
 
-def _one_measure(ctx: Context) -> bool:
-    """Whether 'the total' or 'the rate' can name only one measure: the summary has no other."""
-    earlier = ctx.plan.aggregate.aggregations if ctx.plan.aggregate is not None else []
-    return len(ctx.measures) + len(earlier) <= 1
-
-
 def _measure_direction(ctx: Context, match: Match) -> bool:
     """'sorted from the highest rate down': the summary's measure, from its top or its bottom."""
-    if not (_summary_groups(ctx) or ctx.measures) or not _one_measure(ctx):
+    if not (_summary_groups(ctx) or ctx.measures):
         return False
     high, down = match.group("sup") in HIGH_WORDS, match.group("way") in ("down", "downward", "downwards")
     if high != down:
         return False  # 'from the highest up' says no direction
-    ctx.order.append(SortRequest(None, None, down, match.text))
+    ctx.order.append(SortRequest(None, None, down, match.text, generic=True))
     return True
 
 
@@ -183,10 +177,10 @@ def _extreme_group(ctx: Context, match: Match) -> bool:
     subject = match.item("subject")
     groups = _summary_groups(ctx)
     column = subject.ref.column if subject is not None and subject.kind == "col" else None
-    if column is None or column not in groups or len(groups) != 1 or not _one_measure(ctx):
+    if column is None or column not in groups or len(groups) != 1:
         return False
     ctx.use(subject.ref)
-    ctx.order.append(SortRequest(None, None, match.group("sup") in HIGH_WORDS, match.text))
+    ctx.order.append(SortRequest(None, None, match.group("sup") in HIGH_WORDS, match.text, generic=True))
     ctx.plan.limit = 1
     return True
 
