@@ -79,6 +79,13 @@ def test_a_follow_up_keeps_the_group_with_the_lowest_total(demo: Demo, tmp_path:
     same_rows(output, _revenue_per_country(demo.frames).sort("sum_total_revenue").head(1))
 
 
+def test_names_shown_beside_each_products_units_come_from_products(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("how many pieces of each product did we sell, with the product names", demo, tmp_path)
+    units = demo.frames["orders"].group_by("product_id").agg(pl.col("quantity").sum().alias("sum_quantity"))
+    names = demo.frames["products"].select("product_id", "name").unique()
+    same_rows(output, units.join(names, on="product_id", how="left"))
+
+
 def test_the_highest_total_of_two_measures_is_not_guessed(demo: Demo) -> None:
     planned = draft("total revenue and total quantity per country, from the highest total down", demo.catalog)
     assert planned.not_understood

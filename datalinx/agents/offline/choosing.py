@@ -52,6 +52,8 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
             per = start > 0 and tokens[start - 1].norm in GROUPING
             if per and (summarising or _measured_elsewhere(entities, grounding, name)):
                 grouped.add(name)  # "units sold per product": the orders' quantity, per product
+                if _measured_elsewhere(entities, grounding, name):
+                    described.add(name)  # "... show the product names": shown beside each product's total
             elif per and _picked_from_other(tokens, start, entities, name):
                 grouped.add(name)  # "each customer's most recent order": one of the orders per customer
             elif _ranked_by_other(tokens, start, entities, grounding, name):

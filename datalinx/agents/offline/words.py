@@ -23,8 +23,8 @@ FILLER = word_set(
     hmm hm um uh oh well so lot lots please kindly quick quickly actually really basically maybe perhaps currently
     right now one ones kind but though just somebody someone anyone anybody people person persons subscriber
     subscribers client clients user users member members buyer buyers shopper shoppers folks care filter filtered
-    filtering paid payed pay pays paying placed bought purchased worth ordered sold come comes coming happened made
-    yet ever once living lives live located based residing resident residents inclusive inclusively using
+    filtering paid payed pay pays paying placed bought purchased worth ordered sold sell sells come comes coming
+    happened made yet ever once living lives live located based residing resident residents inclusive inclusively using
     """
 )
 # Conversation around a request: asking, politeness, who it is for, the generic nouns of a report.
