@@ -86,6 +86,12 @@ def test_names_shown_beside_each_products_units_come_from_products(demo: Demo, t
     same_rows(output, units.join(names, on="product_id", how="left"))
 
 
+def test_a_pronoun_after_a_look_up_adds_the_columns_looked_up(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("for each order, fetch the customer segment from customers and attach it", demo, tmp_path)
+    segments = demo.frames["customers"].select("customer_id", "segment")
+    same_rows(output, demo.frames["orders"].join(segments, on="customer_id", how="left"))
+
+
 def test_the_highest_total_of_two_measures_is_not_guessed(demo: Demo) -> None:
     planned = draft("total revenue and total quantity per country, from the highest total down", demo.catalog)
     assert planned.not_understood

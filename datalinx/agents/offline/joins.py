@@ -250,6 +250,15 @@ def read_joins(ctx: Context) -> None:
     )
 
 
+def read_added_back(ctx: Context) -> None:
+    """'look up the product name from products and add it': the pronoun is the columns just joined in."""
+    if any(j.columns for j in ctx.plan.joins):
+        ctx.sentence.scan(
+            r"(?:and )?(?:add|attach|append|include|put) (?:it|them|that|those|these)(?: in| on| too| as well)?",
+            lambda m: True,
+        )
+
+
 def tests_only(ctx: Context) -> None:
     """'orders from customers in Germany': a joined dataset whose columns are only tested picks the base's rows
     (a semi join, each row once) rather than adding its columns and repeating rows it matches twice."""
