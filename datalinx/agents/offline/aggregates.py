@@ -68,6 +68,11 @@ def _measure(ctx: Context, match: Match) -> bool:
         )
         ctx.measures.append(Measure("count", None, match.text))
         return True
+    if function == "count" and not distinct and _counted_amount(ctx, column, fn):
+        # "how many units did we sell": the units are the column's values, added up, not its distinct values
+        ctx.note(f"read '{match.text}' as the sum of {column}")
+        ctx.measures.append(Measure("sum", column, match.text))
+        return True
     if function == "count":
         is_key = column == ctx.grounding.key_of(ctx.base)
         function = "count" if is_key and not distinct else "count_distinct"
@@ -80,6 +85,12 @@ def _measure(ctx: Context, match: Match) -> bool:
         return False
     ctx.measures.append(Measure(function, column, match.text))
     return True
+
+
+def _counted_amount(ctx: Context, column: str, fn: str) -> bool:
+    """Whether 'how many'/'number of' a whole-number column ('units', 'support calls') asks for its total."""
+    counting = fn in ("how many", "number of", "total number of")
+    return counting and ctx.type_of(column) == "int64" and not ctx.grounding.is_key(ctx.base, column)
 
 
 def _measure_among(ctx: Context, match: Match) -> bool:
@@ -282,6 +293,9 @@ def read_measures(ctx: Context) -> None:
     if ctx.groups:
         # "how much did each customer spend": the grouping read first, the amount after it is summed per group
         scan(r"how much(?: money)?(?: did| do| does| have| has| had)?(?= §)", lambda m: amount_follows(ctx, m))
+    if ctx.measures:
+        # "how many orders do we have in total?": the measure is already over every row (or every group)
+        scan(r"(?:in total|in all|all told|all together|altogether|in aggregate)", lambda m: True)
     if ctx.groups or ctx.reading.grouped:
         scan(
             SUPERLATIVE + r" (?:of )?(?:the )?(?:(?:single|individual) )?(?:{T} )?(?P<what>{C})",

@@ -52,6 +52,8 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
             per = start > 0 and tokens[start - 1].norm in GROUPING
             if per and (summarising or _measured_elsewhere(entities, grounding, name)):
                 grouped.add(name)  # "units sold per product": the orders' quantity, per product
+                if _measured_elsewhere(entities, grounding, name):
+                    described.add(name)  # "... show the product names": shown beside each product's total
             elif per and _picked_from_other(tokens, start, entities, name):
                 grouped.add(name)  # "each customer's most recent order": one of the orders per customer
             elif per and _within_other(tokens, start, entities, name):
@@ -72,7 +74,7 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
             else:
                 # "for each order, add ...": with nothing to summarise, the rows are that dataset's
                 scores[name] += 6 if start > 0 and tokens[start - 1].norm in GROUPING else 4
-                if start > 0 and (tokens[start - 1].kind == "number" or tokens[start - 1].norm == "many"):
+                if _counted_rows(tokens, start):
                     scores[name] += 3  # "more than 10 orders", "how many orders": the rows counted
         elif candidate.kind == "col":
             # a grouping key ("per product category") may come from a joined table; what is measured may not
@@ -102,6 +104,9 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
         first_column = min((s for s, c in entities.items() if c.kind in ("col", "val")), default=len(tokens))
         first_dataset = min((s for s, c in entities.items() if c.kind == "ds" and c.refs[0] == subjects[0]), default=0)
         scores[subjects[0]] += 3 if first_dataset < first_column else 1
+    head = _head_of_phrase(tokens, entities, grounding, subjects)
+    if head is not None:
+        scores[head] += 3  # "orders placed by customers in the consumer segment": the orders, picked by customers
     for name in grouped | counted:  # "per customer": a dataset holding the customers' key may answer it
         for other in every:
             key = grounding.key_of(name)
@@ -122,6 +127,34 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
         ranked.insert(0, leader)
         return Choice(leader, [leader, *(n for n in named if n != leader)], ranked, groups)
     return Choice(best, named, ranked, groups)
+
+
+def _counted_rows(tokens: list[Token], start: int) -> bool:
+    """Whether a number or 'how many' counts the dataset named at `start`; 'at least one order' only says one
+    exists ('customers that have returned at least one order')."""
+    if start == 0 or not (tokens[start - 1].kind == "number" or tokens[start - 1].norm == "many"):
+        return False
+    return not (tokens[start - 1].value == 1 and start >= 2 and tokens[start - 2].norm == "least")
+
+
+LINK_WORDS = frozenset({"placed", "made", "bought", "purchased", "ordered", "by", "from", "of", "belonging", "to"})
+
+
+def _head_of_phrase(
+    tokens: list[Token], entities: dict[int, Candidate], grounding: Grounding, subjects: list[str]
+) -> str | None:
+    """The first dataset when linked to a second by 'placed by', 'from', 'of': the rows asked for, the other
+    dataset only saying which ('orders from customers who live in Germany')."""
+    named = [(start, c) for start, c in sorted(entities.items()) if c.kind == "ds"]
+    if len(named) < 2 or str(named[0][1].refs[0]) not in subjects[:1]:
+        return None
+    (first_at, first), (second_at, second) = named[0], named[1]
+    between = [t.norm for t in tokens[first_at + first.length : second_at]]
+    between = [w for w in between if w not in ("the", "our", "their", "all")]
+    if not between or len(between) > 2 or any(w not in LINK_WORDS for w in between):
+        return None
+    head, other = str(first.refs[0]), str(second.refs[0])
+    return head if head != other and grounding.join_key(head, other) is not None else None
 
 
 def _summarised_elsewhere(

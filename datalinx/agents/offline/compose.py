@@ -8,6 +8,7 @@ from datalinx.agents.offline.cleaning import _keep, nulls_away
 from datalinx.agents.offline.conditions import alternatives, negated
 from datalinx.agents.offline.context import Context, Measure, SortRequest
 from datalinx.agents.offline.groups import spellings_folded
+from datalinx.agents.offline.joins import tests_only
 from datalinx.agents.offline.plan import Aggregate, Dedupe, Join, combine
 from datalinx.core.pipelines.types import NUMERIC
 
@@ -160,6 +161,9 @@ def _sort(ctx: Context) -> None:
                 column = request.measure.output
             elif column in aggregate.group_by:
                 pass
+            elif column is None and request.generic and len(measures) > 1:
+                ctx.refuse(f"{request.text} (which of {len(measures)} measures?)")
+                continue
             elif column is None:
                 column = measures[0].output if measures else None
             else:
@@ -264,3 +268,4 @@ def finish(ctx: Context, *, also: bool = False, instead: bool = False) -> None:
     _lookups(ctx)
     _sort(ctx)
     _renames(ctx)
+    tests_only(ctx)

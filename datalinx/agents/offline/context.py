@@ -46,6 +46,7 @@ class SortRequest:
     descending: bool
     text: str
     explicit: bool = True  # the direction was said, not defaulted
+    generic: bool = False  # the measure named by a word any measure is ('the highest total'): only when one
 
 
 @dataclass

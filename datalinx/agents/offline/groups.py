@@ -23,8 +23,9 @@ GROUPS = (
 )
 
 
-def bucket(ctx: Context, unit: str, item: Item | None) -> str | None:
-    """The column a period groups by, computed from a date column: 'month' of order_date -> order_month."""
+def bucket(ctx: Context, unit: str, item: Item | None, within_year: bool = False) -> str | None:
+    """The column a period groups by, computed from a date column: 'month' of order_date -> order_month; a period
+    of one year ('each quarter of 2024') as its number in the year."""
     column: str | None = None
     if item is not None and isinstance(item.ref, ColumnRef):
         facts = ctx.facts(item.ref)
@@ -36,11 +37,13 @@ def bucket(ctx: Context, unit: str, item: Item | None) -> str | None:
     source = ctx.as_date(column)
     stem = column.removesuffix("_date").removesuffix("_at")
     name = f"{stem}_{unit}"
-    expression = f"year({source})" if unit == "year" else f"date_trunc('{unit}', {source})"
+    numbered = unit == "year" or (within_year and unit in ("quarter", "month"))
+    expression = f"{unit}({source})" if numbered else f"date_trunc('{unit}', {source})"
     if ctx.plan.aggregate is None:
         ctx.plan.aggregate = Aggregate()
     ctx.plan.aggregate.buckets[name] = expression
-    ctx.note(f"grouped {column} by {unit}" + (" (as the first day of each period)" if unit != "year" else ""))
+    form = " (as its number in the year)" if numbered and unit != "year" else ""
+    ctx.note(f"grouped {column} by {unit}" + (form or (" (as the first day of each period)" if not numbered else "")))
     return name
 
 
@@ -75,6 +78,8 @@ def _groups(ctx: Context, match: Match) -> bool:
     items = match.items(name="groups")
     if items and all(i.kind == "col" and _continuous(ctx, i) for i in items):
         return False
+    if items and all(i.kind == "ds" for i in items) and _done_by(ctx, match):
+        return False  # "orders placed by customers in ...": who placed them, not a grouping
     periods = any(i.kind == "word" and i.norm in TIME_UNITS for i in items)
     pending: Item | None = _date_before(ctx, match) if periods else None
     dated: Item | None = None  # the date column of the last period
@@ -101,13 +106,27 @@ def _groups(ctx: Context, match: Match) -> bool:
             _year(ctx, item, dated)
         elif item.kind == "word" and item.norm in TIME_UNITS:
             dated = pending
-            name = bucket(ctx, TIME_UNITS[item.norm], pending)
+            name = bucket(ctx, TIME_UNITS[item.norm], pending, _of_a_year(items[position + 1 :]))
             pending = None
             if name is None:
                 ctx.refuse(f"by {item.text} (no date column)")
             else:
                 ctx.groups.append(name)
     return True
+
+
+def _of_a_year(following: list[Item]) -> bool:
+    """Whether a period is a part of one year ('each quarter of 2024'), not a span of dates ('per month 2024')."""
+    return len(following) >= 2 and following[0].norm == "of" and following[1].kind == "year"
+
+
+def _done_by(ctx: Context, match: Match) -> bool:
+    """Whether a 'by' follows a participle ('placed by', 'bought by'): the doer of the rows, not their groups."""
+    index = match.indexes[0]
+    before = ctx.sentence.items[index - 1] if index > 0 else None
+    first = ctx.sentence.items[index]
+    done = ("placed", "made", "bought", "purchased", "ordered")
+    return first.norm == "by" and before is not None and before.norm in done
 
 
 def _year(ctx: Context, item: Item, dated: Item | None) -> None:

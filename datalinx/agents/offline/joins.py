@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.grounding import ColumnRef
-from datalinx.agents.offline.plan import Condition, Join, ident, literal
+from datalinx.agents.offline.plan import Condition, Join, combine, ident, literal
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.words import VERB_DATASETS
 from datalinx.core.pipelines.types import TEMPORAL
@@ -78,6 +80,14 @@ def _once(ctx: Context, match: Match) -> bool:
     """'at least one order' is any order; 'at least 5 orders' is a count per customer, for the tests on groups."""
     count = match.item("n") or match.item("m")
     return count is None or count.ref == 1
+
+
+def _among(ctx: Context, match: Match) -> bool:
+    """'at least one delivered order': the value tests the other dataset's rows."""
+    from datalinx.agents.offline.values import _values
+
+    values = match.items("val", name="vals")
+    return _values(ctx, values, False) if values else True
 
 
 def _keyed(ctx: Context, match: Match) -> bool:
@@ -198,6 +208,11 @@ def read_joins(ctx: Context) -> None:
         r")(?: at least (?:one|(?P<n>@n\d+))| (?:one|(?P<m>@n\d+)) or more| any| some| an?) " + other + when,
         lambda m: _once(ctx, m) and _with(ctx, m, "semi"),
     )
+    # "customers that have returned at least one order": the value between read on its own
+    scan(
+        r"(?:at least (?:one|a single|(?P<n>@n\d+))|(?:one|(?P<m>@n\d+)) or more) (?P<vals>{V} )?" + other + when,
+        lambda m: _once(ctx, m) and _with(ctx, m, "semi") and _among(ctx, m),
+    )
     scan(
         r"(?:who|that|which)? ?(?:were |was |have |has )?(?:never|not|not yet) "
         r"(?:been )?(?P<verb>ordered|bought|purchased|sold)" + when,
@@ -233,6 +248,53 @@ def read_joins(ctx: Context) -> None:
         r"her) " + other + r"(?: (?:details|data|info|information|columns))?",
         lambda m: _with(ctx, m, "left"),
     )
+
+
+def read_added_back(ctx: Context) -> None:
+    """'look up the product name from products and add it': the pronoun is the columns just joined in."""
+    if any(j.columns for j in ctx.plan.joins):
+        ctx.sentence.scan(
+            r"(?:and )?(?:add|attach|append|include|put) (?:it|them|that|those|these)(?: in| on| too| as well)?",
+            lambda m: True,
+        )
+
+
+def tests_only(ctx: Context) -> None:
+    """'orders from customers in Germany': a joined dataset whose columns are only tested picks the base's rows
+    (a semi join, each row once) rather than adding its columns and repeating rows it matches twice."""
+    plan = ctx.plan
+    if plan.aggregate is not None or plan.lookups or plan.dedupe is not None or len(plan.joins) != 1:
+        return
+    join = plan.joins[0]
+    names = {join.renamed.get(c, c): c for c in join.columns if c != join.key}
+    if join.how not in ("left", "semi") or not names:
+        return
+    elsewhere = [*(plan.select or []), *plan.drop, *plan.rename, *(s.get("column") for s in plan.sort)]
+    computed = " ".join([*plan.prepare.values(), *plan.finish.values(), *plan.fills, *plan.casts])
+    if any(n in elsewhere or re.search(rf"\b{re.escape(n)}\b", computed) for n in names):
+        return
+    tested, kept = [], []
+    for condition in plan.filters:
+        mentioned = {n for n in names if re.search(rf"\b{re.escape(n)}\b", combine([condition]))}
+        valued = bool(condition.values) and not condition.any_of  # 'in Germany'; 'with the segment' shows it
+        if mentioned and valued and _only_names(combine([condition]), mentioned, ctx):
+            tested.append(condition)
+        else:
+            kept.append(condition)
+    if not tested or any(re.search(rf"\b{re.escape(n)}\b", combine(kept)) for n in names):
+        return
+    for condition in tested:
+        for name, original in names.items():
+            condition.expression = re.sub(rf"\b{re.escape(name)}\b", ident(original), condition.expression)
+        condition.column = names.get(condition.column or "", condition.column)
+    plan.filters, join.filters, join.columns, join.renamed, join.how = kept, tested, [], {}, "semi"
+    join.reason = f"Keep the {ctx.base} rows with a matching {join.dataset} row (semi join on {join.key})."
+
+
+def _only_names(expression: str, names: set[str], ctx: Context) -> bool:
+    """Whether every column an expression reads is one of `names` (none of the base's own)."""
+    base = {c.name for c in ctx.grounding.dataset(ctx.base).columns} - names
+    return not any(re.search(rf"\b{re.escape(c)}\b", expression) for c in base)
 
 
 def consume_datasets(ctx: Context) -> None:

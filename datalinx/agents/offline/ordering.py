@@ -9,6 +9,8 @@ from datalinx.agents.offline.phrases import (
     ASCENDING,
     DESCENDING,
     DIRECTION,
+    HIGH_WORDS,
+    LOW_WORDS,
     alternatives,
     descending,
 )
@@ -154,6 +156,35 @@ def _bare_direction(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _summary_groups(ctx: Context) -> list[str]:
+    """The columns the summary groups by: this request's, else the earlier request's."""
+    return ctx.groups or (ctx.plan.aggregate.group_by if ctx.plan.aggregate is not None else [])
+
+
+def _measure_direction(ctx: Context, match: Match) -> bool:
+    """'sorted from the highest rate down': the summary's measure, from its top or its bottom."""
+    if not (_summary_groups(ctx) or ctx.measures):
+        return False
+    high, down = match.group("sup") in HIGH_WORDS, match.group("way") in ("down", "downward", "downwards")
+    if high != down:
+        return False  # 'from the highest up' says no direction
+    ctx.order.append(SortRequest(None, None, down, match.text, generic=True))
+    return True
+
+
+def _extreme_group(ctx: Context, match: Match) -> bool:
+    """'the country with the highest total': the one group whose measure is the largest (or smallest)."""
+    subject = match.item("subject")
+    groups = _summary_groups(ctx)
+    column = subject.ref.column if subject is not None and subject.kind == "col" else None
+    if column is None or column not in groups or len(groups) != 1:
+        return False
+    ctx.use(subject.ref)
+    ctx.order.append(SortRequest(None, None, match.group("sup") in HIGH_WORDS, match.text, generic=True))
+    ctx.plan.limit = 1
+    return True
+
+
 def _limit(ctx: Context, match: Match) -> bool:
     count = match.item("n")
     if count is None or not isinstance(count.ref, int) or count.ref < 0:
@@ -194,6 +225,20 @@ def read_limits(ctx: Context) -> None:
     )
     scan(SORT_WORD + SORT_OBJECT + r" (?P<dir>" + DIRECTION[3:-1] + r")", lambda m: _bare_direction(ctx, m))
     measure_words = r"(?:the )?(?:count|counts|number|numbers|total|totals|sum|average|mean|result|amount|value)"
+    summary_word = r"(?:count|number|total|sum|average|mean|rate|share|percentage|result|amount|value|figure)"
+    extreme = r"(?P<sup>" + alternatives([*HIGH_WORDS, *LOW_WORDS]) + ")"
+    scan(
+        r"(?:" + SORT_WORD + SORT_OBJECT + r" )?from (?:the )?" + extreme + r"(?: " + summary_word + r")?"
+        r" (?P<way>down|downward|downwards|up|upward|upwards)",
+        lambda m: _measure_direction(ctx, m),
+    )
+    scan(
+        r"(?:the )?(?P<subject>{C}) (?:with|having|that has|that had|which has|which had)(?: the)? "
+        + extreme
+        + " "
+        + summary_word,
+        lambda m: _extreme_group(ctx, m),
+    )
     scan(
         SORT_VERB + " " + measure_words + r"(?: of (?:rows|{T}))?(?: (?P<dir>" + DIRECTION[3:-1] + r"))?",
         lambda m: _by_measure(ctx, m),

@@ -78,7 +78,7 @@ def _owner_before(ctx: Context, match: Match) -> str | None:
     after = ctx.sentence.items[end + 1] if end + 1 < len(ctx.sentence.items) else None
     if after is not None and after.kind == "ds" and str(after.ref) != ctx.base and str(after.ref) in ctx.reading.scope:
         return str(after.ref)  # "German customers"
-    for item in reversed(ctx.sentence.items[max(0, start - 3) : start]):
+    for item in reversed(ctx.sentence.items[max(0, start - 5) : start]):  # "customers who live in Germany"
         if item.kind == "ds":
             dataset = str(item.ref)
             return dataset if dataset != ctx.base and dataset in ctx.reading.scope else None
