@@ -223,9 +223,10 @@ def read_fills(ctx: Context) -> None:
     )
     place = r"(?: (?:in there|there|in its place|in their place|instead|in that column|in it|for them|for those))*"
     absent = r"(?:is|are|was|were) (?:missing|empty|null|blank|unknown|absent|not (?:set|known|filled))"
+    within = r"(?: (?:in|of|from) (?:the )?{T}(?: data| table| dataset)?)?"  # 'where income is blank in churn'
     lacking = r"(?:without|with no|lacking|missing|that have no|that lack|with a missing|with missing)"
     scan(
-        r"(?:where|when|if|wherever|whenever) (?:the )?(?P<col>{C}) " + absent + " " + verb + body + place,
+        r"(?:where|when|if|wherever|whenever) (?:the )?(?P<col>{C}) " + absent + within + " " + verb + body + place,
         lambda m: _in_gaps(ctx, m),
     )
     scan(
