@@ -122,8 +122,14 @@ def _edit_words(request: str) -> tuple[bool, bool]:
 
 
 def _asides(ctx: Context) -> None:
-    """Words that restate the request ('i mean'), taken first so no reader reads 'mean' as an average."""
+    """Words that restate or explain the request ('i mean'), taken first so no reader reads 'mean' as an average."""
     ctx.sentence.scan(r"(?:, )?(?:i mean|i meant|we mean|in other words)(?: ,)?", lambda m: True)
+    # why the user asks ('something looks off'): no request of its own, and 'off' is no discount here
+    ctx.sentence.scan(
+        r"(?:, )?(?:something|it|this|that|things?) (?:looks?|seems?|is|feels?) (?:a bit |a little |very |really )?"
+        r"(?:off|wrong|weird|odd|strange|fishy|suspicious|not right)",
+        lambda m: True,
+    )
 
 
 def _courtesies(ctx: Context) -> None:
