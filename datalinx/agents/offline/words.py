@@ -228,6 +228,13 @@ CURRENCY_PHRASES = {
     "japanese yen": "jpy", "swiss franc": "chf", "swiss francs": "chf", "indian rupee": "inr", "indian rupees": "inr",
 }  # fmt: skip
 
+# Plain words for the state a row is in, read as the stored state they describe ('waiting to go out': pending).
+STATE_PHRASES = {
+    "waiting to go out": "pending", "waiting to ship": "pending", "waiting to be shipped": "pending",
+    "awaiting shipment": "pending", "awaiting dispatch": "pending", "yet to be shipped": "pending",
+    "called off": "cancelled", "sent back": "returned", "brought back": "returned",
+}  # fmt: skip
+
 SUPERLATIVES = (
     "most expensive", "least expensive", "cheapest", "priciest", "largest", "biggest", "smallest", "highest", "lowest",
     "latest", "newest", "most recent", "oldest", "earliest", "most", "least", "fewest", "greatest", "best", "worst",
