@@ -16,7 +16,8 @@ from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
 
 UNIT = (
     r"(?: (?P<unit>{V}|years old|years {C}|years|year old|year {C}|old|"
-    r"units|items|pieces|kg|kgs|kilos|kilograms|g|grams|lb|lbs|pounds|oz|ounces|months|weeks|days|calls|times|percent|%"
+    r"units|items|pieces|kg|kgs|kilos|kilograms|g|grams|lb|lbs|pounds|oz|ounces|months?|weeks?|days?|year|calls|times|"
+    r"percent|%"
     r"|bucks|quid|euros|dollars|eur|usd))?"
 )
 NUMBER = r"(?:(?:the |a )?(?:value|amount|level|figure|threshold|sum|total) of )?(?P<num>{N}|{D})" + UNIT
@@ -57,10 +58,11 @@ def compare(ctx: Context, column: str, operator: str, item: Item, words: str, un
     if spanned is None:
         ctx.refuse(f"{words} {item.text} {unit} ({span_note(column)})")
         return True
+    said = item.text
     if spanned != value:
         ctx.note(f"read '{item.text} {unit}' as {literal(spanned)} {span_of(column)}s of {column}")
-        value = spanned
-    condition = Condition(f"{ident(column)} {operator} {literal(value)}", f"{column} {words} {item.text}", column)
+        value, said = spanned, literal(spanned)  # 'less than a year': tenure_months less than 12
+    condition = Condition(f"{ident(column)} {operator} {literal(value)}", f"{column} {words} {said}", column)
     if operator == "=":
         condition.values = [value]
     ctx.plan.add_filter(condition)
