@@ -219,6 +219,7 @@ DATASET_SYNONYMS = {
     "orders": ("purchases", "purchase", "sales", "sale", "transactions", "transaction"),
     "products": ("goods", "articles", "article", "merchandise", "skus", "sku"),
     "customers": ("clients", "client", "shoppers", "buyers"),
+    "churn": ("subscribers", "subscriber", "subscriptions", "subscription"),
 }
 
 # Currencies named with their country's adjective: 'British pounds' is GBP, not Britain and pounds.
