@@ -38,6 +38,7 @@ from datalinx.agents.offline.questions import read_extremes, read_questions
 from datalinx.agents.offline.ranking import read_late_rankings, read_rankings
 from datalinx.agents.offline.rates import read_rates
 from datalinx.agents.offline.reading import grounding_for, read
+from datalinx.agents.offline.tenures import read_tenures
 from datalinx.agents.offline.values import read_values
 from datalinx.agents.offline.words import FILLER
 from datalinx.agents.schemas import Draft
@@ -67,6 +68,7 @@ READERS = (
     read_extremes,
     read_having,
     read_measures,
+    read_tenures,
     read_ages,
     read_dates,
     read_comparisons,
