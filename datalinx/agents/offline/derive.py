@@ -85,11 +85,12 @@ def _expression(ctx: Context, items: list[Item]) -> str | None:
 
 
 def _derive(ctx: Context, match: Match) -> bool:
-    names, body, dataset = match.items(name="name"), match.items(name="expr"), match.item("ds")
+    names, body = match.items(name="name"), match.items(name="expr")
     if not names or not body:
         return False
-    if dataset is not None and dataset.kind == "col" and dataset.norm != ctx.base:
-        return False  # 'add a column x to churn': a dataset's name, not a column's
+    for dataset in (match.item("ds"), match.item("into")):
+        if dataset is not None and dataset.kind == "col" and dataset.norm != ctx.base:
+            return False  # 'add a column x to churn': a dataset's name, not a column's
     name = new_name(names[0].ref if names[0].kind == "str" else names[0].text)
     text = _days_between(ctx, body) or _expression(ctx, body)
     if text is None:
@@ -160,7 +161,7 @@ def read_derived(ctx: Context) -> None:
     name = r"(?P<name>{S}|(?:(?:{C}|[a-z_][a-z0-9_]*) ){0,3}?(?:{C}|[a-z_][a-z0-9_]*))"
     scan(
         r"(?:add|create|compute|calculate|derive|make|include|with|append|"
-        r"plus)(?: to (?:the )?{T})?(?: a| an| the)?(?: new)?(?: column| field| col)?(?: called| "
+        r"plus)(?: to (?:the )?(?P<into>{T}|{C}))?(?: a| an| the)?(?: new)?(?: column| field| col)?(?: called| "
         r"named)? " + name + r"(?: (?:to|in|on|for) (?:the )?(?P<ds>{T}|{C})(?: table| dataset| data)?)?(?: ,)?"
         r" (?:=|as|equal to|equals|which is|that is|being|defined as|computed "
         r"as|:) " + body,
