@@ -87,3 +87,8 @@ def test_a_span_counted_back_from_today_is_refused_without_a_tenure(demo: Demo) 
 def test_a_date_minus_a_number_is_no_count_of_days(demo: Demo) -> None:
     planned = draft("add a column x to orders: quantity minus quantity in days", demo.catalog)
     assert planned.not_understood
+
+
+def test_a_span_of_years_is_refused_for_a_column_that_counts_no_time(demo: Demo) -> None:
+    planned = draft("products cheaper than a year", demo.catalog)
+    assert any("no span of time" in part for part in planned.not_understood), planned.not_understood

@@ -55,7 +55,8 @@ def compare(ctx: Context, column: str, operator: str, item: Item, words: str, un
             return False
         column, value = converted, in_unit(ctx, value, unit, column)
     spanned = in_span(value, unit, column)
-    if spanned is None:
+    ageless = SPANS.get((unit or "").lower()) == "year" and span_of(column) is None and column != age_column(ctx)
+    if spanned is None or ageless:  # 'cheaper than 2 years': a span of a column that counts none
         ctx.refuse(f"{words} {item.text} {unit} ({span_note(column)})")
         return True
     said = item.text
