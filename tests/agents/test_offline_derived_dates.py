@@ -39,6 +39,10 @@ CASES: list[tuple[str, Expected]] = [
         lambda f: f["churn"].with_columns(pl.col("income").fill_null(0)),
     ),
     (
+        "churn where region is missing, fill with 'none'",
+        lambda f: f["churn"].with_columns(pl.col("region").fill_null("none")),
+    ),
+    (
         "customers whose signup happened in 2023",
         lambda f: f["customers"].filter(_signed_up(f["customers"]).dt.year() == 2023),
     ),
