@@ -38,6 +38,7 @@ from datalinx.agents.offline.questions import read_extremes, read_questions
 from datalinx.agents.offline.ranking import read_late_rankings, read_rankings
 from datalinx.agents.offline.rates import read_rates
 from datalinx.agents.offline.reading import grounding_for, read
+from datalinx.agents.offline.tenures import read_tenures
 from datalinx.agents.offline.values import read_values
 from datalinx.agents.offline.words import FILLER
 from datalinx.agents.schemas import Draft
@@ -67,6 +68,7 @@ READERS = (
     read_extremes,
     read_having,
     read_measures,
+    read_tenures,
     read_ages,
     read_dates,
     read_comparisons,
@@ -123,8 +125,14 @@ def _edit_words(request: str) -> tuple[bool, bool]:
 
 
 def _asides(ctx: Context) -> None:
-    """Words that restate the request ('i mean'), taken first so no reader reads 'mean' as an average."""
+    """Words that restate or explain the request ('i mean'), taken first so no reader reads 'mean' as an average."""
     ctx.sentence.scan(r"(?:, )?(?:i mean|i meant|we mean|in other words)(?: ,)?", lambda m: True)
+    # why the user asks ('something looks off'): no request of its own, and 'off' is no discount here
+    ctx.sentence.scan(
+        r"(?:, )?(?:something|it|this|that|things?) (?:looks?|seems?|is|feels?) (?:a bit |a little |very |really )?"
+        r"(?:off|wrong|weird|odd|strange|fishy|suspicious|not right)",
+        lambda m: True,
+    )
 
 
 def _courtesies(ctx: Context) -> None:

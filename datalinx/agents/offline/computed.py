@@ -19,6 +19,7 @@ AS_A_COLUMN = (
     r"(?: ,)? (?:as|in|into) (?:an? |its own |their own )?(?:new |extra |additional |separate )?(?:column|field)"
 )
 AS_COLUMN = r"(?:" + AS_A_COLUMN + r")?"
+CALLED = r"(?:(?: ,)? (?:called|named|titled|labelled|labeled) (?P<name>{S}|[a-z_][a-z0-9_]*))?"  # its given name
 # 'add a column with', 'orders + column:', 'include the': words that ask for a new column before naming it
 ADDED = (
     r"(?:(?:\+|plus|with|add|and|include|append)(?: an?| the)?(?: new| extra)?(?: column| field)?"
@@ -118,7 +119,13 @@ def _period_of(ctx: Context, match: Match) -> bool:
         return False
     unit = match.group("unit") or ""
     text = f"{PERIOD_FUNCTIONS[unit]}({ctx.as_date(column)})"
-    return compute(ctx, f"{column.removesuffix('_date')}_{unit}", text, match.text)
+    return compute(ctx, _given_name(match) or f"{column.removesuffix('_date')}_{unit}", text, match.text)
+
+
+def _given_name(match: Match) -> str | None:
+    """The name the request gives the new column ('..., called order_year'), if any."""
+    names = match.items(name="name")
+    return new_name(names[0].ref if names[0].kind == "str" else names[0].text) if names else None
 
 
 def read_computed(ctx: Context) -> None:
@@ -168,7 +175,7 @@ def read_computed(ctx: Context) -> None:
     scan(
         r"(?:(?:have|get|see|add|show|include|give me) )?(?:the |a |an )?(?P<unit>year|month|quarter|week|day) "
         r"(?:that |when |in which )?(?:each|every|the) {T} (?:was |were |got |had )?(?:(?P<col>{C}|{V})|"
-        r"(?P<verb>[a-z]+))(?: in| on)?" + AS_A_COLUMN,
+        r"(?P<verb>[a-z]+))(?: in| on)?" + AS_A_COLUMN + CALLED,
         lambda m: _period_of(ctx, m),
     )
     scan(

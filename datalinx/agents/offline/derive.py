@@ -10,7 +10,7 @@ from datalinx.agents.offline.plan import ident, literal
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.core.pipelines import expressions
 from datalinx.core.pipelines.expressions.library import FUNCTIONS
-from datalinx.core.pipelines.types import ColumnType
+from datalinx.core.pipelines.types import TEMPORAL, ColumnType
 
 T = ColumnType
 CASES = {
@@ -85,17 +85,32 @@ def _expression(ctx: Context, items: list[Item]) -> str | None:
 
 
 def _derive(ctx: Context, match: Match) -> bool:
-    names, body, dataset = match.items(name="name"), match.items(name="expr"), match.item("ds")
+    names, body = match.items(name="name"), match.items(name="expr")
     if not names or not body:
         return False
-    if dataset is not None and dataset.kind == "col" and dataset.norm != ctx.base:
-        return False  # 'add a column x to churn': a dataset's name, not a column's
+    for dataset in (match.item("ds"), match.item("into")):
+        if dataset is not None and dataset.kind == "col" and dataset.norm != ctx.base:
+            return False  # 'add a column x to churn': a dataset's name, not a column's
     name = new_name(names[0].ref if names[0].kind == "str" else names[0].text)
-    text = _expression(ctx, body)
+    text = _days_between(ctx, body) or _expression(ctx, body)
     if text is None:
         ctx.refuse(ctx.sentence.request[body[0].start : body[-1].end])
         return True
     return compute(ctx, name, text, ctx.sentence.request[body[0].start : body[-1].end])
+
+
+def _days_between(ctx: Context, items: list[Item]) -> str | None:
+    """'ship date minus order date (in days)': one date less another, as the whole days between them."""
+    words = [i for i in items if i.kind != "punct" and not (i.kind == "word" and i.norm in ARTICLES)]
+    if len(words) < 3 or [i.norm for i in words[3:]] not in ([], ["in", "days"]):
+        return None
+    first, between, second = words[:3]
+    columns = [ctx.column(i) if i.kind == "col" else None for i in (first, second)]
+    dates = [c for c in columns if c is not None and ctx.type_of(c) in TEMPORAL]
+    if between.norm not in ("-", "minus", "less") or len(dates) != 2:
+        return None
+    end, start = (ctx.as_date(c) for c in dates)
+    return f"date_diff('day', {start}, {end})"
 
 
 def compute(ctx: Context, name: str, text: str, words: str, note: str = "") -> bool:
@@ -146,7 +161,7 @@ def read_derived(ctx: Context) -> None:
     name = r"(?P<name>{S}|(?:(?:{C}|[a-z_][a-z0-9_]*) ){0,3}?(?:{C}|[a-z_][a-z0-9_]*))"
     scan(
         r"(?:add|create|compute|calculate|derive|make|include|with|append|"
-        r"plus)(?: a| an| the)?(?: new)?(?: column| field| col)?(?: called| "
+        r"plus)(?: to (?:the )?(?P<into>{T}|{C}))?(?: a| an| the)?(?: new)?(?: column| field| col)?(?: called| "
         r"named)? " + name + r"(?: (?:to|in|on|for) (?:the )?(?P<ds>{T}|{C})(?: table| dataset| data)?)?(?: ,)?"
         r" (?:=|as|equal to|equals|which is|that is|being|defined as|computed "
         r"as|:) " + body,

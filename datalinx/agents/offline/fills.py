@@ -163,6 +163,7 @@ def _replace(ctx: Context, match: Match) -> bool:
 
 def read_fills(ctx: Context) -> None:
     """Missing values filled, and one value replaced by another."""
+    _read_conditional_fills(ctx)  # first: 'where income is missing, fill with 0' fills income, not every gap
     scan = ctx.sentence.scan
     missing = r"(?:missing|empty|null|blank|nan|na|unknown|absent)"
     gaps = r"(?:values?|entries|cells|gaps?|nulls?|blanks?|ones)"
@@ -214,8 +215,18 @@ def read_fills(ctx: Context) -> None:
         + ")?",
         lambda m: _fill(ctx, m),
     )
-    # 'where X is missing, estimate it as A times B', 'for orders without a ship date, put the order date in there'
-    body = arithmetic("expr")
+    scan(r"(?P<how>forward|backward) fill(?: the)?(?: " + COLUMNS + ")?", lambda m: _fill(ctx, m))
+    scan(
+        r"(?:replace|change|map|turn|convert) (?P<old>{S}|{V}) (?:with|by|to|"
+        r"into|as) (?P<new>{S}|[^ @§,;]+)(?: in(?: the)? (?P<col>{C}))?",
+        lambda m: _replace(ctx, m),
+    )
+
+
+def _read_conditional_fills(ctx: Context) -> None:
+    """Gaps named before the fill: 'where X is missing, estimate it as A times B', 'for orders without a ship date,
+    put the order date in there'."""
+    scan = ctx.sentence.scan
     verb = (
         r"(?:, )?(?:(?:then|just|please|could|can|would|will|you|simply) )*(?:estimate|fill|set|compute|calculate|"
         r"replace|impute|make|use|take|put|insert|write|approximate)(?: (?:it|them|that|this|those|the gaps?|in))? "
@@ -223,23 +234,10 @@ def read_fills(ctx: Context) -> None:
     )
     place = r"(?: (?:in there|there|in its place|in their place|instead|in that column|in it|for them|for those))*"
     absent = r"(?:is|are|was|were) (?:missing|empty|null|blank|unknown|absent|not (?:set|known|filled))"
+    within = r"(?: (?:in|of|from) (?:the )?{T}(?: data| table| dataset)?)?"  # 'where income is blank in churn'
     lacking = r"(?:without|with no|lacking|missing|that have no|that lack|with a missing|with missing)"
-    scan(
-        r"(?:where|when|if|wherever|whenever) (?:the )?(?P<col>{C}) " + absent + " " + verb + body + place,
-        lambda m: _in_gaps(ctx, m),
-    )
-    scan(
-        r"(?:for|where|when) (?:(?:the |any |all )?(?:{T}|rows|ones) )?"
-        + lacking
-        + r" (?:a |an |the )?(?P<col>{C}) "
-        + verb
-        + body
-        + place,
-        lambda m: _in_gaps(ctx, m),
-    )
-    scan(r"(?P<how>forward|backward) fill(?: the)?(?: " + COLUMNS + ")?", lambda m: _fill(ctx, m))
-    scan(
-        r"(?:replace|change|map|turn|convert) (?P<old>{S}|{V}) (?:with|by|to|"
-        r"into|as) (?P<new>{S}|[^ @§,;]+)(?: in(?: the)? (?P<col>{C}))?",
-        lambda m: _replace(ctx, m),
-    )
+    for body in (arithmetic("expr"), r"(?P<expr>{S})"):  # a sum, a column, a number, or a text in quotes
+        where = r"(?:where|when|if|wherever|whenever) (?:the )?(?P<col>{C}) " + absent + within
+        scan(where + " " + verb + body + place, lambda m: _in_gaps(ctx, m))
+        rows = r"(?:for|where|when) (?:(?:the |any |all )?(?:{T}|rows|ones) )?"
+        scan(rows + lacking + r" (?:a |an |the )?(?P<col>{C}) " + verb + body + place, lambda m: _in_gaps(ctx, m))

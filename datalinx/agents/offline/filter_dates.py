@@ -176,10 +176,13 @@ def _weekdays(ctx: Context, match: Match) -> bool:
     return True
 
 
+HAPPENED = r"(?:(?:took|takes|take) place |happened |happens |occurred |occurs )?"  # 'whose signup took place in'
+
+
 def read_dates(ctx: Context) -> None:
     """Every date test; a mention without a column refers to the dataset's own date."""
     scan = ctx.sentence.scan
-    subject = r"(?P<col>{C}|{V}) " + BRIDGE
+    subject = r"(?P<col>{C}|{V}) " + BRIDGE + HAPPENED
     forms = [
         (
             "after",

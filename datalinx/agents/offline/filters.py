@@ -16,7 +16,8 @@ from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
 
 UNIT = (
     r"(?: (?P<unit>{V}|years old|years {C}|years|year old|year {C}|old|"
-    r"units|items|pieces|kg|kgs|kilos|kilograms|g|grams|lb|lbs|pounds|oz|ounces|months|weeks|days|calls|times|percent|%"
+    r"units|items|pieces|kg|kgs|kilos|kilograms|g|grams|lb|lbs|pounds|oz|ounces|months?|weeks?|days?|year|calls|times|"
+    r"percent|%"
     r"|bucks|quid|euros|dollars|eur|usd))?"
 )
 NUMBER = r"(?:(?:the |a )?(?:value|amount|level|figure|threshold|sum|total) of )?(?P<num>{N}|{D})" + UNIT
@@ -54,13 +55,15 @@ def compare(ctx: Context, column: str, operator: str, item: Item, words: str, un
             return False
         column, value = converted, in_unit(ctx, value, unit, column)
     spanned = in_span(value, unit, column)
-    if spanned is None:
+    ageless = SPANS.get((unit or "").lower()) == "year" and span_of(column) is None and column != age_column(ctx)
+    if spanned is None or ageless:  # 'cheaper than 2 years': a span of a column that counts none
         ctx.refuse(f"{words} {item.text} {unit} ({span_note(column)})")
         return True
+    said = item.text
     if spanned != value:
         ctx.note(f"read '{item.text} {unit}' as {literal(spanned)} {span_of(column)}s of {column}")
-        value = spanned
-    condition = Condition(f"{ident(column)} {operator} {literal(value)}", f"{column} {words} {item.text}", column)
+        value, said = spanned, literal(spanned)  # 'less than a year': tenure_months less than 12
+    condition = Condition(f"{ident(column)} {operator} {literal(value)}", f"{column} {words} {said}", column)
     if operator == "=":
         condition.values = [value]
     ctx.plan.add_filter(condition)

@@ -17,6 +17,7 @@ from datalinx.agents.offline.words import (
     FILLER,
     KEYWORDS,
     OPPOSITES,
+    STATE_PHRASES,
     TIME_UNITS,
 )
 from datalinx.core.datasets.facts import FEW_VALUES, CatalogView, ColumnFacts, DatasetFacts
@@ -218,8 +219,8 @@ class Grounding:
             folded = fold(text).strip()
             if folded in EXONYMS:
                 keys.append(value_key(EXONYMS[folded]))
-            if folded in CURRENCY_PHRASES:
-                keys.insert(0, CURRENCY_PHRASES[folded])
+            if folded in CURRENCY_PHRASES or folded in STATE_PHRASES:
+                keys.insert(0, CURRENCY_PHRASES.get(folded) or STATE_PHRASES[folded])
             if folded in DEMONYMS:
                 keys.append(value_key(DEMONYMS[folded]))
             for suffix in ("ing", "ed", "er"):

@@ -30,6 +30,7 @@ _OPS = {"==": "=", "<>": "!=", "=>": ">=", "=<": "<="}
 
 # Words after which 'one' is the number 1 ("exactly one"), not a pronoun ("the first one").
 ONE_BEFORE = frozenset({"exactly", "least", "most", "than", "only", "just", "over", "under", "above", "below", "="})
+SPAN_WORDS = frozenset({"day", "week", "month", "quarter", "year", "decade"})
 
 
 @dataclass
@@ -118,6 +119,9 @@ def tokenize(request: str) -> list[Token]:
             token.norm = "than"  # "cheaper then 10"
         if token.norm == "one" and token.kind == "word" and previous.norm in ONE_BEFORE:
             token.kind, token.value = "number", 1  # "exactly one item", "more than one"
+    for before, article, unit in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        if article.norm in ("a", "an") and before.norm in ONE_BEFORE and unit.norm in SPAN_WORDS:
+            article.kind, article.value = "number", 1  # "less than a year": one year
     return _compound_numbers(tokens)
 
 

@@ -220,6 +220,7 @@ DATASET_SYNONYMS = {
     "orders": ("purchases", "purchase", "sales", "sale", "transactions", "transaction"),
     "products": ("goods", "articles", "article", "merchandise", "skus", "sku"),
     "customers": ("clients", "client", "shoppers", "buyers"),
+    "churn": ("subscribers", "subscriber", "subscriptions", "subscription"),
 }
 
 # Currencies named with their country's adjective: 'British pounds' is GBP, not Britain and pounds.
@@ -227,6 +228,13 @@ CURRENCY_PHRASES = {
     "british pound": "gbp", "british pounds": "gbp", "pound sterling": "gbp", "pounds sterling": "gbp",
     "us dollar": "usd", "us dollars": "usd", "american dollar": "usd", "american dollars": "usd",
     "japanese yen": "jpy", "swiss franc": "chf", "swiss francs": "chf", "indian rupee": "inr", "indian rupees": "inr",
+}  # fmt: skip
+
+# Plain words for the state a row is in, read as the stored state they describe ('waiting to go out': pending).
+STATE_PHRASES = {
+    "waiting to go out": "pending", "waiting to ship": "pending", "waiting to be shipped": "pending",
+    "awaiting shipment": "pending", "awaiting dispatch": "pending", "yet to be shipped": "pending",
+    "called off": "cancelled", "sent back": "returned", "brought back": "returned",
 }  # fmt: skip
 
 SUPERLATIVES = (
