@@ -31,6 +31,11 @@ def _in_year(orders: pl.DataFrame, year: int) -> pl.DataFrame:
     return orders.filter(pl.col("order_date").dt.year() == year)
 
 
+def _groups_over(frame: pl.DataFrame, key: str, measure: pl.Expr, threshold: float) -> pl.DataFrame:
+    """The groups of `frame` by `key` whose (named) measure is above `threshold`."""
+    return frame.group_by(key).agg(measure).filter(pl.col(measure.meta.output_name()) > threshold)
+
+
 def _top_customers_with_names(f: Frames) -> pl.DataFrame:
     totals = f["orders"].group_by("customer_id").agg(pl.col("total_revenue").sum().alias("sum_total_revenue"))
     top = totals.sort("sum_total_revenue", descending=True).head(4)
@@ -239,38 +244,24 @@ CASES: list[tuple[str, Expected]] = [
     ),
     (
         "products with total revenue above 10000",
-        lambda f: (
-            f["orders"]
-            .group_by("product_id")
-            .agg(pl.col("total_revenue").sum().alias("sum_total_revenue"))
-            .filter(pl.col("sum_total_revenue") > 10000)
+        lambda f: _groups_over(
+            f["orders"], "product_id", pl.col("total_revenue").sum().alias("sum_total_revenue"), 10000
         ),
     ),
     (
         "countries with total revenue above 100000",
-        lambda f: (
-            f["orders"]
-            .group_by("country")
-            .agg(pl.col("total_revenue").sum().alias("sum_total_revenue"))
-            .filter(pl.col("sum_total_revenue") > 100000)
+        lambda f: _groups_over(
+            f["orders"], "country", pl.col("total_revenue").sum().alias("sum_total_revenue"), 100000
         ),
     ),
     (
         "which countries have an average order value above 500",
-        lambda f: (
-            f["orders"]
-            .group_by("country")
-            .agg(pl.col("total_revenue").mean().alias("mean_total_revenue"))
-            .filter(pl.col("mean_total_revenue") > 500)
-        ),
+        lambda f: _groups_over(f["orders"], "country", pl.col("total_revenue").mean().alias("mean_total_revenue"), 500),
     ),
     (
         "regions where the churn rate is above 0.25",
-        lambda f: (
-            f["churn"]
-            .group_by("region")
-            .agg(pl.col("churned").cast(pl.Float64).mean().alias("mean_churned_rate"))
-            .filter(pl.col("mean_churned_rate") > 0.25)
+        lambda f: _groups_over(
+            f["churn"], "region", pl.col("churned").cast(pl.Float64).mean().alias("mean_churned_rate"), 0.25
         ),
     ),
     (
