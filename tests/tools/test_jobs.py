@@ -37,8 +37,9 @@ async def test_wait_for_job_sends_progress_notifications_until_the_job_ends(
     async def on_progress(progress: float, total: float | None, message: str | None) -> None:
         seen.append((progress, total, message))
 
-    with running_pool(acme.runtime):
-        async with http_session(live_server.url, token_of(acme, Role.VIEWER)) as session:
+    # the session is open before any worker runs, so a slow connect cannot let the job end before the wait begins
+    async with http_session(live_server.url, token_of(acme, Role.VIEWER)) as session:
+        with running_pool(acme.runtime):
             result = await session.call_tool("wait_for_job", {"job_id": job_id}, progress_callback=on_progress)
     job = structured(result)
     assert (job["status"], job["progress"]) == ("succeeded", 1.0)
