@@ -289,7 +289,13 @@ def _ranked_by_other(
     ranked = ranked and start + 1 < len(tokens) and tokens[start + 1].norm in ("by", "with", "ranked", "in", "based")
     before = start - 1 if start >= 1 and tokens[start - 1].kind != "number" else start - 2  # "which 5 products"
     asked = before >= 0 and tokens[before].norm in ("which", "what")
-    asked = asked and any(t.norm in SUPERLATIVE_WORDS for t in tokens[start + 1 : start + 5])
+    asked = (
+        asked
+        and any(
+            t.norm in SUPERLATIVE_WORDS and tokens[i - 1].norm != "at"  # 'at least one order' ranks nothing
+            for i, t in enumerate(tokens[start + 1 : start + 5], start=start + 1)
+        )
+    )
     if not (ranked or asked):
         return _ranked_by_rows(tokens, start, entities, grounding, dataset)
     counted = [c for s, c in sorted(entities.items()) if s > start and c.kind == "ds" and c.refs[0] != dataset][:1]

@@ -9,7 +9,7 @@ from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.plan import Condition, Join, combine, ident, literal
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.words import VERB_DATASETS
-from datalinx.core.pipelines.types import TEMPORAL
+from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
 
 JOIN_WORDS = (
     r"(?:join|joined|joining|merge|merged|combine|combined|enrich|enriched|match|matched|link|linked|together|along)"
@@ -78,8 +78,46 @@ def _dated(ctx: Context, join: Join, when: Item) -> bool:
 
 def _once(ctx: Context, match: Match) -> bool:
     """'at least one order' is any order; 'at least 5 orders' is a count per customer, for the tests on groups."""
-    count = match.item("n") or match.item("m")
+    count = match.item("n") or match.item("m") or match.item("k") or match.item("j")
     return count is None or count.ref == 1
+
+
+PLAIN_AMOUNT = re.compile(
+    r"older|younger|later|earlier|newer|heavier|lighter|longer|shorter|cheaper|expensive|costlier"
+)
+
+
+def _row_test(ctx: Context, match: Match) -> bool:
+    """'at least one order above 5,000', 'an order with a quantity over 10': a test on the other dataset's rows,
+    of the column named or else of the amount its rows are measured by."""
+    from datalinx.agents.offline.filters import SYMBOLS, _operator
+
+    other, number, parsed = match.item("t"), match.item("num"), _operator(match)
+    if other is None or other.kind != "ds" or number is None or number.kind != "num" or parsed is None:
+        return False
+    if PLAIN_AMOUNT.search(match.group("op") or ""):
+        return False  # 'an order older than ...' tests a date, not the amount
+    dataset, item = str(other.ref), match.item("col")
+    if match.group("unit"):
+        # 'an order of more than 20 units': which amount of the rows the unit counts is not known here
+        if _with(ctx, match, "semi"):
+            ctx.refuse(f"{match.text} (which {dataset} column?)")
+        return True
+    if item is not None:
+        refs = [r for r in [item.ref, *item.alternatives] if isinstance(r, ColumnRef) and r.dataset == dataset]
+        column = refs[0].column if refs and refs[0].type in NUMERIC else None
+    else:
+        facts = ctx.grounding.main_measure(dataset)
+        column = facts.name if facts is not None else None
+    if column is None or ctx.grounding.is_key(dataset, column) or not _with(ctx, match, "semi"):
+        return False
+    join = next(j for j in ctx.plan.joins if j.dataset == dataset)
+    said = f"{column} {SYMBOLS.get(parsed[0], parsed[1])} {number.text}"
+    join.filters.append(Condition(f"{ident(column)} {parsed[0]} {literal(number.ref)}", said, column))
+    join.reason = join.reason.removesuffix(".") + f", among {dataset} whose {said}."
+    if item is None:
+        ctx.note(f"read '{match.group('op')} {number.text}' as a test on the {dataset}' {column}")
+    return True
 
 
 def _among(ctx: Context, match: Match) -> bool:
@@ -202,6 +240,24 @@ def read_joins(ctx: Context) -> None:
         + r" (?:is |was |are )?(?:unknown|missing|not found|not known|not in the "
         r"\S+|does not exist|do not exist|not existing|absent)",
         lambda m: _with(ctx, m, "anti"),
+    )
+    # "customers with at least one order above 5,000": the orders tested before they are matched
+    from datalinx.agents.offline.filters import OPERATOR
+
+    tested = (
+        r"(?: (?:that|which) (?:is|was|were|are|came to|comes to))?(?: (?:worth|valued at|of|totaling|totalling"
+        r"|amounting to|with an? (?:value|total|amount) of|with (?:an? |the |its )?(?P<col>{C})(?: of)?))? "
+        + OPERATOR
+        + r" (?P<num>{N})(?: (?P<unit>(?!(?:in|during|and|or|but|with|who|that|which|,|\.|\?)(?= |$))\S+))?"
+    )
+    scan(
+        r"(?:(?:with|having|who have|that have|who has|that has|(?:who|that|which)(?: has| have| had)?"
+        r" (?:placed|made|bought))(?: at least (?:one|a single|(?P<n>@n\d+))| (?:one|a single|(?P<m>@n\d+)) or more"
+        r"| any| some| an?)|at least (?:one|a single|(?P<k>@n\d+))|(?:one|(?P<j>@n\d+)) or more) "
+        + other
+        + tested
+        + when,
+        lambda m: _once(ctx, m) and _row_test(ctx, m),
     )
     scan(
         r"(?:with|having|who have|that have|who has|that has|(?:who|that|which)(?: has| have| had)? (?:placed|made)"
