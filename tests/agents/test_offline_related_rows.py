@@ -10,7 +10,7 @@ import polars as pl
 import pytest
 
 from datalinx.agents.offline import draft
-from tests.agents.test_offline_planner import Demo, Frames, answer, demo, same_rows
+from tests.agents.test_offline_planner import CATEGORY, GERMANY, Demo, Frames, answer, demo, same_rows
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
 Expected = Callable[[Frames], pl.DataFrame]
@@ -18,6 +18,20 @@ Expected = Callable[[Frames], pl.DataFrame]
 
 def _with_order(f: Frames, test: pl.Expr) -> pl.DataFrame:
     return f["customers"].join(f["orders"].filter(test), on="customer_id", how="semi")
+
+
+def _bought(f: Frames, category: str, orders: pl.Expr | None = None) -> pl.DataFrame:
+    """Customers with an order (of `orders`) of a product in `category`: through the orders."""
+    picked = f["orders"] if orders is None else f["orders"].filter(orders)
+    bought = picked.join(f["products"].filter(pl.lit(category) == CATEGORY), on="product_id", how="semi")
+    return f["customers"].join(bought, on="customer_id", how="semi")
+
+
+def _bought_by(f: Frames, people: pl.Expr, category: str | None = None) -> pl.DataFrame:
+    """Products that customers matching `people` ordered."""
+    orders = f["orders"].join(f["customers"].filter(people), on="customer_id", how="semi")
+    products = f["products"] if category is None else f["products"].filter(pl.lit(category) == CATEGORY)
+    return products.join(orders, on="product_id", how="semi")
 
 
 CASES: list[tuple[str, Expected]] = [
@@ -30,6 +44,18 @@ CASES: list[tuple[str, Expected]] = [
     (
         "customers who have an order above 3000 in 2024",
         lambda f: _with_order(f, (pl.col("total_revenue") > 3000) & (pl.col("order_date").dt.year() == 2024)),
+    ),
+    ("customers who bought toys", lambda f: _bought(f, "toy")),
+    ("which customers have purchased electronics products?", lambda f: _bought(f, "electronic")),
+    (
+        "customers that ordered Home & Kitchen items in March 2024",
+        lambda f: _bought(f, "home&kitchen", pl.col("order_date").dt.strftime("%Y-%m") == "2024-03"),
+    ),
+    ("products bought by customers in Germany", lambda f: _bought_by(f, GERMANY)),
+    ("garden products bought by German customers", lambda f: _bought_by(f, GERMANY, "garden")),
+    (
+        "orders from customers in Germany, with the customer email",
+        lambda f: f["orders"].join(f["customers"].filter(GERMANY).select("customer_id", "email"), on="customer_id"),
     ),
 ]
 
@@ -52,3 +78,18 @@ def test_at_least_one_ranks_nothing(demo: Demo) -> None:
 def test_a_unit_the_related_rows_do_not_say_is_not_guessed(demo: Demo) -> None:
     planned = draft("products with at least one order of more than 20 units", demo.catalog)
     assert planned.not_understood
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    ["customers who bought toys, with the product name", "customers who never bought garden products"],
+)
+def test_what_a_link_through_another_dataset_cannot_give_is_said(request_text: str, demo: Demo) -> None:
+    """Columns of products per customer (each has many orders), or no such order: not planned as if understood."""
+    assert draft(request_text, demo.catalog).not_understood
+
+
+def test_a_follow_up_keeps_the_link_through_another_dataset(demo: Demo, tmp_path: Path) -> None:
+    previous = draft("customers who bought garden products", demo.catalog).definition
+    _, output = answer("only the enterprise ones", demo, tmp_path, previous)
+    same_rows(output, _bought(demo.frames, "garden").filter(pl.col("segment") == "enterprise"))

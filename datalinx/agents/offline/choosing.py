@@ -28,6 +28,7 @@ class Choice:
     named: list[str]
     ranked: list[str]
     grouped: list[str] = field(default_factory=list)
+    bridged: list[str] = field(default_factory=list)  # datasets linked to the base only through a third one
 
 
 def choose(tokens: list[Token], grounding: Grounding, previous: list[str], request: str) -> Choice:
@@ -121,6 +122,10 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
         return Choice(every[0] if len(every) == 1 else None, named, every, groups)
     best = ranked[0]
     leader = max(every, key=lambda name: (evidence[name], -every.index(name)))
+    linked = best in named and grounding.bridge(best, leader) is not None
+    if evidence[best] == 0 and evidence[leader] > 0 and linked:
+        # "customers who bought garden products": the products' values pick the customers, through the orders
+        return Choice(best, named, ranked, groups, [leader])
     if evidence[best] == 0 and evidence[leader] > 0 and grounding.join_key(best, leader) is None:
         # "customers who churned": the columns named are churn's, so its rows are the customers meant
         ranked.remove(leader)
@@ -154,7 +159,8 @@ def _head_of_phrase(
     if not between or len(between) > 2 or any(w not in LINK_WORDS for w in between):
         return None
     head, other = str(first.refs[0]), str(second.refs[0])
-    return head if head != other and grounding.join_key(head, other) is not None else None
+    linked = grounding.join_key(head, other) is not None or grounding.bridge(head, other) is not None
+    return head if head != other and linked else None
 
 
 def _summarised_elsewhere(
@@ -264,7 +270,17 @@ def _tested_on_count(
 
 def _compared(tokens: list[Token], start: int) -> bool:
     """Whether a comparison with a number follows within a few words: 'above 10000', 'is more than 5'."""
-    return any(t.kind == "number" for t in tokens[start : start + 4])
+    from datalinx.agents.offline.dates import is_year
+    from datalinx.agents.offline.words import MONTHS
+
+    def dated(i: int) -> bool:  # "in March 2024", "during 2023": when, not how much
+        return (
+            is_year(tokens[i])
+            and i > 0
+            and (tokens[i - 1].norm in ("in", "during", "of") or tokens[i - 1].norm in MONTHS)
+        )
+
+    return any(t.kind == "number" and not dated(i) for i, t in enumerate(tokens[start : start + 4], start=start))
 
 
 def _counted_elsewhere(

@@ -120,6 +120,13 @@ def _row_test(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _bridged_values(ctx: Context, match: Match) -> bool:
+    """Whether every value a match names is of a dataset linked to the base only through another one."""
+    values = match.items("val", name="vals")
+    datasets = {v.ref.dataset for v in values}
+    return bool(values) and all(ctx.grounding.bridge(ctx.base, d) is not None for d in datasets)
+
+
 def _among(ctx: Context, match: Match) -> bool:
     """'at least one delivered order': the value tests the other dataset's rows."""
     from datalinx.agents.offline.values import _values
@@ -283,6 +290,13 @@ def read_joins(ctx: Context) -> None:
         r"existing|known|valid|corresponding) " + other,
         lambda m: _with(ctx, m, "semi"),
     )
+    # "customers who bought garden products in 2024": the values are the products', the period the orders'
+    scan(
+        r"(?:(?:who|that|which) )?(?:have |has |had )?(?P<verb>ordered|bought|purchased)"
+        r"(?: anything| something| any| some)?(?: from| in| of)?(?: the| a| an)?(?P<vals>(?: {V}){1,3})"
+        r"(?: {C}| {T}| items| things| stuff| goods| articles)? (?:in|during) (?P<when>{Y}|{D})",
+        lambda m: _bridged_values(ctx, m) and _with(ctx, m, "semi") and _among(ctx, m),
+    )
     scan(
         r"(?:who|that|which) (?:were |was |have |has )?(?:been "
         r")?(?P<verb>ordered|bought|purchased|sold)(?: something| anything)?(?: at least once)?" + when,
@@ -319,9 +333,14 @@ def tests_only(ctx: Context) -> None:
     """'orders from customers in Germany': a joined dataset whose columns are only tested picks the base's rows
     (a semi join, each row once) rather than adding its columns and repeating rows it matches twice."""
     plan = ctx.plan
-    if plan.aggregate is not None or plan.lookups or plan.dedupe is not None or len(plan.joins) != 1:
+    # "customers who bought garden products": the match with any order is implied by the products' through them
+    bridges = [
+        j for j in plan.joins if j.how == "semi" and not j.columns and any(o.through == j.dataset for o in plan.joins)
+    ]
+    joins = [j for j in plan.joins if j not in bridges]
+    if plan.aggregate is not None or plan.lookups or plan.dedupe is not None or len(joins) != 1:
         return
-    join = plan.joins[0]
+    join = joins[0]
     names = {join.renamed.get(c, c): c for c in join.columns if c != join.key}
     if join.how not in ("left", "semi") or not names:
         return
@@ -339,11 +358,16 @@ def tests_only(ctx: Context) -> None:
             kept.append(condition)
     if not tested or any(re.search(rf"\b{re.escape(n)}\b", combine(kept)) for n in names):
         return
+    if any(not re.search(rf"\b{re.escape(n)}\b", combine(tested)) for n in names):
+        return  # "..., with the customer email": a column asked for is shown, so the join adds it
     for condition in tested:
         for name, original in names.items():
             condition.expression = re.sub(rf"\b{re.escape(name)}\b", ident(original), condition.expression)
         condition.column = names.get(condition.column or "", condition.column)
     plan.filters, join.filters, join.columns, join.renamed, join.how = kept, tested, [], {}, "semi"
+    for bridge in bridges:
+        join.through_filters.extend(bridge.filters)
+        plan.joins.remove(bridge)
     join.reason = f"Keep the {ctx.base} rows with a matching {join.dataset} row (semi join on {join.key})."
 
 

@@ -167,6 +167,10 @@ def read(request: str, catalog: CatalogView, previous: list[str] | None = None) 
         return Reading(Sentence(request, [_plain(t) for t in tokens]), None, [], named, notes)
     ranked = [*choice.grouped, *(d for d in choice.ranked if d not in choice.grouped)]  # a group's name first
     scope = [base] + [d for d in ranked if d != base and grounding.join_key(base, d) is not None]
+    # a dataset linked to the base through a third is another thing, not a word for the base's rows
+    for other in [*choice.bridged, *named]:
+        if other not in scope and grounding.bridge(base, other) is not None:
+            scope.append(other)
     dates = {start: (end, ref) for start, end, ref in find_dates(tokens)}
     found = entities(tokens, grounding, scope, request)
     items: list[Item] = []
