@@ -93,3 +93,26 @@ def test_a_follow_up_keeps_the_link_through_another_dataset(demo: Demo, tmp_path
     previous = draft("customers who bought garden products", demo.catalog).definition
     _, output = answer("only the enterprise ones", demo, tmp_path, previous)
     same_rows(output, _bought(demo.frames, "garden").filter(pl.col("segment") == "enterprise"))
+
+
+def _top_spenders(f: Frames, n: int) -> pl.DataFrame:
+    totals = f["orders"].group_by("customer_id").agg(pl.col("total_revenue").sum().alias("sum_total_revenue"))
+    return totals.sort("sum_total_revenue", descending=True).head(n)
+
+
+@pytest.mark.parametrize(("request_text", "n"), [("the 5 biggest spenders", 5), ("who are our top 10 spenders?", 10)])
+def test_spenders_are_people_ranked_by_what_they_spent(request_text: str, n: int, demo: Demo, tmp_path: Path) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output.select("sum_total_revenue"), _top_spenders(demo.frames, n).select("sum_total_revenue"))
+
+
+@pytest.mark.parametrize(
+    ("request_text", "split"),
+    [("churn rows from the test set", "test"), ("churn records in the training split", "train")],
+)
+def test_a_table_named_as_such_is_read_with_its_own_values(
+    request_text: str, split: str, demo: Demo, tmp_path: Path
+) -> None:
+    """'churn rows from the test set': the churn rows of that split, not customers' test accounts."""
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output, demo.frames["churn"].filter(pl.col("split") == split))

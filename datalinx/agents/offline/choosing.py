@@ -122,6 +122,8 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
         return Choice(every[0] if len(every) == 1 else None, named, every, groups)
     best = ranked[0]
     leader = max(every, key=lambda name: (evidence[name], -every.index(name)))
+    if best in _tables(tokens, entities):
+        return Choice(best, named, ranked, groups)  # "churn rows from the test set": the table named is read
     linked = best in named and grounding.bridge(best, leader) is not None
     if evidence[best] == 0 and evidence[leader] > 0 and linked:
         # "customers who bought garden products": the products' values pick the customers, through the orders
@@ -132,6 +134,19 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
         ranked.insert(0, leader)
         return Choice(leader, [leader, *(n for n in named if n != leader)], ranked, groups)
     return Choice(best, named, ranked, groups)
+
+
+TABLE_NOUNS = frozenset({"rows", "records", "data", "table", "dataset", "entries", "file", "lines", "sheet"})
+
+
+def _tables(tokens: list[Token], entities: dict[int, Candidate]) -> set[str]:
+    """Datasets named as tables ('the churn rows', 'orders table', 'from the churn data'): no word for other rows."""
+    named = set()
+    for start, candidate in entities.items():
+        after = start + candidate.length
+        if candidate.kind == "ds" and after < len(tokens) and tokens[after].norm in TABLE_NOUNS:
+            named.add(str(candidate.refs[0]))
+    return named
 
 
 def _counted_rows(tokens: list[Token], start: int) -> bool:
