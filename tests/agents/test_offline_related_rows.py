@@ -116,3 +116,24 @@ def test_a_table_named_as_such_is_read_with_its_own_values(
     """'churn rows from the test set': the churn rows of that split, not customers' test accounts."""
     _, output = answer(request_text, demo, tmp_path)
     same_rows(output, demo.frames["churn"].filter(pl.col("split") == split))
+
+
+def _counted(f: Frames, at_least: int) -> pl.DataFrame:
+    counts = f["orders"].group_by("customer_id").agg(pl.len().alias("count"))
+    return counts.filter(pl.col("count") >= at_least)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "at_least"),
+    [("which customers have made 12 or more purchases", 12), ("clients who placed 14 or more orders", 14)],
+)
+def test_a_count_or_more_of_related_rows_is_a_test_per_group(
+    request_text: str, at_least: int, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output, _counted(demo.frames, at_least))
+
+
+def test_or_fewer_related_rows_is_not_guessed(demo: Demo) -> None:
+    """'3 or fewer orders' includes customers with none, whom counting the orders misses: said, not planned."""
+    assert draft("customers with 3 or fewer orders", demo.catalog).not_understood

@@ -276,7 +276,10 @@ def _tested_on_count(
         if tokens[position].kind == "number":
             if tokens[position].value == 1 and tokens[position - 1].norm == "least":
                 return False  # "at least one order": any order, which a join answers
-            counted = entities.get(position + 1)
+            after = position + 1
+            if [t.norm for t in tokens[after : after + 2]] == ["or", "more"]:
+                after += 2  # "15 or more orders"
+            counted = entities.get(after)
             if counted is None or counted.kind != "ds" or counted.refs[0] == dataset:
                 return False
             return grounding.column(str(counted.refs[0]), key) is not None
