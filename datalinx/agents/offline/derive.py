@@ -10,7 +10,7 @@ from datalinx.agents.offline.plan import ident, literal
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.core.pipelines import expressions
 from datalinx.core.pipelines.expressions.library import FUNCTIONS
-from datalinx.core.pipelines.types import TEMPORAL, ColumnType
+from datalinx.core.pipelines.types import NUMERIC, TEMPORAL, ColumnType
 
 T = ColumnType
 CASES = {
@@ -92,11 +92,44 @@ def _derive(ctx: Context, match: Match) -> bool:
         if dataset is not None and dataset.kind == "col" and dataset.norm != ctx.base:
             return False  # 'add a column x to churn': a dataset's name, not a column's
     name = new_name(names[0].ref if names[0].kind == "str" else names[0].text)
-    text = _days_between(ctx, body) or _expression(ctx, body)
+    text = _days_between(ctx, body) or _rounded(ctx, body) or _expression(ctx, body)
     if text is None:
         ctx.refuse(ctx.sentence.request[body[0].start : body[-1].end])
         return True
     return compute(ctx, name, text, ctx.sentence.request[body[0].start : body[-1].end])
+
+
+ROUNDED_TAIL = (
+    [],
+    ["to", "the", "nearest", "whole", "number"],
+    ["to", "nearest", "whole", "number"],
+    ["to", "a", "whole", "number"],
+    ["to", "the", "nearest", "integer"],
+    ["to", "an", "integer"],
+    ["to", "whole", "numbers"],
+    ["to", "the", "nearest", "unit"],
+)
+
+
+def _rounded(ctx: Context, items: list[Item]) -> str | None:
+    """'price rounded to the nearest whole number', 'price rounded to 2 decimals': round() of a numeric column."""
+    words = [i for i in items if i.kind != "punct"]
+    words = words[1:] if words and words[0].kind == "word" and words[0].norm in ARTICLES else words
+    if len(words) < 2 or words[0].kind != "col" or words[1].norm not in ("rounded", "round"):
+        return None
+    tail = [i.norm for i in words[2:]]
+    digits = 0
+    if tail not in ROUNDED_TAIL:
+        places = words[2:]
+        said = [i.norm for i in places[:1]] + [i.norm for i in places[2:]]
+        decimal = said in (["to", "decimals"], ["to", "decimal", "places"], ["to", "places"], ["to", "digits"])
+        if not decimal or places[1].kind != "num" or not isinstance(places[1].ref, int):
+            return None
+        digits = places[1].ref
+    column = ctx.column(words[0])
+    if column is None or ctx.type_of(column) not in NUMERIC:
+        return None
+    return f"round({ident(column)}, {digits})" if digits else f"round({ident(column)})"
 
 
 def _days_between(ctx: Context, items: list[Item]) -> str | None:
