@@ -32,3 +32,35 @@ def test_a_rounded_column_is_within_half_a_step_and_on_the_step(
 
 def test_rounding_text_is_not_guessed(demo: Demo) -> None:
     assert draft("add a column e = email rounded", demo.catalog).not_understood
+
+
+FACTORS = {"kg": 1.0, "g": 0.001, "lb": 0.45359237}
+
+
+def _weights(f: dict[str, object], per: float) -> list[float | None]:
+    """Each product's weight as a number of a unit worth `per` kg, read from its text ('250 g', '3.59 lb')."""
+    import polars as pl
+
+    products = f["products"]
+    assert isinstance(products, pl.DataFrame)
+    out: list[float | None] = []
+    for text in products["weight"].to_list():
+        amount, _, unit = (text or "").strip().lower().partition(" ")
+        factor = FACTORS.get(unit.rstrip("s"))
+        out.append(None if factor is None or not amount else float(amount) * factor / per)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("request_text", "name", "per"),
+    [
+        ("add weight_g with the weight in grams", "weight_g", 0.001),
+        ("products, add the weight in pounds", "weight_pounds", 0.45359237),
+    ],
+)
+def test_amounts_with_units_become_numbers_of_one_unit(
+    request_text: str, name: str, per: float, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    for got, wanted in zip(output[name].to_list(), _weights(demo.frames, per), strict=True):
+        assert (got is None and wanted is None) or abs(got - wanted) <= 1e-6 * max(1.0, abs(wanted))

@@ -176,6 +176,39 @@ def _period(ctx: Context, match: Match) -> bool:
     return True
 
 
+WEIGHT_UNITS = r"(?P<unit>kilograms|kilogram|kilos|kilo|kgs|kg|grams|gram|g|pounds|pound|lbs|lb|ounces|ounce|oz|{V})"
+
+
+def _in_unit(ctx: Context, match: Match) -> bool:
+    """'add weight_kg holding each weight in kilograms as a number': amounts written with units, as numbers of one."""
+    from datalinx.agents.offline.units import FAMILIES, family_of, numeric_view
+
+    item, unit = match.item("col"), (match.group("unit") or "").lower()
+    if match.item("unit") is not None:
+        unit = match.item("unit").text.lower()  # 'pounds' is a currency's value too
+    if item is None or item.kind != "col" or item.ref.dataset != ctx.base:
+        return False
+    family = family_of(ctx, item.ref.column)
+    if family is None or unit not in FAMILIES[family]:
+        return False
+    named = match.item("name")
+    said = match.group("name")
+    name = new_name(named.ref if named is not None and named.kind == "str" else said or f"{item.ref.column}_{unit}")
+    before = dict(ctx.plan.prepare)
+    view = numeric_view(ctx, item.ref.column)
+    if view is None:
+        return False
+    expression = ctx.plan.prepare[view] if view not in before else ident(view)
+    if view not in before and name != view:
+        del ctx.plan.prepare[view]
+    factor = FAMILIES[family][unit]
+    ctx.plan.prepare[name] = expression if factor == 1 else f"({expression}) / {literal(factor)}"
+    ctx.plan.prepare_notes.append(f"Compute {name}, each {item.ref.column} as a number of {unit}.")
+    ctx.plan.touched = True
+    _known_later(ctx, name, T.FLOAT64)
+    return True
+
+
 def _known_later(ctx: Context, name: str, kind: ColumnType) -> None:
     """Later mentions of a computed column's name read as that column."""
     for item in ctx.sentence.items:
@@ -209,6 +242,13 @@ def read_derived(ctx: Context) -> None:
         reverse + r"(?: vat| tax| taxes)?) (?:as|called|named|into|in a column(?: called| "
         r"named)?) (?P<name>{S}|[a-z_][a-z0-9_]*)",
         lambda m: _derive(ctx, m),
+    )
+    scan(
+        r"(?:add|create|include|append|compute|with)(?: a| an| the)?(?: new)?(?: column| field)?(?: called| named)?"
+        r"(?: (?P<name>{S}|[a-z_][a-z0-9_]*))?(?: (?:to|in|on|for) (?:the )?{T})?(?: ,)?(?: (?:holding|containing|"
+        r"showing|giving|with|that holds|which holds|that has|that gives|for))?(?: each| the| every| its)?"
+        r" (?P<col>{C}) (?:in|as|converted to|in terms of) " + WEIGHT_UNITS + r"(?: (?:as (?:a )?)?numbers?)?",
+        lambda m: _in_unit(ctx, m),
     )
     cases = (
         r"(?P<case>lower case|lowercase|lower cased|lowercased|upper case|"
