@@ -153,6 +153,8 @@ def _join(
         explanations[tested] = f"Keep {join.dataset} rows where {describe(join.filters)}."
         edges.append({"source": right, "target": tested})
         right = tested
+    if join.through is not None and join.through_key is not None:
+        right = _bridged(join, right, taken, nodes, edges, explanations)
     key = join.right_key or join.key
     keep = [key, *(c for c in join.columns if c != key)]
     picked = node_id(f"{join.dataset}_columns", taken)
@@ -178,6 +180,37 @@ def _join(
     edges.append({"source": current, "target": joined, "port": "left"})
     edges.append({"source": right, "target": joined, "port": "right"})
     return joined
+
+
+def _bridged(
+    join: Join,
+    right: str,
+    taken: set[str],
+    nodes: list[dict[str, Any]],
+    edges: list[dict[str, Any]],
+    explanations: dict[str, str],
+) -> str:
+    """The rows of `join.through` that match the (tested) rows of `join.dataset`: what the base is matched with."""
+    assert join.through is not None and join.through_key is not None
+    picked = node_id(f"{join.dataset}_keys", taken)
+    nodes.append({"id": picked, "kind": "select", "columns": [join.through_key]})
+    explanations[picked] = f"Take {join.through_key} from {join.dataset}."
+    edges.append({"source": right, "target": picked})
+    bridge = node_id(join.through, taken)
+    nodes.append({"id": bridge, "kind": "source", "dataset": join.through})
+    explanations[bridge] = f"Read dataset {join.through}."
+    if join.through_filters:
+        tested = node_id(f"{join.through}_rows", taken)
+        nodes.append({"id": tested, "kind": "filter", "condition": combine(join.through_filters)})
+        explanations[tested] = f"Keep {join.through} rows where {describe(join.through_filters)}."
+        edges.append({"source": bridge, "target": tested})
+        bridge = tested
+    linked = node_id(f"{join.through}_of_{join.dataset}", taken)
+    nodes.append({"id": linked, "kind": "join", "how": "semi", "on": [join.through_key]})
+    explanations[linked] = f"Keep the {join.through} rows whose {join.through_key} is among those {join.dataset}."
+    edges.append({"source": bridge, "target": linked, "port": "left"})
+    edges.append({"source": picked, "target": linked, "port": "right"})
+    return linked
 
 
 def _append(

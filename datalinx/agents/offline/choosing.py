@@ -28,6 +28,7 @@ class Choice:
     named: list[str]
     ranked: list[str]
     grouped: list[str] = field(default_factory=list)
+    bridged: list[str] = field(default_factory=list)  # datasets linked to the base only through a third one
 
 
 def choose(tokens: list[Token], grounding: Grounding, previous: list[str], request: str) -> Choice:
@@ -121,12 +122,31 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
         return Choice(every[0] if len(every) == 1 else None, named, every, groups)
     best = ranked[0]
     leader = max(every, key=lambda name: (evidence[name], -every.index(name)))
+    if best in _tables(tokens, entities):
+        return Choice(best, named, ranked, groups)  # "churn rows from the test set": the table named is read
+    linked = best in named and grounding.bridge(best, leader) is not None
+    if evidence[best] == 0 and evidence[leader] > 0 and linked:
+        # "customers who bought garden products": the products' values pick the customers, through the orders
+        return Choice(best, named, ranked, groups, [leader])
     if evidence[best] == 0 and evidence[leader] > 0 and grounding.join_key(best, leader) is None:
         # "customers who churned": the columns named are churn's, so its rows are the customers meant
         ranked.remove(leader)
         ranked.insert(0, leader)
         return Choice(leader, [leader, *(n for n in named if n != leader)], ranked, groups)
     return Choice(best, named, ranked, groups)
+
+
+TABLE_NOUNS = frozenset({"rows", "records", "data", "table", "dataset", "entries", "file", "lines", "sheet"})
+
+
+def _tables(tokens: list[Token], entities: dict[int, Candidate]) -> set[str]:
+    """Datasets named as tables ('the churn rows', 'orders table', 'from the churn data'): no word for other rows."""
+    named = set()
+    for start, candidate in entities.items():
+        after = start + candidate.length
+        if candidate.kind == "ds" and after < len(tokens) and tokens[after].norm in TABLE_NOUNS:
+            named.add(str(candidate.refs[0]))
+    return named
 
 
 def _counted_rows(tokens: list[Token], start: int) -> bool:
@@ -154,7 +174,8 @@ def _head_of_phrase(
     if not between or len(between) > 2 or any(w not in LINK_WORDS for w in between):
         return None
     head, other = str(first.refs[0]), str(second.refs[0])
-    return head if head != other and grounding.join_key(head, other) is not None else None
+    linked = grounding.join_key(head, other) is not None or grounding.bridge(head, other) is not None
+    return head if head != other and linked else None
 
 
 def _summarised_elsewhere(
@@ -255,7 +276,10 @@ def _tested_on_count(
         if tokens[position].kind == "number":
             if tokens[position].value == 1 and tokens[position - 1].norm == "least":
                 return False  # "at least one order": any order, which a join answers
-            counted = entities.get(position + 1)
+            after = position + 1
+            if [t.norm for t in tokens[after : after + 2]] == ["or", "more"]:
+                after += 2  # "15 or more orders"
+            counted = entities.get(after)
             if counted is None or counted.kind != "ds" or counted.refs[0] == dataset:
                 return False
             return grounding.column(str(counted.refs[0]), key) is not None
@@ -264,7 +288,17 @@ def _tested_on_count(
 
 def _compared(tokens: list[Token], start: int) -> bool:
     """Whether a comparison with a number follows within a few words: 'above 10000', 'is more than 5'."""
-    return any(t.kind == "number" for t in tokens[start : start + 4])
+    from datalinx.agents.offline.dates import is_year
+    from datalinx.agents.offline.words import MONTHS
+
+    def dated(i: int) -> bool:  # "in March 2024", "during 2023": when, not how much
+        return (
+            is_year(tokens[i])
+            and i > 0
+            and (tokens[i - 1].norm in ("in", "during", "of") or tokens[i - 1].norm in MONTHS)
+        )
+
+    return any(t.kind == "number" and not dated(i) for i, t in enumerate(tokens[start : start + 4], start=start))
 
 
 def _counted_elsewhere(
@@ -289,7 +323,13 @@ def _ranked_by_other(
     ranked = ranked and start + 1 < len(tokens) and tokens[start + 1].norm in ("by", "with", "ranked", "in", "based")
     before = start - 1 if start >= 1 and tokens[start - 1].kind != "number" else start - 2  # "which 5 products"
     asked = before >= 0 and tokens[before].norm in ("which", "what")
-    asked = asked and any(t.norm in SUPERLATIVE_WORDS for t in tokens[start + 1 : start + 5])
+    asked = (
+        asked
+        and any(
+            t.norm in SUPERLATIVE_WORDS and tokens[i - 1].norm != "at"  # 'at least one order' ranks nothing
+            for i, t in enumerate(tokens[start + 1 : start + 5], start=start + 1)
+        )
+    )
     if not (ranked or asked):
         return _ranked_by_rows(tokens, start, entities, grounding, dataset)
     counted = [c for s, c in sorted(entities.items()) if s > start and c.kind == "ds" and c.refs[0] != dataset][:1]

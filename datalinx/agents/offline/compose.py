@@ -269,3 +269,7 @@ def finish(ctx: Context, *, also: bool = False, instead: bool = False) -> None:
     _sort(ctx)
     _renames(ctx)
     tests_only(ctx)
+    for join in ctx.plan.joins:
+        if join.through is not None and (join.how != "semi" or join.columns):
+            # each customer has many orders: columns of their products are no one value per customer
+            ctx.refuse(f"columns of {join.dataset} for each row of {ctx.base} (linked only through {join.through})")

@@ -135,6 +135,14 @@ class Context:
         join = next((j for j in self.plan.joins if j.dataset == ref.dataset), None)
         if join is None:
             key = self.grounding.join_key(self.base, ref.dataset)
+            bridge = self.grounding.bridge(self.base, ref.dataset) if key is None else None
+            if bridge is not None:  # "customers who bought garden products": products through the orders
+                join = Join(dataset=ref.dataset, key=bridge[1], how="left", through=bridge[0], through_key=bridge[2])
+                join.reason = f"Match {ref.dataset} to {self.base} through {bridge[0]} ({bridge[1]}, {bridge[2]})."
+                self.plan.joins.append(join)
+                self.plan.touched = True
+                self.note(f"{ref.dataset} linked to {self.base} through {bridge[0]}")
+                return self._bring(join, ref)
             assert key is not None, "scope holds joinable datasets only"
             join = Join(dataset=ref.dataset, key=key, how="left")
             join.reason = (
@@ -143,7 +151,11 @@ class Context:
             self.plan.joins.append(join)
             self.plan.touched = True
             self.note(f"joined {ref.dataset} on {key} to get {ref.column}")
-        if ref.column == join.key:
+        return self._bring(join, ref)
+
+    def _bring(self, join: Join, ref: ColumnRef) -> str:
+        """The name `ref` has once `join` brings it."""
+        if ref.column == join.key and join.through is None:
             return join.key
         if ref.column not in join.columns:
             join.columns.append(ref.column)

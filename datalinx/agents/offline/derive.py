@@ -10,7 +10,7 @@ from datalinx.agents.offline.plan import ident, literal
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.core.pipelines import expressions
 from datalinx.core.pipelines.expressions.library import FUNCTIONS
-from datalinx.core.pipelines.types import TEMPORAL, ColumnType
+from datalinx.core.pipelines.types import NUMERIC, TEMPORAL, ColumnType
 
 T = ColumnType
 CASES = {
@@ -92,11 +92,44 @@ def _derive(ctx: Context, match: Match) -> bool:
         if dataset is not None and dataset.kind == "col" and dataset.norm != ctx.base:
             return False  # 'add a column x to churn': a dataset's name, not a column's
     name = new_name(names[0].ref if names[0].kind == "str" else names[0].text)
-    text = _days_between(ctx, body) or _expression(ctx, body)
+    text = _days_between(ctx, body) or _rounded(ctx, body) or _expression(ctx, body)
     if text is None:
         ctx.refuse(ctx.sentence.request[body[0].start : body[-1].end])
         return True
     return compute(ctx, name, text, ctx.sentence.request[body[0].start : body[-1].end])
+
+
+ROUNDED_TAIL = (
+    [],
+    ["to", "the", "nearest", "whole", "number"],
+    ["to", "nearest", "whole", "number"],
+    ["to", "a", "whole", "number"],
+    ["to", "the", "nearest", "integer"],
+    ["to", "an", "integer"],
+    ["to", "whole", "numbers"],
+    ["to", "the", "nearest", "unit"],
+)
+
+
+def _rounded(ctx: Context, items: list[Item]) -> str | None:
+    """'price rounded to the nearest whole number', 'price rounded to 2 decimals': round() of a numeric column."""
+    words = [i for i in items if i.kind != "punct"]
+    words = words[1:] if words and words[0].kind == "word" and words[0].norm in ARTICLES else words
+    if len(words) < 2 or words[0].kind != "col" or words[1].norm not in ("rounded", "round"):
+        return None
+    tail = [i.norm for i in words[2:]]
+    digits = 0
+    if tail not in ROUNDED_TAIL:
+        places = words[2:]
+        said = [i.norm for i in places[:1]] + [i.norm for i in places[2:]]
+        decimal = said in (["to", "decimals"], ["to", "decimal", "places"], ["to", "places"], ["to", "digits"])
+        if not decimal or places[1].kind != "num" or not isinstance(places[1].ref, int):
+            return None
+        digits = places[1].ref
+    column = ctx.column(words[0])
+    if column is None or ctx.type_of(column) not in NUMERIC:
+        return None
+    return f"round({ident(column)}, {digits})" if digits else f"round({ident(column)})"
 
 
 def _days_between(ctx: Context, items: list[Item]) -> str | None:
@@ -143,6 +176,39 @@ def _period(ctx: Context, match: Match) -> bool:
     return True
 
 
+WEIGHT_UNITS = r"(?P<unit>kilograms|kilogram|kilos|kilo|kgs|kg|grams|gram|g|pounds|pound|lbs|lb|ounces|ounce|oz|{V})"
+
+
+def _in_unit(ctx: Context, match: Match) -> bool:
+    """'add weight_kg holding each weight in kilograms as a number': amounts written with units, as numbers of one."""
+    from datalinx.agents.offline.units import FAMILIES, family_of, numeric_view
+
+    item, unit = match.item("col"), (match.group("unit") or "").lower()
+    if match.item("unit") is not None:
+        unit = match.item("unit").text.lower()  # 'pounds' is a currency's value too
+    if item is None or item.kind != "col" or item.ref.dataset != ctx.base:
+        return False
+    family = family_of(ctx, item.ref.column)
+    if family is None or unit not in FAMILIES[family]:
+        return False
+    named = match.item("name")
+    said = match.group("name")
+    name = new_name(named.ref if named is not None and named.kind == "str" else said or f"{item.ref.column}_{unit}")
+    before = dict(ctx.plan.prepare)
+    view = numeric_view(ctx, item.ref.column)
+    if view is None:
+        return False
+    expression = ctx.plan.prepare[view] if view not in before else ident(view)
+    if view not in before and name != view:
+        del ctx.plan.prepare[view]
+    factor = FAMILIES[family][unit]
+    ctx.plan.prepare[name] = expression if factor == 1 else f"({expression}) / {literal(factor)}"
+    ctx.plan.prepare_notes.append(f"Compute {name}, each {item.ref.column} as a number of {unit}.")
+    ctx.plan.touched = True
+    _known_later(ctx, name, T.FLOAT64)
+    return True
+
+
 def _known_later(ctx: Context, name: str, kind: ColumnType) -> None:
     """Later mentions of a computed column's name read as that column."""
     for item in ctx.sentence.items:
@@ -176,6 +242,13 @@ def read_derived(ctx: Context) -> None:
         reverse + r"(?: vat| tax| taxes)?) (?:as|called|named|into|in a column(?: called| "
         r"named)?) (?P<name>{S}|[a-z_][a-z0-9_]*)",
         lambda m: _derive(ctx, m),
+    )
+    scan(
+        r"(?:add|create|include|append|compute|with)(?: a| an| the)?(?: new)?(?: column| field)?(?: called| named)?"
+        r"(?: (?P<name>{S}|[a-z_][a-z0-9_]*))?(?: (?:to|in|on|for) (?:the )?{T})?(?: ,)?(?: (?:holding|containing|"
+        r"showing|giving|with|that holds|which holds|that has|that gives|for))?(?: each| the| every| its)?"
+        r" (?P<col>{C}) (?:in|as|converted to|in terms of) " + WEIGHT_UNITS + r"(?: (?:as (?:a )?)?numbers?)?",
+        lambda m: _in_unit(ctx, m),
     )
     cases = (
         r"(?P<case>lower case|lowercase|lower cased|lowercased|upper case|"

@@ -144,17 +144,43 @@ def _join(node: dict[str, Any], inputs: dict[str, list[dict[str, Any]]], by_id: 
         else:
             renamed = dict(step["columns"])
         right = inputs.get(right, [{}])[0].get("source")
-    while right is not None and by_id[right]["kind"] == "filter":
-        tests.extend(condition_of(p) for p in _split(by_id[right]["condition"]))
-        right = inputs.get(right, [{}])[0].get("source")
-    if right is None or by_id[right]["kind"] != "source" or not by_id[right].get("dataset"):
-        return None
     key = (node.get("on") or node.get("left_on") or [None])[0]
     right_key = (node.get("right_on") or [None])[0]
+    if right is not None and by_id[right]["kind"] == "join" and node.get("how") == "semi" and key is not None:
+        return _bridged(key, by_id[right], inputs, by_id)
+    right, tests = _tested(right, inputs, by_id)
+    if right is None or by_id[right]["kind"] != "source" or not by_id[right].get("dataset"):
+        return None
     if key is None:
         return None
     kept = [c for c in columns if c != (right_key or key)]
     return Join(by_id[right]["dataset"], key, node.get("how", "inner"), right_key, kept, renamed, filters=tests)
+
+
+def _tested(
+    node: str | None, inputs: dict[str, list[dict[str, Any]]], by_id: dict[str, Any]
+) -> tuple[str | None, list[Condition]]:
+    """The node above a run of filters, and their tests."""
+    tests: list[Condition] = []
+    while node is not None and by_id[node]["kind"] == "filter":
+        tests.extend(condition_of(p) for p in _split(by_id[node]["condition"]))
+        node = inputs.get(node, [{}])[0].get("source")
+    return node, tests
+
+
+def _bridged(
+    key: str, link: dict[str, Any], inputs: dict[str, list[dict[str, Any]]], by_id: dict[str, Any]
+) -> Join | None:
+    """A semi join through a third dataset ('customers who bought garden products'), as `build` writes it."""
+    inner = _join(link, inputs, by_id)
+    left = next((e["source"] for e in inputs.get(link["id"], []) if e.get("port") == "left"), None)
+    left, tests = _tested(left, inputs, by_id)
+    if inner is None or inner.through is not None or left is None or by_id[left]["kind"] != "source":
+        return None
+    join = Join(inner.dataset, key, "semi", filters=inner.filters, through=by_id[left].get("dataset"))
+    join.through_key, join.through_filters = inner.key, tests
+    join.reason = f"Match {inner.dataset} through {join.through} ({key}, {inner.key})."
+    return join
 
 
 def _step(plan: Plan, node: dict[str, Any], summarised: bool) -> bool:

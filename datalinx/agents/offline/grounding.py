@@ -286,6 +286,20 @@ class Grounding:
                 candidates.append((not named, column.name))
         return min(candidates)[1] if candidates else None
 
+    def bridge(self, left: str, right: str) -> tuple[str, str, str] | None:
+        """The one dataset linking two that share no key ('customers' and 'products' through 'orders'): the bridge,
+        the key it shares with `left` and the key it shares with `right`; None when there is none or several."""
+        if left == right or self.join_key(left, right) is not None:
+            return None
+        found = []
+        for facts in self.catalog.datasets:
+            if facts.name in (left, right):
+                continue
+            near, far = self.join_key(left, facts.name), self.join_key(facts.name, right)
+            if near is not None and far is not None and near != far:
+                found.append((facts.name, near, far))
+        return found[0] if len(found) == 1 else None
+
     def is_flag(self, dataset: str, column: str) -> bool:
         """Booleans, and integers holding only 0 and 1."""
         facts = self.column(dataset, column)

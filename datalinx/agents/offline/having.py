@@ -137,7 +137,14 @@ def read_having(ctx: Context) -> None:
         + r") (?P<num>{N})",
         lambda m: _having(ctx, m),
     )
+    # "customers who placed 15 or more orders": a count of at least one, so no group without rows is missed
+    placed = r"(?:" + having + r"|(?:have |has |had )?(?:placed|made|bought))"
+    scan(r"(?P<grp>{T})(?= " + placed + r" @n\d+ or more @t\d+)", lambda m: _group_subject(ctx, m))
     if ctx.groups:
+        scan(
+            placed + r" (?P<num>{N}) (?P<op>or more) (?P<what>{T})",
+            lambda m: _having(ctx, m),
+        )  # "customers who placed 15 or more orders"
         scan(
             having + r" (?:(?:a|an|the) )?(?:(?P<fn>total|average|sum of) )?(?:of "
             r")?(?P<neg>not )?(?P<op>" + OP + r") (?P<num>{N}) (?:{T} )?(?P<what>{T}|{C})",

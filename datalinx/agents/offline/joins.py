@@ -9,7 +9,7 @@ from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.plan import Condition, Join, combine, ident, literal
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.words import VERB_DATASETS
-from datalinx.core.pipelines.types import TEMPORAL
+from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
 
 JOIN_WORDS = (
     r"(?:join|joined|joining|merge|merged|combine|combined|enrich|enriched|match|matched|link|linked|together|along)"
@@ -78,8 +78,53 @@ def _dated(ctx: Context, join: Join, when: Item) -> bool:
 
 def _once(ctx: Context, match: Match) -> bool:
     """'at least one order' is any order; 'at least 5 orders' is a count per customer, for the tests on groups."""
-    count = match.item("n") or match.item("m")
+    count = match.item("n") or match.item("m") or match.item("k") or match.item("j")
     return count is None or count.ref == 1
+
+
+PLAIN_AMOUNT = re.compile(
+    r"older|younger|later|earlier|newer|heavier|lighter|longer|shorter|cheaper|expensive|costlier"
+)
+
+
+def _row_test(ctx: Context, match: Match) -> bool:
+    """'at least one order above 5,000', 'an order with a quantity over 10': a test on the other dataset's rows,
+    of the column named or else of the amount its rows are measured by."""
+    from datalinx.agents.offline.filters import SYMBOLS, _operator
+
+    other, number, parsed = match.item("t"), match.item("num"), _operator(match)
+    if other is None or other.kind != "ds" or number is None or number.kind != "num" or parsed is None:
+        return False
+    if PLAIN_AMOUNT.search(match.group("op") or ""):
+        return False  # 'an order older than ...' tests a date, not the amount
+    dataset, item = str(other.ref), match.item("col")
+    if match.group("unit"):
+        # 'an order of more than 20 units': which amount of the rows the unit counts is not known here
+        if _with(ctx, match, "semi"):
+            ctx.refuse(f"{match.text} (which {dataset} column?)")
+        return True
+    if item is not None:
+        refs = [r for r in [item.ref, *item.alternatives] if isinstance(r, ColumnRef) and r.dataset == dataset]
+        column = refs[0].column if refs and refs[0].type in NUMERIC else None
+    else:
+        facts = ctx.grounding.main_measure(dataset)
+        column = facts.name if facts is not None else None
+    if column is None or ctx.grounding.is_key(dataset, column) or not _with(ctx, match, "semi"):
+        return False
+    join = next(j for j in ctx.plan.joins if j.dataset == dataset)
+    said = f"{column} {SYMBOLS.get(parsed[0], parsed[1])} {number.text}"
+    join.filters.append(Condition(f"{ident(column)} {parsed[0]} {literal(number.ref)}", said, column))
+    join.reason = join.reason.removesuffix(".") + f", among {dataset} whose {said}."
+    if item is None:
+        ctx.note(f"read '{match.group('op')} {number.text}' as a test on the {dataset}' {column}")
+    return True
+
+
+def _bridged_values(ctx: Context, match: Match) -> bool:
+    """Whether every value a match names is of a dataset linked to the base only through another one."""
+    values = match.items("val", name="vals")
+    datasets = {v.ref.dataset for v in values}
+    return bool(values) and all(ctx.grounding.bridge(ctx.base, d) is not None for d in datasets)
 
 
 def _among(ctx: Context, match: Match) -> bool:
@@ -203,6 +248,24 @@ def read_joins(ctx: Context) -> None:
         r"\S+|does not exist|do not exist|not existing|absent)",
         lambda m: _with(ctx, m, "anti"),
     )
+    # "customers with at least one order above 5,000": the orders tested before they are matched
+    from datalinx.agents.offline.filters import OPERATOR
+
+    tested = (
+        r"(?: (?:that|which) (?:is|was|were|are|came to|comes to))?(?: (?:worth|valued at|of|totaling|totalling"
+        r"|amounting to|with an? (?:value|total|amount) of|with (?:an? |the |its )?(?P<col>{C})(?: of)?))? "
+        + OPERATOR
+        + r" (?P<num>{N})(?: (?P<unit>(?!(?:in|during|and|or|but|with|who|that|which|,|\.|\?)(?= |$))\S+))?"
+    )
+    scan(
+        r"(?:(?:with|having|who have|that have|who has|that has|(?:who|that|which)(?: has| have| had)?"
+        r" (?:placed|made|bought))(?: at least (?:one|a single|(?P<n>@n\d+))| (?:one|a single|(?P<m>@n\d+)) or more"
+        r"| any| some| an?)|at least (?:one|a single|(?P<k>@n\d+))|(?:one|(?P<j>@n\d+)) or more) "
+        + other
+        + tested
+        + when,
+        lambda m: _once(ctx, m) and _row_test(ctx, m),
+    )
     scan(
         r"(?:with|having|who have|that have|who has|that has|(?:who|that|which)(?: has| have| had)? (?:placed|made)"
         r")(?: at least (?:one|(?P<n>@n\d+))| (?:one|(?P<m>@n\d+)) or more| any| some| an?) " + other + when,
@@ -226,6 +289,13 @@ def read_joins(ctx: Context) -> None:
         r"(?:with|having)(?: at least (?:one|@n\d+)| a| an| some| any)? (?:matching|"
         r"existing|known|valid|corresponding) " + other,
         lambda m: _with(ctx, m, "semi"),
+    )
+    # "customers who bought garden products in 2024": the values are the products', the period the orders'
+    scan(
+        r"(?:(?:who|that|which) )?(?:have |has |had )?(?P<verb>ordered|bought|purchased)"
+        r"(?: anything| something| any| some)?(?: from| in| of)?(?: the| a| an)?(?P<vals>(?: {V}){1,3})"
+        r"(?: {C}| {T}| items| things| stuff| goods| articles)? (?:in|during) (?P<when>{Y}|{D})",
+        lambda m: _bridged_values(ctx, m) and _with(ctx, m, "semi") and _among(ctx, m),
     )
     scan(
         r"(?:who|that|which) (?:were |was |have |has )?(?:been "
@@ -263,9 +333,14 @@ def tests_only(ctx: Context) -> None:
     """'orders from customers in Germany': a joined dataset whose columns are only tested picks the base's rows
     (a semi join, each row once) rather than adding its columns and repeating rows it matches twice."""
     plan = ctx.plan
-    if plan.aggregate is not None or plan.lookups or plan.dedupe is not None or len(plan.joins) != 1:
+    # "customers who bought garden products": the match with any order is implied by the products' through them
+    bridges = [
+        j for j in plan.joins if j.how == "semi" and not j.columns and any(o.through == j.dataset for o in plan.joins)
+    ]
+    joins = [j for j in plan.joins if j not in bridges]
+    if plan.aggregate is not None or plan.lookups or plan.dedupe is not None or len(joins) != 1:
         return
-    join = plan.joins[0]
+    join = joins[0]
     names = {join.renamed.get(c, c): c for c in join.columns if c != join.key}
     if join.how not in ("left", "semi") or not names:
         return
@@ -283,11 +358,16 @@ def tests_only(ctx: Context) -> None:
             kept.append(condition)
     if not tested or any(re.search(rf"\b{re.escape(n)}\b", combine(kept)) for n in names):
         return
+    if any(not re.search(rf"\b{re.escape(n)}\b", combine(tested)) for n in names):
+        return  # "..., with the customer email": a column asked for is shown, so the join adds it
     for condition in tested:
         for name, original in names.items():
             condition.expression = re.sub(rf"\b{re.escape(name)}\b", ident(original), condition.expression)
         condition.column = names.get(condition.column or "", condition.column)
     plan.filters, join.filters, join.columns, join.renamed, join.how = kept, tested, [], {}, "semi"
+    for bridge in bridges:
+        join.through_filters.extend(bridge.filters)
+        plan.joins.remove(bridge)
     join.reason = f"Keep the {ctx.base} rows with a matching {join.dataset} row (semi join on {join.key})."
 
 

@@ -57,6 +57,9 @@ class Join:
     renamed: dict[str, str] = field(default_factory=dict)  # right columns whose names the left side has
     reason: str = ""
     filters: list[Condition] = field(default_factory=list)  # tests on the right rows before matching
+    through: str | None = None  # a dataset linking the two ('orders' between customers and products)
+    through_key: str | None = None  # the key `through` shares with this join's dataset (`key`: with the base)
+    through_filters: list[Condition] = field(default_factory=list)  # tests on the rows of `through`
 
 
 @dataclass

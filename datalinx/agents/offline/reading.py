@@ -160,6 +160,7 @@ def read(request: str, catalog: CatalogView, previous: list[str] | None = None) 
     grounding, speller = grounding_for(catalog)
     notes: list[str] = []
     tokens = tokenize(request)
+    _spenders(tokens, grounding, notes)
     _fix_spelling(tokens, grounding, speller, notes)
     choice = choose(tokens, grounding, previous or [], request)
     base, named = choice.base, choice.named
@@ -167,6 +168,10 @@ def read(request: str, catalog: CatalogView, previous: list[str] | None = None) 
         return Reading(Sentence(request, [_plain(t) for t in tokens]), None, [], named, notes)
     ranked = [*choice.grouped, *(d for d in choice.ranked if d not in choice.grouped)]  # a group's name first
     scope = [base] + [d for d in ranked if d != base and grounding.join_key(base, d) is not None]
+    # a dataset linked to the base through a third is another thing, not a word for the base's rows
+    for other in [*choice.bridged, *named]:
+        if other not in scope and grounding.bridge(base, other) is not None:
+            scope.append(other)
     dates = {start: (end, ref) for start, end, ref in find_dates(tokens)}
     found = entities(tokens, grounding, scope, request)
     items: list[Item] = []
@@ -209,6 +214,33 @@ def read(request: str, catalog: CatalogView, previous: list[str] | None = None) 
     for noun in nouns:
         notes.append(f"read '{noun}' as the rows of {base}, whose columns the request names")
     return Reading(Sentence(request, items), base, scope, named, notes, nouns, choice.grouped)
+
+
+SPENDERS = frozenset({"spenders", "spender"})
+
+
+def _spenders(tokens: list[Token], grounding: Grounding, notes: list[str]) -> None:
+    """'the 5 biggest spenders': people ranked by what they spent, so the people's dataset by its total spend."""
+    from datalinx.agents.offline.context import PEOPLE
+
+    for index, token in reversed(list(enumerate(tokens))):
+        if token.kind != "word" or token.norm not in SPENDERS:
+            continue
+        people = [d.name for d in grounding.catalog.datasets if any(p in d.name.lower() for p in PEOPLE)]
+        words = {d: w for w, d in grounding.dataset_words.items() if d in people and w == d.lower()}
+        spent = grounding.columns_named(("spend",), [d.name for d in grounding.catalog.datasets])
+        keyed = [(d, r) for d in people for r in spent if (k := grounding.key_of(d)) and grounding.column(r.dataset, k)]
+        if len(keyed) != 1 or keyed[0][0] not in words:
+            return
+        dataset, ref = keyed[0]
+        start, end = token.start, token.end
+        tokens[index : index + 1] = [
+            Token("word", token.text, start, end, words[dataset]),
+            Token("word", token.text, start, end, "by"),
+            Token("word", token.text, start, end, "total"),
+            Token("word", token.text, start, end, "spend"),
+        ]
+        notes.append(f"read '{token.text}' as {dataset} by the sum of their {ref.column}")
 
 
 ID_BEFORE = frozenset({"the", "its", "their", "an", "each", "every", "and", "plus", ",", "just", "only"})

@@ -1,0 +1,139 @@
+"""The offline planner on rows picked by what their related rows hold: 'customers with an order above 5,000',
+each checked against Polars."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from datalinx.agents.offline import draft
+from tests.agents.test_offline_planner import CATEGORY, GERMANY, Demo, Frames, answer, demo, same_rows
+
+__all__ = ["demo"]  # the fixture, shared with the row-test module
+Expected = Callable[[Frames], pl.DataFrame]
+
+
+def _with_order(f: Frames, test: pl.Expr) -> pl.DataFrame:
+    return f["customers"].join(f["orders"].filter(test), on="customer_id", how="semi")
+
+
+def _bought(f: Frames, category: str, orders: pl.Expr | None = None) -> pl.DataFrame:
+    """Customers with an order (of `orders`) of a product in `category`: through the orders."""
+    picked = f["orders"] if orders is None else f["orders"].filter(orders)
+    bought = picked.join(f["products"].filter(pl.lit(category) == CATEGORY), on="product_id", how="semi")
+    return f["customers"].join(bought, on="customer_id", how="semi")
+
+
+def _bought_by(f: Frames, people: pl.Expr, category: str | None = None) -> pl.DataFrame:
+    """Products that customers matching `people` ordered."""
+    orders = f["orders"].join(f["customers"].filter(people), on="customer_id", how="semi")
+    products = f["products"] if category is None else f["products"].filter(pl.lit(category) == CATEGORY)
+    return products.join(orders, on="product_id", how="semi")
+
+
+CASES: list[tuple[str, Expected]] = [
+    ("customers with an order over 5000", lambda f: _with_order(f, pl.col("total_revenue") > 5000)),
+    ("customers who placed an order worth more than 4,000", lambda f: _with_order(f, pl.col("total_revenue") > 4000)),
+    (
+        "customers with at least one order with a quantity above 8",
+        lambda f: _with_order(f, pl.col("quantity") > 8),
+    ),
+    (
+        "customers who have an order above 3000 in 2024",
+        lambda f: _with_order(f, (pl.col("total_revenue") > 3000) & (pl.col("order_date").dt.year() == 2024)),
+    ),
+    ("customers who bought toys", lambda f: _bought(f, "toy")),
+    ("which customers have purchased electronics products?", lambda f: _bought(f, "electronic")),
+    (
+        "customers that ordered Home & Kitchen items in March 2024",
+        lambda f: _bought(f, "home&kitchen", pl.col("order_date").dt.strftime("%Y-%m") == "2024-03"),
+    ),
+    ("products bought by customers in Germany", lambda f: _bought_by(f, GERMANY)),
+    ("garden products bought by German customers", lambda f: _bought_by(f, GERMANY, "garden")),
+    (
+        "orders from customers in Germany, with the customer email",
+        lambda f: f["orders"].join(f["customers"].filter(GERMANY).select("customer_id", "email"), on="customer_id"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("request_text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_related_rows_give_the_rows_polars_gives(
+    request_text: str, expected: Expected, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output, expected(demo.frames))
+
+
+def test_at_least_one_ranks_nothing(demo: Demo) -> None:
+    """'which customers have at least one order ...' asks for a match, not for the customers with the least."""
+    planned = draft("which customers have at least one order above 5,000", demo.catalog)
+    assert planned.definition is not None and not planned.not_understood
+    assert next(n["dataset"] for n in planned.definition["nodes"] if n["kind"] == "source") == "customers"
+
+
+def test_a_unit_the_related_rows_do_not_say_is_not_guessed(demo: Demo) -> None:
+    planned = draft("products with at least one order of more than 20 units", demo.catalog)
+    assert planned.not_understood
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    ["customers who bought toys, with the product name", "customers who never bought garden products"],
+)
+def test_what_a_link_through_another_dataset_cannot_give_is_said(request_text: str, demo: Demo) -> None:
+    """Columns of products per customer (each has many orders), or no such order: not planned as if understood."""
+    assert draft(request_text, demo.catalog).not_understood
+
+
+def test_a_follow_up_keeps_the_link_through_another_dataset(demo: Demo, tmp_path: Path) -> None:
+    previous = draft("customers who bought garden products", demo.catalog).definition
+    _, output = answer("only the enterprise ones", demo, tmp_path, previous)
+    same_rows(output, _bought(demo.frames, "garden").filter(pl.col("segment") == "enterprise"))
+
+
+def _top_spenders(f: Frames, n: int) -> pl.DataFrame:
+    totals = f["orders"].group_by("customer_id").agg(pl.col("total_revenue").sum().alias("sum_total_revenue"))
+    return totals.sort("sum_total_revenue", descending=True).head(n)
+
+
+@pytest.mark.parametrize(("request_text", "n"), [("the 5 biggest spenders", 5), ("who are our top 10 spenders?", 10)])
+def test_spenders_are_people_ranked_by_what_they_spent(request_text: str, n: int, demo: Demo, tmp_path: Path) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output.select("sum_total_revenue"), _top_spenders(demo.frames, n).select("sum_total_revenue"))
+
+
+@pytest.mark.parametrize(
+    ("request_text", "split"),
+    [("churn rows from the test set", "test"), ("churn records in the training split", "train")],
+)
+def test_a_table_named_as_such_is_read_with_its_own_values(
+    request_text: str, split: str, demo: Demo, tmp_path: Path
+) -> None:
+    """'churn rows from the test set': the churn rows of that split, not customers' test accounts."""
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output, demo.frames["churn"].filter(pl.col("split") == split))
+
+
+def _counted(f: Frames, at_least: int) -> pl.DataFrame:
+    counts = f["orders"].group_by("customer_id").agg(pl.len().alias("count"))
+    return counts.filter(pl.col("count") >= at_least)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "at_least"),
+    [("which customers have made 12 or more purchases", 12), ("clients who placed 14 or more orders", 14)],
+)
+def test_a_count_or_more_of_related_rows_is_a_test_per_group(
+    request_text: str, at_least: int, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output, _counted(demo.frames, at_least))
+
+
+def test_or_fewer_related_rows_is_not_guessed(demo: Demo) -> None:
+    """'3 or fewer orders' includes customers with none, whom counting the orders misses: said, not planned."""
+    assert draft("customers with 3 or fewer orders", demo.catalog).not_understood
