@@ -38,3 +38,40 @@ def test_a_superlative_first_or_last_sets_the_direction_of_the_key(
     assert [key["column"] for key in sorts[0]["by"]] == [column]  # no second key from the superlative
     wanted = demo.frames[dataset].sort(column, descending=descending, nulls_last=True)[column]
     assert output[column].to_list() == wanted.to_list()
+
+FILTERS: list[tuple[str, Expected]] = [
+    (
+        "which subscribers stuck around on a two year contract",
+        lambda f: f["churn"].filter(folded("contract").is_in(["twoyear", "2year"]) & (pl.col("churned") == 0)),
+    ),
+    (
+        "subscribers that are still subscribed and pay by bank transfer",
+        lambda f: f["churn"].filter((pl.col("payment_method") == "bank transfer") & (pl.col("churned") == 0)),
+    ),
+    ("subscribers who are no longer with us", lambda f: f["churn"].filter(pl.col("churned") == 1)),
+    (
+        "subscribers we lost on fiber",
+        lambda f: f["churn"].filter((pl.col("internet_service") == "fiber") & (pl.col("churned") == 1)),
+    ),
+]
+
+
+@pytest.mark.parametrize(("request_text", "expected"), FILTERS, ids=[c[0] for c in FILTERS])
+def test_everyday_wording_gives_the_rows_polars_gives(
+    request_text: str, expected: Expected, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output, expected(demo.frames))
+
+
+@pytest.mark.parametrize(
+    ("request_text", "unclear"),
+    [
+        ("orders that are still with us", "still with us"),  # orders do not churn; never dropped in silence
+        ("orders that churned", "churned"),  # a flag of subscribers, not of orders
+        ("products that are still around", "still around"),  # no flag says so
+    ],
+)
+def test_a_state_no_column_holds_is_reported(request_text: str, unclear: str, demo: Demo) -> None:
+    planned = draft(request_text, demo.catalog)
+    assert any(unclear in part for part in planned.not_understood), planned.not_understood

@@ -100,6 +100,7 @@ def draft(request: str, catalog: CatalogView, previous: dict[str, Any] | None = 
     if prior is not None:
         ctx.sentence.scan(EDIT_WORDS, lambda m: True)
     _courtesies(ctx)
+    _unread_states(ctx)
     leftovers = ctx.sentence.leftovers()
     not_understood = [*ctx.unclear, *(w for w in leftovers if w not in ctx.unclear)]
     core_missed = _leading_word_missed(ctx)
@@ -145,6 +146,17 @@ def _courtesies(ctx: Context) -> None:
     scan(r"^(?:first|firstly|first of all|to begin|to start|start by|begin by|step 1)(?: ,| :)?", lambda m: True)
     scan(r"(?:, )?(?:then|next|afterwards|after that|finally|lastly|and then)", lambda m: True)
     scan(r"(?:i|we) (?:am |are |m |re )?after(?! (?:the )?@[dy]\d+)", lambda m: True)  # "I'm after": I want
+
+
+def _unread_states(ctx: Context) -> None:
+    """Filler words that together say a state no reader took ('still with us', 'no longer here'): reported, so a
+    filter the user asked for is never dropped in silence."""
+    ctx.sentence.scan(
+        r"(?:(?:still|no longer|not|never|stayed|stay|staying|remained|remain|remaining|been) )+"
+        r"(?:with us|here|around|active|on board)(?: (?:anymore|any more|now))?"
+        r"|(?:with us|here|around) (?:anymore|any more|still)|no longer",
+        lambda m: bool(ctx.refuse(m.text)) or True,
+    )
 
 
 def _leading_word_missed(ctx: Context) -> bool:

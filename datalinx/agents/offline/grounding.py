@@ -169,7 +169,7 @@ class Grounding:
         for concept, synonyms in OPPOSITES.items():
             if concept in words and self.is_flag(dataset.name, column.name):
                 for synonym in synonyms:
-                    self._add((synonym,), opposite)
+                    self._add(tuple(synonym.split()), opposite)
         for concept, synonyms in CONCEPTS.items():
             if concept in words or concept in fold(column.name):
                 for synonym in synonyms:

@@ -147,7 +147,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "status": ("status", "state", "order status", "order state"),
     "currency": ("currency", "currencies", "currency code"),
     "weight": ("weight", "mass", "weighing", "weighs", "weigh"),
-    "churned": ("churned", "churn", "churning", "churner", "churners", "left", "leave", "leaving", "churn flag"),
+    "churned": ("churned", "churn", "churning", "churner", "churners", "left", "leave", "leaving", "churn flag",
+                "left us", "no longer with us", "no longer subscribed", "no longer a customer", "no longer customers",
+                "lost", "quit", "quitted", "walked away", "cancelled their subscription", "canceled their subscription"),
     "split": ("split", "train test", "dataset split"),
 }  # fmt: skip
 
@@ -188,7 +190,10 @@ EXONYMS = {
 
 # Words for the false side of a flag named by the first word: 'stayed' customers have churned = 0.
 OPPOSITES = {
-    "churned": ("stayed", "retained", "remained", "loyal", "active", "stay", "remain", "staying"),
+    "churned": ("stayed", "retained", "remained", "loyal", "active", "stay", "remain", "staying", "still with us",
+                "still here", "still around", "still active", "still subscribed", "still on board", "stuck around",
+                "stuck with us", "stayed with us", "stayed on", "stay with us", "staying with us", "remained with us",
+                "still a customer", "still customers", "still subscribers"),
     "test": ("real", "actual", "genuine", "legitimate"),
 }
 
@@ -214,6 +219,9 @@ FUNCTION_WORDS = word_set(
     your their his her there here what which who whom whose when where why how than then so if but unknown true false
     """
 )
+
+# Words in the name of a dataset whose rows are people: their key is "who" in a request.
+PEOPLE = ("customer", "user", "client", "subscriber", "member", "buyer", "person", "people", "account")
 
 # Other nouns for a dataset's rows, used when the catalog has a dataset of that name.
 DATASET_SYNONYMS = {
