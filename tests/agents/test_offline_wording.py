@@ -39,6 +39,7 @@ def test_a_superlative_first_or_last_sets_the_direction_of_the_key(
     wanted = demo.frames[dataset].sort(column, descending=descending, nulls_last=True)[column]
     assert output[column].to_list() == wanted.to_list()
 
+
 FILTERS: list[tuple[str, Expected]] = [
     (
         "which subscribers stuck around on a two year contract",

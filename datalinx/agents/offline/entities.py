@@ -13,8 +13,8 @@ from datalinx.core.quality.vocabulary import SYNONYMS
 ORDER_WORDS = frozenset({"descending", "ascending", "reverse", "alphabetical", "chronological", "increasing",
                          "decreasing", "random", "sort", "same", "natural", "original"})  # fmt: skip
 OBJECTS = frozenset({"the", "them", "these", "those", "all", "my", "our", "everything", "it", "this"})
-DETERMINERS = frozenset({"the", "a", "an", "each", "every", "this", "that", "per", "which", "whose", "one", "any", "its",
-                         "their", "no", "first", "last", "same", "an"})  # fmt: skip
+DETERMINERS = frozenset({"the", "a", "an", "each", "every", "this", "that", "per", "which", "whose", "one", "any",
+                         "its", "their", "no", "first", "last", "same"})  # fmt: skip
 JOIN_VERBS = frozenset({"joined", "merged", "combined", "linked", "matched"})
 JOINING = frozenset({"with", "to", "onto", "on", "and", "against", ","})
 NOUNS = frozenset(

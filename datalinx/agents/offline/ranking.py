@@ -37,8 +37,8 @@ def _superlative_column(ctx: Context, word: str, item: Item | None) -> str | Non
 
 # Superlatives of size or price: they order any amount ('monthly charges, priciest first').
 MAGNITUDES = frozenset(
-    ("highest", "lowest", "largest", "smallest", "biggest", "greatest", "most", "least", "fewest", "top", "bottom")
-    + tuple(PRICE_SUPERLATIVES)
+    {"highest", "lowest", "largest", "smallest", "biggest", "greatest", "most", "least", "fewest", "top", "bottom"}
+    | PRICE_SUPERLATIVES
 )
 
 

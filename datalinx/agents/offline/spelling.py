@@ -130,7 +130,8 @@ def planner_words() -> frozenset[str]:
     concepts = {w for words in CONCEPTS.values() for w in words}
     synonyms = {w for w in SYNONYMS if w.isalpha()}
     phrases = {w for p in (*ASCENDING, *DESCENDING, *GREATER, *LESS, *AT_LEAST, *AT_MOST) for w in p.split()}
-    opposites = {w for words in OPPOSITES.values() for p in words for w in p.split()} | {w for p in SUPERLATIVES for w in p.split()}
+    opposites = {w for words in OPPOSITES.values() for p in words for w in p.split()}
+    opposites |= {w for p in SUPERLATIVES for w in p.split()}
     known = FILLER | KEYWORDS | set(NUMBER_WORDS) | set(MONTHS) | set(TIME_UNITS) | set(AGGREGATES) | concepts
     known |= set(WEEKDAYS) | set(DECADES) | {w for words in HOLIDAYS for w in words} | ABBREVIATIONS
     return frozenset(known | synonyms | phrases | opposites)

@@ -148,8 +148,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "currency": ("currency", "currencies", "currency code"),
     "weight": ("weight", "mass", "weighing", "weighs", "weigh"),
     "churned": ("churned", "churn", "churning", "churner", "churners", "left", "leave", "leaving", "churn flag",
-                "left us", "no longer with us", "no longer subscribed", "no longer a customer", "no longer customers",
-                "lost", "quit", "quitted", "walked away", "cancelled their subscription", "canceled their subscription"),
+                "left us", "no longer with us", "no longer subscribed", "no longer a customer",
+                "no longer customers", "lost", "quit", "quitted", "walked away", "cancelled their subscription",
+                "canceled their subscription"),
     "split": ("split", "train test", "dataset split"),
 }  # fmt: skip
 
@@ -195,7 +196,7 @@ OPPOSITES = {
                 "stuck with us", "stayed with us", "stayed on", "stay with us", "staying with us", "remained with us",
                 "still a customer", "still customers", "still subscribers"),
     "test": ("real", "actual", "genuine", "legitimate"),
-}
+}  # fmt: skip
 
 # Words for a country's people, read as the country: 'German customers' are customers in Germany.
 DEMONYMS = {
