@@ -51,6 +51,17 @@ FILTERS: list[tuple[str, Expected]] = [
     ),
     ("subscribers who are no longer with us", lambda f: f["churn"].filter(pl.col("churned") == 1)),
     (
+        "costumers in the enterprise segmnet",  # two letters swapped apart: still the catalog's 'customers'
+        lambda f: f["customers"].filter(pl.col("segment") == "enterprise"),
+    ),
+    (
+        "undelivred ordres from 2024",  # a negated participle, itself misspelt
+        lambda f: f["orders"].filter(
+            ~folded("status").is_in(["delivered", "delivred"]) & (pl.col("order_date").dt.year() == 2024)
+        ),
+    ),
+    ("unshiped orders", lambda f: f["orders"].filter(pl.col("ship_date").is_null())),
+    (
         "subscribers we lost on fiber",
         lambda f: f["churn"].filter((pl.col("internet_service") == "fiber") & (pl.col("churned") == 1)),
     ),
