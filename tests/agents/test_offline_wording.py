@@ -62,6 +62,19 @@ FILTERS: list[tuple[str, Expected]] = [
     ),
     ("unshiped orders", lambda f: f["orders"].filter(pl.col("ship_date").is_null())),
     (
+        "bank transfer payers on fiber",  # people named by what they do
+        lambda f: f["churn"].filter(
+            (pl.col("payment_method") == "bank transfer") & (pl.col("internet_service") == "fiber")
+        ),
+    ),
+    ("orders that were sent to spain", lambda f: f["orders"].filter(pl.col("country") == "ES")),
+    ("orders which went to Italy, thanks", lambda f: f["orders"].filter(pl.col("country") == "IT")),
+    ("products listed under toys", lambda f: f["products"].filter(folded("category") == "toys")),
+    (
+        "which products come under Garden?",
+        lambda f: f["products"].filter(folded("category").is_in(["garden", "gardens"])),
+    ),
+    (
         "subscribers we lost on fiber",
         lambda f: f["churn"].filter((pl.col("internet_service") == "fiber") & (pl.col("churned") == 1)),
     ),

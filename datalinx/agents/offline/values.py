@@ -270,7 +270,17 @@ def read_values(ctx: Context) -> None:
     scan(r"(?P<col>{C}) (?P<lit>{S})", lambda m: _column_value(ctx, m))
     # 'shipped to Italy': a status word used as a verb before a destination
     scan(r"(?P<vals>{V})(?= to (?:@v\d+|the @v\d+))", lambda m: _verb(ctx, m))
-    scan(r"(?<!not )(?:going|headed|heading|sent|bound|destined) (?:to|for)(?= (?:the )?@v\d+)", lambda m: True)
+    scan(
+        r"(?<!not )(?:going|go|goes|went|gone|headed|heading|sent|bound|destined|travelled|traveled|delivered|mailed"
+        r"|dispatched) (?:to|for)(?= (?:the )?@v\d+)",
+        lambda m: True,
+    )
+    # 'products that fall under Home & Kitchen', 'listed under Toys': 'under' a text value is no comparison
+    scan(
+        r"(?:(?:fall|falls|fell|falling|come|comes|sit|sits|belong|belongs|listed|filed|classed|classified|sorted"
+        r"|grouped|categorised|categorized|are|is) )?(?:under|within)(?= (?:the )?@v\d+)",
+        lambda m: True,
+    )
     # 'never shipped': a value that is also an event with its own date (ship_date) means the date is missing
     scan(
         r"(?:never|not yet|have not|has not|had not|not)(?: been| yet| ever| " r"get| got| be)? (?P<vals>{V})(?: yet)?",
