@@ -75,6 +75,18 @@ FILTERS: list[tuple[str, Expected]] = [
         lambda f: f["products"].filter(folded("category").is_in(["garden", "gardens"])),
     ),
     (
+        "customers whose last name is Weber",
+        lambda f: f["customers"].filter(pl.col("name").str.strip_chars().str.to_lowercase().str.ends_with(" weber")),
+    ),
+    (
+        "clients with the family name schmidt",
+        lambda f: f["customers"].filter(pl.col("name").str.strip_chars().str.to_lowercase().str.ends_with(" schmidt")),
+    ),
+    (
+        "customers with the first name 'Emma'",
+        lambda f: f["customers"].filter(pl.col("name").str.strip_chars().str.to_lowercase().str.starts_with("emma ")),
+    ),
+    (
         "subscribers we lost on fiber",
         lambda f: f["churn"].filter((pl.col("internet_service") == "fiber") & (pl.col("churned") == 1)),
     ),
@@ -95,6 +107,7 @@ def test_everyday_wording_gives_the_rows_polars_gives(
         ("orders that are still with us", "still with us"),  # orders do not churn; never dropped in silence
         ("orders that churned", "churned"),  # a flag of subscribers, not of orders
         ("products that are still around", "still around"),  # no flag says so
+        ("products whose last name is Kite", "last"),  # a product's name has no surname
     ],
 )
 def test_a_state_no_column_holds_is_reported(request_text: str, unclear: str, demo: Demo) -> None:

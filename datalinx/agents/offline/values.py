@@ -17,7 +17,7 @@ from datalinx.agents.offline.presence import (
     zero_count,
 )
 from datalinx.agents.offline.sentence import Item, Match
-from datalinx.agents.offline.words import FILLER, KEYWORDS
+from datalinx.agents.offline.words import FILLER, KEYWORDS, PEOPLE
 from datalinx.core.pipelines.types import ColumnType
 
 T = ColumnType
@@ -205,10 +205,60 @@ def _named(ctx: Context, match: Match) -> bool:
     return True
 
 
+# The end of a person's full name a word names: 'surname Jansen' ends the name, 'first name Emma' starts it.
+LAST_PARTS = ("surname", "surnames", "lastname", "familyname", "last", "family", "second")
+FIRST_PARTS = ("forename", "firstname", "givenname", "first", "given", "christian")
+NAME_PART = (
+    r"(?P<part>surname|surnames|lastname|familyname|forename|firstname|givenname"
+    r"|(?:last|family|second|first|given|christian) (?P<col>{C}))"
+)
+
+
+def _name_part(ctx: Context, match: Match) -> bool:
+    """A word at the end (surname) or start (first name) of a person's full name, in any case."""
+    # 'customers with the surname Jansen', 'whose first name is Emma' (no names in docstrings: they are words read)
+    item, who = match.item("col"), match.items(name="who")
+    if item is not None:
+        ref = ctx.column_ref(item)
+        if ref is None or ref.dataset != ctx.base or ref.column != "name" and "name" not in ref.column.split("_"):
+            return False
+    else:
+        refs = ctx.grounding.columns_named(("name",), [ctx.base])
+        ref = refs[0] if refs and refs[0].strength == 3 else None
+    if not any(word in ctx.base.lower() for word in PEOPLE):
+        return False  # a product's name has no surname
+    columns = [c.name for c in ctx.grounding.dataset(ctx.base).columns]
+    split = [c for c in columns if any(w in c for w in ("first", "last", "surname", "given", "family"))]
+    if ref is None or ref.type != T.STRING or split or not who:
+        return False  # no full-name column, or the name is kept in parts: not a part of one
+    piece = who[0]
+    text = str(piece.ref) if piece.kind == "str" else piece.text
+    if piece.kind == "word" and (piece.norm in FILLER or piece.norm in KEYWORDS or not piece.text.isalpha()):
+        return False
+    column, word = ctx.use(ref), text.strip().lower()
+    name = f"lower(trim({ident(column)}))"
+    last = (match.group("part") or "").split()[0] in LAST_PARTS
+    if last:
+        test = f"({name} = {literal(word)} or ends_with({name}, {literal(' ' + word)}))"
+        said = f"{column} ends with the word '{text}'"
+    else:
+        test = f"({name} = {literal(word)} or starts_with({name}, {literal(word + ' ')}))"
+        said = f"{column} starts with the word '{text}'"
+    ctx.note(f"read '{match.text}' as {said}, in any case")
+    ctx.plan.add_filter(Condition(test, said, column))
+    return True
+
+
 def read_values(ctx: Context) -> None:
     """Flags, missing values, values named with or without their column."""
     scan = ctx.sentence.scan
     vals = r"(?P<vals>{V}(?:" + LIST_JOIN + r"{V})*)"
+    scan(
+        r"(?:(?:with|whose|having|who have|that have|who has|that has|has|have|of) )?(?:the |a |their |his |her )?"
+        + NAME_PART
+        + r"(?: (?:is|was|of|=|equal to|being|reads|spelt|spelled))?(?: the)? (?P<who>{S}|{V}|[a-z][a-z'\-]+)",
+        lambda m: _name_part(ctx, m),
+    )
     scan(r"(?:named|called) (?P<who>{V}|{S}|[A-Za-z][a-z]+(?: [A-Za-z][a-z]+)?)", lambda m: _named(ctx, m))
     # null tests: "non-empty X" before "empty X"
     scan(
