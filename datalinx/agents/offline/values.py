@@ -220,7 +220,7 @@ def _name_part(ctx: Context, match: Match) -> bool:
     item, who = match.item("col"), match.items(name="who")
     if item is not None:
         ref = ctx.column_ref(item)
-        if ref is None or ref.dataset != ctx.base or ref.column != "name" and "name" not in ref.column.split("_"):
+        if ref is None or ref.dataset != ctx.base or "name" not in ref.column.split("_"):
             return False
     else:
         refs = ctx.grounding.columns_named(("name",), [ctx.base])
