@@ -87,6 +87,14 @@ FILTERS: list[tuple[str, Expected]] = [
         lambda f: f["customers"].filter(pl.col("name").str.strip_chars().str.to_lowercase().str.starts_with("emma ")),
     ),
     (
+        "subscribers on annual contracts who stayed",  # a plan said by how often it renews
+        lambda f: f["churn"].filter(folded("contract").is_in(["oneyear"]) & (pl.col("churned") == 0)),
+    ),
+    (
+        "subscribers that churned while they were on a monthly contract",
+        lambda f: f["churn"].filter(folded("contract").is_in(["monthtomonth", "m2m"]) & (pl.col("churned") == 1)),
+    ),
+    (
         "subscribers we lost on fiber",
         lambda f: f["churn"].filter((pl.col("internet_service") == "fiber") & (pl.col("churned") == 1)),
     ),

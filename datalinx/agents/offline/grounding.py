@@ -220,7 +220,7 @@ class Grounding:
             if folded in EXONYMS:
                 keys.append(value_key(EXONYMS[folded]))
             if folded in CURRENCY_PHRASES or folded in STATE_PHRASES:
-                keys.insert(0, CURRENCY_PHRASES.get(folded) or STATE_PHRASES[folded])
+                keys.insert(0, CURRENCY_PHRASES.get(folded) or value_key(STATE_PHRASES[folded]))
             if folded in DEMONYMS:
                 keys.append(value_key(DEMONYMS[folded]))
             for suffix in ("ing", "ed", "er"):

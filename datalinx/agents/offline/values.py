@@ -325,6 +325,11 @@ def read_values(ctx: Context) -> None:
         r"|dispatched) (?:to|for)(?= (?:the )?@v\d+)",
         lambda m: True,
     )
+    # 'who left us while on a monthly plan': the state they were in, said with 'while'
+    scan(
+        r"(?:while|whilst|when) (?:(?:they|he|she) (?:were|was) |being )?(?:on|in|using|with)(?= (?:a |an |the )?@v\d+)",
+        lambda m: True,
+    )
     # 'products that fall under Home & Kitchen', 'listed under Toys': 'under' a text value is no comparison
     scan(
         r"(?:(?:fall|falls|fell|falling|come|comes|sit|sits|belong|belongs|listed|filed|classed|classified|sorted"

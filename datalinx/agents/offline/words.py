@@ -246,6 +246,10 @@ STATE_PHRASES = {
     "awaiting shipment": "pending", "awaiting dispatch": "pending", "yet to be shipped": "pending",
     "called off": "cancelled", "sent back": "returned", "brought back": "returned",
 }  # fmt: skip
+# Plans said by how often they renew: 'a monthly plan' is the month-to-month contract (where data holds one).
+for _noun in ("plan", "plans", "contract", "contracts", "subscription", "subscriptions", "deal", "deals"):
+    STATE_PHRASES |= {f"monthly {_noun}": "month-to-month", f"month by month {_noun}": "month-to-month",
+                      f"annual {_noun}": "one-year", f"yearly {_noun}": "one-year"}  # fmt: skip
 
 SUPERLATIVES = (
     "most expensive", "least expensive", "cheapest", "priciest", "largest", "biggest", "smallest", "highest", "lowest",
