@@ -327,7 +327,8 @@ def read_values(ctx: Context) -> None:
     )
     # 'who left us while on a monthly plan': the state they were in, said with 'while'
     scan(
-        r"(?:while|whilst|when) (?:(?:they|he|she) (?:were|was) |being )?(?:on|in|using|with)(?= (?:a |an |the )?@v\d+)",
+        r"(?:while|whilst|when) (?:(?:they|he|she) (?:were|was) |being )?(?:on|in|using|with)"
+        r"(?= (?:a |an |the )?@v\d+)",
         lambda m: True,
     )
     # 'products that fall under Home & Kitchen', 'listed under Toys': 'under' a text value is no comparison
