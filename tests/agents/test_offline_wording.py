@@ -121,3 +121,38 @@ def test_everyday_wording_gives_the_rows_polars_gives(
 def test_a_state_no_column_holds_is_reported(request_text: str, unclear: str, demo: Demo) -> None:
     planned = draft(request_text, demo.catalog)
     assert any(unclear in part for part in planned.not_understood), planned.not_understood
+
+
+@pytest.mark.parametrize(
+    ("request_text", "dataset", "columns"),
+    [
+        ("each product's name and price", "products", ["name", "price"]),  # columns of every row, no summary
+        ("show each customer's name, email and city", "customers", ["name", "email", "city"]),
+        ("product code and price", "products", ["product_id", "price"]),  # a row's code is its key
+        ("the order number and revenue of every order", "orders", ["order_id", "total_revenue"]),
+    ],
+)
+def test_columns_named_through_their_row_are_selected(
+    request_text: str, dataset: str, columns: list[str], demo: Demo, tmp_path: Path
+) -> None:
+    planned, output = answer(request_text, demo, tmp_path)
+    assert not any(n["kind"] == "aggregate" for n in planned.definition["nodes"])
+    assert output.columns == columns
+    same_rows(output, demo.frames[dataset].select(columns))
+
+
+@pytest.mark.parametrize(
+    ("request_text", "dataset", "column", "above"),
+    [
+        ("orders with id over 5000", "orders", "order_id", 5000),
+        ("products whose code is above 150", "products", "product_id", 150),
+        ("customers with an id greater than 1900", "customers", "customer_id", 1900),
+    ],
+)
+def test_an_id_compared_with_a_number_compares_the_number_it_holds(
+    request_text: str, dataset: str, column: str, above: int, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    frame = demo.frames[dataset]
+    number = pl.col(column).cast(pl.String).str.extract(r"(\d+)$").cast(pl.Int64)
+    same_rows(output, frame.filter(number > above))
