@@ -95,6 +95,16 @@ FILTERS: list[tuple[str, Expected]] = [
         lambda f: f["churn"].filter(folded("contract").is_in(["monthtomonth", "m2m"]) & (pl.col("churned") == 1)),
     ),
     (
+        "fish out the customers from Italy, we need to review a few odd things",  # a fetching verb, a reason
+        lambda f: f["customers"].filter(
+            pl.col("country").str.strip_chars().str.to_lowercase().is_in(["it", "italy", "ita", "italia"])
+        ),
+    ),
+    (
+        "dig up the products under 20? I want to check some cheap stuff",
+        lambda f: f["products"].filter(pl.col("price") < 20),
+    ),
+    (
         "subscribers we lost on fiber",
         lambda f: f["churn"].filter((pl.col("internet_service") == "fiber") & (pl.col("churned") == 1)),
     ),
@@ -156,3 +166,23 @@ def test_an_id_compared_with_a_number_compares_the_number_it_holds(
     frame = demo.frames[dataset]
     number = pl.col(column).cast(pl.String).str.extract(r"(\d+)$").cast(pl.Int64)
     same_rows(output, frame.filter(number > above))
+
+
+@pytest.mark.parametrize(
+    ("request_text", "column"),
+    [
+        ("which contract types do subscribers actually use?", "contract"),
+        ("what payment methods are there in churn", "payment_method"),
+        ("what regions are there?", "region"),
+    ],
+)
+def test_a_question_for_the_values_there_are_lists_each_once(
+    request_text: str, column: str, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output, demo.frames["churn"].select(column).unique())
+
+
+def test_a_reason_that_names_the_data_is_not_taken_as_an_aside(demo: Demo) -> None:
+    planned = draft("orders over 500? want to check orders over 900", demo.catalog)
+    assert any("check" in part for part in planned.not_understood), planned.not_understood

@@ -231,7 +231,16 @@ def read_columns(ctx: Context) -> None:
     # "which payment methods do subscribers use": the values a question asks the rows' choice of, each once
     who = r"(?:(?:our|the|all|your) )?(?:{T}|subscribers|customers|clients|users|members|people|they|we)"
     chosen = r"(?:use|have|pick|choose|prefer|opt for|go for|pay with|pay by)"
-    scan(r"(?:which|what) " + COLUMNS + r" (?:do|does|did) " + who + " " + chosen, lambda m: _distinct(ctx, m))
+    adverb = r"(?: (?:actually|really|currently|even|all|ever|usually|normally|typically|now))?"
+    scan(
+        r"(?:which|what) " + COLUMNS + r" (?:do|does|did) " + who + adverb + " " + chosen,
+        lambda m: _distinct(ctx, m),
+    )
+    # "what customer segments are there": the values, each once
+    scan(
+        r"(?:which|what) " + COLUMNS + r" (?:are|is) there" + adverb + r"(?: in (?:the )?{T})?",
+        lambda m: _distinct(ctx, m),
+    )
     scan(r"(?:which|what) " + COLUMNS + r" (?:are|is|were|was) " + who + r" (?:from|in|based in)(?= [?.!;]|$)",
          lambda m: _distinct(ctx, m))  # fmt: skip
     # "the countries our customers come from": the values a relative clause describes, each once
