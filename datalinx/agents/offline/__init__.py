@@ -100,6 +100,7 @@ def draft(request: str, catalog: CatalogView, previous: dict[str, Any] | None = 
     if prior is not None:
         ctx.sentence.scan(EDIT_WORDS, lambda m: True)
     _courtesies(ctx)
+    _unread_states(ctx)
     leftovers = ctx.sentence.leftovers()
     not_understood = [*ctx.unclear, *(w for w in leftovers if w not in ctx.unclear)]
     core_missed = _leading_word_missed(ctx)
@@ -127,6 +128,9 @@ def _edit_words(request: str) -> tuple[bool, bool]:
 def _asides(ctx: Context) -> None:
     """Words that restate or explain the request ('i mean'), taken first so no reader reads 'mean' as an average."""
     ctx.sentence.scan(r"(?:, )?(?:i mean|i meant|we mean|in other words)(?: ,)?", lambda m: True)
+    # verbs that fetch: 'dig out the orders', 'fish out', 'pull up'
+    ctx.sentence.scan(r"(?:dig|digging|fish|root|dredge|pull|bring|look|hunt) (?:out|up)(?= (?:the|all|every|@t\d+))",
+                      lambda m: True)  # fmt: skip
     # why the user asks ('something looks off'): no request of its own, and 'off' is no discount here
     ctx.sentence.scan(
         r"(?:, )?(?:something|it|this|that|things?) (?:looks?|seems?|is|feels?) (?:a bit |a little |very |really )?"
@@ -142,9 +146,29 @@ def _courtesies(ctx: Context) -> None:
     # why the rows are wanted: 'I want to check them', 'so we can review those'
     why = r"(?:check|review|inspect|verify|examine|audit|look over|go through|double check|look into)"
     scan(why + r" (?:them|it|these|those|this|that)(?: out| over)?(?= [.?!,;]|$)", lambda m: True)
+    # a last sentence saying why, naming nothing of the data: '? want to check some big-ticket stuff'
+    if ctx.plan.touched:
+        scan(
+            r"(?<=[.?!;,] )(?:so |because |as |since )?(?:i |we )?(?:(?:want|need|would like|wanna|have|plan|hope|am "
+            r"going|m going|are going|re going) to |(?:i |we )?(?:am|m|are|re) (?:trying|hoping|planning) to )"
+            + why
+            + r"(?: (?![@§])[^ ]+){0,5}(?= [.?!;]|$)",
+            lambda m: not any(i.kind not in ("word", "op") for i in m.items()),
+        )
     scan(r"^(?:first|firstly|first of all|to begin|to start|start by|begin by|step 1)(?: ,| :)?", lambda m: True)
     scan(r"(?:, )?(?:then|next|afterwards|after that|finally|lastly|and then)", lambda m: True)
     scan(r"(?:i|we) (?:am |are |m |re )?after(?! (?:the )?@[dy]\d+)", lambda m: True)  # "I'm after": I want
+
+
+def _unread_states(ctx: Context) -> None:
+    """Filler words that together say a state no reader took ('still with us', 'no longer here'): reported, so a
+    filter the user asked for is never dropped in silence."""
+    ctx.sentence.scan(
+        r"(?:(?:still|no longer|not|never|stayed|stay|staying|remained|remain|remaining|been) )+"
+        r"(?:with us|here|around|active|on board)(?: (?:anymore|any more|now))?"
+        r"|(?:with us|here|around) (?:anymore|any more|still)|no longer",
+        lambda m: bool(ctx.refuse(m.text)) or True,
+    )
 
 
 def _leading_word_missed(ctx: Context) -> bool:

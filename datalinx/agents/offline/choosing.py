@@ -10,7 +10,7 @@ from datalinx.agents.offline.entities import Candidate
 from datalinx.agents.offline.entities import entities as find_entities
 from datalinx.agents.offline.grounding import ColumnRef, Grounding, ValueRef
 from datalinx.agents.offline.tokens import Token
-from datalinx.agents.offline.words import AGGREGATES, VERB_DATASETS
+from datalinx.agents.offline.words import AGGREGATES, PEOPLE, VERB_DATASETS
 from datalinx.core.pipelines.types import NUMERIC
 
 GROUPING = frozenset({"by", "per", "each", "every"})
@@ -128,8 +128,10 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
     if evidence[best] == 0 and evidence[leader] > 0 and linked:
         # "customers who bought garden products": the products' values pick the customers, through the orders
         return Choice(best, named, ranked, groups, [leader])
-    if evidence[best] == 0 and evidence[leader] > 0 and grounding.join_key(best, leader) is None:
-        # "customers who churned": the columns named are churn's, so its rows are the customers meant
+    people = any(word in best.lower() for word in PEOPLE)
+    if people and evidence[best] == 0 and evidence[leader] > 0 and grounding.join_key(best, leader) is None:
+        # "customers who churned": the columns named are churn's, so its rows are the customers meant (people
+        # only: 'orders that churned' are no subscribers)
         ranked.remove(leader)
         ranked.insert(0, leader)
         return Choice(leader, [leader, *(n for n in named if n != leader)], ranked, groups)

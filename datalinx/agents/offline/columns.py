@@ -44,6 +44,16 @@ def _select(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _owned(ctx: Context, match: Match) -> bool:
+    """'each product's code, its name and price': the base's own columns, its rows' possessive first."""
+    items = match.items("col", name="cols")
+    first = items[0].text.lower().replace("\u2019", "'") if items else ""
+    owner = first.split("'")[0] if "'" in first else ""
+    if ctx.grounding.dataset_words.get(owner) != ctx.base or any(i.ref.dataset != ctx.base for i in items):
+        return False
+    return _select(ctx, match)
+
+
 def _paired(ctx: Context, match: Match) -> bool:
     """'each customer's id together with their signup': columns of the base's rows, one row each as they are."""
     items = match.items("col", name="cols")
@@ -221,7 +231,16 @@ def read_columns(ctx: Context) -> None:
     # "which payment methods do subscribers use": the values a question asks the rows' choice of, each once
     who = r"(?:(?:our|the|all|your) )?(?:{T}|subscribers|customers|clients|users|members|people|they|we)"
     chosen = r"(?:use|have|pick|choose|prefer|opt for|go for|pay with|pay by)"
-    scan(r"(?:which|what) " + COLUMNS + r" (?:do|does|did) " + who + " " + chosen, lambda m: _distinct(ctx, m))
+    adverb = r"(?: (?:actually|really|currently|even|all|ever|usually|normally|typically|now))?"
+    scan(
+        r"(?:which|what) " + COLUMNS + r" (?:do|does|did) " + who + adverb + " " + chosen,
+        lambda m: _distinct(ctx, m),
+    )
+    # "what customer segments are there": the values, each once
+    scan(
+        r"(?:which|what) " + COLUMNS + r" (?:are|is) there" + adverb + r"(?: in (?:the )?{T})?",
+        lambda m: _distinct(ctx, m),
+    )
     scan(r"(?:which|what) " + COLUMNS + r" (?:are|is|were|was) " + who + r" (?:from|in|based in)(?= [?.!;]|$)",
          lambda m: _distinct(ctx, m))  # fmt: skip
     # "the countries our customers come from": the values a relative clause describes, each once
@@ -232,6 +251,16 @@ def read_columns(ctx: Context) -> None:
     scan(r"(?:the )?" + COLUMNS + relative + r"(?= [?.!;]|$)", lambda m: _distinct(ctx, m))
     if ctx.plan.distinct:  # "that occurs in orders", "our orders come from"
         scan(r"(?:that|which) (?:occur|occurs|appear|appears|exist|exists|show up|shows up)(?= in )", lambda m: True)
+    # "each product's code, its name and what it costs": the columns of every row, named through their owner
+    owned = r"(?: the| their| its| what it| what they| how much it| how much they)?"
+    scan(
+        r"(?:"
+        + verb
+        + r" )?(?:me |us )?(?:each|every) (?P<cols>{C}(?:(?: ,| and| , and| &| plus)"
+        + owned
+        + r" {C})*)",
+        lambda m: _owned(ctx, m),
+    )
     scan(shown + r"(?:" + COLUMN_WORD + ")?", lambda m: _select(ctx, m))
     scan(COLUMNS + r"(?: only|" + COLUMN_WORD + r" only)", lambda m: _select(ctx, m))
     scan(r"(?:need|want|require)(?: only| just)?(?: the)? " + COLUMNS + COLUMN_WORD, lambda m: _select(ctx, m))

@@ -8,13 +8,12 @@ from datalinx.agents.offline.grounding import ColumnRef, Grounding, ValueRef, na
 from datalinx.agents.offline.plan import Join, Plan, ident
 from datalinx.agents.offline.reading import Reading
 from datalinx.agents.offline.sentence import Item, Sentence
+from datalinx.agents.offline.words import PEOPLE
 from datalinx.core.datasets.facts import ColumnFacts
 from datalinx.core.pipelines.types import TEMPORAL, ColumnType
 from datalinx.core.quality.vocabulary import singular
 
 T = ColumnType
-# Words in the name of a dataset whose rows are people: their key is "who" in a request.
-PEOPLE = ("customer", "user", "client", "subscriber", "member", "buyer", "person", "people", "account")
 
 
 @dataclass

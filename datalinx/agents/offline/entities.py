@@ -12,6 +12,9 @@ from datalinx.core.quality.vocabulary import SYNONYMS
 
 ORDER_WORDS = frozenset({"descending", "ascending", "reverse", "alphabetical", "chronological", "increasing",
                          "decreasing", "random", "sort", "same", "natural", "original"})  # fmt: skip
+OBJECTS = frozenset({"the", "them", "these", "those", "all", "my", "our", "everything", "it", "this"})
+DETERMINERS = frozenset({"the", "a", "an", "each", "every", "this", "that", "per", "which", "whose", "one", "any",
+                         "its", "their", "no", "first", "last", "same"})  # fmt: skip
 JOIN_VERBS = frozenset({"joined", "merged", "combined", "linked", "matched"})
 JOINING = frozenset({"with", "to", "onto", "on", "and", "against", ","})
 NOUNS = frozenset(
@@ -101,6 +104,8 @@ def entities(tokens: list[Token], grounding: Grounding, scope: list[str], reques
                 options.append((1, Candidate(i, length, "col", flags[:1])))  # "did not churn"
                 dataset = None
             ordering = phrase[-1] in ("order", "ordered") and (following == "by" or preceding in ORDER_WORDS)
+            # "order the subscribers by ...": the verb, before an object and after no determiner
+            ordering |= phrase == ("order",) and following in OBJECTS and preceding not in DETERMINERS
             if dataset is not None and not ordering:
                 options.append((2, Candidate(i, length, "ds", [dataset])))
             if options:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from datalinx.agents.offline.ages import age_column
@@ -49,9 +50,19 @@ def compare(ctx: Context, column: str, operator: str, item: Item, words: str, un
         op, day = bound
         ctx.plan.add_filter(Condition(f"{target} {op} {literal(day)}", f"{column} {words} {item.text}", column))
         return True
+    if kind not in NUMERIC and item.kind in ("num", "year") and not unit and _code_prefix(ctx, column) is not None:
+        # 'orders with id over 5000' over codes such as 'O000013': the number the code holds
+        prefix = _code_prefix(ctx, column)
+        number = f"to_number(substr({ident(column)}, {len(prefix or '') + 1}, length({ident(column)})))"
+        ctx.note(f"{column} holds codes ('{prefix}' and digits); compared the number in each code")
+        ctx.plan.add_filter(Condition(f"{number} {operator} {literal(value)}", f"{column} {words} {item.text}", column))
+        return True
     if kind not in NUMERIC:
         converted = numeric_view(ctx, column)  # "heavier than 2 kg" over '1.00 kg', '250 g', '3.59 lb'
         if converted is None:
+            if item.kind in ("num", "year") and ctx.grounding.is_key(ctx.base, column):
+                ctx.refuse(f"{words} {item.text} ({column} holds text codes, not numbers)")
+                return True
             return False
         column, value = converted, in_unit(ctx, value, unit, column)
     spanned = in_span(value, unit, column)
@@ -68,6 +79,19 @@ def compare(ctx: Context, column: str, operator: str, item: Item, words: str, un
         condition.values = [value]
     ctx.plan.add_filter(condition)
     return True
+
+
+def _code_prefix(ctx: Context, column: str) -> str | None:
+    """The letters every sampled value of a key column starts with before its digits ('O' of 'O000013'), or None."""
+    if not ctx.grounding.is_key(ctx.base, column):
+        return None
+    facts = ctx.grounding.column(ctx.base, column)
+    values = [v for v in (facts.top_values if facts is not None else []) if isinstance(v, str)]
+    found = {re.fullmatch(r"([A-Za-z]*)(\d+)", v) for v in values}
+    if not values or None in found:
+        return None
+    prefixes = {m.group(1) for m in found if m is not None}
+    return prefixes.pop() if len(prefixes) == 1 else None
 
 
 def _operator(match: Match) -> tuple[str, str] | None:

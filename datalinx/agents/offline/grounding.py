@@ -114,6 +114,7 @@ class Grounding:
             for column in dataset.columns:
                 self._index_column(dataset, column)
                 self._index_values(dataset, column)
+            self._index_key(dataset)
         for phrase in self.dataset_words:
             self.vocabulary.update(phrase.split())
         for phrase in self.phrases:
@@ -164,18 +165,36 @@ class Grounding:
                 self._add((form,), partial)
         if column.type in TEMPORAL or "date" in words:
             self._add(("date",), partial)
+        if column.type == T.STRING and words[-1] not in ("id", "code", "ref", "key"):
+            for role in ("code", "codes"):  # 'country code': the column, when it holds codes
+                self._add((*words, role), ref)
         related = ColumnRef(dataset.name, column.name, column.type, 1)
         opposite = ColumnRef(dataset.name, column.name, column.type, 1, negated=True)
         for concept, synonyms in OPPOSITES.items():
             if concept in words and self.is_flag(dataset.name, column.name):
                 for synonym in synonyms:
-                    self._add((synonym,), opposite)
+                    self._add(tuple(synonym.split()), opposite)
         for concept, synonyms in CONCEPTS.items():
             if concept in words or concept in fold(column.name):
                 for synonym in synonyms:
                     *head, last = synonym.split()
                     for form in word_forms(last):
                         self._add((*head, form), related)
+
+    def _index_key(self, dataset: DatasetFacts) -> None:
+        """The column naming a dataset's rows by its role: 'id', 'code', 'the product code', 'order number'."""
+        key = self.key_of(dataset.name)
+        facts = dataset.column(key) if key is not None else None
+        if key is None or facts is None:
+            return
+        ref = ColumnRef(dataset.name, key, facts.type, 2)
+        table = name_words(dataset.name)
+        stems = {singular(table[-1]), table[-1]} if table else set()
+        for role in ("id", "ids", "identifier", "identifiers", "code", "codes"):
+            self._add((role,), ref)
+        for stem in stems:
+            for role in ("id", "identifier", "code", "number", "no", "ref", "reference"):
+                self._add((stem, role), ref)
 
     def _index_values(self, dataset: DatasetFacts, column: ColumnFacts) -> None:
         if column.type != T.STRING or not column.top_values:
@@ -220,7 +239,7 @@ class Grounding:
             if folded in EXONYMS:
                 keys.append(value_key(EXONYMS[folded]))
             if folded in CURRENCY_PHRASES or folded in STATE_PHRASES:
-                keys.insert(0, CURRENCY_PHRASES.get(folded) or STATE_PHRASES[folded])
+                keys.insert(0, CURRENCY_PHRASES.get(folded) or value_key(STATE_PHRASES[folded]))
             if folded in DEMONYMS:
                 keys.append(value_key(DEMONYMS[folded]))
             for suffix in ("ing", "ed", "er"):

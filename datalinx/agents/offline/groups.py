@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from datalinx.agents.offline.context import Context, Measure
 from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.phrases import alternatives
@@ -74,12 +76,24 @@ def _continuous(ctx: Context, item: Item) -> bool:
     return facts is not None and facts.type == "float64" and (facts.distinct or 0) > 60
 
 
+def _owned_by_each_row(ctx: Context, item: Item) -> bool:
+    """Whether a grouped item is the base's own row in the possessive ('each product's name'): its columns."""
+    text = item.text.lower().replace("\u2019", "'")
+    if not re.match(r"^[a-z_ ]+'s?(?: |$)", text):
+        return False
+    if item.kind == "ds":
+        return str(item.ref) == ctx.base
+    return item.kind == "col" and isinstance(item.ref, ColumnRef) and item.ref.dataset == ctx.base
+
+
 def _groups(ctx: Context, match: Match) -> bool:
     items = match.items(name="groups")
     if items and all(i.kind == "col" and _continuous(ctx, i) for i in items):
         return False
     if items and all(i.kind == "ds" for i in items) and _done_by(ctx, match):
         return False  # "orders placed by customers in ...": who placed them, not a grouping
+    if items and _owned_by_each_row(ctx, items[0]):
+        return False  # "each product's name and price": the columns of every row, not a grouping
     periods = any(i.kind == "word" and i.norm in TIME_UNITS for i in items)
     pending: Item | None = _date_before(ctx, match) if periods else None
     dated: Item | None = None  # the date column of the last period

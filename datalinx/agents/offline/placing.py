@@ -6,7 +6,7 @@ from __future__ import annotations
 from datalinx.agents.offline.choosing import SUMMARY_WORDS
 from datalinx.agents.offline.context import Context, SortRequest
 from datalinx.agents.offline.phrases import alternatives
-from datalinx.agents.offline.ranking import _down, _superlative_column
+from datalinx.agents.offline.ranking import _down, _superlative_column, fits
 from datalinx.agents.offline.sentence import Match
 from datalinx.agents.offline.units import numeric_view
 from datalinx.agents.offline.words import SUPERLATIVES
@@ -15,6 +15,7 @@ from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
 SUPERLATIVE = alternatives([*SUPERLATIVES, "dearest"])
 ROWS = r"(?: ones| rows| records| items| entries| {T})"
 TOP = r"(?:first|on top|at the top|at the start|up top)"
+BOTTOM = r"(?:last(?! (?:@[ny]\d+|(?:days?|weeks?|months?|quarters?|years?)(?![^ ])))|at the bottom|at the end)"
 SAME_PERIOD = r"(?:day|date|month|year)"
 
 
@@ -40,11 +41,24 @@ def _span(ctx: Context, match: Match) -> bool:
     return True
 
 
-def _top(ctx: Context, match: Match) -> bool:
-    """'put the biggest ones first', 'the newest are on top'."""
-    request = _key(ctx, match, match.group("sup") or "")
+def _top(ctx: Context, match: Match, *, last: bool = False) -> bool:
+    """'put the biggest ones first', 'the newest are on top'; with `last`, 'the cheapest at the bottom'."""
+    word = "priciest" if (match.group("sup") or "") == "dearest" else match.group("sup") or ""
+    previous = ctx.order[-1] if ctx.order else None
+    if (
+        match.item("col") is None
+        and previous is not None
+        and previous.column is not None
+        and not previous.explicit
+        and fits(ctx, word, previous.column)
+    ):
+        # 'sort the subscribers by monthly charges, priciest first': the end of the key already asked for
+        previous.descending, previous.explicit = _down(ctx, word, previous.column) != last, True
+        return True
+    request = _key(ctx, match, word)
     if request is None:
         return False
+    request.descending = request.descending != last
     ctx.order.append(request)
     return True
 
@@ -111,12 +125,13 @@ def read_placements(ctx: Context) -> None:
         + r"?(?: (?:are|is|come|comes|go|goes|sit|sits|appear|appears|shown|listed))? "
         + TOP
     )
+    bottom = top.replace(TOP, BOTTOM)
     tie = (
         r"(?:and |, )?(?:{T}|ones|rows|those|the ones|records) (?:from|on|of|with|placed on) the same "
         + SAME_PERIOD
         + r"(?: (?:should|are|is))?"
     )
-    handlers = ((span, _span), (top, _top), (tie, _tie))
+    handlers = ((span, _span), (top, _top), (bottom, lambda c, m: _top(c, m, last=True)), (tie, _tie))
     found = [(m.indexes[0], m, handle) for pattern, handle in handlers for m in ctx.sentence.matches(pattern)]
     for _, match, handle in sorted(found, key=lambda entry: entry[0]):
         if any(ctx.sentence.items[i].consumed for i in match.indexes):

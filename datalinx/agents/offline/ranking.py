@@ -35,6 +35,28 @@ def _superlative_column(ctx: Context, word: str, item: Item | None) -> str | Non
     return ctx.main_measure()
 
 
+# Superlatives of size or price: they order any amount ('monthly charges, priciest first').
+MAGNITUDES = frozenset(
+    {"highest", "lowest", "largest", "smallest", "biggest", "greatest", "most", "least", "fewest", "top", "bottom"}
+    | PRICE_SUPERLATIVES
+)
+
+
+def fits(ctx: Context, word: str, column: str) -> bool:
+    """Whether a superlative can say the direction of a sort already keyed on `column`: amounts take size words,
+    dates the words of time, and a word with a column of its own ('heaviest': weight) only that column."""
+    kind = ctx.type_of(column)
+    if word in MAGNITUDES or word in LENGTHS:
+        return kind in NUMERIC
+    if word in ("oldest", "youngest") and _age_column(ctx) == column:
+        return True
+    if word in DATE_SUPERLATIVES:
+        return kind in TEMPORAL
+    if word in ("heaviest", "lightest"):
+        return _superlative_column(ctx, word, None) == column
+    return False
+
+
 def _age_column(ctx: Context) -> str | None:
     refs = ctx.grounding.columns_named(("age",), [ctx.base])
     return refs[0].column if refs and refs[0].type in NUMERIC else None

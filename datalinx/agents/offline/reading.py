@@ -120,9 +120,14 @@ def _fix_spelling(tokens: list[Token], grounding: Grounding, speller: Speller, n
                 token.fixed_from, token.norm = token.text, fixed
                 notes.append(f"read '{token.text}' as '{fixed}'")
             continue
-        if token.norm.startswith("un") and not speller.known(token.norm) and token.norm[2:] in grounding.vocabulary:
+        rest = token.norm[2:]
+        if token.norm.startswith("un") and rest not in grounding.vocabulary and len(rest) >= 5:
+            rest = speller.fix(rest) or rest  # "unshiped": not shipped
+        if token.norm.startswith("un") and not speller.known(token.norm) and rest in grounding.vocabulary:
             negation = Token("word", token.text[:2], token.start, token.start + 2, "not")
-            token.start, token.norm = token.start + 2, token.norm[2:]
+            if rest != token.norm[2:]:
+                notes.append(f"read '{token.text}' as 'un{rest}'")
+            token.start, token.norm = token.start + 2, rest
             negated.append((index, negation))  # "unshipped": not shipped
             continue
         fixed = speller.fix(token.norm)

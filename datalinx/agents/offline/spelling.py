@@ -121,6 +121,17 @@ class Speller:
                 scored.append(
                     (edits, candidate not in self.preferred, candidate[0] != word[0], -len(candidate), candidate)
                 )
+        if not scored and limit > 1:
+            # two letters changed ('costumers': customers) are beyond the deletion index: the catalog's own words,
+            # of about the same length and with the same first letter, are measured one by one
+            for candidate in self.preferred:
+                if candidate[:1] == word[:1] and abs(len(candidate) - len(word)) <= limit and len(candidate) >= 6:
+                    edits = distance(word, candidate, limit)
+                    if edits <= limit:
+                        scored.append((edits, False, False, -len(candidate), candidate))
+            closest = [entry for entry in scored if entry[0] == min(e[0] for e in scored)]
+            if len({entry[-1] for entry in closest}) > 1:
+                return None  # two catalog words as close: no guess
         return min(scored)[-1] if scored else None
 
 
@@ -130,7 +141,8 @@ def planner_words() -> frozenset[str]:
     concepts = {w for words in CONCEPTS.values() for w in words}
     synonyms = {w for w in SYNONYMS if w.isalpha()}
     phrases = {w for p in (*ASCENDING, *DESCENDING, *GREATER, *LESS, *AT_LEAST, *AT_MOST) for w in p.split()}
-    opposites = {w for words in OPPOSITES.values() for w in words} | {w for p in SUPERLATIVES for w in p.split()}
+    opposites = {w for words in OPPOSITES.values() for p in words for w in p.split()}
+    opposites |= {w for p in SUPERLATIVES for w in p.split()}
     known = FILLER | KEYWORDS | set(NUMBER_WORDS) | set(MONTHS) | set(TIME_UNITS) | set(AGGREGATES) | concepts
     known |= set(WEEKDAYS) | set(DECADES) | {w for words in HOLIDAYS for w in words} | ABBREVIATIONS
     return frozenset(known | synonyms | phrases | opposites)

@@ -17,7 +17,7 @@ from datalinx.agents.offline.presence import (
     zero_count,
 )
 from datalinx.agents.offline.sentence import Item, Match
-from datalinx.agents.offline.words import FILLER, KEYWORDS
+from datalinx.agents.offline.words import FILLER, KEYWORDS, PEOPLE
 from datalinx.core.pipelines.types import ColumnType
 
 T = ColumnType
@@ -205,10 +205,60 @@ def _named(ctx: Context, match: Match) -> bool:
     return True
 
 
+# The end of a person's full name a word names: 'surname Jansen' ends the name, 'first name Emma' starts it.
+LAST_PARTS = ("surname", "surnames", "lastname", "familyname", "last", "family", "second")
+FIRST_PARTS = ("forename", "firstname", "givenname", "first", "given", "christian")
+NAME_PART = (
+    r"(?P<part>surname|surnames|lastname|familyname|forename|firstname|givenname"
+    r"|(?:last|family|second|first|given|christian) (?P<col>{C}))"
+)
+
+
+def _name_part(ctx: Context, match: Match) -> bool:
+    """A word at the end (surname) or start (first name) of a person's full name, in any case."""
+    # 'customers with the surname Jansen', 'whose first name is Emma' (no names in docstrings: they are words read)
+    item, who = match.item("col"), match.items(name="who")
+    if item is not None:
+        ref = ctx.column_ref(item)
+        if ref is None or ref.dataset != ctx.base or "name" not in ref.column.split("_"):
+            return False
+    else:
+        refs = ctx.grounding.columns_named(("name",), [ctx.base])
+        ref = refs[0] if refs and refs[0].strength == 3 else None
+    if not any(word in ctx.base.lower() for word in PEOPLE):
+        return False  # a product's name has no surname
+    columns = [c.name for c in ctx.grounding.dataset(ctx.base).columns]
+    split = [c for c in columns if any(w in c for w in ("first", "last", "surname", "given", "family"))]
+    if ref is None or ref.type != T.STRING or split or not who:
+        return False  # no full-name column, or the name is kept in parts: not a part of one
+    piece = who[0]
+    text = str(piece.ref) if piece.kind == "str" else piece.text
+    if piece.kind == "word" and (piece.norm in FILLER or piece.norm in KEYWORDS or not piece.text.isalpha()):
+        return False
+    column, word = ctx.use(ref), text.strip().lower()
+    name = f"lower(trim({ident(column)}))"
+    last = (match.group("part") or "").split()[0] in LAST_PARTS
+    if last:
+        test = f"({name} = {literal(word)} or ends_with({name}, {literal(' ' + word)}))"
+        said = f"{column} ends with the word '{text}'"
+    else:
+        test = f"({name} = {literal(word)} or starts_with({name}, {literal(word + ' ')}))"
+        said = f"{column} starts with the word '{text}'"
+    ctx.note(f"read '{match.text}' as {said}, in any case")
+    ctx.plan.add_filter(Condition(test, said, column))
+    return True
+
+
 def read_values(ctx: Context) -> None:
     """Flags, missing values, values named with or without their column."""
     scan = ctx.sentence.scan
     vals = r"(?P<vals>{V}(?:" + LIST_JOIN + r"{V})*)"
+    scan(
+        r"(?:(?:with|whose|having|who have|that have|who has|that has|has|have|of) )?(?:the |a |their |his |her )?"
+        + NAME_PART
+        + r"(?: (?:is|was|of|=|equal to|being|reads|spelt|spelled))?(?: the)? (?P<who>{S}|{V}|[a-z][a-z'\-]+)",
+        lambda m: _name_part(ctx, m),
+    )
     scan(r"(?:named|called) (?P<who>{V}|{S}|[A-Za-z][a-z]+(?: [A-Za-z][a-z]+)?)", lambda m: _named(ctx, m))
     # null tests: "non-empty X" before "empty X"
     scan(
@@ -270,7 +320,23 @@ def read_values(ctx: Context) -> None:
     scan(r"(?P<col>{C}) (?P<lit>{S})", lambda m: _column_value(ctx, m))
     # 'shipped to Italy': a status word used as a verb before a destination
     scan(r"(?P<vals>{V})(?= to (?:@v\d+|the @v\d+))", lambda m: _verb(ctx, m))
-    scan(r"(?<!not )(?:going|headed|heading|sent|bound|destined) (?:to|for)(?= (?:the )?@v\d+)", lambda m: True)
+    scan(
+        r"(?<!not )(?:going|go|goes|went|gone|headed|heading|sent|bound|destined|travelled|traveled|delivered|mailed"
+        r"|dispatched) (?:to|for)(?= (?:the )?@v\d+)",
+        lambda m: True,
+    )
+    # 'who left us while on a monthly plan': the state they were in, said with 'while'
+    scan(
+        r"(?:while|whilst|when) (?:(?:they|he|she) (?:were|was) |being )?(?:on|in|using|with)"
+        r"(?= (?:a |an |the )?@v\d+)",
+        lambda m: True,
+    )
+    # 'products that fall under Home & Kitchen', 'listed under Toys': 'under' a text value is no comparison
+    scan(
+        r"(?:(?:fall|falls|fell|falling|come|comes|sit|sits|belong|belongs|listed|filed|classed|classified|sorted"
+        r"|grouped|categorised|categorized|are|is) )?(?:under|within)(?= (?:the )?@v\d+)",
+        lambda m: True,
+    )
     # 'never shipped': a value that is also an event with its own date (ship_date) means the date is missing
     scan(
         r"(?:never|not yet|have not|has not|had not|not)(?: been| yet| ever| " r"get| got| be)? (?P<vals>{V})(?: yet)?",

@@ -25,6 +25,7 @@ FILLER = word_set(
     subscribers client clients user users member members buyer buyers shopper shoppers folks care filter filtered
     filtering paid payed pay pays paying settled settle settles billed invoiced placed bought purchased worth ordered
     sold sell sells come comes coming happened made earned earn
+    payer payers payor payors purchaser purchasers orderer orderers
     yet ever once living lives live located based residing resident residents inclusive inclusively using
     """
 )
@@ -147,7 +148,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "status": ("status", "state", "order status", "order state"),
     "currency": ("currency", "currencies", "currency code"),
     "weight": ("weight", "mass", "weighing", "weighs", "weigh"),
-    "churned": ("churned", "churn", "churning", "churner", "churners", "left", "leave", "leaving", "churn flag"),
+    "churned": ("churned", "churn", "churning", "churner", "churners", "left", "leave", "leaving", "churn flag",
+                "left us", "no longer with us", "no longer subscribed", "no longer a customer",
+                "no longer customers", "lost", "quit", "quitted", "walked away", "cancelled their subscription",
+                "canceled their subscription"),
     "split": ("split", "train test", "dataset split"),
 }  # fmt: skip
 
@@ -188,9 +192,12 @@ EXONYMS = {
 
 # Words for the false side of a flag named by the first word: 'stayed' customers have churned = 0.
 OPPOSITES = {
-    "churned": ("stayed", "retained", "remained", "loyal", "active", "stay", "remain", "staying"),
+    "churned": ("stayed", "retained", "remained", "loyal", "active", "stay", "remain", "staying", "still with us",
+                "still here", "still around", "still active", "still subscribed", "still on board", "stuck around",
+                "stuck with us", "stayed with us", "stayed on", "stay with us", "staying with us", "remained with us",
+                "still a customer", "still customers", "still subscribers"),
     "test": ("real", "actual", "genuine", "legitimate"),
-}
+}  # fmt: skip
 
 # Words for a country's people, read as the country: 'German customers' are customers in Germany.
 DEMONYMS = {
@@ -215,6 +222,9 @@ FUNCTION_WORDS = word_set(
     """
 )
 
+# Words in the name of a dataset whose rows are people: their key is "who" in a request.
+PEOPLE = ("customer", "user", "client", "subscriber", "member", "buyer", "person", "people", "account")
+
 # Other nouns for a dataset's rows, used when the catalog has a dataset of that name.
 DATASET_SYNONYMS = {
     "orders": ("purchases", "purchase", "sales", "sale", "transactions", "transaction"),
@@ -236,6 +246,10 @@ STATE_PHRASES = {
     "awaiting shipment": "pending", "awaiting dispatch": "pending", "yet to be shipped": "pending",
     "called off": "cancelled", "sent back": "returned", "brought back": "returned",
 }  # fmt: skip
+# Plans said by how often they renew: 'a monthly plan' is the month-to-month contract (where data holds one).
+for _noun in ("plan", "plans", "contract", "contracts", "subscription", "subscriptions", "deal", "deals"):
+    STATE_PHRASES |= {f"monthly {_noun}": "month-to-month", f"month by month {_noun}": "month-to-month",
+                      f"annual {_noun}": "one-year", f"yearly {_noun}": "one-year"}  # fmt: skip
 
 SUPERLATIVES = (
     "most expensive", "least expensive", "cheapest", "priciest", "largest", "biggest", "smallest", "highest", "lowest",
