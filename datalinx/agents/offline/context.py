@@ -67,6 +67,9 @@ class Context:
     pick: tuple[str, str | None] | None = None  # "its first order": which row of each group, by which column
     pick_down: bool | None = None  # the picked row is the one with the largest value (None: as `pick` says)
     merge_variants: bool = False  # group spelling variants of a value together
+    # periods grouped by the dataset's own date as no date was named: (name, unit, numbered in the year)
+    default_periods: list[tuple[str, str, bool]] = field(default_factory=list)
+    event_dates: list[str] = field(default_factory=list)  # dates of events named by a value ('shipped in 2024')
 
     def __post_init__(self) -> None:
         sentence = self.reading.sentence

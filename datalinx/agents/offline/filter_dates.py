@@ -7,6 +7,7 @@ import datetime as dt
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.dates import RECURRING, DateRef, year_range
 from datalinx.agents.offline.grounding import ColumnRef
+from datalinx.agents.offline.groups import periods_of_event
 from datalinx.agents.offline.phrases import BRIDGE
 from datalinx.agents.offline.plan import Condition, literal
 from datalinx.agents.offline.sentence import Item, Match
@@ -57,7 +58,10 @@ def _date_column(ctx: Context, item: Item | None) -> str | bool | None:
         if isinstance(ref, ColumnRef):
             facts = ctx.facts(ref)
             if facts is not None and (facts.type in TEMPORAL or (facts.type == "string" and "date" in facts.name)):
-                return ctx.use(ref)
+                column = ctx.use(ref)
+                if item.kind == "val":
+                    ctx.event_dates.append(column)  # 'shipped in 2024': the event's date
+                return column
     return False
 
 
@@ -234,3 +238,4 @@ def read_dates(ctx: Context) -> None:
         )
     scan(r"(?P<a>{Y})(?= {T})", lambda m: _handle(ctx, m, "in", False))
     scan(r"(?P<a>{Y}|{D}) (?P<col>{C})", lambda m: _handle(ctx, m, "in", True))
+    periods_of_event(ctx)

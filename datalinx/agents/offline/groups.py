@@ -5,7 +5,7 @@ from __future__ import annotations
 from datalinx.agents.offline.context import Context, Measure
 from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.phrases import alternatives
-from datalinx.agents.offline.plan import Aggregate, ident, literal
+from datalinx.agents.offline.plan import Aggregate, Condition, ident, literal
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.words import COUNTRY_CODES, TIME_UNITS
 from datalinx.core.pipelines.types import TEMPORAL
@@ -23,21 +23,37 @@ GROUPS = (
 )
 
 
+def event_date(ctx: Context, item: Item | None) -> str | None:
+    """The date column an item names: a date column itself, or the date of the event a value also names
+    ('shipped' is a status and the event ship_date records)."""
+    if item is None:
+        return None
+    refs = [item.ref] if item.kind == "col" else list(item.alternatives) if item.kind == "val" else []
+    for ref in refs:
+        if isinstance(ref, ColumnRef):
+            facts = ctx.facts(ref)
+            if facts is not None and (facts.type in TEMPORAL or "date" in facts.name):
+                return ctx.use(ref)
+    return None
+
+
 def bucket(ctx: Context, unit: str, item: Item | None, within_year: bool = False) -> str | None:
     """The column a period groups by, computed from a date column: 'month' of order_date -> order_month; a period
     of one year ('each quarter of 2024') as its number in the year."""
-    column: str | None = None
-    if item is not None and isinstance(item.ref, ColumnRef):
-        facts = ctx.facts(item.ref)
-        if facts is not None and (facts.type in TEMPORAL or "date" in facts.name):
-            column = ctx.use(item.ref)
-    column = column or ctx.main_date()
+    column = event_date(ctx, item) or ctx.main_date()
     if column is None:
         return None
+    numbered = unit == "year" or (within_year and unit in ("quarter", "month"))
+    name = _bucket_of(ctx, column, unit, numbered)
+    if item is None or event_date(ctx, item) is None:
+        ctx.default_periods.append((name, unit, numbered))  # the dataset's own date, unless another event is dated
+    return name
+
+
+def _bucket_of(ctx: Context, column: str, unit: str, numbered: bool) -> str:
     source = ctx.as_date(column)
     stem = column.removesuffix("_date").removesuffix("_at")
     name = f"{stem}_{unit}"
-    numbered = unit == "year" or (within_year and unit in ("quarter", "month"))
     expression = f"{unit}({source})" if numbered else f"date_trunc('{unit}', {source})"
     if ctx.plan.aggregate is None:
         ctx.plan.aggregate = Aggregate()
@@ -45,6 +61,23 @@ def bucket(ctx: Context, unit: str, item: Item | None, within_year: bool = False
     form = " (as its number in the year)" if numbered and unit != "year" else ""
     ctx.note(f"grouped {column} by {unit}" + (form or (" (as the first day of each period)" if not numbered else "")))
     return name
+
+
+def periods_of_event(ctx: Context) -> None:
+    """'monthly count of orders shipped in 2024': periods said without a date are of the one event the request
+    dates by its verb (ship_date), not of the dataset's own date."""
+    events = set(ctx.event_dates)
+    if len(events) != 1 or not ctx.default_periods or ctx.plan.aggregate is None:
+        return
+    column = events.pop()
+    for name, unit, numbered in ctx.default_periods:
+        if name not in ctx.groups or name not in ctx.plan.aggregate.buckets:
+            continue
+        del ctx.plan.aggregate.buckets[name]
+        ctx.assumptions = [a for a in ctx.assumptions if not a.startswith("grouped ") or f" by {unit}" not in a]
+        renamed = _bucket_of(ctx, column, unit, numbered)
+        ctx.groups = [renamed if g == name else g for g in ctx.groups]
+    ctx.default_periods.clear()
 
 
 def spellings_folded(ctx: Context, column: str) -> str | None:
@@ -133,7 +166,7 @@ def _year(ctx: Context, item: Item, dated: Item | None) -> None:
     """'per month 2024': the rows of that year, by the date the periods are of."""
     from datalinx.agents.offline.filter_dates import _add, date_ref
 
-    column = ctx.column(dated) if dated is not None else ctx.main_date()
+    column = event_date(ctx, dated) if dated is not None else ctx.main_date()
     if column is None:
         ctx.refuse(f"{item.text} (no date column)")
         return
@@ -154,11 +187,16 @@ def _date_before(ctx: Context, match: Match) -> Item | None:
     """'signed up each year': the date column just before a period grouping is the one it groups."""
     index = match.indexes[0] - 1
     before = ctx.sentence.items[index] if index >= 0 else None
-    if before is None or before.consumed or before.kind != "col" or not isinstance(before.ref, ColumnRef):
+    if before is None or before.consumed or before.kind not in ("col", "val"):
         return None
-    facts = ctx.facts(before.ref)
-    if facts is None or not (facts.type in TEMPORAL or "date" in facts.name):
+    if before.kind == "val" and (index == 0 or ctx.sentence.items[index - 1].kind != "ds"):
+        return None  # 'orders shipped each month': the event of the rows named, not 'shipped orders'
+    column = event_date(ctx, before)
+    if column is None:
         return None
+    if before.kind == "val":
+        ctx.note(f"read '{before.text}' as the date {column}; rows without one are left out")
+        ctx.plan.add_filter(Condition(f"{ident(column)} is not null", f"{column} is present", column))
     before.consumed = True
     return before
 
@@ -284,7 +322,8 @@ def read_groups(ctx: Context) -> None:
         r")?{C})?(?: together| as one| as the same)?",
         lambda m: _variants(ctx, m),
     )
-    scan(GROUP_WORDS + " (?:the )?" + GROUPS, lambda m: _groups(ctx, m))
+    # 'month by month for 2024': the period said twice
+    scan(r"(?:" + TIME + r" (?=by " + TIME + r"))?" + GROUP_WORDS + " (?:the )?" + GROUPS, lambda m: _groups(ctx, m))
     periodic = r"(?P<unit>daily|weekly|monthly|quarterly|yearly|annual)"
     scan(periodic + r" (?P<col>{C})", lambda m: _periodic(ctx, m))
     scan(periodic, lambda m: _periodic(ctx, m))

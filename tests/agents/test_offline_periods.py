@@ -1,0 +1,72 @@
+"""The offline planner's summaries over dates and aggregates: the periods of the event a verb names ('shipped in
+each month of 2024'), each checked against Polars."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from tests.agents.test_offline_planner import Demo, Frames, answer, demo, same_rows
+
+__all__ = ["demo"]  # the fixture, shared with the row-test module
+Expected = Callable[[Frames], pl.DataFrame]
+SHIP_MONTH = pl.col("ship_date").dt.truncate("1mo")
+
+
+def _shipped_in(f: Frames, year: int) -> pl.DataFrame:
+    return f["orders"].filter(pl.col("ship_date").dt.year() == year)
+
+
+PERIODS: list[tuple[str, Expected]] = [
+    (
+        "how many orders shipped per month in 2024",
+        lambda f: _shipped_in(f, 2024).group_by(SHIP_MONTH.alias("ship_month")).agg(pl.len().alias("count")),
+    ),
+    (
+        "number of orders shipped each month during 2023",
+        lambda f: _shipped_in(f, 2023).group_by(SHIP_MONTH.alias("ship_month")).agg(pl.len().alias("count")),
+    ),
+    (
+        "orders shipped month by month for 2024",
+        lambda f: _shipped_in(f, 2024).group_by(SHIP_MONTH.alias("ship_month")).agg(pl.len().alias("count")),
+    ),
+    (
+        "monthly count of orders shipped in 2024",
+        lambda f: _shipped_in(f, 2024).group_by(SHIP_MONTH.alias("ship_month")).agg(pl.len().alias("count")),
+    ),
+    (
+        "revenue of orders shipped in each quarter of 2024",
+        lambda f: (
+            _shipped_in(f, 2024)
+            .group_by(pl.col("ship_date").dt.quarter().alias("ship_quarter"))
+            .agg(pl.col("total_revenue").sum().alias("sum_total_revenue"))
+        ),
+    ),
+    (
+        "orders shipped per week",
+        lambda f: (
+            f["orders"]
+            .filter(pl.col("ship_date").is_not_null())
+            .group_by(pl.col("ship_date").dt.truncate("1w").alias("ship_week"))
+            .agg(pl.len().alias("count"))
+        ),
+    ),
+    (
+        "number of shipped orders per month",  # the status, by the order's own date
+        lambda f: (
+            f["orders"]
+            .filter(pl.col("status").str.strip_chars().str.to_lowercase() == "shipped")
+            .group_by(pl.col("order_date").dt.truncate("1mo").alias("order_month"))
+            .agg(pl.len().alias("count"))
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("request_text", "expected"), PERIODS, ids=[c[0] for c in PERIODS])
+def test_periods_are_of_the_event_named(request_text: str, expected: Expected, demo: Demo, tmp_path: Path) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output, expected(demo.frames))
