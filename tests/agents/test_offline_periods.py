@@ -66,6 +66,34 @@ PERIODS: list[tuple[str, Expected]] = [
 ]
 
 
+EXTREMES: list[tuple[str, Expected]] = [
+    (
+        "what is the biggest order revenue for each country?",
+        lambda f: f["orders"].group_by("country").agg(pl.col("total_revenue").max().alias("max_total_revenue")),
+    ),
+    (
+        "the smallest order quantity in each country",
+        lambda f: f["orders"].group_by("country").agg(pl.col("quantity").min().alias("min_quantity")),
+    ),
+    (
+        "What's the largest order revenue?",
+        lambda f: f["orders"].select(pl.col("total_revenue").max().alias("max_total_revenue")),
+    ),
+    (
+        "what's the lowest order unit price",
+        lambda f: f["orders"].select(pl.col("unit_price").min().alias("min_unit_price")),
+    ),
+]
+
+
+@pytest.mark.parametrize(("request_text", "expected"), EXTREMES, ids=[c[0] for c in EXTREMES])
+def test_the_largest_of_a_column_is_its_maximum(
+    request_text: str, expected: Expected, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output, expected(demo.frames))
+
+
 @pytest.mark.parametrize(("request_text", "expected"), PERIODS, ids=[c[0] for c in PERIODS])
 def test_periods_are_of_the_event_named(request_text: str, expected: Expected, demo: Demo, tmp_path: Path) -> None:
     _, output = answer(request_text, demo, tmp_path)
