@@ -86,6 +86,38 @@ EXTREMES: list[tuple[str, Expected]] = [
 ]
 
 
+def _of_year(f: Frames, year: int) -> pl.DataFrame:
+    return f["orders"].filter(pl.col("order_date").dt.year() == year)
+
+
+YEARS: list[tuple[str, Expected]] = [
+    (
+        "2024 revenue per country, lowest first",
+        lambda f: _of_year(f, 2024).group_by("country").agg(pl.col("total_revenue").sum().alias("sum_total_revenue")),
+    ),
+    (
+        "our 2023 quantity by product",
+        lambda f: _of_year(f, 2023).group_by("product_id").agg(pl.col("quantity").sum().alias("sum_quantity")),
+    ),
+    (
+        "average 2025 unit price by country",
+        lambda f: _of_year(f, 2025).group_by("country").agg(pl.col("unit_price").mean().alias("mean_unit_price")),
+    ),
+    (
+        "orders with more than 2000 quantity",  # a number compared, no year
+        lambda f: f["orders"].filter(pl.col("quantity") > 2000),
+    ),
+]
+
+
+@pytest.mark.parametrize(("request_text", "expected"), YEARS, ids=[c[0] for c in YEARS])
+def test_a_year_before_an_amount_dates_the_rows(
+    request_text: str, expected: Expected, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output, expected(demo.frames))
+
+
 @pytest.mark.parametrize(("request_text", "expected"), EXTREMES, ids=[c[0] for c in EXTREMES])
 def test_the_largest_of_a_column_is_its_maximum(
     request_text: str, expected: Expected, demo: Demo, tmp_path: Path

@@ -180,6 +180,38 @@ def _weekdays(ctx: Context, match: Match) -> bool:
     return True
 
 
+# words a year may follow when it dates the amount after it ('show me 2024 revenue'), not when it is a number
+# compared ('more than 2000 revenue')
+BEFORE_YEAR = frozenset({"the", "our", "my", "me", "show", "list", "get", "give", "what", "whats", "s", "is", "was",
+                         "of", "for", "and", "see", "compare", "report", "just", "only", "overall"})  # fmt: skip
+
+
+def year_of_amount(ctx: Context, item: Item, amount: Item | None, measured: bool = False) -> bool:
+    """Whether a year that leads an amount ('2025 revenue', 'our 2023 quantity') dates the rows, and if so its test
+    on the dataset's own date; `measured`: the year follows the measure's word ('average 2023 quantity')."""
+    index = ctx.sentence.items.index(item)
+    before = ctx.sentence.items[index - 1] if index > 0 else None
+    if not measured and before is not None and before.kind != "punct" and before.norm not in BEFORE_YEAR:
+        return False
+    if amount is None or amount.kind != "col" or not isinstance(amount.ref, ColumnRef):
+        return False
+    facts = ctx.facts(amount.ref)
+    if facts is None or facts.type in TEMPORAL or "date" in facts.name or ctx.grounding.is_key(facts.name, facts.name):
+        return False
+    column = ctx.main_date()
+    if column is None:
+        return False
+    ctx.note(f"read '{item.text} {amount.text}' as the {amount.text} of the rows with {column} in {item.text}")
+    ref = date_ref(item)
+    _add(ctx, column, ref.start, ref.end, f"in {item.text}", ref)
+    return True
+
+
+def _year_of_amount(ctx: Context, match: Match) -> bool:
+    item = match.item("a")
+    return item is not None and year_of_amount(ctx, item, match.item("col"))
+
+
 HAPPENED = r"(?:(?:took|takes|take) place |happened |happens |occurred |occurs )?"  # 'whose signup took place in'
 
 
@@ -238,4 +270,5 @@ def read_dates(ctx: Context) -> None:
         )
     scan(r"(?P<a>{Y})(?= {T})", lambda m: _handle(ctx, m, "in", False))
     scan(r"(?P<a>{Y}|{D}) (?P<col>{C})", lambda m: _handle(ctx, m, "in", True))
+    scan(r"(?P<a>{Y})(?= (?P<col>{C}))", lambda m: _year_of_amount(ctx, m))
     periods_of_event(ctx)
