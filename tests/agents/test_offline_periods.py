@@ -3,6 +3,7 @@ each month of 2024'), each checked against Polars."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -108,6 +109,55 @@ YEARS: list[tuple[str, Expected]] = [
         lambda f: f["orders"].filter(pl.col("quantity") > 2000),
     ),
 ]
+
+
+ORDER_DATE = pl.col("order_date")
+
+
+def _between(f: Frames, first: dt.date, last: dt.date) -> pl.DataFrame:
+    return f["orders"].filter(ORDER_DATE.is_between(first, last))
+
+
+SPANS: list[tuple[str, Expected]] = [
+    ("orders we received during the spring of 2024", lambda f: _between(f, dt.date(2024, 3, 1), dt.date(2024, 5, 31))),
+    (
+        "all orders from autumn 2023, i mean september to november",
+        lambda f: _between(f, dt.date(2023, 9, 1), dt.date(2023, 11, 30)),
+    ),
+    ("orders in the last week of 2023", lambda f: _between(f, dt.date(2023, 12, 25), dt.date(2023, 12, 31))),
+    ("orders from the first 10 days of May 2024", lambda f: _between(f, dt.date(2024, 5, 1), dt.date(2024, 5, 10))),
+    ("orders in the second week of june 2024", lambda f: _between(f, dt.date(2024, 6, 8), dt.date(2024, 6, 14))),
+    (
+        "revenue per day over the last week of April 2024",
+        lambda f: (
+            _between(f, dt.date(2024, 4, 24), dt.date(2024, 4, 30))
+            .group_by(ORDER_DATE.alias("order_day"))
+            .agg(pl.col("total_revenue").sum().alias("sum_total_revenue"))
+        ),
+    ),
+    (
+        "weekly takings in the second quarter of 2024",
+        lambda f: (
+            _between(f, dt.date(2024, 4, 1), dt.date(2024, 6, 30))
+            .group_by(ORDER_DATE.dt.truncate("1w").alias("order_week"))
+            .agg(pl.col("total_revenue").sum().alias("sum_total_revenue"))
+        ),
+    ),
+    ("orders from march to may", lambda f: f["orders"].filter(ORDER_DATE.dt.month().is_between(3, 5))),
+    (
+        "orders between november and february",
+        lambda f: f["orders"].filter((ORDER_DATE.dt.month() >= 11) | (ORDER_DATE.dt.month() <= 2)),
+    ),
+    ("orders on the 15th of each month", lambda f: f["orders"].filter(ORDER_DATE.dt.day() == 15)),
+    ("orders placed on the 1st of the month", lambda f: f["orders"].filter(ORDER_DATE.dt.day() == 1)),
+    ("orders shipped on the first day of every month", lambda f: f["orders"].filter(pl.col("ship_date").dt.day() == 1)),
+]
+
+
+@pytest.mark.parametrize(("request_text", "expected"), SPANS, ids=[c[0] for c in SPANS])
+def test_seasons_weeks_and_days_of_a_month(request_text: str, expected: Expected, demo: Demo, tmp_path: Path) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output, expected(demo.frames))
 
 
 @pytest.mark.parametrize(("request_text", "expected"), YEARS, ids=[c[0] for c in YEARS])

@@ -114,6 +114,8 @@ def _groups(ctx: Context, match: Match) -> bool:
     if items and all(i.kind == "ds" for i in items) and _done_by(ctx, match):
         return False  # "orders placed by customers in ...": who placed them, not a grouping
     periods = any(i.kind == "word" and i.norm in TIME_UNITS for i in items)
+    if periods and _day_of_period(ctx, match):
+        return False
     pending: Item | None = _date_before(ctx, match) if periods else None
     dated: Item | None = None  # the date column of the last period
     for position, item in enumerate(items):
@@ -146,6 +148,16 @@ def _groups(ctx: Context, match: Match) -> bool:
             else:
                 ctx.groups.append(name)
     return True
+
+
+def _day_of_period(ctx: Context, match: Match) -> bool:
+    """'on the 15th of each month', 'the first day of every month': a day within any month, not a grouping."""
+    index = match.indexes[0]
+    before = [i.norm for i in ctx.sentence.items[max(0, index - 3) : index]]
+    if not before or before[-1] != "of" or match.items()[0].norm not in ("each", "every"):
+        return False
+    ordinal = ("st", "nd", "rd", "th", "day", "first", "second", "third", "fourth", "fifth", "tenth", "fifteenth")
+    return len(before) >= 2 and before[-2] in ordinal
 
 
 def _of_a_year(following: list[Item]) -> bool:
