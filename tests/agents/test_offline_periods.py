@@ -154,6 +154,32 @@ SPANS: list[tuple[str, Expected]] = [
 ]
 
 
+WAIT = (pl.col("ship_date") - ORDER_DATE).dt.total_days()
+WAITS: list[tuple[str, Expected]] = [
+    ("orders that took more than 5 days to ship", lambda f: f["orders"].filter(WAIT > 5)),
+    ("orders which took 3 days or less to be dispatched", lambda f: f["orders"].filter(WAIT <= 3)),
+    ("orders shipped a week or more after the order date", lambda f: f["orders"].filter(WAIT >= 7)),
+    (
+        "orders that needed at least two days to be sent out after being ordered",
+        lambda f: f["orders"].filter(WAIT >= 2),
+    ),
+]
+
+
+@pytest.mark.parametrize(("request_text", "expected"), WAITS, ids=[c[0] for c in WAITS])
+def test_the_wait_between_two_dates_against_a_span(
+    request_text: str, expected: Expected, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output, expected(demo.frames))
+
+
+def test_a_wait_for_an_event_with_no_date_is_not_guessed(demo: Demo) -> None:
+    from datalinx.agents.offline import draft
+
+    assert draft("orders that needed over a week to be delivered", demo.catalog).not_understood
+
+
 @pytest.mark.parametrize(("request_text", "expected"), SPANS, ids=[c[0] for c in SPANS])
 def test_seasons_weeks_and_days_of_a_month(request_text: str, expected: Expected, demo: Demo, tmp_path: Path) -> None:
     _, output = answer(request_text, demo, tmp_path)
