@@ -10,7 +10,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from tests.agents.test_offline_planner import Demo, Frames, answer, demo, same_rows
+from tests.agents.test_offline_planner import CONTRACT, Demo, Frames, answer, as_one_spelling, demo, same_rows
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
 Expected = Callable[[Frames], pl.DataFrame]
@@ -164,6 +164,28 @@ WAITS: list[tuple[str, Expected]] = [
         lambda f: f["orders"].filter(WAIT >= 2),
     ),
 ]
+
+
+KINDS: list[tuple[str, Expected]] = [
+    (
+        "mean tenure for each method of payment",
+        lambda f: f["churn"].group_by("payment_method").agg(pl.col("tenure_months").mean().alias("mean_tenure_months")),
+    ),
+    (
+        "count of subscribers by type of contract",
+        lambda f: as_one_spelling(f["churn"], "contract", CONTRACT).group_by("contract").agg(pl.len().alias("count")),
+    ),
+    (
+        "subscribers per kind of internet service",
+        lambda f: f["churn"].group_by("internet_service").agg(pl.len().alias("count")),
+    ),
+]
+
+
+@pytest.mark.parametrize(("request_text", "expected"), KINDS, ids=[c[0] for c in KINDS])
+def test_a_kind_of_a_column_groups_by_it(request_text: str, expected: Expected, demo: Demo, tmp_path: Path) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output, expected(demo.frames))
 
 
 @pytest.mark.parametrize(("request_text", "expected"), WAITS, ids=[c[0] for c in WAITS])

@@ -17,7 +17,9 @@ GROUP_WORDS = (
     r"|for each|for every|each|across|in each|within each|for all|across all|across each)"
 )
 PERIOD = TIME + r"(?: (?:of |in |for |during )?{Y})?"  # "per month 2024": the months of that year
-GROUP_ITEM = r"(?:(?:{C}|{T}) " + PERIOD + r"|{C}|{T}|" + PERIOD + r")"
+# 'per way of paying', 'by method of payment', 'for each type of contract': the column the kind is of
+KIND = r"(?:(?:the )?(?:way|ways|method|methods|mode|means|type|types|kind|kinds|sort|form|manner|{C}) of (?:the )?)"
+GROUP_ITEM = r"(?:(?:{C}|{T}) " + PERIOD + r"|" + KIND + r"?{C}|{T}|" + PERIOD + r")"
 GROUPS = (
     r"(?P<groups>" + GROUP_ITEM + r"(?:(?: and| ,|,| and by| and per| then by| then) (?:the )?" + GROUP_ITEM + r")*)"
 )
@@ -124,6 +126,13 @@ def _groups(ctx: Context, match: Match) -> bool:
         if item.kind == "col":
             if before_period:
                 pending = item
+                continue
+            if following is not None and following.norm == "of":
+                kind_of = next((i for i in items[position + 1 :] if i.kind == "col"), None)
+                if kind_of is None or not isinstance(item.ref, ColumnRef) or not isinstance(kind_of.ref, ColumnRef):
+                    return False
+                if (item.ref.dataset, item.ref.column) != (kind_of.ref.dataset, kind_of.ref.column):
+                    return False  # 'by revenue of country': no kind of one column
                 continue
             column = ctx.column(item)
             if column is not None:
