@@ -10,6 +10,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from datalinx.agents.offline import draft
 from tests.agents.test_offline_planner import CONTRACT, Demo, Frames, answer, as_one_spelling, demo, same_rows
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
@@ -197,8 +198,6 @@ def test_the_wait_between_two_dates_against_a_span(
 
 
 def test_a_wait_for_an_event_with_no_date_is_not_guessed(demo: Demo) -> None:
-    from datalinx.agents.offline import draft
-
     assert draft("orders that needed over a week to be delivered", demo.catalog).not_understood
 
 
@@ -228,3 +227,50 @@ def test_the_largest_of_a_column_is_its_maximum(
 def test_periods_are_of_the_event_named(request_text: str, expected: Expected, demo: Demo, tmp_path: Path) -> None:
     _, output = answer(request_text, demo, tmp_path)
     same_rows(output, expected(demo.frames))
+
+
+FOLLOW_UPS: list[tuple[str, str, Expected]] = [
+    (
+        "number of orders per country, most first",
+        "now only the top 1",
+        lambda f: f["orders"].group_by("country").agg(pl.len().alias("count")).sort("count", descending=True).head(1),
+    ),
+    (
+        "total quantity per product, highest first",
+        "now just the top 3",
+        lambda f: (
+            f["orders"]
+            .group_by("product_id")
+            .agg(pl.col("quantity").sum().alias("sum_quantity"))
+            .sort("sum_quantity", descending=True)
+            .head(3)
+        ),
+    ),
+    (
+        "average quantity by country",
+        "which country has the highest average?",
+        lambda f: (
+            f["orders"]
+            .group_by("country")
+            .agg(pl.col("quantity").mean().alias("mean_quantity"))
+            .sort("mean_quantity", descending=True)
+            .head(1)
+        ),
+    ),
+    (
+        "number of orders per product",
+        "which 3 products have the fewest?",
+        lambda f: f["orders"].group_by("product_id").agg(pl.len().alias("count")).sort("count").head(3),
+    ),
+]
+
+
+@pytest.mark.parametrize(("first", "then", "expected"), FOLLOW_UPS, ids=[c[1] for c in FOLLOW_UPS])
+def test_a_follow_up_ranks_by_the_summary_measure(
+    first: str, then: str, expected: Expected, demo: Demo, tmp_path: Path
+) -> None:
+    previous = draft(first, demo.catalog).definition
+    _, output = answer(then, demo, tmp_path, previous)
+    want = expected(demo.frames)
+    measure = want.columns[-1]
+    assert sorted(output[measure].to_list()) == sorted(want[measure].to_list())
