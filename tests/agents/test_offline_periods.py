@@ -274,3 +274,24 @@ def test_a_follow_up_ranks_by_the_summary_measure(
     want = expected(demo.frames)
     measure = want.columns[-1]
     assert sorted(output[measure].to_list()) == sorted(want[measure].to_list())
+
+
+KEYS: list[tuple[str, list[str]]] = [
+    ("just the order number, the product code and the client id", ["order_id", "product_id", "customer_id"]),
+    ("the customer number and name of every customer", ["customer_id", "name"]),
+    ("subscribers' customer number and region", ["customer_ref", "region"]),
+]
+
+
+@pytest.mark.parametrize(("request_text", "columns"), KEYS, ids=[c[0] for c in KEYS])
+def test_an_id_is_found_by_its_other_names(request_text: str, columns: list[str], demo: Demo, tmp_path: Path) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    assert output.columns == columns
+
+
+def test_a_tie_between_columns_is_broken_by_the_earlier_turn(demo: Demo, tmp_path: Path) -> None:
+    previous = draft("orders with a quantity over 40", demo.catalog).definition
+    _, output = answer("show only the order number and the amount", demo, tmp_path, previous)
+    expected = demo.frames["orders"].filter(pl.col("quantity") > 40).select("order_id", "quantity")
+    same_rows(output, expected)
+    assert draft("show only the order number and the amount", demo.catalog).not_understood  # no earlier turn
