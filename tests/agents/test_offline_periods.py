@@ -40,6 +40,18 @@ PERIODS: list[tuple[str, Expected]] = [
         lambda f: _shipped_in(f, 2024).group_by(SHIP_MONTH.alias("ship_month")).agg(pl.len().alias("count")),
     ),
     (
+        "how many orders were shipped in each month of 2023",
+        lambda f: (
+            _shipped_in(f, 2023)
+            .group_by(pl.col("ship_date").dt.month().alias("ship_month"))
+            .agg(pl.len().alias("count"))
+        ),
+    ),
+    (
+        "orders per month by ship date in 2024",
+        lambda f: _shipped_in(f, 2024).group_by(SHIP_MONTH.alias("ship_month")).agg(pl.len().alias("count")),
+    ),
+    (
         "revenue of orders shipped in each quarter of 2024",
         lambda f: (
             _shipped_in(f, 2024)
@@ -295,3 +307,7 @@ def test_a_tie_between_columns_is_broken_by_the_earlier_turn(demo: Demo, tmp_pat
     expected = demo.frames["orders"].filter(pl.col("quantity") > 40).select("order_id", "quantity")
     same_rows(output, expected)
     assert draft("show only the order number and the amount", demo.catalog).not_understood  # no earlier turn
+
+
+def test_periods_of_one_date_and_a_year_of_another_are_not_guessed(demo: Demo) -> None:
+    assert draft("orders per month in 2024 by ship date", demo.catalog).not_understood

@@ -69,6 +69,7 @@ class Context:
     merge_variants: bool = False  # group spelling variants of a value together
     # periods grouped by the dataset's own date as no date was named: (name, unit, numbered in the year)
     default_periods: list[tuple[str, str, bool]] = field(default_factory=list)
+    period_dates: dict[str, str] = field(default_factory=dict)  # period groups and the date column each is of
     event_dates: list[str] = field(default_factory=list)  # dates of events named by a value ('shipped in 2024')
 
     def __post_init__(self) -> None:

@@ -50,6 +50,11 @@ def _date_column(ctx: Context, item: Item | None) -> str | bool | None:
     """The date column a mention names (False: the mention is not a date column), else the dataset's date."""
     if item is None:
         column = ctx.main_date()
+        grouped = {ctx.period_dates[g] for g in ctx.groups if g in ctx.period_dates}
+        span = ctx.sentence.active
+        before = ctx.sentence.items[span[0] - 1].norm if span is not None and span[0] > 0 else ""
+        if len(grouped) == 1 and before not in ("placed", "ordered", "made", "bought", "purchased", "created"):
+            column = grouped.pop()  # 'orders per month by ship date in 2024': the date the periods are of
         if column is not None:
             ctx.note(f"dates refer to {column}")
         return column

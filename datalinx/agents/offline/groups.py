@@ -60,6 +60,7 @@ def _bucket_of(ctx: Context, column: str, unit: str, numbered: bool) -> str:
     if ctx.plan.aggregate is None:
         ctx.plan.aggregate = Aggregate()
     ctx.plan.aggregate.buckets[name] = expression
+    ctx.period_dates[name] = column
     form = " (as its number in the year)" if numbered and unit != "year" else ""
     ctx.note(f"grouped {column} by {unit}" + (form or (" (as the first day of each period)" if not numbered else "")))
     return name
@@ -76,6 +77,7 @@ def periods_of_event(ctx: Context) -> None:
         if name not in ctx.groups or name not in ctx.plan.aggregate.buckets:
             continue
         del ctx.plan.aggregate.buckets[name]
+        ctx.period_dates.pop(name, None)
         ctx.assumptions = [a for a in ctx.assumptions if not a.startswith("grouped ") or f" by {unit}" not in a]
         renamed = _bucket_of(ctx, column, unit, numbered)
         ctx.groups = [renamed if g == name else g for g in ctx.groups]
@@ -133,6 +135,15 @@ def _groups(ctx: Context, match: Match) -> bool:
                     return False
                 if (item.ref.dataset, item.ref.column) != (kind_of.ref.dataset, kind_of.ref.column):
                     return False  # 'by revenue of country': no kind of one column
+                continue
+            if ctx.default_periods and _date_of_item(ctx, item) is not None and not periods:
+                # 'orders per month by ship date': the date the periods are of, not a group of its own
+                main = ctx.main_date()
+                if any(c.column == main and not c.prior for c in ctx.plan.filters):
+                    ctx.refuse(f"{item.text} (the periods' dates were read as {main} already)")
+                    continue
+                ctx.event_dates.append(ctx.column(item) or "")
+                periods_of_event(ctx)
                 continue
             column = ctx.column(item)
             if column is not None:
@@ -210,8 +221,13 @@ def _date_before(ctx: Context, match: Match) -> Item | None:
     before = ctx.sentence.items[index] if index >= 0 else None
     if before is None or before.consumed or before.kind not in ("col", "val"):
         return None
-    if before.kind == "val" and (index == 0 or ctx.sentence.items[index - 1].kind != "ds"):
-        return None  # 'orders shipped each month': the event of the rows named, not 'shipped orders'
+    if before.kind == "val":
+        # 'orders (that were) shipped each month': the event of the rows named, not 'shipped orders'
+        back = index - 1
+        while back >= 0 and ctx.sentence.items[back].norm in ("were", "was", "that", "which", "got", "been", "being"):
+            back -= 1
+        if back < 0 or ctx.sentence.items[back].kind != "ds":
+            return None
     column = event_date(ctx, before)
     if column is None:
         return None
