@@ -139,6 +139,7 @@ SPANS: list[tuple[str, Expected]] = [
     ),
     ("orders in the last week of 2023", lambda f: _between(f, dt.date(2023, 12, 25), dt.date(2023, 12, 31))),
     ("orders from the first 10 days of May 2024", lambda f: _between(f, dt.date(2024, 5, 1), dt.date(2024, 5, 10))),
+    ("orders in the last six months of 2023", lambda f: _between(f, dt.date(2023, 7, 1), dt.date(2023, 12, 31))),
     ("orders in the second week of june 2024", lambda f: _between(f, dt.date(2024, 6, 8), dt.date(2024, 6, 14))),
     (
         "revenue per day over the last week of April 2024",

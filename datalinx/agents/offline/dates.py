@@ -219,6 +219,8 @@ def _part(tokens: list[Token], i: int) -> tuple[DateRef, int] | None:
         if which not in (1, -1):
             return None
         at += 1
+        if at < len(tokens) and tokens[at].norm == "months":
+            return _months_of_year(tokens, at, which, count)
         if at >= len(tokens) or tokens[at].norm not in ("days", "weeks"):
             return None
         days = count * (7 if tokens[at].norm == "weeks" else 1)
@@ -239,6 +241,16 @@ def _part(tokens: list[Token], i: int) -> tuple[DateRef, int] | None:
     if first >= period.end:
         return None
     return DateRef(first, stop, "days"), after
+
+
+def _months_of_year(tokens: list[Token], at: int, which: int, count: int) -> tuple[DateRef, int] | None:
+    """'the first 3 months of 2024' (January to March), 'the last six months of 2023'."""
+    year_at = _skip(tokens, at + 1, ("of", "in", ","))
+    if year_at >= len(tokens) or not is_year(tokens[year_at]) or not 0 < count < 12:
+        return None
+    year = tokens[year_at].value
+    first, last = (1, count) if which > 0 else (13 - count, 12)
+    return DateRef(dt.date(year, first, 1), month_range(year, last).end, "months"), year_at + 1
 
 
 def _count_at(tokens: list[Token], at: int) -> int | None:
