@@ -312,3 +312,20 @@ def test_a_tie_between_columns_is_broken_by_the_earlier_turn(demo: Demo, tmp_pat
 
 def test_periods_of_one_date_and_a_year_of_another_are_not_guessed(demo: Demo) -> None:
     assert draft("orders per month in 2024 by ship date", demo.catalog).not_understood
+
+
+def _top_spenders(f: Frames, n: int, descending: bool = True) -> pl.DataFrame:
+    totals = f["orders"].group_by("customer_id").agg(pl.col("total_revenue").sum().alias("sum_total_revenue"))
+    return totals.sort("sum_total_revenue", descending=descending).head(n)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "n", "descending"),
+    [("the 5 biggest spenders", 5, True), ("top 3 spenders", 3, True), ("bottom 4 spenders", 4, False)],
+)
+def test_spenders_are_people_ranked_by_their_total(
+    request_text: str, n: int, descending: bool, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    expected = _top_spenders(demo.frames, n, descending)
+    assert output["sum_total_revenue"].to_list() == pytest.approx(expected["sum_total_revenue"].to_list())

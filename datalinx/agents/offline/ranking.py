@@ -58,6 +58,18 @@ def _top(ctx: Context, match: Match) -> bool:
         return False
     if subject is not None and subject.kind == "ds" and str(subject.ref) == ctx.base and count.ref > 1:
         ctx.ranked_rows = match.text
+    doer = next((i for i in (match.item("col"), subject) if _doers(i)), None)
+    if doer is not None and measure_item is None:
+        # 'the 5 biggest spenders': the people whose rows add up to the most of the amount, not the biggest rows
+        key, column = ctx.person_key(), ctx.column(doer)
+        if key is None or column is None or ctx.type_of(column) not in NUMERIC or ctx.groups:
+            ctx.refuse(match.text)
+            return True
+        ctx.groups.append(key)
+        ctx.order.append(SortRequest(None, Measure("sum", column, match.text), down, word))
+        ctx.note(f"read '{doer.text}' as each {key}, by their total {column}")
+        ctx.plan.limit = count.ref
+        return True
     if subject is not None and subject.kind == "col" and not ctx.groups:
         column = ctx.column(subject)
         if column is None:
@@ -108,6 +120,14 @@ def _top(ctx: Context, match: Match) -> bool:
         ctx.order.append(SortRequest(None, None, down, word))  # by the first measure
     ctx.plan.limit = count.ref
     return True
+
+
+def _doers(item: Item | None) -> bool:
+    """Whether an amount's column was named by the people who make it: 'spenders' (of spend), 'earners'."""
+    if item is None or item.kind != "col":
+        return False
+    text = item.text.lower()
+    return text.endswith(("ers", "er")) and text != item.norm and item.norm.startswith(text.removesuffix("s")[:-2])
 
 
 def _summarised(ctx: Context) -> SortRequest | None:
