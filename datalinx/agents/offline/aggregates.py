@@ -191,6 +191,15 @@ def _distinct_count(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _measure_of_year(ctx: Context, match: Match) -> bool:
+    from datalinx.agents.offline.filter_dates import year_of_amount
+
+    year = match.item("yr")
+    if year is None or not year_of_amount(ctx, year, match.item("what"), measured=True):
+        return False
+    return _measure(ctx, match)
+
+
 def _rows(ctx: Context, match: Match) -> bool:
     ctx.measures.append(Measure("count", None, match.text))
     return True
@@ -269,6 +278,8 @@ def read_measures(ctx: Context) -> None:
         + r")?(?! (?:@|distinct|unique|different))",
         lambda m: _rows(ctx, m),
     )
+    # 'total 2024 revenue', 'the average 2023 quantity': the measure over the rows of that year
+    scan(FUNCTION + r" (?:of )?(?:the |our )?(?P<yr>{Y}) (?P<what>{C})", lambda m: _measure_of_year(ctx, m))
     scan(
         FUNCTION
         + r"(?: up)? (?:of )?(?:the |all |our )?(?:number of |amount of |count of )?"

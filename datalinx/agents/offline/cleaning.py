@@ -218,7 +218,7 @@ def read_cleaning(ctx: Context) -> None:
         r"(?:(?:keep|keeping|retain|retaining|show|take|get|give me|return|list|find|select|pick)(?: "
         r"me)? )?(?:just |only )?(?:its|their|the|his|her|each|every) (?:very |single |one )?"
         + WHICH
-        + r"(?: ever)? (?:{T}|one|row|record|entry|purchase|sale)",
+        + r"(?: ever)? (?:{T}|one|row|record|entry|purchase|sale)(?! {C})",  # 'the largest order revenue': a measure
         lambda m: _pick(ctx, m),
     )
     if ctx.plan.dedupe is not None and ctx.plan.dedupe.keys:  # "where an id occurs more than once"

@@ -66,6 +66,10 @@ class Context:
     pick: tuple[str, str | None] | None = None  # "its first order": which row of each group, by which column
     pick_down: bool | None = None  # the picked row is the one with the largest value (None: as `pick` says)
     merge_variants: bool = False  # group spelling variants of a value together
+    # periods grouped by the dataset's own date as no date was named: (name, unit, numbered in the year)
+    default_periods: list[tuple[str, str, bool]] = field(default_factory=list)
+    period_dates: dict[str, str] = field(default_factory=dict)  # period groups and the date column each is of
+    event_dates: list[str] = field(default_factory=list)  # dates of events named by a value ('shipped in 2024')
 
     def __post_init__(self) -> None:
         sentence = self.reading.sentence
@@ -122,10 +126,21 @@ class Context:
                 self.note(f"read '{item.text}' as {chosen.column}")
                 return chosen
         if rivals and ref.strength < 3:
+            earlier = [r for r in [ref, *rivals] if r.dataset == self.base and r.column in self._earlier_columns()]
+            if len(earlier) == 1:  # 'orders worth more than 800' then 'keep the amount': the amount tested before
+                self.note(f"read '{item.text}' as {earlier[0].column}, as earlier in the conversation")
+                return earlier[0]
             names = " or ".join(c.column for c in [ref, *rivals])
             self.refuse(f"{item.text} (could be {names})")
             return None
         return ref
+
+    def _earlier_columns(self) -> set[str]:
+        """The columns the conversation's earlier turns tested, summarised or sorted by."""
+        used = {c.column for c in self.plan.filters if c.prior and c.column}
+        if self.plan.aggregate is not None:
+            used |= {str(a.get("column")) for a in self.plan.aggregate.aggregations if a.get("column")}
+        return used
 
     def use(self, ref: ColumnRef) -> str:
         """The column's name in the plan, joining its dataset on the shared key first when it is another one."""

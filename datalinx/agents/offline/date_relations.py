@@ -63,9 +63,68 @@ def _two_dates(ctx: Context, match: Match) -> bool:
     return True
 
 
+SPAN_OPERATORS = {"more than": ">", "over": ">", "longer than": ">", "at least": ">=", "less than": "<",
+                  "under": "<", "fewer than": "<", "shorter than": "<", "no more than": "<=", "at most": "<=",
+                  "up to": "<=", "within": "<=", "exactly": "=", "just": "=", "only": "="}  # fmt: skip
+TAIL_OPERATORS = {"longer": ">=", "more": ">=", "over": ">=", "plus": ">=", "+": ">=", "less": "<=", "fewer": "<=",
+                  "under": "<=", "shorter": "<="}  # fmt: skip
+# how an order's leaving is said when its date is the shipping date: 'to go out', 'to be sent'
+SHIPPING = ("go out", "goes out", "went out", "be sent", "get sent", "be sent out", "get sent out", "leave",
+            "be dispatched", "get dispatched", "dispatch", "be shipped out", "ship out")  # fmt: skip
+
+
+def _span(ctx: Context, match: Match) -> bool:
+    """'took a full week or longer to go out after being placed', 'took more than 5 days to ship', 'shipped two
+    weeks or more after the order date': the days between two dates of a row, against a span."""
+    later = match.item("a") or match.item("a2")
+    verb = match.group("verb")
+    end = _date_of(ctx, later) if later is not None else _date_for_verb(ctx, "shipped") if verb else None
+    earlier = match.item("b")
+    start = _date_of(ctx, earlier) if earlier is not None else None
+    if start is None and match.group("verb2"):
+        start = _date_for_verb(ctx, match.group("verb2") or "")
+    start = start or (ctx.main_date() if earlier is None else None)
+    if end is None or start is None or end == start:
+        return False
+    number = match.item("n")
+    count = number.ref if number is not None else 1
+    if not isinstance(count, int | float) or isinstance(count, bool):
+        return False
+    days = count * (7 if (match.group("unit") or "").startswith("week") else 1)
+    tail = (match.group("tail") or "").split()
+    operator = TAIL_OPERATORS.get(tail[-1]) if tail else SPAN_OPERATORS.get((match.group("how") or "").strip(), "=")
+    if operator is None:
+        return False
+    between = f"date_diff('day', {ctx.as_date(start)}, {ctx.as_date(end)})"
+    words = {">": "more than", ">=": "at least", "<": "less than", "<=": "at most", "=": "exactly"}[operator]
+    ctx.plan.add_filter(
+        Condition(f"{between} {operator} {literal(days)}", f"{end} is {words} {days} days after {start}", end)
+    )
+    ctx.note(f"counted days from {start} to {end}; rows missing either date are left out")
+    return True
+
+
 def read_date_relations(ctx: Context) -> None:
     """Two dates of a row compared: days apart, the same day, one before the other."""
     scan = ctx.sentence.scan
+    how = r"(?:(?P<how>" + "|".join(sorted(SPAN_OPERATORS, key=len, reverse=True)) + r") )?"
+    span = (
+        how + r"(?:(?P<n>{N})|a|an|one) (?:full |whole |complete |entire |good )?(?P<unit>days?|weeks?)"
+        r"(?P<tail> or (?:longer|more|over|less|fewer|under|shorter)| plus| \+)?"
+    )
+    start = (
+        r"(?: (?:after|from|since) (?:being |they were |it was |(?:the|their|its) )?"
+        r"(?:(?P<b>{C}|{V}|{T})|(?P<verb2>placed|ordered|made|created|bought|purchased)))?"
+    )
+    event = (
+        r"(?:(?:be |get |being )?(?P<a>{C}|{V})|(?P<verb>" + "|".join(sorted(SHIPPING, key=len, reverse=True)) + r"))"
+    )
+    took = r"(?:took|take|takes|taking|needed|needs|need|required|requires|spent)"
+    scan(r"(?:(?:that|which) )?" + took + r" " + span + r" (?:to|before they|before it|until they|until it) "
+         + event + start, lambda m: _span(ctx, m))  # fmt: skip
+    scan(r"(?P<a2>{V}|{C}) " + span + r" (?:after|later than) (?:being |they were |it was |(?:the|their|its) )?"
+         r"(?:(?P<b>{C}|{V}|{T})|(?P<verb2>placed|ordered|made|created|bought|purchased))",
+         lambda m: _span(ctx, m))  # fmt: skip
     how = (
         r"(?P<how>within|in under|in less than|less than|under|at most|more "
         r"than|over|after more than|at least|in more than)"

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from datalinx.agents.offline.tokens import Token
-from datalinx.agents.offline.words import AMBIGUOUS_MONTHS, DECADES, HOLIDAYS, MONTHS
+from datalinx.agents.offline.words import AMBIGUOUS_MONTHS, DECADES, HOLIDAYS, MONTHS, NUMBER_WORDS, SEASONS
 
 ORDINAL = frozenset({"st", "nd", "rd", "th"})
 QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
@@ -119,6 +119,8 @@ def _month_context(tokens: list[Token], i: int) -> bool:
     after = ("during", "in", "since", "until", "till", "before", "after", "from", "through", "of")
     if i > 0 and tokens[i - 1].norm in after:
         return True
+    if i > 1 and tokens[i - 1].norm in RANGE_WORDS and tokens[i - 2].norm in MONTHS:
+        return True  # 'march to may'
     listed = i + 2 < len(tokens) and tokens[i + 1].norm in RANGE_WORDS | {"and", "or", ","}
     return listed and tokens[i + 2].norm in MONTHS and tokens[i + 2].norm not in AMBIGUOUS_MONTHS
 
@@ -180,6 +182,86 @@ def _half(tokens: list[Token], i: int) -> tuple[DateRef, int] | None:
     return DateRef(start, end, "half"), year_at + 1
 
 
+def _season(tokens: list[Token], i: int) -> tuple[DateRef, int] | None:
+    """'the summer of 2024', 'autumn 2023': the three months of that season in that year."""
+    first, last = SEASONS[tokens[i].norm]
+    year_at = _skip(tokens, i + 1, (",", "of", "in"))
+    if year_at >= len(tokens) or not is_year(tokens[year_at]):
+        return None
+    year = tokens[year_at].value
+    return DateRef(dt.date(year, first, 1), month_range(year, last).end, "season"), year_at + 1
+
+
+def _period_at(tokens: list[Token], at: int) -> tuple[DateRef, int] | None:
+    """A month of a year ('March 2024', '2024-03') or a year at `at`, which a part of it is taken from."""
+    if at >= len(tokens):
+        return None
+    token = tokens[at]
+    if token.kind == "month" and token.value is not None:
+        return month_range(*token.value), at + 1
+    if token.kind == "word" and token.norm in MONTHS:
+        hit = _month_at(tokens, at)
+        return hit if hit is not None and hit[0].grain == "month" else None
+    if is_year(token):
+        return year_range(token.value), at + 1
+    return None
+
+
+WEEK_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+                 "last": -1, "final": -1}  # fmt: skip
+
+
+def _part(tokens: list[Token], i: int) -> tuple[DateRef, int] | None:
+    """'the first week of March 2024' (1-7 March), 'the last week of 2023', 'the first 10 days of May 2024'."""
+    which, at = WEEK_ORDINALS[tokens[i].norm], i + 1
+    count = _count_at(tokens, at)
+    if count is not None:  # 'the first 10 days', 'the last two weeks': a span from one end
+        if which not in (1, -1):
+            return None
+        at += 1
+        if at < len(tokens) and tokens[at].norm == "months":
+            return _months_of_year(tokens, at, which, count)
+        if at >= len(tokens) or tokens[at].norm not in ("days", "weeks"):
+            return None
+        days = count * (7 if tokens[at].norm == "weeks" else 1)
+    elif at < len(tokens) and tokens[at].norm == "week":  # 'the second week': the 8th to the 14th
+        days = 7
+    else:
+        return None
+    found = _period_at(tokens, _skip(tokens, at + 1, ("of", "in", ",")))
+    if found is None or not 0 < days < 60:
+        return None
+    period, after = found
+    if which > 0:
+        first = period.start + dt.timedelta(days=days * (which - 1) if count is None else 0)
+        stop = min(first + dt.timedelta(days=days), period.end)
+    else:
+        stop = period.end
+        first = max(stop - dt.timedelta(days=days), period.start)
+    if first >= period.end:
+        return None
+    return DateRef(first, stop, "days"), after
+
+
+def _months_of_year(tokens: list[Token], at: int, which: int, count: int) -> tuple[DateRef, int] | None:
+    """'the first 3 months of 2024' (January to March), 'the last six months of 2023'."""
+    year_at = _skip(tokens, at + 1, ("of", "in", ","))
+    if year_at >= len(tokens) or not is_year(tokens[year_at]) or not 0 < count < 12:
+        return None
+    year = tokens[year_at].value
+    first, last = (1, count) if which > 0 else (13 - count, 12)
+    return DateRef(dt.date(year, first, 1), month_range(year, last).end, "months"), year_at + 1
+
+
+def _count_at(tokens: list[Token], at: int) -> int | None:
+    if at >= len(tokens):
+        return None
+    token = tokens[at]
+    if token.kind == "number" and isinstance(token.value, int) and not is_year(token):
+        return token.value
+    return NUMBER_WORDS.get(token.norm) if token.norm != "one" else None
+
+
 def find_dates(tokens: list[Token]) -> list[tuple[int, int, DateRef]]:
     """(first token, token after the last, date) for every date mention, left to right."""
     found: list[tuple[int, int, DateRef]] = []
@@ -197,6 +279,10 @@ def find_dates(tokens: list[Token]) -> list[tuple[int, int, DateRef]]:
             year_at = _skip(tokens, i + 1, (",", "of"))
             if year_at < len(tokens) and is_year(tokens[year_at]):
                 hit = quarter_range(tokens[year_at].value, int(token.norm[1])), year_at + 1
+        elif token.norm in SEASONS and _season(tokens, i) is not None:
+            hit = _season(tokens, i)
+        elif token.norm in WEEK_ORDINALS and _part(tokens, i) is not None:
+            hit = _part(tokens, i)
         elif token.norm in ("first", "second", "h1", "h2") and _half(tokens, i) is not None:
             hit = _half(tokens, i)
         elif token.norm in QUARTER_WORDS and i + 1 < len(tokens) and tokens[i + 1].norm == "quarter":

@@ -7,6 +7,7 @@ import datetime as dt
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.dates import RECURRING, DateRef, year_range
 from datalinx.agents.offline.grounding import ColumnRef
+from datalinx.agents.offline.groups import periods_of_event
 from datalinx.agents.offline.phrases import BRIDGE
 from datalinx.agents.offline.plan import Condition, literal
 from datalinx.agents.offline.sentence import Item, Match
@@ -49,6 +50,11 @@ def _date_column(ctx: Context, item: Item | None) -> str | bool | None:
     """The date column a mention names (False: the mention is not a date column), else the dataset's date."""
     if item is None:
         column = ctx.main_date()
+        grouped = {ctx.period_dates[g] for g in ctx.groups if g in ctx.period_dates}
+        span = ctx.sentence.active
+        before = ctx.sentence.items[span[0] - 1].norm if span is not None and span[0] > 0 else ""
+        if len(grouped) == 1 and before not in ("placed", "ordered", "made", "bought", "purchased", "created"):
+            column = grouped.pop()  # 'orders per month by ship date in 2024': the date the periods are of
         if column is not None:
             ctx.note(f"dates refer to {column}")
         return column
@@ -57,7 +63,10 @@ def _date_column(ctx: Context, item: Item | None) -> str | bool | None:
         if isinstance(ref, ColumnRef):
             facts = ctx.facts(ref)
             if facts is not None and (facts.type in TEMPORAL or (facts.type == "string" and "date" in facts.name)):
-                return ctx.use(ref)
+                column = ctx.use(ref)
+                if item.kind == "val":
+                    ctx.event_dates.append(column)  # 'shipped in 2024': the event's date
+                return column
     return False
 
 
@@ -122,6 +131,13 @@ def _handle(ctx: Context, match: Match, how: str, with_column: bool) -> bool:
         last = match.item("b")
         assert last is not None
         end = date_ref(last)
+        if ref.grain == end.grain == "month_of_year" and ref.month and end.month:
+            # 'from March to May' in any year: the months between, wrapping past December ('November to February')
+            target = f"month({ctx.as_date(column)})"
+            joiner = "and" if ref.month <= end.month else "or"
+            expression = f"({target} >= {ref.month} {joiner} {target} <= {end.month})"
+            ctx.plan.add_filter(Condition(expression, f"{column} from {first.text} to {last.text}", column))
+            return True
         if ref.grain in RECURRING or end.grain in RECURRING:
             return False
         _add(ctx, column, ref.start, end.end, f"from {first.text} to {last.text}", ref)
@@ -176,12 +192,114 @@ def _weekdays(ctx: Context, match: Match) -> bool:
     return True
 
 
+# words a year may follow when it dates the amount after it ('show me 2024 revenue'), not when it is a number
+# compared ('more than 2000 revenue')
+BEFORE_YEAR = frozenset({"the", "our", "my", "me", "show", "list", "get", "give", "what", "whats", "s", "is", "was",
+                         "of", "for", "and", "see", "compare", "report", "just", "only", "overall"})  # fmt: skip
+
+
+def year_of_amount(ctx: Context, item: Item, amount: Item | None, measured: bool = False) -> bool:
+    """Whether a year that leads an amount ('2025 revenue', 'our 2023 quantity') dates the rows, and if so its test
+    on the dataset's own date; `measured`: the year follows the measure's word ('average 2023 quantity')."""
+    index = ctx.sentence.items.index(item)
+    before = ctx.sentence.items[index - 1] if index > 0 else None
+    if not measured and before is not None and before.kind != "punct" and before.norm not in BEFORE_YEAR:
+        return False
+    if amount is None or amount.kind != "col" or not isinstance(amount.ref, ColumnRef):
+        return False
+    facts = ctx.facts(amount.ref)
+    if facts is None or facts.type in TEMPORAL or "date" in facts.name or ctx.grounding.is_key(facts.name, facts.name):
+        return False
+    column = ctx.main_date()
+    if column is None:
+        return False
+    ctx.note(f"read '{item.text} {amount.text}' as the {amount.text} of the rows with {column} in {item.text}")
+    ref = date_ref(item)
+    _add(ctx, column, ref.start, ref.end, f"in {item.text}", ref)
+    return True
+
+
+def _year_of_amount(ctx: Context, match: Match) -> bool:
+    item = match.item("a")
+    return item is not None and year_of_amount(ctx, item, match.item("col"))
+
+
 HAPPENED = r"(?:(?:took|takes|take) place |happened |happens |occurred |occurs )?"  # 'whose signup took place in'
+
+
+def _restated(ctx: Context, match: Match) -> bool:
+    """'the summer of 2024? June to August is fine': months that only spell out a period the request names."""
+    first, last = match.item("a"), match.item("b") or match.item("a")
+    if first is None or last is None:
+        return False
+    months = [date_ref(first), date_ref(last)]
+    if any(ref.grain != "month_of_year" for ref in months):
+        return False
+    for item in ctx.sentence.items:
+        ref = item.ref if item.kind == "date" else None
+        if not isinstance(ref, DateRef) or ref.grain in RECURRING or item in (first, last):
+            continue
+        ending = ref.end - dt.timedelta(days=1)
+        if (ref.start.month, ref.start.day, ending.month) == (months[0].month, 1, months[1].month):
+            ctx.note(f"read '{match.text}' as spelling out {item.text}")
+            return True
+    return False
+
+
+def _taken(ctx: Context, match: Match) -> bool:
+    """'every order we took in May', 'the orders we received over the summer': the rows' own date (placed)."""
+    for index in match.indexes:
+        if ctx.sentence.items[index].kind != "ds":
+            ctx.sentence.items[index].consumed = True
+    return False  # the dataset stays for the readers that place it
+
+
+DAY_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "tenth": 10, "fifteenth": 15,
+                "twentieth": 20}  # fmt: skip
+
+
+def _day_of_month(ctx: Context, match: Match) -> bool:
+    """'placed on the first day of a month', 'on the 15th of each month': the day of the month, in any month."""
+    column = _date_column(ctx, match.item("col"))
+    if column is False:
+        return False
+    if column is None:
+        ctx.refuse(f"{match.text} (no date column)")
+        return True
+    number = match.item("n")
+    day = int(number.ref) if number is not None else DAY_ORDINALS.get(match.group("nth") or "")
+    if day is None or not 1 <= day <= 31:
+        return False
+    target = ctx.as_date(str(column))
+    ctx.plan.add_filter(Condition(f"day({target}) = {day}", f"{column} falls on day {day} of its month", str(column)))
+    return True
 
 
 def read_dates(ctx: Context) -> None:
     """Every date test; a mention without a column refers to the dataset's own date."""
     scan = ctx.sentence.scan
+    fine = r"(?: (?:is|are|would be|will be|works|is what i mean) ?(?:fine|ok|okay|good|enough|great|perfect)?)?"
+    scan(
+        r"(?:(?:so|i mean|ie|i e|that is|meaning|or) )?(?P<a>{D})(?: (?:to|through|thru|-|until|till) (?P<b>{D}))?"
+        + fine,
+        lambda m: _restated(ctx, m),
+    )
+    took = r"(?:took|received|got|booked|logged|recorded|took in|processed|handled)"
+    scan(
+        r"{T} (?:(?:that|which) )?(?:we|you|they) " + took + r"(?= (?:in|during|over|on|since|before|after|between"
+        r"|from|throughout|@[dy]\d+))",
+        lambda m: _taken(ctx, m),
+    )
+    nth = r"(?:(?P<nth>" + "|".join(DAY_ORDINALS) + r")|(?P<n>{N})(?: (?:st|nd|rd|th))?)"
+    monthly = (
+        r"(?:on |of |in )?(?:the )?" + nth + r"(?: day)? (?:of|in) (?:a|the|each|every|any|some) (?:given |calendar )?"
+        r"month(?: of the year)?"
+    )
+    scan(r"(?P<col>{C}|{V}) " + BRIDGE + HAPPENED + monthly, lambda m: _day_of_month(ctx, m))
+    scan(monthly, lambda m: _day_of_month(ctx, m))
+    over = r"(?:over|throughout|across) (?:the |all of |the whole of |the course of )?(?P<a>{D})"
+    scan(r"(?P<col>{C}|{V}) " + BRIDGE + HAPPENED + over, lambda m: _handle(ctx, m, "in", True))
+    scan(over, lambda m: _handle(ctx, m, "in", False))
     subject = r"(?P<col>{C}|{V}) " + BRIDGE + HAPPENED
     forms = [
         (
@@ -234,3 +352,5 @@ def read_dates(ctx: Context) -> None:
         )
     scan(r"(?P<a>{Y})(?= {T})", lambda m: _handle(ctx, m, "in", False))
     scan(r"(?P<a>{Y}|{D}) (?P<col>{C})", lambda m: _handle(ctx, m, "in", True))
+    scan(r"(?P<a>{Y})(?= (?P<col>{C}))", lambda m: _year_of_amount(ctx, m))
+    periods_of_event(ctx)

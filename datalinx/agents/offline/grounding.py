@@ -180,6 +180,20 @@ class Grounding:
                     *head, last = synonym.split()
                     for form in word_forms(last):
                         self._add((*head, form), related)
+        if len(words) == 2 and words[1] in ("id", "ref", "key", "code", "number", "no"):
+            self._index_key(words[0], words[1], ColumnRef(dataset.name, column.name, column.type, 2))
+
+    def _index_key(self, stem: str, own: str, ref: ColumnRef) -> None:
+        """'the order number', 'the buyer id', 'client no': an id column by its other names (a column so named,
+        as strong as its own name, wins over these)."""
+        names = {stem}
+        for dataset, synonyms in DATASET_SYNONYMS.items():
+            if stem in word_forms(singular(dataset)) and self.catalog.dataset(dataset) is not None:
+                names |= {singular(s) for s in synonyms if " " not in s}
+        for name in names:
+            for suffix in ("id", "number", "num", "code", "reference", "ref", "identifier"):
+                if name != stem or suffix != own:
+                    self._add((name, suffix), ref)
 
     def _index_key(self, dataset: DatasetFacts) -> None:
         """The column naming a dataset's rows by its role: 'id', 'code', 'the product code', 'order number'."""

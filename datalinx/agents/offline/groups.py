@@ -7,7 +7,7 @@ import re
 from datalinx.agents.offline.context import Context, Measure
 from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.phrases import alternatives
-from datalinx.agents.offline.plan import Aggregate, ident, literal
+from datalinx.agents.offline.plan import Aggregate, Condition, ident, literal
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.words import COUNTRY_CODES, TIME_UNITS
 from datalinx.core.pipelines.types import TEMPORAL
@@ -19,34 +19,71 @@ GROUP_WORDS = (
     r"|for each|for every|each|across|in each|within each|for all|across all|across each)"
 )
 PERIOD = TIME + r"(?: (?:of |in |for |during )?{Y})?"  # "per month 2024": the months of that year
-GROUP_ITEM = r"(?:(?:{C}|{T}) " + PERIOD + r"|{C}|{T}|" + PERIOD + r")"
+# 'per way of paying', 'by method of payment', 'for each type of contract': the column the kind is of
+KIND = r"(?:(?:the )?(?:way|ways|method|methods|mode|means|type|types|kind|kinds|sort|form|manner|{C}) of (?:the )?)"
+GROUP_ITEM = r"(?:(?:{C}|{T}) " + PERIOD + r"|" + KIND + r"?{C}|{T}|" + PERIOD + r")"
 GROUPS = (
     r"(?P<groups>" + GROUP_ITEM + r"(?:(?: and| ,|,| and by| and per| then by| then) (?:the )?" + GROUP_ITEM + r")*)"
 )
 
 
+def event_date(ctx: Context, item: Item | None) -> str | None:
+    """The date column an item names: a date column itself, or the date of the event a value also names
+    ('shipped' is a status and the event ship_date records)."""
+    if item is None:
+        return None
+    refs = [item.ref] if item.kind == "col" else list(item.alternatives) if item.kind == "val" else []
+    for ref in refs:
+        if isinstance(ref, ColumnRef):
+            facts = ctx.facts(ref)
+            if facts is not None and (facts.type in TEMPORAL or "date" in facts.name):
+                return ctx.use(ref)
+    return None
+
+
 def bucket(ctx: Context, unit: str, item: Item | None, within_year: bool = False) -> str | None:
     """The column a period groups by, computed from a date column: 'month' of order_date -> order_month; a period
     of one year ('each quarter of 2024') as its number in the year."""
-    column: str | None = None
-    if item is not None and isinstance(item.ref, ColumnRef):
-        facts = ctx.facts(item.ref)
-        if facts is not None and (facts.type in TEMPORAL or "date" in facts.name):
-            column = ctx.use(item.ref)
-    column = column or ctx.main_date()
+    column = event_date(ctx, item) or ctx.main_date()
     if column is None:
         return None
+    numbered = unit == "year" or (within_year and unit in ("quarter", "month"))
+    name = _bucket_of(ctx, column, unit, numbered)
+    if item is None or event_date(ctx, item) is None:
+        ctx.default_periods.append((name, unit, numbered))  # the dataset's own date, unless another event is dated
+    return name
+
+
+def _bucket_of(ctx: Context, column: str, unit: str, numbered: bool) -> str:
     source = ctx.as_date(column)
     stem = column.removesuffix("_date").removesuffix("_at")
     name = f"{stem}_{unit}"
-    numbered = unit == "year" or (within_year and unit in ("quarter", "month"))
     expression = f"{unit}({source})" if numbered else f"date_trunc('{unit}', {source})"
     if ctx.plan.aggregate is None:
         ctx.plan.aggregate = Aggregate()
     ctx.plan.aggregate.buckets[name] = expression
+    ctx.period_dates[name] = column
     form = " (as its number in the year)" if numbered and unit != "year" else ""
     ctx.note(f"grouped {column} by {unit}" + (form or (" (as the first day of each period)" if not numbered else "")))
     return name
+
+
+def periods_of_event(ctx: Context) -> None:
+    """'monthly count of orders shipped in 2024': periods said without a date are of the one event the request
+    dates by its verb (ship_date), not of the dataset's own date."""
+    events = set(ctx.event_dates)
+    if len(events) != 1 or not ctx.default_periods or ctx.plan.aggregate is None:
+        return
+    column = events.pop()
+    for name, unit, numbered in ctx.default_periods:
+        if name not in ctx.groups or name not in ctx.plan.aggregate.buckets:
+            continue
+        del ctx.plan.aggregate.buckets[name]
+        ctx.period_dates.pop(name, None)
+        ctx.assumptions = [a for a in ctx.assumptions if not a.startswith("grouped ") or f" by {unit}" not in a]
+        renamed = _bucket_of(ctx, column, unit, numbered)
+        ctx.groups = [renamed if g == name else g for g in ctx.groups]
+    ctx.default_periods.clear()
 
 
 def spellings_folded(ctx: Context, column: str) -> str | None:
@@ -95,6 +132,8 @@ def _groups(ctx: Context, match: Match) -> bool:
     if items and _owned_by_each_row(ctx, items[0]):
         return False  # "each product's name and price": the columns of every row, not a grouping
     periods = any(i.kind == "word" and i.norm in TIME_UNITS for i in items)
+    if periods and _day_of_period(ctx, match):
+        return False
     pending: Item | None = _date_before(ctx, match) if periods else None
     dated: Item | None = None  # the date column of the last period
     for position, item in enumerate(items):
@@ -103,6 +142,22 @@ def _groups(ctx: Context, match: Match) -> bool:
         if item.kind == "col":
             if before_period:
                 pending = item
+                continue
+            if following is not None and following.norm == "of":
+                kind_of = next((i for i in items[position + 1 :] if i.kind == "col"), None)
+                if kind_of is None or not isinstance(item.ref, ColumnRef) or not isinstance(kind_of.ref, ColumnRef):
+                    return False
+                if (item.ref.dataset, item.ref.column) != (kind_of.ref.dataset, kind_of.ref.column):
+                    return False  # 'by revenue of country': no kind of one column
+                continue
+            if ctx.default_periods and _date_of_item(ctx, item) is not None and not periods:
+                # 'orders per month by ship date': the date the periods are of, not a group of its own
+                main = ctx.main_date()
+                if any(c.column == main and not c.prior for c in ctx.plan.filters):
+                    ctx.refuse(f"{item.text} (the periods' dates were read as {main} already)")
+                    continue
+                ctx.event_dates.append(ctx.column(item) or "")
+                periods_of_event(ctx)
                 continue
             column = ctx.column(item)
             if column is not None:
@@ -129,6 +184,16 @@ def _groups(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _day_of_period(ctx: Context, match: Match) -> bool:
+    """'on the 15th of each month', 'the first day of every month': a day within any month, not a grouping."""
+    index = match.indexes[0]
+    before = [i.norm for i in ctx.sentence.items[max(0, index - 3) : index]]
+    if not before or before[-1] != "of" or match.items()[0].norm not in ("each", "every"):
+        return False
+    ordinal = ("st", "nd", "rd", "th", "day", "first", "second", "third", "fourth", "fifth", "tenth", "fifteenth")
+    return len(before) >= 2 and before[-2] in ordinal
+
+
 def _of_a_year(following: list[Item]) -> bool:
     """Whether a period is a part of one year ('each quarter of 2024'), not a span of dates ('per month 2024')."""
     return len(following) >= 2 and following[0].norm == "of" and following[1].kind == "year"
@@ -147,7 +212,7 @@ def _year(ctx: Context, item: Item, dated: Item | None) -> None:
     """'per month 2024': the rows of that year, by the date the periods are of."""
     from datalinx.agents.offline.filter_dates import _add, date_ref
 
-    column = ctx.column(dated) if dated is not None else ctx.main_date()
+    column = event_date(ctx, dated) if dated is not None else ctx.main_date()
     if column is None:
         ctx.refuse(f"{item.text} (no date column)")
         return
@@ -168,11 +233,21 @@ def _date_before(ctx: Context, match: Match) -> Item | None:
     """'signed up each year': the date column just before a period grouping is the one it groups."""
     index = match.indexes[0] - 1
     before = ctx.sentence.items[index] if index >= 0 else None
-    if before is None or before.consumed or before.kind != "col" or not isinstance(before.ref, ColumnRef):
+    if before is None or before.consumed or before.kind not in ("col", "val"):
         return None
-    facts = ctx.facts(before.ref)
-    if facts is None or not (facts.type in TEMPORAL or "date" in facts.name):
+    if before.kind == "val":
+        # 'orders (that were) shipped each month': the event of the rows named, not 'shipped orders'
+        back = index - 1
+        while back >= 0 and ctx.sentence.items[back].norm in ("were", "was", "that", "which", "got", "been", "being"):
+            back -= 1
+        if back < 0 or ctx.sentence.items[back].kind != "ds":
+            return None
+    column = event_date(ctx, before)
+    if column is None:
         return None
+    if before.kind == "val":
+        ctx.note(f"read '{before.text}' as the date {column}; rows without one are left out")
+        ctx.plan.add_filter(Condition(f"{ident(column)} is not null", f"{column} is present", column))
     before.consumed = True
     return before
 
@@ -298,7 +373,8 @@ def read_groups(ctx: Context) -> None:
         r")?{C})?(?: together| as one| as the same)?",
         lambda m: _variants(ctx, m),
     )
-    scan(GROUP_WORDS + " (?:the )?" + GROUPS, lambda m: _groups(ctx, m))
+    # 'month by month for 2024': the period said twice
+    scan(r"(?:" + TIME + r" (?=by " + TIME + r"))?" + GROUP_WORDS + " (?:the )?" + GROUPS, lambda m: _groups(ctx, m))
     periodic = r"(?P<unit>daily|weekly|monthly|quarterly|yearly|annual)"
     scan(periodic + r" (?P<col>{C})", lambda m: _periodic(ctx, m))
     scan(periodic, lambda m: _periodic(ctx, m))

@@ -92,7 +92,8 @@ def _latest(ctx: Context, match: Match) -> bool:
     """'what is the latest order date?', 'what's the highest price?': one value over all rows."""
     item = match.item("col")
     word = (match.group("sup") or "").strip()
-    if item is None or word not in EXTREMES:
+    own = match.item("own")
+    if item is None or word not in EXTREMES or (own is not None and str(own.ref) != ctx.base):
         return False
     column = ctx.column(item)
     if column is None:
@@ -186,12 +187,13 @@ def read_questions(ctx: Context) -> None:
         r"happen|happened|signed up|registered))?",
         lambda m: _aged(ctx, m),
     )
-    question = r"(?:what is|what s|whats|what was|what are|what were|tell me|give me|show me|show|find)"
+    question = r"(?:what is|what s|whats|what was|what are|what were|what|tell me|give me|show me|show|find)"
     superlative = (
         r"(?P<sup>oldest|youngest|first|earliest|latest|last|most recent|newest|"
         r"highest|largest|biggest|maximum|lowest|smallest|minimum)"
     )
-    scan(question + r"(?: the)? " + superlative + r" (?P<col>{C})(?! @t\d+)", lambda m: _latest(ctx, m))
+    own = r"(?:(?P<own>{T}) )?"  # 'what's the largest order revenue?': the base's own rows
+    scan(question + r"(?: the)? " + superlative + r" " + own + r"(?P<col>{C})(?! @t\d+)", lambda m: _latest(ctx, m))
     scan(r"who (?:has |have |had )?(?P<by>{C})(?: the)? (?P<how>most|least|highest|lowest)", lambda m: _who(ctx, m))
     share = r"(?:percentage|percent|%|share|proportion|fraction|ratio|rate)"
     vals = r"(?P<vals>{V}(?: (?:,|or|and) {V})*)"
@@ -205,7 +207,10 @@ def read_extremes(ctx: Context) -> None:
     from datalinx.agents.offline.ordering import SUPERLATIVE
 
     scan = ctx.sentence.scan
-    scan(r"(?:the )?(?P<sup>" + SUPERLATIVE + r")(?: (?P<col>{C}))? (?P<subject>{T})", lambda m: _extreme(ctx, m))
+    # not "the largest order revenue": a measure of the column, read with the aggregates
+    scan(
+        r"(?:the )?(?P<sup>" + SUPERLATIVE + r")(?: (?P<col>{C}))? (?P<subject>{T})(?! {C})", lambda m: _extreme(ctx, m)
+    )
 
 
 __all__ = ["ColumnRef", "read_extremes", "read_questions"]

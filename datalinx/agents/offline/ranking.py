@@ -80,6 +80,18 @@ def _top(ctx: Context, match: Match) -> bool:
         return False
     if subject is not None and subject.kind == "ds" and str(subject.ref) == ctx.base and count.ref > 1:
         ctx.ranked_rows = match.text
+    doer = next((i for i in (match.item("col"), subject) if _doers(i)), None)
+    if doer is not None and measure_item is None:
+        # 'the 5 biggest spenders': the people whose rows add up to the most of the amount, not the biggest rows
+        key, column = ctx.person_key(), ctx.column(doer)
+        if key is None or column is None or ctx.type_of(column) not in NUMERIC or ctx.groups:
+            ctx.refuse(match.text)
+            return True
+        ctx.groups.append(key)
+        ctx.order.append(SortRequest(None, Measure("sum", column, match.text), down, word))
+        ctx.note(f"read '{doer.text}' as each {key}, by their total {column}")
+        ctx.plan.limit = count.ref
+        return True
     if subject is not None and subject.kind == "col" and not ctx.groups:
         column = ctx.column(subject)
         if column is None:
@@ -116,6 +128,9 @@ def _top(ctx: Context, match: Match) -> bool:
             return True
         ctx.note(f"'last' read as the most recent by {column}")
         ctx.order.append(SortRequest(column, None, True, word))
+    elif not ctx.groups and _summarised(ctx) is not None:
+        ctx.order.append(_summarised(ctx) or SortRequest(None, None, down, word))
+        ctx.order[-1].descending = down
     elif not ctx.groups:
         column = ctx.main_measure()
         if column is None:
@@ -126,6 +141,60 @@ def _top(ctx: Context, match: Match) -> bool:
     else:
         ctx.order.append(SortRequest(None, None, down, word))  # by the first measure
     ctx.plan.limit = count.ref
+    return True
+
+
+def _doers(item: Item | None) -> bool:
+    """Whether an amount's column was named by the people who make it: 'spenders' (of spend), 'earners'."""
+    if item is None or item.kind != "col":
+        return False
+    text = item.text.lower()
+    return text.endswith(("ers", "er")) and text != item.norm and item.norm.startswith(text.removesuffix("s")[:-2])
+
+
+def _summarised(ctx: Context) -> SortRequest | None:
+    """In a follow-up to a summary ('now only the top 1'), the ranking is by the summary's measure: the one it is
+    sorted by, else its only one (several and none sorted: which is asked). None when there is no earlier summary."""
+    aggregate = ctx.plan.aggregate
+    if aggregate is None or not aggregate.aggregations:
+        return None
+    measures = [Measure(a["function"], a.get("column"), "") for a in aggregate.aggregations]
+    sorted_by = [m for m in measures if any(k.get("column") == m.output for k in ctx.plan.sort[:1])]
+    if sorted_by:
+        ctx.note(f"ranked by {sorted_by[0].output}, as before")
+        return SortRequest(None, sorted_by[0], True, "top")
+    return SortRequest(None, None, True, "top", generic=True)
+
+
+SUMMARY_WORDS = {"total": "sum", "sum": "sum", "average": "mean", "mean": "mean", "count": "count",
+                 "number": "count", "median": "median"}  # fmt: skip
+
+
+def _best_of_summary(ctx: Context, match: Match) -> bool:
+    """A follow-up to a summary: 'which status has the smallest total?', 'which 2 countries have the highest
+    figure': the groups at one end of the summary's measure."""
+    aggregate, subject = ctx.plan.aggregate, match.item("subject")
+    if aggregate is None or not aggregate.aggregations or subject is None or ctx.groups:
+        return False
+    if subject.kind == "col":
+        named = ctx.column(subject)
+    else:
+        named = ctx.grounding.key_of(str(subject.ref)) if str(subject.ref) != ctx.base else None
+    if named is None or named not in aggregate.group_by:
+        return False
+    count = match.item("n")
+    if count is not None and not isinstance(count.ref, int):
+        return False
+    measures = [Measure(a["function"], a.get("column"), "") for a in aggregate.aggregations]
+    function = SUMMARY_WORDS.get(match.group("fn") or "")
+    chosen = [m for m in measures if function is None or m.function == function]
+    if len(chosen) != 1:
+        ctx.refuse(f"{match.text} (which of the measures?)")
+        return True
+    word = (match.group("sup") or "").strip()
+    ctx.order.append(SortRequest(None, chosen[0], word in HIGH, match.text))
+    ctx.plan.limit = count.ref if count is not None else 1
+    ctx.note(f"ranked by {chosen[0].output}, the summary's measure")
     return True
 
 
@@ -285,6 +354,15 @@ def read_rankings(ctx: Context) -> None:
     )
     named_superlative = r"(?P<sup>(?!(?:most|least|fewest) )" + SUPERLATIVE + ")"
     scan(named_superlative + r" (?P<n>{N})(?: (?P<col>{C}))?(?: " + subject + ")?", lambda m: _top(ctx, m))
+    scan(
+        r"(?:which|what) (?:(?P<n>{N}) )?" + subject + r" (?:has|had|have|with|gets|got|shows|show|is|are|comes|come"
+        r"|ends up|end up)(?: with)?(?: the)? (?P<sup>"
+        + SUPERLATIVE
+        + r")(?: (?P<fn>"
+        + "|".join(SUMMARY_WORDS)
+        + r")(?: (?:value|figure|amount|one))?| (?:value|figure|amount|one|result))?(?= [?.!]|$)",
+        lambda m: _best_of_summary(ctx, m),
+    )
     scan(
         r"(?:which|what) (?:(?P<n>{N}) )?" + subject + r" (?:has|had|have|with|gets|got|made|makes|generated|"
         r"generates|brings|brought|sold|sells|placed|places|bought|buys|spent|spends)(?: the)? (?P<sup>"

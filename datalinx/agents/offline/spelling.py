@@ -24,6 +24,7 @@ from datalinx.agents.offline.words import (
     MONTHS,
     NUMBER_WORDS,
     OPPOSITES,
+    SEASONS,
     SUPERLATIVES,
     TIME_UNITS,
     WEEKDAYS,
@@ -144,7 +145,7 @@ def planner_words() -> frozenset[str]:
     opposites = {w for words in OPPOSITES.values() for p in words for w in p.split()}
     opposites |= {w for p in SUPERLATIVES for w in p.split()}
     known = FILLER | KEYWORDS | set(NUMBER_WORDS) | set(MONTHS) | set(TIME_UNITS) | set(AGGREGATES) | concepts
-    known |= set(WEEKDAYS) | set(DECADES) | {w for words in HOLIDAYS for w in words} | ABBREVIATIONS
+    known |= set(WEEKDAYS) | set(DECADES) | set(SEASONS) | {w for words in HOLIDAYS for w in words} | ABBREVIATIONS
     return frozenset(known | synonyms | phrases | opposites)
 
 

@@ -113,13 +113,16 @@ HOLIDAYS = {
     ("boxing", "day"): (12, 26), ("new", "year", "eve"): (12, 31), ("new", "year", "day"): (1, 1),
     ("halloween",): (10, 31), ("valentine", "day"): (2, 14), ("st", "valentine", "day"): (2, 14),
 }  # fmt: skip
+# Seasons as the months they start and end in (the northern hemisphere's, by meteorological count); winter spans two
+# years, so it is left out rather than guessed.
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
 DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
            "eighties": 80, "nineties": 90}  # fmt: skip
 
 # Words people use for a column's idea, tried when no column is named by the word itself.
 CONCEPTS: dict[str, tuple[str, ...]] = {
     "revenue": ("revenue", "sales", "turnover", "amount", "value", "spend", "spent", "spending", "money", "order total",
-                "order value", "order amount", "sales amount"),
+                "order value", "order amount", "sales amount", "takings", "proceeds", "gross sales"),
     "price": ("price", "cost", "costs", "priced", "costing", "price tag", "list price", "unit cost", "price per unit"),
     "quantity": ("quantity", "items", "units", "qty", "pieces", "amount", "number of items", "number of units"),
     "email": ("email", "mail", "emails", "address", "addresses", "email address", "e mail", "mail address"),
