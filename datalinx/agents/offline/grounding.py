@@ -181,9 +181,9 @@ class Grounding:
                     for form in word_forms(last):
                         self._add((*head, form), related)
         if len(words) == 2 and words[1] in ("id", "ref", "key", "code", "number", "no"):
-            self._index_key(words[0], words[1], ColumnRef(dataset.name, column.name, column.type, 2))
+            self._index_id_names(words[0], words[1], ColumnRef(dataset.name, column.name, column.type, 2))
 
-    def _index_key(self, stem: str, own: str, ref: ColumnRef) -> None:
+    def _index_id_names(self, stem: str, own: str, ref: ColumnRef) -> None:
         """'the order number', 'the buyer id', 'client no': an id column by its other names (a column so named,
         as strong as its own name, wins over these)."""
         names = {stem}
