@@ -29,6 +29,27 @@ _OPS = {"==": "=", "<>": "!=", "=>": ">=", "=<": "<="}
 
 
 # Words after which 'one' is the number 1 ("exactly one"), not a pronoun ("the first one").
+# Negated verbs typed without their apostrophe ("dont", "arent"): each reads as "not", as "don't" does.
+NEGATED = frozenset(
+    [
+        "dont",
+        "doesnt",
+        "didnt",
+        "isnt",
+        "arent",
+        "wasnt",
+        "werent",
+        "havent",
+        "hasnt",
+        "hadnt",
+        "wont",
+        "cant",
+        "couldnt",
+        "wouldnt",
+        "shouldnt",
+        "aint",
+    ]
+)
 ONE_BEFORE = frozenset({"exactly", "least", "most", "than", "only", "just", "over", "under", "above", "below", "="})
 SPAN_WORDS = frozenset({"day", "week", "month", "quarter", "year", "decade"})
 
@@ -105,7 +126,7 @@ def tokenize(request: str) -> list[Token]:
             token.norm = _OPS.get(text, text)
         elif kind == "word":
             token.norm = fold(re.sub(r"['\u2019](?:s|m|re|ve|ll|d)?$", "", text))
-            if re.search(r"n['\u2019]t$|['\u2019]nt$", text):  # "didn't", and "did'nt" as often typed
+            if re.search(r"n['\u2019]t$|['\u2019]nt$", text) or token.norm in NEGATED:  # "didn't", "did'nt", "didnt"
                 token.norm = "not"
             if token.norm in NUMBER_WORDS and token.norm not in ("one",):
                 token.kind, token.value = "number", NUMBER_WORDS[token.norm]
