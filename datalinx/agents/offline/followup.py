@@ -9,6 +9,7 @@ from typing import Any
 
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.grounding import Grounding
+from datalinx.agents.offline.phrases import DIRECTION, descending
 from datalinx.agents.offline.plan import Aggregate, Condition, Dedupe, Join, Plan
 from datalinx.core.pipelines import expressions
 
@@ -265,6 +266,22 @@ def _resort(ctx: Context, match: Any) -> bool:
     return True
 
 
+def _redirect(ctx: Context, match: Any) -> bool:
+    """'make it descending', 'reverse the order': the earlier sort keys in another direction, when the turn names
+    no column of its own (a column's own direction is the sort readers' to take)."""
+    if any(not i.consumed for i in ctx.sentence.items if i.kind == "col"):
+        return False
+    if any(i.norm not in ("order", "ordering") for i in match.items("ds")):
+        return False  # 'the order' read as the orders dataset is the order of the rows here
+    if match.group("flip"):
+        ctx.plan.sort = [{**k, "descending": not k.get("descending", False)} for k in ctx.plan.sort]
+    else:
+        down = descending(match.group("dir") or "")
+        ctx.plan.sort = [{**k, "descending": down} for k in ctx.plan.sort]
+    ctx.note("changed the direction of the earlier sort")
+    return True
+
+
 def _limit(ctx: Context, match: Any) -> bool:
     item = match.item("n")
     if item is None or not isinstance(item.ref, int):
@@ -310,6 +327,14 @@ def edits(ctx: Context, *, also: bool, instead: bool) -> None:
     if ctx.plan.sort and ctx.plan.aggregate is None:
         resort = r"(?:sort |sorted |order |ordered |rank |ranked )?by (?:the )?(?P<col>{C})(?= instead| now|$| rather)"
         ctx.sentence.scan(resort, lambda m: _resort(ctx, m))
+    if ctx.plan.sort:
+        turn = r"(?:(?:make|change|switch|turn|sort|order|put|have|show) (?:it|that|this|them|those|the (?:order|sort|"
+        turn += r"sorting|list|rows))?(?: (?:to|in|into|as))? )?"
+        flip = r"(?P<flip>(?:reverse|flip|invert) (?:it|that|this|them|the (?:order|sort|sorting|direction|{T}))"
+        flip += r"|(?:the )?other way (?:round|around))"
+        ctx.sentence.scan(
+            turn + rf"(?:(?P<dir>{DIRECTION})(?: order)?|{flip})(?: instead| now| please)?", lambda m: _redirect(ctx, m)
+        )
     if ctx.plan.limit is not None:
         change = (
             r"(?:make it|make that|change it to|change that to|change the limit to|"
