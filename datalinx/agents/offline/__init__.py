@@ -139,12 +139,22 @@ def _asides(ctx: Context) -> None:
         r"|really )?(?:off|wrong|weird|odd|strange|fishy|suspicious|not right)(?: to (?:you|me|us))?",
         lambda m: _aside_or_test(ctx, m),
     )
+    # 'orders that ship to Italy', 'the countries orders ship to': the shipping word as a verb of destination, not
+    # the column of its date
+    ctx.sentence.scan(r"(?P<col>{C})(?= to (?:the )?@v\d+| to(?: [?.!;]|$))", lambda m: _verb_of_place(ctx, m))
     # a judgement of the rows no column holds: 'a nice name', 'the products people love'
     ctx.sentence.scan(
         r"(?:nice|great|awesome|cool|good|bad|lovely|pretty|ugly|interesting|boring)(?= (?:{C}|{T}))"
         r"|(?:people|everyone|everybody|folks|{T}) (?:love|loves|prefer|prefers|enjoy|enjoys|hate|hates|adore)",
         lambda m: bool(ctx.refuse(m.text)) or True,
     )
+
+
+def _verb_of_place(ctx: Context, match: Match) -> bool:
+    item = match.item("col")
+    if item is not None and item.norm in ("ship", "ships", "shipping", "sent", "dispatched", "dispatch"):
+        item.kind = "word"
+    return False
 
 
 def _aside_or_test(ctx: Context, match: Match) -> bool:

@@ -230,7 +230,7 @@ def read_columns(ctx: Context) -> None:
     scan(r"(?:the )?(?:distinct|unique|different) (?P<ones>ones|values)", lambda m: _distinct_named(ctx, m))
     # "which payment methods do subscribers use": the values a question asks the rows' choice of, each once
     who = r"(?:(?:our|the|all|your) )?(?:{T}|subscribers|customers|clients|users|members|people|they|we)"
-    chosen = r"(?:use|have|pick|choose|prefer|opt for|go for|pay with|pay by)"
+    chosen = r"(?:use|have|pick|choose|prefer|opt for|go for|pay with|pay by|ship to|sell to|deliver to|send to)"
     adverb = r"(?: (?:actually|really|currently|even|all|ever|usually|normally|typically|now))?"
     scan(
         r"(?:which|what) " + COLUMNS + r" (?:do|does|did) " + who + adverb + " " + chosen,
@@ -251,6 +251,8 @@ def read_columns(ctx: Context) -> None:
     scan(r"(?:the )?" + COLUMNS + relative + r"(?= [?.!;]|$)", lambda m: _distinct(ctx, m))
     if ctx.plan.distinct:  # "that occurs in orders", "our orders come from"
         scan(r"(?:that|which) (?:occur|occurs|appear|appears|exist|exists|show up|shows up)(?= in )", lambda m: True)
+        # 'the different countries orders ship to': the clause after values listed once says whose they are
+        scan(relative.removeprefix(" ") + r"(?= [?.!;]|$)", lambda m: True)
     # "each product's code, its name and what it costs": the columns of every row, named through their owner
     owned = r"(?: the| their| its| what it| what they| how much it| how much they)?"
     scan(

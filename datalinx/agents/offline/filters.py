@@ -126,6 +126,18 @@ def _with_column(ctx: Context, match: Match) -> bool:
     return compare(ctx, column, parsed[0], number, parsed[1], match.group("unit"))
 
 
+def _counted_by_verb(ctx: Context, match: Match) -> bool:
+    """Whether the verb before a count column is the count's own ('called' of support_calls); then its test."""
+    item, verb = match.item("col"), match.group("verb") or ""
+    if item is None or item.kind != "col" or ctx.grounding.column(item.ref.dataset, item.ref.column) is None:
+        return False
+    counted = item.ref.column.split("_")[-1]
+    stems = {verb.removesuffix("ed"), verb.removesuffix("d"), verb.removesuffix("ed")[:-1]} - {"", verb}
+    if len(counted) < 4 or not counted.endswith("s") or not any(counted.startswith(s) for s in stems):
+        return False
+    return item.ref.type in NUMERIC and _with_column(ctx, match)
+
+
 def _not_its_test(ctx: Context, item: Item, number: Item, words: str) -> bool:
     """Whether a number test cannot be on the column before it: a flag ('churners under 30' is no test of a 0/1
     column), or an age word said of a column that is no age and no date ('churners older than 60')."""
@@ -275,6 +287,8 @@ def read_comparisons(ctx: Context) -> None:
     )
     scan(r"(?P<col>{C}) (?:(?:is|are|ranging|ranges|of|between) )?" + span + unit, lambda m: _between(ctx, m))
     scan(r"between (?P<low>{N}) and (?P<high>{N})" + unit + r"(?: (?P<col>{C}))?", lambda m: _between(ctx, m))
+    # 'called support at least 3 times': a count column (support_calls) said with its own verb before it
+    scan(r"(?P<verb>[a-z]+) (?:the |a )?(?P<col>{C}) " + OPERATOR + " " + NUMBER, lambda m: _counted_by_verb(ctx, m))
     scan(r"(?P<col>{C}) " + BRIDGE + OPERATOR + " " + NUMBER, lambda m: _with_column(ctx, m))
     # 'been with us for at least five years': a span column, 'for' its amount
     scan(r"(?P<col>{C}) for " + OPERATOR + " " + NUMBER, lambda m: _spanned(ctx, m) and _with_column(ctx, m))

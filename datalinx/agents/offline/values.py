@@ -322,7 +322,7 @@ def read_values(ctx: Context) -> None:
     scan(r"(?P<vals>{V})(?= to (?:@v\d+|the @v\d+))", lambda m: _verb(ctx, m))
     scan(
         r"(?<!not )(?:going|go|goes|went|gone|headed|heading|sent|bound|destined|travelled|traveled|delivered|mailed"
-        r"|dispatched) (?:to|for)(?= (?:the )?@v\d+)",
+        r"|dispatched|ship|ships|shipping) (?:to|for)(?= (?:the )?@v\d+)",
         lambda m: True,
     )
     # 'who left us while on a monthly plan': the state they were in, said with 'while'
