@@ -161,6 +161,21 @@ RESHAPING: list[Stress] = [
         order_by=("age",),
     ),
     s(
+        "top 5 cheapest products",  # 'top' ranks; the superlative says which end
+        lambda f: f["products"].sort("price", nulls_last=True).head(5),
+        order_by=("price",),
+    ),
+    s(
+        "top 3 youngest customers",
+        lambda f: f["customers"].sort("age", nulls_last=True).head(3),
+        order_by=("age",),
+    ),
+    s(
+        "subscribers that called support more than twice",
+        lambda f: f["churn"].filter(pl.col("support_calls") > 2),
+    ),
+    s("what countries do our orders ship to", lambda f: f["orders"].select(pl.col("country").unique())),
+    s(
         "show me orders sorted by quantity, biggest first",
         lambda f: f["orders"].sort("quantity", descending=True),
         order_by=("quantity",),
