@@ -101,6 +101,13 @@ FILTERS: list[Stress] = [
     ),
     s("churners older than 60", lambda f: f["churn"].filter((pl.col("churned") == 1) & (pl.col("age") > 60))),
     s("orders - we don't want the cancelled ones", lambda f: f["orders"].filter(STATUS != "cancelled")),
+    s("subscribers not on fiber", lambda f: f["churn"].filter(pl.col("internet_service") != "fiber")),
+    s("subscribers aged 40 or over", lambda f: f["churn"].filter(pl.col("age") >= 40)),
+    s("customers who are real, not test", lambda f: f["customers"].filter(~pl.col("is_test_account"))),
+    s(
+        "orders where the unit price is over 100 and quantity under 3",
+        lambda f: f["orders"].filter((pl.col("unit_price") > 100) & (pl.col("quantity") < 3)),
+    ),
     s("custmers with no age recorded", lambda f: f["customers"].filter(pl.col("age").is_null())),
 ]
 
@@ -175,6 +182,16 @@ RESHAPING: list[Stress] = [
         lambda f: f["churn"].filter(pl.col("support_calls") > 2),
     ),
     s("what countries do our orders ship to", lambda f: f["orders"].select(pl.col("country").unique())),
+    s(
+        "subscribers sorted by how much they pay each month",
+        lambda f: f["churn"].sort("monthly_charges"),
+        order_by=("monthly_charges",),
+    ),
+    s(
+        "which 3 subscribers pay the least each month",
+        lambda f: f["churn"].sort("monthly_charges").head(3),
+        order_by=("monthly_charges",),
+    ),
     s(
         "show me orders sorted by quantity, biggest first",
         lambda f: f["orders"].sort("quantity", descending=True),

@@ -22,7 +22,10 @@ from datalinx.core.pipelines.types import ColumnType
 
 T = ColumnType
 # 'not based in France', 'not going to Spain': a place negated through its verb
-NOT_PLACED = r"not (?:based|located|living|residing|going|headed|heading|sent|shipped|bound) (?:in|to|for)"
+NOT_PLACED = (
+    r"not (?:(?:based|located|living|residing|going|headed|heading|sent|shipped|bound) (?:in|to|for)"
+    r"|on|using|(?:signed up|subscribed) (?:to|for))"
+)  # 'not on fiber': a state negated through its preposition
 NEGATIVE = (
     rf"(?:{NEGATION}|{REMOVAL}|non|non -|not in|not from|excluding the|{NOT_PLACED}|"
     rf"except for|other than the)(?: yet| get| got| be| been| being| ever| have| has| had)?"
