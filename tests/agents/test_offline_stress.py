@@ -198,12 +198,8 @@ RESHAPING: list[Stress] = [
         order_by=("quantity",),
     ),
     s(
-        "customers: name, where they live and when they signed up",
-        lambda f: f["customers"].select("name", "city", "signup_date"),
-    ),
-    s(
-        "how much each order came to and its status, nothing else",
-        lambda f: f["orders"].select("total_revenue", "status"),
+        "subscribers: age and where they live",  # the one column of a place
+        lambda f: f["churn"].select("age", "region"),
         exact=True,
     ),
     s("remove duplicate rows from the orders", lambda f: f["orders"].unique()),
@@ -291,9 +287,12 @@ TURNS: list[Stress] = [
 ]
 
 REFUSALS: list[str] = [
+    "customers name and where they live",  # city or country: asked, where it once selected the name alone
+    "customers: name, where they live and when they signed up",
+    "how much each order came to and its status, nothing else",
+    "customers with a nice name",
     "churn rows under 30",  # age or charges: asked, not guessed
     "subscribers over 100",
-    "customers with a nice name",
     "orders that look suspicious to you",
     "the products people love",
 ]
