@@ -280,6 +280,14 @@ TURNS: list[Stress] = [
         exact=True,
     ),
     s(
+        ["pending orders", "and the returned ones too"],  # a second value of the column widens the first
+        lambda f: f["orders"].filter(STATUS.is_in(["pending", "returned"])),
+    ),
+    s(
+        ["customers in germany", "also the ones in france"],
+        lambda f: f["customers"].filter(COUNTRY.is_in(["de", "fr"])),
+    ),
+    s(
         ["products in the toys category", "exclude the ones over 50"],
         # a product with no price is not over 50: it stays
         lambda f: f["products"].filter((CATEGORY == "toy") & ~(pl.col("price") > 50).fill_null(False)),

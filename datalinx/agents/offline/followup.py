@@ -19,6 +19,7 @@ EDITABLE = frozenset(
 )
 SWITCH = r"(?:use|take|show|compute|with|give me|(?:make|change) (?:it|that|this)(?: to)?|switch to|(?:what|how) about)"
 _EQUALS = re.compile(r"^(\"[^\"]+\"|[A-Za-z_][A-Za-z0-9_]*) (=|!=) ('(?:[^']|'')*'|-?[0-9.]+|true|false)$")
+_FOLDED = re.compile(r"^lower\(trim\((\"[^\"]+\"|[A-Za-z_][A-Za-z0-9_]*)\)\)( (?:=|!=|in|not in) .*)$")
 _IN = re.compile(r"^(\"[^\"]+\"|[A-Za-z_][A-Za-z0-9_]*) (in|not in) \((.*)\)$")
 
 
@@ -74,6 +75,13 @@ def condition_of(text: str) -> Condition:
 
 
 def _condition(text: str) -> Condition:
+    folded = _FOLDED.match(text)
+    if folded is not None:  # 'lower(trim(status)) = 'pending'': a test of spellings, read back as its values
+        condition = _condition(f"{folded.group(1)}{folded.group(2)}")
+        if condition.values:
+            condition.expression = condition.explanation = text
+            condition.folded = True
+            return condition
     if (found := _EQUALS.match(text)) is not None:
         column = found.group(1).strip('"')
         return Condition(text, text, column, [_value(found.group(3))], found.group(2) == "!=")
