@@ -280,6 +280,11 @@ TURNS: list[Stress] = [
         exact=True,
     ),
     s(
+        ["top 5 products by price", "show the cheapest instead"],
+        lambda f: f["products"].sort("price", nulls_last=True).head(5),
+        order_by=("price",),
+    ),
+    s(
         ["pending orders", "and the returned ones too"],  # a second value of the column widens the first
         lambda f: f["orders"].filter(STATUS.is_in(["pending", "returned"])),
     ),

@@ -290,6 +290,21 @@ def _redirect(ctx: Context, match: Any) -> bool:
     return True
 
 
+def _superlative_end(ctx: Context, match: Any) -> bool:
+    from datalinx.agents.offline.ranking import _down, fits
+
+    word = match.group("sup") or ""
+    keys = ctx.plan.sort
+    if len(keys) != 1 or any(not i.consumed for i in ctx.sentence.items if i.kind == "col"):
+        return False
+    column = keys[0]["column"]
+    if not fits(ctx, word, column):
+        return False
+    ctx.plan.sort = [{**keys[0], "descending": _down(ctx, word, column)}]
+    ctx.note(f"read '{word}' as {column} {'descending' if ctx.plan.sort[0]['descending'] else 'ascending'}")
+    return True
+
+
 def _limit(ctx: Context, match: Any) -> bool:
     item = match.item("n")
     if item is None or not isinstance(item.ref, int):
@@ -343,6 +358,14 @@ def edits(ctx: Context, *, also: bool, instead: bool) -> None:
         ctx.sentence.scan(
             turn + rf"(?:(?P<dir>{DIRECTION})(?: order)?|{flip})(?: instead| now| please)?", lambda m: _redirect(ctx, m)
         )
+        # 'show the cheapest instead': a superlative that fits the earlier key says its end
+        ends = r"(?P<sup>cheapest|priciest|most expensive|least expensive|highest|lowest|largest|smallest|biggest"
+        ends += r"|oldest|youngest|newest|latest|earliest|most recent)"
+        ctx.sentence.scan(
+            r"(?:(?:show|give|list|get|take|want|use|keep|make it|switch to) )?(?:me |us )?(?:the )?" + ends
+            + r"(?: ones?)?(?= instead| rather)",
+            lambda m: _superlative_end(ctx, m),
+        )  # fmt: skip
     if ctx.plan.limit is not None:
         change = (
             r"(?:make it|make that|change it to|change that to|change the limit to|"
