@@ -108,6 +108,7 @@ FILTERS: list[Stress] = [
         "orders where the unit price is over 100 and quantity under 3",
         lambda f: f["orders"].filter((pl.col("unit_price") > 100) & (pl.col("quantity") < 3)),
     ),
+    s("orders where quantity isnt 1", lambda f: f["orders"].filter(pl.col("quantity") != 1)),
     s("custmers with no age recorded", lambda f: f["customers"].filter(pl.col("age").is_null())),
 ]
 

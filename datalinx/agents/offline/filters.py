@@ -126,6 +126,14 @@ def _with_column(ctx: Context, match: Match) -> bool:
     return compare(ctx, column, parsed[0], number, parsed[1], match.group("unit"))
 
 
+def _not_equal(ctx: Context, match: Match) -> bool:
+    item, number = match.item("col"), match.item("num")
+    if item is None or number is None or number.kind != "num" or item.kind != "col" or item.ref.type not in NUMERIC:
+        return False
+    column = ctx.column(item)
+    return column is None or compare(ctx, column, "!=", number, "not equal to")
+
+
 def _counted_by_verb(ctx: Context, match: Match) -> bool:
     """Whether the verb before a count column is the count's own ('called' of support_calls); then its test."""
     item, verb = match.item("col"), match.group("verb") or ""
@@ -297,6 +305,9 @@ def read_comparisons(ctx: Context) -> None:
         + NUMBER,
         lambda m: _with_column(ctx, m),
     )
+    # 'quantity isn't 1': a number the column does not hold
+    scan(r"(?P<col>{C}) (?:(?:is|are|was|were|does|do) )?not (?:equal to |equals? )?(?P<num>{N})(?! (?:-|to) )",
+         lambda m: _not_equal(ctx, m))  # fmt: skip
     scan(OPERATOR + r" (?P<num>{N}) (?P<col>{C})", lambda m: _with_column(ctx, m))
     scan(OPERATOR + " " + NUMBER + r" (?:in|of|worth of) (?:the )?(?P<col>{C})", lambda m: _with_column(ctx, m))
     scan(r"(?P<op>exactly) (?P<num>{N}) (?P<col>{C})", lambda m: _with_column(ctx, m))
