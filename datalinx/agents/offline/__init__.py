@@ -38,6 +38,7 @@ from datalinx.agents.offline.questions import read_extremes, read_questions
 from datalinx.agents.offline.ranking import read_late_rankings, read_rankings
 from datalinx.agents.offline.rates import read_rates
 from datalinx.agents.offline.reading import grounding_for, read
+from datalinx.agents.offline.sentence import Match
 from datalinx.agents.offline.tenures import read_tenures
 from datalinx.agents.offline.values import read_values
 from datalinx.agents.offline.words import FILLER
@@ -131,12 +132,39 @@ def _asides(ctx: Context) -> None:
     # verbs that fetch: 'dig out the orders', 'fish out', 'pull up'
     ctx.sentence.scan(r"(?:dig|digging|fish|root|dredge|pull|bring|look|hunt) (?:out|up)(?= (?:the|all|every|@t\d+))",
                       lambda m: True)  # fmt: skip
-    # why the user asks ('something looks off'): no request of its own, and 'off' is no discount here
+    # why the user asks ('something looks off'): no request of its own, and 'off' is no discount here; after a
+    # noun of rows ('orders that look suspicious') it is a test of the rows no column holds, said as unclear
     ctx.sentence.scan(
-        r"(?:, )?(?:something|it|this|that|things?) (?:looks?|seems?|is|feels?) (?:a bit |a little |very |really )?"
-        r"(?:off|wrong|weird|odd|strange|fishy|suspicious|not right)",
-        lambda m: True,
+        r"(?:, )?(?:something|it|this|that|which|things?) (?:looks?|seems?|is|feels?) (?:a bit |a little |very "
+        r"|really )?(?:off|wrong|weird|odd|strange|fishy|suspicious|not right)(?: to (?:you|me|us))?",
+        lambda m: _aside_or_test(ctx, m),
     )
+    # 'orders that ship to Italy', 'the countries orders ship to': the shipping word as a verb of destination, not
+    # the column of its date
+    ctx.sentence.scan(r"(?P<col>{C})(?= to (?:the )?@v\d+| to(?: [?.!;]|$))", lambda m: _verb_of_place(ctx, m))
+    # a judgement of the rows no column holds: 'a nice name', 'the products people love'
+    ctx.sentence.scan(
+        r"(?:nice|great|awesome|cool|good|bad|lovely|pretty|ugly|interesting|boring)(?= (?:{C}|{T}))"
+        r"|(?:people|everyone|everybody|folks|{T}) (?:love|loves|prefer|prefers|enjoy|enjoys|hate|hates|adore)",
+        lambda m: bool(ctx.refuse(m.text)) or True,
+    )
+
+
+def _verb_of_place(ctx: Context, match: Match) -> bool:
+    item = match.item("col")
+    if item is not None and item.norm in ("ship", "ships", "shipping", "sent", "dispatched", "dispatch"):
+        item.kind = "word"
+    return False
+
+
+def _aside_or_test(ctx: Context, match: Match) -> bool:
+    start = match.indexes[0]
+    before = ctx.sentence.items[start - 1] if start > 0 else None
+    subject = ctx.sentence.items[start]
+    rows = before is not None and (before.kind == "ds" or before.norm in ("rows", "records", "ones", "entries"))
+    if rows and subject.norm in ("that", "which"):
+        ctx.refuse(ctx.sentence.request[subject.start : ctx.sentence.items[match.indexes[-1]].end])
+    return True
 
 
 def _courtesies(ctx: Context) -> None:
@@ -158,6 +186,14 @@ def _courtesies(ctx: Context) -> None:
     scan(r"^(?:first|firstly|first of all|to begin|to start|start by|begin by|step 1)(?: ,| :)?", lambda m: True)
     scan(r"(?:, )?(?:then|next|afterwards|after that|finally|lastly|and then)", lambda m: True)
     scan(r"(?:i|we) (?:am |are |m |re )?after(?! (?:the )?@[dy]\d+)", lambda m: True)  # "I'm after": I want
+    # a dash no reader took, between words: a pause, as a comma is ('nice, thanks - customers in france')
+    scan(r"(?:-|--|\u2013|\u2014)(?! @[nyd]\d+)", lambda m: _spaced(ctx, m))
+
+
+def _spaced(ctx: Context, match: Match) -> bool:
+    item = ctx.sentence.items[match.indexes[0]]
+    text = ctx.sentence.request
+    return item.start > 0 and text[item.start - 1 : item.start] == " " and text[item.end : item.end + 1] == " "
 
 
 def _unread_states(ctx: Context) -> None:

@@ -52,7 +52,7 @@ def _open_ended(ctx: Context, match: Match) -> bool:
     if column is None:
         ctx.refuse(f"{match.text} (no age column)")
         return True
-    operator = ">=" if match.group("dir") == "older" else "<="
+    operator = ">=" if match.group("dir") in ("older", "over", "above", "more") else "<="
     expression = f"{ident(column)} {operator} {number.ref}"
     ctx.plan.add_filter(Condition(expression, f"{column} {operator} {number.text}", column))
     return True
@@ -62,6 +62,11 @@ def read_ages(ctx: Context) -> None:
     """Ages by decade and open-ended ('65 or older'), read before dates so 'in their 40s' is no decade of years."""
     ctx.sentence.scan(
         r"(?:aged |{C} )?(?P<num>{N})(?: years old| years| {C})? (?:or|and) (?P<dir>older|younger)",
+        lambda m: _open_ended(ctx, m),
+    )
+    # 'aged 40 or over': said as an age, the bound's words need not be of age
+    ctx.sentence.scan(
+        r"(?:aged|{C}) (?P<num>{N})(?: years old| years)? (?:or|and) (?P<dir>over|above|more|under|below|less)",
         lambda m: _open_ended(ctx, m),
     )
     decades = r"(?P<decade>" + "|".join(DECADES) + r")"

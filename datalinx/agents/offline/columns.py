@@ -7,7 +7,8 @@ import re
 
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.date_relations import read_event_columns
-from datalinx.agents.offline.sentence import Match
+from datalinx.agents.offline.grounding import ColumnRef, name_words
+from datalinx.agents.offline.sentence import Item, Match
 from datalinx.core.pipelines.types import NUMERIC, ColumnType
 
 T = ColumnType
@@ -166,10 +167,35 @@ def _aside(ctx: Context, match: Match) -> bool:
     return False
 
 
+PLACE_PARTS = ("city", "town", "country", "region", "state", "address", "location", "place")
+
+
+def _place_column(ctx: Context, match: Match) -> bool:
+    """'where they live' where columns are listed: the one column of the base that holds a place; with several
+    (city and country) it is asked about, not guessed."""
+    places = [
+        c for c in ctx.grounding.dataset(ctx.base).columns if set(name_words(c.name)) & set(PLACE_PARTS)
+    ]  # fmt: skip
+    if len(places) != 1:
+        named = " or ".join(c.name for c in places) or "no place column"
+        ctx.refuse(f"{match.text} ({named}?)")
+        return True
+    first, last = match.items()[0], match.items()[-1]
+    ref = ColumnRef(ctx.base, places[0].name, places[0].type, 3)
+    ctx.note(f"read '{match.text}' as the column {places[0].name}")
+    ctx.sentence.fold(match.indexes[0], match.indexes[-1], Item("col", match.text, places[0].name, ref, [], False,
+                                                                first.start, last.end))  # fmt: skip
+    return False
+
+
 def read_shapes(ctx: Context) -> None:
     """Renames, case changes, computed columns and columns dropped by name: read before row tests."""
     scan = ctx.sentence.scan
     read_event_columns(ctx)
+    # 'name and where they live': the place the rows are at, as a column
+    where = r"where (?:it|they|he|she|each one|(?:the |each |every )?{T}) (?:live|lives|reside|resides|are based"
+    where += r"|is based|are located|is located|are from|is from|come from|comes from)(?= [?.!;,]|$| and )"
+    scan(where, lambda m: _place_column(ctx, m))
     scan(r"{C} \( (?:in )?[a-z%]+ \)", lambda m: _aside(ctx, m))
     old = r"(?P<old>{C}|{S})"
     new = r"(?P<new>{S}|{C}|{V}|{T}|[^ @§,;]+)"
@@ -230,7 +256,7 @@ def read_columns(ctx: Context) -> None:
     scan(r"(?:the )?(?:distinct|unique|different) (?P<ones>ones|values)", lambda m: _distinct_named(ctx, m))
     # "which payment methods do subscribers use": the values a question asks the rows' choice of, each once
     who = r"(?:(?:our|the|all|your) )?(?:{T}|subscribers|customers|clients|users|members|people|they|we)"
-    chosen = r"(?:use|have|pick|choose|prefer|opt for|go for|pay with|pay by)"
+    chosen = r"(?:use|have|pick|choose|prefer|opt for|go for|pay with|pay by|ship to|sell to|deliver to|send to)"
     adverb = r"(?: (?:actually|really|currently|even|all|ever|usually|normally|typically|now))?"
     scan(
         r"(?:which|what) " + COLUMNS + r" (?:do|does|did) " + who + adverb + " " + chosen,
@@ -251,6 +277,8 @@ def read_columns(ctx: Context) -> None:
     scan(r"(?:the )?" + COLUMNS + relative + r"(?= [?.!;]|$)", lambda m: _distinct(ctx, m))
     if ctx.plan.distinct:  # "that occurs in orders", "our orders come from"
         scan(r"(?:that|which) (?:occur|occurs|appear|appears|exist|exists|show up|shows up)(?= in )", lambda m: True)
+        # 'the different countries orders ship to': the clause after values listed once says whose they are
+        scan(relative.removeprefix(" ") + r"(?= [?.!;]|$)", lambda m: True)
     # "each product's code, its name and what it costs": the columns of every row, named through their owner
     owned = r"(?: the| their| its| what it| what they| how much it| how much they)?"
     scan(

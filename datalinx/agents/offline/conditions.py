@@ -4,6 +4,7 @@ the rows the tests after it do not describe."""
 from __future__ import annotations
 
 from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.phrases import OP
 from datalinx.agents.offline.plan import Condition, combine
 from datalinx.agents.offline.sentence import Match
 
@@ -29,9 +30,16 @@ def read_exclusions(ctx: Context) -> None:
     rows = r"(?: all| the| any| every)? (?:{T}|rows|records|entries|ones|those|lines)"
     tie = (
         r"(?: that| which| who)? (?:with|where|whose|having|that have|that has|which have|that are|which are|who are"
-        r"|that were|which were|without|lacking|missing|with no|that lack|that do not have|who do not have)"
+        r"|that were|which were)"
+    )
+    # a tie that says what is missing ('without a price') or a comparison ('the ones over 50') is the test itself,
+    # left for its reader and negated
+    test = (
+        r"(?: that| which| who)?(?= (?:without|lacking|missing|with no|lack|lacks|(?:do |does )?not have|have no"
+        rf"|has no|{OP}) )"
     )
     ctx.sentence.scan(verbs + rows + tie, lambda m: _exclusion(ctx, m))
+    ctx.sentence.scan(verbs + rows + test, lambda m: _exclusion(ctx, m))
 
 
 def alternatives(ctx: Context) -> None:

@@ -13,6 +13,7 @@ from datalinx.agents.offline.plan import Condition, ident, literal
 from datalinx.agents.offline.relations import read_relations
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.units import SPANS, in_span, in_unit, numeric_view, span_note, span_of
+from datalinx.agents.offline.words import PEOPLE
 from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
 
 UNIT = (
@@ -116,11 +117,47 @@ def _with_column(ctx: Context, match: Match) -> bool:
     parsed = _operator(match)
     if column_item is None or number is None or parsed is None:
         return False
+    if _not_its_test(ctx, column_item, number, parsed[1]):
+        return False
     column = ctx.column(column_item)
     if column is None:
         return True
     _unit(ctx, match)
     return compare(ctx, column, parsed[0], number, parsed[1], match.group("unit"))
+
+
+def _not_equal(ctx: Context, match: Match) -> bool:
+    item, number = match.item("col"), match.item("num")
+    if item is None or number is None or number.kind != "num" or item.kind != "col" or item.ref.type not in NUMERIC:
+        return False
+    column = ctx.column(item)
+    return column is None or compare(ctx, column, "!=", number, "not equal to")
+
+
+def _counted_by_verb(ctx: Context, match: Match) -> bool:
+    """Whether the verb before a count column is the count's own ('called' of support_calls); then its test."""
+    item, verb = match.item("col"), match.group("verb") or ""
+    if item is None or item.kind != "col" or ctx.grounding.column(item.ref.dataset, item.ref.column) is None:
+        return False
+    counted = item.ref.column.split("_")[-1]
+    stems = {verb.removesuffix("ed"), verb.removesuffix("d"), verb.removesuffix("ed")[:-1]} - {"", verb}
+    if len(counted) < 4 or not counted.endswith("s") or not any(counted.startswith(s) for s in stems):
+        return False
+    return item.ref.type in NUMERIC and _with_column(ctx, match)
+
+
+def _not_its_test(ctx: Context, item: Item, number: Item, words: str) -> bool:
+    """Whether a number test cannot be on the column before it: a flag ('churners under 30' is no test of a 0/1
+    column), or an age word said of a column that is no age and no date ('churners older than 60')."""
+    if item.kind != "col":
+        return False
+    ref = item.ref
+    if ctx.grounding.is_flag(ref.dataset, ref.column) and number.ref not in (0, 1):
+        return True
+    ages = ctx.grounding.columns_named(("age",), [ref.dataset])
+    facts = ctx.grounding.column(ref.dataset, ref.column)
+    dated = (facts is not None and facts.type in TEMPORAL) or "date" in ref.column
+    return any(w in words for w in AGE_WORDS) and not dated and ref not in ages
 
 
 def _spanned(ctx: Context, match: Match) -> bool:
@@ -153,8 +190,15 @@ def _implicit(ctx: Context, match: Match) -> bool:
     column = age_column(ctx) if "old" in unit or unit.startswith("year") else None
     if column is None and number.kind == "date":
         column = ctx.main_date()
+    agelike = not unit and number.kind == "num" and isinstance(number.ref, int) and 0 < number.ref < 130
+    if column is None and agelike and ctx.main_measure() and ctx.grounding.columns_named(("age",), [ctx.base]):
+        # rows of people with an amount too: 'churners under 30' are people by age, 'under 30' alone is unclear
+        if not _said_of_people(ctx, match) or number.ref >= 100:
+            ctx.refuse(f"{match.text} (age or {ctx.main_measure()}?)")
+            return True
+        column = age_column(ctx)
     column = column or ctx.main_measure()
-    if column is None and number.kind == "num" and isinstance(number.ref, int) and 0 < number.ref < 130:
+    if column is None and agelike:
         column = age_column(ctx)  # "customers over 50": people, by age
     if column is None:
         ctx.refuse(f"{match.text} (which column?)")
@@ -162,6 +206,17 @@ def _implicit(ctx: Context, match: Match) -> bool:
     ctx.note(f"read '{match.text}' as a test on {column}")
     _unit(ctx, match)
     return compare(ctx, column, parsed[0], number, parsed[1], match.group("unit"))
+
+
+def _said_of_people(ctx: Context, match: Match) -> bool:
+    """Whether the item just before a test names people: the dataset ('subscribers') or a flag said of them."""
+    start = match.indexes[0]
+    before = ctx.sentence.items[start - 1] if start > 0 else None
+    if before is None:
+        return False
+    if before.kind == "ds":
+        return any(p in before.norm for p in PEOPLE)
+    return before.kind == "col" and ctx.grounding.is_flag(before.ref.dataset, before.ref.column)
 
 
 def _word_comparison(ctx: Context, match: Match) -> bool:
@@ -240,6 +295,8 @@ def read_comparisons(ctx: Context) -> None:
     )
     scan(r"(?P<col>{C}) (?:(?:is|are|ranging|ranges|of|between) )?" + span + unit, lambda m: _between(ctx, m))
     scan(r"between (?P<low>{N}) and (?P<high>{N})" + unit + r"(?: (?P<col>{C}))?", lambda m: _between(ctx, m))
+    # 'called support at least 3 times': a count column (support_calls) said with its own verb before it
+    scan(r"(?P<verb>[a-z]+) (?:the |a )?(?P<col>{C}) " + OPERATOR + " " + NUMBER, lambda m: _counted_by_verb(ctx, m))
     scan(r"(?P<col>{C}) " + BRIDGE + OPERATOR + " " + NUMBER, lambda m: _with_column(ctx, m))
     # 'been with us for at least five years': a span column, 'for' its amount
     scan(r"(?P<col>{C}) for " + OPERATOR + " " + NUMBER, lambda m: _spanned(ctx, m) and _with_column(ctx, m))
@@ -248,6 +305,9 @@ def read_comparisons(ctx: Context) -> None:
         + NUMBER,
         lambda m: _with_column(ctx, m),
     )
+    # 'quantity isn't 1': a number the column does not hold
+    scan(r"(?P<col>{C}) (?:(?:is|are|was|were|does|do) )?not (?:equal to |equals? )?(?P<num>{N})(?! (?:-|to) )",
+         lambda m: _not_equal(ctx, m))  # fmt: skip
     scan(OPERATOR + r" (?P<num>{N}) (?P<col>{C})", lambda m: _with_column(ctx, m))
     scan(OPERATOR + " " + NUMBER + r" (?:in|of|worth of) (?:the )?(?P<col>{C})", lambda m: _with_column(ctx, m))
     scan(r"(?P<op>exactly) (?P<num>{N}) (?P<col>{C})", lambda m: _with_column(ctx, m))
@@ -287,6 +347,8 @@ def _counted(ctx: Context, match: Match) -> bool:
 def _trailing(ctx: Context, match: Match) -> bool:
     column_item, number = match.item("col"), match.item("num")
     if column_item is None or number is None:
+        return False
+    if _not_its_test(ctx, column_item, number, ""):
         return False
     column = ctx.column(column_item)
     if column is None:

@@ -9,6 +9,7 @@ from typing import Any
 
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.grounding import Grounding
+from datalinx.agents.offline.phrases import DIRECTION, descending
 from datalinx.agents.offline.plan import Aggregate, Condition, Dedupe, Join, Plan
 from datalinx.core.pipelines import expressions
 
@@ -18,6 +19,7 @@ EDITABLE = frozenset(
 )
 SWITCH = r"(?:use|take|show|compute|with|give me|(?:make|change) (?:it|that|this)(?: to)?|switch to|(?:what|how) about)"
 _EQUALS = re.compile(r"^(\"[^\"]+\"|[A-Za-z_][A-Za-z0-9_]*) (=|!=) ('(?:[^']|'')*'|-?[0-9.]+|true|false)$")
+_FOLDED = re.compile(r"^lower\(trim\((\"[^\"]+\"|[A-Za-z_][A-Za-z0-9_]*)\)\)( (?:=|!=|in|not in) .*)$")
 _IN = re.compile(r"^(\"[^\"]+\"|[A-Za-z_][A-Za-z0-9_]*) (in|not in) \((.*)\)$")
 
 
@@ -73,6 +75,13 @@ def condition_of(text: str) -> Condition:
 
 
 def _condition(text: str) -> Condition:
+    folded = _FOLDED.match(text)
+    if folded is not None:  # 'lower(trim(status)) = 'pending'': a test of spellings, read back as its values
+        condition = _condition(f"{folded.group(1)}{folded.group(2)}")
+        if condition.values:
+            condition.expression = condition.explanation = text
+            condition.folded = True
+            return condition
     if (found := _EQUALS.match(text)) is not None:
         column = found.group(1).strip('"')
         return Condition(text, text, column, [_value(found.group(3))], found.group(2) == "!=")
@@ -265,6 +274,37 @@ def _resort(ctx: Context, match: Any) -> bool:
     return True
 
 
+def _redirect(ctx: Context, match: Any) -> bool:
+    """'make it descending', 'reverse the order': the earlier sort keys in another direction, when the turn names
+    no column of its own (a column's own direction is the sort readers' to take)."""
+    if any(not i.consumed for i in ctx.sentence.items if i.kind == "col"):
+        return False
+    if any(i.norm not in ("order", "ordering") for i in match.items("ds")):
+        return False  # 'the order' read as the orders dataset is the order of the rows here
+    if match.group("flip"):
+        ctx.plan.sort = [{**k, "descending": not k.get("descending", False)} for k in ctx.plan.sort]
+    else:
+        down = descending(match.group("dir") or "")
+        ctx.plan.sort = [{**k, "descending": down} for k in ctx.plan.sort]
+    ctx.note("changed the direction of the earlier sort")
+    return True
+
+
+def _superlative_end(ctx: Context, match: Any) -> bool:
+    from datalinx.agents.offline.ranking import _down, fits
+
+    word = match.group("sup") or ""
+    keys = ctx.plan.sort
+    if len(keys) != 1 or any(not i.consumed for i in ctx.sentence.items if i.kind == "col"):
+        return False
+    column = keys[0]["column"]
+    if not fits(ctx, word, column):
+        return False
+    ctx.plan.sort = [{**keys[0], "descending": _down(ctx, word, column)}]
+    ctx.note(f"read '{word}' as {column} {'descending' if ctx.plan.sort[0]['descending'] else 'ascending'}")
+    return True
+
+
 def _limit(ctx: Context, match: Any) -> bool:
     item = match.item("n")
     if item is None or not isinstance(item.ref, int):
@@ -310,6 +350,22 @@ def edits(ctx: Context, *, also: bool, instead: bool) -> None:
     if ctx.plan.sort and ctx.plan.aggregate is None:
         resort = r"(?:sort |sorted |order |ordered |rank |ranked )?by (?:the )?(?P<col>{C})(?= instead| now|$| rather)"
         ctx.sentence.scan(resort, lambda m: _resort(ctx, m))
+    if ctx.plan.sort:
+        turn = r"(?:(?:make|change|switch|turn|sort|order|put|have|show) (?:it|that|this|them|those|the (?:order|sort|"
+        turn += r"sorting|list|rows))?(?: (?:to|in|into|as))? )?"
+        flip = r"(?P<flip>(?:reverse|flip|invert) (?:it|that|this|them|the (?:order|sort|sorting|direction|{T}))"
+        flip += r"|(?:the )?other way (?:round|around))"
+        ctx.sentence.scan(
+            turn + rf"(?:(?P<dir>{DIRECTION})(?: order)?|{flip})(?: instead| now| please)?", lambda m: _redirect(ctx, m)
+        )
+        # 'show the cheapest instead': a superlative that fits the earlier key says its end
+        ends = r"(?P<sup>cheapest|priciest|most expensive|least expensive|highest|lowest|largest|smallest|biggest"
+        ends += r"|oldest|youngest|newest|latest|earliest|most recent)"
+        ctx.sentence.scan(
+            r"(?:(?:show|give|list|get|take|want|use|keep|make it|switch to) )?(?:me |us )?(?:the )?" + ends
+            + r"(?: ones?)?(?= instead| rather)",
+            lambda m: _superlative_end(ctx, m),
+        )  # fmt: skip
     if ctx.plan.limit is not None:
         change = (
             r"(?:make it|make that|change it to|change that to|change the limit to|"

@@ -114,6 +114,7 @@ class Grounding:
             for column in dataset.columns:
                 self._index_column(dataset, column)
                 self._index_values(dataset, column)
+                self._index_key_synonyms(dataset, column)
             self._index_key(dataset)
         for phrase in self.dataset_words:
             self.vocabulary.update(phrase.split())
@@ -194,6 +195,22 @@ class Grounding:
             for suffix in ("id", "number", "num", "code", "reference", "ref", "identifier"):
                 if name != stem or suffix != own:
                     self._add((name, suffix), ref)
+
+    def _index_key_synonyms(self, dataset: DatasetFacts, column: ColumnFacts) -> None:
+        """A key column named with another noun for the rows it points to: 'buyer id' for customer_id."""
+        words = name_words(column.name)
+        if len(words) < 2 or words[-1] not in ("id", "ref", "key", "code", "number", "no"):
+            return
+        target = self.dataset_words.get(" ".join(words[:-1]))
+        if target is None:
+            return
+        ref = ColumnRef(dataset.name, column.name, column.type, 2)
+        own = {" ".join(name_words(target))} | {form for form in word_forms(name_words(target)[-1])}
+        for noun, named in self.dataset_words.items():
+            if named != target or noun in own or " " in noun:
+                continue
+            for role in ("id", "ids", "number", "no", "ref", "reference", "identifier"):
+                self._add((singular(noun), role), ref)
 
     def _index_key(self, dataset: DatasetFacts) -> None:
         """The column naming a dataset's rows by its role: 'id', 'code', 'the product code', 'order number'."""

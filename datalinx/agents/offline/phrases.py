@@ -33,7 +33,11 @@ BRIDGE = (
     r"|containing|contains|falls|fall|lies|lie|sits|comes to|amounts to|amounting to) )*"
 )
 NEGATION = r"(?:not|non|no|never|without|except|excluding|exclude|excludes|other than|apart from|but not|minus|outside)"
-REMOVAL = r"(?:drop|remove|delete|filter out|get rid of|take out|leave out|skip|ignore|ignoring|omit|hide)"
+# 'i dont want the test accounts': not wanting rows is removing them
+REMOVAL = (
+    r"(?:drop|remove|delete|filter out|get rid of|take out|leave out|skip|ignore|ignoring|omit|hide"
+    r"|not (?:want|need)(?: to (?:see|include|keep))?)"
+)
 LIST_JOIN = r"(?: (?:,|or|and|nor|, or|, and|as well as|plus|&) )"
 DESCENDING = (
     "desc", "descending", "highest first", "largest first", "biggest first", "most first", "newest first",

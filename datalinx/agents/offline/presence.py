@@ -163,6 +163,9 @@ def read_presence(ctx: Context) -> None:
     given = r"(?:given|provided|gave|entered|supplied|shared|left)(?: us)?"
     scan(r"(?:never|not|did not|have not|has not) " + given + " " + ARTICLE + r"(?P<col>{C})",
          lambda m: add_null(ctx, m, True))  # fmt: skip
+    # 'customers who gave us a phone number': the value is there
+    scan(r"(?:(?:who|that|which) )?(?:have |has |had )?" + given + " " + ARTICLE + r"(?P<col>{C})",
+         lambda m: add_null(ctx, m, False))  # fmt: skip
     # 'whose birth date we don't know', 'a phone we never got'
     scan(
         r"(?P<col>{C}) (?:(?:we|i|you|they) )?(?:do not|not|never|did not) (?:know|have|hold|keep|record|got|get)",

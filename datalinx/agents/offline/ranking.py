@@ -73,6 +73,8 @@ def _top(ctx: Context, match: Match) -> bool:
     """'top 5 countries by revenue', 'the 10 most expensive products', 'bottom 3 segments by number of orders'."""
     count, subject, measure_item = match.item("n"), match.item("subject"), match.item("by")
     word = (match.group("dir") or match.group("sup") or match.group("how") or "top").strip()
+    if word == "top" and match.group("sup"):
+        word = (match.group("sup") or "").strip()  # 'top 3 oldest customers': the superlative says the key
     down = word in HIGH or word in ("top", "last") or word in NEW_WORDS
     if word in ("first", "bottom", "worst") or match.group("how") in ("fewest", "least", "lowest", "smallest"):
         down = False

@@ -6,8 +6,9 @@ from __future__ import annotations
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.filters import OPERATOR, _operator, compare
 from datalinx.agents.offline.grounding import ColumnRef, name_words
+from datalinx.agents.offline.phrases import OP
 from datalinx.agents.offline.plan import Condition, ident, literal
-from datalinx.agents.offline.sentence import Match
+from datalinx.agents.offline.sentence import Item, Match
 from datalinx.core.pipelines.types import NUMERIC
 
 PERIODS = {"monthly": "month", "yearly": "year", "weekly": "week", "daily": "day"}
@@ -66,9 +67,39 @@ def _rated_range(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _rate_named(ctx: Context, match: Match) -> bool:
+    """'how much they pay each month': the column kept per that period, named by the verb of paying; read as that
+    column for the clauses around it (a sort key, a column to show), not consumed."""
+    item = match.item("col")
+    if item is None or item.kind != "col" or item.ref.strength > 1:
+        return False
+    column = _rated_column(ctx, match)
+    if not isinstance(column, str):
+        return column
+    facts = ctx.grounding.column(ctx.base, column)
+    if facts is None:
+        return False
+    if ctx.assumptions and ctx.assumptions[-1].endswith(f"as a test on {column}"):
+        ctx.assumptions[-1] = f"read '{match.text}' as the column {column}"
+    start, end = match.indexes[0], match.indexes[-1]
+    items = ctx.sentence.items
+    named = Item("col", match.text, item.norm, ColumnRef(ctx.base, column, facts.type, 3), start=items[start].start)
+    named.end = items[end].end
+    most = match.group("most")
+    if most:  # 'who pay the most per month': the rows with the most of it
+        words = [Item("word", w, w, start=named.start, end=named.start) for w in ("with", "the", most)]
+        items[start : end + 1] = [*words, named]
+    else:
+        ctx.sentence.fold(start, end, named)
+    return False
+
+
 def read_rates(ctx: Context) -> None:
     """Amounts and ranges of amounts per period."""
     scan = ctx.sentence.scan
+    scan(r"(?:(?:who|that|which) )?(?P<col>{C}) (?:the )?(?P<most>most|least)" + PER, lambda m: _rate_named(ctx, m))
+    scan(r"(?:how much |what )?(?:they |it |he |she |you |we )?(?P<col>{C})" + PER + r"(?! (?:@[ny]\d+|" + OP + "))",
+         lambda m: _rate_named(ctx, m))  # fmt: skip
     scan(r"(?:(?P<col>{C}) )?" + OPERATOR + r" (?P<num>{N})" + PER, lambda m: _rated(ctx, m))
     span = r"(?:between |from )?(?P<low>{N}) (?:and|to|-) (?P<high>{N})"
     scan(r"(?:(?P<col>{C}) )?" + span + PER, lambda m: _rated_range(ctx, m))

@@ -230,5 +230,8 @@ def read_relations(ctx: Context) -> None:
     value = r"(?P<val>{S}|{V}|\. \S+|@ \S+|\S+)"
     text_test = r"(?P<col>{C}) (?:(?:that|which|is|are) )?(?P<neg>(?:does not|do not|not) )?" + how + " " + value
     scan(text_test, lambda m: _text(ctx, m))
+    # 'products with Shoes in the name': a piece of text inside a text column
+    inside = r"(?:with|having|that have|who have|which have|that has|with the word) (?P<val>{S}|[a-z][^ @§]*)"
+    scan(inside + r" (?:in|inside) (?:the|their|its) (?P<col>{C})", lambda m: _text(ctx, m))
     scan(r"(?P<neg>not )?(?:a |an )?" + SIGN + r" (?P<col>{C})(?: values?)?", lambda m: _sign(ctx, m))
     scan(r"(?P<col>{C}) " + BRIDGE + r"(?P<neg>not )?" + SIGN, lambda m: _sign(ctx, m))

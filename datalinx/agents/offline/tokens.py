@@ -29,6 +29,29 @@ _OPS = {"==": "=", "<>": "!=", "=>": ">=", "=<": "<="}
 
 
 # Words after which 'one' is the number 1 ("exactly one"), not a pronoun ("the first one").
+# Negated verbs typed without their apostrophe ("dont", "arent"): each reads as "not", as "don't" does.
+NEGATED = frozenset(
+    [
+        "dont",
+        "doesnt",
+        "didnt",
+        "isnt",
+        "arent",
+        "wasnt",
+        "werent",
+        "havent",
+        "hasnt",
+        "hadnt",
+        "wont",
+        "cant",
+        "couldnt",
+        "wouldnt",
+        "shouldnt",
+        "aint",
+    ]
+)
+# Short forms of the words for a table's parts, read as the words.
+SHORT_FORMS = {"cols": "columns", "col": "column", "flds": "fields", "fld": "field"}
 ONE_BEFORE = frozenset({"exactly", "least", "most", "than", "only", "just", "over", "under", "above", "below", "="})
 SPAN_WORDS = frozenset({"day", "week", "month", "quarter", "year", "decade"})
 
@@ -105,8 +128,9 @@ def tokenize(request: str) -> list[Token]:
             token.norm = _OPS.get(text, text)
         elif kind == "word":
             token.norm = fold(re.sub(r"['\u2019](?:s|m|re|ve|ll|d)?$", "", text))
-            if re.search(r"n['\u2019]t$|['\u2019]nt$", text):  # "didn't", and "did'nt" as often typed
+            if re.search(r"n['\u2019]t$|['\u2019]nt$", text) or token.norm in NEGATED:  # "didn't", "did'nt", "didnt"
                 token.norm = "not"
+            token.norm = SHORT_FORMS.get(token.norm, token.norm)
             if token.norm in NUMBER_WORDS and token.norm not in ("one",):
                 token.kind, token.value = "number", NUMBER_WORDS[token.norm]
         elif kind == "with":
@@ -117,6 +141,8 @@ def tokenize(request: str) -> list[Token]:
     for previous, token in itertools.pairwise(tokens):
         if token.norm == "then" and (previous.norm.endswith("er") or previous.norm in ("more", "less", "fewer")):
             token.norm = "than"  # "cheaper then 10"
+        if token.norm in ("twice", "thrice") and previous.norm in ONE_BEFORE:
+            token.kind, token.value = "number", 2 if token.norm == "twice" else 3  # "more than twice": 2 times
         if token.norm == "one" and token.kind == "word" and previous.norm in ONE_BEFORE:
             token.kind, token.value = "number", 1  # "exactly one item", "more than one"
     for before, article, unit in zip(tokens, tokens[1:], tokens[2:], strict=False):

@@ -22,7 +22,10 @@ from datalinx.core.pipelines.types import ColumnType
 
 T = ColumnType
 # 'not based in France', 'not going to Spain': a place negated through its verb
-NOT_PLACED = r"not (?:based|located|living|residing|going|headed|heading|sent|shipped|bound) (?:in|to|for)"
+NOT_PLACED = (
+    r"not (?:(?:based|located|living|residing|going|headed|heading|sent|shipped|bound) (?:in|to|for)"
+    r"|on|using|(?:signed up|subscribed) (?:to|for))"
+)  # 'not on fiber': a state negated through its preposition
 NEGATIVE = (
     rf"(?:{NEGATION}|{REMOVAL}|non|non -|not in|not from|excluding the|{NOT_PLACED}|"
     rf"except for|other than the)(?: yet| get| got| be| been| being| ever| have| has| had)?"
@@ -322,7 +325,7 @@ def read_values(ctx: Context) -> None:
     scan(r"(?P<vals>{V})(?= to (?:@v\d+|the @v\d+))", lambda m: _verb(ctx, m))
     scan(
         r"(?<!not )(?:going|go|goes|went|gone|headed|heading|sent|bound|destined|travelled|traveled|delivered|mailed"
-        r"|dispatched) (?:to|for)(?= (?:the )?@v\d+)",
+        r"|dispatched|ship|ships|shipping) (?:to|for)(?= (?:the )?@v\d+)",
         lambda m: True,
     )
     # 'who left us while on a monthly plan': the state they were in, said with 'while'
