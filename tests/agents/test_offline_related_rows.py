@@ -137,3 +137,38 @@ def test_a_count_or_more_of_related_rows_is_a_test_per_group(
 def test_or_fewer_related_rows_is_not_guessed(demo: Demo) -> None:
     """'3 or fewer orders' includes customers with none, whom counting the orders misses: said, not planned."""
     assert draft("customers with 3 or fewer orders", demo.catalog).not_understood
+
+
+def _orders_with(f: Frames, column: str) -> pl.DataFrame:
+    """Orders with one customer column, looked up on customer_id (a left join, as every lookup is)."""
+    return f["orders"].join(f["customers"].select("customer_id", column), on="customer_id", how="left")
+
+
+LOOKED_UP = [
+    ("for each sale, the town the client lives in", "city"),
+    ("orders with the customer's town", "city"),
+    ("every order and the segment the buyer belongs to", "segment"),
+    ("orders plus the shopper's email", "email"),
+]
+
+
+@pytest.mark.parametrize(("request_text", "column"), LOOKED_UP, ids=[c[0] for c in LOOKED_UP])
+def test_a_column_of_the_rows_owner_is_looked_up_for_each_row(
+    request_text: str, column: str, demo: Demo, tmp_path: Path
+) -> None:
+    """'the town the buyer lives in' for every order: a customer column added to each order, not a grouping."""
+    _, output = answer(request_text, demo, tmp_path)
+    assert output.height == _orders_with(demo.frames, column).height
+    same_rows(output.select("order_id", column), _orders_with(demo.frames, column).select("order_id", column))
+
+
+def test_the_owner_named_beside_a_shared_column_picks_the_owners_one(demo: Demo, tmp_path: Path) -> None:
+    """'the country the customer comes from': orders have a country too, but the words say whose."""
+    _, output = answer("orders with the country the customer comes from", demo, tmp_path)
+    expected = _orders_with(demo.frames, "country").rename({"country_right": "customer_country"})
+    same_rows(output.select("order_id", "customer_country"), expected.select("order_id", "customer_country"))
+
+
+def test_a_word_only_related_to_another_datasets_column_is_not_taken(demo: Demo) -> None:
+    """'old' is about age but no noun for it: 'orders from old customers' is said, not read as a column."""
+    assert draft("orders from old customers", demo.catalog).not_understood

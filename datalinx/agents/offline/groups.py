@@ -115,6 +115,12 @@ def _groups(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _own_rows(ctx: Context, match: Match) -> bool:
+    """'for every purchase, ...' where purchases are the base's rows: the rows as they are, not groups."""
+    item = match.item("groups")
+    return item is not None and item.kind == "ds" and str(item.ref) == ctx.base and _groups(ctx, match)
+
+
 def _of_a_year(following: list[Item]) -> bool:
     """Whether a period is a part of one year ('each quarter of 2024'), not a span of dates ('per month 2024')."""
     return len(following) >= 2 and following[0].norm == "of" and following[1].kind == "year"
@@ -284,6 +290,8 @@ def read_groups(ctx: Context) -> None:
         r")?{C})?(?: together| as one| as the same)?",
         lambda m: _variants(ctx, m),
     )
+    # "for every purchase, the town the buyer lives in": one row per row of the base, then what each row gets
+    scan(r"(?:for each|for every|for all|each|every) (?P<groups>{T})(?= ,)", lambda m: _own_rows(ctx, m))
     scan(GROUP_WORDS + " (?:the )?" + GROUPS, lambda m: _groups(ctx, m))
     periodic = r"(?P<unit>daily|weekly|monthly|quarterly|yearly|annual)"
     scan(periodic + r" (?P<col>{C})", lambda m: _periodic(ctx, m))

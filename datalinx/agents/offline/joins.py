@@ -161,6 +161,35 @@ def _bring(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _described(ctx: Context, match: Match) -> bool:
+    """'the city the buyer lives in': a column of another dataset, described by that dataset's rows, joined in."""
+    item, other = match.item("col"), match.item("t")
+    if item is None or other is None or other.kind != "ds" or str(other.ref) == ctx.base:
+        return False
+    refs = [r for r in [item.ref, *item.alternatives] if isinstance(r, ColumnRef) and r.dataset == str(other.ref)]
+    if not refs:
+        return False
+    ctx.use(refs[0])  # the other dataset's, even where the base has a column of that name: the words say whose
+    return True
+
+
+def read_described(ctx: Context) -> None:
+    """'the town the buyer lives in', 'the country their customer comes from', 'the segment the client belongs
+    to': a column of the dataset the clause names (read before the clause could list the base's values)."""
+    ctx.sentence.scan(
+        r"(?:the |their |its |his |her )?(?P<col>{C}) (?:that |which |where |in which )?(?:the |their |its |his |her )?"
+        r"(?P<t>{T}) (?:lives|live|lived|is based|are based|was based|resides|reside|is located|comes|come|came"
+        r"|is from|are from|belongs|belong)(?: in| from| to)?",
+        lambda m: _described(ctx, m),
+    )
+    # "orders with the customer town", "add the buyer's nation": a column named after its dataset's rows
+    ctx.sentence.scan(
+        r"(?:with|plus|add|adding|include|including|attach|attaching) (?:the |their |its |each |every )?"
+        r"(?P<t>{T})(?: 's| s)? (?P<col>{C})(?! {C}| {T})",
+        lambda m: _described(ctx, m),
+    )
+
+
 def _how(ctx: Context, match: Match, how: str) -> bool:
     """'keep orders even if the customer is not found' (left), 'only orders whose product is known' (inner)."""
     item = match.item("t")

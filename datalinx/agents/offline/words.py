@@ -219,7 +219,7 @@ FUNCTION_WORDS = word_set(
 DATASET_SYNONYMS = {
     "orders": ("purchases", "purchase", "sales", "sale", "transactions", "transaction"),
     "products": ("goods", "articles", "article", "merchandise", "skus", "sku"),
-    "customers": ("clients", "client", "shoppers", "buyers"),
+    "customers": ("clients", "client", "shoppers", "shopper", "buyers", "buyer"),
     "churn": ("subscribers", "subscriber", "subscriptions", "subscription"),
 }
 
