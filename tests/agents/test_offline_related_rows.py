@@ -172,3 +172,44 @@ def test_the_owner_named_beside_a_shared_column_picks_the_owners_one(demo: Demo,
 def test_a_word_only_related_to_another_datasets_column_is_not_taken(demo: Demo) -> None:
     """'old' is about age but no noun for it: 'orders from old customers' is said, not read as a column."""
     assert draft("orders from old customers", demo.catalog).not_understood
+
+
+def _per_customer_country(f: Frames, measure: pl.Expr) -> pl.DataFrame:
+    """The German group of a measure of orders per the customer's country (the customers' spellings of Germany)."""
+    people = f["customers"].select("customer_id", GERMANY.alias("german"))
+    joined = f["orders"].join(people, on="customer_id", how="left")
+    return joined.filter(pl.col("german")).select(measure)
+
+
+WHOSE = [
+    (
+        "order count per customer country (the country from the customers table, not the one on the order)",
+        pl.len().alias("count"),
+    ),
+    (
+        "sum of quantity per customer country, taking the country on the customer record rather than the order",
+        pl.col("quantity").sum().alias("sum_quantity"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("request_text", "measure"), WHOSE, ids=[c[0] for c in WHOSE])
+def test_whose_column_a_request_means_is_the_one_it_reads(
+    request_text: str, measure: pl.Expr, demo: Demo, tmp_path: Path
+) -> None:
+    """'the country on the customer record rather than the order': the customers' country, looked up per order."""
+    _, output = answer(request_text, demo, tmp_path)
+    german = output.filter(pl.col("customer_country") == "DE").drop("customer_country")
+    same_rows(german, _per_customer_country(demo.frames, measure))
+
+
+def test_the_base_column_named_as_the_one_meant_is_kept(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("revenue by country, using the country on the order rather than the customer", demo, tmp_path)
+    expected = demo.frames["orders"].group_by("country").agg(pl.col("total_revenue").sum().alias("sum_total_revenue"))
+    same_rows(output, expected)
+
+
+def test_a_clarification_the_plan_contradicts_is_said(demo: Demo) -> None:
+    """'per customer country, using the country on the order': the two say different things, so it is said."""
+    request = "revenue per customer country, using the country on the order rather than the customer record"
+    assert draft(request, demo.catalog).not_understood

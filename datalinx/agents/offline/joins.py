@@ -190,6 +190,57 @@ def read_described(ctx: Context) -> None:
     )
 
 
+RECORD = r"(?: record| records| row| rows| table| data| dataset| side| file| profile| one| ones| 's| s)?"
+
+
+def _whose(ctx: Context, match: Match) -> bool:
+    """'using the country on the customer record rather than the order': which dataset's column of a name both
+    have the request means. Taken when the plan reads that one; said when it reads the other."""
+    item, owner, other = match.item("col"), match.item("t"), match.item("u")
+    if item is None or other is None or other.kind != "ds":
+        return False
+    named = [r for r in [item.ref, *item.alternatives] if isinstance(r, ColumnRef)]
+    if owner is not None:
+        named = [r for r in named if r.dataset == str(owner.ref)] if owner.kind == "ds" else []
+    elif len({r.dataset for r in named}) > 1 or not named or named[0].strength < 3:
+        return False  # 'using the country, not the order's': whose it is the words do not say
+    if not named or named[0].dataset == str(other.ref):
+        return False
+    ref, rejected = named[0], str(other.ref)
+    if ctx.grounding.column(rejected, ref.column) is None:
+        return False
+    if _reads(ctx, ref.dataset, ref.column) and not _reads(ctx, rejected, ref.column):
+        ctx.note(f"{ref.column} is the {ref.dataset}' one, not the {rejected}'")
+        return True
+    ctx.refuse(f"{match.text} (the plan reads another {ref.column})")
+    return True
+
+
+def _reads(ctx: Context, dataset: str, column: str) -> bool:
+    """Whether the plan reads `dataset`'s `column`: the base's among what it groups or keeps, another's joined in."""
+    if dataset != ctx.base:
+        return any(j.dataset == dataset and column in j.columns for j in ctx.plan.joins)
+    return column in [*ctx.groups, *(ctx.plan.select or []), *(c.column for c in ctx.plan.filters)]
+
+
+def read_whose(ctx: Context) -> None:
+    """'(the country from the customers table, not the one on the order)': whose column, once the plan is read."""
+    tail = r"(?: ,)? (?:rather than|instead of|and not|not|but not) (?:that of |those of |the one |the ones |that )?"
+    scan = ctx.sentence.scan
+    scan(
+        r"(?:, )?(?:using |use |taking |take |with |based on |going by |from |meaning |i mean |that is )?(?:the )?"
+        r"(?P<col>{C}) (?:on|in|from|of|stored on|stored in|recorded on|recorded in|as recorded on|held on|as on)"
+        r" (?:the |each |their |its )?(?P<t>{T})" + RECORD + tail + r"(?:on |in |from |of )?(?:the |each |their |its )?"
+        r"(?P<u>{T})" + RECORD,
+        lambda m: _whose(ctx, m),
+    )
+    scan(
+        r"(?:, )?(?:using |use |taking |take |with |based on |going by |from |meaning |that is )(?:the )?"
+        r"(?P<col>{C})" + tail + r"(?:on |in |from |of )?(?:the |each |their |its )?(?P<u>{T})" + RECORD,
+        lambda m: _whose(ctx, m),
+    )
+
+
 def _how(ctx: Context, match: Match, how: str) -> bool:
     """'keep orders even if the customer is not found' (left), 'only orders whose product is known' (inner)."""
     item = match.item("t")
