@@ -3,6 +3,7 @@ each checked against Polars."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -213,3 +214,46 @@ def test_a_clarification_the_plan_contradicts_is_said(demo: Demo) -> None:
     """'per customer country, using the country on the order': the two say different things, so it is said."""
     request = "revenue per customer country, using the country on the order rather than the customer record"
     assert draft(request, demo.catalog).not_understood
+
+
+def _first_dated(f: Frames, latest: bool, test: pl.Expr) -> pl.DataFrame:
+    """Customers whose earliest (or latest) order_date passes the test: each customer_id's date, then the rows."""
+    date = pl.col("order_date").max() if latest else pl.col("order_date").min()
+    firsts = f["orders"].group_by("customer_id").agg(date).filter(test)
+    return f["customers"].join(firsts, on="customer_id", how="semi")
+
+
+MARCH = pl.col("order_date").is_between(dt.date(2024, 3, 1), dt.date(2024, 3, 31))
+FIRSTS = [
+    ("customers whose last order was in March 2024", True, MARCH),
+    ("clients whose most recent purchase was before 2024", True, pl.col("order_date") < dt.date(2024, 1, 1)),
+    ("customers whose earliest order came after 2024", False, pl.col("order_date") >= dt.date(2025, 1, 1)),
+    ("which customers had their first order during 2025?", False, pl.col("order_date").dt.year() == 2025),
+]
+
+
+@pytest.mark.parametrize(("request_text", "latest", "test"), FIRSTS, ids=[c[0] for c in FIRSTS])
+def test_a_first_or_last_related_row_is_each_keys_earliest_or_latest_date(
+    request_text: str, latest: bool, test: pl.Expr, demo: Demo, tmp_path: Path
+) -> None:
+    """'whose first order was in 2024': each customer's earliest order date falls in 2024, not any order's."""
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output, _first_dated(demo.frames, latest, test))
+
+
+def test_a_first_related_row_and_any_related_row_are_two_tests(demo: Demo, tmp_path: Path) -> None:
+    request = "customers whose first order was in 2024 and who have an order above 500"
+    _, output = answer(request, demo, tmp_path)
+    first = _first_dated(demo.frames, False, pl.col("order_date").dt.year() == 2024)
+    same_rows(output, first.join(_with_order(demo.frames, pl.col("total_revenue") > 500), on="customer_id", how="semi"))
+
+
+def test_a_follow_up_keeps_the_first_related_row_test(demo: Demo, tmp_path: Path) -> None:
+    previous = draft("customers whose first order was in 2024", demo.catalog).definition
+    _, output = answer("only the enterprise ones", demo, tmp_path, previous)
+    first = _first_dated(demo.frames, False, pl.col("order_date").dt.year() == 2024)
+    same_rows(output, first.filter(pl.col("segment") == "enterprise"))
+
+
+def test_a_first_related_row_in_a_month_of_no_year_is_said(demo: Demo) -> None:
+    assert draft("customers whose first order was in March", demo.catalog).not_understood

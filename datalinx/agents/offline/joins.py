@@ -32,7 +32,7 @@ def _join(ctx: Context, dataset: str | None, how: str, full: bool) -> bool:
     if key is None:
         ctx.refuse(f"join {ctx.base} with {dataset} (they share no key column)")
         return True
-    join = next((j for j in ctx.plan.joins if j.dataset == dataset), None)
+    join = next((j for j in ctx.plan.joins if j.dataset == dataset and j.summary is None), None)
     if join is None:
         join = Join(dataset=dataset, key=key, how=how)
         ctx.plan.joins.append(join)
@@ -54,7 +54,7 @@ def _with(ctx: Context, match: Match, how: str) -> bool:
     if not _join(ctx, dataset, how, how in ("left", "inner")):
         return False
     when = match.item("when")
-    join = next((j for j in ctx.plan.joins if j.dataset == dataset), None)
+    join = next((j for j in ctx.plan.joins if j.dataset == dataset and j.summary is None), None)
     if when is not None and join is not None and not _dated(ctx, join, when):
         ctx.refuse(f"{match.text} ({dataset} has no date)")
     return True
@@ -111,7 +111,7 @@ def _row_test(ctx: Context, match: Match) -> bool:
         column = facts.name if facts is not None else None
     if column is None or ctx.grounding.is_key(dataset, column) or not _with(ctx, match, "semi"):
         return False
-    join = next(j for j in ctx.plan.joins if j.dataset == dataset)
+    join = next(j for j in ctx.plan.joins if j.dataset == dataset and j.summary is None)
     said = f"{column} {SYMBOLS.get(parsed[0], parsed[1])} {number.text}"
     join.filters.append(Condition(f"{ident(column)} {parsed[0]} {literal(number.ref)}", said, column))
     join.reason = join.reason.removesuffix(".") + f", among {dataset} whose {said}."
@@ -173,6 +173,48 @@ def _described(ctx: Context, match: Match) -> bool:
     return True
 
 
+FIRST_WORDS = {"first": "min", "earliest": "min", "oldest": "min", "very first": "min", "last": "max",
+               "latest": "max", "most recent": "max", "newest": "max", "final": "max", "very last": "max"}  # fmt: skip
+PERIOD_OPERATORS = {"in": "in", "during": "in", "within": "in", "before": "<", "after": ">", "since": ">=",
+                    "on or after": ">=", "on or before": "<=", "prior to": "<", "earlier than": "<",
+                    "later than": ">"}  # fmt: skip
+
+
+def _first_related(ctx: Context, match: Match) -> bool:
+    """'customers whose first order was in 2024': each key's earliest (or latest) date among the other dataset's
+    rows, tested, and the base's rows with a key that passes (a semi join)."""
+    from datalinx.agents.offline.filter_dates import RECURRING, date_ref
+
+    other, when = match.item("t"), match.item("when")
+    if other is None or other.kind != "ds" or when is None or str(other.ref) == ctx.base:
+        return False
+    dataset, function = str(other.ref), FIRST_WORDS[match.group("which") or "first"]
+    facts = ctx.grounding.main_date(dataset)
+    key = ctx.grounding.join_key(ctx.base, dataset)
+    if key is None or facts is None:
+        return False
+    ref = date_ref(when)
+    operator = PERIOD_OPERATORS[match.group("op") or "in"]
+    bounds = {"in": [(">=", ref.start), ("<", ref.end)], "<": [("<", ref.start)], ">": [(">=", ref.end)],
+              ">=": [(">=", ref.start)], "<=": [("<", ref.end)]}[operator]  # fmt: skip
+    if facts.type not in TEMPORAL or ref.grain in RECURRING:
+        why = f"{facts.name} is not a date column" if facts.type not in TEMPORAL else f"{when.text} of which year?"
+        ctx.refuse(f"{match.text} ({why})")
+        return True
+    column = ident(facts.name)
+    expression = " and ".join(f"{column} {op} {literal(day)}" for op, day in bounds)
+    word = {"min": "earliest", "max": "latest"}[function]
+    join = Join(dataset=dataset, key=key, how="semi", summary=(function, facts.name))
+    join.filters.append(Condition(expression, f"the {word} {facts.name} {match.group('op') or 'in'} {when.text}"))
+    join.reason = (
+        f"Keep the {ctx.base} whose {word} {facts.name} in {dataset} is {match.group('op') or 'in'} {when.text}."
+    )
+    ctx.plan.joins.append(join)
+    ctx.plan.touched = True
+    ctx.note(f"'{match.group('which')} {other.text}' read as the {word} {facts.name} of each {key} in {dataset}")
+    return True
+
+
 def read_described(ctx: Context) -> None:
     """'the town the buyer lives in', 'the country their customer comes from', 'the segment the client belongs
     to': a column of the dataset the clause names (read before the clause could list the base's values)."""
@@ -181,6 +223,16 @@ def read_described(ctx: Context) -> None:
         r"(?P<t>{T}) (?:lives|live|lived|is based|are based|was based|resides|reside|is located|comes|come|came"
         r"|is from|are from|belongs|belong)(?: in| from| to)?",
         lambda m: _described(ctx, m),
+    )
+    # "customers whose first order was in 2024", "clients whose most recent purchase was before 2025"
+    which = "(?P<which>" + "|".join(sorted(FIRST_WORDS, key=len, reverse=True)) + ")"
+    period = "(?P<op>" + "|".join(sorted(PERIOD_OPERATORS, key=len, reverse=True)) + ")"
+    ctx.sentence.scan(
+        r"(?:whose|where their|with their|with a|with an|(?:(?:who|that|which) )?(?:had|made|placed|did) their) "
+        + which
+        + r"(?: ever)? (?P<t>{T})(?: (?:was|were|is|came|happened|took place|was placed|was made|got placed|fell"
+        r"|falls|dates from|is dated))? " + period + r" (?:the )?(?P<when>{Y}|{D})",
+        lambda m: _first_related(ctx, m),
     )
     # "orders with the customer town", "add the buyer's nation": a column named after its dataset's rows
     ctx.sentence.scan(
