@@ -143,6 +143,12 @@ class Grounding:
             for form in word_forms(table[-1]) | {singular(table[-1])}:
                 for last in word_forms(words[-1]):
                     self._add((form, *words[:-1], last), ref)
+        owner = self.dataset_words.get(words[0]) if len(words) > 1 else None
+        if owner is not None and owner in DATASET_SYNONYMS:
+            # customer_id: 'client id', 'buyer id' -- the rows' other nouns before the rest of the name
+            for synonym in DATASET_SYNONYMS[owner]:
+                if " " not in synonym:
+                    self._add((synonym, *words[1:]), ref)
         named = {w for w in words if w not in GENERIC_PARTS and w not in AGGREGATES and w not in TIME_UNITS}
         # 'unit' of unit_price: 'units' means a quantity, so the lone word is left to the concept
         named -= {
