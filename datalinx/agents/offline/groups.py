@@ -116,9 +116,10 @@ def _groups(ctx: Context, match: Match) -> bool:
 
 
 def _own_rows(ctx: Context, match: Match) -> bool:
-    """'for every purchase, ...' where purchases are the base's rows: the rows as they are, not groups."""
+    """'for every purchase, ...': the comma ends the groups (the base's rows as they are, or another dataset's
+    key); what follows is what each gets ('for each customer, total revenue' sums, it does not group by it)."""
     item = match.item("groups")
-    return item is not None and item.kind == "ds" and str(item.ref) == ctx.base and _groups(ctx, match)
+    return item is not None and item.kind == "ds" and _groups(ctx, match)
 
 
 def _of_a_year(following: list[Item]) -> bool:
