@@ -175,3 +175,51 @@ def test_a_day_relative_to_today_is_not_guessed(demo: Demo) -> None:
 def test_months_listed_without_one_year_each_are_not_guessed(demo: Demo) -> None:
     planned = draft("orders in november or february 2025", demo.catalog)
     assert planned.not_understood
+
+
+def _labels(frame: pl.DataFrame, name: str, test: pl.Expr, yes: str, no: str) -> pl.DataFrame:
+    """Rows labelled `yes` where the test holds, `no` for every other row (where the tested value is empty too)."""
+    return frame.with_columns(pl.when(test).then(pl.lit(yes)).otherwise(pl.lit(no)).alias(name))
+
+
+LABELS: list[tuple[str, Expected]] = [
+    (
+        "products: add a column tier that is 'premium' when price is above 100, else 'standard'",
+        lambda f: _labels(f["products"], "tier", pl.col("price") > 100, "premium", "standard"),
+    ),
+    (
+        "add a flag size to orders: 'bulk' if quantity is at least 10 and 'small' otherwise",
+        lambda f: _labels(f["orders"], "size", pl.col("quantity") >= 10, "bulk", "small"),
+    ),
+    (
+        "add an age_band column to customers saying 'minor' for 17 or under and 'adult' for everyone else",
+        lambda f: _labels(f["customers"], "age_band", pl.col("age") <= 17, "minor", "adult"),
+    ),
+    (
+        "customers: add kind = 'big' for enterprise customers and 'rest' otherwise",
+        lambda f: _labels(f["customers"], "kind", pl.col("segment") == "enterprise", "big", "rest"),
+    ),
+    (
+        "create elder in customers: 'yes' for people older than 70, otherwise 'no'",
+        lambda f: _labels(f["customers"], "elder", pl.col("age") > 70, "yes", "no"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("request_text", "expected"), LABELS, ids=[c[0] for c in LABELS])
+def test_a_label_column_says_one_thing_where_a_test_holds_and_another_elsewhere(
+    request_text: str, expected: Expected, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output, expected(demo.frames))
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "add a column x to orders that says 'a' for orders over 100 and over 5 units and 'b' otherwise",
+        "add grp to orders: 'big' for over 100, else 'small'",  # over 100 of what?
+    ],
+)
+def test_a_label_test_that_is_not_understood_is_said(request_text: str, demo: Demo) -> None:
+    assert draft(request_text, demo.catalog).not_understood

@@ -314,3 +314,21 @@ def test_an_average_of_each_customers_total_is_refused(demo: Demo) -> None:
 def test_a_group_with_an_amount_above_a_number_is_asked_about(demo: Demo) -> None:
     planned = draft("countries with revenue above 1000", demo.catalog)
     assert any("each group's total" in text for text in planned.not_understood)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "column", "function"),
+    [
+        ("for each customer, total revenue", "total_revenue", "sum"),
+        ("for every product, the average quantity", "quantity", "mean"),
+    ],
+)
+def test_a_comma_after_for_each_ends_the_groups(
+    request_text: str, column: str, function: str, demo: Demo, tmp_path: Path
+) -> None:
+    """'for each customer, total revenue': one group per customer and the revenue summed, not a group per revenue."""
+    _, output = answer(request_text, demo, tmp_path)
+    key = "customer_id" if column == "total_revenue" else "product_id"
+    measure = pl.col(column).sum() if function == "sum" else pl.col(column).mean()
+    expected = demo.frames["orders"].group_by(key).agg(measure.alias(f"{function}_{column}"))
+    same_rows(output, expected)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 from datalinx.agents.offline import draft
-from tests.agents.test_offline_planner import Demo, answer, demo
+from tests.agents.test_offline_planner import Demo, answer, demo, same_rows
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
 
@@ -64,3 +65,29 @@ def test_amounts_with_units_become_numbers_of_one_unit(
     _, output = answer(request_text, demo, tmp_path)
     for got, wanted in zip(output[name].to_list(), _weights(demo.frames, per), strict=True):
         assert (got is None and wanted is None) or abs(got - wanted) <= 1e-6 * max(1.0, abs(wanted))
+
+
+def _word(f: dict[str, pl.DataFrame], dataset: str, column: str, name: str, last: bool = False) -> pl.DataFrame:
+    """The first (or last) space-separated word of a text column, spaces around the text left out."""
+    words = pl.col(column).str.strip_chars().str.split(" ")
+    return f[dataset].with_columns((words.list.last() if last else words.list.first()).alias(name))
+
+
+WORDS = [
+    ("add the first name of each customer", "customers", "name", "first_name", False),
+    ("customers with their forename as a separate column", "customers", "name", "first_name", False),
+    ("products with the first word of the product name", "products", "name", "name_first_word", False),
+    ("customers: add town_end = the last word of city", "customers", "city", "town_end", True),
+]
+
+
+@pytest.mark.parametrize(("request_text", "dataset", "column", "name", "last"), WORDS, ids=[c[0] for c in WORDS])
+def test_a_word_of_a_text_is_a_new_column(
+    request_text: str, dataset: str, column: str, name: str, last: bool, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output, _word(demo.frames, dataset, column, name, last))
+
+
+def test_a_word_of_a_number_is_not_guessed(demo: Demo) -> None:
+    assert draft("customers with the first word of age", demo.catalog).not_understood

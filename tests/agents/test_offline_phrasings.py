@@ -87,6 +87,9 @@ CASES: list[tuple[str, Expected]] = [
     ),
     ("Which orders were returned?", lambda f: f["orders"].filter(folded("status") == "returned")),
     ("unshipped orders", lambda f: f["orders"].filter(pl.col("ship_date").is_null())),
+    # a key named with another noun for its rows: customer_id is the client's or buyer's id
+    ("orders: keep only the client id and the order id", lambda f: f["orders"].select("customer_id", "order_id")),
+    ("orders, just the buyer id and the total revenue", lambda f: f["orders"].select("customer_id", "total_revenue")),
 ]
 
 

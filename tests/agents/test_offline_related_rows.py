@@ -3,6 +3,7 @@ each checked against Polars."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -137,3 +138,122 @@ def test_a_count_or_more_of_related_rows_is_a_test_per_group(
 def test_or_fewer_related_rows_is_not_guessed(demo: Demo) -> None:
     """'3 or fewer orders' includes customers with none, whom counting the orders misses: said, not planned."""
     assert draft("customers with 3 or fewer orders", demo.catalog).not_understood
+
+
+def _orders_with(f: Frames, column: str) -> pl.DataFrame:
+    """Orders with one customer column, looked up on customer_id (a left join, as every lookup is)."""
+    return f["orders"].join(f["customers"].select("customer_id", column), on="customer_id", how="left")
+
+
+LOOKED_UP = [
+    ("for each sale, the town the client lives in", "city"),
+    ("orders with the customer's town", "city"),
+    ("every order and the segment the buyer belongs to", "segment"),
+    ("orders plus the shopper's email", "email"),
+]
+
+
+@pytest.mark.parametrize(("request_text", "column"), LOOKED_UP, ids=[c[0] for c in LOOKED_UP])
+def test_a_column_of_the_rows_owner_is_looked_up_for_each_row(
+    request_text: str, column: str, demo: Demo, tmp_path: Path
+) -> None:
+    """'the town the buyer lives in' for every order: a customer column added to each order, not a grouping."""
+    _, output = answer(request_text, demo, tmp_path)
+    assert output.height == _orders_with(demo.frames, column).height
+    same_rows(output.select("order_id", column), _orders_with(demo.frames, column).select("order_id", column))
+
+
+def test_the_owner_named_beside_a_shared_column_picks_the_owners_one(demo: Demo, tmp_path: Path) -> None:
+    """'the country the customer comes from': orders have a country too, but the words say whose."""
+    _, output = answer("orders with the country the customer comes from", demo, tmp_path)
+    expected = _orders_with(demo.frames, "country").rename({"country_right": "customer_country"})
+    same_rows(output.select("order_id", "customer_country"), expected.select("order_id", "customer_country"))
+
+
+def test_a_word_only_related_to_another_datasets_column_is_not_taken(demo: Demo) -> None:
+    """'old' is about age but no noun for it: 'orders from old customers' is said, not read as a column."""
+    assert draft("orders from old customers", demo.catalog).not_understood
+
+
+def _per_customer_country(f: Frames, measure: pl.Expr) -> pl.DataFrame:
+    """The German group of a measure of orders per the customer's country (the customers' spellings of Germany)."""
+    people = f["customers"].select("customer_id", GERMANY.alias("german"))
+    joined = f["orders"].join(people, on="customer_id", how="left")
+    return joined.filter(pl.col("german")).select(measure)
+
+
+WHOSE = [
+    (
+        "order count per customer country (the country from the customers table, not the one on the order)",
+        pl.len().alias("count"),
+    ),
+    (
+        "sum of quantity per customer country, taking the country on the customer record rather than the order",
+        pl.col("quantity").sum().alias("sum_quantity"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("request_text", "measure"), WHOSE, ids=[c[0] for c in WHOSE])
+def test_whose_column_a_request_means_is_the_one_it_reads(
+    request_text: str, measure: pl.Expr, demo: Demo, tmp_path: Path
+) -> None:
+    """'the country on the customer record rather than the order': the customers' country, looked up per order."""
+    _, output = answer(request_text, demo, tmp_path)
+    german = output.filter(pl.col("customer_country") == "DE").drop("customer_country")
+    same_rows(german, _per_customer_country(demo.frames, measure))
+
+
+def test_the_base_column_named_as_the_one_meant_is_kept(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("revenue by country, using the country on the order rather than the customer", demo, tmp_path)
+    expected = demo.frames["orders"].group_by("country").agg(pl.col("total_revenue").sum().alias("sum_total_revenue"))
+    same_rows(output, expected)
+
+
+def test_a_clarification_the_plan_contradicts_is_said(demo: Demo) -> None:
+    """'per customer country, using the country on the order': the two say different things, so it is said."""
+    request = "revenue per customer country, using the country on the order rather than the customer record"
+    assert draft(request, demo.catalog).not_understood
+
+
+def _first_dated(f: Frames, latest: bool, test: pl.Expr) -> pl.DataFrame:
+    """Customers whose earliest (or latest) order_date passes the test: each customer_id's date, then the rows."""
+    date = pl.col("order_date").max() if latest else pl.col("order_date").min()
+    firsts = f["orders"].group_by("customer_id").agg(date).filter(test)
+    return f["customers"].join(firsts, on="customer_id", how="semi")
+
+
+MARCH = pl.col("order_date").is_between(dt.date(2024, 3, 1), dt.date(2024, 3, 31))
+FIRSTS = [
+    ("customers whose last order was in March 2024", True, MARCH),
+    ("clients whose most recent purchase was before 2024", True, pl.col("order_date") < dt.date(2024, 1, 1)),
+    ("customers whose earliest order came after 2024", False, pl.col("order_date") >= dt.date(2025, 1, 1)),
+    ("which customers had their first order during 2025?", False, pl.col("order_date").dt.year() == 2025),
+]
+
+
+@pytest.mark.parametrize(("request_text", "latest", "test"), FIRSTS, ids=[c[0] for c in FIRSTS])
+def test_a_first_or_last_related_row_is_each_keys_earliest_or_latest_date(
+    request_text: str, latest: bool, test: pl.Expr, demo: Demo, tmp_path: Path
+) -> None:
+    """'whose first order was in 2024': each customer's earliest order date falls in 2024, not any order's."""
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output, _first_dated(demo.frames, latest, test))
+
+
+def test_a_first_related_row_and_any_related_row_are_two_tests(demo: Demo, tmp_path: Path) -> None:
+    request = "customers whose first order was in 2024 and who have an order above 500"
+    _, output = answer(request, demo, tmp_path)
+    first = _first_dated(demo.frames, False, pl.col("order_date").dt.year() == 2024)
+    same_rows(output, first.join(_with_order(demo.frames, pl.col("total_revenue") > 500), on="customer_id", how="semi"))
+
+
+def test_a_follow_up_keeps_the_first_related_row_test(demo: Demo, tmp_path: Path) -> None:
+    previous = draft("customers whose first order was in 2024", demo.catalog).definition
+    _, output = answer("only the enterprise ones", demo, tmp_path, previous)
+    first = _first_dated(demo.frames, False, pl.col("order_date").dt.year() == 2024)
+    same_rows(output, first.filter(pl.col("segment") == "enterprise"))
+
+
+def test_a_first_related_row_in_a_month_of_no_year_is_said(demo: Demo) -> None:
+    assert draft("customers whose first order was in March", demo.catalog).not_understood

@@ -27,7 +27,7 @@ from datalinx.agents.offline.filters import read_comparisons
 from datalinx.agents.offline.followup import edits, plan_of
 from datalinx.agents.offline.groups import read_groups
 from datalinx.agents.offline.having import read_having
-from datalinx.agents.offline.joins import consume_datasets, read_added_back, read_joins
+from datalinx.agents.offline.joins import consume_datasets, read_added_back, read_described, read_joins, read_whose
 from datalinx.agents.offline.members import read_unseen_members, read_value_words
 from datalinx.agents.offline.ordering import read_limits, read_sorts
 from datalinx.agents.offline.outputs import read_outputs
@@ -52,6 +52,7 @@ READERS = (
     read_exclusions,
     read_presence,
     read_rates,
+    read_described,
     read_shapes,
     read_computed,
     read_derived,
@@ -78,6 +79,7 @@ READERS = (
     read_unseen_members,
     read_columns,
     read_added_back,
+    read_whose,
 )
 
 

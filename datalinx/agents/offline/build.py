@@ -147,6 +147,16 @@ def _join(
     right = node_id(join.dataset, taken)
     nodes.append({"id": right, "kind": "source", "dataset": join.dataset})
     explanations[right] = f"Read dataset {join.dataset}."
+    if join.summary is not None:
+        function, column = join.summary
+        summed = node_id(f"{join.dataset}_{function}", taken)
+        aggregation = {"function": function, "column": column, "alias": column}
+        by = join.right_key or join.key
+        nodes.append({"id": summed, "kind": "aggregate", "group_by": [by], "aggregations": [aggregation]})
+        word = {"min": "earliest", "max": "latest"}.get(function, function)
+        explanations[summed] = f"Take the {word} {column} of each {by} in {join.dataset}."
+        edges.append({"source": right, "target": summed})
+        right = summed
     if join.filters:
         tested = node_id(f"{join.dataset}_rows", taken)
         nodes.append({"id": tested, "kind": "filter", "condition": combine(join.filters)})

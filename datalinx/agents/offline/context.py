@@ -146,7 +146,7 @@ class Context:
         """The column's name in the plan, joining its dataset on the shared key first when it is another one."""
         if ref.dataset == self.base:
             return ref.column
-        join = next((j for j in self.plan.joins if j.dataset == ref.dataset), None)
+        join = next((j for j in self.plan.joins if j.dataset == ref.dataset and j.summary is None), None)
         if join is None:
             key = self.grounding.join_key(self.base, ref.dataset)
             bridge = self.grounding.bridge(self.base, ref.dataset) if key is None else None

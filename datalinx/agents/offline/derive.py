@@ -218,6 +218,11 @@ def _known_later(ctx: Context, name: str, kind: ColumnType) -> None:
 
 def read_derived(ctx: Context) -> None:
     """Computed columns: 'add a column total = quantity * unit_price', 'email in lower case', 'add the order year'."""
+    from datalinx.agents.offline.labels import read_labels
+    from datalinx.agents.offline.name_parts import read_name_parts
+
+    read_labels(ctx)  # before the arithmetic, which would read "x that is 'a' when ..." as a formula
+    read_name_parts(ctx)
     scan = ctx.sentence.scan
     body = (
         r"(?P<expr>[^§;]+?)(?= , | ; | then | and then | and (?:sort|order|keep|"

@@ -46,6 +46,12 @@ def _strong_value(refs: list[ValueRef], tokens: list[Token], text: str) -> list[
     return refs
 
 
+def _named_near(tokens: list[Token], start: int, length: int, grounding: Grounding) -> set[str]:
+    """The datasets named within three words of a phrase: 'the town the buyer lives in', 'the customer's town'."""
+    near = range(max(0, start - 3), min(len(tokens), start + length + 3))
+    return {grounding.dataset_words[t.norm] for t in (tokens[j] for j in near) if t.norm in grounding.dataset_words}
+
+
 @dataclass
 class Candidate:
     start: int
@@ -74,7 +80,14 @@ def entities(tokens: list[Token], grounding: Grounding, scope: list[str], reques
             if len(scope) < len(grounding.catalog.datasets):
                 # a related word counts only in the base, and never for a word that names a column elsewhere
                 elsewhere = any(r.strength >= 2 for r in grounding.phrases.get(phrase, []) if r.dataset not in scope)
-                columns = [c for c in columns if c.strength >= 2 or (c.dataset == scope[0] and not elsewhere)]
+                near = _named_near(tokens, i, length, grounding)
+                columns = [
+                    c
+                    for c in columns
+                    if c.strength >= 2
+                    or (c.dataset == scope[0] and not elsewhere)
+                    or (c.dataset in near and not elsewhere and grounding.is_noun_for(phrase, c))
+                ]
             if columns:
                 top = columns[0]
                 rank = 0 if top.strength == 3 else (1 if top.dataset == scope[0] else 3) if top.strength == 2 else 6

@@ -158,12 +158,28 @@ def _join(node: dict[str, Any], inputs: dict[str, list[dict[str, Any]]], by_id: 
     if right is not None and by_id[right]["kind"] == "join" and node.get("how") == "semi" and key is not None:
         return _bridged(key, by_id[right], inputs, by_id)
     right, tests = _tested(right, inputs, by_id)
+    summary = _summary(by_id[right], right_key or key) if right is not None else None
+    if summary is not None and right is not None:  # 'whose first order was in 2024': each key's earliest date
+        right = inputs.get(right, [{}])[0].get("source")
     if right is None or by_id[right]["kind"] != "source" or not by_id[right].get("dataset"):
         return None
     if key is None:
         return None
     kept = [c for c in columns if c != (right_key or key)]
-    return Join(by_id[right]["dataset"], key, node.get("how", "inner"), right_key, kept, renamed, filters=tests)
+    join = Join(by_id[right]["dataset"], key, node.get("how", "inner"), right_key, kept, renamed, filters=tests)
+    join.summary = summary
+    return join
+
+
+def _summary(node: dict[str, Any], key: str | None) -> tuple[str, str] | None:
+    """The (function, column) of an aggregate `build` writes for a join's summary, else None."""
+    aggregations = node.get("aggregations") or []
+    if node["kind"] != "aggregate" or node.get("group_by") != [key] or len(aggregations) != 1:
+        return None
+    function, column = aggregations[0].get("function"), aggregations[0].get("column")
+    if function not in ("min", "max") or column is None or aggregations[0].get("alias") != column:
+        return None
+    return function, column
 
 
 def _tested(

@@ -99,6 +99,8 @@ class Grounding:
     vocabulary: set[str] = field(default_factory=set)
     spellings: dict[tuple[str, str], dict[str, list[str]]] = field(default_factory=dict)  # variants per value
     longest: int = 1
+    # other nouns for the thing a whole column name is ('town' for city): (phrase, dataset, column)
+    nouns: set[tuple[tuple[str, ...], str, str]] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         for dataset in self.catalog.datasets:
@@ -143,6 +145,12 @@ class Grounding:
             for form in word_forms(table[-1]) | {singular(table[-1])}:
                 for last in word_forms(words[-1]):
                     self._add((form, *words[:-1], last), ref)
+        owner = self.dataset_words.get(words[0]) if len(words) > 1 else None
+        if owner is not None and owner in DATASET_SYNONYMS:
+            # customer_id: 'client id', 'buyer id' -- the rows' other nouns before the rest of the name
+            for synonym in DATASET_SYNONYMS[owner]:
+                if " " not in synonym:
+                    self._add((synonym, *words[1:]), ref)
         named = {w for w in words if w not in GENERIC_PARTS and w not in AGGREGATES and w not in TIME_UNITS}
         # 'unit' of unit_price: 'units' means a quantity, so the lone word is left to the concept
         named -= {
@@ -181,6 +189,8 @@ class Grounding:
                     *head, last = synonym.split()
                     for form in word_forms(last):
                         self._add((*head, form), related)
+                        if words == (concept,) and _noun(synonym, synonyms):
+                            self.nouns.add(((*head, form), dataset.name, column.name))
         if len(words) == 2 and words[1] in ("id", "ref", "key", "code", "number", "no"):
             self._index_id_names(words[0], words[1], ColumnRef(dataset.name, column.name, column.type, 2))
 
@@ -248,6 +258,11 @@ class Grounding:
                 self.vocabulary.update(w for v in members for w in re.findall(r"[a-z]+", fold(v)) if len(w) > 2)
 
     # --- lookups ---------------------------------------------------------------------------------------------------
+
+    def is_noun_for(self, phrase: tuple[str, ...], ref: ColumnRef) -> bool:
+        """Whether a phrase is another noun for what the column holds ('town', 'towns' for city), not a word
+        merely related to it ('old' for age, 'type' for category)."""
+        return (phrase, ref.dataset, ref.column) in self.nouns
 
     def dataset(self, name: str) -> DatasetFacts:
         found = self.catalog.dataset(name)
@@ -370,3 +385,11 @@ def known_aliases(value: str) -> list[str]:
 def is_plain_word(word: str) -> bool:
     """Filler or a planner keyword: never taken as a value on its own."""
     return word in FILLER or word in KEYWORDS
+
+
+def _noun(synonym: str, synonyms: tuple[str, ...]) -> bool:
+    """Whether a concept's synonym is a noun the list also gives in the plural (or singular): 'town' / 'towns'."""
+    if " " in synonym:
+        return False
+    forms = {synonym + "s", synonym + "es", synonym.removesuffix("s")} - {synonym}
+    return any(form in synonyms for form in forms)

@@ -194,6 +194,13 @@ def _day_of_period(ctx: Context, match: Match) -> bool:
     return len(before) >= 2 and before[-2] in ordinal
 
 
+def _own_rows(ctx: Context, match: Match) -> bool:
+    """'for every purchase, ...': the comma ends the groups (the base's rows as they are, or another dataset's
+    key); what follows is what each gets ('for each customer, total revenue' sums, it does not group by it)."""
+    item = match.item("groups")
+    return item is not None and item.kind == "ds" and _groups(ctx, match)
+
+
 def _of_a_year(following: list[Item]) -> bool:
     """Whether a period is a part of one year ('each quarter of 2024'), not a span of dates ('per month 2024')."""
     return len(following) >= 2 and following[0].norm == "of" and following[1].kind == "year"
@@ -373,6 +380,8 @@ def read_groups(ctx: Context) -> None:
         r")?{C})?(?: together| as one| as the same)?",
         lambda m: _variants(ctx, m),
     )
+    # "for every purchase, the town the buyer lives in": one row per row of the base, then what each row gets
+    scan(r"(?:for each|for every|for all|each|every) (?P<groups>{T})(?= ,)", lambda m: _own_rows(ctx, m))
     # 'month by month for 2024': the period said twice
     scan(r"(?:" + TIME + r" (?=by " + TIME + r"))?" + GROUP_WORDS + " (?:the )?" + GROUPS, lambda m: _groups(ctx, m))
     periodic = r"(?P<unit>daily|weekly|monthly|quarterly|yearly|annual)"

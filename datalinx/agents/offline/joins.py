@@ -32,7 +32,7 @@ def _join(ctx: Context, dataset: str | None, how: str, full: bool) -> bool:
     if key is None:
         ctx.refuse(f"join {ctx.base} with {dataset} (they share no key column)")
         return True
-    join = next((j for j in ctx.plan.joins if j.dataset == dataset), None)
+    join = next((j for j in ctx.plan.joins if j.dataset == dataset and j.summary is None), None)
     if join is None:
         join = Join(dataset=dataset, key=key, how=how)
         ctx.plan.joins.append(join)
@@ -54,7 +54,7 @@ def _with(ctx: Context, match: Match, how: str) -> bool:
     if not _join(ctx, dataset, how, how in ("left", "inner")):
         return False
     when = match.item("when")
-    join = next((j for j in ctx.plan.joins if j.dataset == dataset), None)
+    join = next((j for j in ctx.plan.joins if j.dataset == dataset and j.summary is None), None)
     if when is not None and join is not None and not _dated(ctx, join, when):
         ctx.refuse(f"{match.text} ({dataset} has no date)")
     return True
@@ -111,7 +111,7 @@ def _row_test(ctx: Context, match: Match) -> bool:
         column = facts.name if facts is not None else None
     if column is None or ctx.grounding.is_key(dataset, column) or not _with(ctx, match, "semi"):
         return False
-    join = next(j for j in ctx.plan.joins if j.dataset == dataset)
+    join = next(j for j in ctx.plan.joins if j.dataset == dataset and j.summary is None)
     said = f"{column} {SYMBOLS.get(parsed[0], parsed[1])} {number.text}"
     join.filters.append(Condition(f"{ident(column)} {parsed[0]} {literal(number.ref)}", said, column))
     join.reason = join.reason.removesuffix(".") + f", among {dataset} whose {said}."
@@ -159,6 +159,138 @@ def _bring(ctx: Context, match: Match) -> bool:
     for item in items:
         ctx.column(item)
     return True
+
+
+def _described(ctx: Context, match: Match) -> bool:
+    """'the city the buyer lives in': a column of another dataset, described by that dataset's rows, joined in."""
+    item, other = match.item("col"), match.item("t")
+    if item is None or other is None or other.kind != "ds" or str(other.ref) == ctx.base:
+        return False
+    refs = [r for r in [item.ref, *item.alternatives] if isinstance(r, ColumnRef) and r.dataset == str(other.ref)]
+    if not refs:
+        return False
+    ctx.use(refs[0])  # the other dataset's, even where the base has a column of that name: the words say whose
+    return True
+
+
+FIRST_WORDS = {"first": "min", "earliest": "min", "oldest": "min", "very first": "min", "last": "max",
+               "latest": "max", "most recent": "max", "newest": "max", "final": "max", "very last": "max"}  # fmt: skip
+PERIOD_OPERATORS = {"in": "in", "during": "in", "within": "in", "before": "<", "after": ">", "since": ">=",
+                    "on or after": ">=", "on or before": "<=", "prior to": "<", "earlier than": "<",
+                    "later than": ">"}  # fmt: skip
+
+
+def _first_related(ctx: Context, match: Match) -> bool:
+    """'customers whose first order was in 2024': each key's earliest (or latest) date among the other dataset's
+    rows, tested, and the base's rows with a key that passes (a semi join)."""
+    from datalinx.agents.offline.filter_dates import RECURRING, date_ref
+
+    other, when = match.item("t"), match.item("when")
+    if other is None or other.kind != "ds" or when is None or str(other.ref) == ctx.base:
+        return False
+    dataset, function = str(other.ref), FIRST_WORDS[match.group("which") or "first"]
+    facts = ctx.grounding.main_date(dataset)
+    key = ctx.grounding.join_key(ctx.base, dataset)
+    if key is None or facts is None:
+        return False
+    ref = date_ref(when)
+    operator = PERIOD_OPERATORS[match.group("op") or "in"]
+    bounds = {"in": [(">=", ref.start), ("<", ref.end)], "<": [("<", ref.start)], ">": [(">=", ref.end)],
+              ">=": [(">=", ref.start)], "<=": [("<", ref.end)]}[operator]  # fmt: skip
+    if facts.type not in TEMPORAL or ref.grain in RECURRING:
+        why = f"{facts.name} is not a date column" if facts.type not in TEMPORAL else f"{when.text} of which year?"
+        ctx.refuse(f"{match.text} ({why})")
+        return True
+    column = ident(facts.name)
+    expression = " and ".join(f"{column} {op} {literal(day)}" for op, day in bounds)
+    word = {"min": "earliest", "max": "latest"}[function]
+    join = Join(dataset=dataset, key=key, how="semi", summary=(function, facts.name))
+    join.filters.append(Condition(expression, f"the {word} {facts.name} {match.group('op') or 'in'} {when.text}"))
+    join.reason = (
+        f"Keep the {ctx.base} whose {word} {facts.name} in {dataset} is {match.group('op') or 'in'} {when.text}."
+    )
+    ctx.plan.joins.append(join)
+    ctx.plan.touched = True
+    ctx.note(f"'{match.group('which')} {other.text}' read as the {word} {facts.name} of each {key} in {dataset}")
+    return True
+
+
+def read_described(ctx: Context) -> None:
+    """'the town the buyer lives in', 'the country their customer comes from', 'the segment the client belongs
+    to': a column of the dataset the clause names (read before the clause could list the base's values)."""
+    ctx.sentence.scan(
+        r"(?:the |their |its |his |her )?(?P<col>{C}) (?:that |which |where |in which )?(?:the |their |its |his |her )?"
+        r"(?P<t>{T}) (?:lives|live|lived|is based|are based|was based|resides|reside|is located|comes|come|came"
+        r"|is from|are from|belongs|belong)(?: in| from| to)?",
+        lambda m: _described(ctx, m),
+    )
+    # "customers whose first order was in 2024", "clients whose most recent purchase was before 2025"
+    which = "(?P<which>" + "|".join(sorted(FIRST_WORDS, key=len, reverse=True)) + ")"
+    period = "(?P<op>" + "|".join(sorted(PERIOD_OPERATORS, key=len, reverse=True)) + ")"
+    ctx.sentence.scan(
+        r"(?:whose|where their|with their|with a|with an|(?:(?:who|that|which) )?(?:had|made|placed|did) their) "
+        + which
+        + r"(?: ever)? (?P<t>{T})(?: (?:was|were|is|came|happened|took place|was placed|was made|got placed|fell"
+        r"|falls|dates from|is dated))? " + period + r" (?:the )?(?P<when>{Y}|{D})",
+        lambda m: _first_related(ctx, m),
+    )
+    # "orders with the customer town", "add the buyer's nation": a column named after its dataset's rows
+    ctx.sentence.scan(
+        r"(?:with|plus|add|adding|include|including|attach|attaching) (?:the |their |its |each |every )?"
+        r"(?P<t>{T})(?: 's| s)? (?P<col>{C})(?! {C}| {T})",
+        lambda m: _described(ctx, m),
+    )
+
+
+RECORD = r"(?: record| records| row| rows| table| data| dataset| side| file| profile| one| ones| 's| s)?"
+
+
+def _whose(ctx: Context, match: Match) -> bool:
+    """'using the country on the customer record rather than the order': which dataset's column of a name both
+    have the request means. Taken when the plan reads that one; said when it reads the other."""
+    item, owner, other = match.item("col"), match.item("t"), match.item("u")
+    if item is None or other is None or other.kind != "ds":
+        return False
+    named = [r for r in [item.ref, *item.alternatives] if isinstance(r, ColumnRef)]
+    if owner is not None:
+        named = [r for r in named if r.dataset == str(owner.ref)] if owner.kind == "ds" else []
+    elif len({r.dataset for r in named}) > 1 or not named or named[0].strength < 3:
+        return False  # 'using the country, not the order's': whose it is the words do not say
+    if not named or named[0].dataset == str(other.ref):
+        return False
+    ref, rejected = named[0], str(other.ref)
+    if ctx.grounding.column(rejected, ref.column) is None:
+        return False
+    if _reads(ctx, ref.dataset, ref.column) and not _reads(ctx, rejected, ref.column):
+        ctx.note(f"{ref.column} is the {ref.dataset}' one, not the {rejected}'")
+        return True
+    ctx.refuse(f"{match.text} (the plan reads another {ref.column})")
+    return True
+
+
+def _reads(ctx: Context, dataset: str, column: str) -> bool:
+    """Whether the plan reads `dataset`'s `column`: the base's among what it groups or keeps, another's joined in."""
+    if dataset != ctx.base:
+        return any(j.dataset == dataset and column in j.columns for j in ctx.plan.joins)
+    return column in [*ctx.groups, *(ctx.plan.select or []), *(c.column for c in ctx.plan.filters)]
+
+
+def read_whose(ctx: Context) -> None:
+    """'(the country from the customers table, not the one on the order)': whose column, once the plan is read."""
+    tail = r"(?: ,)? (?:rather than|instead of|and not|not|but not) (?:that of |those of |the one |the ones |that )?"
+    scan = ctx.sentence.scan
+    scan(
+        r"(?:, )?(?:using |use |taking |take |with |based on |going by |from |meaning |i mean |that is )?(?:the )?"
+        r"(?P<col>{C}) (?:on|in|from|of|stored on|stored in|recorded on|recorded in|as recorded on|held on|as on)"
+        r" (?:the |each |their |its )?(?P<t>{T})" + RECORD + tail + r"(?:on |in |from |of )?(?:the |each |their |its )?"
+        r"(?P<u>{T})" + RECORD,
+        lambda m: _whose(ctx, m),
+    )
+    scan(
+        r"(?:, )?(?:using |use |taking |take |with |based on |going by |from |meaning |that is )(?:the )?"
+        r"(?P<col>{C})" + tail + r"(?:on |in |from |of )?(?:the |each |their |its )?(?P<u>{T})" + RECORD,
+        lambda m: _whose(ctx, m),
+    )
 
 
 def _how(ctx: Context, match: Match, how: str) -> bool:

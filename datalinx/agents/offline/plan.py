@@ -60,6 +60,8 @@ class Join:
     through: str | None = None  # a dataset linking the two ('orders' between customers and products)
     through_key: str | None = None  # the key `through` shares with this join's dataset (`key`: with the base)
     through_filters: list[Condition] = field(default_factory=list)  # tests on the rows of `through`
+    # 'whose first order was in 2024': the right rows summed up per key first (function, column), then tested
+    summary: tuple[str, str] | None = None
 
 
 @dataclass

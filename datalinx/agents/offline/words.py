@@ -232,7 +232,7 @@ PEOPLE = ("customer", "user", "client", "subscriber", "member", "buyer", "person
 DATASET_SYNONYMS = {
     "orders": ("purchases", "purchase", "sales", "sale", "transactions", "transaction"),
     "products": ("goods", "articles", "article", "merchandise", "skus", "sku"),
-    "customers": ("clients", "client", "shoppers", "buyers"),
+    "customers": ("clients", "client", "shoppers", "shopper", "buyers", "buyer"),
     "churn": ("subscribers", "subscriber", "subscriptions", "subscription"),
 }
 

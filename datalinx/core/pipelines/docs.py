@@ -87,8 +87,8 @@ EXPRESSION_HELP = (
     'Expressions (filter conditions, derived columns) are SQL-like: columns by name ("quoted" when they hold '
     "spaces), 'text', numbers, true/false/null, date '2024-01-31'; = != < <= > >=, and/or/not, in (...), "
     "between, like, is [not] null, || to join text, + - * / % //; functions such as lower, upper, trim, length, "
-    "substr, replace, contains, coalesce, if(cond, a, b), case when, round, abs, year, month, day, date_trunc, "
-    "date_diff, to_date. A date column may be compared with text: order_date >= '2024-01-01'."
+    "substr, split_part(text, ' ', 1), replace, contains, coalesce, if(cond, a, b), case when, round, abs, year, "
+    "month, day, date_trunc, date_diff, to_date. A date column may be compared with text: order_date >= '2024-01-01'."
 )
 
 

@@ -146,7 +146,8 @@ STRINGS = [
     "s ilike 'h%'", "s ilike 'STRASSE'", "s ilike '%SS%'", "s not ilike '%É%'", "s ilike 'ıstanbul'",  # noqa: RUF001 (dotless i on purpose)
     "s like '%'", "s like ''", "s like '_'", "s like 'new_line'", "s like '%.%'",
     "to_string(i)", "to_string(d)", "to_string(ts)", "to_string(b)", "upper(s) = upper(t)",
-    "upper(substr(s, 1, 1)) || lower(substr(s, 2))", "`s` || \"t\"",
+    "upper(substr(s, 1, 1)) || lower(substr(s, 2))", "`s` || \"t\"", "split_part(s, 'l', 1)",
+    "split_part(s, 'l', 2)", "split_part(s, 'l', -1)", "split_part(trim(s), ' ', 1)", "split_part(s, 'e', 9)",
 ]  # fmt: skip
 NUMBERS = [
     "abs(i)", "abs(x)", "round(x)", "round(x, 1)", "round(x, 2)", "round(x, -1)", "round(i, -1)",
@@ -230,6 +231,17 @@ def test_substr_with_out_of_range_and_negative_starts() -> None:
     s = ["hello"] * 7
     start, length = [0, -2, 10, -10, 2, 3, 1], [2, 2, 2, 3, 0, -2, 100]
     assert agree("substr(s, p, n)", s=s, p=start, n=length) == ["h", "lo", "", "", "", "he", "hello"]
+
+
+def test_split_part_counts_from_one_and_gives_empty_text_past_the_parts() -> None:
+    """DuckDB's split_part: 1-based, negative from the end, '' for part 0, past the last part or before the first."""
+    s = ["a b  c", "a b  c", "a b  c", "a b  c", " anna x", "", None, "a b  c"]
+    assert agree("split_part(s, ' ', 1)", s=s) == ["a", "a", "a", "a", "", "", None, "a"]
+    assert agree("split_part(s, ' ', 3)", s=s[:1]) == [""]
+    assert agree("split_part(s, ' ', -1)", s=s[:1]) == ["c"]
+    assert agree("split_part(s, ' ', 0)", s=s[:2]) == ["", ""]
+    assert agree("split_part(s, ' ', -5)", s=s[:1]) == [""]
+    assert agree("split_part(s, ', ', 2)", s=["x, y, z", "x,y"]) == ["y", ""]
 
 
 def test_date_trunc_week_starts_on_monday_and_keeps_dates_as_dates() -> None:
@@ -495,6 +507,8 @@ CUSTOMERS: Schema = {"customer_id": T.INT64, "age": T.INT64, "name": T.STRING, "
         ("if(age, 1, 2)", "if() expects a boolean condition, got int64 (column 'age')"),
         ("if(age > 1, 1, 'x')", "if() branches have different types: int64 and string (literal 'x')"),
         ("round(age, 1.5)", "round() expects digits as an integer"),
+        ("split_part(name, '', 1)", "split_part() expects the separator as a non-empty string literal"),
+        ("split_part(name, ' ', age)", "split_part() expects the part's number written as a literal"),
         ("date_trunc('mnth', signup)", "date_trunc() does not know the unit 'mnth'; did you mean 'month'?"),
         ("hour(signup)", "hour() expects a datetime, got date (column 'signup')"),
         ("to_date(name, '%Y-%q')", "to_date() format: unsupported directive '%q'"),

@@ -1,4 +1,4 @@
-"""String functions and operators: trim, length, substr, concat, ||, replace, contains, like, ilike..."""
+"""String functions and operators: trim, length, substr, split_part, concat, ||, replace, contains, like, ilike..."""
 
 from __future__ import annotations
 
@@ -105,6 +105,25 @@ def _replace_rule(name: str, args: Sequence[Typed]) -> Signature:
     return Signature(T.STRING, (T.STRING, T.STRING, T.STRING))
 
 
+def _split_part_rule(name: str, args: Sequence[Typed]) -> Signature:
+    expect(name, args[0], STRING, "a string")
+    separator = constant(name, args[1], "the separator")
+    if not isinstance(separator, str) or not separator:
+        raise Mismatch(f"{label(name)} expects the separator as a non-empty string literal{args[1].where()}")
+    index = constant(name, args[2], "the part's number")
+    if not isinstance(index, int) or isinstance(index, bool):
+        raise Mismatch(f"{label(name)} expects the part's number as an integer literal{args[2].where()}")
+    return Signature(T.STRING, (T.STRING, T.STRING, T.INT64))
+
+
+def _split_part_polars(args: Sequence[pl.Expr], node: Typed) -> pl.Expr:
+    """DuckDB's split_part: the 1-based part (negative counts from the end); '' past either end or for part 0."""
+    separator, index = str(node.args[1].value), node.args[2].value
+    assert isinstance(index, int)
+    part = pl.lit("") if index == 0 else args[0].str.split(separator).list.get(index - (index > 0), null_on_oob=True)
+    return pl.when(args[0].is_not_null()).then(part.fill_null(""))
+
+
 def like_parts(pattern: str, escape: str | None) -> list[tuple[bool, str]]:
     """A LIKE pattern as (is_wildcard, text) parts: '%' and '_' wildcards and runs of literal text."""
     parts: list[tuple[bool, str]] = []
@@ -209,6 +228,14 @@ FUNCTIONS: tuple[Function, ...] = (
         fixed(T.STRING, _TEXT, _INT, _INT),
         _substr_polars,
         lambda a, n: f"substr({', '.join(a)})",
+    ),
+    Function(
+        "split_part",
+        "split_part(text, separator, n)",
+        (3, 3),
+        _split_part_rule,
+        _split_part_polars,
+        lambda a, n: f"split_part({', '.join(a)})",
     ),
     Function(
         "concat",

@@ -1,0 +1,132 @@
+"""New columns that label rows by a test: "add age_group that says 'senior' for 65 and over and 'other'
+otherwise", "a column tier: 'high' when price is over 100, else 'low'" (a case-when of one test)."""
+
+from __future__ import annotations
+
+from datalinx.agents.offline.ages import age_column
+from datalinx.agents.offline.columns import new_name
+from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.grounding import ColumnRef, name_words
+from datalinx.agents.offline.phrases import comparison
+from datalinx.agents.offline.plan import equality, ident, literal
+from datalinx.agents.offline.sentence import Item, Match
+from datalinx.core.pipelines.types import NUMERIC
+
+# Words after a number that make it a bound: '65 and over' is at least 65, '18 or under' at most 18.
+BOUND_WORDS = {
+    ">=": ("and over", "or over", "and above", "or above", "or more", "and more", "and up", "or older", "and older",
+           "+", "or higher", "and higher", "plus"),
+    "<=": ("and under", "or under", "and below", "or below", "or less", "and less", "or younger", "and younger",
+           "or lower", "and lower", "or fewer"),
+}  # fmt: skip
+# Words that only lead into the test: 'for customers who are 65 and over', 'when the price is above 100'.
+LEAD_WORDS = frozenset(
+    {"the", "those", "rows", "records", "ones", "people", "anyone", "everyone", "who", "that", "which", "are", "is",
+     "were", "was", "with", "whose", "where", "its", "their", "an", "a", "aged", "of", "from", "in", "any", "all",
+     "has", "have", "having", "age", "ages"}
+)  # fmt: skip
+REST = (
+    r"(?:otherwise|else|for the rest|for everyone else|for all others|for all the others|for others|for the others"
+    r"|for everything else|for all other rows|for every other row|for anything else|in all other cases|if not)"
+)
+
+
+def _number_test(ctx: Context, items: list[Item], hint: str | None) -> tuple[str, str] | None:
+    """'65 and over', 'age is 65 or more', 'price above 100': (expression, column) of one numeric test."""
+    columns = [i for i in items if i.kind == "col"]
+    numbers = [i for i in items if i.kind in ("num", "year")]
+    if len(numbers) != 1 or len(columns) > 1 or not isinstance(numbers[0].ref, int | float):
+        return None
+    number = numbers[0]
+    column = ctx.column(columns[0]) if columns else hint
+    if column is None and any(i.norm in ("older", "younger") for i in items):
+        column = age_column(ctx)  # "'senior' for people older than 65"
+    if column is None or ctx.type_of(column) not in NUMERIC:
+        return None
+    before = " ".join(i.norm for i in items[: items.index(number)] if i.kind in ("word", "op"))
+    after = " ".join(i.norm for i in items[items.index(number) + 1 :] if i.kind in ("word", "op"))
+    before = " ".join(w for w in before.split() if w not in LEAD_WORDS)
+    operator = None
+    if not before:
+        operator = next((op for op, phrases in BOUND_WORDS.items() if after in phrases), None)
+        after = "" if operator is not None else after
+    elif before in ("exactly", "equal to", "="):
+        operator = "="
+    else:
+        operator = comparison(before)
+    if operator is None or after:
+        return None
+    return f"{ident(column)} {operator} {literal(number.ref)}", column
+
+
+def _value_test(ctx: Context, items: list[Item]) -> tuple[str, str] | None:
+    """'enterprise customers', 'orders from Germany': one value of a column (its spellings too)."""
+    values = [i for i in items if i.kind == "val"]
+    rest = [i for i in items if i.kind not in ("val", "ds") and not (i.kind == "word" and i.norm in LEAD_WORDS)]
+    if len(values) != 1 or rest:
+        return None
+    column, ref = ctx.value(values[0])
+    return equality(column, [ref.value, *ref.variants]), column
+
+
+def _hint(ctx: Context, name: str) -> str | None:
+    """The numeric column a new column's name is about: 'age_group' of age, 'price_band' of price."""
+    for word in name_words(name):
+        refs = ctx.grounding.columns_named((word,), [ctx.base])
+        strong = [r for r in refs if r.strength >= 2 and r.type in NUMERIC]
+        if strong:
+            return ctx.use(strong[0])
+    return None
+
+
+def _labelled(ctx: Context, match: Match) -> bool:
+    """A case-when: the first label where the test holds, the second for every other row."""
+    from datalinx.agents.offline.derive import compute
+
+    names, yes, no = match.items(name="name"), match.item("yes"), match.item("no") or match.item("no2")
+    tested = match.items(name="cond")
+    if len(names) != 1 or yes is None or no is None or not tested:
+        return False
+    named = names[0]
+    dataset = match.item("ds")
+    if dataset is not None and dataset.kind != "ds":
+        return False
+    name = new_name(named.ref if named.kind == "str" else named.text)
+    if isinstance(named.ref, ColumnRef) and named.ref.dataset == ctx.base:
+        return False  # a label written over a column the rows have: not what 'add a column' says
+    test = _value_test(ctx, tested) or _number_test(ctx, tested, _hint(ctx, name))
+    if test is None:
+        ctx.refuse(ctx.sentence.request[tested[0].start : tested[-1].end])
+        return True
+    expression, column = test
+    text = f"case when {expression} then {literal(yes.ref)} else {literal(no.ref)} end"
+    note = f"Compute {name}: {literal(yes.ref)} where {expression}, else {literal(no.ref)}"
+    note += f" (also where {column} is empty)."
+    return compute(ctx, name, text, match.text, note)
+
+
+def read_labels(ctx: Context) -> None:
+    """ "add age_group that says 'senior' for 65 and over and 'other' otherwise": two labels and one test."""
+    scan = ctx.sentence.scan
+    name = r"(?P<name>{S}|{C}|[a-z_][a-z0-9_]*)"
+    head = (
+        r"(?:add|create|make|include|append|compute|derive|with|give (?:me )?)(?: to (?:the )?(?P<ds>{T}))?"
+        r"(?: a| an| the)?(?: new)?(?: column| field| flag| label)?(?: called| named)? "
+        + name
+        + r"(?: column| field| flag| label)?(?: (?:to|in|on|for) (?:the )?{T}(?: table| dataset| data)?)?(?: ,| :)?"
+        r"(?: (?:that|which) (?:says|reads|shows|is|holds|gives|contains|has)| saying| showing| holding| reading"
+        r"| set to| being| with| giving| =| as)?"
+    )
+    condition = r"(?P<cond>(?:(?!@s\d+)[^§;])+?)"
+    test = r"(?:for|when|if|where|whenever|wherever) " + condition
+    scan(
+        head
+        + r" (?P<yes>{S}) "
+        + test
+        + r"(?: ,)?(?: and| or| ,)?(?: (?P<no>{S}) "
+        + REST
+        + r"| "
+        + REST
+        + r"(?: ,)? (?P<no2>{S}))(?= [.?!;]|$| and | then )",
+        lambda m: _labelled(ctx, m),
+    )
