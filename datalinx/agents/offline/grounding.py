@@ -47,8 +47,14 @@ def plural(word: str) -> str:
     return word + "s"
 
 
+# nouns with no singular of that sense: 'taking' and 'proceed' are verbs ('taking the country on the record')
+PLURAL_ONLY = frozenset({"takings", "proceeds", "earnings", "savings", "winnings", "goods", "belongings"})
+
+
 def word_forms(word: str) -> set[str]:
     """A word with its singular and plural spellings."""
+    if word in PLURAL_ONLY:
+        return {word}
     forms = {word, singular(word)}
     if not word.endswith("s") or word.endswith(("ss", "us", "is")):
         forms.add(plural(word))
