@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from collections import Counter
 
-from evals.planner import cases_flows, cases_fresh, cases_fresh2, cases_groups, cases_holdout, cases_rows, cases_shape
+from evals.planner import (
+    cases_flows,
+    cases_fresh,
+    cases_fresh2,
+    cases_fresh3,
+    cases_groups,
+    cases_holdout,
+    cases_rows,
+    cases_shape,
+)
 from evals.planner.model import Case
 
 CASES: list[Case] = [
@@ -15,6 +24,7 @@ CASES: list[Case] = [
     *cases_holdout.CASES,
     *cases_fresh.CASES,
     *cases_fresh2.CASES,
+    *cases_fresh3.CASES,
 ]
 
 
@@ -24,7 +34,7 @@ def by_id(case_id: str) -> Case:
 
 
 def for_split(split: str) -> list[Case]:
-    """The cases of one split ('dev', 'test', 'holdout', 'fresh', 'fresh2'), or all of them ('all')."""
+    """The cases of one split ('dev', 'test', 'holdout', 'fresh', 'fresh2', 'fresh3'), or all of them ('all')."""
     return list(CASES) if split == "all" else [c for c in CASES if c.split == split]
 
 
