@@ -13,6 +13,7 @@ from datalinx.core.pipelines.types import ColumnType
 T = ColumnType
 PARTS = {"first": 1, "last": -1}
 GIVEN = r"(?:given|first|fore|christian)"
+VALUE_WORDS = frozenset({"is", "was", "equals", "=", "being", "like", "starting", "starts", "ending"})
 ONE_WORD_GIVEN = r"(?:forename|forenames|firstname|firstnames|givenname|givennames)"
 
 
@@ -43,6 +44,10 @@ def _given(ctx: Context, match: Match) -> bool:
     """'each customer's given name', 'their forename': the first word of the people's full name."""
     item = match.item("col")
     column = _full_name(ctx)
+    items, last = ctx.sentence.items, match.indexes[-1]
+    after = items[last + 1] if last + 1 < len(items) else None
+    if after is not None and (after.kind == "str" or after.norm in VALUE_WORDS or after.text[:1].isupper()):
+        return False  # "customers whose first name is Emma": a test of the name, read by the value readers
     if column is None or (item is not None and (not isinstance(item.ref, ColumnRef) or item.ref.column != column)):
         return False
     from datalinx.agents.offline.derive import compute
