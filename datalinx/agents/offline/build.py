@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from datalinx.agents.offline.plan import Join, Plan, combine, describe
@@ -134,130 +135,98 @@ def _sink_text(sink: dict[str, Any]) -> str:
     return f"Write the result to warehouse table {sink['table']}."
 
 
-def _join(
-    plan: Plan,
-    join: Join,
-    current: str,
-    taken: set[str],
-    nodes: list[dict[str, Any]],
-    edges: list[dict[str, Any]],
-    explanations: dict[str, str],
-) -> str:
+@dataclass
+class _Graph:
+    """The definition being built: nodes with unique ids, the edges between them, and a sentence per node."""
+
+    taken: set[str] = field(default_factory=set)
+    nodes: list[dict[str, Any]] = field(default_factory=list)
+    edges: list[dict[str, Any]] = field(default_factory=list)
+    explanations: dict[str, str] = field(default_factory=dict)
+
+    def add(self, name: str, spec: dict[str, Any], explanation: str, *inputs: str) -> str:
+        """A node named after `name` (made unique) reading `inputs` in order (a join's left, then right); its id."""
+        node = node_id(name, self.taken)
+        self.nodes.append({"id": node, **spec})
+        self.explanations[node] = explanation
+        ports = ("left", "right") if len(inputs) == 2 else (None,) * len(inputs)
+        for source, port in zip(inputs, ports, strict=True):
+            self.edges.append({"source": source, "target": node, **({"port": port} if port else {})})
+        return node
+
+    def source(self, dataset: str) -> str:
+        return self.add(dataset, {"kind": "source", "dataset": dataset}, f"Read dataset {dataset}.")
+
+    def tested(self, dataset: str, filters: list[Any], current: str) -> str:
+        """`current` with only the rows of `dataset` that pass `filters` (itself when there are none)."""
+        if not filters:
+            return current
+        condition = {"kind": "filter", "condition": combine(filters)}
+        return self.add(f"{dataset}_rows", condition, f"Keep {dataset} rows where {describe(filters)}.", current)
+
+
+def _join(plan: Plan, join: Join, current: str, graph: _Graph) -> str:
     """The nodes joining `join`'s dataset (its columns picked, clashing names renamed) to `current`; the join's id."""
-    right = node_id(join.dataset, taken)
-    nodes.append({"id": right, "kind": "source", "dataset": join.dataset})
-    explanations[right] = f"Read dataset {join.dataset}."
+    right = graph.source(join.dataset)
     if join.summary is not None:
         function, column = join.summary
-        summed = node_id(f"{join.dataset}_{function}", taken)
-        aggregation = {"function": function, "column": column, "alias": column}
         by = join.right_key or join.key
-        nodes.append({"id": summed, "kind": "aggregate", "group_by": [by], "aggregations": [aggregation]})
+        aggregation = {"function": function, "column": column, "alias": column}
+        spec: dict[str, Any] = {"kind": "aggregate", "group_by": [by], "aggregations": [aggregation]}
         word = {"min": "earliest", "max": "latest"}.get(function, function)
-        explanations[summed] = f"Take the {word} {column} of each {by} in {join.dataset}."
-        edges.append({"source": right, "target": summed})
-        right = summed
-    if join.filters:
-        tested = node_id(f"{join.dataset}_rows", taken)
-        nodes.append({"id": tested, "kind": "filter", "condition": combine(join.filters)})
-        explanations[tested] = f"Keep {join.dataset} rows where {describe(join.filters)}."
-        edges.append({"source": right, "target": tested})
-        right = tested
+        explanation = f"Take the {word} {column} of each {by} in {join.dataset}."
+        right = graph.add(f"{join.dataset}_{function}", spec, explanation, right)
+    right = graph.tested(join.dataset, join.filters, right)
     if join.through is not None and join.through_key is not None:
-        right = _bridged(join, right, taken, nodes, edges, explanations)
+        right = _bridged(join, right, graph)
     key = join.right_key or join.key
     keep = [key, *(c for c in join.columns if c != key)]
-    picked = node_id(f"{join.dataset}_columns", taken)
-    nodes.append({"id": picked, "kind": "select", "columns": keep})
-    explanations[picked] = f"Take {_listing(keep)} from {join.dataset}."
-    edges.append({"source": right, "target": picked})
-    right = picked
+    spec = {"kind": "select", "columns": keep}
+    right = graph.add(f"{join.dataset}_columns", spec, f"Take {_listing(keep)} from {join.dataset}.", right)
     if join.renamed:
-        renamed = node_id(f"{join.dataset}_names", taken)
-        nodes.append({"id": renamed, "kind": "rename", "columns": dict(join.renamed)})
         pairs = [f"{old} to {new}" for old, new in join.renamed.items()]
-        explanations[renamed] = f"Rename {_listing(pairs)} so they do not clash with {plan.dataset}."
-        edges.append({"source": right, "target": renamed})
-        right = renamed
-    joined = node_id(f"with_{join.dataset}", taken)
-    spec: dict[str, Any] = {"id": joined, "kind": "join", "how": join.how}
+        explanation = f"Rename {_listing(pairs)} so they do not clash with {plan.dataset}."
+        spec = {"kind": "rename", "columns": dict(join.renamed)}
+        right = graph.add(f"{join.dataset}_names", spec, explanation, right)
+    spec = {"kind": "join", "how": join.how}
     if join.right_key and join.right_key != join.key:
         spec.update(left_on=[join.key], right_on=[join.right_key])
     else:
         spec["on"] = [join.key]
-    nodes.append(spec)
-    explanations[joined] = join.reason or f"Join {join.dataset} on {join.key} ({join.how} join)."
-    edges.append({"source": current, "target": joined, "port": "left"})
-    edges.append({"source": right, "target": joined, "port": "right"})
-    return joined
+    explanation = join.reason or f"Join {join.dataset} on {join.key} ({join.how} join)."
+    return graph.add(f"with_{join.dataset}", spec, explanation, current, right)
 
 
-def _bridged(
-    join: Join,
-    right: str,
-    taken: set[str],
-    nodes: list[dict[str, Any]],
-    edges: list[dict[str, Any]],
-    explanations: dict[str, str],
-) -> str:
+def _bridged(join: Join, right: str, graph: _Graph) -> str:
     """The rows of `join.through` that match the (tested) rows of `join.dataset`: what the base is matched with."""
     assert join.through is not None and join.through_key is not None
-    picked = node_id(f"{join.dataset}_keys", taken)
-    nodes.append({"id": picked, "kind": "select", "columns": [join.through_key]})
-    explanations[picked] = f"Take {join.through_key} from {join.dataset}."
-    edges.append({"source": right, "target": picked})
-    bridge = node_id(join.through, taken)
-    nodes.append({"id": bridge, "kind": "source", "dataset": join.through})
-    explanations[bridge] = f"Read dataset {join.through}."
-    if join.through_filters:
-        tested = node_id(f"{join.through}_rows", taken)
-        nodes.append({"id": tested, "kind": "filter", "condition": combine(join.through_filters)})
-        explanations[tested] = f"Keep {join.through} rows where {describe(join.through_filters)}."
-        edges.append({"source": bridge, "target": tested})
-        bridge = tested
-    linked = node_id(f"{join.through}_of_{join.dataset}", taken)
-    nodes.append({"id": linked, "kind": "join", "how": "semi", "on": [join.through_key]})
-    explanations[linked] = f"Keep the {join.through} rows whose {join.through_key} is among those {join.dataset}."
-    edges.append({"source": bridge, "target": linked, "port": "left"})
-    edges.append({"source": picked, "target": linked, "port": "right"})
-    return linked
+    keys = {"kind": "select", "columns": [join.through_key]}
+    picked = graph.add(f"{join.dataset}_keys", keys, f"Take {join.through_key} from {join.dataset}.", right)
+    bridge = graph.tested(join.through, join.through_filters, graph.source(join.through))
+    spec = {"kind": "join", "how": "semi", "on": [join.through_key]}
+    explanation = f"Keep the {join.through} rows whose {join.through_key} is among those {join.dataset}."
+    return graph.add(f"{join.through}_of_{join.dataset}", spec, explanation, bridge, picked)
 
 
-def _append(
-    chain: NodeList,
-    current: str,
-    taken: set[str],
-    nodes: list[dict[str, Any]],
-    edges: list[dict[str, Any]],
-    explanations: dict[str, str],
-) -> str:
+def _append(chain: NodeList, current: str, graph: _Graph) -> str:
     """Each step of `chain` as a node reading the one before, from `current` on; the last one's id."""
     for spec, explanation in chain:
-        spec = dict(spec)
-        spec["id"] = node_id(spec["id"], taken)
-        nodes.append({"id": spec.pop("id"), **spec})
-        explanations[nodes[-1]["id"]] = explanation
-        edges.append({"source": current, "target": nodes[-1]["id"]})
-        current = nodes[-1]["id"]
+        step = dict(spec)
+        current = graph.add(step.pop("id"), step, explanation, current)
     return current
 
 
 def build(plan: Plan) -> tuple[dict[str, Any], dict[str, str]]:
     """The definition and an explanation per node."""
-    taken: set[str] = set()
-    nodes: list[dict[str, Any]] = []
-    edges: list[dict[str, Any]] = []
-    explanations: dict[str, str] = {}
-    current = node_id(plan.dataset, taken)
-    nodes.append({"id": current, "kind": "source", "dataset": plan.dataset})
-    explanations[current] = f"Read dataset {plan.dataset}."
+    graph = _Graph()
+    current = graph.source(plan.dataset)
     for join in plan.joins:
-        current = _join(plan, join, current, taken, nodes, edges, explanations)
+        current = _join(plan, join, current, graph)
     chain = _steps(plan)
     if plan.lookups:
-        current = _append(chain, current, taken, nodes, edges, explanations)
+        current = _append(chain, current, graph)
         for join in plan.lookups:
-            current = _join(plan, join, current, taken, nodes, edges, explanations)
+            current = _join(plan, join, current, graph)
         chain = _sorted(plan)  # a join keeps no order: sort the summary's rows again
-    _append([*chain, *_shaping(plan)], current, taken, nodes, edges, explanations)
-    return {"schema_version": 1, "nodes": nodes, "edges": edges}, explanations
+    _append([*chain, *_shaping(plan)], current, graph)
+    return {"schema_version": 1, "nodes": graph.nodes, "edges": graph.edges}, graph.explanations
