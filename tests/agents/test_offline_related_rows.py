@@ -257,3 +257,22 @@ def test_a_follow_up_keeps_the_first_related_row_test(demo: Demo, tmp_path: Path
 
 def test_a_first_related_row_in_a_month_of_no_year_is_said(demo: Demo) -> None:
     assert draft("customers whose first order was in March", demo.catalog).not_understood
+
+
+def test_the_owners_column_named_after_a_group_word_is_the_group(demo: Demo, tmp_path: Path) -> None:
+    """'count of orders by city of the customer': grouped by the customers' city, not one count of all orders."""
+    _, output = answer("count of orders by city of the customer", demo, tmp_path)
+    expected = _orders_with(demo.frames, "city").group_by("city").agg(pl.len().alias("count"))
+    same_rows(output, expected)
+
+
+def test_the_owners_column_before_a_comparison_is_the_one_tested(demo: Demo, tmp_path: Path) -> None:
+    """'orders with the age of the customer above 60': the customers' age is tested, not the orders' amount."""
+    _, output = answer("orders with the age of the customer above 60", demo, tmp_path)
+    same_rows(output.select("order_id"), _orders_with(demo.frames, "age").filter(pl.col("age") > 60).select("order_id"))
+
+
+def test_the_owners_column_of_a_name_both_have_is_looked_up(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("for each order, the country of the customer", demo, tmp_path)
+    expected = _orders_with(demo.frames, "country").rename({"country_right": "customer_country"})
+    same_rows(output.select("order_id", "customer_country"), expected.select("order_id", "customer_country"))

@@ -8,7 +8,7 @@ from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.plan import Condition, Join, combine, ident, literal
 from datalinx.agents.offline.sentence import Item, Match
-from datalinx.agents.offline.words import VERB_DATASETS
+from datalinx.agents.offline.words import AT_LEAST, AT_MOST, GREATER, LESS, VERB_DATASETS
 from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
 
 JOIN_WORDS = (
@@ -156,21 +156,51 @@ def _bring(ctx: Context, match: Match) -> bool:
     items = match.items("col", name="cols")
     if not items or all(i.ref.dataset == ctx.base for i in items):
         return False
+    following = " ".join(i.norm for i in ctx.sentence.items[match.indexes[-1] + 1 : match.indexes[-1] + 4])
+    if any(following == p or following.startswith(p + " ") for p in COMPARED):
+        return False  # "orders with the customer's age above 60": a test of that column, for the comparisons
     for item in items:
         ctx.column(item)
     return True
 
 
-def _described(ctx: Context, match: Match) -> bool:
-    """'the city the buyer lives in': a column of another dataset, described by that dataset's rows, joined in."""
+GROUPING = frozenset({"by", "per", "each", "every", "across", "within"})
+COMPARED = tuple(p for p in (*GREATER, *LESS, *AT_LEAST, *AT_MOST, "between") if p not in ("from", "after", "before"))
+
+
+def _described(ctx: Context, match: Match, found: list[tuple[int, int, Item]]) -> bool:
+    """'the city the buyer lives in': a column of another dataset, described by that dataset's rows, joined in;
+    before a comparison or after a group word the phrase becomes that column, for the clause around it to read."""
     item, other = match.item("col"), match.item("t")
     if item is None or other is None or other.kind != "ds" or str(other.ref) == ctx.base:
         return False
     refs = [r for r in [item.ref, *item.alternatives] if isinstance(r, ColumnRef) and r.dataset == str(other.ref)]
     if not refs:
         return False
+    items, first, last = ctx.sentence.items, match.indexes[0], match.indexes[-1]
+    before = [i.norm for i in items[max(0, first - 2) : first]]
+    grouped = before[-1:] and (
+        before[-1] in GROUPING or (before[-1] == "the" and before[-2:-1] and before[0] in GROUPING)
+    )
+    after = " ".join(i.norm for i in items[last + 1 : last + 4])
+    compared = any(after == p or after.startswith(p + " ") for p in COMPARED)
+    if grouped or compared:
+        # 'by the country of the customer', 'with the age of the customer above 60': the phrase is that column,
+        # for the groups or the comparison to read
+        start, end = items[first], items[last]
+        ref = ColumnRef(refs[0].dataset, refs[0].column, refs[0].type, 3)
+        found.append(
+            (first, match.indexes[-1], Item("col", match.text, item.norm, ref, [], False, start.start, end.end))
+        )
+        return False
     ctx.use(refs[0])  # the other dataset's, even where the base has a column of that name: the words say whose
     return True
+
+
+def _fold(ctx: Context, found: list[tuple[int, int, Item]]) -> None:
+    for first, last, item in sorted(found, key=lambda f: f[0], reverse=True):
+        ctx.sentence.fold(first, last, item)
+    found.clear()
 
 
 FIRST_WORDS = {"first": "min", "earliest": "min", "oldest": "min", "very first": "min", "last": "max",
@@ -218,12 +248,14 @@ def _first_related(ctx: Context, match: Match) -> bool:
 def read_described(ctx: Context) -> None:
     """'the town the buyer lives in', 'the country their customer comes from', 'the segment the client belongs
     to': a column of the dataset the clause names (read before the clause could list the base's values)."""
+    found: list[tuple[int, int, Item]] = []
     ctx.sentence.scan(
         r"(?:the |their |its |his |her )?(?P<col>{C}) (?:that |which |where |in which )?(?:the |their |its |his |her )?"
         r"(?P<t>{T}) (?:lives|live|lived|is based|are based|was based|resides|reside|is located|comes|come|came"
         r"|is from|are from|belongs|belong)(?: in| from| to)?",
-        lambda m: _described(ctx, m),
+        lambda m: _described(ctx, m, found),
     )
+    _fold(ctx, found)
     # "customers whose first order was in 2024", "clients whose most recent purchase was before 2025"
     which = "(?P<which>" + "|".join(sorted(FIRST_WORDS, key=len, reverse=True)) + ")"
     period = "(?P<op>" + "|".join(sorted(PERIOD_OPERATORS, key=len, reverse=True)) + ")"
@@ -234,12 +266,19 @@ def read_described(ctx: Context) -> None:
         r"|falls|dates from|is dated))? " + period + r" (?:the )?(?P<when>{Y}|{D})",
         lambda m: _first_related(ctx, m),
     )
+    # "for each order, the country of the customer": the other dataset's column, though the base has one too
+    ctx.sentence.scan(
+        r"(?:the |their |its )?(?P<col>{C}) of (?:the |their |its |each |every |that |this )?(?P<t>{T})(?! {C}| {T})",
+        lambda m: _described(ctx, m, found),
+    )
+    _fold(ctx, found)
     # "orders with the customer town", "add the buyer's nation": a column named after its dataset's rows
     ctx.sentence.scan(
         r"(?:with|plus|add|adding|include|including|attach|attaching) (?:the |their |its |each |every )?"
         r"(?P<t>{T})(?: 's| s)? (?P<col>{C})(?! {C}| {T})",
-        lambda m: _described(ctx, m),
+        lambda m: _described(ctx, m, found),
     )
+    _fold(ctx, found)
 
 
 RECORD = r"(?: record| records| row| rows| table| data| dataset| side| file| profile| one| ones| 's| s)?"
