@@ -2,41 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Literal
-
 import polars as pl
 
 from evals.planner import truth
 from evals.planner.model import Frames, case
-
-How = Literal["left", "inner"]
-DUPLICATE_NOTE = "45 customer_ids are stored on two rows (30 exact copies, 15 reused ids); keeping both is accepted"
-ORPHAN_NOTE = "12 orders name a customer_id that customers lacks; keeping them (left join) or not are both accepted"
-# Every way of looking customers up for orders that the requests leave open: left or inner, exact copies kept or not.
-LOOKUPS: list[tuple[How, bool]] = [("left", True), ("left", False), ("inner", True), ("inner", False)]
-
-
-def _orders_with(f: Frames, columns: list[str], how: How, dedupe: bool) -> pl.DataFrame:
-    """Orders with some customer columns attached."""
-    people = f["customers"].select("customer_id", *columns)
-    people = people.unique() if dedupe else people
-    return f["orders"].join(people, on="customer_id", how=how)
-
-
-def _lookups(build: Callable[[Frames, How, bool], pl.DataFrame]) -> list[Callable[[Frames], pl.DataFrame]]:
-    """One expectation per accepted way of looking customers up, the first being the left join of distinct rows."""
-    return [lambda f, how=how, dedupe=dedupe: build(f, how, dedupe) for how, dedupe in LOOKUPS]
+from evals.planner.truth import DUPLICATE_NOTE, LOOKUPS, ORPHAN_NOTE, How, lookups, orders_with
 
 
 def _revenue_by_customer_country(f: Frames, how: How, dedupe: bool) -> pl.DataFrame:
-    joined = _orders_with(f, ["country"], how, dedupe).drop("country").rename({"country_right": "customer_country"})
+    joined = orders_with(f, ["country"], how, dedupe).drop("country").rename({"country_right": "customer_country"})
     key = truth.customer_country("customer_country").alias("customer_country")
     return joined.group_by(key).agg(pl.col("total_revenue").sum().alias("revenue"))
 
 
 def _orders_per_city(f: Frames, how: How, dedupe: bool, drop_missing: bool) -> pl.DataFrame:
-    joined = _orders_with(f, ["city"], how, dedupe)
+    joined = orders_with(f, ["city"], how, dedupe)
     joined = joined.filter(pl.col("city").is_not_null()) if drop_missing else joined
     return joined.group_by("city").agg(pl.len().alias("orders"))
 
@@ -63,9 +43,9 @@ def _garden_buyers(f: Frames) -> pl.DataFrame:
     return f["customers"].join(f["orders"].join(garden, on="product_id", how="semi"), on="customer_id", how="semi")
 
 
-EMAILS = _lookups(lambda f, how, dedupe: _orders_with(f, ["email"], how, dedupe))
-CITIES = _lookups(lambda f, how, dedupe: _orders_with(f, ["city"], how, dedupe))
-COUNTRY_REVENUE = _lookups(_revenue_by_customer_country)
+EMAILS = lookups(lambda f, how, dedupe: orders_with(f, ["email"], how, dedupe))
+CITIES = lookups(lambda f, how, dedupe: orders_with(f, ["city"], how, dedupe))
+COUNTRY_REVENUE = lookups(_revenue_by_customer_country)
 
 JOINS = [
     case(

@@ -2,37 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Literal
-
 import polars as pl
 
 from evals.planner import truth
 from evals.planner.model import Frames, case
+from evals.planner.truth import DUPLICATE_NOTE, ORPHAN_NOTE, How, lookups, orders_with
 
-How = Literal["left", "inner"]
-DUPLICATE_NOTE = "45 customer_ids are stored on two rows (30 exact copies, 15 reused ids); keeping both is accepted"
-ORPHAN_NOTE = "12 orders name a customer_id that customers lacks; keeping them (left join) or not are both accepted"
 REUSED_PRODUCTS = "4 product_ids name two different products, so their orders match both"
 NO_PRODUCT = "the 30 orders without a product_id may be kept with nothing looked up (left join) or left out"
-# Every way of looking customers up for orders that the requests leave open: left or inner, exact copies kept or not.
-LOOKUPS: list[tuple[How, bool]] = [("left", True), ("left", False), ("inner", True), ("inner", False)]
-
-
-def _orders_with(f: Frames, columns: list[str], how: How, dedupe: bool) -> pl.DataFrame:
-    """Orders with some customer columns attached."""
-    people = f["customers"].select("customer_id", *columns)
-    people = people.unique() if dedupe else people
-    return f["orders"].join(people, on="customer_id", how=how)
-
-
-def _lookups(build: Callable[[Frames, How, bool], pl.DataFrame]) -> list[Callable[[Frames], pl.DataFrame]]:
-    """One expectation per accepted way of looking customers up, the first being the left join of distinct rows."""
-    return [lambda f, how=how, dedupe=dedupe: build(f, how, dedupe) for how, dedupe in LOOKUPS]
 
 
 def _orders_per_segment(f: Frames, how: How, dedupe: bool) -> pl.DataFrame:
-    joined = _orders_with(f, ["segment"], how, dedupe)
+    joined = orders_with(f, ["segment"], how, dedupe)
     return joined.group_by("segment").agg(pl.len().alias("orders"))
 
 
@@ -75,8 +56,8 @@ YOUNG = [
     for rule in UNDER_30
     for how in ("semi", "inner", "inner-distinct")
 ]
-NAME_AGE = _lookups(lambda f, how, dedupe: _orders_with(f, ["name", "age"], how, dedupe))
-SEGMENT_ORDERS = _lookups(_orders_per_segment)
+NAME_AGE = lookups(lambda f, how, dedupe: orders_with(f, ["name", "age"], how, dedupe))
+SEGMENT_ORDERS = lookups(_orders_per_segment)
 
 JOINS = [
     case(

@@ -6,7 +6,12 @@ was typed. They are written from the data, not from any pipeline or planner code
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Literal
+
 import polars as pl
+
+from evals.planner.model import Frames
 
 STATUS_TYPOS = {"delivred": "delivered", "canceled": "cancelled"}
 COUNTRY_NAMES = {
@@ -69,3 +74,22 @@ def iso_signup_day(column: str = "signup_date") -> pl.Expr:
 def month(column: str) -> pl.Expr:
     """The first day of the month of a date."""
     return pl.col(column).dt.truncate("1mo")
+
+
+How = Literal["left", "inner"]
+DUPLICATE_NOTE = "45 customer_ids are stored on two rows (30 exact copies, 15 reused ids); keeping both is accepted"
+ORPHAN_NOTE = "12 orders name a customer_id that customers lacks; keeping them (left join) or not are both accepted"
+# Every way of looking customers up for orders that the requests leave open: left or inner, exact copies kept or not.
+LOOKUPS: list[tuple[How, bool]] = [("left", True), ("left", False), ("inner", True), ("inner", False)]
+
+
+def orders_with(f: Frames, columns: list[str], how: How, dedupe: bool) -> pl.DataFrame:
+    """Orders with some customer columns attached."""
+    people = f["customers"].select("customer_id", *columns)
+    people = people.unique() if dedupe else people
+    return f["orders"].join(people, on="customer_id", how=how)
+
+
+def lookups(build: Callable[[Frames, How, bool], pl.DataFrame]) -> list[Callable[[Frames], pl.DataFrame]]:
+    """One expectation per accepted way of looking customers up, the first being the left join of distinct rows."""
+    return [lambda f, how=how, dedupe=dedupe: build(f, how, dedupe) for how, dedupe in LOOKUPS]
