@@ -129,6 +129,37 @@ def test_a_follow_up_keeps_a_range_when_it_adds_the_other_end(demo: Demo, tmp_pa
     same_rows(output, demo.frames["orders"].filter((pl.col("total_revenue") > 100) & (pl.col("total_revenue") < 200)))
 
 
+# an earlier pipeline the planner cannot read back (written by hand, or by an LLM): two order files unioned
+UNIONED = {
+    "schema_version": 1,
+    "nodes": [
+        {"id": "first", "kind": "source", "dataset": "orders"},
+        {"id": "second", "kind": "source", "dataset": "orders"},
+        {"id": "both", "kind": "union"},
+    ],
+    "edges": [{"source": "first", "target": "both"}, {"source": "second", "target": "both"}],
+}
+
+
+@pytest.mark.parametrize("request_text", ["also only the delivered ones", "by month instead", "remove the limit"])
+def test_an_edit_of_a_pipeline_it_cannot_read_back_is_refused_not_planned_without_its_steps(
+    request_text: str, demo: Demo
+) -> None:
+    planned = draft(request_text, demo.catalog, UNIONED)
+    assert planned.definition is None
+    assert planned.not_understood == [
+        "how to edit the earlier pipeline: it has a union step, which I can only replace; say the whole request again"
+    ]
+
+
+def test_a_request_that_stands_on_its_own_after_such_a_pipeline_is_planned_afresh_and_says_so(
+    demo: Demo, tmp_path: Path
+) -> None:
+    planned, output = answer("customers older than 60", demo, tmp_path, UNIONED)
+    assert planned.assumptions[0].startswith("This plan starts afresh rather than editing the earlier pipeline")
+    same_rows(output, demo.frames["customers"].filter(pl.col("age") > 60))
+
+
 def test_a_leading_unknown_verb_gets_no_definition(demo: Demo) -> None:
     planned = draft("forecast revenue per country for next year", demo.catalog)
     assert planned.definition is None

@@ -24,7 +24,7 @@ from datalinx.agents.offline.derive import read_derived
 from datalinx.agents.offline.fills import read_fills
 from datalinx.agents.offline.filter_dates import read_dates
 from datalinx.agents.offline.filters import read_comparisons
-from datalinx.agents.offline.followup import edits, plan_of
+from datalinx.agents.offline.followup import edits, plan_of, why_uneditable
 from datalinx.agents.offline.groups import read_groups
 from datalinx.agents.offline.having import read_having
 from datalinx.agents.offline.joins import consume_datasets, read_added_back, read_described, read_joins, read_whose
@@ -87,6 +87,8 @@ def draft(request: str, catalog: CatalogView, previous: dict[str, Any] | None = 
     """Plan `request` over `catalog`; `previous` is the conversation's earlier definition, which the request edits."""
     grounding, _ = grounding_for(catalog)
     prior = plan_of(previous, grounding) if previous else None
+    if previous and prior is None:
+        return _afresh(request, catalog, why_uneditable(previous))
     reading = read(request, catalog, prior.datasets if prior else None)
     if reading.base is None:
         return Draft(not_understood=[_whole(request)], assumptions=reading.assumptions)
@@ -116,6 +118,19 @@ def draft(request: str, catalog: CatalogView, previous: dict[str, Any] | None = 
     return Draft(
         definition=checked, explanations=explanations, not_understood=not_understood, assumptions=ctx.assumptions
     )
+
+
+def _afresh(request: str, catalog: CatalogView, why: str) -> Draft:
+    """A follow-up on an earlier pipeline this planner cannot read back: a request that stands on its own (it names
+    its dataset and no edit word) is planned afresh, saying so; an edit ('also ...', 'by month instead') is refused,
+    as planning it without the earlier steps would silently drop them."""
+    also, instead = _edit_words(request)
+    standalone = bool(read(request, catalog, None).named) and not (also or instead)
+    if not standalone:
+        return Draft(not_understood=[f"how to edit the earlier pipeline: {why}; say the whole request again"])
+    fresh = draft(request, catalog, None)
+    note = f"This plan starts afresh rather than editing the earlier pipeline: {why}."
+    return fresh.model_copy(update={"assumptions": [note, *fresh.assumptions]})
 
 
 EDIT_WORDS = r"(?:instead|rather|as well|also|too|additionally|in addition|now|then|again|actually|and)"

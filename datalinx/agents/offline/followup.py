@@ -141,6 +141,19 @@ def plan_of(definition: dict[str, Any], grounding: Grounding) -> Prior | None:
     return Prior(plan, datasets)
 
 
+def why_uneditable(definition: dict[str, Any]) -> str:
+    """Why `plan_of` cannot read a definition back, in words for the user ('it has a union step')."""
+    nodes, inputs = _chain(definition)
+    foreign = sorted({n["kind"] for n in nodes if n["kind"] not in EDITABLE | {"source", "join"}})
+    if foreign:
+        steps = f"a {foreign[0]} step" if len(foreign) == 1 else f"{', '.join(foreign[:-1])} and {foreign[-1]} steps"
+        return f"it has {steps}, which I can only replace"
+    readers = [e["source"] for edges in inputs.values() for e in edges]
+    if len(readers) != len(set(readers)):
+        return "its steps branch, and I can only edit a single chain of steps"
+    return "its shape is not one I write"
+
+
 def _join(node: dict[str, Any], inputs: dict[str, list[dict[str, Any]]], by_id: dict[str, Any]) -> Join | None:
     right = next((e["source"] for e in inputs.get(node["id"], []) if e.get("port") == "right"), None)
     columns: list[str] = []
