@@ -167,8 +167,23 @@ def _period(ctx: Context, match: Match) -> bool:
     column = ctx.column(item) if item is not None else ctx.main_date()
     if column is None:
         return False
+    return _add_period(ctx, f"{column.removesuffix('_date')}_{unit}", unit, column)
+
+
+def _period_named(ctx: Context, match: Match) -> bool:
+    """'add ship_month', 'orders: add order_year': a new column whose name is a date column's and a period's."""
+    name = match.group("name") or ""
+    stem, _, unit = name.rpartition("_")
+    if ctx.grounding.column(ctx.base, name) is not None:
+        return False  # a column the rows already have
+    named_date = ctx.grounding.column(ctx.base, f"{stem}_date")  # text of dates is read as dates
+    own = ctx.grounding.column(ctx.base, stem)
+    column = named_date or (own if own is not None and own.type in TEMPORAL else None)
+    return column is not None and _add_period(ctx, name, unit, column.name)
+
+
+def _add_period(ctx: Context, name: str, unit: str, column: str) -> bool:
     source = ctx.as_date(column)
-    name = f"{column.removesuffix('_date')}_{unit}"
     ctx.plan.prepare[name] = f"{PERIOD_FUNCTIONS[unit]}({source})"
     ctx.plan.prepare_notes.append(f"Compute {name}, the {unit} of {column}.")
     ctx.plan.touched = True
@@ -267,6 +282,11 @@ def read_derived(ctx: Context) -> None:
         lambda m: _case(ctx, m),
     )
     scan(COLUMNS + r" (?P<case>trimmed|stripped)", lambda m: _case(ctx, m))
+    scan(
+        r"(?:add|create|include|append|with|plus)(?: a| an| the)?(?: new)?(?: column| field)?(?: called| named)?"
+        r" (?P<name>[a-z][a-z0-9_]*_(?:year|month|quarter|week|day))(?: column| field)?",
+        lambda m: _period_named(ctx, m),
+    )
     scan(
         r"(?:add|with|include|show|plus|give {T})(?: the| a| an)?(?: new)?(?: (?:column|"
         r"field)(?: with| for| containing| holding| of| showing)?(?: the)?)? "

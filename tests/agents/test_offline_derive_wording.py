@@ -1,0 +1,87 @@
+"""The offline planner on new columns said in few words: a period named by its column ('add ship_month'), and a
+true/false column said with its test ('add a column that flags ..., call it x')."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from datalinx.agents.offline import draft
+from tests.agents.test_offline_planner import Demo, demo
+
+__all__ = ["demo"]  # the fixture, shared with the row-test module
+
+
+def _steps(request: str, demo: Demo) -> list[dict[str, Any]]:
+    """The plan's nodes without their ids, after checking every word was understood."""
+    planned = draft(request, demo.catalog)
+    assert planned.definition is not None, planned.not_understood
+    assert planned.not_understood == []
+    return [{k: v for k, v in node.items() if k != "id"} for node in planned.definition["nodes"]]
+
+
+def _derived(dataset: str, columns: dict[str, str]) -> list[dict[str, Any]]:
+    return [{"kind": "source", "dataset": dataset}, {"kind": "derive", "columns": columns}]
+
+
+NAMED_PERIODS = [
+    ("orders: add ship_month", "orders", {"ship_month": "month(ship_date)"}),
+    ("orders: add order_year", "orders", {"order_year": "year(order_date)"}),
+    ("customers, add birth_month", "customers", {"birth_month": "month(birth_date)"}),
+    ("add a new column signup_year to customers", "customers", {"signup_year": "year(to_date(signup_date))"}),
+    ("add order_week to orders", "orders", {"order_week": "week(order_date)"}),
+]
+
+
+@pytest.mark.parametrize(("request_text", "dataset", "columns"), NAMED_PERIODS, ids=[c[0] for c in NAMED_PERIODS])
+def test_a_new_column_named_for_a_date_and_a_period_is_that_period_of_the_date(
+    request_text: str, dataset: str, columns: dict[str, str], demo: Demo
+) -> None:
+    assert _steps(request_text, demo) == _derived(dataset, columns)
+
+
+def test_a_period_name_of_no_date_column_is_not_guessed(demo: Demo) -> None:
+    planned = draft("add foo_month to orders", demo.catalog)
+    assert planned.definition is None
+    assert planned.not_understood
+
+
+WEEKEND = "((day_of_week(order_date) = 6 or day_of_week(order_date) = 7))"
+FLAGS = [
+    (
+        "could you add a column to churn that flags anyone paying more than 100 a month? call it high_spender",
+        "churn",
+        {"high_spender": "monthly_charges > 100"},
+    ),
+    (
+        "Can you add an is_weekend column to orders saying whether the order was placed on a Saturday or Sunday?",
+        "orders",
+        {"is_weekend": WEEKEND},
+    ),
+    (
+        "add a column named big_order to orders that marks orders with quantity above 10",
+        "orders",
+        {"big_order": "quantity > 10"},
+    ),
+    ("add a flag column senior to customers that is true for people over 65", "customers", {"senior": "age > 65"}),
+    ("orders: add a column that marks rows with quantity over 5, named bulk", "orders", {"bulk": "quantity > 5"}),
+    (
+        "customers: add a true/false column is_german for whether the customer is from germany",
+        "customers",
+        {"is_german": "lower(trim(country)) in ('de', 'deutschland', 'germany', 'deu')"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("request_text", "dataset", "columns"), FLAGS, ids=[c[0] for c in FLAGS])
+def test_a_column_that_flags_rows_is_their_test_and_keeps_every_row(
+    request_text: str, dataset: str, columns: dict[str, str], demo: Demo
+) -> None:
+    assert _steps(request_text, demo) == _derived(dataset, columns)
+
+
+def test_a_flag_column_without_a_name_is_not_guessed(demo: Demo) -> None:
+    planned = draft("add a column to orders that flags orders with quantity over 5", demo.catalog)
+    assert planned.not_understood
+    assert planned.definition is None or all(n["kind"] != "filter" for n in planned.definition["nodes"])
