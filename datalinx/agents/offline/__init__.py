@@ -17,7 +17,7 @@ from datalinx.agents.offline.check import self_check
 from datalinx.agents.offline.cleaning import read_cleaning
 from datalinx.agents.offline.columns import read_columns, read_shapes
 from datalinx.agents.offline.compose import finish
-from datalinx.agents.offline.computed import read_computed
+from datalinx.agents.offline.computed import read_computed, read_flag_columns
 from datalinx.agents.offline.conditions import read_exclusions
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.derive import read_derived
@@ -50,6 +50,7 @@ __all__ = ["draft"]
 READERS = (
     read_outputs,
     read_exclusions,
+    read_flag_columns,
     read_presence,
     read_rates,
     read_described,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from datalinx.agents.offline.cleaning import _keep, nulls_away
+from datalinx.agents.offline.computed import flags_as_columns
 from datalinx.agents.offline.conditions import alternatives, negated
 from datalinx.agents.offline.context import Context, Measure, SortRequest
 from datalinx.agents.offline.groups import spellings_folded
@@ -259,6 +260,7 @@ def _merge_variants(ctx: Context) -> None:
 def finish(ctx: Context, *, also: bool = False, instead: bool = False) -> None:
     negated(ctx)
     alternatives(ctx)
+    flags_as_columns(ctx)
     _picked(ctx)
     _merge_variants(ctx)
     if ctx.ranked_rows and ctx.groups:  # "the 3 biggest orders for each customer": a list within each group

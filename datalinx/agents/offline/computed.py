@@ -10,7 +10,7 @@ from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.date_relations import _date_for_verb
 from datalinx.agents.offline.derive import PERIOD_FUNCTIONS, _expression, compute
 from datalinx.agents.offline.phrases import BRIDGE, OP, arithmetic, comparison
-from datalinx.agents.offline.plan import ident, literal
+from datalinx.agents.offline.plan import combine, describe, ident, literal
 from datalinx.agents.offline.sentence import Match
 from datalinx.core.pipelines.types import NUMERIC, ColumnType
 
@@ -40,6 +40,58 @@ def _flag(ctx: Context, match: Match) -> bool:
         return False
     name = new_name(names[0].ref if names[0].kind == "str" else names[0].text)
     return compute(ctx, name, f"{ident(column)} {operator} {right}", match.text)
+
+
+FLAG_NAME = r"(?P<{group}>{{S}}|[a-z_][a-z0-9_]*)"
+# words that say what a new true/false column tells: 'that flags anyone ...', 'saying whether ...'
+TELLS = (
+    r"(?:(?:that|which|to) )?(?:flags?|marks?|says?|saying|shows?|showing|tells?|telling|indicates?|indicating"
+    r"|is true (?:for|when|if))(?: whether| if| when| where| for)?"
+    r"|(?:that|which) (?:is )?true (?:for|when|if)|(?:for|telling|showing|saying) whether|for"
+)
+LEADS = frozenset({"anyone", "everyone", "anybody", "rows", "records", "ones", "those", "the", "all", "any", "people"})
+
+
+def _flag_column(ctx: Context, match: Match) -> bool:
+    """'add a column to churn that flags anyone paying more than 100 a month, call it high_spender': the tests said
+    inside become a true/false column, read by their own readers and moved out of the filters at the end."""
+    said = [*match.items(name="name"), *match.items(name="name2"), *match.items(name="name3")]
+    names = [i for i in said if i.norm not in ("flag", "boolean", "column", "field")]
+    if len(names) != 1:
+        return False
+    calling = match.item("call")
+    if calling is not None and calling.norm not in ("call", "name", "label"):
+        return False
+    dataset = match.item("into") or match.item("ds")
+    if dataset is not None and dataset.kind == "col" and dataset.norm != ctx.base:
+        return False  # 'add a column to churn': the dataset's name, read as a column's too
+    start, end = match.sentence.offsets, match.match.span("cond")
+    tested = [i for i in match.indexes if end[0] <= start[i] < end[1]]
+    while tested and ctx.sentence.items[tested[0]].norm in LEADS:
+        tested = tested[1:]
+    if not tested:
+        return False
+    for index in match.indexes:
+        if index not in tested:
+            ctx.sentence.items[index].consumed = True  # the tests are left for their readers
+    name = names[0]
+    ctx.flags.append((tested[0], tested[-1], new_name(name.ref if name.kind == "str" else name.text)))
+    ctx.plan.touched = True
+    return False
+
+
+def flags_as_columns(ctx: Context) -> None:
+    """The tests read inside a flag's words ('that flags ...') make its column instead of keeping rows."""
+    for start, end, name in ctx.flags:
+        inside = [c for c in ctx.plan.filters if c.span is not None and start <= c.span[0] and c.span[1] <= end]
+        words = ctx.sentence.request[ctx.sentence.items[start].start : ctx.sentence.items[end].end]
+        related = [j for j in ctx.plan.joins if j.how in ("semi", "anti") or j.filters or j.through_filters]
+        if not inside or related:
+            ctx.refuse(f"{words} (as a true/false column {name})")
+            continue
+        for condition in inside:
+            ctx.plan.filters.remove(condition)
+        compute(ctx, name, combine(inside), words, f"Compute {name}: true where {describe(inside)}.")
 
 
 def _unit(ctx: Context, match: Match) -> bool:
@@ -126,6 +178,23 @@ def _given_name(match: Match) -> str | None:
     """The name the request gives the new column ('..., called order_year'), if any."""
     names = match.items(name="name")
     return new_name(names[0].ref if names[0].kind == "str" else names[0].text) if names else None
+
+
+def read_flag_columns(ctx: Context) -> None:
+    """New true/false columns said with their tests ('add a column that flags ...'), read before the tests are."""
+    ctx.sentence.scan(
+        r"(?:add|create|include|append|make)(?: to (?:the )?(?P<into>{T}|{C}))?(?: a| an| the)?(?: new| extra)?"
+        r"(?: (?:true / false|yes / no|boolean))?(?: " + FLAG_NAME.format(group="name") + r")?(?: column| field| flag)"
+        r"(?: (?:called |named )?(?!(?:that|which|to|for|saying|showing|telling|in|on)(?= ))"
+        + FLAG_NAME.format(group="name2")
+        + r")?"
+        r"(?: (?:to|in|on|for) (?:the )?(?P<ds>{T}|{C})(?: table| dataset| data)?)?(?: ,)? (?:" + TELLS + r")"
+        r" (?P<cond>(?:(?!@s\d+)[^§;?.!])+?)(?: [?.!,])?"
+        r"(?: (?:and )?(?:(?P<call>{C}|call|name|label) (?:it|this|that|the column)|called|named|as) "
+        + FLAG_NAME.format(group="name3")
+        + r")?(?= [.?!;]|$)",
+        lambda m: _flag_column(ctx, m),
+    )
 
 
 def read_computed(ctx: Context) -> None:
