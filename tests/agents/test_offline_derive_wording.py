@@ -85,3 +85,39 @@ def test_a_flag_column_without_a_name_is_not_guessed(demo: Demo) -> None:
     planned = draft("add a column to orders that flags orders with quantity over 5", demo.catalog)
     assert planned.not_understood
     assert planned.definition is None or all(n["kind"] != "filter" for n in planned.definition["nodes"])
+
+
+BANDS = [
+    (
+        "add a colum age_band to custmers: 'under 30', '30-60' or 'over 60'",
+        "customers",
+        "age_band",
+        "case when age < 30 then 'under 30' when age >= 30 and age <= 60 then '30-60' when age > 60 then 'over 60' end",
+    ),
+    (
+        "customers: add age_group with '<18', '18-64', '65+'",
+        "customers",
+        "age_group",
+        "case when age < 18 then '<18' when age >= 18 and age <= 64 then '18-64' when age >= 65 then '65+' end",
+    ),
+    (
+        "products: add a price_band column: 'under 20', '20 to 100', 'over 100'",
+        "products",
+        "price_band",
+        "case when price < 20 then 'under 20' when price >= 20 and price <= 100 then '20 to 100'"
+        " when price > 100 then 'over 100' end",
+    ),
+]
+
+
+@pytest.mark.parametrize(("request_text", "dataset", "name", "expression"), BANDS, ids=[c[0] for c in BANDS])
+def test_band_labels_say_their_own_bounds_of_the_number_the_name_is_about(
+    request_text: str, dataset: str, name: str, expression: str, demo: Demo
+) -> None:
+    assert _steps(request_text, demo) == _derived(dataset, {name: expression})
+
+
+def test_bands_of_no_number_are_not_guessed(demo: Demo) -> None:
+    planned = draft("add a column tier to products: 'cheap', 'dear'", demo.catalog)
+    assert planned.definition is None
+    assert planned.not_understood

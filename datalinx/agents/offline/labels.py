@@ -3,6 +3,8 @@ otherwise", "a column tier: 'high' when price is over 100, else 'low'" (a case-w
 
 from __future__ import annotations
 
+import re
+
 from datalinx.agents.offline.ages import age_column
 from datalinx.agents.offline.columns import new_name
 from datalinx.agents.offline.context import Context
@@ -105,6 +107,50 @@ def _labelled(ctx: Context, match: Match) -> bool:
     return compute(ctx, name, text, match.text, note)
 
 
+NUMBER = r"(\d+(?:\.\d+)?)"
+# a band's label as its bounds: 'under 30' is below 30, '30-60' from 30 to 60 (both in), 'over 60' above 60
+BAND_FORMS = (
+    (r"(?:under|below|less than|younger than|<) ?" + NUMBER, ("<",)),
+    (r"(?:up to|at most|<=) ?" + NUMBER, ("<=",)),
+    (r"(?:over|above|more than|older than|>) ?" + NUMBER, (">",)),
+    (r"(?:at least|>=) ?" + NUMBER + r"|" + NUMBER + r" ?(?:\+|and over|and up|or more|and above|or older)", (">=",)),
+    (NUMBER + r" ?(?:-|\u2013|to) ?" + NUMBER, (">=", "<=")),
+)
+
+
+def _band(column: str, label: str) -> str | None:
+    """The test a band's label says of `column` ('under 30', '30-60', '60+'), or None when it says no bounds."""
+    for form, operators in BAND_FORMS:
+        found = re.fullmatch(form, label.strip().lower())
+        if found is not None:
+            bounds = [g for g in found.groups() if g is not None]
+            tests = [
+                f"{ident(column)} {op} {literal(float(b) if '.' in b else int(b))}"
+                for op, b in zip(operators, bounds, strict=True)
+            ]
+            return " and ".join(tests)
+    return None
+
+
+def _banded(ctx: Context, match: Match) -> bool:
+    """ "add age_band: 'under 30', '30-60' or 'over 60'": each row labelled by the band its number falls in."""
+    from datalinx.agents.offline.derive import compute
+
+    names, bands = match.items(name="name"), match.items("str", name="bands")
+    dataset = match.item("ds")
+    if len(names) != 1 or (dataset is not None and dataset.kind != "ds"):
+        return False
+    name = new_name(names[0].ref if names[0].kind == "str" else names[0].text)
+    column = _hint(ctx, name)
+    tests = [_band(column, str(b.ref)) for b in bands] if column is not None else []
+    if column is None or None in tests:
+        ctx.refuse(f"{match.text} (bands of which number?)" if column is None else f"{match.text} (a band's bounds)")
+        return True
+    whens = " ".join(f"when {test} then {literal(b.ref)}" for test, b in zip(tests, bands, strict=True))
+    note = f"Compute {name}: the band of {column} each row falls in ({', '.join(str(b.ref) for b in bands)}); empty"
+    return compute(ctx, name, f"case {whens} end", match.text, note + f" where {column} is empty or in no band.")
+
+
 def read_labels(ctx: Context) -> None:
     """ "add age_group that says 'senior' for 65 and over and 'other' otherwise": two labels and one test."""
     scan = ctx.sentence.scan
@@ -116,6 +162,10 @@ def read_labels(ctx: Context) -> None:
         + r"(?: column| field| flag| label)?(?: (?:to|in|on|for) (?:the )?{T}(?: table| dataset| data)?)?(?: ,| :)?"
         r"(?: (?:that|which) (?:says|reads|shows|is|holds|gives|contains|has)| saying| showing| holding| reading"
         r"| set to| being| with| giving| =| as)?"
+    )
+    scan(
+        head + r" (?P<bands>{S}(?: (?:,|or|and|, or|, and) {S})+)(?= [.?!;]|$| and then | then )",
+        lambda m: _banded(ctx, m),
     )
     condition = r"(?P<cond>(?:(?!@s\d+)[^§;])+?)"
     test = r"(?:for|when|if|where|whenever|wherever) " + condition
