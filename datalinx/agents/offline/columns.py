@@ -188,6 +188,22 @@ def _place_column(ctx: Context, match: Match) -> bool:
     return False
 
 
+def _age_said(ctx: Context, match: Match) -> bool:
+    """'name and how old they are' where columns are listed: the age column of the first dataset in scope with one."""
+    said = match.item("old")
+    if said is not None and said.norm != "old":
+        return False
+    refs = (r for name in ctx.reading.scope for r in ctx.grounding.columns_named(("age",), [name]))
+    ref = next(refs, None)
+    if ref is None:
+        return False
+    first, last = match.items()[0], match.items()[-1]
+    ctx.note(f"read '{match.text}' as the column {ref.column}")
+    ctx.sentence.fold(match.indexes[0], match.indexes[-1], Item("col", match.text, ref.column, ref, [], False,
+                                                                first.start, last.end))  # fmt: skip
+    return False
+
+
 def read_shapes(ctx: Context) -> None:
     """Renames, case changes, computed columns and columns dropped by name: read before row tests."""
     scan = ctx.sentence.scan
@@ -196,6 +212,8 @@ def read_shapes(ctx: Context) -> None:
     where = r"where (?:it|they|he|she|each one|(?:the |each |every )?{T}) (?:live|lives|reside|resides|are based"
     where += r"|is based|are located|is located|are from|is from|come from|comes from)(?= [?.!;,]|$| and )"
     scan(where, lambda m: _place_column(ctx, m))
+    who = r"(?:it|they|he|she|each one|(?:the |each |every )?{T})"
+    scan(r"how (?P<old>old|{C}) " + who + r" (?:is|are|was|were)(?= [?.!;,]|$| and )", lambda m: _age_said(ctx, m))
     scan(r"{C} \( (?:in )?[a-z%]+ \)", lambda m: _aside(ctx, m))
     old = r"(?P<old>{C}|{S})"
     new = r"(?P<new>{S}|{C}|{V}|{T}|[^ @§,;]+)"

@@ -1,0 +1,50 @@
+"""The offline planner on columns of another dataset said in everyday words: 'the buyer's name and how old they
+are', 'the product's price from the catalogue'."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from datalinx.agents.offline import draft
+from tests.agents.test_offline_planner import Demo, demo
+
+__all__ = ["demo"]  # the fixture, shared with the row-test module
+
+
+def _steps(request: str, demo: Demo) -> list[dict[str, Any]]:
+    """The plan's nodes without their ids, after checking every word was understood."""
+    planned = draft(request, demo.catalog)
+    assert planned.definition is not None, planned.not_understood
+    assert planned.not_understood == []
+    return [{k: v for k, v in node.items() if k != "id"} for node in planned.definition["nodes"]]
+
+
+def _looked_up(base: str, other: str, key: str, columns: list[str]) -> list[dict[str, Any]]:
+    """The base's rows with `columns` of `other` brought by `key` (a left join)."""
+    return [
+        {"kind": "source", "dataset": base},
+        {"kind": "source", "dataset": other},
+        {"kind": "select", "columns": [key, *columns]},
+        {"kind": "join", "how": "left", "on": [key]},
+    ]
+
+
+AGES = [
+    ("each order alongside the buyer's name and how old they are", ["name", "age"]),
+    ("orders with the customer's name and how old they are", ["name", "age"]),
+    ("orders next to the client's email and how old they are", ["email", "age"]),
+]
+
+
+@pytest.mark.parametrize(("request_text", "columns"), AGES, ids=[c[0] for c in AGES])
+def test_how_old_they_are_is_the_age_of_the_rows_people(request_text: str, columns: list[str], demo: Demo) -> None:
+    assert _steps(request_text, demo) == _looked_up("orders", "customers", "customer_id", columns)
+
+
+def test_how_old_each_row_is_is_its_own_age(demo: Demo) -> None:
+    assert _steps("customers: name and how old each customer is", demo) == [
+        {"kind": "source", "dataset": "customers"},
+        {"kind": "select", "columns": ["name", "age"]},
+    ]
