@@ -48,3 +48,27 @@ def test_how_old_each_row_is_is_its_own_age(demo: Demo) -> None:
         {"kind": "source", "dataset": "customers"},
         {"kind": "select", "columns": ["name", "age"]},
     ]
+
+
+CATALOGUE = [
+    (
+        "for each order could you pull in the product's price from the catalogue? want to compare it to the unit price",
+        "price",
+    ),
+    ("orders with the category from the product catalog", "category"),
+    ("orders with the price from the catalogue", "price"),
+]
+
+
+@pytest.mark.parametrize(("request_text", "column"), CATALOGUE, ids=[c[0] for c in CATALOGUE])
+def test_the_catalogue_is_where_the_products_columns_come_from(request_text: str, column: str, demo: Demo) -> None:
+    assert _steps(request_text, demo) == _looked_up("orders", "products", "product_id", [column])
+
+
+def test_a_column_no_catalogue_holds_is_not_taken_from_it(demo: Demo) -> None:
+    assert "catalogue" in draft("orders with the country from the catalogue", demo.catalog).not_understood
+
+
+def test_a_reason_naming_a_column_the_summary_does_not_keep_is_said(demo: Demo) -> None:
+    planned = draft("total revenue per country, want to compare it to the unit price", demo.catalog)
+    assert planned.not_understood

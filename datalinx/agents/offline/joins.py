@@ -343,6 +343,20 @@ def _how(ctx: Context, match: Match, how: str) -> bool:
     return _join(ctx, dataset, how, False)
 
 
+def _catalogued(ctx: Context, match: Match) -> bool:
+    """'the product's price from the catalogue': where a column of the products is kept, said; the column is left
+    for the reader that brings it."""
+    item, owner = match.item("col"), match.item("t")
+    products = ctx.grounding.dataset_words.get("products")
+    if item is None or not isinstance(item.ref, ColumnRef) or item.ref.dataset != products:
+        return False
+    if owner is not None and owner.ref != products:
+        return False
+    for said in match.items(name="where"):
+        said.consumed = True
+    return False
+
+
 def read_joins(ctx: Context) -> None:
     scan = ctx.sentence.scan
     unknown = (
@@ -374,6 +388,8 @@ def read_joins(ctx: Context) -> None:
         r"valid)",
         lambda m: _how(ctx, m, "inner"),
     )
+    catalogue = r"(?P<where>from (?:the |our )?(?:product |(?P<t>{T}) )?(?:catalogue|catalog))"
+    scan(r"(?P<col>{C}) " + catalogue, lambda m: _catalogued(ctx, m))
     scan(
         r"(?:add|bring in|bring|include|attach|append|pull in|with|plus)(?: the| their| its| his| her)?"
         r"(?: corresponding| matching| respective| related| associated| relevant)? " + COLUMNS,
