@@ -72,3 +72,30 @@ def test_a_column_no_catalogue_holds_is_not_taken_from_it(demo: Demo) -> None:
 def test_a_reason_naming_a_column_the_summary_does_not_keep_is_said(demo: Demo) -> None:
     planned = draft("total revenue per country, want to compare it to the unit price", demo.catalog)
     assert planned.not_understood
+
+
+def _picked_by(condition: str) -> list[dict[str, Any]]:
+    """The orders whose customer passes `condition` (a semi join, each order once)."""
+    return [
+        {"kind": "source", "dataset": "orders"},
+        {"kind": "source", "dataset": "customers"},
+        {"kind": "filter", "condition": condition},
+        {"kind": "select", "columns": ["customer_id"]},
+        {"kind": "join", "how": "semi", "on": ["customer_id"]},
+    ]
+
+
+PEOPLE_TESTS = [
+    ("ordres from custmers under 30", "age < 30"),
+    ("orders of clients over 65", "age > 65"),
+    ("orders from customers aged under 30", "age < 30"),
+    ("orders from customers whose age is under 30", "age < 30"),
+    ("orders from customers with age under 30", "age < 30"),
+]
+
+
+@pytest.mark.parametrize(("request_text", "condition"), PEOPLE_TESTS, ids=[c[0] for c in PEOPLE_TESTS])
+def test_a_test_said_of_the_customers_picks_the_orders_of_those_customers(
+    request_text: str, condition: str, demo: Demo
+) -> None:
+    assert _steps(request_text, demo) == _picked_by(condition)

@@ -197,6 +197,8 @@ def _implicit(ctx: Context, match: Match) -> bool:
             ctx.refuse(f"{match.text} (age or {ctx.main_measure()}?)")
             return True
         column = age_column(ctx)
+    if column is None and agelike and _said_of_people(ctx, match):
+        column = _age_of_named(ctx, match)  # "orders from customers under 30": the customers' age
     column = column or ctx.main_measure()
     if column is None and agelike:
         column = age_column(ctx)  # "customers over 50": people, by age
@@ -206,6 +208,15 @@ def _implicit(ctx: Context, match: Match) -> bool:
     ctx.note(f"read '{match.text}' as a test on {column}")
     _unit(ctx, match)
     return compare(ctx, column, parsed[0], number, parsed[1], match.group("unit"))
+
+
+def _age_of_named(ctx: Context, match: Match) -> str | None:
+    """The age of the other dataset of people named just before a test ('orders from customers under 30')."""
+    before = ctx.sentence.items[match.indexes[0] - 1]
+    if before.kind != "ds" or str(before.ref) == ctx.base:
+        return None
+    refs = ctx.grounding.columns_named(("age",), [str(before.ref)])
+    return ctx.use(refs[0]) if refs and refs[0].type in NUMERIC else None
 
 
 def _said_of_people(ctx: Context, match: Match) -> bool:

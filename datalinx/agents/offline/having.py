@@ -21,6 +21,10 @@ def _group_subject(ctx: Context, match: Match) -> bool:
         key = ctx.grounding.key_of(dataset)
         if dataset == ctx.base or key is None or ctx.grounding.column(ctx.base, key) is None:
             return False
+        what = match.item("what")
+        own = what is not None and isinstance(what.ref, ColumnRef) and what.ref.dataset == dataset
+        if own and not match.group("fn"):
+            return False  # 'customers whose age is under 30': a test of each customer, not of a group
         ctx.groups.append(key)
         ctx.note(f"'{item.text}' grouped by {key}")
         return True
@@ -123,8 +127,8 @@ def read_having(ctx: Context) -> None:
     scan(
         r"(?P<grp>{C}|{T})(?= "
         + having
-        + r" (?:(?:a|an|the) )?(?:(?:total|average|sum of|mean|median|number of) )?"
-        + r"(?:(?:@c\d+|@t\d+) )?(?:(?:is|are|of) )?(?:not )?(?:"
+        + r" (?:(?:a|an|the) )?(?:(?P<fn>total|average|sum of|mean|median|number of) )?"
+        + r"(?:(?P<what>@c\d+|@t\d+) )?(?:(?:is|are|of) )?(?:not )?(?:"
         + OP
         + r") @[ny]\d+)",
         lambda m: _group_subject(ctx, m),

@@ -516,6 +516,20 @@ def read_added_back(ctx: Context) -> None:
         )
 
 
+SAID_OF = frozenset({"who", "that", "which", "whose", "with", "having", "are", "is", "were", "was", "aged", "a", "an"})
+
+
+def _said_of(ctx: Context, condition: Condition, dataset: str) -> bool:
+    """Whether a test follows the name of `dataset`'s rows ('customers under 30', 'clients aged over 65')."""
+    if condition.span is None or condition.any_of:
+        return False
+    index = condition.span[0] - 1
+    while index >= 0 and ctx.sentence.items[index].norm in SAID_OF:
+        index -= 1
+    before = ctx.sentence.items[index] if index >= 0 else None
+    return before is not None and before.kind == "ds" and str(before.ref) == dataset
+
+
 def tests_only(ctx: Context) -> None:
     """'orders from customers in Germany': a joined dataset whose columns are only tested picks the base's rows
     (a semi join, each row once) rather than adding its columns and repeating rows it matches twice."""
@@ -539,6 +553,7 @@ def tests_only(ctx: Context) -> None:
     for condition in plan.filters:
         mentioned = {n for n in names if re.search(rf"\b{re.escape(n)}\b", combine([condition]))}
         valued = bool(condition.values) and not condition.any_of  # 'in Germany'; 'with the segment' shows it
+        valued = valued or _said_of(ctx, condition, join.dataset)  # 'customers under 30': which customers
         if mentioned and valued and _only_names(combine([condition]), mentioned, ctx):
             tested.append(condition)
         else:
