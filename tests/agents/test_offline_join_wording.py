@@ -99,3 +99,23 @@ def test_a_test_said_of_the_customers_picks_the_orders_of_those_customers(
     request_text: str, condition: str, demo: Demo
 ) -> None:
     assert _steps(request_text, demo) == _picked_by(condition)
+
+
+UNITS = [
+    "hey, could you work out how many units we've sold in each product category?",
+    "how many units were sold per category",
+    "how many items we sold in each category",
+]
+
+
+@pytest.mark.parametrize("request_text", UNITS)
+def test_how_many_units_per_category_sums_the_orders_quantity_by_the_products_category(
+    request_text: str, demo: Demo
+) -> None:
+    steps = _steps(request_text, demo)
+    assert steps[:4] == _looked_up("orders", "products", "product_id", ["category"])
+    assert steps[-1] == {
+        "kind": "aggregate",
+        "group_by": ["category"],
+        "aggregations": [{"function": "sum", "column": "quantity"}],
+    }

@@ -80,7 +80,8 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
         elif candidate.kind == "col":
             # a grouping key ("per product category") may come from a joined table; what is measured may not
             weight = 1 if start > 0 and tokens[start - 1].norm in GROUPING else 2
-            measured = start > 0 and tokens[start - 1].norm in AGGREGATES  # "average order value": its rows
+            # "average order value", "how many units": what is measured, in its rows
+            measured = start > 0 and (tokens[start - 1].norm in AGGREGATES or tokens[start - 1].norm == "many")
             for ref in candidate.refs:
                 assert isinstance(ref, ColumnRef)
                 votes.append((start, ref.dataset, weight if ref.strength >= 2 or measured else 0.5))
