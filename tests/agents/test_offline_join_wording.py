@@ -119,3 +119,32 @@ def test_how_many_units_per_category_sums_the_orders_quantity_by_the_products_ca
         "group_by": ["category"],
         "aggregations": [{"function": "sum", "column": "quantity"}],
     }
+
+
+def _buyers_of(condition: str, aggregation: dict[str, Any]) -> list[dict[str, Any]]:
+    """One summary over the customers with an order of a product that passes `condition` (two semi joins)."""
+    return [
+        {"kind": "source", "dataset": "customers"},
+        {"kind": "source", "dataset": "products"},
+        {"kind": "filter", "condition": condition},
+        {"kind": "select", "columns": ["product_id"]},
+        {"kind": "source", "dataset": "orders"},
+        {"kind": "join", "how": "semi", "on": ["product_id"]},
+        {"kind": "select", "columns": ["customer_id"]},
+        {"kind": "join", "how": "semi", "on": ["customer_id"]},
+        {"kind": "aggregate", "group_by": [], "aggregations": [aggregation]},
+    ]
+
+
+BUYERS = [
+    ("What's the average age of the customers who've bought electronics?", "lower(trim(category)) = 'electronics'"),
+    ("average age of customers who bought garden products", "lower(trim(category)) in ('garden', 'gardens')"),
+    ("mean age of the clients that purchased toys", "lower(trim(category)) = 'toys'"),
+]
+
+
+@pytest.mark.parametrize(("request_text", "condition"), BUYERS, ids=[c[0] for c in BUYERS])
+def test_a_summary_of_the_customers_who_bought_a_kind_of_product_counts_each_customer_once(
+    request_text: str, condition: str, demo: Demo
+) -> None:
+    assert _steps(request_text, demo) == _buyers_of(condition, {"function": "mean", "column": "age"})

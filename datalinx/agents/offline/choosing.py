@@ -40,6 +40,7 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
     counted: set[str] = set()  # counted by their key among another dataset's rows, not grouped by it
     scores = {name: 0.0 for name in every}
     evidence = {name: 0.0 for name in every}
+    valued: set[str] = set()  # datasets a value named belongs to
     entities = find_entities(tokens, grounding, every, request)
     votes: list[tuple[int, str, float]] = []  # where a column is named, the dataset it may belong to, how strongly
     grouping_words = any(t.norm in GROUPING for t in tokens)
@@ -95,6 +96,7 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
                 assert isinstance(ref, ValueRef)
                 scores[ref.dataset] += 1.5
                 evidence[ref.dataset] += 1.5
+                valued.add(ref.dataset)
     of_groups = {start for start, dataset, _ in votes if dataset in described}
     for start, dataset, weight in votes:
         if start not in of_groups:  # "top 3 products by revenue with their names": shown beside each group's total
@@ -136,7 +138,9 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
         ranked.remove(leader)
         ranked.insert(0, leader)
         return Choice(leader, [leader, *(n for n in named if n != leader)], ranked, groups)
-    return Choice(best, named, ranked, groups)
+    # "the average age of customers who bought electronics": a value of the products, through the orders
+    bridged = [d for d in every if d in valued and grounding.join_key(best, d) is None and grounding.bridge(best, d)]
+    return Choice(best, named, ranked, groups, bridged)
 
 
 TABLE_NOUNS = frozenset({"rows", "records", "data", "table", "dataset", "entries", "file", "lines", "sheet"})

@@ -539,14 +539,20 @@ def tests_only(ctx: Context) -> None:
         j for j in plan.joins if j.how == "semi" and not j.columns and any(o.through == j.dataset for o in plan.joins)
     ]
     joins = [j for j in plan.joins if j not in bridges]
-    if plan.aggregate is not None or plan.lookups or plan.dedupe is not None or len(joins) != 1:
+    if plan.lookups or plan.dedupe is not None or len(joins) != 1:
         return
     join = joins[0]
+    if plan.aggregate is not None and join.through is None:
+        return  # a summary over a direct join stays as planned; one through a bridge could not bring columns
     names = {join.renamed.get(c, c): c for c in join.columns if c != join.key}
     if join.how not in ("left", "semi") or not names:
         return
     elsewhere = [*(plan.select or []), *plan.drop, *plan.rename, *(s.get("column") for s in plan.sort)]
     computed = " ".join([*plan.prepare.values(), *plan.finish.values(), *plan.fills, *plan.casts])
+    if plan.aggregate is not None:  # 'the average age of customers who bought electronics': its tests only pick
+        summary = plan.aggregate
+        elsewhere += [*summary.group_by, *(str(a.get("column")) for a in summary.aggregations)]
+        computed = " ".join([computed, *summary.buckets.values()])
     if any(n in elsewhere or re.search(rf"\b{re.escape(n)}\b", computed) for n in names):
         return
     tested, kept = [], []
