@@ -121,3 +121,22 @@ def test_bands_of_no_number_are_not_guessed(demo: Demo) -> None:
     planned = draft("add a column tier to products: 'cheap', 'dear'", demo.catalog)
     assert planned.definition is None
     assert planned.not_understood
+
+
+GIVEN_NAMES = [
+    "each customer's given name as an extra column",
+    "customers with their given name",
+    "customers: add the given name",
+]
+
+
+@pytest.mark.parametrize("request_text", GIVEN_NAMES)
+def test_a_given_name_is_the_first_word_of_the_name_not_a_name_given_to_us(request_text: str, demo: Demo) -> None:
+    assert _steps(request_text, demo) == _derived("customers", {"first_name": "split_part(trim(name), ' ', 1)"})
+
+
+def test_a_phone_number_given_to_us_is_one_on_file(demo: Demo) -> None:
+    assert _steps("customers who have given a phone number", demo) == [
+        {"kind": "source", "dataset": "customers"},
+        {"kind": "filter", "condition": "phone is not null"},
+    ]

@@ -133,6 +133,12 @@ def _unclear(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _given_name(match: Match) -> bool:
+    """Whether the words are 'given name' (a first name, read with the parts of names), not 'given us a name'."""
+    words = [i.norm for i in match.items()]
+    return len(words) == 2 and words[0] == "given" and words[1] in ("name", "names")
+
+
 def _pair(joiner: str) -> str:
     """Two columns joined by a word: 'a phone number and a city'."""
     return ARTICLE + r"(?P<a>{C}) " + joiner + " " + ARTICLE + r"(?P<b>{C})"
@@ -165,7 +171,7 @@ def read_presence(ctx: Context) -> None:
          lambda m: add_null(ctx, m, True))  # fmt: skip
     # 'customers who gave us a phone number': the value is there
     scan(r"(?:(?:who|that|which) )?(?:have |has |had )?" + given + " " + ARTICLE + r"(?P<col>{C})",
-         lambda m: add_null(ctx, m, False))  # fmt: skip
+         lambda m: not _given_name(m) and add_null(ctx, m, False))  # fmt: skip
     # 'whose birth date we don't know', 'a phone we never got'
     scan(
         r"(?P<col>{C}) (?:(?:we|i|you|they) )?(?:do not|not|never|did not) (?:know|have|hold|keep|record|got|get)",
