@@ -66,6 +66,24 @@ FLAGS = [
     ),
     ("add a flag column senior to customers that is true for people over 65", "customers", {"senior": "age > 65"}),
     ("orders: add a column that marks rows with quantity over 5, named bulk", "orders", {"bulk": "quantity > 5"}),
+    ("flag orders from germany as german_order", "orders", {"german_order": "country = 'DE'"}),
+    (
+        "mark churn rows on a two-year contract as long_contract",
+        "churn",
+        {"long_contract": "lower(trim(contract)) in ('two-year', '2 year')"},
+    ),
+    ("label orders with quantity over 5 as bulk", "orders", {"bulk": "quantity > 5"}),
+    (
+        "flag orders with revenue over 2 times the unit price as odd",
+        "orders",
+        {"odd": "total_revenue > 2 * unit_price"},
+    ),
+    ("add a column is_big to orders flagging orders with quantity over 10", "orders", {"is_big": "quantity > 10"}),
+    (
+        "orders: add is_late, true when the ship date is after 2024-06-01",
+        "orders",
+        {"is_late": "ship_date >= '2024-06-02'"},
+    ),
     (
         "customers: add a true/false column is_german for whether the customer is from germany",
         "customers",
@@ -139,4 +157,11 @@ def test_a_phone_number_given_to_us_is_one_on_file(demo: Demo) -> None:
     assert _steps("customers who have given a phone number", demo) == [
         {"kind": "source", "dataset": "customers"},
         {"kind": "filter", "condition": "phone is not null"},
+    ]
+
+
+def test_a_flag_is_computed_before_the_steps_said_after_it(demo: Demo) -> None:
+    assert _steps("flag orders with revenue over 1000 as big_order and sort by revenue", demo) == [
+        *_derived("orders", {"big_order": "total_revenue > 1000"}),
+        {"kind": "sort", "by": [{"column": "total_revenue", "descending": False}]},
     ]

@@ -8,10 +8,9 @@ from datalinx.agents.offline.aggregates import _date_of
 from datalinx.agents.offline.columns import new_name
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.date_relations import _date_for_verb
-from datalinx.agents.offline.derive import PERIOD_FUNCTIONS, _expression, compute
-from datalinx.agents.offline.phrases import BRIDGE, OP, arithmetic, comparison
+from datalinx.agents.offline.derive import PERIOD_FUNCTIONS, compute
 from datalinx.agents.offline.plan import combine, describe, ident, literal
-from datalinx.agents.offline.sentence import Match
+from datalinx.agents.offline.sentence import Item, Match
 from datalinx.core.pipelines.types import NUMERIC, ColumnType
 
 T = ColumnType
@@ -30,22 +29,11 @@ EXACT = {("month", "year"): "/ 12", ("year", "month"): "* 12", ("week", "day"): 
 TIME_UNITS = frozenset({"year", "month", "week", "day"})
 
 
-def _flag(ctx: Context, match: Match) -> bool:
-    """'flag orders with revenue over 1000 as big_order': a true/false column from a test."""
-    item, names, body = match.item("col"), match.items(name="name"), match.items(name="rhs")
-    operator = comparison((match.group("op") or "").strip())
-    column = ctx.column(item) if item is not None else None
-    right = _expression(ctx, body) if body else None
-    if column is None or operator is None or right is None or not names or ctx.type_of(column) not in NUMERIC:
-        return False
-    name = new_name(names[0].ref if names[0].kind == "str" else names[0].text)
-    return compute(ctx, name, f"{ident(column)} {operator} {right}", match.text)
-
-
 FLAG_NAME = r"(?P<{group}>{{S}}|[a-z_][a-z0-9_]*)"
 # words that say what a new true/false column tells: 'that flags anyone ...', 'saying whether ...'
 TELLS = (
-    r"(?:(?:that|which|to) )?(?:flags?|marks?|says?|saying|shows?|showing|tells?|telling|indicates?|indicating"
+    r"(?:(?:that|which|to) )?(?:flags?|flagging|marks?|marking|says?|saying|shows?|showing|tells?|telling|indicates?"
+    r"|indicating"
     r"|is true (?:for|when|if))(?: whether| if| when| where| for)?"
     r"|(?:that|which) (?:is )?true (?:for|when|if)|(?:for|telling|showing|saying) whether|for"
 )
@@ -67,7 +55,7 @@ def _flag_column(ctx: Context, match: Match) -> bool:
         return False  # 'add a column to churn': the dataset's name, read as a column's too
     start, end = match.sentence.offsets, match.match.span("cond")
     tested = [i for i in match.indexes if end[0] <= start[i] < end[1]]
-    while tested and ctx.sentence.items[tested[0]].norm in LEADS:
+    while tested and _leads(ctx, ctx.sentence.items[tested[0]]):
         tested = tested[1:]
     if not tested:
         return False
@@ -78,6 +66,11 @@ def _flag_column(ctx: Context, match: Match) -> bool:
     ctx.flags.append((tested[0], tested[-1], new_name(name.ref if name.kind == "str" else name.text)))
     ctx.plan.touched = True
     return False
+
+
+def _leads(ctx: Context, item: Item) -> bool:
+    """Whether an item only leads into a flag's tests: 'anyone', 'the rows', the base's own name."""
+    return item.norm in LEADS or (item.kind == "ds" and item.ref == ctx.base)
 
 
 def flags_as_columns(ctx: Context) -> None:
@@ -195,18 +188,27 @@ def read_flag_columns(ctx: Context) -> None:
         + r")?(?= [.?!;]|$)",
         lambda m: _flag_column(ctx, m),
     )
+    # 'add is_late, true when ...': no word for a column, so only its truth says it is one
+    ctx.sentence.scan(
+        r"(?:add|create|include|append) "
+        + FLAG_NAME.format(group="name")
+        + r"(?: (?:to|in|on|for) (?:the )?(?P<ds>{T}))?"
+        r"(?: ,)?(?: (?:that|which) is| being)? true (?:when|if|for|where|whenever) (?P<cond>(?:(?!@s\d+)[^§;?.!])+?)"
+        r"(?= [.?!;]|$)",
+        lambda m: _flag_column(ctx, m),
+    )
+    # 'flag orders from germany as german_order': the rows the tests pick, flagged rather than kept
+    ctx.sentence.scan(
+        r"(?:flag|mark|tag|label) (?P<cond>(?:(?!@s\d+)[^§;?.!])+?) (?:as|with) "
+        + FLAG_NAME.format(group="name3")
+        + r"(?: \( (?:true / false|yes / no|boolean) \)| true / false| yes / no)?(?= [.?!;,]|$| and | then )",
+        lambda m: _flag_column(ctx, m),
+    )
 
 
 def read_computed(ctx: Context) -> None:
     """Computed columns in words; each may say it is wanted 'as a new column'."""
     scan = ctx.sentence.scan
-    rows = r"(?:the |all |any )?(?:{T} |rows |ones |records )?"
-    scan(
-        r"(?:flag|mark|tag|label) " + rows + r"(?:with|where|whose|that have|having|which have) (?:an? |the )?"
-        r"(?P<col>{C}) " + BRIDGE + r"(?P<op>" + OP + r") " + arithmetic("rhs") + r" (?:as|with) "
-        r"(?P<name>{S}|[a-z_][a-z0-9_]*)(?: \( (?:true / false|yes / no|boolean) \)| true / false| yes / no)?",
-        lambda m: _flag(ctx, m),
-    )
     units = ADDED + r"(?:the |their |its )?(?P<col>{C}) in (?P<unit>cents?|pence)"
     scan(units + AS_COLUMN, lambda m: _unit(ctx, m))
     durations = ADDED + r"(?:the |their |its )?(?P<col>{C}) in (?P<tunit>years|months|weeks|days)"
