@@ -31,6 +31,7 @@ NAMED_PERIODS = [
     ("customers, add birth_month", "customers", {"birth_month": "month(birth_date)"}),
     ("add a new column signup_year to customers", "customers", {"signup_year": "year(to_date(signup_date))"}),
     ("add order_week to orders", "orders", {"order_week": "week(order_date)"}),
+    ("orders + order_quarter", "orders", {"order_quarter": "quarter(order_date)"}),
 ]
 
 
@@ -117,6 +118,12 @@ BANDS = [
         "customers",
         "age_group",
         "case when age < 18 then '<18' when age >= 18 and age <= 64 then '18-64' when age >= 65 then '65+' end",
+    ),
+    (
+        "add age_band to customers with bands 'under 30', '30-60' and 'over 60'",
+        "customers",
+        "age_band",
+        "case when age < 30 then 'under 30' when age >= 30 and age <= 60 then '30-60' when age > 60 then 'over 60' end",
     ),
     (
         "products: add a price_band column: 'under 20', '20 to 100', 'over 100'",

@@ -283,7 +283,7 @@ def read_derived(ctx: Context) -> None:
     )
     scan(COLUMNS + r" (?P<case>trimmed|stripped)", lambda m: _case(ctx, m))
     scan(
-        r"(?:add|create|include|append|with|plus)(?: a| an| the)?(?: new)?(?: column| field)?(?: called| named)?"
+        r"(?:add|create|include|append|with|plus|\+)(?: a| an| the)?(?: new)?(?: column| field)?(?: called| named)?"
         r" (?P<name>[a-z][a-z0-9_]*_(?:year|month|quarter|week|day))(?: column| field)?",
         lambda m: _period_named(ctx, m),
     )

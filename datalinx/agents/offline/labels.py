@@ -164,7 +164,9 @@ def read_labels(ctx: Context) -> None:
         r"| set to| being| with| giving| =| as)?"
     )
     scan(
-        head + r" (?P<bands>{S}(?: (?:,|or|and|, or|, and) {S})+)(?= [.?!;]|$| and then | then )",
+        head
+        + r"(?: (?:the )?(?:bands|groups|buckets|ranges|labels|brackets))?(?: :)?"
+        + r" (?P<bands>{S}(?: (?:,|or|and|, or|, and) {S})+)(?= [.?!;]|$| and then | then )",
         lambda m: _banded(ctx, m),
     )
     condition = r"(?P<cond>(?:(?!@s\d+)[^§;])+?)"
