@@ -148,3 +148,25 @@ def test_a_summary_of_the_customers_who_bought_a_kind_of_product_counts_each_cus
     request_text: str, condition: str, demo: Demo
 ) -> None:
     assert _steps(request_text, demo) == _buyers_of(condition, {"function": "mean", "column": "age"})
+
+
+LISTED = [
+    ("show every order with the shopper's email and age", ["email", "age"]),
+    ("every order, plus the client's email and age", ["email", "age"]),
+    ("orders, add the buyer's segment and age", ["segment", "age"]),
+    ("orders, add the buyer's city, segment and age", ["city", "segment", "age"]),
+    ("orders with the buyer's email, city and segment", ["email", "city", "segment"]),
+]
+
+
+@pytest.mark.parametrize(("request_text", "columns"), LISTED, ids=[c[0] for c in LISTED])
+def test_every_column_listed_after_the_buyers_is_the_buyers(request_text: str, columns: list[str], demo: Demo) -> None:
+    assert _steps(request_text, demo) == _looked_up("orders", "customers", "customer_id", columns)
+
+
+def test_a_listed_column_the_rows_share_is_the_buyers_under_its_own_name(demo: Demo) -> None:
+    steps = _steps("orders, add the buyer's city and country", demo)
+    assert steps[2:4] == [
+        {"kind": "select", "columns": ["customer_id", "city", "country"]},
+        {"kind": "rename", "columns": {"country": "customer_country"}},
+    ]

@@ -73,6 +73,8 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
                 counted.add(name)  # "how many distinct customers placed orders": customer ids among the orders
             elif grouping_words and _measured_elsewhere(entities, grounding, name):
                 counted.add(name)  # "revenue of enterprise customers per month": the orders' revenue, of their rows
+            elif len(named) > 1 and _owns_next(entities, start, name):
+                pass  # "orders, add the buyer's segment": the buyer's columns are looked up for the rows named first
             else:
                 # "for each order, add ...": with nothing to summarise, the rows are that dataset's
                 scores[name] += 6 if start > 0 and tokens[start - 1].norm in GROUPING else 4
@@ -141,6 +143,13 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
     # "the average age of customers who bought electronics": a value of the products, through the orders
     bridged = [d for d in every if d in valued and grounding.join_key(best, d) is None and grounding.bridge(best, d)]
     return Choice(best, named, ranked, groups, bridged)
+
+
+def _owns_next(entities: dict[int, Candidate], start: int, dataset: str) -> bool:
+    """Whether the dataset named at `start` is followed at once by a column of its own ('the buyer's segment')."""
+    following = entities.get(start + entities[start].length)
+    refs = following.refs if following is not None and following.kind == "col" else []
+    return any(isinstance(r, ColumnRef) and r.dataset == dataset for r in refs)
 
 
 TABLE_NOUNS = frozenset({"rows", "records", "data", "table", "dataset", "entries", "file", "lines", "sheet"})

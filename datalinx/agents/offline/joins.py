@@ -245,6 +245,22 @@ def _first_related(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _described_with_more(ctx: Context, match: Match, found: list[tuple[int, int, Item]]) -> bool:
+    """'the buyer's email and age': the first column as `_described` reads it, the others listed after it brought
+    too, when they are all the named dataset's."""
+    other = match.item("t")
+    if other is None or other.kind != "ds":
+        return False
+    listed = [[r for r in [i.ref, *i.alternatives] if isinstance(r, ColumnRef)] for i in match.items("col", "more")]
+    theirs = [next((r for r in refs if r.dataset == str(other.ref)), None) for refs in listed]
+    if any(ref is None for ref in theirs) or not _described(ctx, match, found):
+        return False
+    for ref in theirs:
+        if ref is not None:
+            ctx.use(ref)
+    return True
+
+
 def read_described(ctx: Context) -> None:
     """'the town the buyer lives in', 'the country their customer comes from', 'the segment the client belongs
     to': a column of the dataset the clause names (read before the clause could list the base's values)."""
@@ -272,12 +288,14 @@ def read_described(ctx: Context) -> None:
         lambda m: _described(ctx, m, found),
     )
     _fold(ctx, found)
-    # "orders with the customer town", "add the buyer's nation": a column named after its dataset's rows
-    ctx.sentence.scan(
+    # "orders with the customer town", "add the buyer's nation and age": columns named after their dataset's rows
+    owned = (
         r"(?:with|plus|add|adding|include|including|attach|attaching) (?:the |their |its |each |every )?"
-        r"(?P<t>{T})(?: 's| s)? (?P<col>{C})(?! {C}| {T})",
-        lambda m: _described(ctx, m, found),
+        r"(?P<t>{T})(?: 's| s)? (?P<col>{C})"
     )
+    more = r"(?P<more>(?:(?: ,| and| , and| &| plus| as well as)(?: the| their| its| his| her)? {C})+)(?! {C}| {T})"
+    ctx.sentence.scan(owned + more, lambda m: _described_with_more(ctx, m, found))
+    ctx.sentence.scan(owned + r"(?! {C}| {T})", lambda m: _described(ctx, m, found))
     _fold(ctx, found)
 
 
