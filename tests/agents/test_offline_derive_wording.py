@@ -172,3 +172,29 @@ def test_a_flag_is_computed_before_the_steps_said_after_it(demo: Demo) -> None:
         *_derived("orders", {"big_order": "total_revenue > 1000"}),
         {"kind": "sort", "by": [{"column": "total_revenue", "descending": False}]},
     ]
+
+
+BARE_BOUNDS = [
+    (
+        "add an age_group column to customers: 'young' under 30, 'old' otherwise",
+        "customers",
+        {"age_group": "case when age < 30 then 'young' else 'old' end"},
+    ),
+    (
+        "products: add a price_tier column, 'premium' over 100 and 'standard' otherwise",
+        "products",
+        {"price_tier": "case when price > 100 then 'premium' else 'standard' end"},
+    ),
+    (
+        "customers: add age_group with 'senior' at least 65, else 'adult'",
+        "customers",
+        {"age_group": "case when age >= 65 then 'senior' else 'adult' end"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("request_text", "dataset", "columns"), BARE_BOUNDS, ids=[c[0] for c in BARE_BOUNDS])
+def test_a_label_may_be_followed_by_its_bound_alone(
+    request_text: str, dataset: str, columns: dict[str, str], demo: Demo
+) -> None:
+    assert _steps(request_text, demo) == _derived(dataset, columns)

@@ -9,7 +9,7 @@ from datalinx.agents.offline.ages import age_column
 from datalinx.agents.offline.columns import new_name
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.grounding import ColumnRef, name_words
-from datalinx.agents.offline.phrases import comparison
+from datalinx.agents.offline.phrases import OP, comparison
 from datalinx.agents.offline.plan import equality, ident, literal
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.core.pipelines.types import NUMERIC
@@ -170,15 +170,17 @@ def read_labels(ctx: Context) -> None:
         lambda m: _banded(ctx, m),
     )
     condition = r"(?P<cond>(?:(?!@s\d+)[^§;])+?)"
-    test = r"(?:for|when|if|where|whenever|wherever) " + condition
-    scan(
-        head
-        + r" (?P<yes>{S}) "
-        + test
-        + r"(?: ,)?(?: and| or| ,)?(?: (?P<no>{S}) "
-        + REST
-        + r"| "
-        + REST
-        + r"(?: ,)? (?P<no2>{S}))(?= [.?!;]|$| and | then )",
-        lambda m: _labelled(ctx, m),
-    )
+    # "'senior' for 65 and over", or the bound alone: "'young' under 30"
+    for test in (r"(?:for|when|if|where|whenever|wherever) ", r"(?=(?:" + OP + r") {N} )"):
+        scan(
+            head
+            + r" (?P<yes>{S}) "
+            + test
+            + condition
+            + r"(?: ,)?(?: and| or| ,)?(?: (?P<no>{S}) "
+            + REST
+            + r"| "
+            + REST
+            + r"(?: ,)? (?P<no2>{S}))(?= [.?!;]|$| and | then )",
+            lambda m: _labelled(ctx, m),
+        )
