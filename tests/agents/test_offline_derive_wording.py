@@ -198,3 +198,35 @@ def test_a_label_may_be_followed_by_its_bound_alone(
     request_text: str, dataset: str, columns: dict[str, str], demo: Demo
 ) -> None:
     assert _steps(request_text, demo) == _derived(dataset, columns)
+
+
+YEAR_2024 = "(order_date >= '2024-01-01' and order_date < '2025-01-01')"
+FLAG_THEN_STEP = [
+    (
+        "add a column big to orders that flags orders with quantity over 10, then keep orders from 2024",
+        {"big": "quantity > 10"},
+        {"kind": "filter", "condition": YEAR_2024},
+    ),
+    (
+        "add a column big to orders that flags orders with quantity over 10 and keep those from 2024",
+        {"big": "quantity > 10"},
+        {"kind": "filter", "condition": YEAR_2024},
+    ),
+    (
+        "add is_late, true when ship date is after 2024-06-01, and keep orders from germany",
+        {"is_late": "ship_date >= '2024-06-02'"},
+        {"kind": "filter", "condition": "country = 'DE'"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("request_text", "columns", "step"), FLAG_THEN_STEP, ids=[c[0] for c in FLAG_THEN_STEP])
+def test_a_step_said_after_a_flag_is_no_part_of_its_test(
+    request_text: str, columns: dict[str, str], step: dict[str, Any], demo: Demo
+) -> None:
+    assert _steps(request_text, demo) == [*_derived("orders", columns), step]
+
+
+def test_a_flag_of_values_listed_with_commas_holds_them_all(demo: Demo) -> None:
+    request = "add a column in_emea to orders that flags orders from germany, france or spain"
+    assert _steps(request, demo) == _derived("orders", {"in_emea": "country in ('DE', 'FR', 'ES')"})

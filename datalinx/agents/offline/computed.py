@@ -37,6 +37,8 @@ TELLS = (
     r"|is true (?:for|when|if))(?: whether| if| when| where| for)?"
     r"|(?:that|which) (?:is )?true (?:for|when|if)|(?:for|telling|showing|saying) whether|for"
 )
+# where a flag's tests end: the sentence, or a next step ('..., then keep orders from 2024', 'and sort by ...')
+CLAUSE_END = r"(?= [.?!;]|$| (?:, )?(?:and )?(?:then|sort|keep|show|save|export|filter|limit|drop|remove|group)(?= |$))"
 LEADS = frozenset({"anyone", "everyone", "anybody", "rows", "records", "ones", "those", "the", "all", "any", "people"})
 
 
@@ -185,7 +187,8 @@ def read_flag_columns(ctx: Context) -> None:
         r" (?P<cond>(?:(?!@s\d+)[^§;?.!])+?)(?: [?.!,])?"
         r"(?: (?:and )?(?:(?P<call>{C}|call|name|label) (?:it|this|that|the column)|called|named|as) "
         + FLAG_NAME.format(group="name3")
-        + r")?(?= [.?!;]|$)",
+        + r")?"
+        + CLAUSE_END,
         lambda m: _flag_column(ctx, m),
     )
     # 'add is_late, true when ...': no word for a column, so only its truth says it is one
@@ -194,7 +197,7 @@ def read_flag_columns(ctx: Context) -> None:
         + FLAG_NAME.format(group="name")
         + r"(?: (?:to|in|on|for) (?:the )?(?P<ds>{T}))?"
         r"(?: ,)?(?: (?:that|which) is| being)? true (?:when|if|for|where|whenever) (?P<cond>(?:(?!@s\d+)[^§;?.!])+?)"
-        r"(?= [.?!;]|$)",
+        + CLAUSE_END,
         lambda m: _flag_column(ctx, m),
     )
     # 'flag orders from germany as german_order': the rows the tests pick, flagged rather than kept
