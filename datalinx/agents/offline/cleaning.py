@@ -54,7 +54,9 @@ def _keep(ctx: Context, which: str, column: str | None) -> None:
         return
     latest = which in LATEST
     if column is None and which in ("first", "last"):
-        column = ctx.grounding.key_of(ctx.base)  # the first or last as listed: the key is the closest order
+        # the engines keep no file order, so 'the first row' as listed cannot be honoured: said, not guessed
+        ctx.refuse(f"the {which} row (rows have no stored order; say which column decides, e.g. 'the earliest date')")
+        return
     if column is None:
         column = (
             ctx.main_date()
@@ -156,6 +158,10 @@ def read_cleaning(ctx: Context) -> None:
     """Duplicates removed, and which row of each stays."""
     scan = ctx.sentence.scan
     scan(REMOVE + r"(?: the| any| all)? (?:duplicate|duplicated|repeated) " + COLUMNS, lambda m: _dedupe(ctx, m))
+    if ctx.sentence.first(r"(?:keep|keeping|retain|retaining) .*(?:for|of|per) (?:each|every)") is not None:
+        # "products has a few repeated product ids, could you keep one for each": the repeats, then which stays
+        scan(r"(?:has|have|got|contains|there are)(?: a few| some| several| many| a couple of)? (?:repeated|"
+             r"duplicate|duplicated) " + COLUMNS, lambda m: _dedupe(ctx, m))  # fmt: skip
     scan(
         REMOVE
         + r"(?: the| any| all)?(?: exact)? "
@@ -204,8 +210,8 @@ def read_cleaning(ctx: Context) -> None:
     scan(keep + r"(?: only)?(?: the| their| its| his| her) " + WHICH + r" (?:{T}|purchase|sale)",
          lambda m: _kept_in_time(ctx, m))  # fmt: skip
     scan(
-        keep + r"(?: only)?(?: the)? " + WHICH + r"(?: one| row| record| entry| version| occurrence)?(?: (?:by|on|"
-        r"according to|based on|per|of|in) (?:the )?(?P<col>{C}))?",
+        keep + r"(?: only| just)?(?: the)? " + WHICH + r"(?: one| row| record| entry| version| occurrence)?"
+        r"(?: (?:by|on|according to|based on|per|of|in) (?:the )?(?P<col>{C}))?",
         lambda m: _keeping(ctx, m),
     )
     scan(  # "each customer's most recent order": one of the orders per customer
