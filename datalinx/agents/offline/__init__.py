@@ -21,7 +21,7 @@ from datalinx.agents.offline.computed import read_computed
 from datalinx.agents.offline.conditions import read_exclusions
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.derive import read_derived
-from datalinx.agents.offline.fills import read_fills
+from datalinx.agents.offline.fills import read_fills, read_said_fills
 from datalinx.agents.offline.filter_dates import read_dates
 from datalinx.agents.offline.filters import read_comparisons
 from datalinx.agents.offline.followup import edits, plan_of, why_uneditable
@@ -50,6 +50,7 @@ __all__ = ["draft"]
 READERS = (
     read_outputs,
     read_exclusions,
+    read_said_fills,
     read_presence,
     read_rates,
     read_described,
