@@ -13,6 +13,7 @@ from typing import Any
 from datalinx.agents.offline.ages import read_ages
 from datalinx.agents.offline.aggregates import read_measures
 from datalinx.agents.offline.build import build
+from datalinx.agents.offline.chatter import read_chatter
 from datalinx.agents.offline.check import self_check
 from datalinx.agents.offline.cleaning import read_cleaning
 from datalinx.agents.offline.columns import read_columns, read_shapes
@@ -106,6 +107,7 @@ def draft(request: str, catalog: CatalogView, previous: dict[str, Any] | None = 
     if prior is not None:
         ctx.sentence.scan(EDIT_WORDS, lambda m: True)
     _courtesies(ctx)
+    read_chatter(ctx)
     _unread_states(ctx)
     leftovers = ctx.sentence.leftovers()
     not_understood = [*ctx.unclear, *(w for w in leftovers if w not in ctx.unclear)]

@@ -39,7 +39,7 @@ COMMON_WORDS = word_set(
     probably problem process produce product program provide public pull purpose push put question quick quickly
     quite raise ran range rate rather reach read ready real reality realize really reason receive received
     recent recently record red reduce region relate remain remember remove report represent require rest result
-    return rich right rise risk road rock role room rule run safe said sale same save saw say scene school
+    return rich right rise risk road rock role room rule run rush safe said sale same save saw say scene school
     science score sea season seat second section security see seek seem seen sell send sense serious serve
     service set several shall share she shop short should show side sign significant similar simple simply since
     single sit site situation six size skill small so social some someone something sometimes son soon sort
