@@ -42,6 +42,7 @@ from datalinx.agents.offline.reading import grounding_for, read
 from datalinx.agents.offline.sentence import Match
 from datalinx.agents.offline.tenures import read_tenures
 from datalinx.agents.offline.values import read_values
+from datalinx.agents.offline.whereabouts import read_whereabouts
 from datalinx.agents.offline.words import FILLER
 from datalinx.agents.schemas import Draft
 from datalinx.core.datasets.facts import CatalogView
@@ -55,6 +56,7 @@ READERS = (
     read_presence,
     read_rates,
     read_described,
+    read_whereabouts,
     read_shapes,
     read_computed,
     read_derived,

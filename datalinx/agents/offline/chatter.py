@@ -17,7 +17,9 @@ ENOUGH = (
     r"(?:i|we) need)"
 )
 # the user's own reason or thanks: 'don't need them', 'no rush', 'much appreciated'
-UNNEEDED = r"(?:(?:i|we) )?(?:do )?(?:not|never) need " + PRONOUN + r"(?: (?:anymore|any more|now|at all))?"
+UNNEEDED = (
+    r"(?:(?:i|we) )?(?:do not|dont|not|never|no longer) need " + PRONOUN + r"(?: (?:anymore|any more|now|at all))?"
+)
 THANKS = r"(?:no rush|no hurry|much appreciated|(?:thanks|thank you) (?:so |very )?much|many thanks)"
 PURPOSE = (
     r"(?:so |because |as )?(?:(?:i|we) )?(?:(?:want|need|would like|wanna|plan|hope|am going|m going|are going) to"
@@ -28,7 +30,8 @@ PURPOSE = (
 def read_chatter(ctx: Context) -> None:
     """Asides that ask for nothing, taken once the clauses took what they understood."""
     scan = ctx.sentence.scan
-    scan(AFTER + r"(?:" + UNNEEDED + "|" + THANKS + ")" + UNTIL, lambda m: ctx.plan.touched)
+    scan(UNNEEDED, lambda m: ctx.plan.touched)  # 'drop email, we don't need it': what was dropped, said again
+    scan(AFTER + THANKS + UNTIL, lambda m: ctx.plan.touched)
     # 'per country? just the overall number is fine' contradicts the grouping: said, not dropped
     scan(AFTER + ENOUGH + UNTIL, lambda m: ctx.plan.touched and not ctx.groups)
     scan(AFTER + PURPOSE + UNTIL, lambda m: ctx.plan.touched and _kept(ctx, m))

@@ -99,13 +99,18 @@ def _distinct_named(ctx: Context, match: Match) -> bool:
     column = ctx.column(earlier[-1])
     if column is None:
         return False
+    show_distinct(ctx, column, match.text)
+    return True
+
+
+def show_distinct(ctx: Context, column: str, text: str) -> None:
+    """The plan answers each value of `column` once; `text` is the request's words read so."""
     from datalinx.agents.offline.plan import Dedupe
 
     ctx.plan.select = [column]
     ctx.plan.dedupe = Dedupe(explanation=f"Keep each {column} once.")
     ctx.plan.distinct = ctx.plan.touched = True
-    ctx.note(f"read '{match.text}' as the distinct values of {column}")
-    return True
+    ctx.note(f"read '{text}' as the distinct values of {column}")
 
 
 def _drop(ctx: Context, match: Match) -> bool:
@@ -271,8 +276,8 @@ def read_columns(ctx: Context) -> None:
          lambda m: _distinct(ctx, m))  # fmt: skip
     # "the countries our customers come from": the values a relative clause describes, each once
     relative = (
-        r" (?:that |which )?(?:our |the |all )?(?:{T} )?(?:come|comes|came|live|lives|ship|ships|go|belong)"
-        r" (?:from|in|to)"
+        r" (?:that |which )?(?:our |the |all )?(?:{T} )?(?:(?:are|is|were|was) )?(?:come|comes|came|live|lives|ship"
+        r"|ships|go|belong|are|is|were|was|based|located) (?:from|in|to)"
     )
     scan(r"(?:the )?" + COLUMNS + relative + r"(?= [?.!;]|$)", lambda m: _distinct(ctx, m))
     if ctx.plan.distinct:  # "that occurs in orders", "our orders come from"
@@ -302,7 +307,6 @@ def read_columns(ctx: Context) -> None:
             r"|all others))"
         )
         scan(nothing_else, lambda m: True)
-    scan(r"(?:we|i) (?:do not|dont|no longer) need (?:it|that|them|this|those)(?: anymore| any more)?", lambda m: True)
     if not ctx.plan.touched:  # nothing else asked: columns named on their own are the ones to show
         terse = r"^(?:{T} )?(?P<cols>{C}(?: {C})+)(?= [.?!]$|$)"  # 'customers name email phone'
         scan(terse, lambda m: _select(ctx, m))
