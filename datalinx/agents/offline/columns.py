@@ -9,6 +9,7 @@ from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.date_relations import read_event_columns
 from datalinx.agents.offline.grounding import ColumnRef, name_words
 from datalinx.agents.offline.sentence import Item, Match
+from datalinx.core.datasets.facts import ColumnFacts
 from datalinx.core.pipelines.types import NUMERIC, ColumnType
 
 T = ColumnType
@@ -175,12 +176,15 @@ def _aside(ctx: Context, match: Match) -> bool:
 PLACE_PARTS = ("city", "town", "country", "region", "state", "address", "location", "place")
 
 
+def place_columns(ctx: Context) -> list[ColumnFacts]:
+    """The base's columns that hold a place, by their names ('city', 'country', 'ship_region')."""
+    return [c for c in ctx.grounding.dataset(ctx.base).columns if set(name_words(c.name)) & set(PLACE_PARTS)]
+
+
 def _place_column(ctx: Context, match: Match) -> bool:
     """'where they live' where columns are listed: the one column of the base that holds a place; with several
     (city and country) it is asked about, not guessed."""
-    places = [
-        c for c in ctx.grounding.dataset(ctx.base).columns if set(name_words(c.name)) & set(PLACE_PARTS)
-    ]  # fmt: skip
+    places = place_columns(ctx)
     if len(places) != 1:
         named = " or ".join(c.name for c in places) or "no place column"
         ctx.refuse(f"{match.text} ({named}?)")

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datalinx.agents.offline.columns import show_distinct
+from datalinx.agents.offline.columns import place_columns, show_distinct
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.sentence import Match
 
-PLACES = ("country", "city", "region")  # the concepts of a place, coarsest first
 WHO = r"(?:(?:our|the|all|your) )?(?:{T}|subscribers|customers|clients|users|members|people|they)"
 WHERE = (
     r"where (?:do|does|did|are|is|were|was) " + WHO + r"(?: (?:live|lives|living|come from|based|located|from"
@@ -21,11 +20,7 @@ def read_whereabouts(ctx: Context) -> None:
 
 
 def _where(ctx: Context, match: Match) -> bool:
-    places: list[str] = []
-    for concept in PLACES:
-        for ref in ctx.grounding.columns_named((concept,), [ctx.base]):
-            if ref.column not in places:
-                places.append(ref.column)
+    places = [c.name for c in place_columns(ctx)]
     if len(places) == 1:
         show_distinct(ctx, places[0], match.text)
     else:
