@@ -20,6 +20,7 @@ from datalinx.agents.offline.columns import read_columns, read_shapes
 from datalinx.agents.offline.compose import finish
 from datalinx.agents.offline.computed import read_computed
 from datalinx.agents.offline.conditions import read_exclusions
+from datalinx.agents.offline.contacts import read_contacts
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.derive import read_derived
 from datalinx.agents.offline.fills import read_fills, read_said_fills
@@ -57,6 +58,7 @@ READERS = (
     read_rates,
     read_described,
     read_whereabouts,
+    read_contacts,
     read_shapes,
     read_computed,
     read_derived,

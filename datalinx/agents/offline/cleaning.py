@@ -230,7 +230,8 @@ def read_cleaning(ctx: Context) -> None:
     if ctx.plan.dedupe is not None and ctx.plan.dedupe.keys:  # "where an id occurs more than once"
         scan(
             r"(?:where|when|if|whenever) (?:an? |the |that |its )?(?:{C}|id|key) (?:occurs|appears|is repeated|repeats"
-            r"|shows up|is duplicated|is used)(?: more than (?:once|one time)| twice| several times| multiple times)?",
+            r"|shows up|is duplicated|is used)(?: more than (?:once|one time|{N}(?: times?)?)| twice| several times"
+            r"| multiple times)?",
             lambda m: True,
         )
     if ctx.plan.dedupe is not None or ctx.pick is not None:
