@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from datalinx.agents.offline import draft
 from tests.agents.test_offline_planner import Demo, answer, demo
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
@@ -20,6 +21,9 @@ RECENT: list[tuple[str, str, bool, int]] = [
     ("the 5 most recently shipped orders", "ship_date", True, 5),
     ("the 3 latest shipped orders", "ship_date", True, 3),
     ("the 2 earliest shipped orders", "ship_date", False, 2),
+    ("the most recently placed order", "order_date", True, 1),  # one row, the noun being singular
+    ("the most recently shipped order", "ship_date", True, 1),
+    ("the earliest shipped order", "ship_date", False, 1),
 ]
 
 
@@ -34,3 +38,8 @@ def test_recency_around_an_event_ranks_by_its_date(
     assert [(key["column"], key["descending"]) for key in sort["by"]] == [(column, descending)]
     wanted = demo.frames["orders"].sort(column, descending=descending, nulls_last=True).head(n)
     assert output[column].to_list() == wanted[column].to_list()
+
+
+def test_rows_said_without_a_number_are_not_cut_to_one(demo: Demo) -> None:
+    planned = draft("the most recently shipped orders", demo.catalog)
+    assert planned.not_understood  # how many is not said: no limit guessed
