@@ -23,6 +23,8 @@ DISTINCT: list[tuple[str, str, str]] = [
     ("list the unique regions of churn", "churn", "region"),
     ("where are our subscribers based?", "churn", "region"),
     ("where do our orders come from", "orders", "country"),
+    ("which countries do our customers come from", "customers", "country"),
+    ("what cities do customers live in", "customers", "city"),
 ]
 
 

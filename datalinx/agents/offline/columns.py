@@ -265,7 +265,10 @@ def read_columns(ctx: Context) -> None:
     scan(r"(?:the )?(?:distinct|unique|different) (?P<ones>ones|values)", lambda m: _distinct_named(ctx, m))
     # "which payment methods do subscribers use": the values a question asks the rows' choice of, each once
     who = r"(?:(?:our|the|all|your) )?(?:{T}|subscribers|customers|clients|users|members|people|they|we)"
-    chosen = r"(?:use|have|pick|choose|prefer|opt for|go for|pay with|pay by|ship to|sell to|deliver to|send to)"
+    chosen = (
+        r"(?:use|have|pick|choose|prefer|opt for|go for|pay with|pay by|ship to|sell to|deliver to|send to|come from"
+        r"|live in|reside in|shop from)"
+    )
     adverb = r"(?: (?:actually|really|currently|even|all|ever|usually|normally|typically|now))?"
     scan(
         r"(?:which|what) " + COLUMNS + r" (?:do|does|did) " + who + adverb + " " + chosen,
