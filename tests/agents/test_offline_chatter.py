@@ -1,6 +1,7 @@
 """The offline planner on asides that ask for nothing ('don't need them', 'just the overall number is fine', 'no
-rush', 'want to compare it to the unit price'): dropped, the plan being what the request asks; an aside that names a
-column the answer lacks, or contradicts a grouping, is still said as not understood."""
+rush', 'want to compare it to the unit price'): dropped, the plan being what the request asks; 'just the names is
+fine' names the columns wanted (never a test that name is 'fine'); an aside that names a column the answer lacks, or
+contradicts a grouping, is still said as not understood."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from tests.agents.test_offline_planner import Demo, answer, demo
 __all__ = ["demo"]  # the fixture, shared with the row-test module
 
 YEAR_2024 = "(order_date >= '2024-01-01' and order_date < '2025-01-01')"
+FRANCE = "lower(trim(country)) in ('fr', 'fra', 'france')"
 
 # (request, the steps after the source, as (kind, what it holds))
 ASIDES: list[tuple[str, list[tuple[str, object]]]] = [
@@ -26,6 +28,11 @@ ASIDES: list[tuple[str, list[tuple[str, object]]]] = [
     ("how many orders are there? just the overall number is fine", [("aggregate", [{"function": "count"}])]),
     ("average price of products. a rough figure would be ok",
      [("aggregate", [{"function": "mean", "column": "price"}])]),
+    ("orders from 2024, whenever you have time", [("filter", YEAR_2024)]),
+    ("orders from 2024. much obliged", [("filter", YEAR_2024)]),
+    ("orders from 2024, just the status would be enough", [("filter", YEAR_2024), ("select", ["status"])]),
+    ("customers in france, just the names is fine", [("filter", FRANCE), ("select", ["name"])]),
+    ("customers in france - just name and email is fine", [("filter", FRANCE), ("select", ["name", "email"])]),
     ("orders from 2024? want to compare them to the unit_price", [("filter", YEAR_2024)]),
     ("orders from 2024. we want to compare them against the quantity", [("filter", YEAR_2024)]),
 ]  # fmt: skip

@@ -13,7 +13,7 @@ from typing import Any
 from datalinx.agents.offline.ages import read_ages
 from datalinx.agents.offline.aggregates import read_measures
 from datalinx.agents.offline.build import build
-from datalinx.agents.offline.chatter import read_chatter
+from datalinx.agents.offline.chatter import read_chatter, read_enough_columns
 from datalinx.agents.offline.check import self_check
 from datalinx.agents.offline.cleaning import read_cleaning
 from datalinx.agents.offline.columns import read_columns, read_shapes
@@ -58,6 +58,7 @@ READERS = (
     read_rates,
     read_described,
     read_whereabouts,
+    read_enough_columns,
     read_contacts,
     read_shapes,
     read_computed,

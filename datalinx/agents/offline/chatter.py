@@ -4,6 +4,7 @@ an aside is dropped only when it names nothing of the data, or only a column the
 
 from __future__ import annotations
 
+from datalinx.agents.offline.columns import COLUMNS, _select
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.sentence import Match
 
@@ -20,11 +21,23 @@ ENOUGH = (
 UNNEEDED = (
     r"(?:(?:i|we) )?(?:do not|dont|not|never|no longer) need " + PRONOUN + r"(?: (?:anymore|any more|now|at all))?"
 )
-THANKS = r"(?:no rush|no hurry|much appreciated|(?:thanks|thank you) (?:so |very )?much|many thanks)"
+THANKS = (
+    r"(?:no rush|no hurry|much appreciated|much obliged|(?:thanks|thank you) (?:so |very )?much|many thanks"
+    r"|(?:when|whenever) (?:you )?(?:have|get|got) (?:the )?(?:time|a (?:sec|second|minute|moment|chance)))"
+)
 PURPOSE = (
     r"(?:so |because |as )?(?:(?:i|we) )?(?:(?:want|need|would like|wanna|plan|hope|am going|m going|are going) to"
     r" )?(?:compare|compared) " + PRONOUN + r"(?: (?:to|with|against) (?:the |their |its )?(?P<col>{C}))?"
 )
+
+
+def read_enough_columns(ctx: Context) -> None:
+    """'just the names is fine': the columns wanted, said as enough; read before 'names is fine' is a test of name."""
+    ctx.sentence.scan(
+        r"(?:just |only )?(?:the |their |its )?" + COLUMNS + r"(?: columns?| fields?)? (?:is|are|would be|will be|s) "
+        r"(?:fine|ok|okay|enough|all (?:i|we) need)" + UNTIL,
+        lambda m: _select(ctx, m),
+    )
 
 
 def read_chatter(ctx: Context) -> None:
