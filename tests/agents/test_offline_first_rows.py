@@ -47,6 +47,8 @@ def test_a_dedupe_without_a_first_is_planned(demo: Demo, tmp_path: Path) -> None
         ("dedupe customers on email, keeping the earliest signup date", "first"),
         ("customers has some duplicate emails; keep the one with the latest signup date for each", "last"),
         ("dedupe customers by email, keeping the most recent signup", "last"),
+        ("one row per email in customers, keep the first row by signup_date", "first"),  # 'by' orders, keys stay
+        ("one row per email in customers, the latest row by signup_date", "last"),
     ],
 )
 def test_a_first_by_a_named_date_orders_the_dedupe(request_text: str, keep: str, demo: Demo, tmp_path: Path) -> None:

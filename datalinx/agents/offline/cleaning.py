@@ -48,6 +48,18 @@ def _dedupe(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _which_row(ctx: Context, match: Match) -> bool:
+    """'the latest row per email'; after 'one row per email', 'the first row by signup_date' says which row stays."""
+    dedupe = ctx.plan.dedupe
+    if dedupe is None or not dedupe.keys:
+        return _dedupe(ctx, match)
+    names = _named(ctx, match)
+    if len(names) != 1 or names[0] in dedupe.keys:
+        return False
+    _keep(ctx, match.group("which") or "first", names[0])
+    return True
+
+
 def _keep(ctx: Context, which: str, column: str | None) -> None:
     dedupe = ctx.plan.dedupe
     if dedupe is None:
@@ -192,7 +204,7 @@ def read_cleaning(ctx: Context) -> None:
     scan(
         r"(?:only )?(?:the )?" + WHICH + r" (?:row|record|entry|one|{T}) (?:per|for each|for every|of each|by|"
         r"for) " + COLUMNS,
-        lambda m: not _counted(ctx, m) and _dedupe(ctx, m),
+        lambda m: not _counted(ctx, m) and _which_row(ctx, m),
     )
     keep = (
         r"(?:keep|keeping|retain|retaining|take|taking|prefer|preferring|choose|"
