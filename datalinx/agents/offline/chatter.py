@@ -1,6 +1,7 @@
 """Asides around a request that ask for nothing: 'don't need them', 'just the overall number is fine', 'no rush',
 'want to compare it to the unit price'. Read last, so a reader takes first whatever names a column or an operation;
-an aside is dropped only when it names nothing of the data, or only a column the answer already holds."""
+an aside is dropped only when it names nothing of the data, or only a column the answer already holds. The one aside
+that does name what is wanted ('just the names is fine') is read early, as the columns to show."""
 
 from __future__ import annotations
 
