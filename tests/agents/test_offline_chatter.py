@@ -60,3 +60,19 @@ def test_an_aside_asking_for_nothing_is_dropped(
 )
 def test_an_aside_at_odds_with_the_plan_is_said(request_text: str, demo: Demo) -> None:
     assert draft(request_text, demo.catalog).not_understood
+
+
+@pytest.mark.parametrize(
+    ("request_text", "scale"),
+    [
+        ("roughly what share of our subscribers churned? just the overall number is fine", 1.0),
+        ("what proportion of our subscribers have churned", 1.0),
+        ("the percentage of all our subscribers who churned", 100.0),
+    ],
+)
+def test_a_share_of_our_rows_is_one_overall_rate(request_text: str, scale: float, demo: Demo, tmp_path: Path) -> None:
+    planned, output = answer(request_text, demo, tmp_path)
+    (summary,) = [n for n in planned.definition["nodes"] if n["kind"] == "aggregate"]
+    assert summary["group_by"] == []
+    assert output.height == 1
+    assert output.row(0)[0] == pytest.approx(demo.frames["churn"]["churned"].mean() * scale)
