@@ -13,15 +13,17 @@ from typing import Any
 from datalinx.agents.offline.ages import read_ages
 from datalinx.agents.offline.aggregates import read_measures
 from datalinx.agents.offline.build import build
+from datalinx.agents.offline.chatter import read_chatter, read_enough_columns
 from datalinx.agents.offline.check import self_check
 from datalinx.agents.offline.cleaning import read_cleaning
 from datalinx.agents.offline.columns import read_columns, read_shapes
 from datalinx.agents.offline.compose import finish
 from datalinx.agents.offline.computed import read_computed, read_flag_columns
 from datalinx.agents.offline.conditions import read_exclusions
+from datalinx.agents.offline.contacts import read_contacts
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.derive import read_derived
-from datalinx.agents.offline.fills import read_fills
+from datalinx.agents.offline.fills import read_fills, read_said_fills
 from datalinx.agents.offline.filter_dates import read_dates
 from datalinx.agents.offline.filters import read_comparisons
 from datalinx.agents.offline.followup import edits, plan_of, why_uneditable
@@ -41,6 +43,7 @@ from datalinx.agents.offline.reading import grounding_for, read
 from datalinx.agents.offline.sentence import Match
 from datalinx.agents.offline.tenures import read_tenures
 from datalinx.agents.offline.values import read_values
+from datalinx.agents.offline.whereabouts import read_whereabouts
 from datalinx.agents.offline.words import FILLER
 from datalinx.agents.schemas import Draft
 from datalinx.core.datasets.facts import CatalogView
@@ -51,9 +54,13 @@ READERS = (
     read_outputs,
     read_exclusions,
     read_flag_columns,
+    read_said_fills,
     read_presence,
     read_rates,
     read_described,
+    read_whereabouts,
+    read_enough_columns,
+    read_contacts,
     read_shapes,
     read_computed,
     read_derived,
@@ -106,6 +113,7 @@ def draft(request: str, catalog: CatalogView, previous: dict[str, Any] | None = 
     if prior is not None:
         ctx.sentence.scan(EDIT_WORDS, lambda m: True)
     _courtesies(ctx)
+    read_chatter(ctx)
     _unread_states(ctx)
     leftovers = ctx.sentence.leftovers()
     not_understood = [*ctx.unclear, *(w for w in leftovers if w not in ctx.unclear)]

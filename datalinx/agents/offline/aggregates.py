@@ -242,9 +242,9 @@ def read_measures(ctx: Context) -> None:
     scan(added + r"(?:(?P<fn>" + FUNCTION_WORDS + r") )?(?:the )?" + span + ends, lambda m: _duration(ctx, m))
     share = r"(?:percentage|percent|%|share|proportion|fraction|ratio|rate)"
     scan(
-        r"(?:the )?" + share + r" of (?:(?:all|the) )?(?:(?:{T}|subscribers|customers|people|users|clients|rows|records"
-        r"|members|accounts) )?(?:(?:who|that|which) )?(?:(?:are|were|"
-        r"is|have|has) )?(?P<what>{C})",
+        r"(?:the )?" + share + r" of (?:(?:all|the|our|your|all our|all the) )?(?:(?:{T}|subscribers|customers|people"
+        r"|users|clients|rows|records|members|accounts) )?(?:(?:who|that|which) )?(?:(?:are|were|is|have|has) )?"
+        r"(?P<what>{C})",
         lambda m: _rate(ctx, m),
     )
     scan(r"(?P<what>{C}) " + share, lambda m: _rate(ctx, m))

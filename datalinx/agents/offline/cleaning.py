@@ -48,13 +48,27 @@ def _dedupe(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _which_row(ctx: Context, match: Match) -> bool:
+    """'the latest row per email'; after 'one row per email', 'the first row by signup_date' says which row stays."""
+    dedupe = ctx.plan.dedupe
+    if dedupe is None or not dedupe.keys:
+        return _dedupe(ctx, match)
+    names = _named(ctx, match)
+    if len(names) != 1 or names[0] in dedupe.keys:
+        return False
+    _keep(ctx, match.group("which") or "first", names[0])
+    return True
+
+
 def _keep(ctx: Context, which: str, column: str | None) -> None:
     dedupe = ctx.plan.dedupe
     if dedupe is None:
         return
     latest = which in LATEST
     if column is None and which in ("first", "last"):
-        column = ctx.grounding.key_of(ctx.base)  # the first or last as listed: the key is the closest order
+        # the engines keep no file order, so 'the first row' as listed cannot be honoured: said, not guessed
+        ctx.refuse(f"the {which} row (rows have no stored order; say which column decides, e.g. 'the earliest date')")
+        return
     if column is None:
         column = (
             ctx.main_date()
@@ -156,6 +170,10 @@ def read_cleaning(ctx: Context) -> None:
     """Duplicates removed, and which row of each stays."""
     scan = ctx.sentence.scan
     scan(REMOVE + r"(?: the| any| all)? (?:duplicate|duplicated|repeated) " + COLUMNS, lambda m: _dedupe(ctx, m))
+    if ctx.sentence.first(r"(?:keep|keeping|retain|retaining) .*(?:for|of|per) (?:each|every)") is not None:
+        # "products has a few repeated product ids, could you keep one for each": the repeats, then which stays
+        scan(r"(?:has|have|got|contains|there are)(?: a few| some| several| many| a couple of)? (?:repeated|"
+             r"duplicate|duplicated) " + COLUMNS, lambda m: _dedupe(ctx, m))  # fmt: skip
     scan(
         REMOVE
         + r"(?: the| any| all)?(?: exact)? "
@@ -186,7 +204,7 @@ def read_cleaning(ctx: Context) -> None:
     scan(
         r"(?:only )?(?:the )?" + WHICH + r" (?:row|record|entry|one|{T}) (?:per|for each|for every|of each|by|"
         r"for) " + COLUMNS,
-        lambda m: not _counted(ctx, m) and _dedupe(ctx, m),
+        lambda m: not _counted(ctx, m) and _which_row(ctx, m),
     )
     keep = (
         r"(?:keep|keeping|retain|retaining|take|taking|prefer|preferring|choose|"
@@ -204,8 +222,8 @@ def read_cleaning(ctx: Context) -> None:
     scan(keep + r"(?: only)?(?: the| their| its| his| her) " + WHICH + r" (?:{T}|purchase|sale)",
          lambda m: _kept_in_time(ctx, m))  # fmt: skip
     scan(
-        keep + r"(?: only)?(?: the)? " + WHICH + r"(?: one| row| record| entry| version| occurrence)?(?: (?:by|on|"
-        r"according to|based on|per|of|in) (?:the )?(?P<col>{C}))?",
+        keep + r"(?: only| just)?(?: the)? " + WHICH + r"(?: one| row| record| entry| version| occurrence)?"
+        r"(?: (?:by|on|according to|based on|per|of|in) (?:the )?(?P<col>{C}))?",
         lambda m: _keeping(ctx, m),
     )
     scan(  # "each customer's most recent order": one of the orders per customer
@@ -224,7 +242,8 @@ def read_cleaning(ctx: Context) -> None:
     if ctx.plan.dedupe is not None and ctx.plan.dedupe.keys:  # "where an id occurs more than once"
         scan(
             r"(?:where|when|if|whenever) (?:an? |the |that |its )?(?:{C}|id|key) (?:occurs|appears|is repeated|repeats"
-            r"|shows up|is duplicated|is used)(?: more than (?:once|one time)| twice| several times| multiple times)?",
+            r"|shows up|is duplicated|is used)(?: more than (?:once|one time|{N}(?: times?)?)| twice| several times"
+            r"| multiple times)?",
             lambda m: True,
         )
     if ctx.plan.dedupe is not None or ctx.pick is not None:

@@ -9,6 +9,7 @@ from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.date_relations import read_event_columns
 from datalinx.agents.offline.grounding import ColumnRef, name_words
 from datalinx.agents.offline.sentence import Item, Match
+from datalinx.core.datasets.facts import ColumnFacts
 from datalinx.core.pipelines.types import NUMERIC, ColumnType
 
 T = ColumnType
@@ -99,13 +100,18 @@ def _distinct_named(ctx: Context, match: Match) -> bool:
     column = ctx.column(earlier[-1])
     if column is None:
         return False
+    show_distinct(ctx, column, match.text)
+    return True
+
+
+def show_distinct(ctx: Context, column: str, text: str) -> None:
+    """The plan answers each value of `column` once; `text` is the request's words read so."""
     from datalinx.agents.offline.plan import Dedupe
 
     ctx.plan.select = [column]
     ctx.plan.dedupe = Dedupe(explanation=f"Keep each {column} once.")
     ctx.plan.distinct = ctx.plan.touched = True
-    ctx.note(f"read '{match.text}' as the distinct values of {column}")
-    return True
+    ctx.note(f"read '{text}' as the distinct values of {column}")
 
 
 def _drop(ctx: Context, match: Match) -> bool:
@@ -170,12 +176,15 @@ def _aside(ctx: Context, match: Match) -> bool:
 PLACE_PARTS = ("city", "town", "country", "region", "state", "address", "location", "place")
 
 
+def place_columns(ctx: Context) -> list[ColumnFacts]:
+    """The base's columns that hold a place, by their names ('city', 'country', 'ship_region')."""
+    return [c for c in ctx.grounding.dataset(ctx.base).columns if set(name_words(c.name)) & set(PLACE_PARTS)]
+
+
 def _place_column(ctx: Context, match: Match) -> bool:
     """'where they live' where columns are listed: the one column of the base that holds a place; with several
     (city and country) it is asked about, not guessed."""
-    places = [
-        c for c in ctx.grounding.dataset(ctx.base).columns if set(name_words(c.name)) & set(PLACE_PARTS)
-    ]  # fmt: skip
+    places = place_columns(ctx)
     if len(places) != 1:
         named = " or ".join(c.name for c in places) or "no place column"
         ctx.refuse(f"{match.text} ({named}?)")
@@ -274,7 +283,10 @@ def read_columns(ctx: Context) -> None:
     scan(r"(?:the )?(?:distinct|unique|different) (?P<ones>ones|values)", lambda m: _distinct_named(ctx, m))
     # "which payment methods do subscribers use": the values a question asks the rows' choice of, each once
     who = r"(?:(?:our|the|all|your) )?(?:{T}|subscribers|customers|clients|users|members|people|they|we)"
-    chosen = r"(?:use|have|pick|choose|prefer|opt for|go for|pay with|pay by|ship to|sell to|deliver to|send to)"
+    chosen = (
+        r"(?:use|have|pick|choose|prefer|opt for|go for|pay with|pay by|ship to|sell to|deliver to|send to|come from"
+        r"|live in|reside in|shop from)"
+    )
     adverb = r"(?: (?:actually|really|currently|even|all|ever|usually|normally|typically|now))?"
     scan(
         r"(?:which|what) " + COLUMNS + r" (?:do|does|did) " + who + adverb + " " + chosen,
@@ -289,8 +301,8 @@ def read_columns(ctx: Context) -> None:
          lambda m: _distinct(ctx, m))  # fmt: skip
     # "the countries our customers come from": the values a relative clause describes, each once
     relative = (
-        r" (?:that |which )?(?:our |the |all )?(?:{T} )?(?:come|comes|came|live|lives|ship|ships|go|belong)"
-        r" (?:from|in|to)"
+        r" (?:that |which )?(?:our |the |all )?(?:{T} )?(?:(?:are|is|were|was) )?(?:come|comes|came|live|lives|ship"
+        r"|ships|go|belong|are|is|were|was|based|located) (?:from|in|to)"
     )
     scan(r"(?:the )?" + COLUMNS + relative + r"(?= [?.!;]|$)", lambda m: _distinct(ctx, m))
     if ctx.plan.distinct:  # "that occurs in orders", "our orders come from"
@@ -320,7 +332,6 @@ def read_columns(ctx: Context) -> None:
             r"|all others))"
         )
         scan(nothing_else, lambda m: True)
-    scan(r"(?:we|i) (?:do not|dont|no longer) need (?:it|that|them|this|those)(?: anymore| any more)?", lambda m: True)
     if not ctx.plan.touched:  # nothing else asked: columns named on their own are the ones to show
         terse = r"^(?:{T} )?(?P<cols>{C}(?: {C})+)(?= [.?!]$|$)"  # 'customers name email phone'
         scan(terse, lambda m: _select(ctx, m))

@@ -24,7 +24,7 @@ COMMON_WORDS = word_set(
     fill final finally find fine finish fire firm first fit five fix floor fly follow following food foot for
     force form former forward found four free friend from front full fully fund further future gain game gave
     general get getting give given go goal going gone good got great green ground group grow growth guess guy
-    had half hand handle happen happened hard has have having he head hear heard heart heavy held help her here
+    had half hand handle happen happened hard has have having he head hear heard heart heavy held help helpdesk her here
     hey high him his hit hmm hold home hope hot hour house how however huge human hundred idea if image imagine
     important in include including income increase indeed inside instead interest into is issue it item its job
     join just keep kept key kid kind knew know known land language large last late later lead learn least leave
@@ -39,8 +39,8 @@ COMMON_WORDS = word_set(
     probably problem process produce product program provide public pull purpose push put question quick quickly
     quite raise ran range rate rather reach read ready real reality realize really reason receive received
     recent recently record red reduce region relate remain remember remove report represent require rest result
-    return rich right rise risk road rock role room rule run safe said sale same save saw say scene school
-    science score sea season seat second section security see seek seem seen sell send sense serious serve
+    return rich right rise risk road rock role room rang rule run rung rush safe said sale same save saw say scene
+    school science score sea season seat second section security see seek seem seen sell send sense serious serve
     service set several shall share she shop short should show side sign significant similar simple simply since
     single sit site situation six size skill small so social some someone something sometimes son soon sort
     sound source south space speak special specific spend spent stage stand standard star start state statement

@@ -40,6 +40,8 @@ def _fill(ctx: Context, match: Match) -> bool:
     if not pieces:
         return False
     first = pieces[0]
+    if match.group("how") == "n / a":  # 'show N/A where the city is missing', unquoted
+        first = Item("str", "N/A", "n/a", ref="N/A")
     again = match.item("again")
     if again is not None and again.kind == "col" and not names:
         names = [n for n in [ctx.column(again)] if n is not None]
@@ -241,3 +243,25 @@ def _read_conditional_fills(ctx: Context) -> None:
         scan(where + " " + verb + body + place, lambda m: _in_gaps(ctx, m))
         rows = r"(?:for|where|when) (?:(?:the |any |all )?(?:{T}|rows|ones) )?"
         scan(rows + lacking + r" (?:a |an |the )?(?P<col>{C}) " + verb + body + place, lambda m: _in_gaps(ctx, m))
+
+
+def read_said_fills(ctx: Context) -> None:
+    """Fills said as what the gaps should show: 'products with no price listed should show 0 instead', 'blank
+    income should be 0', 'show N/A where city is missing'; read before a test of presence takes 'with no price'."""
+    scan = ctx.sentence.scan
+    value = r"(?P<how>{N}|{S}|zero|unknown|n / a)(?: (?:instead|there|in its place|in their place))?"
+    should = (
+        r"(?:should|must|will|would|need to|needs to|ought to)(?: just| simply| instead)? (?:show|read|say|be|become"
+        r"|display|get|have|hold|contain|be set to|default to)(?: as)? "
+    )
+    missing = r"(?:missing|empty|blank|null|unknown|not set|not known|not filled in)"
+    lacking = r"(?:with no|without|lacking|that have no|that lack|with a missing|with missing|with an empty|with empty)"
+    given = r"(?: (?:listed|given|set|recorded|filled in|entered|known|stated))?"
+    within = r"(?: (?:in|of|from) (?:the )?{T}(?: data| table| dataset)?)?"
+    scan(lacking + r" (?:a |an |the )?" + COLUMNS + given + within + " " + should + value, lambda m: _fill(ctx, m))
+    scan(r"(?:the |any |all )?" + missing + " " + COLUMNS + r"(?: values?| fields?| cells?| entries)?" + within + " "
+         + should + value, lambda m: _fill(ctx, m))  # fmt: skip
+    where = r"(?:where|when|wherever|whenever|if) (?:the )?" + COLUMNS + r" (?:is|are) " + missing + within
+    scan(r"(?:show|put|use|write|display|enter) " + value + " " + where, lambda m: _fill(ctx, m))
+    scan(where + r"(?: ,)? (?:show|put|use|write|display|enter|" + should.strip() + ") " + value,
+         lambda m: _fill(ctx, m))  # fmt: skip

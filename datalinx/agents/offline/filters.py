@@ -12,6 +12,7 @@ from datalinx.agents.offline.phrases import BRIDGE, OP, comparison
 from datalinx.agents.offline.plan import Condition, ident, literal
 from datalinx.agents.offline.relations import read_relations
 from datalinx.agents.offline.sentence import Item, Match
+from datalinx.agents.offline.tokens import TIMES
 from datalinx.agents.offline.units import SPANS, in_span, in_unit, numeric_view, span_note, span_of
 from datalinx.agents.offline.words import PEOPLE
 from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
@@ -187,6 +188,9 @@ def _implicit(ctx: Context, match: Match) -> bool:
         ctx.plan.having.append(condition)
         ctx.plan.touched = True
         return True
+    if _times(ctx, match):  # 'ordered more than twice': how often something happened, which no amount says
+        ctx.refuse(f"{match.text} (a count of what?)")
+        return True
     column = age_column(ctx) if "old" in unit or unit.startswith("year") else None
     if column is None and number.kind == "date":
         column = ctx.main_date()
@@ -217,6 +221,14 @@ def _age_of_named(ctx: Context, match: Match) -> str | None:
         return None
     refs = ctx.grounding.columns_named(("age",), [str(before.ref)])
     return ctx.use(refs[0]) if refs and refs[0].type in NUMERIC else None
+
+
+def _times(ctx: Context, match: Match) -> bool:
+    """Whether the match's number counts occasions: 'twice', 'once', '3 times'."""
+    after = match.indexes[-1] + 1
+    following = ctx.sentence.items[after].norm if after < len(ctx.sentence.items) else ""
+    number = match.item("num")
+    return number is not None and (number.norm in TIMES or following in ("times", "time"))
 
 
 def _said_of_people(ctx: Context, match: Match) -> bool:

@@ -10,6 +10,7 @@ from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.units import numeric_view
 from datalinx.agents.offline.words import SUPERLATIVES
 from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
+from datalinx.core.quality.vocabulary import singular
 
 HIGH = frozenset((*HIGH_WORDS, "most expensive", "priciest", "biggest", "greatest", "best", "heaviest"))
 DATE_SUPERLATIVES = frozenset((*NEW_WORDS, "oldest", "earliest"))
@@ -252,6 +253,8 @@ ROW_NOUNS = (
 )
 PLAIN_ROWS = r"subscribers|clients|users|members|people|accounts|rows|records|entries|ones|items"
 LENGTHS = {"longest": True, "shortest": False}
+# verbs of a row's own making: 'the orders placed most recently' are ranked by the dataset's main date
+MADE = r"(?:placed|made|created|recorded|added|entered|logged|submitted)"
 EVENT_ENDS = {"earliest": False, "first": False, "soonest": False, "latest": True, "last": True, "most recently": True}
 
 
@@ -298,17 +301,25 @@ def _counted(ctx: Context, match: Match) -> bool:
 
 def _event_order(ctx: Context, match: Match) -> bool:
     """'the four orders that were shipped earliest': ranked by the date of the event the verb names."""
-    count, item = match.item("n"), match.item("event")
-    if count is None or not isinstance(count.ref, int) or item is None or not _row_noun(ctx, match) or ctx.groups:
-        return False
-    refs = [item.ref, *item.alternatives] if item.kind == "col" else item.alternatives
-    dated = [r for r in refs if isinstance(r, ColumnRef) and r.type in TEMPORAL]
-    if not dated:
-        return False
-    column = ctx.use(dated[0])
-    ctx.note(f"read '{item.text}' as the date {column}; rows without one come last")
+    count, item = match.item("n"), next(iter(match.items(name="event")), None)
+    noun = match.item("rows")
+    size = count.ref if count is not None else 1 if noun is not None and singular(noun.norm) == noun.norm else None
+    if not isinstance(size, int) or item is None or not _row_noun(ctx, match) or ctx.groups:
+        return False  # without a number, only one row: 'the most recently placed order'
+    if item.kind == "word":  # 'placed', 'made': the row's own making, dated by the dataset's main date
+        column = ctx.main_date()
+        if column is None or ctx.type_of(column) not in TEMPORAL:
+            return False
+        ctx.note(f"read '{item.text}' as the date {column}")
+    else:
+        refs = [item.ref, *item.alternatives] if item.kind == "col" else item.alternatives
+        dated = [r for r in refs if isinstance(r, ColumnRef) and r.type in TEMPORAL]
+        if not dated:
+            return False
+        column = ctx.use(dated[0])
+        ctx.note(f"read '{item.text}' as the date {column}; rows without one come last")
     ctx.order.append(SortRequest(column, None, EVENT_ENDS[match.group("end") or "first"], match.text))
-    ctx.plan.limit = count.ref
+    ctx.plan.limit = size
     return True
 
 
@@ -326,7 +337,11 @@ def _read_counted(ctx: Context) -> None:
     )
     were = r"(?: (?:that|which|who))?(?: (?:were|was|got|have been|had been|are|is))?"
     end = r"(?P<end>" + alternatives(list(EVENT_ENDS)) + r")"
-    scan(rows + were + r" (?P<event>{V}|{C}) " + end, lambda m: _counted(ctx, m) or _event_order(ctx, m))
+    event = r"(?P<event>{V}|{C}|" + MADE + ")"
+    scan(rows + were + " " + event + " " + end, lambda m: _counted(ctx, m) or _event_order(ctx, m))
+    # 'the three most recently placed orders', 'the 5 earliest shipped orders': the end said before the event
+    scan(r"(?:the )?(?:(?P<n>{N}) )?" + end + " " + event + r" (?P<rows>" + ROW_NOUNS + ")",
+         lambda m: _event_order(ctx, m))  # fmt: skip
 
 
 def read_rankings(ctx: Context) -> None:

@@ -53,6 +53,7 @@ NEGATED = frozenset(
 # Short forms of the words for a table's parts, read as the words.
 SHORT_FORMS = {"cols": "columns", "col": "column", "flds": "fields", "fld": "field"}
 ONE_BEFORE = frozenset({"exactly", "least", "most", "than", "only", "just", "over", "under", "above", "below", "="})
+TIMES = {"once": 1, "twice": 2, "thrice": 3}
 SPAN_WORDS = frozenset({"day", "week", "month", "quarter", "year", "decade"})
 
 
@@ -141,8 +142,8 @@ def tokenize(request: str) -> list[Token]:
     for previous, token in itertools.pairwise(tokens):
         if token.norm == "then" and (previous.norm.endswith("er") or previous.norm in ("more", "less", "fewer")):
             token.norm = "than"  # "cheaper then 10"
-        if token.norm in ("twice", "thrice") and previous.norm in ONE_BEFORE:
-            token.kind, token.value = "number", 2 if token.norm == "twice" else 3  # "more than twice": 2 times
+        if token.norm in TIMES and previous.norm in ONE_BEFORE and (token.norm != "once" or previous.norm == "than"):
+            token.kind, token.value = "number", TIMES[token.norm]  # "more than twice": 2 times; 'at least once' stays
         if token.norm == "one" and token.kind == "word" and previous.norm in ONE_BEFORE:
             token.kind, token.value = "number", 1  # "exactly one item", "more than one"
     for before, article, unit in zip(tokens, tokens[1:], tokens[2:], strict=False):

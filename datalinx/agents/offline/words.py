@@ -139,7 +139,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "monthly": ("monthly fee", "monthly bill", "monthly cost", "monthly payment", "monthly charge", "monthly price"),
     "support": ("support calls", "service calls", "customer service calls", "calls to support"),
     "income": ("income", "earning", "earnings", "earns", "earn", "salary", "salaries"),
-    "region": ("region",),
+    "region": ("region", "area", "areas"),
     "payment": ("payment", "payment type", "paying", "pays", "payment option", "payment mode"),
     "internet": ("internet", "internet type", "internet plan"),
     "test": ("test",),

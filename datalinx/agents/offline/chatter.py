@@ -1,0 +1,63 @@
+"""Asides around a request that ask for nothing: 'don't need them', 'just the overall number is fine', 'no rush',
+'want to compare it to the unit price'. Read last, so a reader takes first whatever names a column or an operation;
+an aside is dropped only when it names nothing of the data, or only a column the answer already holds. The one aside
+that does name what is wanted ('just the names is fine') is read early, as the columns to show."""
+
+from __future__ import annotations
+
+from datalinx.agents.offline.columns import COLUMNS, _select
+from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.sentence import Match
+
+AFTER = r"(?<=[.?!;,] )"  # an aside follows a pause: it is its own sentence or clause
+UNTIL = r"(?= [.?!;,]|$)"
+PRONOUN = r"(?:them|it|those|these|that|this|the rest)"
+# the answer needs nothing more: 'just the overall number is fine', 'a rough figure would be ok'
+ENOUGH = (
+    r"(?:just |only )?(?:the |a |one )?(?:(?:overall|total|single|rough|ballpark|final|plain|one) )?(?:number|figure"
+    r"|value|answer|result|estimate)(?: is| would be| will be| s) (?:fine|ok|okay|enough|great|perfect|good|all "
+    r"(?:i|we) need)"
+)
+# the user's own reason or thanks: 'don't need them', 'no rush', 'much appreciated'
+UNNEEDED = (
+    r"(?:(?:i|we) )?(?:do not|dont|not|never|no longer) need " + PRONOUN + r"(?: (?:anymore|any more|now|at all))?"
+)
+THANKS = (
+    r"(?:no rush|no hurry|much appreciated|much obliged|(?:thanks|thank you) (?:so |very )?much|many thanks"
+    r"|(?:when|whenever) (?:you )?(?:have|get|got) (?:the )?(?:time|a (?:sec|second|minute|moment|chance)))"
+)
+PURPOSE = (
+    r"(?:so |because |as )?(?:(?:i|we) )?(?:(?:want|need|would like|wanna|plan|hope|am going|m going|are going) to"
+    r" )?(?:compare|compared) " + PRONOUN + r"(?: (?:to|with|against) (?:the |their |its )?(?P<col>{C}))?"
+)
+
+
+def read_enough_columns(ctx: Context) -> None:
+    """'just the names is fine': the columns wanted, said as enough; read before 'names is fine' is a test of name."""
+    ctx.sentence.scan(
+        r"(?:just |only )?(?:the |their |its )?" + COLUMNS + r"(?: columns?| fields?)? (?:is|are|would be|will be|s) "
+        r"(?:fine|ok|okay|enough|all (?:i|we) need)" + UNTIL,
+        lambda m: _select(ctx, m),
+    )
+
+
+def read_chatter(ctx: Context) -> None:
+    """Asides that ask for nothing, taken once the clauses took what they understood."""
+    scan = ctx.sentence.scan
+    scan(UNNEEDED, lambda m: ctx.plan.touched)  # 'drop email, we don't need it': what was dropped, said again
+    scan(AFTER + THANKS + UNTIL, lambda m: ctx.plan.touched)
+    # 'per country? just the overall number is fine' contradicts the grouping: said, not dropped
+    scan(AFTER + ENOUGH + UNTIL, lambda m: ctx.plan.touched and not ctx.groups)
+    scan(AFTER + PURPOSE + UNTIL, lambda m: ctx.plan.touched and _kept(ctx, m))
+
+
+def _kept(ctx: Context, match: Match) -> bool:
+    """Whether the column a purpose names ('to compare it to the unit price') is in the answer as planned."""
+    item = match.item("col")
+    if item is None:
+        return True
+    ref = ctx.column_ref(item)
+    if ref is None or ref.dataset != ctx.base or ctx.plan.aggregate is not None or ctx.measures or ctx.groups:
+        return False
+    kept = ctx.plan.select is None or ref.column in ctx.plan.select
+    return kept and ref.column not in ctx.plan.drop
