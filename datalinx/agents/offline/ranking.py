@@ -367,7 +367,8 @@ def read_rankings(ctx: Context) -> None:
     )
     scan(
         r"(?:which|what) (?:(?P<n>{N}) )?" + subject + r" (?:has|had|have|with|gets|got|made|makes|generated|"
-        r"generates|brings|brought|sold|sells|placed|places|bought|buys|spent|spends)(?: the)? (?P<sup>"
+        r"generates|brings|brought|sold|sells|placed|places|bought|buys|spent|spends|earned|earns|(?:brought|brings"
+        r"|bring|pulled|pulls|took|takes|raked|rakes) in)(?: the)? (?P<sup>"
         + SUPERLATIVE
         + r") "
         + fnwords
