@@ -295,6 +295,10 @@ def read_columns(ctx: Context) -> None:
     # "names and emails of our French customers": the value's test was read already
     owner = r" (?:of|for|from)(?= (?:the |all |every |our |its |their )?(?:(?:§|{V}) )*(?:{T}|§))"
     scan(COLUMNS + owner, lambda m: _select(ctx, m))
+    # 'subscribers who churned: their customer_ref and region': the columns closing the request after its tests
+    if ctx.plan.touched:
+        closing = r"(?<=[:,;] )(?:just |only )?(?:the |their |its )?" + COLUMNS + r"(?= [.?!]$|$)"
+        scan(closing, lambda m: _select(ctx, m))
     if ctx.plan.select:  # "and no other columns", "nothing else"
         nothing_else = (
             r"(?:(?:, )?and )?(?:(?:no|nothing) (?:other|else|more)(?: columns?| fields?| than that| besides)?"

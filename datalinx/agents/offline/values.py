@@ -164,6 +164,32 @@ def _flag(ctx: Context, match: Match, value: bool) -> bool:
     return True
 
 
+CLAUSE_WORDS = frozenset({"who", "that", "which", "whose", "where", "have", "has", "had", "are", "is", "were", "was",
+                          "did", "do", "does", "been", "being", "got"})  # fmt: skip
+
+
+def _in_column_list(ctx: Context, match: Match) -> bool:
+    """Whether a lone flag is one of a list of columns ('customer_ref, tenure and churned') or said as shown
+    ('whether they churned'): a column, not a test."""
+    items, index = ctx.sentence.items, match.indexes[-1]
+    if items[index].text.lower().startswith("whether "):
+        return True
+    links = ("and", ",", "&", "plus")
+
+    def column_at(at: int, step: int) -> bool:
+        while 0 <= at < len(items) and items[at].norm in ("the", "their", "its", "his", "her"):
+            at += step
+        return 0 <= at < len(items) and items[at].kind == "col" and not items[at].consumed
+
+    before = match.indexes[0] - 1
+    if before >= 0 and items[before].norm in CLAUSE_WORDS:
+        return False  # 'subscribers who churned, their region': said of the rows
+    if before >= 1 and items[before].norm in links and column_at(before - 1, -1):
+        return True
+    after = index + 1
+    return after < len(items) - 1 and items[after].norm in links and column_at(after + 1, 1)
+
+
 def _not_happened(ctx: Context, match: Match) -> bool:
     item = match.item("vals")
     if item is None or not item.text.lower().endswith("ed"):
@@ -350,7 +376,10 @@ def read_values(ctx: Context) -> None:
     # values alone
     scan(NEGATIVE + r"(?: the| any| all)? " + vals + r"(?: (?P<tail>{C}|{T}))?", lambda m: _value_list(ctx, m, True))
     scan(r"(?:(?:only|just|all|include|including|add|plus|with) )?" + vals, lambda m: _value_list(ctx, m, False))
-    scan(r"(?:(?:only|just) )?(?:the )?(?P<col>{C})(?! (?:columns?|fields?))", lambda m: _flag(ctx, m, True))
+    scan(
+        r"(?:(?:only|just) )?(?:the )?(?P<col>{C})(?! (?:columns?|fields?))",
+        lambda m: not _in_column_list(ctx, m) and _flag(ctx, m, True),
+    )
     having = r"(?:with|having|has|have|that have|who have|which have|that has|which has|who has)"
     scan(
         having

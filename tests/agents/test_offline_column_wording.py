@@ -1,0 +1,60 @@
+"""Columns to show said in everyday words: a flag named in a list of columns is shown, not tested; a column
+described by a clause ('whether they churned', 'how long they have been with us'); a key by the role its name ends
+in ('their reference')."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.agents.test_offline_planner import Demo, answer, demo
+
+__all__ = ["demo"]  # the fixture, shared with the row-test module
+
+SHOWN: list[tuple[str, list[str]]] = [
+    ("show customer_ref, tenure_months and churned for each subscriber", ["customer_ref", "tenure_months", "churned"]),
+    ("subscribers: customer_ref, tenure, churned", ["customer_ref", "tenure_months", "churned"]),
+    ("churned, customer_ref and region", ["churned", "customer_ref", "region"]),
+    ("customer_ref and whether they churned", ["customer_ref", "churned"]),
+    ("each subscriber's region and whether or not they churned", ["region", "churned"]),
+    ("for each subscriber, whether they churned", ["churned"]),
+    (
+        "for each subscriber just their reference, how long they've been with us and whether they left",
+        ["customer_ref", "tenure_months", "churned"],
+    ),
+    ("subscribers: reference, how long they have been with us", ["customer_ref", "tenure_months"]),
+    ("just each subscriber's ref and tenure", ["customer_ref", "tenure_months"]),
+]
+
+
+@pytest.mark.parametrize(("request_text", "columns"), SHOWN, ids=[s[0] for s in SHOWN])
+def test_columns_said_in_words_are_shown_for_every_row(
+    request_text: str, columns: list[str], demo: Demo, tmp_path: Path
+) -> None:
+    planned, output = answer(request_text, demo, tmp_path)
+    assert output.columns == columns
+    assert output.height == demo.frames["churn"].height  # a flag in the list is shown, no row is tested away
+    assert [n["kind"] for n in planned.definition["nodes"]] == ["source", "select"]  # type: ignore[index]
+
+
+TESTED: list[tuple[str, int]] = [
+    ("churned subscribers", 1),
+    ("subscribers who churned, their customer_ref, churned and region", 1),
+    ("subscribers that did not churn: customer_ref, churned", 0),
+]
+
+
+@pytest.mark.parametrize(("request_text", "value"), TESTED, ids=[t[0] for t in TESTED])
+def test_a_flag_said_of_the_rows_still_tests_them(request_text: str, value: int, demo: Demo, tmp_path: Path) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    churn = demo.frames["churn"]
+    assert output.height == churn.filter(churn["churned"] == value).height
+    assert set(output["churned"].to_list()) == {value}
+
+
+def test_columns_closing_a_request_after_its_tests_are_the_ones_shown(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("orders over 500, just order_id and total_revenue", demo, tmp_path)
+    orders = demo.frames["orders"]
+    assert output.columns == ["order_id", "total_revenue"]
+    assert output.height == orders.filter(orders["total_revenue"] > 500).height
