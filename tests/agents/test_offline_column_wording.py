@@ -58,3 +58,23 @@ def test_columns_closing_a_request_after_its_tests_are_the_ones_shown(demo: Demo
     orders = demo.frames["orders"]
     assert output.columns == ["order_id", "total_revenue"]
     assert output.height == orders.filter(orders["total_revenue"] > 500).height
+
+
+def test_columns_closing_a_request_after_its_order_are_the_ones_shown(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("products: name, price and category, cheapest first", demo, tmp_path)
+    assert output.columns == ["name", "price", "category"]
+    prices = [p for p in output["price"].to_list() if p is not None]
+    assert prices == sorted(prices)
+
+
+def test_their_columns_after_a_test_are_shown(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("customers who are test accounts and their email", demo, tmp_path)
+    customers = demo.frames["customers"]
+    assert output.columns == ["email"]
+    assert output.height == customers.filter(customers["is_test_account"]).height
+
+
+def test_a_flag_described_with_an_article_is_shown(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("name, email and whether it is a test account for each customer", demo, tmp_path)
+    assert output.columns == ["name", "email", "is_test_account"]
+    assert output.height == demo.frames["customers"].height

@@ -174,7 +174,10 @@ def _asides(ctx: Context) -> None:
 def _described_columns(ctx: Context) -> None:
     """'their name and whether they churned', 'how long they have been with us': a column described by a clause,
     read as one item (the readers of tests leave a flag so worded alone)."""
-    who = r"(?:they|it|he|she|each|each one|the {T}|{T})(?: (?:have|has|had|did|do|does|are|is|were|was|ve))?"
+    who = (
+        r"(?:they|it|he|she|each|each one|the {T}|{T})(?: (?:have|has|had|did|do|does|are|is|were|was|ve))?"
+        r"(?: (?:a|an|the))?"
+    )
     for pattern, fits in (
         (r"whether (?:or not )?" + who + r" (?P<col>{C})", ctx.grounding.is_flag),
         (r"how long " + who + r" (?P<col>{C})", lambda d, c: ctx.grounding.column(d, c).type in NUMERIC),

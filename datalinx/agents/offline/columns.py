@@ -296,9 +296,13 @@ def read_columns(ctx: Context) -> None:
     owner = r" (?:of|for|from)(?= (?:the |all |every |our |its |their )?(?:(?:§|{V}) )*(?:{T}|§))"
     scan(COLUMNS + owner, lambda m: _select(ctx, m))
     # 'subscribers who churned: their customer_ref and region': the columns closing the request after its tests
-    if ctx.plan.touched:
-        closing = r"(?<=[:,;] )(?:just |only )?(?:the |their |its )?" + COLUMNS + r"(?= [.?!]$|$)"
-        scan(closing, lambda m: _select(ctx, m))
+    # 'products: name, price and category, cheapest first', 'subscribers who churned: customer_ref and region',
+    # 'test accounts and their email': the columns closing a request, after its tests or its order
+    end = r"(?=(?: [,.?!;]| §)*$)"
+    scan(r"^(?:{T}|§) (?::|-) (?:just |only )?(?:the |their |its )?" + COLUMNS + end, lambda m: _select(ctx, m))
+    if ctx.plan.touched or ctx.order:
+        start = r"(?:(?<=[:,;] )(?:just |only )?(?:the |their |its )?|(?<= and )(?:their|its) )"
+        scan(start + COLUMNS + end, lambda m: _select(ctx, m))
     if ctx.plan.select:  # "and no other columns", "nothing else"
         nothing_else = (
             r"(?:(?:, )?and )?(?:(?:no|nothing) (?:other|else|more)(?: columns?| fields?| than that| besides)?"

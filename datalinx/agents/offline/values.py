@@ -27,7 +27,7 @@ NOT_PLACED = (
     r"|on|using|(?:signed up|subscribed) (?:to|for))"
 )  # 'not on fiber': a state negated through its preposition
 NEGATIVE = (
-    rf"(?:{NEGATION}|{REMOVAL}|non|non -|not in|not from|excluding the|{NOT_PLACED}|"
+    rf"(?:{NEGATION}|{REMOVAL}|non|non -|not in|not from|excluding the|{NOT_PLACED}|neither|"
     rf"except for|other than the)(?: yet| get| got| be| been| being| ever| have| has| had)?"
     r"(?: (?:those|the ones|ones|anything|any|all)(?: (?:in|from|with|of|that are|which are))?)?"
 )
