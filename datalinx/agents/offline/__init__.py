@@ -41,7 +41,7 @@ from datalinx.agents.offline.rates import read_rates
 from datalinx.agents.offline.reading import grounding_for, read
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.tenures import read_tenures
-from datalinx.agents.offline.values import read_values
+from datalinx.agents.offline.values import read_removed_after, read_values
 from datalinx.agents.offline.words import FILLER
 from datalinx.agents.schemas import Draft
 from datalinx.core.datasets.facts import CatalogView
@@ -52,6 +52,7 @@ __all__ = ["draft"]
 READERS = (
     read_outputs,
     read_exclusions,
+    read_removed_after,
     read_presence,
     read_rates,
     read_described,

@@ -174,7 +174,9 @@ def _implicit(ctx: Context, match: Match) -> bool:
         return False
     unit = match.group("unit") or ""
     summary = ctx.plan.aggregate.aggregations if ctx.plan.aggregate is not None else []
-    if (summary or (ctx.groups and ctx.measures)) and not unit and number.kind == "num":
+    agelike = not unit and number.kind == "num" and isinstance(number.ref, int) and 0 < number.ref < 100
+    people = agelike and _said_of_people(ctx, match) and ctx.grounding.columns_named(("age",), [ctx.base])
+    if (summary or (ctx.groups and ctx.measures)) and not unit and number.kind == "num" and not people:
         # "only countries with more than 100": a test on the summary, not on the rows
         output = (
             ctx.measures[0].output

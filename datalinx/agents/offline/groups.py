@@ -20,7 +20,11 @@ GROUP_WORDS = (
 )
 PERIOD = TIME + r"(?: (?:of |in |for |during )?{Y})?"  # "per month 2024": the months of that year
 # 'per way of paying', 'by method of payment', 'for each type of contract': the column the kind is of
-KIND = r"(?:(?:the )?(?:way|ways|method|methods|mode|means|type|types|kind|kinds|sort|form|manner|{C}) of (?:the )?)"
+# 'by number of support calls': the count a column already holds
+KIND = (
+    r"(?:(?:the )?(?:way|ways|method|methods|mode|means|type|types|kind|kinds|sort|form|manner|number|count|{C}) of"
+    r" (?:the )?)"
+)
 GROUP_ITEM = r"(?:(?:{C}|{T}) " + PERIOD + r"|" + KIND + r"?{C}|{T}|" + PERIOD + r")"
 GROUPS = (
     r"(?P<groups>" + GROUP_ITEM + r"(?:(?: and| ,|,| and by| and per| then by| then) (?:the )?" + GROUP_ITEM + r")*)"

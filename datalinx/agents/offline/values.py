@@ -168,6 +168,16 @@ CLAUSE_WORDS = frozenset({"who", "that", "which", "whose", "where", "have", "has
                           "did", "do", "does", "been", "being", "got"})  # fmt: skip
 
 
+def read_removed_after(ctx: Context) -> None:
+    """'count customers by segment, test accounts excluded', 'cancelled orders left out': rows removed by a test
+    said before the removal; read before groupings, so the flag is no group."""
+    removed = r"(?:(?:are|is|being|been|get|got) )?(?:excluded|removed|left out|filtered out|taken out|dropped|omitted)"
+    lead, rows = r"(?:with |only )?(?:the |any |all )?", r"(?: (?:{T}|ones|rows|records))? "
+    vals = r"(?P<vals>{V}(?:" + LIST_JOIN + r"{V})*)"
+    ctx.sentence.scan(lead + r"(?P<col>{C})" + rows + removed, lambda m: _flag(ctx, m, False))
+    ctx.sentence.scan(lead + vals + rows + removed, lambda m: _value_list(ctx, m, True))
+
+
 def _in_column_list(ctx: Context, match: Match) -> bool:
     """Whether a lone flag is one of a list of columns ('customer_ref, tenure and churned') or said as shown
     ('whether they churned'): a column, not a test."""
