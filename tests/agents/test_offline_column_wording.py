@@ -78,3 +78,26 @@ def test_a_flag_described_with_an_article_is_shown(demo: Demo, tmp_path: Path) -
     _, output = answer("name, email and whether it is a test account for each customer", demo, tmp_path)
     assert output.columns == ["name", "email", "is_test_account"]
     assert output.height == demo.frames["customers"].height
+
+
+def test_their_own_columns_said_with_the_rows_keep_every_column(demo: Demo, tmp_path: Path) -> None:
+    planned, output = answer(
+        "I need a list of the subscribers who churned, ideally with their monthly charges", demo, tmp_path
+    )
+    churn = demo.frames["churn"]
+    assert output.columns == churn.columns
+    assert output.height == churn.filter(churn["churned"] == 1).height
+    assert any("monthly_charges" in a for a in planned.assumptions)
+
+
+def test_their_own_columns_join_the_columns_picked(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("names of customers in Berlin with their email", demo, tmp_path)
+    customers = demo.frames["customers"]
+    assert output.columns == ["name", "email"]
+    assert output.height == customers.filter(customers["city"] == "Berlin").height
+
+
+def test_with_their_column_after_a_test_is_no_test_of_presence(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("orders over 1000 with their quantity", demo, tmp_path)
+    orders = demo.frames["orders"]
+    assert output.height == orders.filter(orders["total_revenue"] > 1000).height  # rows without a quantity stay

@@ -116,3 +116,27 @@ RANKED: list[tuple[str, Expected]] = [
 def test_periods_ranked_by_what_they_hold(request_text: str, expected: Expected, demo: Demo, tmp_path: Path) -> None:
     _, output = answer(request_text, demo, tmp_path)
     same_rows(output, expected(demo.frames), ordered=True)
+
+
+SORTED_FROM: list[tuple[str, str, str, bool]] = [
+    ("ok so basically I want to see products over 50 bucks, sorted from cheapest", "products", "price", False),
+    ("orders in 2024 sorted from the biggest revenue down", "orders", "total_revenue", True),
+    ("subscribers starting with the highest monthly charges", "churn", "monthly_charges", True),
+]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "dataset", "column", "descending"), SORTED_FROM, ids=[s[0] for s in SORTED_FROM]
+)
+def test_an_order_said_from_its_first_row(
+    request_text: str, dataset: str, column: str, descending: bool, demo: Demo, tmp_path: Path
+) -> None:
+    planned, output = answer(request_text, demo, tmp_path)
+    values = [v for v in output[column].to_list() if v is not None]
+    assert values == sorted(values, reverse=descending)
+    assert values and output.height <= demo.frames[dataset].height
+    sorts = [n for n in planned.definition["nodes"] if n["kind"] == "sort"]  # type: ignore[index]
+    assert (
+        sorts[0]["by"][0] == {"column": column, "descending": descending, "nulls_last": True}
+        or sorts[0]["by"][0]["column"] == column
+    )

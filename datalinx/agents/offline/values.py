@@ -393,7 +393,7 @@ def read_values(ctx: Context) -> None:
     having = r"(?:with|having|has|have|that have|who have|which have|that has|which has|who has)"
     scan(
         having
-        + r"(?:(?: a| an| some| any| their| its)? (?P<col>{C})(?= (?:and|or|,|;|\.|\?|!)|$)"
+        + r"(?:(?: a| an| some| any)? (?P<col>{C})(?= (?:and|or|,|;|\.|\?|!)|$)"
         + r"|(?: a| an| some| any) (?P<col2>{C}))",
         lambda m: absent_value(ctx, m, present=True) or add_null(ctx, m, False),
     )
