@@ -441,6 +441,7 @@ def read_late_rankings(ctx: Context) -> None:
     scan(r"(?P<dir>top|bottom|first|last) (?P<n>{N})(?: " + subject + ")?", lambda m: _top(ctx, m))
     scan(r"(?P<sup>" + SUPERLATIVE + r")(?: (?P<col>{C}))?(?: {T})? first", lambda m: _simple(ctx, m))
     # 'sorted from cheapest', 'starting with the newest ones'
-    scan(r"(?:(?:sorted|ordered|sort|order|ranked|listed) )?(?:from|starting with|starting from|beginning with) (?:the )?"
-         r"(?P<sup>" + SUPERLATIVE + r")(?: (?P<col>{C}))?(?: (?:one|ones|{T}))?(?: (?:up|down|onwards|on))?",
+    start = r"(?:(?:sorted|ordered|sort|order|ranked|listed) )?(?:from|starting with|starting from|beginning with)"
+    scan(start + r" (?:the )?(?P<sup>" + SUPERLATIVE + r")(?: (?P<col>{C}))?(?: (?:one|ones|rate|total|count|number"
+         r"|share|average|amount|value|figure|{T}))?(?: (?:up|down|onwards|on))?",
          lambda m: _simple(ctx, m))  # fmt: skip
