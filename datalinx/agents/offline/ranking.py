@@ -442,6 +442,6 @@ def read_late_rankings(ctx: Context) -> None:
     scan(r"(?P<sup>" + SUPERLATIVE + r")(?: (?P<col>{C}))?(?: {T})? first", lambda m: _simple(ctx, m))
     # 'sorted from cheapest', 'starting with the newest ones'
     start = r"(?:(?:sorted|ordered|sort|order|ranked|listed) )?(?:from|starting with|starting from|beginning with)"
-    scan(start + r" (?:the )?(?P<sup>" + SUPERLATIVE + r")(?: (?P<col>{C}))?(?: (?:one|ones|rate|total|count|number"
-         r"|share|average|amount|value|figure|{T}))?(?: (?:up|down|onwards|on))?",
-         lambda m: _simple(ctx, m))  # fmt: skip
+    summary = r"(?! (?:rate|total|count|number|share|average|amount|value|figure|sum|result)\b)"  # read elsewhere
+    scan(start + r" (?:the )?(?P<sup>" + SUPERLATIVE + r")" + summary + r"(?: (?P<col>{C}))?(?: (?:one|ones|{T}))?"
+         r"(?: (?:up|down|onwards|on))?", lambda m: _simple(ctx, m))  # fmt: skip
