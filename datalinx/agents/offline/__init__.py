@@ -27,6 +27,7 @@ from datalinx.agents.offline.fills import read_fills, read_said_fills
 from datalinx.agents.offline.filter_dates import read_dates
 from datalinx.agents.offline.filters import read_comparisons
 from datalinx.agents.offline.followup import edits, plan_of, why_uneditable
+from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.groups import read_groups
 from datalinx.agents.offline.having import read_having
 from datalinx.agents.offline.joins import consume_datasets, read_added_back, read_described, read_joins, read_whose
@@ -40,13 +41,14 @@ from datalinx.agents.offline.questions import read_extremes, read_questions
 from datalinx.agents.offline.ranking import read_late_rankings, read_rankings
 from datalinx.agents.offline.rates import read_rates
 from datalinx.agents.offline.reading import grounding_for, read
-from datalinx.agents.offline.sentence import Match
+from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.tenures import read_tenures
-from datalinx.agents.offline.values import read_values
+from datalinx.agents.offline.values import read_removed_after, read_values
 from datalinx.agents.offline.whereabouts import read_whereabouts
 from datalinx.agents.offline.words import FILLER
 from datalinx.agents.schemas import Draft
 from datalinx.core.datasets.facts import CatalogView
+from datalinx.core.pipelines.types import NUMERIC
 
 __all__ = ["draft"]
 
@@ -55,6 +57,7 @@ READERS = (
     read_exclusions,
     read_flag_columns,
     read_said_fills,
+    read_removed_after,
     read_presence,
     read_rates,
     read_described,
@@ -158,6 +161,8 @@ def _asides(ctx: Context) -> None:
     # verbs that fetch: 'dig out the orders', 'fish out', 'pull up'
     ctx.sentence.scan(r"(?:dig|digging|fish|root|dredge|pull|bring|look|hunt) (?:out|up)(?= (?:the|all|every|@t\d+))",
                       lambda m: True)  # fmt: skip
+    # 'their name and whether they churned': the flag shown as a column, no test on the rows
+    _described_columns(ctx)
     # why the user asks ('something looks off'): no request of its own, and 'off' is no discount here; after a
     # noun of rows ('orders that look suspicious') it is a test of the rows no column holds, said as unclear
     ctx.sentence.scan(
@@ -174,6 +179,27 @@ def _asides(ctx: Context) -> None:
         r"|(?:people|everyone|everybody|folks|{T}) (?:love|loves|prefer|prefers|enjoy|enjoys|hate|hates|adore)",
         lambda m: bool(ctx.refuse(m.text)) or True,
     )
+
+
+def _described_columns(ctx: Context) -> None:
+    """'their name and whether they churned', 'how long they have been with us': a column described by a clause,
+    read as one item (the readers of tests leave a flag so worded alone)."""
+    who = (
+        r"(?:they|it|he|she|each|each one|the {T}|{T})(?: (?:have|has|had|did|do|does|are|is|were|was|ve))?"
+        r"(?: (?:a|an|the))?"
+    )
+    for pattern, fits in (
+        (r"whether (?:or not )?" + who + r" (?P<col>{C})", ctx.grounding.is_flag),
+        (r"how long " + who + r" (?P<col>{C})", lambda d, c: ctx.grounding.column(d, c).type in NUMERIC),
+    ):
+        for match in list(ctx.sentence.matches(pattern))[::-1]:  # from the end, so folding keeps earlier indexes
+            item = match.item("col")
+            if item is None or not isinstance(item.ref, ColumnRef) or not fits(item.ref.dataset, item.ref.column):
+                continue
+            first = ctx.sentence.items[match.indexes[0]]
+            text = ctx.sentence.request[first.start : item.end]
+            shown = Item("col", text, item.norm, item.ref, item.alternatives, start=first.start, end=item.end)
+            ctx.sentence.fold(match.indexes[0], match.indexes[-1], shown)
 
 
 def _verb_of_place(ctx: Context, match: Match) -> bool:

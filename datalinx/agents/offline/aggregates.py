@@ -242,7 +242,9 @@ def read_measures(ctx: Context) -> None:
     scan(added + r"(?:(?P<fn>" + FUNCTION_WORDS + r") )?(?:the )?" + span + ends, lambda m: _duration(ctx, m))
     share = r"(?:percentage|percent|%|share|proportion|fraction|ratio|rate)"
     scan(
-        r"(?:the )?" + share + r" of (?:(?:all|the|our|your|all our|all the) )?(?:(?:{T}|subscribers|customers|people"
+        r"(?:the )?"
+        + share
+        + r" of (?:(?:all|the|our|your|all our|all the|all of our|all of the) )?(?:(?:{T}|subscribers|customers|people"
         r"|users|clients|rows|records|members|accounts) )?(?:(?:who|that|which) )?(?:(?:are|were|is|have|has) )?"
         r"(?P<what>{C})",
         lambda m: _rate(ctx, m),
@@ -301,6 +303,14 @@ def read_measures(ctx: Context) -> None:
         r"{V}|in|from|the|our|all|we|they) ){0,4}(?P<what>{C})",
         lambda m: _sum(ctx, m),
     )
+    if any(m.function == "sum" for m in ctx.measures):
+        # 'how much money we lost to returns': the amount of the rows the value names, lost (or made) on them
+        scan(
+            r"(?:we |they |the company |the business )?(?:have |has |had )?(?:lost|lose|loses|losing|forfeited|made"
+            r"|make|earned|earn|got|get|took|take) (?:out )?(?:to|on|through|via|from|due to|because of|with)"
+            r"(?= @v\d+)",
+            lambda m: True,
+        )
     if ctx.groups:
         # "how much did each customer spend": the grouping read first, the amount after it is summed per group
         scan(r"how much(?: money)?(?: did| do| does| have| has| had)?(?= §)", lambda m: amount_follows(ctx, m))

@@ -46,6 +46,20 @@ def _select(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _with_own(ctx: Context, match: Match, kept: list[str]) -> bool:
+    """'subscribers who churned, with their monthly charges': the rows' own columns said as coming with them; shown
+    beside the columns picked, or (none picked) every column stays, these among them."""
+    items = match.items("col", name="cols")
+    if ctx.plan.select or any(i.ref.dataset != ctx.base for i in items):
+        return _select(ctx, match)
+    names = _named(ctx, match)
+    if not names:
+        return False
+    kept.extend(names)
+    ctx.plan.touched = True
+    return True
+
+
 def _owned(ctx: Context, match: Match) -> bool:
     """'each product's code, its name and price': the base's own columns, its rows' possessive first."""
     items = match.items("col", name="cols")
@@ -61,6 +75,9 @@ def _paired(ctx: Context, match: Match) -> bool:
     items = match.items("col", name="cols")
     if any(i.ref.dataset != ctx.base for i in items):
         return False  # another dataset's column per row would be a summary or a join
+    start = match.indexes[0]
+    if start and ctx.sentence.items[start - 1].norm in ("who", "that", "which", "whom"):
+        return False  # 'subscribers who churned with their charges': a test on the rows, then what each shows
     owner = ctx.grounding.dataset_words.get(items[0].norm.split()[0]) if len(items[0].norm.split()) > 1 else None
     per_row = ctx.grounding.key_of(ctx.base) == items[0].ref.column or owner == ctx.base
     amounts = any(i.ref.type in NUMERIC and not ctx.grounding.is_key(ctx.base, i.ref.column) for i in items[1:])
@@ -319,12 +336,23 @@ def read_columns(ctx: Context) -> None:
         + r" {C})*)",
         lambda m: _owned(ctx, m),
     )
+    kept: list[str] = []  # 'with their email' before the columns picked ('names ... with their email')
+    scan(r"(?:along |together )?with (?:their|its) " + COLUMNS.replace("(?:the |their |its )?", "", 1),
+         lambda m: _with_own(ctx, m, kept))  # fmt: skip
     scan(shown + r"(?:" + COLUMN_WORD + ")?", lambda m: _select(ctx, m))
     scan(COLUMNS + r"(?: only|" + COLUMN_WORD + r" only)", lambda m: _select(ctx, m))
     scan(r"(?:need|want|require)(?: only| just)?(?: the)? " + COLUMNS + COLUMN_WORD, lambda m: _select(ctx, m))
     # "names and emails of our French customers": the value's test was read already
     owner = r" (?:of|for|from)(?= (?:the |all |every |our |its |their )?(?:(?:§|{V}) )*(?:{T}|§))"
     scan(COLUMNS + owner, lambda m: _select(ctx, m))
+    # 'subscribers who churned: their customer_ref and region': the columns closing the request after its tests
+    # 'products: name, price and category, cheapest first', 'subscribers who churned: customer_ref and region',
+    # 'test accounts and their email': the columns closing a request, after its tests or its order
+    end = r"(?=(?: [,.?!;]| §)*$)"
+    scan(r"^(?:{T}|§) (?::|-) (?:just |only )?(?:the |their |its )?" + COLUMNS + end, lambda m: _select(ctx, m))
+    if ctx.plan.touched or ctx.order:
+        start = r"(?:(?<=[:,;] )(?:just |only )?(?:the |their |its )?|(?<= and )(?:their|its) )"
+        scan(start + COLUMNS + end, lambda m: _select(ctx, m))
     if ctx.plan.select:  # "and no other columns", "nothing else"
         nothing_else = (
             r"(?:(?:, )?and )?(?:(?:no|nothing) (?:other|else|more)(?: columns?| fields?| than that| besides)?"
@@ -337,3 +365,7 @@ def read_columns(ctx: Context) -> None:
         scan(terse, lambda m: _select(ctx, m))
         scan(COLUMNS + r"(?= @t\d+|$)", lambda m: _select(ctx, m))
         scan(r"^(?:the )?" + COLUMNS, lambda m: _select(ctx, m))
+    if ctx.plan.select and kept:
+        ctx.plan.select = [*ctx.plan.select, *(n for n in kept if n not in ctx.plan.select)]
+    elif kept:
+        ctx.note(f"kept every column of the rows, {', '.join(kept)} among them")

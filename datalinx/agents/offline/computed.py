@@ -4,9 +4,9 @@
 
 from __future__ import annotations
 
-from datalinx.agents.offline.aggregates import _date_of
+from datalinx.agents.offline.aggregates import _date_of, _function
 from datalinx.agents.offline.columns import new_name
-from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.context import Context, Measure
 from datalinx.agents.offline.date_relations import _date_for_verb
 from datalinx.agents.offline.derive import PERIOD_FUNCTIONS, compute
 from datalinx.agents.offline.plan import combine, describe, ident, literal
@@ -151,11 +151,22 @@ def _length(ctx: Context, match: Match) -> bool:
 def _days_to(ctx: Context, match: Match) -> bool:
     """'how many days did each order take to ship': days from the row's own date to the other one."""
     end, start = _date_of(ctx, match.item("b")), ctx.main_date()
-    if end is None or start is None or end == start:
-        return False
+    first = match.indexes[0]
+    if end is None or start is None or end == start or (first and ctx.sentence.items[first - 1].kind == "num"):
+        return False  # 'more than 5 days to ship' is a test on the days, read elsewhere
     verb = (match.group("verb") or end.removesuffix("_date")).lower()
     ctx.note(f"counted days from {start} to {end}; empty where {end} is missing")
-    return compute(ctx, f"days_to_{verb}", f"date_diff('day', {ctx.as_date(start)}, {ctx.as_date(end)})", match.text)
+    name = f"days_to_{verb}"
+    compute(ctx, name, f"date_diff('day', {ctx.as_date(start)}, {ctx.as_date(end)})", match.text)
+    # 'on average, how long does it take to ship', 'the median days to ship': that function of the days
+    fn = match.group("fn") or ("average" if match.group("pre") else None)
+    after = None if fn else ctx.sentence.first(r"(?<= )(?:on average|on avg)(?= [?.!,;]|$)")
+    if after is not None:
+        fn = "average"
+        after.consume()
+    if fn:
+        ctx.measures.append(Measure(_function(fn), name, match.text))
+    return True
 
 
 def _period_of(ctx: Context, match: Match) -> bool:
@@ -244,6 +255,21 @@ def read_computed(ctx: Context) -> None:
         r"(?P<b>{C}|{V})(?: (?:it|them))?(?: \?| \.)?(?: (?:add|include|keep|put|show) (?:that|it|this|those|them)"
         + AS_A_COLUMN
         + ")?",
+        lambda m: _days_to(ctx, m),
+    )
+    takes = (
+        r"(?:it takes|it took|it usually takes|it normally takes|does it take|did it take|does it usually take"
+        r"|does it normally take|do we take|did we take|do they take|did they take)(?: us| them| you)?"
+    )
+    scan(
+        r"(?:(?P<pre>on average|on avg)(?: ,)? )?(?:the )?(?:(?P<fn>average|avg|mean|median|typical) )?"
+        r"(?:(?:time|days|number of days|delay|wait|lead time|turnaround)(?: (?:it takes|taken|needed))?|how long "
+        + takes
+        + r") to (?P<b>{C}|{V})",
+        lambda m: _days_to(ctx, m),
+    )
+    scan(
+        r"(?:the )?(?P<fn>average|avg|mean|median|typical) (?P<b>{C}) (?:time|delay|lag|lead time|turnaround)",
         lambda m: _days_to(ctx, m),
     )
     scan(

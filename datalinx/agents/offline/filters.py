@@ -175,7 +175,10 @@ def _implicit(ctx: Context, match: Match) -> bool:
         return False
     unit = match.group("unit") or ""
     summary = ctx.plan.aggregate.aggregations if ctx.plan.aggregate is not None else []
-    if (summary or (ctx.groups and ctx.measures)) and not unit and number.kind == "num":
+    # 'median income per region for subscribers over 40': an age said of the rows, not a test on the summary
+    aged = not unit and number.kind == "num" and isinstance(number.ref, int) and 0 < number.ref < 100
+    people = aged and _said_of_people(ctx, match) and ctx.grounding.columns_named(("age",), [ctx.base])
+    if (summary or (ctx.groups and ctx.measures)) and not unit and number.kind == "num" and not people:
         # "only countries with more than 100": a test on the summary, not on the rows
         output = (
             ctx.measures[0].output
@@ -192,6 +195,7 @@ def _implicit(ctx: Context, match: Match) -> bool:
         ctx.refuse(f"{match.text} (a count of what?)")
         return True
     column = age_column(ctx) if "old" in unit or unit.startswith("year") else None
+    column = column or _column_carried(ctx, match)
     if column is None and number.kind == "date":
         column = ctx.main_date()
     agelike = not unit and number.kind == "num" and isinstance(number.ref, int) and 0 < number.ref < 130
@@ -229,6 +233,18 @@ def _times(ctx: Context, match: Match) -> bool:
     following = ctx.sentence.items[after].norm if after < len(ctx.sentence.items) else ""
     number = match.item("num")
     return number is not None and (number.norm in TIMES or following in ("times", "time"))
+
+
+def _column_carried(ctx: Context, match: Match) -> str | None:
+    """'a unit price under 5 or over 500': a test right after another one, joined by 'or'/'and', is of its column."""
+    start = match.indexes[0]
+    link = ctx.sentence.items[start - 1] if start > 0 else None
+    if link is None or link.norm not in ("or", "and", "but", ","):
+        return None
+    for condition in ctx.plan.filters:
+        if condition.span is not None and condition.span[1] == start - 2 and condition.column is not None:
+            return condition.column if ctx.type_of(condition.column) in NUMERIC else None
+    return None
 
 
 def _said_of_people(ctx: Context, match: Match) -> bool:
@@ -351,6 +367,10 @@ def read_comparisons(ctx: Context) -> None:
         + r"(?P<num>{N}) (?P<op>or more|or less|or fewer|and above|and over|and up|plus|and below|and under)",
         lambda m: _trailing(ctx, m),
     )
+    # 'orders with quantity 1', 'subscribers with support_calls 0': a number right after the column it is of
+    after = r"(?:(?<=with )|(?<=having )|(?<=where )|(?<=whose ))"
+    scan(after + r"(?:a |an )?(?P<col>{C}) (?:of )?(?P<num>{N})(?! (?:-|to|or|and|through) )",
+         lambda m: _column_number(ctx, m))  # fmt: skip
     words = r"(?P<word>older|younger|cheaper|less expensive|more expensive|pricier|costlier|heavier|lighter)"
     scan(r"(?P<neg>not )?" + words + r" than (?P<num>{N})" + UNIT, lambda m: _word_comparison(ctx, m))
     scan(r"(?:aged |age )?" + OPERATOR + " " + NUMBER, lambda m: _implicit(ctx, m))
@@ -362,6 +382,16 @@ def _counted(ctx: Context, match: Match) -> bool:
     if column_item is None or number is None or not isinstance(number.ref, int) or number.kind != "num":
         return False
     if column_item.kind != "col" or column_item.ref.type != "int64" or column_item.ref.dataset != ctx.base:
+        return False
+    column = ctx.column(column_item)
+    return column is None or compare(ctx, column, "=", number, "equal to")
+
+
+def _column_number(ctx: Context, match: Match) -> bool:
+    column_item, number = match.item("col"), match.item("num")
+    if column_item is None or number is None or number.kind != "num" or column_item.kind != "col":
+        return False
+    if column_item.ref.type not in NUMERIC or ctx.grounding.is_key(column_item.ref.dataset, column_item.ref.column):
         return False
     column = ctx.column(column_item)
     return column is None or compare(ctx, column, "=", number, "equal to")

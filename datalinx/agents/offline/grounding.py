@@ -31,6 +31,7 @@ GENERIC_PARTS = frozenset({"is", "has", "id", "ids", "of", "the", "at", "on", "i
 MEASURE_HINTS = ("revenue", "amount", "sales", "total", "value", "price", "charges", "cost", "income")
 EVENT_DATES = r"signup|sign_up|created|registered|joined|start|placed|opened"
 KEY_SUFFIXES = ("_id", "id", "_ref", "_key", "_code", "_no", "_number")
+KEY_ROLES = {"ref": ("ref", "refs", "reference", "references"), "key": ("key", "keys"), "no": ("number", "no")}
 
 
 def name_words(name: str) -> tuple[str, ...]:
@@ -239,6 +240,11 @@ class Grounding:
         stems = {singular(table[-1]), table[-1]} if table else set()
         for role in ("id", "ids", "identifier", "identifiers", "code", "codes"):
             self._add((role,), ref)
+        # customer_ref: 'the reference', 'their ref'; account_no: 'the number' -- the role the key's name ends in
+        for suffix, roles in KEY_ROLES.items():
+            if name_words(key)[-1] == suffix:
+                for role in roles:
+                    self._add((role,), ref)
         for stem in stems:
             for role in ("id", "identifier", "code", "number", "no", "ref", "reference"):
                 self._add((stem, role), ref)

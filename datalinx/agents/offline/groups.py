@@ -20,7 +20,11 @@ GROUP_WORDS = (
 )
 PERIOD = TIME + r"(?: (?:of |in |for |during )?{Y})?"  # "per month 2024": the months of that year
 # 'per way of paying', 'by method of payment', 'for each type of contract': the column the kind is of
-KIND = r"(?:(?:the )?(?:way|ways|method|methods|mode|means|type|types|kind|kinds|sort|form|manner|{C}) of (?:the )?)"
+# 'by number of support calls': the count a column already holds
+KIND = (
+    r"(?:(?:the )?(?:way|ways|method|methods|mode|means|type|types|kind|kinds|sort|form|manner|number|count|{C}) of"
+    r" (?:the )?)"
+)
 GROUP_ITEM = r"(?:(?:{C}|{T}) " + PERIOD + r"|" + KIND + r"?{C}|{T}|" + PERIOD + r")"
 GROUPS = (
     r"(?P<groups>" + GROUP_ITEM + r"(?:(?: and| ,|,| and by| and per| then by| then) (?:the )?" + GROUP_ITEM + r")*)"
@@ -383,7 +387,12 @@ def read_groups(ctx: Context) -> None:
     # "for every purchase, the town the buyer lives in": one row per row of the base, then what each row gets
     scan(r"(?:for each|for every|for all|each|every) (?P<groups>{T})(?= ,)", lambda m: _own_rows(ctx, m))
     # 'month by month for 2024': the period said twice
-    scan(r"(?:" + TIME + r" (?=by " + TIME + r"))?" + GROUP_WORDS + " (?:the )?" + GROUPS, lambda m: _groups(ctx, m))
+    # 'for each combination of contract type and payment method': the pairs of both are the groups
+    pairs = r"(?:(?:combination|combinations|pair|pairs|pairing|pairings|mix|combo|combos) of (?:the )?)?"
+    scan(
+        r"(?:" + TIME + r" (?=by " + TIME + r"))?" + GROUP_WORDS + " (?:the )?" + pairs + GROUPS,
+        lambda m: _groups(ctx, m),
+    )
     periodic = r"(?P<unit>daily|weekly|monthly|quarterly|yearly|annual)"
     scan(periodic + r" (?P<col>{C})", lambda m: _periodic(ctx, m))
     scan(periodic, lambda m: _periodic(ctx, m))

@@ -8,11 +8,12 @@ from datalinx.agents.offline.ordering import SUPERLATIVE, key_target
 from datalinx.agents.offline.phrases import HIGH_WORDS, NEW_WORDS, alternatives
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.units import numeric_view
-from datalinx.agents.offline.words import SUPERLATIVES
+from datalinx.agents.offline.words import SUPERLATIVES, TIME_UNITS
 from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
 from datalinx.core.quality.vocabulary import singular
 
 HIGH = frozenset((*HIGH_WORDS, "most expensive", "priciest", "biggest", "greatest", "best", "heaviest"))
+PERIOD_HIGH = frozenset((*HIGH, "top", "busiest", "strongest", "most"))
 DATE_SUPERLATIVES = frozenset((*NEW_WORDS, "oldest", "earliest"))
 PRICE_SUPERLATIVES = frozenset(("most expensive", "least expensive", "cheapest", "priciest"))
 
@@ -219,17 +220,46 @@ def _best(ctx: Context, match: Match) -> bool:
             return False
         ctx.groups.append(key)
         ctx.note(f"'{subject.text}' grouped by {key}")
-    column, measure = key_target(ctx, what, (match.group("fnwords") or "").split())
-    if what.kind == "col" and ctx.groups and measure is None and column is not None:
-        numeric = ctx.type_of(column) in NUMERIC and not ctx.grounding.is_key(ctx.base, column)
-        measure = Measure("sum" if numeric else "count_distinct", column, what.text)
-        column = None
+    return _rank_groups(ctx, match, what, word in HIGH)
+
+
+def _rank_groups(ctx: Context, match: Match, what: Item | None, down: bool) -> bool:
+    """The groups read so far ranked by what the match names (none: their rows counted), the first one or n kept."""
     count = match.item("n")
     if count is not None and not isinstance(count.ref, int):
         return False
-    ctx.order.append(SortRequest(column, measure, word in HIGH, what.text))
+    if what is None:
+        column, measure = None, Measure("count", None, match.text)
+    else:
+        column, measure = key_target(ctx, what, (match.group("fnwords") or "").split())
+    if what is not None and what.kind == "col" and ctx.groups and measure is None and column is not None:
+        numeric = ctx.type_of(column) in NUMERIC and not ctx.grounding.is_key(ctx.base, column)
+        measure = Measure("sum" if numeric else "count_distinct", column, what.text)
+        column = None
+    ctx.order.append(SortRequest(column, measure, down, what.text if what is not None else match.text))
     ctx.plan.limit = count.ref if count is not None else 1  # "which 3 countries had the most orders"
     return True
+
+
+def _best_period(ctx: Context, match: Match) -> bool:
+    """'which month had the most orders', 'the year with the highest revenue', 'top 3 months by revenue', 'the
+    busiest month': periods of the rows' date (or of the event named) ranked by what they hold."""
+    from datalinx.agents.offline.filter_dates import _add, date_ref
+    from datalinx.agents.offline.groups import bucket
+
+    unit = TIME_UNITS.get(match.group("unit") or "")
+    what, event, year = match.item("by"), match.item("ev"), match.item("yr")
+    if unit is None or (what is not None and what.kind == "ds" and str(what.ref) != ctx.base):
+        return False
+    name = bucket(ctx, unit, event)
+    if name is None:
+        return False
+    ctx.groups.append(name)
+    if year is not None:  # 'which quarter of 2024': the periods of that year
+        ref = date_ref(year)
+        _add(ctx, ctx.period_dates[name], ref.start, ref.end, f"in {year.text}", ref)
+    word = (match.group("sup") or match.group("dir") or "").strip()
+    return _rank_groups(ctx, match, None if what is not None and what.kind == "ds" else what, word in PERIOD_HIGH)
 
 
 def _simple(ctx: Context, match: Match) -> bool:
@@ -355,6 +385,18 @@ def read_rankings(ctx: Context) -> None:
         r"(?P<how>most|greatest|highest|"
         r"largest|biggest|best|fewest|least|lowest|smallest)|for) " + fnwords + r"(?:{T} )?(?P<by>{C}|{T})"
     )
+    unit = r"(?P<unit>" + alternatives([u for u in TIME_UNITS if u not in ("daily", "weekly", "monthly", "date")]) + ")"
+    most = r"(?P<sup>most|highest|biggest|largest|greatest|best|fewest|least|lowest|smallest|worst)"
+    verbs = r"(?:had|has|have|saw|sees|got|gets|made|makes|generated|brought in|brings in|with|did|was|were|came with)"
+    scan(
+        r"(?:in )?(?:which|what|the) " + unit + r"(?: of (?:the year|(?P<yr>{Y})))? " + verbs + r"(?: the)? "
+        + most + " " + fnwords + r"(?P<by>{C}|{T})(?: (?P<ev>{C}|{V}))?",
+        lambda m: _best_period(ctx, m),
+    )  # fmt: skip
+    scan(r"(?P<dir>top|bottom|best|worst) (?P<n>{N}) " + unit + r" (?:by|for|in terms of) " + fnwords
+         + r"(?P<by>{C}|{T})", lambda m: _best_period(ctx, m))  # fmt: skip
+    scan(r"(?:the )?(?P<sup>busiest|quietest|slowest|strongest|weakest|best|worst) " + unit + r"(?: of (?P<yr>{Y}))?"
+         + r"(?: (?:for|by|in terms of) " + fnwords + r"(?P<by>{C}|{T}))?", lambda m: _best_period(ctx, m))  # fmt: skip
     scan(r"(?P<dir>top|bottom|best|worst|first|last) (?P<n>{N}) " + subject + " " + by, lambda m: _top(ctx, m))
     scan(r"(?P<dir>top|bottom|best|worst) (?P<n>{N}) " + by, lambda m: _top(ctx, m))
     scan(r"(?P<dir>top|bottom|best|worst) (?P<n>{N}) (?P<noun>" + PLAIN_ROWS + ") " + by, lambda m: _top_rows(ctx, m))
@@ -382,7 +424,8 @@ def read_rankings(ctx: Context) -> None:
     )
     scan(
         r"(?:which|what) (?:(?P<n>{N}) )?" + subject + r" (?:has|had|have|with|gets|got|made|makes|generated|"
-        r"generates|brings|brought|sold|sells|placed|places|bought|buys|spent|spends)(?: the)? (?P<sup>"
+        r"generates|brings|brought|sold|sells|placed|places|bought|buys|spent|spends|earned|earns|(?:brought|brings"
+        r"|bring|pulled|pulls|took|takes|raked|rakes) in)(?: the)? (?P<sup>"
         + SUPERLATIVE
         + r") "
         + fnwords
@@ -412,3 +455,8 @@ def read_late_rankings(ctx: Context) -> None:
     subject = r"(?P<subject>{C}|{T})"
     scan(r"(?P<dir>top|bottom|first|last) (?P<n>{N})(?: " + subject + ")?", lambda m: _top(ctx, m))
     scan(r"(?P<sup>" + SUPERLATIVE + r")(?: (?P<col>{C}))?(?: {T})? first", lambda m: _simple(ctx, m))
+    # 'sorted from cheapest', 'starting with the newest ones'
+    start = r"(?:(?:sorted|ordered|sort|order|ranked|listed) )?(?:from|starting with|starting from|beginning with)"
+    summary = r"(?! (?:rate|total|count|number|share|average|amount|value|figure|sum|result)\b)"  # read elsewhere
+    scan(start + r" (?:the )?(?P<sup>" + SUPERLATIVE + r")" + summary + r"(?: (?P<col>{C}))?(?: (?:one|ones|{T}))?"
+         r"(?: (?:up|down|onwards|on))?", lambda m: _simple(ctx, m))  # fmt: skip

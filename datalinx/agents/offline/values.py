@@ -27,7 +27,7 @@ NOT_PLACED = (
     r"|on|using|(?:signed up|subscribed) (?:to|for))"
 )  # 'not on fiber': a state negated through its preposition
 NEGATIVE = (
-    rf"(?:{NEGATION}|{REMOVAL}|non|non -|not in|not from|excluding the|{NOT_PLACED}|"
+    rf"(?:{NEGATION}|{REMOVAL}|non|non -|not in|not from|excluding the|{NOT_PLACED}|neither|"
     rf"except for|other than the)(?: yet| get| got| be| been| being| ever| have| has| had)?"
     r"(?: (?:those|the ones|ones|anything|any|all)(?: (?:in|from|with|of|that are|which are))?)?"
 )
@@ -162,6 +162,42 @@ def _flag(ctx: Context, match: Match, value: bool) -> bool:
         )
     )
     return True
+
+
+CLAUSE_WORDS = frozenset({"who", "that", "which", "whose", "where", "have", "has", "had", "are", "is", "were", "was",
+                          "did", "do", "does", "been", "being", "got"})  # fmt: skip
+
+
+def read_removed_after(ctx: Context) -> None:
+    """'count customers by segment, test accounts excluded', 'cancelled orders left out': rows removed by a test
+    said before the removal; read before groupings, so the flag is no group."""
+    removed = r"(?:(?:are|is|being|been|get|got) )?(?:excluded|removed|left out|filtered out|taken out|dropped|omitted)"
+    lead, rows = r"(?:with |only )?(?:the |any |all )?", r"(?: (?:{T}|ones|rows|records))? "
+    vals = r"(?P<vals>{V}(?:" + LIST_JOIN + r"{V})*)"
+    ctx.sentence.scan(lead + r"(?P<col>{C})" + rows + removed, lambda m: _flag(ctx, m, False))
+    ctx.sentence.scan(lead + vals + rows + removed, lambda m: _value_list(ctx, m, True))
+
+
+def _in_column_list(ctx: Context, match: Match) -> bool:
+    """Whether a lone flag is one of a list of columns ('customer_ref, tenure and churned') or said as shown
+    ('whether they churned'): a column, not a test."""
+    items, index = ctx.sentence.items, match.indexes[-1]
+    if items[index].text.lower().startswith("whether "):
+        return True
+    links = ("and", ",", "&", "plus")
+
+    def column_at(at: int, step: int) -> bool:
+        while 0 <= at < len(items) and items[at].norm in ("the", "their", "its", "his", "her"):
+            at += step
+        return 0 <= at < len(items) and items[at].kind == "col" and not items[at].consumed
+
+    before = match.indexes[0] - 1
+    if before >= 0 and items[before].norm in CLAUSE_WORDS:
+        return False  # 'subscribers who churned, their region': said of the rows
+    if before >= 1 and items[before].norm in links and column_at(before - 1, -1):
+        return True
+    after = index + 1
+    return after < len(items) - 1 and items[after].norm in links and column_at(after + 1, 1)
 
 
 def _not_happened(ctx: Context, match: Match) -> bool:
@@ -350,11 +386,14 @@ def read_values(ctx: Context) -> None:
     # values alone
     scan(NEGATIVE + r"(?: the| any| all)? " + vals + r"(?: (?P<tail>{C}|{T}))?", lambda m: _value_list(ctx, m, True))
     scan(r"(?:(?:only|just|all|include|including|add|plus|with) )?" + vals, lambda m: _value_list(ctx, m, False))
-    scan(r"(?:(?:only|just) )?(?:the )?(?P<col>{C})(?! (?:columns?|fields?))", lambda m: _flag(ctx, m, True))
+    scan(
+        r"(?:(?:only|just) )?(?:the )?(?P<col>{C})(?! (?:columns?|fields?))",
+        lambda m: not _in_column_list(ctx, m) and _flag(ctx, m, True),
+    )
     having = r"(?:with|having|has|have|that have|who have|which have|that has|which has|who has)"
     scan(
         having
-        + r"(?:(?: a| an| some| any| their| its)? (?P<col>{C})(?= (?:and|or|,|;|\.|\?|!)|$)"
+        + r"(?:(?: a| an| some| any)? (?P<col>{C})(?= (?:and|or|,|;|\.|\?|!)|$)"
         + r"|(?: a| an| some| any) (?P<col2>{C}))",
         lambda m: absent_value(ctx, m, present=True) or add_null(ctx, m, False),
     )

@@ -41,7 +41,8 @@ CHATTER = word_set(
     boss manager team colleague colleagues meeting presentation dashboard analysis analyses review overview audit
     project task job purpose purposes sake regard regards respect respective respectively corresponding pertaining
     associated relevant relative regarding concerning concerns thereof therein whereby accordingly appropriate
-    specifically particular particularly exactly precisely roughly approximately essentially generally
+    specifically particular particularly exactly precisely roughly approximately essentially generally ideally
+    preferably
     everything anything something nothing everyone everybody whole entire overall altogether
     okay alright sure great awesome perfect nice cool thx ty pls plz yes yeah yep hey hiya dear team folks
     again still already even ever further furthermore moreover additionally finally
@@ -132,7 +133,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "signup": ("signup", "signups", "signed", "signed up", "sign up", "registered", "registration", "joined",
                "join date", "registration date"),
     "birth": ("birth", "born", "birthday", "date of birth", "dob", "birthdate"),
-    "ship": ("ship", "shipped", "shipping", "shipment", "dispatched", "dispatch", "dispatch date", "shipping date"),
+    "ship": ("ship", "shipped", "shipping", "shipment", "dispatched", "dispatch", "dispatch date", "shipping date",
+             "went out", "gone out", "go out", "goes out", "sent out", "shipped out"),
     "age": ("age", "old", "aged", "years old"),
     "tenure": ("tenure", "tenure length", "been with us", "a customer for", "a subscriber for", "subscribed for"),
     "contract": ("contract", "contract type", "contract length"),

@@ -1,0 +1,103 @@
+"""Columns to show said in everyday words: a flag named in a list of columns is shown, not tested; a column
+described by a clause ('whether they churned', 'how long they have been with us'); a key by the role its name ends
+in ('their reference')."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.agents.test_offline_planner import Demo, answer, demo
+
+__all__ = ["demo"]  # the fixture, shared with the row-test module
+
+SHOWN: list[tuple[str, list[str]]] = [
+    ("show customer_ref, tenure_months and churned for each subscriber", ["customer_ref", "tenure_months", "churned"]),
+    ("subscribers: customer_ref, tenure, churned", ["customer_ref", "tenure_months", "churned"]),
+    ("churned, customer_ref and region", ["churned", "customer_ref", "region"]),
+    ("customer_ref and whether they churned", ["customer_ref", "churned"]),
+    ("each subscriber's region and whether or not they churned", ["region", "churned"]),
+    ("for each subscriber, whether they churned", ["churned"]),
+    (
+        "for each subscriber just their reference, how long they've been with us and whether they left",
+        ["customer_ref", "tenure_months", "churned"],
+    ),
+    ("subscribers: reference, how long they have been with us", ["customer_ref", "tenure_months"]),
+    ("just each subscriber's ref and tenure", ["customer_ref", "tenure_months"]),
+]
+
+
+@pytest.mark.parametrize(("request_text", "columns"), SHOWN, ids=[s[0] for s in SHOWN])
+def test_columns_said_in_words_are_shown_for_every_row(
+    request_text: str, columns: list[str], demo: Demo, tmp_path: Path
+) -> None:
+    planned, output = answer(request_text, demo, tmp_path)
+    assert output.columns == columns
+    assert output.height == demo.frames["churn"].height  # a flag in the list is shown, no row is tested away
+    assert [n["kind"] for n in planned.definition["nodes"]] == ["source", "select"]  # type: ignore[index]
+
+
+TESTED: list[tuple[str, int]] = [
+    ("churned subscribers", 1),
+    ("subscribers who churned, their customer_ref, churned and region", 1),
+    ("subscribers that did not churn: customer_ref, churned", 0),
+]
+
+
+@pytest.mark.parametrize(("request_text", "value"), TESTED, ids=[t[0] for t in TESTED])
+def test_a_flag_said_of_the_rows_still_tests_them(request_text: str, value: int, demo: Demo, tmp_path: Path) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    churn = demo.frames["churn"]
+    assert output.height == churn.filter(churn["churned"] == value).height
+    assert set(output["churned"].to_list()) == {value}
+
+
+def test_columns_closing_a_request_after_its_tests_are_the_ones_shown(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("orders over 500, just order_id and total_revenue", demo, tmp_path)
+    orders = demo.frames["orders"]
+    assert output.columns == ["order_id", "total_revenue"]
+    assert output.height == orders.filter(orders["total_revenue"] > 500).height
+
+
+def test_columns_closing_a_request_after_its_order_are_the_ones_shown(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("products: name, price and category, cheapest first", demo, tmp_path)
+    assert output.columns == ["name", "price", "category"]
+    prices = [p for p in output["price"].to_list() if p is not None]
+    assert prices == sorted(prices)
+
+
+def test_their_columns_after_a_test_are_shown(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("customers who are test accounts and their email", demo, tmp_path)
+    customers = demo.frames["customers"]
+    assert output.columns == ["email"]
+    assert output.height == customers.filter(customers["is_test_account"]).height
+
+
+def test_a_flag_described_with_an_article_is_shown(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("name, email and whether it is a test account for each customer", demo, tmp_path)
+    assert output.columns == ["name", "email", "is_test_account"]
+    assert output.height == demo.frames["customers"].height
+
+
+def test_their_own_columns_said_with_the_rows_keep_every_column(demo: Demo, tmp_path: Path) -> None:
+    planned, output = answer(
+        "I need a list of the subscribers who churned, ideally with their monthly charges", demo, tmp_path
+    )
+    churn = demo.frames["churn"]
+    assert output.columns == churn.columns
+    assert output.height == churn.filter(churn["churned"] == 1).height
+    assert any("monthly_charges" in a for a in planned.assumptions)
+
+
+def test_their_own_columns_join_the_columns_picked(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("names of customers in Berlin with their email", demo, tmp_path)
+    customers = demo.frames["customers"]
+    assert output.columns == ["name", "email"]
+    assert output.height == customers.filter(customers["city"] == "Berlin").height
+
+
+def test_with_their_column_after_a_test_is_no_test_of_presence(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("orders over 1000 with their quantity", demo, tmp_path)
+    orders = demo.frames["orders"]
+    assert output.height == orders.filter(orders["total_revenue"] > 1000).height  # rows without a quantity stay
