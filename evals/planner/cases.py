@@ -9,6 +9,7 @@ from evals.planner import (
     cases_fresh,
     cases_fresh2,
     cases_fresh3,
+    cases_fresh4,
     cases_groups,
     cases_holdout,
     cases_rows,
@@ -25,6 +26,7 @@ CASES: list[Case] = [
     *cases_fresh.CASES,
     *cases_fresh2.CASES,
     *cases_fresh3.CASES,
+    *cases_fresh4.CASES,
 ]
 
 
@@ -34,7 +36,7 @@ def by_id(case_id: str) -> Case:
 
 
 def for_split(split: str) -> list[Case]:
-    """The cases of one split ('dev', 'test', 'holdout', 'fresh', 'fresh2', 'fresh3'), or all of them ('all')."""
+    """The cases of one split ('dev', 'test', 'holdout', 'fresh', 'fresh2', 'fresh3', 'fresh4') or all ('all')."""
     return list(CASES) if split == "all" else [c for c in CASES if c.split == split]
 
 
