@@ -303,6 +303,15 @@ def read_measures(ctx: Context) -> None:
         r"{V}|in|from|the|our|all|we|they) ){0,4}(?P<what>{C})",
         lambda m: _sum(ctx, m),
     )
+    if ctx.measures:
+        # 'the churn rate in the train data and in the test data': the measure for each value said on its own
+        from datalinx.agents.offline.groups import _versus
+
+        part = (
+            r"(?:in|for|among|within|across) (?:the )?{V}(?: {C}| data| set| rows| split| group| ones| {T}| users"
+            r"| customers| subscribers| people| clients| members| accounts| records)?"
+        )
+        scan(part + r"(?: ,)? (?:and|as well as|versus|vs) " + part, lambda m: _versus(ctx, m))
     if any(m.function == "sum" for m in ctx.measures):
         # 'how much money we lost to returns': the amount of the rows the value names, lost (or made) on them
         scan(

@@ -60,6 +60,15 @@ def _with(ctx: Context, match: Match, how: str) -> bool:
     return True
 
 
+def _reduced(ctx: Context, match: Match) -> bool:
+    """'customers per segment ordered in 2025': the rows matched, their grouping left for its reader."""
+    if not _with(ctx, match, "semi"):
+        return False
+    for index in match.indexes[1:]:
+        ctx.sentence.items[index].consumed = True
+    return False
+
+
 def _dated(ctx: Context, join: Join, when: Item) -> bool:
     """'customers who did not order in 2024': the other dataset's rows of that period are the ones matched."""
     from datalinx.agents.offline.filter_dates import date_ref
@@ -508,6 +517,9 @@ def read_joins(ctx: Context) -> None:
         lambda m: _with(ctx, m, "semi"),
     )
     scan(r"(?P<verb>ordered|bought|purchased|sold) at least once" + when, lambda m: _with(ctx, m, "semi"))
+    # 'how many customers per segment ordered in 2025': the relative word left out, the verb dated
+    dated = r" (?:in|during) (?P<when>{Y}|{D})"
+    scan(r"(?:{C}|{T}) (?P<verb>ordered|bought|purchased)(?: something| anything)?" + dated, lambda m: _reduced(ctx, m))
     scan(
         r"(?:only|just) (?:those |the ones |rows )?(?:that|which|who)? "
         r"?(?:match|matching|found in|present in|appearing in|in)" + article + " " + other,
