@@ -220,6 +220,12 @@ def _count_of(ctx: Context, dataset: str, distinct: bool, text: str) -> bool:
     return False
 
 
+def _said_total(ctx: Context, match: Match) -> bool:
+    item = match.item("what")
+    said = item.text.lower().split()[0] if item is not None else ""
+    return said in ("total", "sum") and item is not None and item.ref.column.startswith(said) and _sum(ctx, match)
+
+
 def _sum(ctx: Context, match: Match) -> bool:
     """'what is the total revenue?': a number asked about as a whole is summed."""
     item = match.item("what")
@@ -298,6 +304,8 @@ def read_measures(ctx: Context) -> None:
         lambda m: _sum(ctx, m),
     )
     scan(r"(?:overall|combined|entire|grand total|aggregate|cumulative) (?P<what>{C})", lambda m: _sum(ctx, m))
+    # 'total revenue in Germany': a request opening with a total column's own name asks for its total
+    scan(r"^(?:the |our )?(?P<what>{C})(?= (?:in|for|from|across|over|during) )", lambda m: _said_total(ctx, m))
     scan(
         r"how much (?:money )?(?:did|do|does|have|has|had|was|were)? ?(?:(?:{T}|"
         r"{V}|in|from|the|our|all|we|they) ){0,4}(?P<what>{C})",
