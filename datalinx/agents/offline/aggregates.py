@@ -298,6 +298,8 @@ def read_measures(ctx: Context) -> None:
         lambda m: _sum(ctx, m),
     )
     scan(r"(?:overall|combined|entire|grand total|aggregate|cumulative) (?P<what>{C})", lambda m: _sum(ctx, m))
+    # 'what do the churned subscribers' total charges add up to?': the column's values, added up
+    scan(r"(?P<what>{C}) (?:add|adds|added|sum|sums|total|totals) (?:up )?to(?= [?.!]|$)", lambda m: _sum(ctx, m))
     scan(
         r"how much (?:money )?(?:did|do|does|have|has|had|was|were)? ?(?:(?:{T}|"
         r"{V}|in|from|the|our|all|we|they) ){0,4}(?P<what>{C})",
@@ -314,6 +316,9 @@ def read_measures(ctx: Context) -> None:
     if ctx.groups:
         # "how much did each customer spend": the grouping read first, the amount after it is summed per group
         scan(r"how much(?: money)?(?: did| do| does| have| has| had)?(?= §)", lambda m: amount_follows(ctx, m))
+    if any(m.function == "sum" for m in ctx.measures):
+        # 'add up how many units were ordered': the verb of the sum the count of units already is
+        scan(r"(?:add|sum|total) up(?= §)", lambda m: True)
     if ctx.measures:
         # "how many orders do we have in total?": the measure is already over every row (or every group)
         scan(r"(?:in total|in all|all told|all together|altogether|in aggregate)", lambda m: True)

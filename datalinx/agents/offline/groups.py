@@ -10,15 +10,16 @@ from datalinx.agents.offline.phrases import alternatives
 from datalinx.agents.offline.plan import Aggregate, Condition, ident, literal
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.words import COUNTRY_CODES, TIME_UNITS
-from datalinx.core.pipelines.types import TEMPORAL
+from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
 
 TIME = r"(?:(?:calendar|fiscal) )?" + alternatives(list(TIME_UNITS))
 GROUP_WORDS = (
     r"(?:grouped by|group by|group them by|group it by|group that by|group this by|broken down by|break down by"
     r"|break it down by|break that down by|break this down by|break them down by|breakdown by|split by|by|per"
-    r"|for each|for every|each|across|in each|within each|for all|across all|across each)"
+    r"|for each|for every|each|across|in each|within each|under each|for all|across all|across each)"
 )
-PERIOD = TIME + r"(?: (?:of |in |for |during )?{Y})?"  # "per month 2024": the months of that year
+# "per month 2024", "per month, 2025": the months of that year
+PERIOD = TIME + r"(?: (?:of |in |for |during |, (?={Y}(?: [?.!]|$)))?{Y})?"
 # 'per way of paying', 'by method of payment', 'for each type of contract': the column the kind is of
 # 'by number of support calls': the count a column already holds
 KIND = (
@@ -154,14 +155,7 @@ def _groups(ctx: Context, match: Match) -> bool:
                 if (item.ref.dataset, item.ref.column) != (kind_of.ref.dataset, kind_of.ref.column):
                     return False  # 'by revenue of country': no kind of one column
                 continue
-            if ctx.default_periods and _date_of_item(ctx, item) is not None and not periods:
-                # 'orders per month by ship date': the date the periods are of, not a group of its own
-                main = ctx.main_date()
-                if any(c.column == main and not c.prior for c in ctx.plan.filters):
-                    ctx.refuse(f"{item.text} (the periods' dates were read as {main} already)")
-                    continue
-                ctx.event_dates.append(ctx.column(item) or "")
-                periods_of_event(ctx)
+            if not periods and _dates_the_periods(ctx, item):
                 continue
             column = ctx.column(item)
             if column is not None:
@@ -247,11 +241,14 @@ def _date_before(ctx: Context, match: Match) -> Item | None:
     if before is None or before.consumed or before.kind not in ("col", "val"):
         return None
     if before.kind == "val":
-        # 'orders (that were) shipped each month': the event of the rows named, not 'shipped orders'
+        # 'orders (that were) shipped each month', 'the quantity shipped in each year': the event of the rows (or
+        # of the amount) named, not 'shipped orders'
         back = index - 1
         while back >= 0 and ctx.sentence.items[back].norm in ("were", "was", "that", "which", "got", "been", "being"):
             back -= 1
-        if back < 0 or ctx.sentence.items[back].kind != "ds":
+        named = ctx.sentence.items[back] if back >= 0 else None
+        amount = named is not None and named.kind == "col" and named.ref.type in NUMERIC
+        if named is None or (named.kind != "ds" and not amount):
             return None
     column = event_date(ctx, before)
     if column is None:
@@ -261,6 +258,25 @@ def _date_before(ctx: Context, match: Match) -> Item | None:
         ctx.plan.add_filter(Condition(f"{ident(column)} is not null", f"{column} is present", column))
     before.consumed = True
     return before
+
+
+def _dates_the_periods(ctx: Context, item: Item | None) -> bool:
+    """'orders per month by ship date', '..., based on the ship date': the date the periods are of, not a group of
+    its own (the periods of the dataset's own date are moved to it; those of it already, said again, stay)."""
+    date = _date_of_item(ctx, item) if item is not None else None
+    if item is None or date is None:
+        return False
+    if date in ctx.period_dates.values():
+        return ctx.column(item) is not None
+    if not ctx.default_periods:
+        return False
+    main = ctx.main_date()
+    if any(c.column == main and not c.prior for c in ctx.plan.filters):
+        ctx.refuse(f"{item.text} (the periods' dates were read as {main} already)")
+        return True
+    ctx.event_dates.append(ctx.column(item) or "")
+    periods_of_event(ctx)
+    return True
 
 
 def _periodic(ctx: Context, match: Match) -> bool:
@@ -348,7 +364,12 @@ def read_groups(ctx: Context) -> None:
         r"(?:for |between )?(?P<a>{C})(?: {T}| ones)? (?:vs|versus|compared to|compared with|against|and) " + others,
         lambda m: _flag_groups(ctx, m),
     )
+    # 'the mean income of subscribers who churned with that of subscribers who did not'
+    scan(r"(?:who|that) (?P<a>{C}) (?:with|to|against|and|vs|versus) (?:that|those) of " + others,
+         lambda m: _flag_groups(ctx, m))  # fmt: skip
     scan(r"(?:for |between )?" + flag + f" (?:{versus}|and) " + flag, lambda m: _versus(ctx, m))
+    if ctx.groups:
+        scan(r"^(?:compare|compared|contrast)(?= )", lambda m: True)  # the groups are what is compared
     counted = (
         r"(?:how many|the number of|number of|count of|count)(?: (?:{T}|of them|people|ones|rows|subscribers"
         r"|customers|users|clients|members|accounts))?"
@@ -393,6 +414,9 @@ def read_groups(ctx: Context) -> None:
         r"(?:" + TIME + r" (?=by " + TIME + r"))?" + GROUP_WORDS + " (?:the )?" + pairs + GROUPS,
         lambda m: _groups(ctx, m),
     )
+    # '..., based on the ship date': the date the periods were read as of already, said again
+    scan(r"(?:, )?(?:based on|according to|going by|by|using) (?:the )?(?P<col>{C})(?= [?.!]|$)",
+         lambda m: _dates_the_periods(ctx, m.item("col")))  # fmt: skip
     periodic = r"(?P<unit>daily|weekly|monthly|quarterly|yearly|annual)"
     scan(periodic + r" (?P<col>{C})", lambda m: _periodic(ctx, m))
     scan(periodic, lambda m: _periodic(ctx, m))
