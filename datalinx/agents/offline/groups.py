@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from datalinx.agents.offline.context import Context, Measure
+from datalinx.agents.offline.context import Context, Measure, SortRequest
 from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.phrases import alternatives
 from datalinx.agents.offline.plan import Aggregate, Condition, ident, literal
@@ -279,6 +279,29 @@ def _dates_the_periods(ctx: Context, item: Item | None) -> bool:
     return True
 
 
+def _period_sort(ctx: Context, match: Match, sorts: list[tuple[list[int], str, bool, str]]) -> bool:
+    """'total the revenue per month and sort by month': noted, the periods grouped elsewhere in the request; left
+    for the groups to read 'by month', then sorted by that period (see `_sort_by_periods`)."""
+    unit = TIME_UNITS.get((match.group("unit") or "").split()[-1])
+    said = [i for n, i in enumerate(ctx.sentence.items) if n not in match.indexes and TIME_UNITS.get(i.norm) == unit]
+    if unit is not None and said:
+        verbs = [n for n in match.indexes if ctx.sentence.items[n].norm not in TIME_UNITS]
+        sorts.append((verbs, unit, (match.group("dir") or "") in ("descending", "desc"), match.text))
+    return False
+
+
+def _sort_by_periods(ctx: Context, sorts: list[tuple[list[int], str, bool, str]]) -> None:
+    """The periods a sort noted by `_period_sort` names, once they are grouped: the sort is by that bucket."""
+    buckets = ctx.plan.aggregate.buckets if ctx.plan.aggregate is not None else {}
+    for verbs, unit, descending, text in sorts:
+        names = sorted({g for g in ctx.groups if g in buckets and g.endswith(f"_{unit}")})
+        if len(names) != 1:
+            continue
+        for index in verbs:
+            ctx.sentence.items[index].consumed = True
+        ctx.order.append(SortRequest(names[0], None, descending, text))
+
+
 def _periodic(ctx: Context, match: Match) -> bool:
     """'monthly revenue', 'yearly orders', 'monthly signups' (the periods of the date named)."""
     unit = TIME_UNITS.get(match.group("unit") or "")
@@ -410,10 +433,17 @@ def read_groups(ctx: Context) -> None:
     # 'month by month for 2024': the period said twice
     # 'for each combination of contract type and payment method': the pairs of both are the groups
     pairs = r"(?:(?:combination|combinations|pair|pairs|pairing|pairings|mix|combo|combos) of (?:the )?)?"
+    sorts: list[tuple[list[int], str, bool, str]] = []
+    scan(
+        r"(?:and )?(?:sort|sorted|order|ordered|sorting|ordering)(?: (?:them|it|the results?|everything))? by (?:the )?"
+        r"(?P<unit>" + TIME + r")(?: (?P<dir>ascending|descending|asc|desc|chronologically))?(?= [?.!,;]|$)",
+        lambda m: _period_sort(ctx, m, sorts),
+    )
     scan(
         r"(?:" + TIME + r" (?=by " + TIME + r"))?" + GROUP_WORDS + " (?:the )?" + pairs + GROUPS,
         lambda m: _groups(ctx, m),
     )
+    _sort_by_periods(ctx, sorts)
     # '..., based on the ship date': the date the periods were read as of already, said again
     scan(r"(?:, )?(?:based on|according to|going by|by|using) (?:the )?(?P<col>{C})(?= [?.!]|$)",
          lambda m: _dates_the_periods(ctx, m.item("col")))  # fmt: skip

@@ -236,7 +236,7 @@ DATASET_SYNONYMS = {
     "orders": ("purchases", "purchase", "sales", "sale", "transactions", "transaction"),
     "products": ("goods", "articles", "article", "merchandise", "skus", "sku"),
     "customers": ("clients", "client", "shoppers", "shopper", "buyers", "buyer"),
-    "churn": ("subscribers", "subscriber", "subscriptions", "subscription"),
+    "churn": ("subscribers", "subscriber", "subscriptions", "subscription", "subs"),
 }
 
 # Currencies named with their country's adjective: 'British pounds' is GBP, not Britain and pounds.
