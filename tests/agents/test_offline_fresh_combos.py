@@ -119,3 +119,38 @@ def test_fresh_multi_step_wording_gives_the_rows_polars_gives(
 ) -> None:
     _, output = answer(request_text, demo, tmp_path)
     same_rows(output, expected(demo.frames))
+
+
+def _conversation(turns: str, demo: Demo, tmp_path: Path) -> pl.DataFrame:
+    """The last turn's rows, each turn planned on the previous turn's definition."""
+    previous = None
+    for turn in turns.split(" -> "):
+        planned, output = answer(turn, demo, tmp_path, previous)
+        previous = planned.definition
+    return output
+
+
+KEPT_FIRST: list[tuple[str, Expected]] = [
+    # 'keep the first three' after a sort: a limit, not one row per group
+    (
+        "prodcts in the toys categry -> sort by prise, cheapest frist -> keep the frist three",
+        lambda f: (
+            f["products"]
+            .filter(folded("category").str.strip_suffix("s") == "toy")
+            .sort("price", nulls_last=True)
+            .head(3)
+        ),
+    ),
+    ("products sorted by price -> keep the first 5", lambda f: f["products"].sort("price", nulls_last=True).head(5)),
+    (
+        "orders by revenue, highest first -> just keep the first ten",
+        lambda f: f["orders"].sort("total_revenue", descending=True, nulls_last=True).head(10),
+    ),
+]
+
+
+@pytest.mark.parametrize(("turns", "expected"), KEPT_FIRST, ids=[c[0] for c in KEPT_FIRST])
+def test_keeping_the_first_few_after_a_sort_is_a_limit(
+    turns: str, expected: Expected, demo: Demo, tmp_path: Path
+) -> None:
+    same_rows(_conversation(turns, demo, tmp_path), expected(demo.frames), ordered=True)
