@@ -32,6 +32,20 @@ LOOKED_UP: list[tuple[str, str, str, tuple[str, ...]]] = [
     ),
     ("orders with what the product is called", "products", "product_id", ("name",)),
     ("each order plus what the product is named and its category", "products", "product_id", ("name", "category")),
+    # the column's name said longer ('phone number'), and a closing word on what the answer is for
+    (
+        "hi, could you attach each buyer's phone number to their orders? need it for a callback list",
+        "customers",
+        "customer_id",
+        ("phone",),
+    ),
+    ("attach the shopper's phone number to every order", "customers", "customer_id", ("phone",)),
+    (
+        "orders with the buyer's email address. we want them for a mailing campaign",
+        "customers",
+        "customer_id",
+        ("email",),
+    ),
     # the catalogue price: the products' price, not the order's unit price
     ("orders with the catalogue price", "products", "product_id", ("price",)),
     ("each order with its catalog price", "products", "product_id", ("price",)),
@@ -117,3 +131,25 @@ def test_the_most_said_with_its_auxiliary_counts_the_rows(demo: Demo, tmp_path: 
     _, output = answer("which customer had placed the most orders?", demo, tmp_path)
     counts = demo.frames["orders"].group_by("customer_id").agg(pl.len().alias("count"))
     assert output["count"].to_list() == [counts["count"].max()]
+
+
+UNORDERED: list[tuple[str, str, str, str, str]] = [
+    # rows that 'received no orders' in a period said with 'the'
+    ("Identify the products that received no orders in the first quarter of 2025.", "products", "product_id",
+     "2025-01-01", "2025-04-01"),
+    ("products that got no orders during the second half of 2024", "products", "product_id", "2024-07-01",
+     "2025-01-01"),
+    ("products which have received no orders in 2025", "products", "product_id", "2025-01-01", "2026-01-01"),
+    ("customers with no orders in the first quarter of 2024", "customers", "customer_id", "2024-01-01",
+     "2024-04-01"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("request_text", "base", "key", "start", "end"), UNORDERED, ids=[c[0] for c in UNORDERED])
+def test_rows_that_received_no_orders_in_a_period_have_none_then(
+    request_text: str, base: str, key: str, start: str, end: str, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    day = pl.col("order_date").cast(pl.Date)
+    within = demo.frames["orders"].filter((day >= pl.lit(start).str.to_date()) & (day < pl.lit(end).str.to_date()))
+    same_rows(output, demo.frames[base].join(within.select(key), on=key, how="anti"))

@@ -448,14 +448,15 @@ def read_joins(ctx: Context) -> None:
         lambda m: _bring(ctx, m),
     )
     other = r"(?P<t>{T})"
-    when = r"(?: (?:in|during) (?P<when>{Y}|{D}))?"
+    when = r"(?: (?:in|during)(?: the)? (?P<when>{Y}|{D}))?"
     article = r"(?: the| their| its| a| an| any| some| matching| existing| known| valid| corresponding| related)*"
     scan(
         r"(?:who|that|which|with)? ?(?:have|has|had|having)(?: never| not| "
         r"no)(?: placed| made)?" + article + " " + other,
         lambda m: _with(ctx, m, "anti"),
     )
-    scan(r"(?:without|with no|no)" + article + " " + other + when, lambda m: _with(ctx, m, "anti"))
+    got = r"(?:(?:that|which|who) (?:have |has |had )?(?:received|got|gotten|saw|seen|attracted|drew|drawn) )?"
+    scan(got + r"(?:without|with no|no)" + article + " " + other + when, lambda m: _with(ctx, m, "anti"))
     never = (
         r"(?:never|not|not yet|did not|do not|does not|have not|has not|had not|didnt|dont|doesnt|havent|hasnt"
         r"|hadnt|did n't|do n't|does n't|have n't|has n't)"
