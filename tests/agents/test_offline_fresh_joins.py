@@ -9,7 +9,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from tests.agents.test_offline_planner import Demo, Frames, answer, demo, same_rows
+from tests.agents.test_offline_planner import COUNTRY, Demo, Frames, answer, demo, folded, same_rows
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
 
@@ -153,3 +153,22 @@ def test_rows_that_received_no_orders_in_a_period_have_none_then(
     day = pl.col("order_date").cast(pl.Date)
     within = demo.frames["orders"].filter((day >= pl.lit(start).str.to_date()) & (day < pl.lit(end).str.to_date()))
     same_rows(output, demo.frames[base].join(within.select(key), on=key, how="anti"))
+
+
+SAME_COUNTRY: list[tuple[str, bool]] = [
+    # the customer's country in its main spelling: 'Germany' on the record is the order's DE
+    ("orders whose country differs from the customer's country", False),
+    ("orders where the country is not the same as the customer's country", False),
+    ("orders where the country matches the customer's country", True),
+]
+
+
+@pytest.mark.parametrize(("request_text", "same"), SAME_COUNTRY, ids=[c[0] for c in SAME_COUNTRY])
+def test_a_country_compared_with_the_customers_reads_its_spellings_alike(
+    request_text: str, same: bool, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    records = demo.frames["customers"].select("customer_id", COUNTRY.alias("record"))
+    joined = demo.frames["orders"].join(records, on="customer_id", how="inner")
+    matched = folded("country") == pl.col("record")
+    same_rows(output, joined.filter(matched if same else ~matched).drop("record"))

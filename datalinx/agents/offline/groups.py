@@ -91,10 +91,11 @@ def periods_of_event(ctx: Context) -> None:
     ctx.default_periods.clear()
 
 
-def spellings_folded(ctx: Context, column: str) -> str | None:
+def spellings_folded(ctx: Context, column: str, source: tuple[str, str] | None = None) -> str | None:
     """`column` with each spelling of a value (in any case, padded or not) written as its most common one, or None
-    when the column has no known variants."""
-    source = (ctx.base, column) if ctx.grounding.column(ctx.base, column) is not None else None
+    when the column has no known variants; `source` names the dataset's column it holds, when known."""
+    if source is None and ctx.grounding.column(ctx.base, column) is not None:
+        source = (ctx.base, column)
     for join in ctx.plan.joins if source is None else []:
         original = next((old for old, new in join.renamed.items() if new == column), column)
         if original in join.columns or original in join.renamed:
