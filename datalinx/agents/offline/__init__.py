@@ -45,7 +45,7 @@ from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.tenures import read_tenures
 from datalinx.agents.offline.values import read_removed_after, read_values
 from datalinx.agents.offline.whereabouts import read_whereabouts
-from datalinx.agents.offline.words import FILLER
+from datalinx.agents.offline.words import FILLER, KEYWORDS
 from datalinx.agents.schemas import Draft
 from datalinx.core.datasets.facts import CatalogView
 from datalinx.core.pipelines.types import NUMERIC
@@ -161,6 +161,12 @@ def _asides(ctx: Context) -> None:
     # verbs that fetch: 'dig out the orders', 'fish out', 'pull up'
     ctx.sentence.scan(r"(?:dig|digging|fish|root|dredge|pull|bring|look|hunt) (?:out|up)(?= (?:the|all|every|@t\d+))",
                       lambda m: True)  # fmt: skip
+    # '? need it for a callback list': what the answer is for, naming nothing of the data (no planner word either)
+    ctx.sentence.scan(
+        r"(?<=[.?!;,] )(?:i |we )?(?:need|want|use)(?: it| them| this| these| those)? for(?: (?![@§])[^ ]+){1,4}"
+        r"(?= [.?!;]|$)",
+        lambda m: all(i.kind == "word" and (i.norm not in KEYWORDS or i.norm == "list") for i in m.items()[4:]),
+    )
     # 'their name and whether they churned': the flag shown as a column, no test on the rows
     _described_columns(ctx)
     # why the user asks ('something looks off'): no request of its own, and 'off' is no discount here; after a

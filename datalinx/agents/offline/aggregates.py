@@ -238,6 +238,17 @@ def _sum(ctx: Context, match: Match) -> bool:
     return True
 
 
+REMOVALS = frozenset({"exclude", "excluding", "remove", "removing", "drop", "dropping", "without", "deduplicate"})
+
+
+def _remaining(ctx: Context, match: Match) -> bool:
+    """Whether 'remaining' follows the counted rows, after steps that remove some (not a state no column holds)."""
+    start = match.indexes[0]
+    before = ctx.sentence.items[start - 1] if start > 0 else None
+    removed = ctx.plan.dedupe is not None or any(i.norm in REMOVALS for i in ctx.sentence.items[:start])
+    return before is not None and before.consumed and before.kind == "ds" and removed
+
+
 def read_measures(ctx: Context) -> None:
     scan = ctx.sentence.scan
     span = (
@@ -306,6 +317,8 @@ def read_measures(ctx: Context) -> None:
     scan(r"(?:overall|combined|entire|grand total|aggregate|cumulative) (?P<what>{C})", lambda m: _sum(ctx, m))
     # 'total revenue in Germany': a request opening with a total column's own name asks for its total
     scan(r"^(?:the |our )?(?P<what>{C})(?= (?:in|for|from|across|over|during) )", lambda m: _said_total(ctx, m))
+    # 'what do the churned subscribers' total charges add up to?': the column's values, added up
+    scan(r"(?P<what>{C}) (?:add|adds|added|sum|sums|total|totals) (?:up )?to(?= [?.!]|$)", lambda m: _sum(ctx, m))
     scan(
         r"how much (?:money )?(?:did|do|does|have|has|had|was|were)? ?(?:(?:{T}|"
         r"{V}|in|from|the|our|all|we|they) ){0,4}(?P<what>{C})",
@@ -331,6 +344,12 @@ def read_measures(ctx: Context) -> None:
     if ctx.groups:
         # "how much did each customer spend": the grouping read first, the amount after it is summed per group
         scan(r"how much(?: money)?(?: did| do| does| have| has| had)?(?= §)", lambda m: amount_follows(ctx, m))
+    if any(m.function == "sum" for m in ctx.measures):
+        # 'add up how many units were ordered': the verb of the sum the count of units already is
+        scan(r"(?:add|sum|total) up(?= §)", lambda m: True)
+    if ctx.measures:
+        # 'exclude test accounts, remove duplicates, and count the customers remaining': the rows the steps keep
+        scan(r"(?:remaining|that remain|that are left|left over)(?= [?.!,;]| §|$)", lambda m: _remaining(ctx, m))
     if ctx.measures:
         # "how many orders do we have in total?": the measure is already over every row (or every group)
         scan(r"(?:in total|in all|all told|all together|altogether|in aggregate)", lambda m: True)

@@ -139,6 +139,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "tenure": ("tenure", "tenure length", "been with us", "a customer for", "a subscriber for", "subscribed for"),
     "contract": ("contract", "contract type", "contract length"),
     "monthly": ("monthly fee", "monthly bill", "monthly cost", "monthly payment", "monthly charge", "monthly price"),
+    "total_charges": ("lifetime bill", "lifetime bills", "lifetime charges", "lifetime billing", "lifetime spend"),
     "support": ("support calls", "service calls", "customer service calls", "calls to support"),
     "income": ("income", "earning", "earnings", "earns", "earn", "salary", "salaries"),
     "region": ("region", "area", "areas"),
@@ -235,7 +236,7 @@ DATASET_SYNONYMS = {
     "orders": ("purchases", "purchase", "sales", "sale", "transactions", "transaction"),
     "products": ("goods", "articles", "article", "merchandise", "skus", "sku"),
     "customers": ("clients", "client", "shoppers", "shopper", "buyers", "buyer"),
-    "churn": ("subscribers", "subscriber", "subscriptions", "subscription"),
+    "churn": ("subscribers", "subscriber", "subscriptions", "subscription", "subs"),
 }
 
 # Currencies named with their country's adjective: 'British pounds' is GBP, not Britain and pounds.
