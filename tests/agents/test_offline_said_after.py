@@ -81,3 +81,40 @@ def test_a_stay_counted_back_without_a_tenure_column_is_refused(demo: Demo) -> N
 
     planned = draft("customers who have been with us for over 3 years", demo.catalog)
     assert any("counted back from today" in part for part in planned.not_understood)
+
+
+PURPOSES: list[tuple[str, Expected]] = [
+    (
+        "total revenue per country; need these for the quarterly review",
+        lambda f: f["orders"].group_by("country").agg(pl.col("total_revenue").sum().alias("sum_total_revenue")),
+    ),
+    ("orders over 500, for the monthly report", lambda f: f["orders"].filter(pl.col("total_revenue") > 500)),
+    (
+        "top 5 countries by revenue, we need them for the board report",
+        lambda f: (
+            f["orders"]
+            .group_by("country")
+            .agg(pl.col("total_revenue").sum().alias("sum_total_revenue"))
+            .sort("sum_total_revenue", descending=True)
+            .head(5)
+        ),
+    ),
+    (
+        "for customers without an age, put in the average of the others",
+        lambda f: f["customers"].with_columns(pl.col("age").fill_null(pl.col("age").mean())),
+    ),
+    (
+        "orders by customers over 60",
+        lambda f: f["orders"].filter(
+            pl.col("customer_id").is_in(f["customers"].filter(pl.col("age") > 60)["customer_id"].implode())
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("request_text", "expected"), PURPOSES, ids=[p[0] for p in PURPOSES])
+def test_what_the_answer_is_for_and_who_placed_the_rows_are_no_steps(
+    request_text: str, expected: Expected, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output, expected(demo.frames))

@@ -169,6 +169,13 @@ def _asides(ctx: Context) -> None:
     )
     # 'their name and whether they churned': the flag shown as a column, no test on the rows
     _described_columns(ctx)
+    # what the answer is for ('for the quarterly review', 'for the top 5 report'): its words are no period or limit
+    ctx.sentence.scan(
+        r"(?:for|in) (?:the|our|a|an|my|next|this|tomorrow s|monday s) (?:(?:[a-z]+|@n\d+) ){0,3}(?:report|review"
+        r"|meeting|dashboard|presentation|deck|update|call|audit|slides?|newsletter|board pack|standup|stand-up)s?"
+        r"(?= [.?!,;]|$)",
+        lambda m: True,
+    )
     # why the user asks ('something looks off'): no request of its own, and 'off' is no discount here; after a
     # noun of rows ('orders that look suspicious') it is a test of the rows no column holds, said as unclear
     ctx.sentence.scan(

@@ -364,6 +364,14 @@ def _both_sides(ctx: Context, match: Match) -> bool:
     return column is not None
 
 
+def _placed_by(ctx: Context, match: Match) -> bool:
+    rows = match.item("a")
+    if rows is None or str(rows.ref) != ctx.base:
+        return False
+    ctx.sentence.items[match.indexes[-1]].consumed = True  # 'by' only: the people and their test are read later
+    return False
+
+
 def _variants(ctx: Context, match: Match) -> bool:
     """'some statuses are spelled differently, count those together'."""
     ctx.merge_variants = True
@@ -429,6 +437,9 @@ def read_groups(ctx: Context) -> None:
         r")?{C})?(?: together| as one| as the same)?",
         lambda m: _variants(ctx, m),
     )
+    # 'orders by customers over 60': the people who placed the rows, tested after; no grouping by them
+    scan(r"(?P<a>{T}) by(?= (?:the |our |all )?{T} (?:over|under|older|younger|aged|above|below|between|who|that"
+         r"|which|from|in|with|without|living|based) )", lambda m: _placed_by(ctx, m))  # fmt: skip
     # "for every purchase, the town the buyer lives in": one row per row of the base, then what each row gets
     scan(r"(?:for each|for every|for all|each|every) (?P<groups>{T})(?= ,)", lambda m: _own_rows(ctx, m))
     # 'month by month for 2024': the period said twice
