@@ -101,3 +101,10 @@ def test_with_their_column_after_a_test_is_no_test_of_presence(demo: Demo, tmp_p
     _, output = answer("orders over 1000 with their quantity", demo, tmp_path)
     orders = demo.frames["orders"]
     assert output.height == orders.filter(orders["total_revenue"] > 1000).height  # rows without a quantity stay
+
+
+def test_a_column_said_by_a_clause_after_with_is_shown_not_tested(demo: Demo, tmp_path: Path) -> None:
+    planned, output = answer("list subscribers with how old they are and their contract", demo, tmp_path)
+    assert output.height == demo.frames["churn"].height  # rows without an age stay: no test of presence
+    assert {"age", "contract"} <= set(output.columns)
+    assert all(n["kind"] != "filter" for n in planned.definition["nodes"])  # type: ignore[index]

@@ -46,10 +46,17 @@ def _select(ctx: Context, match: Match) -> bool:
     return True
 
 
+def said_as_shown(item: Item) -> bool:
+    """Whether a column is named by a clause that shows it ('how old they are', 'whether they churned')."""
+    return item.text.lower().startswith(("how ", "whether "))
+
+
 def _with_own(ctx: Context, match: Match, kept: list[str]) -> bool:
     """'subscribers who churned, with their monthly charges': the rows' own columns said as coming with them; shown
     beside the columns picked, or (none picked) every column stays, these among them."""
     items = match.items("col", name="cols")
+    if not match.group("own") and not (items and said_as_shown(items[0])):
+        return False  # 'products with a price': a test of presence, read elsewhere
     if ctx.plan.select or any(i.ref.dataset != ctx.base for i in items):
         return _select(ctx, match)
     names = _named(ctx, match)
@@ -337,7 +344,7 @@ def read_columns(ctx: Context) -> None:
         lambda m: _owned(ctx, m),
     )
     kept: list[str] = []  # 'with their email' before the columns picked ('names ... with their email')
-    scan(r"(?:along |together )?with (?:their|its) " + COLUMNS.replace("(?:the |their |its )?", "", 1),
+    scan(r"(?:along |together )?with (?:(?P<own>their|its) )?" + COLUMNS.replace("(?:the |their |its )?", "", 1),
          lambda m: _with_own(ctx, m, kept))  # fmt: skip
     scan(shown + r"(?:" + COLUMN_WORD + ")?", lambda m: _select(ctx, m))
     scan(COLUMNS + r"(?: only|" + COLUMN_WORD + r" only)", lambda m: _select(ctx, m))

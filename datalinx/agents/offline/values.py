@@ -178,6 +178,14 @@ def read_removed_after(ctx: Context) -> None:
     ctx.sentence.scan(lead + vals + rows + removed, lambda m: _value_list(ctx, m, True))
 
 
+def _shown(match: Match) -> bool:
+    """'subscribers with how old they are': a column named to be shown, no test of its presence."""
+    from datalinx.agents.offline.columns import said_as_shown
+
+    item = match.item("col")
+    return item is not None and said_as_shown(item)
+
+
 def _in_column_list(ctx: Context, match: Match) -> bool:
     """Whether a lone flag is one of a list of columns ('customer_ref, tenure and churned') or said as shown
     ('whether they churned'): a column, not a test."""
@@ -395,5 +403,5 @@ def read_values(ctx: Context) -> None:
         having
         + r"(?:(?: a| an| some| any)? (?P<col>{C})(?= (?:and|or|,|;|\.|\?|!)|$)"
         + r"|(?: a| an| some| any) (?P<col2>{C}))",
-        lambda m: absent_value(ctx, m, present=True) or add_null(ctx, m, False),
+        lambda m: not _shown(m) and (absent_value(ctx, m, present=True) or add_null(ctx, m, False)),
     )
