@@ -137,3 +137,12 @@ def test_an_order_said_from_its_first_row(
     assert values and output.height <= demo.frames[dataset].height
     sorts = [n for n in planned.definition["nodes"] if n["kind"] == "sort"]  # type: ignore[index]
     assert (sorts[0]["by"][0]["column"], sorts[0]["by"][0]["descending"]) == (column, descending)
+
+
+def test_a_grouping_named_again_in_its_test_is_the_same_grouping(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("revenue per country, only the countries with over 1000 orders", demo, tmp_path)
+    orders = demo.frames["orders"]
+    counts = orders.group_by("country").agg(
+        pl.len().alias("count"), pl.col("total_revenue").sum().alias("sum_total_revenue")
+    )
+    same_rows(output, counts.filter(pl.col("count") > 1000))

@@ -14,6 +14,8 @@ from datalinx.core.pipelines.types import NUMERIC
 def _group_subject(ctx: Context, match: Match) -> bool:
     """'countries with more than 1000 orders', 'customers who placed more than 10 orders': per country, customer."""
     item = match.item("grp")
+    if item is not None and item.kind == "col" and ctx.groups and ctx.column(item) in ctx.groups:
+        return True  # 'by country, only countries with more than 100 customers': the grouping named again
     if item is None or ctx.groups:
         return False
     if item.kind == "ds":
