@@ -244,7 +244,8 @@ def read_shapes(ctx: Context) -> None:
     old = r"(?P<old>{C}|{S})"
     new = r"(?P<new>{S}|{C}|{V}|{T}|[^ @§,;]+)"
     owner = r"(?: (?:of|in|from) (?:the )?{T}(?: dataset| table| data)?)?"  # 'the price column of products'
-    pair = old + r"(?: column| field)?" + owner + r" (?:to|as|into|->|=>|>) " + new
+    # an arrow is read as its pieces ('->' as '- >') and '=>' as '>='
+    pair = old + r"(?: column| field)?" + owner + r" (?:to|as|into|- >|>=|>) " + new
     scan(old + r" (?:renamed|relabelled|relabeled) (?:to|as|into) " + new, lambda m: _rename(ctx, m))
     scan(r"(?:rename|relabel)(?: the)?(?: {T})?(?: column| field)? " + pair, lambda m: _rename(ctx, m))
     naming = r"(?:change|set|update|switch|make)(?: the)? (?:name|header|label|title|@c\d+) of(?: the)?(?: column)? "
@@ -282,6 +283,9 @@ def read_columns(ctx: Context) -> None:
     """Columns kept or removed: read after row tests took the columns they test."""
     scan = ctx.sentence.scan
     scan(r"(?:drop|remove|delete|hide|omit|leave out|get rid of)(?: the| their)? " + COLUMNS, lambda m: _drop(ctx, m))
+    if ctx.plan.drop:  # 'keep everything else': the columns a drop leaves, which it keeps already
+        rest = r"(?:all |all of )?the (?:rest|others|other (?:columns|fields))|(?:everything|all|anything)(?: else)?"
+        scan(r"(?:and |but )?(?:keep|leave|retain)(?: in)? (?:" + rest + r")(?: as (?:it is|is))?", lambda m: True)
     verb = (
         r"(?P<verb>only|just|show|display|list|give|return|select|keep|include|get|fetch|with|pull|see|view|output|add"
         r"|retain)"
