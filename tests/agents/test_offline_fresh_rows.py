@@ -85,3 +85,33 @@ def test_fresh_shape_wordings_give_exactly_the_columns_polars_gives(
 def test_a_range_with_its_ends_excluded_is_reported_not_read_as_inclusive(request_text: str, demo: Demo) -> None:
     planned = draft(request_text, demo.catalog)
     assert any("excluded" in part for part in planned.not_understood)
+
+
+ORDERS: list[tuple[str, str, list[str], list[bool]]] = [
+    ("Sort the churn records by tenure_months ascending and, within equal tenure, by monthly_charges descending.",
+     "churn", ["tenure_months", "monthly_charges"], [False, True]),
+    ("orders sorted by quantity, and for the same quantity by unit price descending",
+     "orders", ["quantity", "unit_price"], [False, True]),
+    ("subscribers ordered by contract, then by tenure descending where contract is the same",
+     "churn", ["contract", "tenure_months"], [False, True]),
+    ("orders arranged from the fewest items bought to the most", "orders", ["quantity"], [False]),
+    ("products organised from the cheapest to the most expensive", "products", ["price"], [False]),
+    ("orders sorted from the highest revenue down to the lowest", "orders", ["total_revenue"], [True]),
+    ("orders going from the largest quantity to the smallest", "orders", ["quantity"], [True]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("request_text", "name", "keys", "down"), ORDERS, ids=[c[0] for c in ORDERS])
+def test_fresh_order_wordings_sort_by_the_keys_said(
+    request_text: str, name: str, keys: list[str], down: list[bool], demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    expected = demo.frames[name].sort(keys, descending=down, nulls_last=True)
+    same_rows(output.select(keys), expected.select(keys), ordered=True)
+
+
+@pytest.mark.parametrize(
+    "request_text", ["orders arranged from the most items to the most", "sort orders by quantity; within equal revenue"]
+)
+def test_an_order_whose_ends_or_ties_do_not_fit_is_reported(request_text: str, demo: Demo) -> None:
+    assert draft(request_text, demo.catalog).not_understood
