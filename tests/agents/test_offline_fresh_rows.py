@@ -1,6 +1,7 @@
 """Row and shape requests in fresh wordings: a range said 'somewhere between ... ends included', a rename arrow
-('quantity->qty'), 'keep everything else' after a drop, a swapped three-letter typo ('adn'); each checked against
-the rows Polars gives."""
+('quantity->qty'), 'keep everything else' after a drop, a swapped three-letter typo ('adn'), a segment said by size
+('large corporate'), 'anything other than', two tests joined by 'or is', sort ties and ends; each checked against
+what Polars gives."""
 
 from __future__ import annotations
 
@@ -40,6 +41,55 @@ CASES: list[tuple[str, Expected]] = [
         ),
     ),
     ("show teh orders over 500", lambda f: f["orders"].filter(pl.col("total_revenue") > 500)),
+    (
+        "Retrieve every order whose status is anything other than delivered.",
+        lambda f: f["orders"].filter(~folded("status").is_in(["delivered", "delivred"])),
+    ),
+    (
+        "subscribers whose contract is something other than month-to-month",
+        lambda f: f["churn"].filter(~folded("contract").is_in(["monthtomonth", "m2m"])),
+    ),
+    (
+        "orders where the currency is anything but EUR",
+        lambda f: f["orders"].filter(~folded("currency").is_in(["eur", "euro", "euros", "€"])),
+    ),
+    (
+        "large corporate customers based in Britain",
+        lambda f: f["customers"].filter(
+            (pl.col("segment") == "enterprise") & folded("country").is_in(["gb", "uk", "unitedkingdom"])
+        ),
+    ),
+    (
+        "customers that are big businesses in Germany",
+        lambda f: f["customers"].filter(
+            (pl.col("segment") == "enterprise") & folded("country").is_in(["de", "deutschland", "germany"])
+        ),
+    ),
+    ("small businesses among our customers", lambda f: f["customers"].filter(pl.col("segment") == "smb")),
+    ("customers who are private individuals", lambda f: f["customers"].filter(pl.col("segment") == "consumer")),
+    (
+        "Return the cancelled orders that nevertheless have a ship date recorded.",
+        lambda f: f["orders"].filter(
+            folded("status").is_in(["cancelled", "canceled"]) & pl.col("ship_date").is_not_null()
+        ),
+    ),
+    (
+        "returned orders that nonetheless have no ship date",
+        lambda f: f["orders"].filter((folded("status") == "returned") & pl.col("ship_date").is_null()),
+    ),
+    (
+        "catalogue items whose cost is not filled in or is below zero",
+        lambda f: f["products"].filter(pl.col("price").is_null() | (pl.col("price") < 0)),
+    ),
+    ("catalog items with no price", lambda f: f["products"].filter(pl.col("price").is_null())),
+    (
+        "orders whose quantity is below 1 or has no ship date",
+        lambda f: f["orders"].filter((pl.col("quantity") < 1) | pl.col("ship_date").is_null()),
+    ),
+    (
+        "customers whose age is missing or is over 100",
+        lambda f: f["customers"].filter(pl.col("age").is_null() | (pl.col("age") > 100)),
+    ),
 ]
 
 SHAPES: list[tuple[str, Expected]] = [
@@ -111,7 +161,12 @@ def test_fresh_order_wordings_sort_by_the_keys_said(
 
 
 @pytest.mark.parametrize(
-    "request_text", ["orders arranged from the most items to the most", "sort orders by quantity; within equal revenue"]
+    "request_text",
+    [
+        "orders arranged from the most items to the most",
+        "sort orders by quantity; within equal revenue",
+        "large customers",
+    ],
 )
-def test_an_order_whose_ends_or_ties_do_not_fit_is_reported(request_text: str, demo: Demo) -> None:
+def test_an_order_or_a_size_that_does_not_fit_is_reported(request_text: str, demo: Demo) -> None:
     assert draft(request_text, demo.catalog).not_understood

@@ -42,6 +42,12 @@ def read_exclusions(ctx: Context) -> None:
     ctx.sentence.scan(verbs + rows + test, lambda m: _exclusion(ctx, m))
 
 
+# Words that may stand between two tests joined by 'or': 'with a price under 5 or is below zero'.
+JOINING = frozenset(
+    {"or", "either", "with", "where", "whose", "that", "which", "is", "are", "was", "were", "has", "have"}
+)
+
+
 def alternatives(ctx: Context) -> None:
     """Tests joined by 'or' in the request hold as alternatives: 'orders over 1000 or with quantity above 10'."""
     items = ctx.sentence.items
@@ -52,7 +58,7 @@ def alternatives(ctx: Context) -> None:
         if previous is not None and previous.span and condition.span and previous.span[1] < condition.span[0]:
             gap = items[previous.span[1] + 1 : condition.span[0]]
             words = [i.norm for i in gap if not i.consumed and i.kind == "word"]
-            if "or" in words and all(w in ("or", "either", "with", "where", "whose", "that", "which") for w in words):
+            if "or" in words and all(w in JOINING for w in words):
                 group = previous.any_of or [previous]
                 joined = Condition("", " or ".join(c.explanation for c in [*group, condition]), None)
                 joined.any_of, joined.span = [*group, condition], (previous.span[0], condition.span[1])

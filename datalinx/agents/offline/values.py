@@ -346,7 +346,7 @@ def read_values(ctx: Context) -> None:
     # column = value
     scan(
         r"(?P<col>{C}) (?:(?:is|are|was|were|of|equals|equal to|=|==|:|by|with|via|using|through|the|a|an) "
-        r")*(?P<neg>not |!= |other than )?(?:(?:is|=|in) )?(?:the )?"
+        r")*(?P<neg>not |!= |(?:anything |any value |something )?(?:other than|but) )?(?:(?:is|=|in) )?(?:the )?"
         + vals
         + r"(?: (?:type|kind|one|ones|variety|category|option|plan|connection|method|service))?",
         lambda m: _column_value(ctx, m),
