@@ -5,6 +5,7 @@ what Polars gives."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -90,7 +91,33 @@ CASES: list[tuple[str, Expected]] = [
         "customers whose age is missing or is over 100",
         lambda f: f["customers"].filter(pl.col("age").is_null() | (pl.col("age") > 100)),
     ),
+    ("people who became customers during 2021", lambda f: f["customers"].filter(SIGNED_UP.dt.year() == 2021)),
+    (
+        "customers who became a customer in March 2022",
+        lambda f: f["customers"].filter((SIGNED_UP.dt.year() == 2022) & (SIGNED_UP.dt.month() == 3)),
+    ),
+    (
+        "Which orders carry an order date later than 3 December 2026?",
+        lambda f: f["orders"].filter(pl.col("order_date") > dt.date(2026, 12, 3)),
+    ),
+    ("products that carry a price above 100", lambda f: f["products"].filter(pl.col("price") > 100)),
+    (
+        "orders bearing a ship date before 2024",
+        lambda f: f["orders"].filter(pl.col("ship_date") < dt.date(2024, 1, 1)),
+    ),
 ]
+SIGNED_UP = pl.col("signup_date").str.to_date("%Y-%m-%d", strict=False)  # what a plain cast of the text reads
+
+# (request, dataset, the test on its rows, the column listed once per value)
+DISTINCT: list[tuple[str, str, pl.Expr, str]] = [
+    ("Which cities do our German customers live in?", "customers",
+     folded("country").is_in(["de", "deu", "deutschland", "germany"]), "city"),
+    ("which regions do our churned subscribers come from?", "churn", pl.col("churned") == 1, "region"),
+    ("which payment methods do fiber subscribers use", "churn", pl.col("internet_service") == "fiber",
+     "payment_method"),
+    ("which countries do our enterprise customers come from", "customers", pl.col("segment") == "enterprise",
+     "country"),
+]  # fmt: skip
 
 SHAPES: list[tuple[str, Expected]] = [
     ("orders: rename quantity->qty, unit_price->price_each",
@@ -170,3 +197,12 @@ def test_fresh_order_wordings_sort_by_the_keys_said(
 )
 def test_an_order_or_a_size_that_does_not_fit_is_reported(request_text: str, demo: Demo) -> None:
     assert draft(request_text, demo.catalog).not_understood
+
+
+@pytest.mark.parametrize(("request_text", "name", "test", "column"), DISTINCT, ids=[d[0] for d in DISTINCT])
+def test_the_values_some_rows_are_in_are_listed_once(
+    request_text: str, name: str, test: pl.Expr, column: str, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    assert output.columns == [column]
+    same_rows(output, demo.frames[name].filter(test).select(column).unique())

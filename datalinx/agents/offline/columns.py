@@ -109,6 +109,17 @@ def _distinct(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _distinct_of_some(ctx: Context, match: Match) -> bool:
+    """Each value once, of rows a test inside the question said; the question's words after the test are read."""
+    start, end = match.match.span("tail")
+    tail = [i for i, at in match.sentence.offsets.items() if start <= at < end]
+    if not _distinct(ctx, match):
+        return False
+    for index in tail:
+        ctx.sentence.items[index].consumed = True
+    return True
+
+
 def _distinct_named(ctx: Context, match: Match) -> bool:
     """'lowercase the emails and list the unique ones': each value of the column named just before, once."""
     earlier = [i for i in ctx.sentence.items[: match.indexes[0]] if i.kind == "col"]
@@ -312,6 +323,12 @@ def read_columns(ctx: Context) -> None:
     scan(
         r"(?:which|what) " + COLUMNS + r" (?:do|does|did) " + who + adverb + " " + chosen,
         lambda m: _distinct(ctx, m),
+    )
+    # 'which cities do our German customers live in': the rows said with a value a row test took already
+    valued = r"(?:(?:our|the|all|your) )?(?:§ )+(?:{T}|subscribers|customers|clients|users|members|people)"
+    scan(
+        r"(?:which|what) " + COLUMNS + r" (?:do|does|did)(?= (?P<tail>" + valued + adverb + " " + chosen + r"))",
+        lambda m: _distinct_of_some(ctx, m),
     )
     # "what customer segments are there": the values, each once
     scan(

@@ -61,7 +61,7 @@ CHATTER = word_set(
     attributable attributed represented representing among amongst calendar retain retaining respective
     alongside beside besides indicate specify outline depict highlight u ya ur omg lol lmao tbh btw idk imo honestly
     literally seriously guess ppl got gotten
-    deduplicated nevertheless nonetheless anyway anyhow
+    deduplicated nevertheless nonetheless anyway anyhow carry carries carrying bear bears bearing
     """
 )
 FILLER = FILLER | CHATTER
@@ -131,7 +131,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "date": ("date",),
     "order_date": ("purchase date", "date ordered", "ordered on", "purchased on"),
     "signup": ("signup", "signups", "signed", "signed up", "sign up", "registered", "registration", "joined",
-               "join date", "registration date"),
+               "join date", "registration date", "became a customer", "became customers", "became our customers",
+               "became a client", "became clients"),
     "birth": ("birth", "born", "birthday", "date of birth", "dob", "birthdate"),
     "ship": ("ship", "shipped", "shipping", "shipment", "dispatched", "dispatch", "dispatch date", "shipping date",
              "went out", "gone out", "go out", "goes out", "sent out", "shipped out"),
