@@ -206,3 +206,26 @@ def test_the_values_some_rows_are_in_are_listed_once(
     _, output = answer(request_text, demo, tmp_path)
     assert output.columns == [column]
     same_rows(output, demo.frames[name].filter(test).select(column).unique())
+
+
+# (request, dataset, the column each row is one of, the column deciding which row, the largest kept)
+PICKS: list[tuple[str, str, str, str, bool]] = [
+    ("could you keep just the single biggest order by revenue from each country? whole rows please",
+     "orders", "country", "total_revenue", True),
+    ("the biggest order by revenue in each country", "orders", "country", "total_revenue", True),
+    ("each customer's largest order by revenue", "orders", "customer_id", "total_revenue", True),
+    ("for every customer their smallest order by quantity", "orders", "customer_id", "quantity", False),
+    ("the biggest product by price in each category", "products", "category", "price", True),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("request_text", "name", "key", "by", "largest"), PICKS, ids=[p[0] for p in PICKS])
+def test_one_whole_row_per_group_is_kept_by_the_column_said(
+    request_text: str, name: str, key: str, by: str, largest: bool, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    frame = demo.frames[name]
+    assert output.columns == frame.columns and output.height == output.select(key).n_unique()
+    best = (pl.col(by).max() if largest else pl.col(by).min()).over(key)
+    kept = output.join(frame.filter(pl.col(by) == best), on=frame.columns, how="semi", nulls_equal=True)
+    assert kept.height == output.height  # every row kept is one at its group's end
