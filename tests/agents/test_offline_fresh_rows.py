@@ -229,3 +229,27 @@ def test_one_whole_row_per_group_is_kept_by_the_column_said(
     best = (pl.col(by).max() if largest else pl.col(by).min()).over(key)
     kept = output.join(frame.filter(pl.col(by) == best), on=frame.columns, how="semi", nulls_equal=True)
     assert kept.height == output.height  # every row kept is one at its group's end
+
+
+@pytest.mark.parametrize(
+    ("request_text", "columns"),
+    [
+        ("for each order just its number, which item it was and how many were bought",
+         ["order_id", "product_id", "quantity"]),
+        ("for every order: its number, which item it was and how many were ordered",
+         ["order_id", "product_id", "quantity"]),
+        ("for each order just its number, its customer_id and how many were sold",
+         ["order_id", "customer_id", "quantity"]),
+        ("orders, and which item it was", ["product_id"]),
+    ],
+)  # fmt: skip
+def test_columns_said_by_what_they_hold_are_the_columns_kept(
+    request_text: str, columns: list[str], demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    assert output.columns == columns
+    same_rows(output, demo.frames["orders"].select(columns))
+
+
+def test_how_many_were_bought_alone_is_no_column(demo: Demo) -> None:
+    assert draft("how many were bought in 2024", demo.catalog).definition is None
