@@ -216,6 +216,9 @@ PICKS: list[tuple[str, str, str, str, bool]] = [
     ("each customer's largest order by revenue", "orders", "customer_id", "total_revenue", True),
     ("for every customer their smallest order by quantity", "orders", "customer_id", "quantity", False),
     ("the biggest product by price in each category", "products", "category", "price", True),
+    ("the order with the highest revenue in each country", "orders", "country", "total_revenue", True),
+    ("the product with the highest price in each category", "products", "category", "price", True),
+    ("the order with the lowest quantity per customer", "orders", "customer_id", "quantity", False),
 ]  # fmt: skip
 
 
