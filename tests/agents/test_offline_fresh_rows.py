@@ -256,3 +256,31 @@ def test_columns_said_by_what_they_hold_are_the_columns_kept(
 
 def test_how_many_were_bought_alone_is_no_column(demo: Demo) -> None:
     assert draft("how many were bought in 2024", demo.catalog).definition is None
+
+
+# (request, date column, first day, last day): ranges whose first end takes its year or month from the second
+RANGES: list[tuple[str, str, dt.date, dt.date]] = [
+    ("hi, I need the orders that shipped between Christmas and New Year's Eve 2024, so 25 to 31 December inclusive",
+     "ship_date", dt.date(2024, 12, 25), dt.date(2024, 12, 31)),
+    ("orders shipped from 25 to 31 December 2024", "ship_date", dt.date(2024, 12, 25), dt.date(2024, 12, 31)),
+    ("orders placed between christmas and new year's day 2025", "order_date", dt.date(2024, 12, 25),
+     dt.date(2025, 1, 1)),
+    ("orders placed from 1 to 15 March 2024", "order_date", dt.date(2024, 3, 1), dt.date(2024, 3, 15)),
+    ("orders placed between christmas and new year's eve 2023, i.e. 25 to 31 december", "order_date",
+     dt.date(2023, 12, 25), dt.date(2023, 12, 31)),
+    ("orders placed between 2024-03-01 and 2024-03-10, that is 1 to 10 march", "order_date", dt.date(2024, 3, 1),
+     dt.date(2024, 3, 10)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("request_text", "column", "first", "last"), RANGES, ids=[r[0] for r in RANGES])
+def test_a_range_of_days_gives_the_rows_in_it(
+    request_text: str, column: str, first: dt.date, last: dt.date, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output, demo.frames["orders"].filter(pl.col(column).is_between(first, last)))
+
+
+def test_days_that_do_not_spell_out_the_range_are_reported(demo: Demo) -> None:
+    planned = draft("orders placed between christmas and new year's eve 2023, so 24 to 31 december", demo.catalog)
+    assert "24 to 31" in planned.not_understood
