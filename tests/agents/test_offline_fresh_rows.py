@@ -102,7 +102,7 @@ CASES: list[tuple[str, Expected]] = [
     ),
     ("products that carry a price above 100", lambda f: f["products"].filter(pl.col("price") > 100)),
     (
-        "orders bearing a ship date before 2024",
+        "orders carrying a ship date before 2024",
         lambda f: f["orders"].filter(pl.col("ship_date") < dt.date(2024, 1, 1)),
     ),
 ]

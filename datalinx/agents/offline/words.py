@@ -61,7 +61,7 @@ CHATTER = word_set(
     attributable attributed represented representing among amongst calendar retain retaining respective
     alongside beside besides indicate specify outline depict highlight u ya ur omg lol lmao tbh btw idk imo honestly
     literally seriously guess ppl got gotten
-    deduplicated nevertheless nonetheless anyway anyhow carry carries carrying bear bears bearing
+    deduplicated nevertheless nonetheless anyway anyhow carry carries carrying
     """
 )
 FILLER = FILLER | CHATTER
