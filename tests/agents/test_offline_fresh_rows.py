@@ -51,6 +51,11 @@ CASES: list[tuple[str, Expected]] = [
         lambda f: f["churn"].filter(~folded("contract").is_in(["monthtomonth", "m2m"])),
     ),
     (
+        "orders whose status is anything apart from delivered",
+        lambda f: f["orders"].filter(~folded("status").is_in(["delivered", "delivred"])),
+    ),
+    ("customers whose segment is everything but smb", lambda f: f["customers"].filter(pl.col("segment") != "smb")),
+    (
         "orders where the currency is anything but EUR",
         lambda f: f["orders"].filter(~folded("currency").is_in(["eur", "euro", "euros", "€"])),
     ),

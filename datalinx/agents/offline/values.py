@@ -33,6 +33,10 @@ NEGATIVE = (
 )
 
 
+# 'status is anything other than delivered', 'segment is everything but smb': the value a column does not hold
+ANYTHING_BUT = r"(?:anything |any value |something |everything )?(?:other than|but|except|apart from) "
+
+
 def _values(ctx: Context, items: list[Item], negated: bool, column: str | None = None) -> bool:
     """`column in (values)` per column named; values of one column are alternatives, of two columns both hold."""
     grouped: dict[str, list[Any]] = {}
@@ -346,7 +350,9 @@ def read_values(ctx: Context) -> None:
     # column = value
     scan(
         r"(?P<col>{C}) (?:(?:is|are|was|were|of|equals|equal to|=|==|:|by|with|via|using|through|the|a|an) "
-        r")*(?P<neg>not |!= |(?:anything |any value |something )?(?:other than|but) )?(?:(?:is|=|in) )?(?:the )?"
+        r")*(?P<neg>not |!= |"
+        + ANYTHING_BUT
+        + r")?(?:(?:is|=|in) )?(?:the )?"
         + vals
         + r"(?: (?:type|kind|one|ones|variety|category|option|plan|connection|method|service))?",
         lambda m: _column_value(ctx, m),
