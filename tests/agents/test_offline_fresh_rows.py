@@ -96,6 +96,14 @@ CASES: list[tuple[str, Expected]] = [
         "customers whose age is missing or is over 100",
         lambda f: f["customers"].filter(pl.col("age").is_null() | (pl.col("age") > 100)),
     ),
+    (
+        "orders where the ship date is not filled in or the quantity is below 1",
+        lambda f: f["orders"].filter(pl.col("ship_date").is_null() | (pl.col("quantity") < 1)),
+    ),
+    (
+        "orders over 1000 or those with quantity above 10",
+        lambda f: f["orders"].filter((pl.col("total_revenue") > 1000) | (pl.col("quantity") > 10)),
+    ),
     ("people who became customers during 2021", lambda f: f["customers"].filter(SIGNED_UP.dt.year() == 2021)),
     (
         "customers who became a customer in March 2022",
@@ -122,6 +130,9 @@ DISTINCT: list[tuple[str, str, pl.Expr, str]] = [
      "payment_method"),
     ("which countries do our enterprise customers come from", "customers", pl.col("segment") == "enterprise",
      "country"),
+    ("which segments do our French customers belong to", "customers",
+     folded("country").is_in(["fr", "fra", "france"]), "segment"),
+    ("which cities do customers over 60 live in", "customers", pl.col("age") > 60, "city"),
 ]  # fmt: skip
 
 SHAPES: list[tuple[str, Expected]] = [

@@ -317,7 +317,7 @@ def read_columns(ctx: Context) -> None:
     who = r"(?:(?:our|the|all|your) )?(?:{T}|subscribers|customers|clients|users|members|people|they|we)"
     chosen = (
         r"(?:use|have|pick|choose|prefer|opt for|go for|pay with|pay by|ship to|sell to|deliver to|send to|come from"
-        r"|live in|reside in|shop from)"
+        r"|live in|reside in|shop from|belong to)"
     )
     adverb = r"(?: (?:actually|really|currently|even|all|ever|usually|normally|typically|now))?"
     scan(
@@ -325,7 +325,8 @@ def read_columns(ctx: Context) -> None:
         lambda m: _distinct(ctx, m),
     )
     # 'which cities do our German customers live in': the rows said with a value a row test took already
-    valued = r"(?:(?:our|the|all|your) )?(?:§ )+(?:{T}|subscribers|customers|clients|users|members|people)"
+    rows = r"(?:{T}|subscribers|customers|clients|users|members|people)"
+    valued = r"(?:(?:our|the|all|your) )?(?:(?:§ )+" + rows + r"(?: §)*|" + rows + r"(?: §)+)"
     scan(
         r"(?:which|what) " + COLUMNS + r" (?:do|does|did)(?= (?P<tail>" + valued + adverb + " " + chosen + r"))",
         lambda m: _distinct_of_some(ctx, m),

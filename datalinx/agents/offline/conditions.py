@@ -7,6 +7,7 @@ from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.phrases import OP
 from datalinx.agents.offline.plan import Condition, combine
 from datalinx.agents.offline.sentence import Match
+from datalinx.agents.offline.words import word_set
 
 
 def _exclusion(ctx: Context, match: Match) -> bool:
@@ -43,9 +44,7 @@ def read_exclusions(ctx: Context) -> None:
 
 
 # Words that may stand between two tests joined by 'or': 'with a price under 5 or is below zero'.
-JOINING = frozenset(
-    {"or", "either", "with", "where", "whose", "that", "which", "is", "are", "was", "were", "has", "have"}
-)
+JOINING = word_set("or either with where whose that which is are was were has have the a an its their those ones")
 
 
 def alternatives(ctx: Context) -> None:
@@ -68,6 +67,8 @@ def alternatives(ctx: Context) -> None:
                     item.consumed = True
                 merged[-1] = joined
                 continue
+            if "or" in words:  # 'or' between two tests kept both: which is meant is asked, not guessed
+                ctx.refuse(ctx.sentence.request[gap[0].start : gap[-1].end] + " (both tests, or either?)")
         merged.append(condition)
 
 
