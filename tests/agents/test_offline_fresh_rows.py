@@ -300,3 +300,15 @@ def test_a_range_of_days_gives_the_rows_in_it(
 def test_days_that_do_not_spell_out_the_range_are_reported(demo: Demo) -> None:
     planned = draft("orders placed between christmas and new year's eve 2023, so 24 to 31 december", demo.catalog)
     assert "24 to 31" in planned.not_understood
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "orders with revenue roughly between 100 and 200",
+        "customers aged about 30",
+        "products costing approximately 20",
+    ],
+)
+def test_an_approximate_bound_is_reported_not_read_as_exact(request_text: str, demo: Demo) -> None:
+    assert any("(approximate)" in part for part in draft(request_text, demo.catalog).not_understood)

@@ -321,6 +321,11 @@ def read_comparisons(ctx: Context) -> None:
     """Every numeric, text and age/price comparison in the request."""
     scan = ctx.sentence.scan
     read_relations(ctx)
+    # 'roughly between 100 and 200', 'about 30': a bound only approximate, which no test can hold as said
+    approximate = (
+        r"(?<!how )(?<!what )(?:roughly|approximately|approx|about|around|circa|more or less|somewhere around)"
+    )
+    scan(approximate + r" (?:between (?:{N}) and (?:{N})|{N})", lambda m: not ctx.refuse(f"{m.text} (approximate)"))
 
     unit = r"(?: (?P<unit>{V}|years old|years|months|weeks|days|euros|dollars|units|items|kg|percent))?"
     scan(
