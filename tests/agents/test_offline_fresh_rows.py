@@ -141,6 +141,8 @@ SHAPES: list[tuple[str, Expected]] = [
     ("rename quantity => qty and unit_price -> price_each in orders",
      lambda f: f["orders"].rename({"quantity": "qty", "unit_price": "price_each"})),
     ("churn: rename customer_ref->ref", lambda f: f["churn"].rename({"customer_ref": "ref"})),
+    ("orders: rename quantity \u2192 qty, unit_price \u2192 price_each",
+     lambda f: f["orders"].rename({"quantity": "qty", "unit_price": "price_each"})),
     ("drop email, phone adn city from custmers", lambda f: f["customers"].drop("email", "phone", "city")),
     ("remove email adn phone from customers", lambda f: f["customers"].drop("email", "phone")),
     ("from orders, can you get rid of the unit price and currency columns? keep everything else",

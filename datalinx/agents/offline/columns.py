@@ -256,7 +256,7 @@ def read_shapes(ctx: Context) -> None:
     new = r"(?P<new>{S}|{C}|{V}|{T}|[^ @§,;]+)"
     owner = r"(?: (?:of|in|from) (?:the )?{T}(?: dataset| table| data)?)?"  # 'the price column of products'
     # an arrow is read as its pieces ('->' as '- >') and '=>' as '>='
-    pair = old + r"(?: column| field)?" + owner + r" (?:to|as|into|- >|>=|>) " + new
+    pair = old + r"(?: column| field)?" + owner + r" (?:to|as|into|- >|>=|>|\u2192) " + new
     scan(old + r" (?:renamed|relabelled|relabeled) (?:to|as|into) " + new, lambda m: _rename(ctx, m))
     scan(r"(?:rename|relabel)(?: the)?(?: {T})?(?: column| field)? " + pair, lambda m: _rename(ctx, m))
     naming = r"(?:change|set|update|switch|make)(?: the)? (?:name|header|label|title|@c\d+) of(?: the)?(?: column)? "
