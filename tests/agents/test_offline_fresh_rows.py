@@ -237,6 +237,9 @@ PICKS: list[tuple[str, str, str, str, bool]] = [
     ("the order with the highest revenue in each country", "orders", "country", "total_revenue", True),
     ("the product with the highest price in each category", "products", "category", "price", True),
     ("the order with the lowest quantity per customer", "orders", "customer_id", "quantity", False),
+    ("for each country the order with the lowest revenue", "orders", "country", "total_revenue", False),
+    ("for every customer, the order with the highest revenue", "orders", "customer_id", "total_revenue", True),
+    ("the cheapest product in every category", "products", "category", "price", False),
 ]  # fmt: skip
 
 

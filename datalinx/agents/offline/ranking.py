@@ -226,8 +226,13 @@ def _best(ctx: Context, match: Match) -> bool:
 
 
 def _per_group_after(ctx: Context, match: Match) -> bool:
-    """Whether groups are said right after the match: 'the order with the highest revenue in each country'."""
-    after = [i.norm for i in ctx.sentence.items[match.indexes[-1] + 1 : match.indexes[-1] + 3]]
+    """Whether groups are said right after the match ('the order with the highest revenue in each country') or just
+    before it ('for each country, the order with the lowest revenue')."""
+    items = ctx.sentence.items
+    after = [i.norm for i in items[match.indexes[-1] + 1 : match.indexes[-1] + 3]]
+    before = [i for i in items[max(0, match.indexes[0] - 3) : match.indexes[0]] if i.kind != "punct"]
+    if len(before) >= 2 and before[-2].norm in ("each", "every", "per") and before[-1].kind in ("col", "ds"):
+        return True
     return after[:1] == ["per"] or (
         after[:1] in (["in"], ["for"], ["from"], ["within"]) and after[1:] in (["each"], ["every"])
     )
