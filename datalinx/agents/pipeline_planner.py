@@ -85,8 +85,13 @@ def draft(state: PlanState, runtime: Runtime[PlanContext]) -> dict[str, Any]:
     problems = [Problem.model_validate(p) for p in state.get("problems", [])]
     # The plan being edited (a follow-up) or repaired (the last draft that did not validate).
     made = context.drafter.draft(state["request"], context.catalog, state.get("definition"), problems)
+    definition = made.definition
+    if definition is None and not problems and state.get("definition") is not None:
+        # a follow-up not understood leaves the plan it was to edit as it was, saying what was not understood;
+        # dropping it would leave the next follow-up ('sort them by revenue') nothing to edit
+        definition = state["definition"]
     return {
-        "definition": made.definition,
+        "definition": definition,
         "explanations": made.explanations,
         "not_understood": made.not_understood,
         "assumptions": made.assumptions,

@@ -13,7 +13,7 @@ from datalinx.agents.schemas import Draft
 from datalinx.core.datasets.facts import CatalogView
 from evals.planner.data import DemoData
 from evals.planner.model import Case
-from evals.planner.score import Judgement, classify
+from evals.planner.score import Judgement, classify, explicit
 
 Planner = Callable[[str, CatalogView, dict[str, Any] | None], Draft]
 DEFAULT_PLANNER = "datalinx.agents.offline:draft"
@@ -86,7 +86,9 @@ def load_planner(spec: str) -> Planner:
 
 
 def plan(case: Case, planner: Planner, catalog: CatalogView) -> tuple[Draft | BaseException, tuple[float, ...]]:
-    """Ask the planner each turn in order (each with the previous turn's definition); the last answer and timings."""
+    """Ask the planner each turn in order (each with the previous turn's definition); the last answer and timings.
+    A turn the planner says it did not understand ends the conversation with that answer: its user, told so, would
+    say it again rather than go on to the next turn."""
     previous: dict[str, Any] | None = None
     answer: Draft | BaseException = Draft()
     timings: list[float] = []
@@ -98,6 +100,8 @@ def plan(case: Case, planner: Planner, catalog: CatalogView) -> tuple[Draft | Ba
         except Exception as exc:  # scored as a wrong answer, with the error as the reason
             return exc, (*timings, (time.perf_counter() - started) * 1000)
         timings.append((time.perf_counter() - started) * 1000)
+        if explicit(answer) is not None:
+            break
         previous = answer.definition
     return answer, tuple(timings)
 

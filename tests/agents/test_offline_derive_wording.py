@@ -8,17 +8,9 @@ from typing import Any
 import pytest
 
 from datalinx.agents.offline import draft
-from tests.agents.test_offline_planner import Demo, demo
+from tests.agents.test_offline_planner import Demo, demo, plan_steps
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
-
-
-def _steps(request: str, demo: Demo) -> list[dict[str, Any]]:
-    """The plan's nodes without their ids, after checking every word was understood."""
-    planned = draft(request, demo.catalog)
-    assert planned.definition is not None, planned.not_understood
-    assert planned.not_understood == []
-    return [{k: v for k, v in node.items() if k != "id"} for node in planned.definition["nodes"]]
 
 
 def _derived(dataset: str, columns: dict[str, str]) -> list[dict[str, Any]]:
@@ -39,7 +31,7 @@ NAMED_PERIODS = [
 def test_a_new_column_named_for_a_date_and_a_period_is_that_period_of_the_date(
     request_text: str, dataset: str, columns: dict[str, str], demo: Demo
 ) -> None:
-    assert _steps(request_text, demo) == _derived(dataset, columns)
+    assert plan_steps(request_text, demo) == _derived(dataset, columns)
 
 
 def test_a_period_name_of_no_date_column_is_not_guessed(demo: Demo) -> None:
@@ -97,7 +89,7 @@ FLAGS = [
 def test_a_column_that_flags_rows_is_their_test_and_keeps_every_row(
     request_text: str, dataset: str, columns: dict[str, str], demo: Demo
 ) -> None:
-    assert _steps(request_text, demo) == _derived(dataset, columns)
+    assert plan_steps(request_text, demo) == _derived(dataset, columns)
 
 
 def test_a_flag_column_without_a_name_is_not_guessed(demo: Demo) -> None:
@@ -139,7 +131,7 @@ BANDS = [
 def test_band_labels_say_their_own_bounds_of_the_number_the_name_is_about(
     request_text: str, dataset: str, name: str, expression: str, demo: Demo
 ) -> None:
-    assert _steps(request_text, demo) == _derived(dataset, {name: expression})
+    assert plan_steps(request_text, demo) == _derived(dataset, {name: expression})
 
 
 def test_bands_of_no_number_are_not_guessed(demo: Demo) -> None:
@@ -157,18 +149,18 @@ GIVEN_NAMES = [
 
 @pytest.mark.parametrize("request_text", GIVEN_NAMES)
 def test_a_given_name_is_the_first_word_of_the_name_not_a_name_given_to_us(request_text: str, demo: Demo) -> None:
-    assert _steps(request_text, demo) == _derived("customers", {"first_name": "split_part(trim(name), ' ', 1)"})
+    assert plan_steps(request_text, demo) == _derived("customers", {"first_name": "split_part(trim(name), ' ', 1)"})
 
 
 def test_a_phone_number_given_to_us_is_one_on_file(demo: Demo) -> None:
-    assert _steps("customers who have given a phone number", demo) == [
+    assert plan_steps("customers who have given a phone number", demo) == [
         {"kind": "source", "dataset": "customers"},
         {"kind": "filter", "condition": "phone is not null"},
     ]
 
 
 def test_a_flag_is_computed_before_the_steps_said_after_it(demo: Demo) -> None:
-    assert _steps("flag orders with revenue over 1000 as big_order and sort by revenue", demo) == [
+    assert plan_steps("flag orders with revenue over 1000 as big_order and sort by revenue", demo) == [
         *_derived("orders", {"big_order": "total_revenue > 1000"}),
         {"kind": "sort", "by": [{"column": "total_revenue", "descending": False}]},
     ]
@@ -197,7 +189,7 @@ BARE_BOUNDS = [
 def test_a_label_may_be_followed_by_its_bound_alone(
     request_text: str, dataset: str, columns: dict[str, str], demo: Demo
 ) -> None:
-    assert _steps(request_text, demo) == _derived(dataset, columns)
+    assert plan_steps(request_text, demo) == _derived(dataset, columns)
 
 
 YEAR_2024 = "(order_date >= '2024-01-01' and order_date < '2025-01-01')"
@@ -224,9 +216,9 @@ FLAG_THEN_STEP = [
 def test_a_step_said_after_a_flag_is_no_part_of_its_test(
     request_text: str, columns: dict[str, str], step: dict[str, Any], demo: Demo
 ) -> None:
-    assert _steps(request_text, demo) == [*_derived("orders", columns), step]
+    assert plan_steps(request_text, demo) == [*_derived("orders", columns), step]
 
 
 def test_a_flag_of_values_listed_with_commas_holds_them_all(demo: Demo) -> None:
     request = "add a column in_emea to orders that flags orders from germany, france or spain"
-    assert _steps(request, demo) == _derived("orders", {"in_emea": "country in ('DE', 'FR', 'ES')"})
+    assert plan_steps(request, demo) == _derived("orders", {"in_emea": "country in ('DE', 'FR', 'ES')"})

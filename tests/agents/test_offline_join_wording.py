@@ -8,17 +8,9 @@ from typing import Any
 import pytest
 
 from datalinx.agents.offline import draft
-from tests.agents.test_offline_planner import Demo, demo
+from tests.agents.test_offline_planner import Demo, demo, plan_steps
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
-
-
-def _steps(request: str, demo: Demo) -> list[dict[str, Any]]:
-    """The plan's nodes without their ids, after checking every word was understood."""
-    planned = draft(request, demo.catalog)
-    assert planned.definition is not None, planned.not_understood
-    assert planned.not_understood == []
-    return [{k: v for k, v in node.items() if k != "id"} for node in planned.definition["nodes"]]
 
 
 def _looked_up(base: str, other: str, key: str, columns: list[str]) -> list[dict[str, Any]]:
@@ -40,11 +32,11 @@ AGES = [
 
 @pytest.mark.parametrize(("request_text", "columns"), AGES, ids=[c[0] for c in AGES])
 def test_how_old_they_are_is_the_age_of_the_rows_people(request_text: str, columns: list[str], demo: Demo) -> None:
-    assert _steps(request_text, demo) == _looked_up("orders", "customers", "customer_id", columns)
+    assert plan_steps(request_text, demo) == _looked_up("orders", "customers", "customer_id", columns)
 
 
 def test_how_old_each_row_is_is_its_own_age(demo: Demo) -> None:
-    assert _steps("customers: name and how old each customer is", demo) == [
+    assert plan_steps("customers: name and how old each customer is", demo) == [
         {"kind": "source", "dataset": "customers"},
         {"kind": "select", "columns": ["name", "age"]},
     ]
@@ -62,7 +54,7 @@ CATALOGUE = [
 
 @pytest.mark.parametrize(("request_text", "column"), CATALOGUE, ids=[c[0] for c in CATALOGUE])
 def test_the_catalogue_is_where_the_products_columns_come_from(request_text: str, column: str, demo: Demo) -> None:
-    assert _steps(request_text, demo) == _looked_up("orders", "products", "product_id", [column])
+    assert plan_steps(request_text, demo) == _looked_up("orders", "products", "product_id", [column])
 
 
 def test_a_column_no_catalogue_holds_is_not_taken_from_it(demo: Demo) -> None:
@@ -98,7 +90,7 @@ PEOPLE_TESTS = [
 def test_a_test_said_of_the_customers_picks_the_orders_of_those_customers(
     request_text: str, condition: str, demo: Demo
 ) -> None:
-    assert _steps(request_text, demo) == _picked_by(condition)
+    assert plan_steps(request_text, demo) == _picked_by(condition)
 
 
 UNITS = [
@@ -112,7 +104,7 @@ UNITS = [
 def test_how_many_units_per_category_sums_the_orders_quantity_by_the_products_category(
     request_text: str, demo: Demo
 ) -> None:
-    steps = _steps(request_text, demo)
+    steps = plan_steps(request_text, demo)
     assert steps[:4] == _looked_up("orders", "products", "product_id", ["category"])
     assert steps[-1] == {
         "kind": "aggregate",
@@ -147,7 +139,7 @@ BUYERS = [
 def test_a_summary_of_the_customers_who_bought_a_kind_of_product_counts_each_customer_once(
     request_text: str, condition: str, demo: Demo
 ) -> None:
-    assert _steps(request_text, demo) == _buyers_of(condition, {"function": "mean", "column": "age"})
+    assert plan_steps(request_text, demo) == _buyers_of(condition, {"function": "mean", "column": "age"})
 
 
 LISTED = [
@@ -161,11 +153,11 @@ LISTED = [
 
 @pytest.mark.parametrize(("request_text", "columns"), LISTED, ids=[c[0] for c in LISTED])
 def test_every_column_listed_after_the_buyers_is_the_buyers(request_text: str, columns: list[str], demo: Demo) -> None:
-    assert _steps(request_text, demo) == _looked_up("orders", "customers", "customer_id", columns)
+    assert plan_steps(request_text, demo) == _looked_up("orders", "customers", "customer_id", columns)
 
 
 def test_a_listed_column_the_rows_share_is_the_buyers_under_its_own_name(demo: Demo) -> None:
-    steps = _steps("orders, add the buyer's city and country", demo)
+    steps = plan_steps("orders, add the buyer's city and country", demo)
     assert steps[2:4] == [
         {"kind": "select", "columns": ["customer_id", "city", "country"]},
         {"kind": "rename", "columns": {"country": "customer_country"}},

@@ -82,6 +82,19 @@ CASES: list[tuple[str, Expected]] = [
         "how much money was lost through returns per country",
         lambda f: _sum_revenue(f["orders"].filter(RETURNED), "country"),
     ),
+    # a total column's own name opening the request
+    ("total revenue in Germany", lambda f: _sum_revenue(f["orders"].filter(pl.col("country") == "DE"))),
+    (
+        "total revenue for delivered orders in 2024",
+        lambda f: _sum_revenue(
+            _of_year(f["orders"], "order_date", 2024).filter(folded("status").is_in(["delivered", "delivred"]))
+        ),
+    ),
+    # 'per order' over orders is per row, and 'order by' after it no sort
+    (
+        "average revenue per order by country",
+        lambda f: f["orders"].group_by("country").agg(pl.col("total_revenue").mean().alias("mean_total_revenue")),
+    ),
     # shipping said as going out
     (
         "how many items went out each month in 2023",

@@ -72,6 +72,14 @@ def answer(request: str, demo: Demo, work: Path, previous: dict[str, Any] | None
     return planned, outputs[0]
 
 
+def plan_steps(request: str, demo: Demo) -> list[dict[str, Any]]:
+    """The plan's nodes without their ids, after checking every word was understood."""
+    planned = draft(request, demo.catalog)
+    assert planned.definition is not None, planned.not_understood
+    assert planned.not_understood == []
+    return [{k: v for k, v in node.items() if k != "id"} for node in planned.definition["nodes"]]
+
+
 def same_rows(output: pl.DataFrame, expected: pl.DataFrame, *, ordered: bool = False) -> None:
     """The expected columns (by name) hold the expected rows; other output columns are allowed."""
     missing = [c for c in expected.columns if c not in output.columns]

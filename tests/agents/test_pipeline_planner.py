@@ -147,3 +147,18 @@ def test_the_configured_endpoint_is_called_over_http_and_repairs_two_drafts(
     assert "sum cannot be computed on column 'country' of type string" in prompts[2]
     assert result.explanations == {"by": "Sum the amounts per country."}
     assert sorted(r["total"] for r in result.dry_run.previews["by"]) == [19.75, 99.0]
+
+
+def test_a_follow_up_not_understood_keeps_the_plan_it_was_to_edit(
+    runtime: Runtime, tenant: Tenant, orders: str
+) -> None:
+    runtime.settings.agent_dry_run_wait_seconds = 0  # no workers here: answer without waiting for the dry run
+    started = planning.plan_pipeline(caller_for(tenant), "rows where amount > 10")  # the offline drafter
+    assert started.status == "planned", started.message
+    filtered = started.definition["nodes"]
+    unclear = planning.plan_pipeline(caller_for(tenant), "and frobnicate the widgets", started.conversation_id)
+    assert unclear.status == "partial" and unclear.not_understood
+    assert unclear.definition["nodes"] == filtered  # the earlier plan stands, so the next follow-up can edit it
+    sorted_ = planning.plan_pipeline(caller_for(tenant), "sort them by amount, biggest first", started.conversation_id)
+    kinds = [n["kind"] for n in sorted_.definition["nodes"]]
+    assert "filter" in kinds and "sort" in kinds

@@ -186,3 +186,19 @@ def test_report_lists_every_split_and_the_misses(data: DemoData) -> None:
     outcomes = run([by_id("text-orders-germany"), by_id("text-delivered")], baselines.never_understands, data)
     text = render(outcomes, show_failures=True)
     assert "dev" in text and "explicit_failure" in text and "text-delivered" in text
+
+
+def test_a_turn_not_understood_ends_the_conversation_as_an_explicit_failure(data: DemoData) -> None:
+    case = by_id("f4-turn-2023-over-1000-sorted")
+    asked: list[tuple[str, dict[str, Any] | None]] = []
+    orders = chain(source("orders"), {"id": "f", "kind": "filter", "condition": "year(order_date) = 2023"})
+
+    def planner(request: str, catalog: Any, previous: dict[str, Any] | None) -> Draft:
+        asked.append((request, previous))
+        if len(asked) == 2:
+            return Draft(not_understood=["brought"])
+        return Draft(definition=orders)
+
+    answer, timings = plan(case, planner, data.catalog)
+    assert [r for r, _ in asked] == list(case.turns[:2]) and len(timings) == 2  # the third turn is never asked
+    assert classify(case, answer, data).classification == "explicit_failure"

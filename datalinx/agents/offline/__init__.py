@@ -46,7 +46,7 @@ from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.tenures import read_tenures
 from datalinx.agents.offline.values import read_removed_after, read_values
 from datalinx.agents.offline.whereabouts import read_whereabouts
-from datalinx.agents.offline.words import FILLER
+from datalinx.agents.offline.words import FILLER, KEYWORDS
 from datalinx.agents.schemas import Draft
 from datalinx.core.datasets.facts import CatalogView
 from datalinx.core.pipelines.types import NUMERIC
@@ -163,8 +163,21 @@ def _asides(ctx: Context) -> None:
     # verbs that fetch: 'dig out the orders', 'fish out', 'pull up'
     ctx.sentence.scan(r"(?:dig|digging|fish|root|dredge|pull|bring|look|hunt) (?:out|up)(?= (?:the|all|every|@t\d+))",
                       lambda m: True)  # fmt: skip
+    # '? need it for a callback list': what the answer is for, naming nothing of the data (no planner word either)
+    ctx.sentence.scan(
+        r"(?<=[.?!;,] )(?:i |we )?(?:need|want|use)(?: it| them| this| these| those)? for(?: (?![@§])[^ ]+){1,4}"
+        r"(?= [.?!;]|$)",
+        lambda m: all(i.kind == "word" and (i.norm not in KEYWORDS or i.norm == "list") for i in m.items()[4:]),
+    )
     # 'their name and whether they churned': the flag shown as a column, no test on the rows
     _described_columns(ctx)
+    # what the answer is for ('for the quarterly review', 'for the top 5 report'): its words are no period or limit
+    ctx.sentence.scan(
+        r"(?:for|in) (?:the|our|a|an|my|next|this|tomorrow s|monday s) (?:(?:[a-z]+|@n\d+) ){0,3}(?:report|review"
+        r"|meeting|dashboard|presentation|deck|update|call|audit|slides?|newsletter|board pack|standup|stand-up)s?"
+        r"(?= [.?!,;]|$)",
+        lambda m: True,
+    )
     # why the user asks ('something looks off'): no request of its own, and 'off' is no discount here; after a
     # noun of rows ('orders that look suspicious') it is a test of the rows no column holds, said as unclear
     ctx.sentence.scan(

@@ -220,6 +220,12 @@ def _count_of(ctx: Context, dataset: str, distinct: bool, text: str) -> bool:
     return False
 
 
+def _said_total(ctx: Context, match: Match) -> bool:
+    item = match.item("what")
+    said = item.text.lower().split()[0] if item is not None else ""
+    return said in ("total", "sum") and item is not None and item.ref.column.startswith(said) and _sum(ctx, match)
+
+
 def _sum(ctx: Context, match: Match) -> bool:
     """'what is the total revenue?': a number asked about as a whole is summed."""
     item = match.item("what")
@@ -230,6 +236,17 @@ def _sum(ctx: Context, match: Match) -> bool:
         return False
     ctx.measures.append(Measure("sum", column, match.text))
     return True
+
+
+REMOVALS = frozenset({"exclude", "excluding", "remove", "removing", "drop", "dropping", "without", "deduplicate"})
+
+
+def _remaining(ctx: Context, match: Match) -> bool:
+    """Whether 'remaining' follows the counted rows, after steps that remove some (not a state no column holds)."""
+    start = match.indexes[0]
+    before = ctx.sentence.items[start - 1] if start > 0 else None
+    removed = ctx.plan.dedupe is not None or any(i.norm in REMOVALS for i in ctx.sentence.items[:start])
+    return before is not None and before.consumed and before.kind == "ds" and removed
 
 
 def read_measures(ctx: Context) -> None:
@@ -298,11 +315,24 @@ def read_measures(ctx: Context) -> None:
         lambda m: _sum(ctx, m),
     )
     scan(r"(?:overall|combined|entire|grand total|aggregate|cumulative) (?P<what>{C})", lambda m: _sum(ctx, m))
+    # 'total revenue in Germany': a request opening with a total column's own name asks for its total
+    scan(r"^(?:the |our )?(?P<what>{C})(?= (?:in|for|from|across|over|during) )", lambda m: _said_total(ctx, m))
+    # 'what do the churned subscribers' total charges add up to?': the column's values, added up
+    scan(r"(?P<what>{C}) (?:add|adds|added|sum|sums|total|totals) (?:up )?to(?= [?.!]|$)", lambda m: _sum(ctx, m))
     scan(
         r"how much (?:money )?(?:did|do|does|have|has|had|was|were)? ?(?:(?:{T}|"
         r"{V}|in|from|the|our|all|we|they) ){0,4}(?P<what>{C})",
         lambda m: _sum(ctx, m),
     )
+    if ctx.measures:
+        # 'the churn rate in the train data and in the test data': the measure for each value said on its own
+        from datalinx.agents.offline.groups import _versus
+
+        part = (
+            r"(?:in|for|among|within|across) (?:the )?{V}(?: {C}| data| set| rows| split| group| ones| {T}| users"
+            r"| customers| subscribers| people| clients| members| accounts| records)?"
+        )
+        scan(part + r"(?: ,)? (?:and|as well as|versus|vs) " + part, lambda m: _versus(ctx, m))
     if any(m.function == "sum" for m in ctx.measures):
         # 'how much money we lost to returns': the amount of the rows the value names, lost (or made) on them
         scan(
@@ -314,6 +344,12 @@ def read_measures(ctx: Context) -> None:
     if ctx.groups:
         # "how much did each customer spend": the grouping read first, the amount after it is summed per group
         scan(r"how much(?: money)?(?: did| do| does| have| has| had)?(?= §)", lambda m: amount_follows(ctx, m))
+    if any(m.function == "sum" for m in ctx.measures):
+        # 'add up how many units were ordered': the verb of the sum the count of units already is
+        scan(r"(?:add|sum|total) up(?= §)", lambda m: True)
+    if ctx.measures:
+        # 'exclude test accounts, remove duplicates, and count the customers remaining': the rows the steps keep
+        scan(r"(?:remaining|that remain|that are left|left over)(?= [?.!,;]| §|$)", lambda m: _remaining(ctx, m))
     if ctx.measures:
         # "how many orders do we have in total?": the measure is already over every row (or every group)
         scan(r"(?:in total|in all|all told|all together|altogether|in aggregate)", lambda m: True)

@@ -61,6 +61,13 @@ def _which_row(ctx: Context, match: Match) -> bool:
     return True
 
 
+# 'keep the first 3': a limit, read with the rankings; 'keep the first 2 per country' is still a pick per group
+NOT_A_LIMIT = (
+    r"(?! {N}(?! (?:(?:rows?|records?|ones|entries|{T}) )?(?:per|for each|for every|of each|in each|each|by|within)"
+    r"(?= )))"
+)
+
+
 def _keep(ctx: Context, which: str, column: str | None) -> None:
     dedupe = ctx.plan.dedupe
     if dedupe is None:
@@ -229,7 +236,7 @@ def read_cleaning(ctx: Context) -> None:
          lambda m: _kept_in_time(ctx, m))  # fmt: skip
     scan(
         keep + r"(?: only| just)?(?: the)? " + WHICH + r"(?: one| row| record| entry| version| occurrence)?"
-        r"(?: (?:by|on|according to|based on|per|of|in) (?:the )?(?P<col>{C}))?",
+        r"(?: (?:by|on|according to|based on|per|of|in) (?:the )?(?P<col>{C}))?" + NOT_A_LIMIT,
         lambda m: _keeping(ctx, m),
     )
     scan(  # "each customer's most recent order": one of the orders per customer
@@ -259,7 +266,7 @@ def read_cleaning(ctx: Context) -> None:
         scan(chosen, lambda m: _keeping(ctx, m) if ctx.plan.dedupe is not None else _pick(ctx, m))
     recent = r"(?P<which>most recently|most recent|latest|newest|earliest|oldest|first|last)"
     scan(
-        keep + r"(?: only)?(?: the)? " + recent + r"(?: (?P<col>{C}))?(?: {T})?",
+        keep + r"(?: only)?(?: the)? " + recent + r"(?: (?P<col>{C}))?(?: {T})?" + NOT_A_LIMIT,
         lambda m: _pick(ctx, m) if ctx.plan.dedupe is None else False,
     )
     _default_order(ctx)

@@ -160,6 +160,24 @@ def compute(ctx: Context, name: str, text: str, words: str, note: str = "") -> b
     return True
 
 
+def _spelled_alike(ctx: Context, match: Match) -> bool:
+    """A new column holding each value of another in its main spelling ('M2M' and 'month to month' alike)."""
+    from datalinx.agents.offline.groups import spellings_folded
+
+    into, item = match.item("into"), match.item("col")
+    if into is not None and into.kind == "col" and ctx.grounding.dataset_words.get(into.norm) != ctx.base:
+        return False  # 'to <column>' names no dataset: not this clause
+    column = ctx.column(item) if item is not None else None
+    if column is None:
+        return False
+    name = new_name(match.group("name") or "")
+    folded = spellings_folded(ctx, column)
+    if folded is None:
+        ctx.refuse(f"{match.text} ({column} has no spellings to bring together)")
+        return True
+    return compute(ctx, name, folded, match.text, f"Compute {name}: each {column} in its main spelling.")
+
+
 def _period(ctx: Context, match: Match) -> bool:
     """'add the order year', 'with the month of signup_date'."""
     unit = match.group("unit") or ""
@@ -239,6 +257,14 @@ def read_derived(ctx: Context) -> None:
     read_labels(ctx)  # before the arithmetic, which would read "x that is 'a' when ..." as a formula
     read_name_parts(ctx)
     scan = ctx.sentence.scan
+    # 'add a contract_clean column to churn that spells the contract type the same way everywhere'
+    scan(
+        r"(?:add|create|make|include|append)(?: a| an)?(?: new)?(?: column| field)? (?P<name>[a-z_][a-z0-9_]*)"
+        r"(?: column| field)?(?: (?:to|in|on) (?:the )?(?P<into>{T}|{C})(?: data| table| dataset)?)? (?:that|which)"
+        r" (?:spells|writes|gives|puts) (?:the |each |every )?(?P<col>{C}) (?:the same way(?: everywhere)?|consistently"
+        r"|uniformly|in one spelling|in a single spelling|in its main spelling)",
+        lambda m: _spelled_alike(ctx, m),
+    )
     body = (
         r"(?P<expr>[^§;]+?)(?= , | ; | then | and then | and (?:sort|order|keep|"
         r"show|save|export|filter|only|limit|drop|remove|group)| (?:to|for|in|"

@@ -35,7 +35,7 @@ COMMON_WORDS = word_set(
     never new news next nice night no none nor normal north not note nothing notice now number of off offer
     office often ok okay old on once one only open or order other others our out outside over own page paid
     paper part particular party pass past pay people per perhaps period person pick piece place placed plan play
-    please point policy poor popular position possible power practice prepare present pretty price private
+    please plug plugged point policy poor popular position possible power practice prepare present pretty price private
     probably problem process produce product program provide public pull purpose push put question quick quickly
     quite raise ran range rate rather reach read ready real reality realize really reason receive received
     recent recently record red reduce region relate remain remember remove report represent require rest result

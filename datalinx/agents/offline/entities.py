@@ -52,6 +52,13 @@ def _named_near(tokens: list[Token], start: int, length: int, grounding: Groundi
     return {grounding.dataset_words[t.norm] for t in (tokens[j] for j in near) if t.norm in grounding.dataset_words}
 
 
+def _doer(tokens: list[Token], start: int, grounding: Grounding) -> str | None:
+    """The dataset whose rows do what a phrase says: 'customers who signed up' (the verb is of their column)."""
+    if start < 2 or tokens[start - 1].norm not in ("who", "that", "which"):
+        return None
+    return grounding.dataset_words.get(tokens[start - 2].norm)
+
+
 @dataclass
 class Candidate:
     start: int
@@ -81,12 +88,14 @@ def entities(tokens: list[Token], grounding: Grounding, scope: list[str], reques
                 # a related word counts only in the base, and never for a word that names a column elsewhere
                 elsewhere = any(r.strength >= 2 for r in grounding.phrases.get(phrase, []) if r.dataset not in scope)
                 near = _named_near(tokens, i, length, grounding)
+                doer = _doer(tokens, i, grounding)
                 columns = [
                     c
                     for c in columns
                     if c.strength >= 2
                     or (c.dataset == scope[0] and not elsewhere)
                     or (c.dataset in near and not elsewhere and grounding.is_noun_for(phrase, c))
+                    or (c.dataset == doer and not elsewhere)
                 ]
             if columns:
                 top = columns[0]

@@ -181,7 +181,7 @@ def read_fills(ctx: Context) -> None:
         + COLUMNS
         + r"(?: columns?| fields?)? )?(?:"
         + gaps
-        + r" )?(?:"
+        + r" )?(?:(?:that|which) (?:are|is) )?(?:"
         + missing
         + r"(?: "
         + gaps
@@ -189,6 +189,13 @@ def read_fills(ctx: Context) -> None:
         + HOW,
         lambda m: _fill(ctx, m),
     )
+    if ctx.plan.fills:
+        # 'set missing income to 0 and missing region to "unknown"': the verb said once for both fills
+        scan(
+            r"(?:and|,|, and|then|plus) (?:the )?" + missing + r" (?:" + gaps + r" (?:in |of |for )?(?:the )?)?"
+            + COLUMNS + r" (?:with|to|as) (?:the |an? )?" + HOW,
+            lambda m: _fill(ctx, m),
+        )  # fmt: skip
     scan(
         COLUMNS + r" (?:" + missing + r" )?(?:values )?(?:filled|replaced|set) (?:with|by|to|as) (?:the )?" + HOW,
         lambda m: _fill(ctx, m),
@@ -243,6 +250,16 @@ def _read_conditional_fills(ctx: Context) -> None:
         scan(where + " " + verb + body + place, lambda m: _in_gaps(ctx, m))
         rows = r"(?:for|where|when) (?:(?:the |any |all )?(?:{T}|rows|ones) )?"
         scan(rows + lacking + r" (?:a |an |the )?(?P<col>{C}) " + verb + body + place, lambda m: _in_gaps(ctx, m))
+    # 'for subscribers with no total charges, plug in the median of everyone else's': the others' summary
+    others = (
+        r"(?: of (?:everyone|everybody|all|the rest|the others|others|the other (?:rows|ones|{T}))(?: else)?(?: s)?)?"
+    )
+    plug = (
+        r" (?:, )?(?:(?:then|just|please|could|can|would|will|you|simply) )*(?:plug|fill|put|use|take|insert)(?: in)?"
+    )
+    how = r" (?:the |an? )?(?P<how>median|mean|average|mode|most common(?: value)?)" + others + place
+    rows = r"(?:for|where|when) (?:(?:the |any |all )?(?:{T}|rows|ones) )?"
+    scan(rows + lacking + r" (?:a |an |the )?" + COLUMNS + plug + how, lambda m: _fill(ctx, m))
 
 
 def read_said_fills(ctx: Context) -> None:

@@ -194,8 +194,10 @@ class Grounding:
             if concept in words or concept in fold(column.name):
                 for synonym in synonyms:
                     *head, last = synonym.split()
+                    # 'phone number', 'email address': the column's own name said longer names it as well as itself
+                    said = partial if len(head) and set(words) <= {*head, last} else related
                     for form in word_forms(last):
-                        self._add((*head, form), related)
+                        self._add((*head, form), said)
                         if words == (concept,) and _noun(synonym, synonyms):
                             self.nouns.add(((*head, form), dataset.name, column.name))
         if len(words) == 2 and words[1] in ("id", "ref", "key", "code", "number", "no"):

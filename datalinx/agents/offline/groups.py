@@ -4,21 +4,23 @@ from __future__ import annotations
 
 import re
 
-from datalinx.agents.offline.context import Context, Measure
+from datalinx.agents.offline.context import Context, Measure, SortRequest
 from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.phrases import alternatives
 from datalinx.agents.offline.plan import Aggregate, Condition, ident, literal
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.words import COUNTRY_CODES, TIME_UNITS
-from datalinx.core.pipelines.types import TEMPORAL
+from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
 
 TIME = r"(?:(?:calendar|fiscal) )?" + alternatives(list(TIME_UNITS))
 GROUP_WORDS = (
     r"(?:grouped by|group by|group them by|group it by|group that by|group this by|broken down by|break down by"
     r"|break it down by|break that down by|break this down by|break them down by|breakdown by|split by|by|per"
-    r"|for each|for every|each|across|in each|in every|within each|within every|for all|across all|across each)"
+    r"|for each|for every|each|across|in each|in every|within each|within every|under each|for all|across all"
+    r"|across each)"
 )
-PERIOD = TIME + r"(?: (?:of |in |for |during )?{Y})?"  # "per month 2024": the months of that year
+# "per month 2024", "per month, 2025": the months of that year
+PERIOD = TIME + r"(?: (?:of |in |for |during |, (?={Y}(?: [?.!]|$)))?{Y})?"
 # 'per way of paying', 'by method of payment', 'for each type of contract': the column the kind is of
 # 'by number of support calls': the count a column already holds
 KIND = (
@@ -90,10 +92,11 @@ def periods_of_event(ctx: Context) -> None:
     ctx.default_periods.clear()
 
 
-def spellings_folded(ctx: Context, column: str) -> str | None:
+def spellings_folded(ctx: Context, column: str, source: tuple[str, str] | None = None) -> str | None:
     """`column` with each spelling of a value (in any case, padded or not) written as its most common one, or None
-    when the column has no known variants."""
-    source = (ctx.base, column) if ctx.grounding.column(ctx.base, column) is not None else None
+    when the column has no known variants; `source` names the dataset's column it holds, when known."""
+    if source is None and ctx.grounding.column(ctx.base, column) is not None:
+        source = (ctx.base, column)
     for join in ctx.plan.joins if source is None else []:
         original = next((old for old, new in join.renamed.items() if new == column), column)
         if original in join.columns or original in join.renamed:
@@ -154,14 +157,7 @@ def _groups(ctx: Context, match: Match) -> bool:
                 if (item.ref.dataset, item.ref.column) != (kind_of.ref.dataset, kind_of.ref.column):
                     return False  # 'by revenue of country': no kind of one column
                 continue
-            if ctx.default_periods and _date_of_item(ctx, item) is not None and not periods:
-                # 'orders per month by ship date': the date the periods are of, not a group of its own
-                main = ctx.main_date()
-                if any(c.column == main and not c.prior for c in ctx.plan.filters):
-                    ctx.refuse(f"{item.text} (the periods' dates were read as {main} already)")
-                    continue
-                ctx.event_dates.append(ctx.column(item) or "")
-                periods_of_event(ctx)
+            if not periods and _dates_the_periods(ctx, item):
                 continue
             column = ctx.column(item)
             if column is not None:
@@ -247,11 +243,14 @@ def _date_before(ctx: Context, match: Match) -> Item | None:
     if before is None or before.consumed or before.kind not in ("col", "val"):
         return None
     if before.kind == "val":
-        # 'orders (that were) shipped each month': the event of the rows named, not 'shipped orders'
+        # 'orders (that were) shipped each month', 'the quantity shipped in each year': the event of the rows (or
+        # of the amount) named, not 'shipped orders'
         back = index - 1
         while back >= 0 and ctx.sentence.items[back].norm in ("were", "was", "that", "which", "got", "been", "being"):
             back -= 1
-        if back < 0 or ctx.sentence.items[back].kind != "ds":
+        named = ctx.sentence.items[back] if back >= 0 else None
+        amount = named is not None and named.kind == "col" and named.ref.type in NUMERIC
+        if named is None or (named.kind != "ds" and not amount):
             return None
     column = event_date(ctx, before)
     if column is None:
@@ -261,6 +260,48 @@ def _date_before(ctx: Context, match: Match) -> Item | None:
         ctx.plan.add_filter(Condition(f"{ident(column)} is not null", f"{column} is present", column))
     before.consumed = True
     return before
+
+
+def _dates_the_periods(ctx: Context, item: Item | None) -> bool:
+    """'orders per month by ship date', '..., based on the ship date': the date the periods are of, not a group of
+    its own (the periods of the dataset's own date are moved to it; those of it already, said again, stay)."""
+    date = _date_of_item(ctx, item) if item is not None else None
+    if item is None or date is None:
+        return False
+    if date in ctx.period_dates.values():
+        return ctx.column(item) is not None
+    if not ctx.default_periods:
+        return False
+    main = ctx.main_date()
+    if any(c.column == main and not c.prior for c in ctx.plan.filters):
+        ctx.refuse(f"{item.text} (the periods' dates were read as {main} already)")
+        return True
+    ctx.event_dates.append(ctx.column(item) or "")
+    periods_of_event(ctx)
+    return True
+
+
+def _period_sort(ctx: Context, match: Match, sorts: list[tuple[list[int], str, bool, str]]) -> bool:
+    """'total the revenue per month and sort by month': noted, the periods grouped elsewhere in the request; left
+    for the groups to read 'by month', then sorted by that period (see `_sort_by_periods`)."""
+    unit = TIME_UNITS.get((match.group("unit") or "").split()[-1])
+    said = [i for n, i in enumerate(ctx.sentence.items) if n not in match.indexes and TIME_UNITS.get(i.norm) == unit]
+    if unit is not None and said:
+        verbs = [n for n in match.indexes if ctx.sentence.items[n].norm not in TIME_UNITS]
+        sorts.append((verbs, unit, (match.group("dir") or "") in ("descending", "desc"), match.text))
+    return False
+
+
+def _sort_by_periods(ctx: Context, sorts: list[tuple[list[int], str, bool, str]]) -> None:
+    """The periods a sort noted by `_period_sort` names, once they are grouped: the sort is by that bucket."""
+    buckets = ctx.plan.aggregate.buckets if ctx.plan.aggregate is not None else {}
+    for verbs, unit, descending, text in sorts:
+        names = sorted({g for g in ctx.groups if g in buckets and g.endswith(f"_{unit}")})
+        if len(names) != 1:
+            continue
+        for index in verbs:
+            ctx.sentence.items[index].consumed = True
+        ctx.order.append(SortRequest(names[0], None, descending, text))
 
 
 def _periodic(ctx: Context, match: Match) -> bool:
@@ -324,6 +365,14 @@ def _both_sides(ctx: Context, match: Match) -> bool:
     return column is not None
 
 
+def _placed_by(ctx: Context, match: Match) -> bool:
+    rows = match.item("a")
+    if rows is None or str(rows.ref) != ctx.base:
+        return False
+    ctx.sentence.items[match.indexes[-1]].consumed = True  # 'by' only: the people and their test are read later
+    return False
+
+
 def _variants(ctx: Context, match: Match) -> bool:
     """'some statuses are spelled differently, count those together'."""
     ctx.merge_variants = True
@@ -348,7 +397,12 @@ def read_groups(ctx: Context) -> None:
         r"(?:for |between )?(?P<a>{C})(?: {T}| ones)? (?:vs|versus|compared to|compared with|against|and) " + others,
         lambda m: _flag_groups(ctx, m),
     )
+    # 'the mean income of subscribers who churned with that of subscribers who did not'
+    scan(r"(?:who|that) (?P<a>{C}) (?:with|to|against|and|vs|versus) (?:that|those) of " + others,
+         lambda m: _flag_groups(ctx, m))  # fmt: skip
     scan(r"(?:for |between )?" + flag + f" (?:{versus}|and) " + flag, lambda m: _versus(ctx, m))
+    if ctx.groups:
+        scan(r"^(?:compare|compared|contrast)(?= )", lambda m: True)  # the groups are what is compared
     counted = (
         r"(?:how many|the number of|number of|count of|count)(?: (?:{T}|of them|people|ones|rows|subscribers"
         r"|customers|users|clients|members|accounts))?"
@@ -384,15 +438,28 @@ def read_groups(ctx: Context) -> None:
         r")?{C})?(?: together| as one| as the same)?",
         lambda m: _variants(ctx, m),
     )
+    # 'orders by customers over 60': the people who placed the rows, tested after; no grouping by them
+    scan(r"(?P<a>{T}) by(?= (?:the |our |all )?{T} (?:over|under|older|younger|aged|above|below|between|who|that"
+         r"|which|from|in|with|without|living|based) )", lambda m: _placed_by(ctx, m))  # fmt: skip
     # "for every purchase, the town the buyer lives in": one row per row of the base, then what each row gets
     scan(r"(?:for each|for every|for all|each|every) (?P<groups>{T})(?= ,)", lambda m: _own_rows(ctx, m))
     # 'month by month for 2024': the period said twice
     # 'for each combination of contract type and payment method': the pairs of both are the groups
     pairs = r"(?:(?:combination|combinations|pair|pairs|pairing|pairings|mix|combo|combos) of (?:the )?)?"
+    sorts: list[tuple[list[int], str, bool, str]] = []
+    scan(
+        r"(?:and )?(?:sort|sorted|order|ordered|sorting|ordering)(?: (?:them|it|the results?|everything))? by (?:the )?"
+        r"(?P<unit>" + TIME + r")(?: (?P<dir>ascending|descending|asc|desc|chronologically))?(?= [?.!,;]|$)",
+        lambda m: _period_sort(ctx, m, sorts),
+    )
     scan(
         r"(?:" + TIME + r" (?=by " + TIME + r"))?" + GROUP_WORDS + " (?:the )?" + pairs + GROUPS,
         lambda m: _groups(ctx, m),
     )
+    _sort_by_periods(ctx, sorts)
+    # '..., based on the ship date': the date the periods were read as of already, said again
+    scan(r"(?:, )?(?:based on|according to|going by|by|using) (?:the )?(?P<col>{C})(?= [?.!]|$)",
+         lambda m: _dates_the_periods(ctx, m.item("col")))  # fmt: skip
     periodic = r"(?P<unit>daily|weekly|monthly|quarterly|yearly|annual)"
     scan(periodic + r" (?P<col>{C})", lambda m: _periodic(ctx, m))
     scan(periodic, lambda m: _periodic(ctx, m))

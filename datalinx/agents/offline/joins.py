@@ -60,6 +60,15 @@ def _with(ctx: Context, match: Match, how: str) -> bool:
     return True
 
 
+def _reduced(ctx: Context, match: Match) -> bool:
+    """'customers per segment ordered in 2025': the rows matched, their grouping left for its reader."""
+    if not _with(ctx, match, "semi"):
+        return False
+    for index in match.indexes[1:]:
+        ctx.sentence.items[index].consumed = True
+    return False
+
+
 def _dated(ctx: Context, join: Join, when: Item) -> bool:
     """'customers who did not order in 2024': the other dataset's rows of that period are the ones matched."""
     from datalinx.agents.offline.filter_dates import date_ref
@@ -197,6 +206,31 @@ def _described(ctx: Context, match: Match, found: list[tuple[int, int, Item]]) -
     return True
 
 
+def _called(ctx: Context, match: Match, found: list[tuple[int, int, Item]]) -> bool:
+    """'what the product is called': the one name column of that dataset, as a column item; 'the catalogue
+    price': the products' column, as one item."""
+    other, named = match.item("t"), match.item("col")
+    if named is not None:
+        products = ctx.grounding.dataset_words.get("products")
+        refs = [r for r in [named.ref, *named.alternatives] if isinstance(r, ColumnRef) and r.dataset == products]
+        if not refs:
+            return False
+        ref = ColumnRef(refs[0].dataset, refs[0].column, refs[0].type, 3)
+    else:
+        if other is None or other.kind != "ds":
+            return False
+        columns = ctx.grounding.dataset(str(other.ref)).columns
+        names = [c for c in columns if c.name == "name" or c.name.endswith("_name")]
+        if len(names) != 1:
+            return False
+        ref = ColumnRef(str(other.ref), names[0].name, names[0].type, 3)
+    start, end = ctx.sentence.items[match.indexes[0]], ctx.sentence.items[match.indexes[-1]]
+    found.append(
+        (match.indexes[0], match.indexes[-1], Item("col", match.text, ref.column, ref, [], False, start.start, end.end))
+    )
+    return False
+
+
 def _fold(ctx: Context, found: list[tuple[int, int, Item]]) -> None:
     for first, last, item in sorted(found, key=lambda f: f[0], reverse=True):
         ctx.sentence.fold(first, last, item)
@@ -282,6 +316,14 @@ def read_described(ctx: Context) -> None:
         r"|falls|dates from|is dated))? " + period + r" (?:the )?(?P<when>{Y}|{D})",
         lambda m: _first_related(ctx, m),
     )
+    # "with what the product is called": the name column of the rows named, for the clause around it to read
+    ctx.sentence.scan(
+        r"what (?:the |their |its |each |every )?(?P<t>{T}) (?:is|are|was|were|gets|get) (?:called|named)",
+        lambda m: _called(ctx, m, found),
+    )
+    # 'its catalogue price': a column of the products, said where it is kept
+    ctx.sentence.scan(r"(?:catalogue|catalog) (?P<col>{C})", lambda m: _called(ctx, m, found))
+    _fold(ctx, found)
     # "for each order, the country of the customer": the other dataset's column, though the base has one too
     ctx.sentence.scan(
         r"(?:the |their |its )?(?P<col>{C}) of (?:the |their |its |each |every |that |this )?(?P<t>{T})(?! {C}| {T})",
@@ -409,19 +451,21 @@ def read_joins(ctx: Context) -> None:
     catalogue = r"(?P<where>from (?:the |our )?(?:product |(?P<t>{T}) )?(?:catalogue|catalog))"
     scan(r"(?P<col>{C}) " + catalogue, lambda m: _catalogued(ctx, m))
     scan(
-        r"(?:add|bring in|bring|include|attach|append|pull in|with|plus)(?: the| their| its| his| her)?"
+        r"(?:add|bring in|bring|include|attach|append|pull in|with|plus|\+|(?:, )?and what (?:is|are|s|was|were))"
+        r"(?: the| their| its| his| her)?"
         r"(?: corresponding| matching| respective| related| associated| relevant)? " + COLUMNS,
         lambda m: _bring(ctx, m),
     )
     other = r"(?P<t>{T})"
-    when = r"(?: (?:in|during) (?P<when>{Y}|{D}))?"
+    when = r"(?: (?:in|during)(?: the)? (?P<when>{Y}|{D}))?"
     article = r"(?: the| their| its| a| an| any| some| matching| existing| known| valid| corresponding| related)*"
     scan(
         r"(?:who|that|which|with)? ?(?:have|has|had|having)(?: never| not| "
         r"no)(?: placed| made)?" + article + " " + other,
         lambda m: _with(ctx, m, "anti"),
     )
-    scan(r"(?:without|with no|no)" + article + " " + other + when, lambda m: _with(ctx, m, "anti"))
+    got = r"(?:(?:that|which|who) (?:have |has |had )?(?:received|got|gotten|saw|seen|attracted|drew|drawn) )?"
+    scan(got + r"(?:without|with no|no)" + article + " " + other + when, lambda m: _with(ctx, m, "anti"))
     never = (
         r"(?:never|not|not yet|did not|do not|does not|have not|has not|had not|didnt|dont|doesnt|havent|hasnt"
         r"|hadnt|did n't|do n't|does n't|have n't|has n't)"
@@ -508,6 +552,9 @@ def read_joins(ctx: Context) -> None:
         lambda m: _with(ctx, m, "semi"),
     )
     scan(r"(?P<verb>ordered|bought|purchased|sold) at least once" + when, lambda m: _with(ctx, m, "semi"))
+    # 'how many customers per segment ordered in 2025': the relative word left out, the verb dated
+    dated = r" (?:in|during) (?P<when>{Y}|{D})"
+    scan(r"(?:{C}|{T}) (?P<verb>ordered|bought|purchased)(?: something| anything)?" + dated, lambda m: _reduced(ctx, m))
     scan(
         r"(?:only|just) (?:those |the ones |rows )?(?:that|which|who)? "
         r"?(?:match|matching|found in|present in|appearing in|in)" + article + " " + other,

@@ -197,10 +197,28 @@ def _limit(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _order_as_noun(ctx: Context, match: Match) -> bool:
+    """'average revenue per order by country': 'order' the row of orders, not the verb of sorting."""
+    start = match.indexes[0]
+    word = ctx.sentence.items[start].norm
+    before = ctx.sentence.items[start - 1].norm if start else ""
+    return word in ("order", "orders") and before in ("per", "each", "every", "an", "a", "one", "the", "an average")
+
+
+def _per_own_row(ctx: Context, match: Match) -> bool:
+    """'average revenue per order by country' over orders: per order is per row, as the data already is."""
+    if ctx.grounding.dataset_words.get("order") != ctx.base:
+        return False
+    ctx.note(f"'{match.text}' read as one row per order, as the data already is")
+    return True
+
+
 def read_sorts(ctx: Context) -> None:
     """Sort orders asked with a verb ('sorted by', 'order by'), and 'by X, oldest first' without a summary."""
     scan = ctx.sentence.scan
-    scan(SORT_VERB + " " + KEYS + r"(?: (?P<dir>" + DIRECTION[3:-1] + r"))?", lambda m: _sort(ctx, m))
+    scan(r"per (?:order|orders)(?= by )", lambda m: _per_own_row(ctx, m))
+    scan(SORT_VERB + " " + KEYS + r"(?: (?P<dir>" + DIRECTION[3:-1] + r"))?",
+         lambda m: not _order_as_noun(ctx, m) and _sort(ctx, m))  # fmt: skip
     sorted_after = r"(?P<keys>{C}) (?:sorted|ordered|listed|ranked|arranged)(?: (?P<dir>" + DIRECTION[3:-1] + r"))"
     scan(sorted_after, lambda m: False if _after_grouping(ctx, m) else _sort(ctx, m))
     scan(  # "alphabetically by name": a direction and its column, before 'by name' can group

@@ -6,6 +6,7 @@ import re
 
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.sentence import Match
+from datalinx.agents.offline.words import AGGREGATES
 
 FORMATS = {"csv": "csv", "parquet": "parquet", "json": "ndjson", "jsonl": "ndjson", "ndjson": "ndjson"}
 THE_RESULT = (
@@ -34,6 +35,8 @@ def _dataset(ctx: Context, match: Match) -> bool:
     name = _name(ctx, match)
     if not name or name.lower() in FORMATS or name.lower() in ("file", "dataset", "table", "warehouse"):
         return False
+    if name.lower() in AGGREGATES and not match.items("str"):
+        return False  # 'put in the average of the others': a value to put, not a dataset to save to
     if re.search(r"\.(csv|parquet|json|jsonl|ndjson)$", name, re.IGNORECASE):
         return _file_named(ctx, name)
     _replace_sink(ctx, {"id": "save", "kind": "sink_dataset", "dataset": name[:200]})

@@ -198,8 +198,14 @@ def read_questions(ctx: Context) -> None:
     share = r"(?:percentage|percent|%|share|proportion|fraction|ratio|rate)"
     vals = r"(?P<vals>{V}(?: (?:,|or|and) {V})*)"
     scan(r"(?:the )?" + share + r" of (?:(?:all|the) )?" + vals + r"(?: {T})?", lambda m: _share(ctx, m))
-    that = r"(?:(?:that|which|who) )?(?:(?:are|were|is|was|got|get|have been|has been) )?"
+    that = (
+        r"(?:(?:that|which|who) )?(?:(?:are|were|is|was|got|get|have been|has been|ended up|end up|wound up) )?"
+        r"(?:being )?"
+    )
     scan(r"(?:the )?" + share + r" of (?:(?:all|the) )?{T} " + that + vals, lambda m: _share(ctx, m))
+    # 'out of all our orders, what fraction ended up returned?': the rows named first, their share asked after
+    whole = r"(?:out )?of (?:all |the |all the )?(?:our |your )?{T} ,? (?:what |which )?(?:the )?"
+    scan(r"^" + whole + share + r"(?: of them)? " + that + vals, lambda m: _share(ctx, m))
 
 
 def read_extremes(ctx: Context) -> None:

@@ -448,7 +448,11 @@ def read_rankings(ctx: Context) -> None:
         lambda m: _best_of_summary(ctx, m),
     )
     scan(
-        r"(?:which|what) (?:(?P<n>{N}) )?" + subject + r" (?:has|had|have|with|gets|got|made|makes|generated|"
+        r"(?:which|what) (?:(?P<n>{N}) )?"
+        + subject
+        + r" (?:(?:has|have|had) (?=(?:\S+ ){1,2}(?:the )?(?:"  # 'has placed the most': the auxiliary of the verb
+        + SUPERLATIVE
+        + r")))?(?:has|had|have|with|gets|got|made|makes|generated|"
         r"generates|brings|brought|sold|sells|placed|places|bought|buys|spent|spends|earned|earns|(?:brought|brings"
         r"|bring|pulled|pulls|took|takes|raked|rakes) in)(?: the)? (?P<sup>"
         + SUPERLATIVE

@@ -125,6 +125,12 @@ def _columns(ctx: Context, match: Match) -> bool:
     if match.group("neg"):
         operator = FLIP[operator]
     name = ident(left)
+    others = [i for i in right if i.kind == "col"]
+    if operator in ("=", "!=") and ctx.type_of(left) == "string" and len(others) == 1 and expression.isidentifier():
+        # 'the country differs from the customer's country': each side in its main spelling ('Germany' is DE)
+        ref = others[0].ref if isinstance(others[0].ref, ColumnRef) else None
+        source = (ref.dataset, ref.column) if ref is not None else None
+        name, expression = _spelled(ctx, left, name, None), _spelled(ctx, expression, expression, source)
     if operator in ("=", "!=") and ctx.type_of(left) == "float64":
         # amounts computed from others differ by rounding: equal means within half a cent
         condition = f"abs({name} - ({expression})) {'>' if operator == '!=' else '<='} 0.005"
@@ -137,6 +143,12 @@ def _columns(ctx: Context, match: Match) -> bool:
     explanation = f"{left} {words.get(operator, operator)} {ctx.sentence.request[right[0].start : right[-1].end]}"
     ctx.plan.add_filter(Condition(condition, explanation, left))
     return True
+
+
+def _spelled(ctx: Context, column: str, otherwise: str, source: tuple[str, str] | None) -> str:
+    from datalinx.agents.offline.groups import spellings_folded
+
+    return spellings_folded(ctx, column, source) or otherwise
 
 
 SIGNS = {"negative": "<", "positive": ">", "non negative": ">=", "nonnegative": ">=", "non - negative": ">=",

@@ -37,8 +37,28 @@ def _ago(ctx: Context, match: Match) -> bool:
     return compare(ctx, column, operator, number, words, match.group("unit"))
 
 
+STAYED = (
+    r"(?:stayed|stuck around|been around|been a (?:customer|client|member|subscriber)|been subscribed|been with us"
+    r"|been on board|been signed up)"
+)
+
+
+def _stayed(ctx: Context, match: Match) -> bool:
+    """'stuck with us for more than four years': the time stayed, said with the flag of staying (not churned)."""
+    item = match.item("col")
+    if item is not None and (item.kind != "col" or not ctx.grounding.is_flag(item.ref.dataset, item.ref.column)):
+        return False
+    return _ago(ctx, match)
+
+
 def read_tenures(ctx: Context) -> None:
-    """'signed up more than 2 years ago', 'became a customer less than 6 months ago'."""
+    """'signed up more than 2 years ago', 'became a customer less than 6 months ago', 'stuck with us for more than
+    four years'."""
+    ctx.sentence.scan(
+        r"(?:(?P<col>{C})|" + STAYED + r")(?: with us)? for (?P<op>" + OP + r") (?P<num>{N}) "
+        r"(?P<unit>years?|months?|weeks?)",
+        lambda m: _stayed(ctx, m),
+    )
     ctx.sentence.scan(
         r"(?:{C} |" + STARTED + r" )(?:with us )?(?P<op>" + OP + r") (?P<num>{N}) "
         r"(?P<unit>years?|months?|weeks?|days?|quarters?) ago",

@@ -24,7 +24,7 @@ FILLER = word_set(
     right now one ones kind but though just somebody someone anyone anybody people person persons subscriber
     subscribers client clients user users member members buyer buyers shopper shoppers folks care filter filtered
     filtering paid payed pay pays paying settled settle settles billed invoiced placed bought purchased worth ordered
-    sold sell sells come comes coming happened made earned earn
+    sold sell sells come comes coming happened made earned earn brought brings
     payer payers payor payors purchaser purchasers orderer orderers
     yet ever once living lives live located based residing resident residents inclusive inclusively using
     """
@@ -140,6 +140,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "tenure": ("tenure", "tenure length", "been with us", "a customer for", "a subscriber for", "subscribed for"),
     "contract": ("contract", "contract type", "contract length"),
     "monthly": ("monthly fee", "monthly bill", "monthly cost", "monthly payment", "monthly charge", "monthly price"),
+    "total_charges": ("lifetime bill", "lifetime bills", "lifetime charges", "lifetime billing", "lifetime spend"),
     "support": ("support calls", "service calls", "customer service calls", "calls to support"),
     "income": ("income", "earning", "earnings", "earns", "earn", "salary", "salaries"),
     "region": ("region", "area", "areas"),
@@ -236,7 +237,7 @@ DATASET_SYNONYMS = {
     "orders": ("purchases", "purchase", "sales", "sale", "transactions", "transaction"),
     "products": ("goods", "articles", "article", "merchandise", "skus", "sku", "catalogue items", "catalog items"),
     "customers": ("clients", "client", "shoppers", "shopper", "buyers", "buyer"),
-    "churn": ("subscribers", "subscriber", "subscriptions", "subscription"),
+    "churn": ("subscribers", "subscriber", "subscriptions", "subscription", "subs"),
 }
 
 # Currencies named with their country's adjective: 'British pounds' is GBP, not Britain and pounds.

@@ -1,0 +1,120 @@
+"""Wordings the first blind run of fresh4 answered wrongly, each a family: the time stayed said with the flag of
+staying, a measure for each value said on its own ('in the train data and in the test data'), a dated verb of
+buying with its relative word left out, and 'brought in' before an amount; checked against Polars."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from tests.agents.test_offline_planner import Demo, Frames, answer, demo, same_rows
+
+__all__ = ["demo"]  # the fixture, shared with the row-test module
+Expected = Callable[[Frames], pl.DataFrame]
+
+
+def _rate(frame: pl.DataFrame, *by: str) -> pl.DataFrame:
+    return frame.group_by(*by).agg((pl.col("churned") * 1.0).mean().alias("mean_churned_rate"))
+
+
+def _buyers(f: Frames, year: int) -> pl.DataFrame:
+    ids = f["orders"].filter(pl.col("order_date").dt.year() == year)["customer_id"].unique().implode()
+    return f["customers"].filter(pl.col("customer_id").is_in(ids))
+
+
+CASES: list[tuple[str, Expected]] = [
+    (
+        "subscribers who've stuck with us for more than four years",
+        lambda f: f["churn"].filter(pl.col("tenure_months") > 48),
+    ),
+    ("subscribers who stayed for at least 2 years", lambda f: f["churn"].filter(pl.col("tenure_months") >= 24)),
+    ("subscribers that have been around for under 6 months", lambda f: f["churn"].filter(pl.col("tenure_months") < 6)),
+    (
+        "What's the churn rate for each internet service in the train data and in the test data?",
+        lambda f: _rate(f["churn"].filter(pl.col("split").is_in(["train", "test"])), "internet_service", "split"),
+    ),
+    (
+        "average income in the train data and in the test data",
+        lambda f: (
+            f["churn"]
+            .filter(pl.col("split").is_in(["train", "test"]))
+            .group_by("split")
+            .agg(pl.col("income").mean().alias("mean_income"))
+        ),
+    ),
+    (
+        "churn rate among fiber users and among dsl users",
+        lambda f: _rate(f["churn"].filter(pl.col("internet_service").is_in(["fiber", "dsl"])), "internet_service"),
+    ),
+    (
+        "how many diffrent custmers per segment ordered in 2025",
+        lambda f: (
+            _buyers(f, 2025)
+            .group_by("segment")
+            .agg(pl.col("customer_id").n_unique().alias("count_distinct_customer_id"))
+        ),
+    ),
+    (
+        "number of customers per segment bought in 2024",
+        lambda f: _buyers(f, 2024).group_by("segment").agg(pl.len().alias("count")),
+    ),
+    (
+        "orders from 2023 that brought in more than 1,000",
+        lambda f: f["orders"].filter((pl.col("order_date").dt.year() == 2023) & (pl.col("total_revenue") > 1000)),
+    ),
+]
+
+
+@pytest.mark.parametrize(("request_text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_wordings_once_answered_wrongly_give_the_rows_polars_gives(
+    request_text: str, expected: Expected, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output, expected(demo.frames))
+
+
+def test_a_stay_counted_back_without_a_tenure_column_is_refused(demo: Demo) -> None:
+    from datalinx.agents.offline import draft
+
+    planned = draft("customers who have been with us for over 3 years", demo.catalog)
+    assert any("counted back from today" in part for part in planned.not_understood)
+
+
+PURPOSES: list[tuple[str, Expected]] = [
+    (
+        "total revenue per country; need these for the quarterly review",
+        lambda f: f["orders"].group_by("country").agg(pl.col("total_revenue").sum().alias("sum_total_revenue")),
+    ),
+    ("orders over 500, for the monthly report", lambda f: f["orders"].filter(pl.col("total_revenue") > 500)),
+    (
+        "top 5 countries by revenue, we need them for the board report",
+        lambda f: (
+            f["orders"]
+            .group_by("country")
+            .agg(pl.col("total_revenue").sum().alias("sum_total_revenue"))
+            .sort("sum_total_revenue", descending=True)
+            .head(5)
+        ),
+    ),
+    (
+        "for customers without an age, put in the average of the others",
+        lambda f: f["customers"].with_columns(pl.col("age").fill_null(pl.col("age").mean())),
+    ),
+    (
+        "orders by customers over 60",
+        lambda f: f["orders"].filter(
+            pl.col("customer_id").is_in(f["customers"].filter(pl.col("age") > 60)["customer_id"].implode())
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("request_text", "expected"), PURPOSES, ids=[p[0] for p in PURPOSES])
+def test_what_the_answer_is_for_and_who_placed_the_rows_are_no_steps(
+    request_text: str, expected: Expected, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output, expected(demo.frames))
