@@ -23,6 +23,7 @@ from datalinx.agents.offline.conditions import read_exclusions
 from datalinx.agents.offline.contacts import read_contacts
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.derive import read_derived
+from datalinx.agents.offline.descriptions import read_column_descriptions
 from datalinx.agents.offline.fills import read_fills, read_said_fills
 from datalinx.agents.offline.filter_dates import read_dates
 from datalinx.agents.offline.filters import read_comparisons
@@ -64,6 +65,7 @@ READERS = (
     read_whereabouts,
     read_enough_columns,
     read_contacts,
+    read_column_descriptions,
     read_shapes,
     read_computed,
     read_derived,

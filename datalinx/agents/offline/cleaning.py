@@ -25,6 +25,7 @@ WHICH = (
     r"recent)"
 )
 
+DECIDED_BY = r"(?: (?:by|in terms of|based on) (?P<col>{C}))?"  # 'the biggest order by revenue'
 # "retain the lower-priced row": between two repeats, a comparative picks as its superlative does
 COMPARATIVES = {"lower": "lowest", "higher": "highest", "bigger": "biggest", "larger": "largest", "smaller": "smallest",
                 "newer": "newest", "older": "oldest", "earlier": "earliest", "later": "latest"}  # fmt: skip
@@ -145,6 +146,11 @@ def _pick(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _base_noun(ctx: Context, match: Match) -> bool:
+    """Whether the match's noun, a word the reading left as one ('order' before 'by'), names the base's rows."""
+    return match.group("noun") is None or ctx.grounding.dataset_words.get(match.group("noun") or "") == ctx.base
+
+
 def _owned_pick(ctx: Context, match: Match) -> bool:
     """'each customer's latest order': grouped by the owner's key, which the base's rows hold."""
     owner = match.item("owner")
@@ -210,7 +216,7 @@ def read_cleaning(ctx: Context) -> None:
     scan(r"(?:unique|distinct) (?:rows|records|entries|lines)", lambda m: _dedupe(ctx, m))
     scan(
         r"(?:only )?(?:the )?" + WHICH + r" (?:row|record|entry|one|{T}) (?:per|for each|for every|of each|by|"
-        r"for) " + COLUMNS,
+        r"for) " + COLUMNS + r"(?! (?:in|for|from|of|within) (?:each|every) | per )",  # 'by price in each category'
         lambda m: not _counted(ctx, m) and _which_row(ctx, m),
     )
     keep = (
@@ -236,15 +242,17 @@ def read_cleaning(ctx: Context) -> None:
     scan(  # "each customer's most recent order": one of the orders per customer
         r"(?:for )?(?:each|every) (?P<owner>{T})(?: ,)?(?: (?:their|its|his|her))?(?: very| single| one)? "
         + WHICH
-        + r"(?: ever)? (?:{T}|one|purchase|sale)",
-        lambda m: _owned_pick(ctx, m),
+        + r"(?: ever)? (?:{T}|one|purchase|sale|(?P<noun>order))"
+        + DECIDED_BY,
+        lambda m: _base_noun(ctx, m) and _owned_pick(ctx, m),
     )
     scan(
         r"(?:(?:keep|keeping|retain|retaining|show|take|get|give me|return|list|find|select|pick)(?: "
         r"me)? )?(?:just |only )?(?:its|their|the|his|her|each|every) (?:very |single |one )?"
         + WHICH
-        + r"(?: ever)? (?:{T}|one|row|record|entry|purchase|sale)(?! {C})",  # 'the largest order revenue': a measure
-        lambda m: _pick(ctx, m),
+        + r"(?: ever)? (?:{T}|one|row|record|entry|purchase|sale|(?P<noun>order))(?! {C})"  # not 'the order revenue'
+        + DECIDED_BY,  # 'the biggest order by revenue': which column decides
+        lambda m: _base_noun(ctx, m) and _pick(ctx, m),
     )
     if ctx.plan.dedupe is not None and ctx.plan.dedupe.keys:  # "where an id occurs more than once"
         scan(

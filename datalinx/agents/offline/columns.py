@@ -116,6 +116,17 @@ def _distinct(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _distinct_of_some(ctx: Context, match: Match) -> bool:
+    """Each value once, of rows a test inside the question said; the question's words after the test are read."""
+    start, end = match.match.span("tail")
+    tail = [i for i, at in match.sentence.offsets.items() if start <= at < end]
+    if not _distinct(ctx, match):
+        return False
+    for index in tail:
+        ctx.sentence.items[index].consumed = True
+    return True
+
+
 def _distinct_named(ctx: Context, match: Match) -> bool:
     """'lowercase the emails and list the unique ones': each value of the column named just before, once."""
     earlier = [i for i in ctx.sentence.items[: match.indexes[0]] if i.kind == "col"]
@@ -251,7 +262,8 @@ def read_shapes(ctx: Context) -> None:
     old = r"(?P<old>{C}|{S})"
     new = r"(?P<new>{S}|{C}|{V}|{T}|[^ @§,;]+)"
     owner = r"(?: (?:of|in|from) (?:the )?{T}(?: dataset| table| data)?)?"  # 'the price column of products'
-    pair = old + r"(?: column| field)?" + owner + r" (?:to|as|into|->|=>|>) " + new
+    # an arrow is read as its pieces ('->' as '- >') and '=>' as '>='
+    pair = old + r"(?: column| field)?" + owner + r" (?:to|as|into|- >|>=|>|\u2192) " + new
     scan(old + r" (?:renamed|relabelled|relabeled) (?:to|as|into) " + new, lambda m: _rename(ctx, m))
     scan(r"(?:rename|relabel)(?: the)?(?: {T})?(?: column| field)? " + pair, lambda m: _rename(ctx, m))
     naming = r"(?:change|set|update|switch|make)(?: the)? (?:name|header|label|title|@c\d+) of(?: the)?(?: column)? "
@@ -289,6 +301,9 @@ def read_columns(ctx: Context) -> None:
     """Columns kept or removed: read after row tests took the columns they test."""
     scan = ctx.sentence.scan
     scan(r"(?:drop|remove|delete|hide|omit|leave out|get rid of)(?: the| their)? " + COLUMNS, lambda m: _drop(ctx, m))
+    if ctx.plan.drop:  # 'keep everything else': the columns a drop leaves, which it keeps already
+        rest = r"(?:all |all of )?the (?:rest|others|other (?:columns|fields))|(?:everything|all|anything)(?: else)?"
+        scan(r"(?:and |but )?(?:keep|leave|retain)(?: in)? (?:" + rest + r")(?: as (?:it is|is))?", lambda m: True)
     verb = (
         r"(?P<verb>only|just|show|display|list|give|return|select|keep|include|get|fetch|with|pull|see|view|output|add"
         r"|retain)"
@@ -309,12 +324,19 @@ def read_columns(ctx: Context) -> None:
     who = r"(?:(?:our|the|all|your) )?(?:{T}|subscribers|customers|clients|users|members|people|they|we)"
     chosen = (
         r"(?:use|have|pick|choose|prefer|opt for|go for|pay with|pay by|ship to|sell to|deliver to|send to|come from"
-        r"|live in|reside in|shop from)"
+        r"|live in|reside in|shop from|belong to)"
     )
     adverb = r"(?: (?:actually|really|currently|even|all|ever|usually|normally|typically|now))?"
     scan(
         r"(?:which|what) " + COLUMNS + r" (?:do|does|did) " + who + adverb + " " + chosen,
         lambda m: _distinct(ctx, m),
+    )
+    # 'which cities do our German customers live in': the rows said with a value a row test took already
+    rows = r"(?:{T}|subscribers|customers|clients|users|members|people)"
+    valued = r"(?:(?:our|the|all|your) )?(?:(?:§ )+" + rows + r"(?: §)*|" + rows + r"(?: §)+)"
+    scan(
+        r"(?:which|what) " + COLUMNS + r" (?:do|does|did)(?= (?P<tail>" + valued + adverb + " " + chosen + r"))",
+        lambda m: _distinct_of_some(ctx, m),
     )
     # "what customer segments are there": the values, each once
     scan(

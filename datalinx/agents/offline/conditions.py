@@ -7,6 +7,7 @@ from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.phrases import OP
 from datalinx.agents.offline.plan import Condition, combine
 from datalinx.agents.offline.sentence import Match
+from datalinx.agents.offline.words import word_set
 
 
 def _exclusion(ctx: Context, match: Match) -> bool:
@@ -42,6 +43,10 @@ def read_exclusions(ctx: Context) -> None:
     ctx.sentence.scan(verbs + rows + test, lambda m: _exclusion(ctx, m))
 
 
+# Words that may stand between two tests joined by 'or': 'with a price under 5 or is below zero'.
+JOINING = word_set("or either with where whose that which is are was were has have the a an its their those ones")
+
+
 def alternatives(ctx: Context) -> None:
     """Tests joined by 'or' in the request hold as alternatives: 'orders over 1000 or with quantity above 10'."""
     items = ctx.sentence.items
@@ -52,7 +57,7 @@ def alternatives(ctx: Context) -> None:
         if previous is not None and previous.span and condition.span and previous.span[1] < condition.span[0]:
             gap = items[previous.span[1] + 1 : condition.span[0]]
             words = [i.norm for i in gap if not i.consumed and i.kind == "word"]
-            if "or" in words and all(w in ("or", "either", "with", "where", "whose", "that", "which") for w in words):
+            if "or" in words and all(w in JOINING for w in words):
                 group = previous.any_of or [previous]
                 joined = Condition("", " or ".join(c.explanation for c in [*group, condition]), None)
                 joined.any_of, joined.span = [*group, condition], (previous.span[0], condition.span[1])
@@ -62,6 +67,8 @@ def alternatives(ctx: Context) -> None:
                     item.consumed = True
                 merged[-1] = joined
                 continue
+            if "or" in words:  # 'or' between two tests kept both: which is meant is asked, not guessed
+                ctx.refuse(ctx.sentence.request[gap[0].start : gap[-1].end] + " (both tests, or either?)")
         merged.append(condition)
 
 

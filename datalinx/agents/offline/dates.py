@@ -142,10 +142,32 @@ def _holiday(tokens: list[Token], i: int) -> tuple[DateRef, int] | None:
         after = i + len(words)
         if after < len(tokens) and is_year(tokens[after]):
             return day_range(dt.date(tokens[after].value, month, day)), after + 1
+        shared = _range_end(tokens, after)
+        if shared is not None:  # 'between Christmas and New Year's Eve 2024': the year of the end, or the one before
+            year = shared.year - 1 if (month, day) > (shared.month, shared.day) else shared.year
+            return day_range(dt.date(year, month, day)), after
         if len(words) == 1 and (i == 0 or tokens[i - 1].norm not in HOLIDAY_PREPOSITIONS):
             return None  # 'christmas trees' are no date; 'on Christmas' is
         return _yearly(month, day, after)
     return None
+
+
+def _range_end(tokens: list[Token], at: int) -> dt.date | None:
+    """The day a range ends on when `at` starts its second half ('and New Year's Eve 2024', 'to 31 December 2024')."""
+    if at + 1 >= len(tokens) or tokens[at].norm not in RANGE_WORDS | {"and"}:
+        return None
+    if tokens[at + 1].kind == "word" and (holiday := _holiday(tokens, at + 1)) is not None:
+        return holiday[0].start if holiday[0].grain == "day" else None
+    day = _day_number(tokens, at + 1)
+    month_at = at + 1 + day[1] if day is not None else at + 1
+    if day is None or month_at + 1 >= len(tokens) or tokens[month_at].norm not in MONTHS:
+        return None
+    if not is_year(tokens[month_at + 1]):
+        return None
+    try:
+        return dt.date(tokens[month_at + 1].value, MONTHS[tokens[month_at].norm], day[0])
+    except ValueError:
+        return None
 
 
 def _decade(tokens: list[Token], i: int) -> tuple[DateRef, int] | None:
@@ -305,6 +327,9 @@ def find_dates(tokens: list[Token]) -> list[tuple[int, int, DateRef]]:
                         hit = None
                 elif _on(tokens, i):
                     hit = _yearly(MONTHS[tokens[month_at].norm], day[0], month_at + 1)
+            elif (end := _range_end(tokens, i + day[1])) is not None and day[0] <= end.day:
+                # '25 to 31 December 2024': the first day is of the month and year the range ends in
+                hit = day_range(dt.date(end.year, end.month, day[0])), i + day[1]
         if hit is not None:
             found.append((i, hit[1], hit[0]))
             i = hit[1]

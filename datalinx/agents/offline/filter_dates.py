@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.dates import RECURRING, DateRef, year_range
@@ -246,6 +247,29 @@ def _restated(ctx: Context, match: Match) -> bool:
     return False
 
 
+def _days_restated(ctx: Context, match: Match) -> bool:
+    """'between Christmas and New Year's Eve 2024, so 25 to 31 December': days spelling out a range already named."""
+    first, last, month = match.item("first"), match.item("last"), match.item("a")
+    if first is None or last is None or month is None or date_ref(month).grain != "month_of_year":
+        return False
+    days = (date_ref(month).month, first.ref), (date_ref(month).month, last.ref)
+    for start, end in _named_ranges(ctx, match):
+        if ((start.month, start.day), (end.month, end.day)) == days:
+            ctx.note(f"read '{match.text}' as spelling out the days from {start} to {end}")
+            return True
+    return False
+
+
+def _named_ranges(ctx: Context, match: Match) -> list[tuple[dt.date, dt.date]]:
+    """The first and last days of each range of two dated items before the match ('between X and Y')."""
+    dated = [
+        item.ref
+        for item in ctx.sentence.items[: match.indexes[0]]
+        if item.kind == "date" and isinstance(item.ref, DateRef) and item.ref.grain not in RECURRING
+    ]
+    return [(a.start, b.end - dt.timedelta(days=1)) for a, b in itertools.pairwise(dated)]
+
+
 def _taken(ctx: Context, match: Match) -> bool:
     """'every order we took in May', 'the orders we received over the summer': the rows' own date (placed)."""
     for index in match.indexes:
@@ -279,6 +303,12 @@ def read_dates(ctx: Context) -> None:
     """Every date test; a mention without a column refers to the dataset's own date."""
     scan = ctx.sentence.scan
     fine = r"(?: (?:is|are|would be|will be|works|is what i mean) ?(?:fine|ok|okay|good|enough|great|perfect)?)?"
+    # ', so 25 to 31 December': the days of a range the request names with its year
+    scan(
+        r"(?:so|i mean|ie|i e|i\.e(?: \.)?|that is|meaning) (?:from )?(?P<first>{N}) (?:to|through|thru|-|until|till) "
+        r"(?P<last>{N}) (?P<a>{D})" + fine,
+        lambda m: _days_restated(ctx, m),
+    )
     scan(
         r"(?:(?:so|i mean|ie|i e|that is|meaning|or) )?(?P<a>{D})(?: (?:to|through|thru|-|until|till) (?P<b>{D}))?"
         + fine,

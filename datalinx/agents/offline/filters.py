@@ -321,10 +321,18 @@ def read_comparisons(ctx: Context) -> None:
     """Every numeric, text and age/price comparison in the request."""
     scan = ctx.sentence.scan
     read_relations(ctx)
+    # 'roughly between 100 and 200', 'about 30': a bound only approximate, which no test can hold as said
+    approximate = (
+        r"(?<!how )(?<!what )(?:roughly|approximately|approx|about|around|circa|more or less|somewhere around)"
+    )
+    scan(approximate + r" (?:between (?:{N}) and (?:{N})|{N})", lambda m: not ctx.refuse(f"{m.text} (approximate)"))
 
     unit = r"(?: (?P<unit>{V}|years old|years|months|weeks|days|euros|dollars|units|items|kg|percent))?"
     scan(
-        r"(?P<col>{C}) " + BRIDGE + r"(?:(?:is|are) )?between (?P<low>{N}) and (?P<high>{N})" + unit,
+        r"(?P<col>{C}) "
+        + BRIDGE
+        + r"(?:(?:is|are) )?(?:somewhere |anywhere )?between (?P<low>{N}) and (?P<high>{N})"
+        + unit,
         lambda m: _between(ctx, m),
     )
     span = r"(?:from )?(?P<low>{N}) (?:to|-|through|until|up to|and up to) (?P<high>{N})"
@@ -334,6 +342,12 @@ def read_comparisons(ctx: Context) -> None:
     )
     scan(r"(?P<col>{C}) (?:(?:is|are|ranging|ranges|of|between) )?" + span + unit, lambda m: _between(ctx, m))
     scan(r"between (?P<low>{N}) and (?P<high>{N})" + unit + r"(?: (?P<col>{C}))?", lambda m: _between(ctx, m))
+    # 'ends included': what a range read above means already
+    ends = r"(?:both |the )?(?:ends|endpoints|end points|bounds|limits|boundaries)"
+    scan(
+        r"(?:with )?" + ends + r" (?:included|inclusive)|(?:including|inclusive of) " + ends,
+        lambda m: any(" between " in c.explanation for c in ctx.plan.filters),
+    )
     # 'called support at least 3 times': a count column (support_calls) said with its own verb before it
     scan(r"(?P<verb>[a-z]+) (?:the |a )?(?P<col>{C}) " + OPERATOR + " " + NUMBER, lambda m: _counted_by_verb(ctx, m))
     scan(r"(?P<col>{C}) " + BRIDGE + OPERATOR + " " + NUMBER, lambda m: _with_column(ctx, m))

@@ -16,7 +16,8 @@ TIME = r"(?:(?:calendar|fiscal) )?" + alternatives(list(TIME_UNITS))
 GROUP_WORDS = (
     r"(?:grouped by|group by|group them by|group it by|group that by|group this by|broken down by|break down by"
     r"|break it down by|break that down by|break this down by|break them down by|breakdown by|split by|by|per"
-    r"|for each|for every|each|across|in each|within each|under each|for all|across all|across each)"
+    r"|for each|for every|each|across|in each|in every|within each|within every|under each|for all|across all"
+    r"|across each)"
 )
 # "per month 2024", "per month, 2025": the months of that year
 PERIOD = TIME + r"(?: (?:of |in |for |during |, (?={Y}(?: [?.!]|$)))?{Y})?"

@@ -232,6 +232,20 @@ def read_sorts(ctx: Context) -> None:
     if not summarising:  # "orders by date, oldest first": with nothing to summarise, 'by' orders
         by_keys = r"(?:(?:{T}|{V}) )?by " + KEYS + r"(?: ,)? (?P<dir>" + DIRECTION[3:-1] + r")"
         scan(by_keys, lambda m: _sort(ctx, m))
+    # 'by tenure, and within equal tenure, by charges': where the first key ties, which the keys after it order
+    tied = r"(?:equal|the same|same|identical|tied|matching)"
+    scan(
+        r"(?:within|for|among|amongst|between|with|on) " + tied + r" (?P<col>{C})(?: values?)?"
+        r"|(?:where|when|if) (?:the )?(?P<col2>{C}) (?:is|are) " + tied,
+        lambda m: _ties_of(ctx, m.item("col") or m.item("col2")),
+    )
+
+
+def _ties_of(ctx: Context, item: Item | None) -> bool:
+    """Whether a column said to tie is a sort key other than the last, so the keys after it order its ties."""
+    column = ctx.column(item) if item is not None else None
+    keys = [k.column for k in ctx.order]
+    return column is not None and column in keys[:-1]
 
 
 def read_limits(ctx: Context) -> None:

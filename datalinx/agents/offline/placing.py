@@ -105,18 +105,12 @@ def read_placements(ctx: Context) -> None:
     """Sort orders said by the ends rows go to, in the order the request says them."""
     scan = ctx.sentence.scan
     column = r"(?: (?:by |in )?(?:the )?(?P<col>{C}))?"
-    span = (
-        r"(?:(?:go|goes|going|run|runs|running|sorted|ordered|listed|arranged|ranked) )?from (?:the )?(?P<sup>"
-        + SUPERLATIVE
-        + r")"
-        + ROWS
-        + r"? to (?:the )?(?P<to>"
-        + SUPERLATIVE
-        + r")"
-        + ROWS
-        + "?"
-        + column
-    )
+    going = r"(?:(?:go|goes|going|run|runs|running|sorted|ordered|listed|arranged|organised|organized|ranked) )?"
+    span = going + r"from (?:the )?(?P<sup>" + SUPERLATIVE + r")" + ROWS + r"? to (?:the )?(?P<to>" + SUPERLATIVE
+    span += r")" + ROWS + "?" + column
+    # 'from the fewest items bought to the most': the column said at the first end
+    named = going + r"from (?:the )?(?P<sup>" + SUPERLATIVE + r") (?P<col>{C})(?: (?:bought|sold|ordered|purchased))?"
+    named += r" (?:down |up )?to (?:the )?(?P<to>" + SUPERLATIVE + r")(?: ones)?"
     top = (
         r"(?:(?:put|place|show|list|have|with|keep|get) )?(?:the )?(?P<sup>"
         + SUPERLATIVE
@@ -131,7 +125,7 @@ def read_placements(ctx: Context) -> None:
         + SAME_PERIOD
         + r"(?: (?:should|are|is))?"
     )
-    handlers = ((span, _span), (top, _top), (bottom, lambda c, m: _top(c, m, last=True)), (tie, _tie))
+    handlers = ((span, _span), (named, _span), (top, _top), (bottom, lambda c, m: _top(c, m, last=True)), (tie, _tie))
     found = [(m.indexes[0], m, handle) for pattern, handle in handlers for m in ctx.sentence.matches(pattern)]
     for _, match, handle in sorted(found, key=lambda entry: entry[0]):
         if any(ctx.sentence.items[i].consumed for i in match.indexes):

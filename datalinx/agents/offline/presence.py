@@ -9,8 +9,8 @@ from datalinx.agents.offline.sentence import Item, Match
 from datalinx.core.pipelines.types import ColumnType
 
 MISSING = (
-    r"(?:missing|empty|null|nulls|blank|unknown|not set|not filled|not known|not given|absent|na|n/a|not recorded"
-    r"|not provided|not available|not on file|unrecorded|not specified|not entered|unavailable)"
+    r"(?:missing|empty|null|nulls|blank|unknown|not set|not filled in|not filled|not known|not given|absent|na|n/a"
+    r"|not recorded|not provided|not available|not on file|unrecorded|not specified|not entered|unavailable)"
 )
 PRESENT = (
     r"(?:not missing|not empty|not null|not blank|present(?! in)|known|set|filled|given|filled in|provided|exists|exist"

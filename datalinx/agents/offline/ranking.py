@@ -214,6 +214,8 @@ def _best(ctx: Context, match: Match) -> bool:
             return True
         if ctx.grounding.key_of(ctx.base) != column:
             ctx.groups.append(column)
+    elif subject.kind == "ds" and str(subject.ref) == ctx.base and _per_group_after(ctx, match):
+        return _best_per_group(ctx, match, what, word)
     elif subject.kind == "ds" and str(subject.ref) != ctx.base:
         key = ctx.grounding.key_of(str(subject.ref))
         if key is None or ctx.grounding.column(ctx.base, key) is None:
@@ -221,6 +223,29 @@ def _best(ctx: Context, match: Match) -> bool:
         ctx.groups.append(key)
         ctx.note(f"'{subject.text}' grouped by {key}")
     return _rank_groups(ctx, match, what, word in HIGH)
+
+
+def _per_group_after(ctx: Context, match: Match) -> bool:
+    """Whether groups are said right after the match ('the order with the highest revenue in each country') or just
+    before it ('for each country, the order with the lowest revenue')."""
+    items = ctx.sentence.items
+    after = [i.norm for i in items[match.indexes[-1] + 1 : match.indexes[-1] + 3]]
+    before = [i for i in items[max(0, match.indexes[0] - 3) : match.indexes[0]] if i.kind != "punct"]
+    if len(before) >= 2 and before[-2].norm in ("each", "every", "per") and before[-1].kind in ("col", "ds"):
+        return True
+    return after[:1] == ["per"] or (
+        after[:1] in (["in"], ["for"], ["from"], ["within"]) and after[1:] in (["each"], ["every"])
+    )
+
+
+def _best_per_group(ctx: Context, match: Match, what: Item, word: str) -> bool:
+    """The row of each group at one end of a column of its own; an end of a summary ('the most orders') is asked."""
+    column = ctx.column(what) if what.kind == "col" else None
+    if column is None or ctx.type_of(column) not in (*NUMERIC, *TEMPORAL):
+        ctx.refuse(f"{match.text} in each group (a ranking within each group)")
+        return True
+    ctx.pick, ctx.pick_down = (word, column), _down(ctx, word, column)
+    return True
 
 
 def _rank_groups(ctx: Context, match: Match, what: Item | None, down: bool) -> bool:

@@ -106,6 +106,10 @@ class Speller:
         if len(word) == 3 and word.isalpha() and not self.known(word):
             # a three-letter word is fixed only by the one letter it lost from a planner keyword: 'ony' is 'only'
             lost = [c for c in self.index.get(word, ()) if len(c) == 4 and c in KEYWORDS]
+            # or its last two letters swapped from a three-letter one: 'adn' is 'and', 'teh' is 'the'
+            swapped = word[0] + word[2] + word[1]
+            if not lost and swapped in KEYWORDS | FILLER and swapped in self.words:
+                return swapped
             return lost[0] if len(lost) == 1 else None
         if not limit or not word.isalpha() or self.known(word):
             return None

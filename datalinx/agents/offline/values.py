@@ -33,6 +33,22 @@ NEGATIVE = (
 )
 
 
+# 'status is anything other than delivered', 'segment is everything but smb': the value a column does not hold
+ANYTHING_BUT = r"(?:anything |any value |something |everything )?(?:other than|but|except|apart from) "
+
+
+def _both_at_once(ctx: Context, match: Match) -> bool:
+    first, second = match.item("a"), match.item("b")
+    if (
+        first is None
+        or second is None
+        or (first.ref.dataset, first.ref.column) != (second.ref.dataset, second.ref.column)
+    ):
+        return False
+    ctx.refuse(f"{match.text} ({first.ref.column} holds one value a row)")
+    return True
+
+
 def _values(ctx: Context, items: list[Item], negated: bool, column: str | None = None) -> bool:
     """`column in (values)` per column named; values of one column are alternatives, of two columns both hold."""
     grouped: dict[str, list[Any]] = {}
@@ -307,6 +323,9 @@ def read_values(ctx: Context) -> None:
         lambda m: _name_part(ctx, m),
     )
     scan(r"(?:named|called) (?P<who>{V}|{S}|[A-Za-z][a-z]+(?: [A-Za-z][a-z]+)?)", lambda m: _named(ctx, m))
+    # 'cancelled yet shipped': two values of one column said to hold together, which no row can; asked, not guessed
+    scan(r"(?P<a>{V}) (?:,? ?(?:yet|but|and yet|and still|but still|though|while|whilst|although) )(?:still |also )?"
+         r"(?:(?:been|be|is|are|was|were|got|get) )?(?P<b>{V})", lambda m: _both_at_once(ctx, m))  # fmt: skip
     # null tests: "non-empty X" before "empty X"
     scan(
         r"(?:(?:with|having|has|have) )?(?:a |an )?(?:known|non empty|non null|"
@@ -354,7 +373,9 @@ def read_values(ctx: Context) -> None:
     # column = value
     scan(
         r"(?P<col>{C}) (?:(?:is|are|was|were|of|equals|equal to|=|==|:|by|with|via|using|through|the|a|an) "
-        r")*(?P<neg>not |!= |other than )?(?:(?:is|=|in) )?(?:the )?"
+        r")*(?P<neg>not |!= |"
+        + ANYTHING_BUT
+        + r")?(?:(?:is|=|in) )?(?:the )?"
         + vals
         + r"(?: (?:type|kind|one|ones|variety|category|option|plan|connection|method|service))?",
         lambda m: _column_value(ctx, m),

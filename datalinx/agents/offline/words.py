@@ -61,7 +61,7 @@ CHATTER = word_set(
     attributable attributed represented representing among amongst calendar retain retaining respective
     alongside beside besides indicate specify outline depict highlight u ya ur omg lol lmao tbh btw idk imo honestly
     literally seriously guess ppl got gotten
-    deduplicated
+    deduplicated nevertheless nonetheless anyway anyhow carry carries carrying
     """
 )
 FILLER = FILLER | CHATTER
@@ -131,7 +131,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "date": ("date",),
     "order_date": ("purchase date", "date ordered", "ordered on", "purchased on"),
     "signup": ("signup", "signups", "signed", "signed up", "sign up", "registered", "registration", "joined",
-               "join date", "registration date"),
+               "join date", "registration date", "became a customer", "became customers", "became our customers",
+               "became a client", "became clients"),
     "birth": ("birth", "born", "birthday", "date of birth", "dob", "birthdate"),
     "ship": ("ship", "shipped", "shipping", "shipment", "dispatched", "dispatch", "dispatch date", "shipping date",
              "went out", "gone out", "go out", "goes out", "sent out", "shipped out"),
@@ -234,7 +235,7 @@ PEOPLE = ("customer", "user", "client", "subscriber", "member", "buyer", "person
 # Other nouns for a dataset's rows, used when the catalog has a dataset of that name.
 DATASET_SYNONYMS = {
     "orders": ("purchases", "purchase", "sales", "sale", "transactions", "transaction"),
-    "products": ("goods", "articles", "article", "merchandise", "skus", "sku"),
+    "products": ("goods", "articles", "article", "merchandise", "skus", "sku", "catalogue items", "catalog items"),
     "customers": ("clients", "client", "shoppers", "shopper", "buyers", "buyer"),
     "churn": ("subscribers", "subscriber", "subscriptions", "subscription", "subs"),
 }
@@ -252,6 +253,16 @@ STATE_PHRASES = {
     "awaiting shipment": "pending", "awaiting dispatch": "pending", "yet to be shipped": "pending",
     "called off": "cancelled", "sent back": "returned", "brought back": "returned",
 }  # fmt: skip
+# Customers said by their size or kind, read as the segment that holds them (where data holds one).
+_SEGMENTS = {
+    "enterprise": ("corporate", "corporates", "large corporate", "big corporate", "corporation", "corporations",
+                   "enterprises", "large companies", "big companies", "large businesses", "big businesses",
+                   "big business", "large accounts", "key accounts"),
+    "smb": ("small businesses", "small business", "small companies", "small firms", "small and medium businesses",
+            "smes", "sme"),
+    "consumer": ("individuals", "private individuals", "households", "retail customers", "private customers"),
+}  # fmt: skip
+STATE_PHRASES |= {phrase: segment for segment, phrases in _SEGMENTS.items() for phrase in phrases}
 # Plans said by how often they renew: 'a monthly plan' is the month-to-month contract (where data holds one).
 for _noun in ("plan", "plans", "contract", "contracts", "subscription", "subscriptions", "deal", "deals"):
     STATE_PHRASES |= {f"monthly {_noun}": "month-to-month", f"month by month {_noun}": "month-to-month",
