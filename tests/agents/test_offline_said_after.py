@@ -118,3 +118,65 @@ def test_what_the_answer_is_for_and_who_placed_the_rows_are_no_steps(
 ) -> None:
     _, output = answer(request_text, demo, tmp_path)
     same_rows(output, expected(demo.frames))
+
+
+BLIND_FIVE: list[tuple[str, Expected]] = [
+    (
+        "hey, could you work out the average tenure for churned and non-churned subscribers in each region?",
+        lambda f: (
+            f["churn"].group_by("churned", "region").agg(pl.col("tenure_months").mean().alias("mean_tenure_months"))
+        ),
+    ),
+    (
+        "number of subscribers for churned and non-churned ones",
+        lambda f: f["churn"].group_by("churned").agg(pl.len().alias("count")),
+    ),
+    (
+        "Which region has the highest average income?",
+        lambda f: (
+            f["churn"]
+            .filter(pl.col("region").is_not_null())
+            .group_by("region")
+            .agg(pl.col("income").mean().alias("mean_income"))
+            .sort("mean_income", descending=True)
+            .head(1)
+        ),
+    ),
+    (
+        "which payment method has the lowest average monthly charges?",
+        lambda f: (
+            f["churn"]
+            .group_by("payment_method")
+            .agg(pl.col("monthly_charges").mean().alias("mean_monthly_charges"))
+            .sort("mean_monthly_charges")
+            .head(1)
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("request_text", "expected"), BLIND_FIVE, ids=[b[0] for b in BLIND_FIVE])
+def test_groups_of_a_flag_and_group_rankings_give_the_rows_polars_gives(
+    request_text: str, expected: Expected, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output, expected(demo.frames))
+
+
+def test_what_the_rows_brought_in_is_their_total_amount(demo: Demo, tmp_path: Path) -> None:
+    from datalinx.agents.offline import draft
+
+    first = draft("orders headed for Spain in 2024", demo.catalog)
+    _, output = answer("what did they bring in each month?", demo, tmp_path, first.definition)
+    spain = demo.frames["orders"].filter((pl.col("country") == "ES") & (pl.col("order_date").dt.year() == 2024))
+    expected = spain.group_by(pl.col("order_date").dt.truncate("1mo").alias("order_month")).agg(
+        pl.col("total_revenue").sum().alias("sum_total_revenue")
+    )
+    same_rows(output, expected)
+
+
+def test_buyers_per_period_of_their_signup_is_not_guessed(demo: Demo) -> None:
+    from datalinx.agents.offline import draft
+
+    planned = draft("how many unique buyers did we have each month in 2024?", demo.catalog)
+    assert any("the dates they ordered" in part for part in planned.not_understood)

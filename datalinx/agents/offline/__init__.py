@@ -113,6 +113,7 @@ def draft(request: str, catalog: CatalogView, previous: dict[str, Any] | None = 
     _asides(ctx)
     for reader in READERS:
         reader(ctx)
+    _buyers_by_signup(ctx)
     finish(ctx, also=also, instead=instead)
     consume_datasets(ctx)
     if prior is not None:
@@ -194,6 +195,17 @@ def _asides(ctx: Context) -> None:
         r"|(?:people|everyone|everybody|folks|{T}) (?:love|loves|prefer|prefers|enjoy|enjoys|hate|hates|adore)",
         lambda m: bool(ctx.refuse(m.text)) or True,
     )
+
+
+BUYERS = frozenset({"buyer", "buyers", "shopper", "shoppers", "purchaser", "purchasers"})
+
+
+def _buyers_by_signup(ctx: Context) -> None:
+    """'how many unique buyers did we have each month': buyers are people who ordered, so periods of the people's
+    own date (their signup) would answer another question; said as unclear rather than guessed."""
+    said = next((i for i in ctx.sentence.items if i.kind == "ds" and i.norm in BUYERS), None)
+    if said is not None and str(said.ref) == ctx.base and ctx.default_periods and not ctx.plan.joins:
+        ctx.refuse(f"{said.text} per period (by the date they signed up, or the dates they ordered?)")
 
 
 def _described_columns(ctx: Context) -> None:

@@ -220,6 +220,15 @@ def _count_of(ctx: Context, dataset: str, distinct: bool, text: str) -> bool:
     return False
 
 
+def _main_amount(ctx: Context, match: Match) -> bool:
+    column = ctx.main_measure()
+    if column is None:
+        return False
+    ctx.measures.append(Measure("sum", column, match.text))
+    ctx.note(f"read '{match.text}' as the total of {column}")
+    return True
+
+
 def _said_total(ctx: Context, match: Match) -> bool:
     item = match.item("what")
     said = item.text.lower().split()[0] if item is not None else ""
@@ -315,6 +324,11 @@ def read_measures(ctx: Context) -> None:
         lambda m: _sum(ctx, m),
     )
     scan(r"(?:overall|combined|entire|grand total|aggregate|cumulative) (?P<what>{C})", lambda m: _sum(ctx, m))
+    # 'what did they bring in each month?': the amount the rows are usually summed by
+    scan(
+        r"what (?:did|do|does) (?:they|it|these|those|we|the {T}) (?:bring|make|earn|take|generate)(?: in| us)?",
+        lambda m: _main_amount(ctx, m),
+    )
     # 'total revenue in Germany': a request opening with a total column's own name asks for its total
     scan(r"^(?:the |our )?(?P<what>{C})(?= (?:in|for|from|across|over|during) )", lambda m: _said_total(ctx, m))
     # 'what do the churned subscribers' total charges add up to?': the column's values, added up

@@ -400,7 +400,7 @@ def read_groups(ctx: Context) -> None:
     # 'the mean income of subscribers who churned with that of subscribers who did not'
     scan(r"(?:who|that) (?P<a>{C}) (?:with|to|against|and|vs|versus) (?:that|those) of " + others,
          lambda m: _flag_groups(ctx, m))  # fmt: skip
-    scan(r"(?:for |between )?" + flag + f" (?:{versus}|and) " + flag, lambda m: _versus(ctx, m))
+    scan(r"(?:for |between )?" + flag + f" (?:{versus}|and) (?:non (?:- )?)?" + flag, lambda m: _versus(ctx, m))
     if ctx.groups:
         scan(r"^(?:compare|compared|contrast)(?= )", lambda m: True)  # the groups are what is compared
     counted = (
