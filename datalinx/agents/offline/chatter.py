@@ -26,6 +26,12 @@ THANKS = (
     r"(?:no rush|no hurry|much appreciated|much obliged|(?:thanks|thank you) (?:so |very )?much|many thanks"
     r"|(?:when|whenever) (?:you )?(?:have|get|got) (?:the )?(?:time|a (?:sec|second|minute|moment|chance)))"
 )
+# the columns not named are kept: 'everything else can stay' after a drop, 'full rows please' where all are kept
+REST_STAYS = (
+    r"(?:everything|anything|all|the rest|every other column|all the other columns|the other columns) ?(?:else )?"
+    r"(?:can|may|should|is to|are to) (?:stay|remain|be kept)(?: as (?:it is|is))?"
+)
+FULL_ROWS = r"(?:(?:i want|i need|give me|show|keep) )?(?:the )?(?:full|whole|entire|complete) rows(?: please)?"
 PURPOSE = (
     r"(?:so |because |as )?(?:(?:i|we) )?(?:(?:want|need|would like|wanna|plan|hope|am going|m going|are going) to"
     r" )?(?:compare|compared) " + PRONOUN + r"(?: (?:to|with|against) (?:the |their |its )?(?P<col>{C}))?"
@@ -49,6 +55,8 @@ def read_chatter(ctx: Context) -> None:
     # 'per country? just the overall number is fine' contradicts the grouping: said, not dropped
     scan(AFTER + ENOUGH + UNTIL, lambda m: ctx.plan.touched and not ctx.groups)
     scan(AFTER + PURPOSE + UNTIL, lambda m: ctx.plan.touched and _kept(ctx, m))
+    scan(AFTER + REST_STAYS + UNTIL, lambda m: bool(ctx.plan.drop) and ctx.plan.select is None)
+    scan(AFTER + FULL_ROWS + UNTIL, lambda m: ctx.plan.touched and ctx.plan.select is None and _rows_kept(ctx))
 
 
 def _kept(ctx: Context, match: Match) -> bool:
@@ -61,3 +69,8 @@ def _kept(ctx: Context, match: Match) -> bool:
         return False
     kept = ctx.plan.select is None or ref.column in ctx.plan.select
     return kept and ref.column not in ctx.plan.drop
+
+
+def _rows_kept(ctx: Context) -> bool:
+    """Whether the answer is rows of the base with every column: no summary, grouping or drop."""
+    return ctx.plan.aggregate is None and not ctx.measures and not ctx.groups and not ctx.plan.drop

@@ -7,7 +7,7 @@ from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.ordering import SUPERLATIVE, key_target
 from datalinx.agents.offline.phrases import HIGH_WORDS, NEW_WORDS, alternatives
 from datalinx.agents.offline.plan import Condition, ident
-from datalinx.agents.offline.sentence import Item, Match
+from datalinx.agents.offline.sentence import Item, Match, compile_pattern
 from datalinx.agents.offline.units import numeric_view
 from datalinx.agents.offline.words import SUPERLATIVES, TIME_UNITS
 from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
@@ -402,6 +402,21 @@ def _read_counted(ctx: Context) -> None:
          lambda m: _event_order(ctx, m))  # fmt: skip
 
 
+def _year_after(ctx: Context, match: Match) -> bool:
+    """Moves the year said between a ranking's rows and its 'by' to the end of the ranking; consumes nothing."""
+    start, end = match.match.span("when")
+    sentence = ctx.sentence
+    moved = [i for i in match.indexes if start <= sentence.offsets[i] < end]
+    rest = compile_pattern(r"(?P<by>{C}|{T})").search(sentence.render(), end)
+    if not moved or rest is None:
+        return False
+    last = next(i for i, offset in sentence.offsets.items() if offset == rest.start())
+    items = sentence.items
+    sentence.items[:] = [*items[: moved[0]], *items[moved[-1] + 1 : last + 1], *items[moved[0] : moved[-1] + 1],
+                         *items[last + 1 :]]  # fmt: skip
+    return False
+
+
 def read_rankings(ctx: Context) -> None:
     """Rankings that name what they rank by; read before grouping takes their 'by'."""
     _read_counted(ctx)
@@ -425,6 +440,9 @@ def read_rankings(ctx: Context) -> None:
          + r"(?P<by>{C}|{T})", lambda m: _best_period(ctx, m))  # fmt: skip
     scan(r"(?:the )?(?P<sup>busiest|quietest|slowest|strongest|weakest|best|worst) " + unit + r"(?: of (?P<yr>{Y}))?"
          + r"(?: (?:for|by|in terms of) " + fnwords + r"(?P<by>{C}|{T}))?", lambda m: _best_period(ctx, m))  # fmt: skip
+    # 'the 4 biggest orders of 2024 by revenue': the year is a row test of its own, read after the ranking
+    scan(r"(?:top|bottom|best|worst|first|last|biggest|largest|smallest|(?:the )?{N}) (?:\S+ )?" + subject
+         + r" (?P<when>(?:of|in|from|during) {Y})(?= " + by + ")", lambda m: _year_after(ctx, m))  # fmt: skip
     scan(r"(?P<dir>top|bottom|best|worst|first|last) (?P<n>{N}) " + subject + " " + by, lambda m: _top(ctx, m))
     scan(r"(?P<dir>top|bottom|best|worst) (?P<n>{N}) " + by, lambda m: _top(ctx, m))
     scan(r"(?P<dir>top|bottom|best|worst) (?P<n>{N}) (?P<noun>" + PLAIN_ROWS + ") " + by, lambda m: _top_rows(ctx, m))

@@ -100,6 +100,16 @@ class Speller:
             stem in self.words and len(stem) == len(word) - 1 for stem in stems
         )
 
+    def _doubled(self, word: str) -> str | None:
+        """'bigest': the known 'biggest', whose last consonant was typed once (the stem 'big' hides the typo)."""
+        for suffix in ("est", "er"):
+            stem = word[: -len(suffix)]
+            if word.endswith(suffix) and len(stem) == 3 and word not in self.words and word not in COMMON_WORDS:
+                meant = stem + stem[-1] + suffix
+                if meant in self.words:
+                    return meant
+        return None
+
     def fix(self, word: str) -> str | None:
         """The known word meant by `word`, or None when it is known already or nothing is close enough."""
         limit = limit_for(word)
@@ -111,6 +121,9 @@ class Speller:
             if not lost and swapped in KEYWORDS | FILLER and swapped in self.words:
                 return swapped
             return lost[0] if len(lost) == 1 else None
+        doubled = self._doubled(word)
+        if doubled is not None:
+            return doubled
         if not limit or not word.isalpha() or self.known(word):
             return None
         keys = _deletes(word) | {word}

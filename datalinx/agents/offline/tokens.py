@@ -52,6 +52,9 @@ NEGATED = frozenset(
 )
 # Short forms of the words for a table's parts, read as the words.
 SHORT_FORMS = {"cols": "columns", "col": "column", "flds": "fields", "fld": "field"}
+# Words read as a plainer one: 'whos' is the "who's" typed without its apostrophe; 'despite' joins two row tests
+# as 'and' does ('churned despite being on a two-year contract').
+PLAINER = {"whos": "who", "despite": "and"}
 ONE_BEFORE = frozenset({"exactly", "least", "most", "than", "only", "just", "over", "under", "above", "below", "="})
 TIMES = {"once": 1, "twice": 2, "thrice": 3}
 SPAN_WORDS = frozenset({"day", "week", "month", "quarter", "year", "decade"})
@@ -131,7 +134,7 @@ def tokenize(request: str) -> list[Token]:
             token.norm = fold(re.sub(r"['\u2019](?:s|m|re|ve|ll|d)?$", "", text))
             if re.search(r"n['\u2019]t$|['\u2019]nt$", text) or token.norm in NEGATED:  # "didn't", "did'nt", "didnt"
                 token.norm = "not"
-            token.norm = SHORT_FORMS.get(token.norm, token.norm)
+            token.norm = SHORT_FORMS.get(token.norm, PLAINER.get(token.norm, token.norm))
             if token.norm in NUMBER_WORDS and token.norm not in ("one",):
                 token.kind, token.value = "number", NUMBER_WORDS[token.norm]
         elif kind == "with":

@@ -1,0 +1,72 @@
+"""Row and shape wordings from fresh5 read as families: 'whos' for "who's", 'despite' joining two row tests, a
+year said between a ranking's rows and its 'by', a superlative typed with one consonant ('bigest'), and asides that
+keep the other columns ('everything else can stay', 'full rows please'); each checked against Polars."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from tests.agents.test_offline_planner import Demo, Frames, answer, demo, folded, same_rows
+
+__all__ = ["demo"]  # the fixture, shared with the row-test module
+Expected = Callable[[Frames], pl.DataFrame]
+
+
+def _year(column: str, year: int) -> pl.Expr:
+    return pl.col(column).dt.year() == year
+
+
+CASES: list[tuple[str, Expected, bool]] = [
+    ("orders whos status is returned", lambda f: f["orders"].filter(folded("status") == "returned"), False),
+    ("customers whos city is Berlin", lambda f: f["customers"].filter(pl.col("city") == "Berlin"), False),
+    (
+        "subscribers on fiber who churned despite having no support calls",
+        lambda f: f["churn"].filter(
+            (pl.col("internet_service") == "fiber") & (pl.col("churned") == 1) & (pl.col("support_calls") == 0)
+        ),
+        False,
+    ),
+    (
+        "subscribers in the training split who stayed despite being on fiber",
+        lambda f: f["churn"].filter(
+            (pl.col("split") == "train") & (pl.col("churned") == 0) & (pl.col("internet_service") == "fiber")
+        ),
+        False,
+    ),
+    (
+        "top 3 orders in 2023 by revenue",
+        lambda f: f["orders"].filter(_year("order_date", 2023)).sort("total_revenue", descending=True).head(3),
+        True,
+    ),
+    (
+        "the 5 largest orders from 2024 by total revenue",
+        lambda f: f["orders"].filter(_year("order_date", 2024)).sort("total_revenue", descending=True).head(5),
+        True,
+    ),
+    (
+        "the 3 bigest orders by revenue",
+        lambda f: f["orders"].sort("total_revenue", descending=True).head(3),
+        True,
+    ),
+    ("drop email from customers, the rest can stay", lambda f: f["customers"].drop("email"), False),
+    ("customers in berlin, full rows please", lambda f: f["customers"].filter(pl.col("city") == "Berlin"), False),
+]
+
+
+@pytest.mark.parametrize(("request_text", "expected", "ordered"), CASES, ids=[c[0] for c in CASES])
+def test_fresh5_row_wordings_give_the_rows_polars_gives(
+    request_text: str, expected: Expected, ordered: bool, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output, expected(demo.frames), ordered=ordered)
+
+
+def test_rest_can_stay_keeps_every_other_column(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer(
+        "hide the customer_id and product_id columns in orders, everything else can stay", demo, tmp_path
+    )
+    assert output.columns == demo.frames["orders"].drop("customer_id", "product_id").columns
