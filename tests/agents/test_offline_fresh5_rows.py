@@ -1,6 +1,7 @@
 """Row and shape wordings from fresh5 read as families: 'whos' for "who's", 'despite' joining two row tests, a
-year said between a ranking's rows and its 'by', a superlative typed with one consonant ('bigest'), and asides that
-keep the other columns ('everything else can stay', 'full rows please'); each checked against Polars."""
+year said between a ranking's rows and its 'by', a superlative typed with one consonant ('bigest'), 'didn't tell us
+what they earn' as income missing, and asides that ask for nothing ('everything else can stay', 'full rows please',
+"I'm working on an age breakdown"); each checked against Polars."""
 
 from __future__ import annotations
 
@@ -53,6 +54,22 @@ CASES: list[tuple[str, Expected, bool]] = [
         True,
     ),
     ("drop email from customers, the rest can stay", lambda f: f["customers"].drop("email"), False),
+    (
+        "subscribers who never told us how much they earn",
+        lambda f: f["churn"].filter(pl.col("income").is_null()),
+        False,
+    ),
+    ("subscribers who did not tell us what they earn", lambda f: f["churn"].filter(pl.col("income").is_null()), False),
+    (
+        "customers aged 30 to 39? I'm working on an age breakdown",
+        lambda f: f["customers"].filter(pl.col("age").is_between(30, 39)),
+        False,
+    ),
+    (
+        "customers in berlin, it's for a quarterly report",
+        lambda f: f["customers"].filter(pl.col("city") == "Berlin"),
+        False,
+    ),
     ("customers in berlin, full rows please", lambda f: f["customers"].filter(pl.col("city") == "Berlin"), False),
 ]
 

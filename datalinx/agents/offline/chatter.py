@@ -32,6 +32,12 @@ REST_STAYS = (
     r"(?:can|may|should|is to|are to) (?:stay|remain|be kept)(?: as (?:it is|is))?"
 )
 FULL_ROWS = r"(?:(?:i want|i need|give me|show|keep) )?(?:the )?(?:full|whole|entire|complete) rows(?: please)?"
+# what the user is working on: "I'm working on an age breakdown", 'it's for a churn report'
+WORK = (
+    r"(?:(?:i|we) (?:am |are )?(?:working|doing|putting together|building|preparing) on |(?:i|we) (?:am |are )?"
+    r"(?:doing|putting together|building|preparing) |it (?:is )?for )(?:a |an |the |my |our |some )?"
+    r"(?:(?P<col>{C}) |[a-z]+ ){0,2}(?:breakdown|report|analysis|deck|presentation|dashboard|review|study)"
+)
 PURPOSE = (
     r"(?:so |because |as )?(?:(?:i|we) )?(?:(?:want|need|would like|wanna|plan|hope|am going|m going|are going) to"
     r" )?(?:compare|compared) " + PRONOUN + r"(?: (?:to|with|against) (?:the |their |its )?(?P<col>{C}))?"
@@ -55,6 +61,7 @@ def read_chatter(ctx: Context) -> None:
     # 'per country? just the overall number is fine' contradicts the grouping: said, not dropped
     scan(AFTER + ENOUGH + UNTIL, lambda m: ctx.plan.touched and not ctx.groups)
     scan(AFTER + PURPOSE + UNTIL, lambda m: ctx.plan.touched and _kept(ctx, m))
+    scan(AFTER + WORK + UNTIL, lambda m: ctx.plan.touched and _kept(ctx, m))
     scan(AFTER + REST_STAYS + UNTIL, lambda m: bool(ctx.plan.drop) and ctx.plan.select is None)
     scan(AFTER + FULL_ROWS + UNTIL, lambda m: ctx.plan.touched and ctx.plan.select is None and _rows_kept(ctx))
 

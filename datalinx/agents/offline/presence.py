@@ -167,6 +167,9 @@ def read_presence(ctx: Context) -> None:
     never = r"(?:never|not once|did not|has not|have not|has never|have never|had never)"
     scan(never + r" (?P<verb>[a-z]+) (?:the |a |any )?(?P<col>{C})", lambda m: zero_count(ctx, m))
     given = r"(?:given|provided|gave|entered|supplied|shared|left)(?: us)?"
+    # 'who didn't tell us what they earn': the value was never given
+    told = r"(?:given|provided|gave|shared|told|tell|said|say)(?: us)? (?:what|how much) (?:they|he|she|it) "
+    scan(r"(?:never|not|did not|have not|has not) " + told + r"(?P<col>{C})", lambda m: add_null(ctx, m, True))
     scan(r"(?:never|not|did not|have not|has not) " + given + " " + ARTICLE + r"(?P<col>{C})",
          lambda m: add_null(ctx, m, True))  # fmt: skip
     # 'customers who gave us a phone number': the value is there
