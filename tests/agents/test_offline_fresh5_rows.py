@@ -87,3 +87,26 @@ def test_rest_can_stay_keeps_every_other_column(demo: Demo, tmp_path: Path) -> N
         "hide the customer_id and product_id columns in orders, everything else can stay", demo, tmp_path
     )
     assert output.columns == demo.frames["orders"].drop("customer_id", "product_id").columns
+
+
+SORTS: list[tuple[str, str, str, bool]] = [
+    ("put the orders in order of unit price, the priciest at the top", "orders", "unit_price", True),
+    ("list subscribers in order of tenure, longest first", "churn", "tenure_months", True),
+    ("orders in order of quantity", "orders", "quantity", False),
+    (
+        "subscribers sorted by monthly charges, with the highest monthly charges at the top",
+        "churn",
+        "monthly_charges",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("request_text", "dataset", "column", "descending"), SORTS, ids=[c[0] for c in SORTS])
+def test_in_order_of_and_a_named_end_sort_the_rows(
+    request_text: str, dataset: str, column: str, descending: bool, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    expected = demo.frames[dataset].sort(column, descending=descending, nulls_last=True)[column]
+    assert output.height == demo.frames[dataset].height
+    assert output[column].drop_nulls().to_list() == expected.drop_nulls().to_list()

@@ -205,6 +205,12 @@ def _order_as_noun(ctx: Context, match: Match) -> bool:
     return word in ("order", "orders") and before in ("per", "each", "every", "an", "a", "one", "the", "an average")
 
 
+def _in_order_of(match: Match) -> bool:
+    """Whether the dataset word of 'in order of' was typed as 'order', the word of sorting."""
+    item = match.item("ord")
+    return item is not None and item.text.lower() == "order"
+
+
 def _per_own_row(ctx: Context, match: Match) -> bool:
     """'average revenue per order by country' over orders: per order is per row, as the data already is."""
     if ctx.grounding.dataset_words.get("order") != ctx.base:
@@ -219,6 +225,9 @@ def read_sorts(ctx: Context) -> None:
     scan(r"per (?:order|orders)(?= by )", lambda m: _per_own_row(ctx, m))
     scan(SORT_VERB + " " + KEYS + r"(?: (?P<dir>" + DIRECTION[3:-1] + r"))?",
          lambda m: not _order_as_noun(ctx, m) and _sort(ctx, m))  # fmt: skip
+    # 'put the orders in order of ship date': 'order' here is the sorting, not the dataset
+    scan(r"(?:(?:put|place|arrange|have|get|list|show) (?:the |all )?(?:{T} )?)?in (?P<ord>{T}) of " + KEYS
+         + r"(?: (?P<dir>" + DIRECTION[3:-1] + r"))?", lambda m: _in_order_of(m) and _sort(ctx, m))  # fmt: skip
     sorted_after = r"(?P<keys>{C}) (?:sorted|ordered|listed|ranked|arranged)(?: (?P<dir>" + DIRECTION[3:-1] + r"))"
     scan(sorted_after, lambda m: False if _after_grouping(ctx, m) else _sort(ctx, m))
     scan(  # "alphabetically by name": a direction and its column, before 'by name' can group

@@ -45,8 +45,9 @@ def _top(ctx: Context, match: Match, *, last: bool = False) -> bool:
     """'put the biggest ones first', 'the newest are on top'; with `last`, 'the cheapest at the bottom'."""
     word = "priciest" if (match.group("sup") or "") == "dearest" else match.group("sup") or ""
     previous = ctx.order[-1] if ctx.order else None
+    named = match.item("col")
     if (
-        match.item("col") is None
+        (named is None or (previous is not None and ctx.column(named) == previous.column))
         and previous is not None
         and previous.column is not None
         and not previous.explicit
@@ -114,7 +115,7 @@ def read_placements(ctx: Context) -> None:
     top = (
         r"(?:(?:put|place|show|list|have|with|keep|get) )?(?:the )?(?P<sup>"
         + SUPERLATIVE
-        + r")"
+        + r")(?: (?P<col>{C}))?"
         + ROWS
         + r"?(?: (?:are|is|come|comes|go|goes|sit|sits|appear|appears|shown|listed))? "
         + TOP
