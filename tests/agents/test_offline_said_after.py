@@ -180,3 +180,23 @@ def test_buyers_per_period_of_their_signup_is_not_guessed(demo: Demo) -> None:
 
     planned = draft("how many unique buyers did we have each month in 2024?", demo.catalog)
     assert any("the dates they ordered" in part for part in planned.not_understood)
+
+
+def test_the_order_within_each_sorted_group_is_a_second_sort_key(demo: Demo, tmp_path: Path) -> None:
+    planned, output = answer("orders sorted by country, and within each country by revenue descending", demo, tmp_path)
+    assert output.height == demo.frames["orders"].height  # every order, none summed
+    sort = next(n for n in planned.definition["nodes"] if n["kind"] == "sort")  # type: ignore[index]
+    assert [(k["column"], k["descending"]) for k in sort["by"]] == [("country", False), ("total_revenue", True)]
+
+
+UNCLEAR_GROUPS = [
+    "orders by country A to Z, and within each country from the biggest order value to the smallest",
+    "for each internet service type could you keep just the subscriber with the highest total charges?",
+]
+
+
+@pytest.mark.parametrize("request_text", UNCLEAR_GROUPS)
+def test_a_row_or_an_order_per_group_is_not_answered_with_a_sum_per_group(request_text: str, demo: Demo) -> None:
+    from datalinx.agents.offline import draft
+
+    assert draft(request_text, demo.catalog).not_understood

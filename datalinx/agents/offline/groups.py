@@ -365,6 +365,20 @@ def _both_sides(ctx: Context, match: Match) -> bool:
     return column is not None
 
 
+def _within_sorted(ctx: Context, match: Match) -> bool:
+    item = match.item("col")
+    if item is None or item.kind != "col":
+        return False
+    column = item.ref.column
+    if any(request.column == column for request in ctx.order):
+        return True  # the rows are sorted by it already: what follows orders them within each
+    others = [i for i in ctx.sentence.live("col") if i is not item and i.ref.column == column]
+    if column in ctx.groups or others:
+        ctx.refuse(f"within each {item.text} (a grouping said twice, or the order within each {item.text}?)")
+        return True
+    return False
+
+
 def _placed_by(ctx: Context, match: Match) -> bool:
     rows = match.item("a")
     if rows is None or str(rows.ref) != ctx.base:
@@ -438,6 +452,8 @@ def read_groups(ctx: Context) -> None:
         r")?{C})?(?: together| as one| as the same)?",
         lambda m: _variants(ctx, m),
     )
+    # 'sorted by country, and within each country by revenue': the order within each, no grouping
+    scan(r"(?:, )?(?:and )?within (?:each|every|the same|a given) (?P<col>{C})", lambda m: _within_sorted(ctx, m))
     # 'orders by customers over 60': the people who placed the rows, tested after; no grouping by them
     scan(r"(?P<a>{T}) by(?= (?:the |our |all )?{T} (?:over|under|older|younger|aged|above|below|between|who|that"
          r"|which|from|in|with|without|living|based) )", lambda m: _placed_by(ctx, m))  # fmt: skip

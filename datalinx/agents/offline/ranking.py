@@ -219,6 +219,10 @@ def _best(ctx: Context, match: Match) -> bool:
             ctx.plan.add_filter(Condition(f"{ident(column)} is not null", f"{column} is present", column))
     elif subject.kind == "ds" and str(subject.ref) == ctx.base and _per_group_after(ctx, match):
         return _best_per_group(ctx, match, what, word)
+    elif subject.kind == "ds" and str(subject.ref) == ctx.base and (ctx.groups or _grouped_later(ctx)):
+        # 'for each service, the subscriber with the highest charges': a row per group, not the top group's sum
+        ctx.refuse(f"{match.text} (one row per group is not planned this way; say 'keep the one with the highest ...')")
+        return True
     elif subject.kind == "ds" and str(subject.ref) != ctx.base:
         key = ctx.grounding.key_of(str(subject.ref))
         if key is None or ctx.grounding.column(ctx.base, key) is None:
@@ -249,6 +253,13 @@ def _best_per_group(ctx: Context, match: Match, what: Item, word: str) -> bool:
         return True
     ctx.pick, ctx.pick_down = (word, column), _down(ctx, word, column)
     return True
+
+
+def _grouped_later(ctx: Context) -> bool:
+    """Whether a grouping of the base's columns is said elsewhere in the request ('for each internet service')."""
+    from datalinx.agents.offline.groups import GROUP_WORDS
+
+    return ctx.sentence.first(GROUP_WORDS + r" (?:the )?{C}") is not None
 
 
 def _rank_groups(ctx: Context, match: Match, what: Item | None, down: bool) -> bool:
