@@ -260,6 +260,9 @@ def _read_conditional_fills(ctx: Context) -> None:
     how = r" (?:the |an? )?(?P<how>median|mean|average|mode|most common(?: value)?)" + others + place
     rows = r"(?:for|where|when) (?:(?:the |any |all )?(?:{T}|rows|ones) )?"
     scan(rows + lacking + r" (?:a |an |the )?" + COLUMNS + plug + how, lambda m: _fill(ctx, m))
+    # 'income is blank for some subscribers, put the median in there': the gaps said first, as a plain statement
+    some = r"(?: (?:for|in|on) (?:some|a few|several|many|certain|a number of|a handful of) (?:{T}|rows|ones|records))?"
+    scan(COLUMNS + " " + absent + some + within + r" ," + plug + how, lambda m: _fill(ctx, m))
 
 
 def read_said_fills(ctx: Context) -> None:

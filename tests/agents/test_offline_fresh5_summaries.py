@@ -1,0 +1,59 @@
+"""Summaries, lookups and fills said as fresh5's requests say them: 'the youngest and the oldest age', 'orders +
+buyer's city', 'income is blank for some subscribers, put the median in there'; each checked against the rows
+Polars gives on both engines."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from datalinx.agents.offline import draft
+from tests.agents.test_offline_planner import Demo, Frames, answer, demo, same_rows
+
+__all__ = ["demo"]  # the fixture, shared with the row-test module
+Expected = Callable[[Frames], pl.DataFrame]
+
+
+def _age_range(dataset: str) -> Expected:
+    return lambda f: f[dataset].select(pl.col("age").min().alias("min_age"), pl.col("age").max().alias("max_age"))
+
+
+def _with(other: str, key: str, *columns: str) -> Expected:
+    return lambda f: f["orders"].join(f[other].select(key, *columns), on=key, how="left")
+
+
+def _filled(dataset: str, column: str, how: str) -> Expected:
+    summary = pl.col(column).median() if how == "median" else pl.col(column).mean()
+    return lambda f: f[dataset].with_columns(pl.col(column).fill_null(summary))
+
+
+CASES: list[tuple[str, Expected]] = [
+    # 'youngest' and 'oldest' of an age: its least and its greatest value
+    ("What's the youngest and the oldest age among our subscribers?", _age_range("churn")),
+    ("the oldest and youngest age in churn", _age_range("churn")),
+    ("youngest and oldest ages of our customers", _age_range("customers")),
+    # '+' before the other rows' column: that column looked up
+    ("orders + buyer's city", _with("customers", "customer_id", "city")),
+    ("orders + shopper's segment", _with("customers", "customer_id", "segment")),
+    # the gaps said first as a plain statement, then what goes in them
+    ("incme is blank for some subscibers, put the medain in there", _filled("churn", "income", "median")),
+    ("age is missing for a few customers, fill in the mean", _filled("customers", "age", "mean")),
+    ("total charges are empty in churn, use the median in their place", _filled("churn", "total_charges", "median")),
+]
+
+
+@pytest.mark.parametrize(("request_text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_fresh5_summary_wording_gives_the_rows_polars_gives(
+    request_text: str, expected: Expected, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output, expected(demo.frames))
+
+
+def test_youngest_of_a_column_that_is_no_age_is_not_understood(demo: Demo) -> None:
+    planned = draft("the youngest and oldest price", demo.catalog)
+    assert planned.definition is None
+    assert any("not an age" in word for word in planned.not_understood)
