@@ -57,3 +57,52 @@ def test_youngest_of_a_column_that_is_no_age_is_not_understood(demo: Demo) -> No
     planned = draft("the youngest and oldest price", demo.catalog)
     assert planned.definition is None
     assert any("not an age" in word for word in planned.not_understood)
+
+
+RANKED_GROUPS: list[tuple[str, str, str, str, str, bool]] = [
+    # the groups said as what is ranked, and the measure named again after the ends of the order
+    (
+        "compute the average revenue per country, and rank the countries from highest to lowest average",
+        "orders",
+        "country",
+        "total_revenue",
+        "mean",
+        True,
+    ),
+    (
+        "average monthly charges per region, then rank the regions from lowest to highest average",
+        "churn",
+        "region",
+        "monthly_charges",
+        "mean",
+        False,
+    ),
+    (
+        "median income per region, and order the regions from highest to lowest median",
+        "churn",
+        "region",
+        "income",
+        "median",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "dataset", "by", "column", "function", "descending"),
+    RANKED_GROUPS,
+    ids=[c[0] for c in RANKED_GROUPS],
+)
+def test_groups_ranked_by_their_measure_are_sorted_by_it(
+    request_text: str, dataset: str, by: str, column: str, function: str, descending: bool, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    name = f"{function}_{column}"
+    measure = pl.col(column).mean() if function == "mean" else pl.col(column).median()
+    expected = demo.frames[dataset].group_by(by).agg(measure.alias(name)).sort(name, descending=descending)
+    same_rows(output.select(name), expected.select(name), ordered=True)
+
+
+def test_a_measure_named_again_that_is_not_the_one_asked_is_not_understood(demo: Demo) -> None:
+    planned = draft("total revenue by country, rank the countries from highest to lowest average", demo.catalog)
+    assert "average" in planned.not_understood

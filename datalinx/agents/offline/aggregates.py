@@ -113,6 +113,11 @@ def _of_age(ctx: Context, word: str, column: str) -> str | None:
     return None
 
 
+def _said_again(ctx: Context, match: Match) -> bool:
+    """The word names the one measure asked for ('average' of a mean)."""
+    return len(ctx.measures) == 1 and ctx.measures[0].function == _function(match.group("fn") or "")
+
+
 def _measures(ctx: Context, match: Match) -> bool:
     """'the minimum and maximum unit price': each function of one column."""
     what = match.item("what")
@@ -379,6 +384,9 @@ def read_measures(ctx: Context) -> None:
     if ctx.measures:
         # 'exclude test accounts, remove duplicates, and count the customers remaining': the rows the steps keep
         scan(r"(?:remaining|that remain|that are left|left over)(?= [?.!,;]| §|$)", lambda m: _remaining(ctx, m))
+    if ctx.measures and ctx.order:
+        # 'rank the countries from highest to lowest average': the measure named again after the ends of the order
+        scan(r"(?<=§ )(?P<fn>average|avg|mean|median|total|sum)(?= [?.!,;]|$)", lambda m: _said_again(ctx, m))
     if ctx.measures:
         # "how many orders do we have in total?": the measure is already over every row (or every group)
         scan(r"(?:in total|in all|all told|all together|altogether|in aggregate)", lambda m: True)
