@@ -38,6 +38,12 @@ CASES: list[tuple[str, Expected]] = [
     # '+' before the other rows' column: that column looked up
     ("orders + buyer's city", _with("customers", "customer_id", "city")),
     ("orders + shopper's segment", _with("customers", "customer_id", "segment")),
+    # several columns of another dataset added 'to every order': the orders are the rows they are added to
+    (
+        "Add the customer's segment and signup date to every order.",
+        _with("customers", "customer_id", "segment", "signup_date"),
+    ),
+    ("attach the buyer's city and email to each order", _with("customers", "customer_id", "city", "email")),
     # the gaps said first as a plain statement, then what goes in them
     ("incme is blank for some subscibers, put the medain in there", _filled("churn", "income", "median")),
     ("age is missing for a few customers, fill in the mean", _filled("customers", "age", "mean")),
