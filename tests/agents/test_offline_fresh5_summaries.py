@@ -112,3 +112,23 @@ def test_groups_ranked_by_their_measure_are_sorted_by_it(
 def test_a_measure_named_again_that_is_not_the_one_asked_is_not_understood(demo: Demo) -> None:
     planned = draft("total revenue by country, rank the countries from highest to lowest average", demo.catalog)
     assert "average" in planned.not_understood
+
+
+MONTHS = [
+    # a month of the calendar shown by example ('like 2024-03'): each row's month, not its month number
+    "Could you add a column to orders giving the month each order was placed in, like 2024-03?",
+    "orders with the month each order was placed in, e.g. 2024-03",
+    "add a column to orders showing the month each order was placed in, for example 2024-03",
+]
+
+
+@pytest.mark.parametrize("request_text", MONTHS)
+def test_a_month_shown_by_example_is_the_calendar_month(request_text: str, demo: Demo, tmp_path: Path) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    expected = demo.frames["orders"].with_columns(pl.col("order_date").dt.truncate("1mo").alias("order_month"))
+    same_rows(output, expected)
+
+
+def test_an_example_of_another_period_is_not_understood(demo: Demo) -> None:
+    planned = draft("add a column to orders giving the year each order was placed in, like 2024-03", demo.catalog)
+    assert any("another period" in word for word in planned.not_understood)
