@@ -30,6 +30,11 @@ def _filled(dataset: str, column: str, how: str) -> Expected:
     return lambda f: f[dataset].with_columns(pl.col(column).fill_null(summary))
 
 
+def _charges_estimated(f: Frames) -> pl.DataFrame:
+    estimate = pl.col("monthly_charges") * pl.col("tenure_months")
+    return f["churn"].with_columns(pl.col("total_charges").fill_null(estimate))
+
+
 CASES: list[tuple[str, Expected]] = [
     # 'youngest' and 'oldest' of an age: its least and its greatest value
     ("What's the youngest and the oldest age among our subscribers?", _age_range("churn")),
@@ -48,6 +53,18 @@ CASES: list[tuple[str, Expected]] = [
     ("incme is blank for some subscibers, put the medain in there", _filled("churn", "income", "median")),
     ("age is missing for a few customers, fill in the mean", _filled("customers", "age", "mean")),
     ("total charges are empty in churn, use the median in their place", _filled("churn", "total_charges", "median")),
+    # the data said to have holes in a column, then how to fill them; a closing judgement asks for nothing
+    (
+        "hey, churn has holes in total_charges, could you fill them with monthly_charges times tenure_months? seems"
+        " the fairest guess",
+        _charges_estimated,
+    ),
+    ("churn has gaps in total charges, fill them with monthly charges times tenure months", _charges_estimated),
+    (
+        "the churn data has some holes in total_charges; fill them using monthly_charges * tenure_months",
+        _charges_estimated,
+    ),
+    ("fill missing income with the median, sounds reasonable", _filled("churn", "income", "median")),
 ]
 
 

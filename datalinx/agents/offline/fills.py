@@ -250,6 +250,10 @@ def _read_conditional_fills(ctx: Context) -> None:
         scan(where + " " + verb + body + place, lambda m: _in_gaps(ctx, m))
         rows = r"(?:for|where|when) (?:(?:the |any |all )?(?:{T}|rows|ones) )?"
         scan(rows + lacking + r" (?:a |an |the )?(?P<col>{C}) " + verb + body + place, lambda m: _in_gaps(ctx, m))
+        # 'churn has holes in total_charges, could you fill them with A times B': the gaps said as the data's
+        holes = r"(?:the )?(?:{T}(?: data| table| dataset)? )?(?:has|have|had) (?:some |a few |several |many )?"
+        holes += r"(?:holes|gaps|blanks|missing values) in "
+        scan(holes + r"(?:the |its )?(?P<col>{C})(?: ;)? " + verb + body + place, lambda m: _in_gaps(ctx, m))
     # 'for subscribers with no total charges, plug in the median of everyone else's': the others' summary
     others = (
         r"(?: of (?:everyone|everybody|all|the rest|the others|others|the other (?:rows|ones|{T}))(?: else)?(?: s)?)?"
