@@ -11,7 +11,7 @@ import polars as pl
 import pytest
 
 from datalinx.agents.offline import draft
-from tests.agents.test_offline_planner import Demo, Frames, answer, demo, same_rows
+from tests.agents.test_offline_planner import Demo, Frames, answer, demo, folded, same_rows
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
 Expected = Callable[[Frames], pl.DataFrame]
@@ -149,3 +149,19 @@ def test_a_month_shown_by_example_is_the_calendar_month(request_text: str, demo:
 def test_an_example_of_another_period_is_not_understood(demo: Demo) -> None:
     planned = draft("add a column to orders giving the year each order was placed in, like 2024-03", demo.catalog)
     assert any("another period" in word for word in planned.not_understood)
+
+
+GEAR = [
+    # 'gear' after a category, like 'stuff': the category's products, not a misspelt 'year'
+    ("sports gear orders", ["sports"]),
+    ("orders of garden gear", ["garden", "gardens"]),
+]
+
+
+@pytest.mark.parametrize(("request_text", "categories"), GEAR, ids=[c[0] for c in GEAR])
+def test_gear_of_a_category_picks_the_orders_of_its_products(
+    request_text: str, categories: list[str], demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    products = demo.frames["products"].filter(folded("category").is_in(categories))
+    same_rows(output, demo.frames["orders"].join(products, on="product_id", how="semi"))
