@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from datalinx.agents.offline.ages import age_column
 from datalinx.agents.offline.amounts import amount_follows, amount_named, rows_among
 from datalinx.agents.offline.context import Context, Measure
 from datalinx.agents.offline.grounding import ColumnRef
@@ -103,10 +104,24 @@ def _measure_among(ctx: Context, match: Match) -> bool:
     return _values(ctx, values, False)
 
 
+def _of_age(ctx: Context, word: str, column: str) -> str | None:
+    """'youngest' and 'oldest': the least and greatest age, or the latest and earliest date; else nothing."""
+    if ctx.type_of(column) in TEMPORAL:
+        return "max" if word == "youngest" else "min"
+    if ctx.type_of(column) in NUMERIC and column == age_column(ctx):
+        return "min" if word == "youngest" else "max"
+    return None
+
+
+def _said_again(ctx: Context, match: Match) -> bool:
+    """The word names the one measure asked for ('average' of a mean)."""
+    return len(ctx.measures) == 1 and ctx.measures[0].function == _function(match.group("fn") or "")
+
+
 def _measures(ctx: Context, match: Match) -> bool:
     """'the minimum and maximum unit price': each function of one column."""
     what = match.item("what")
-    ends = r"|highest|lowest|largest|smallest|earliest|latest|first|last|oldest|newest|most recent"
+    ends = r"|highest|lowest|largest|smallest|earliest|latest|first|last|oldest|youngest|newest|most recent"
     words = re.findall(FUNCTION_WORDS + ends, match.group("fns") or "")
     if what is None or what.kind != "col" or len(words) < 2:
         return False
@@ -115,6 +130,11 @@ def _measures(ctx: Context, match: Match) -> bool:
         return True
     for word in words:
         function = _function(word)
+        if word in ("youngest", "oldest"):
+            function = _of_age(ctx, word, column)
+            if function is None:
+                ctx.refuse(f"{word} {what.text} ({column} is not an age or a date)")
+                continue
         if function == "count":
             function = "count_distinct"
         if function in ("sum", "mean", "median") and ctx.type_of(column) not in NUMERIC:
@@ -279,7 +299,7 @@ def read_measures(ctx: Context) -> None:
     words = FUNCTION_WORDS + (r"|highest|lowest|largest|smallest|earliest|latest" if ctx.groups else "")
     several = rf"(?P<fns>(?:{words})(?:(?: ,| and| , and| as well as| or|,) (?:the )?(?:{words}))+)"
     scan(several + r" (?:of )?(?:the |all )?(?:{T} )?(?P<what>{C})", lambda m: _measures(ctx, m))
-    ends = r"(?:highest|lowest|largest|smallest|earliest|latest|first|last|oldest|newest|most recent)"
+    ends = r"(?:highest|lowest|largest|smallest|earliest|latest|first|last|oldest|youngest|newest|most recent)"
     both = rf"(?P<fns>{ends}(?: and| ,| , and| or| to)(?: the)? {ends})"
     scan(r"(?:the )?" + both + r" (?:of )?(?:the |all )?(?:{T} )?(?P<what>{C})", lambda m: _measures(ctx, m))
     scan(r"(?:the )?(?:distinct|unique) (?:number|count) of (?P<what>{C}|{T})", lambda m: _distinct_count(ctx, m))
@@ -364,6 +384,9 @@ def read_measures(ctx: Context) -> None:
     if ctx.measures:
         # 'exclude test accounts, remove duplicates, and count the customers remaining': the rows the steps keep
         scan(r"(?:remaining|that remain|that are left|left over)(?= [?.!,;]| §|$)", lambda m: _remaining(ctx, m))
+    if ctx.measures and ctx.order:
+        # 'rank the countries from highest to lowest average': the measure named again after the ends of the order
+        scan(r"(?<=§ )(?P<fn>average|avg|mean|median|total|sum)(?= [?.!,;]|$)", lambda m: _said_again(ctx, m))
     if ctx.measures:
         # "how many orders do we have in total?": the measure is already over every row (or every group)
         scan(r"(?:in total|in all|all told|all together|altogether|in aggregate)", lambda m: True)

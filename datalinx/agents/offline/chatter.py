@@ -38,6 +38,11 @@ WORK = (
     r"(?:doing|putting together|building|preparing) |it (?:is )?for )(?:a |an |the |my |our |some )?"
     r"(?:(?P<col>{C}) |[a-z]+ ){0,2}(?:breakdown|report|analysis|deck|presentation|dashboard|review|study)"
 )
+# the user's view of the choice: 'seems the fairest guess', 'sounds reasonable'
+JUDGEMENT = (
+    r"(?:(?:it|that|this) )?(?:seems|sounds|looks|feels) (?:like )?(?:the |a )?(?:most )?(?:fairest|fair|best|safest"
+    r"|sensible|reasonable|simplest)(?: (?:guess|option|choice|approach|bet|estimate|way|one))?(?: to me)?"
+)
 PURPOSE = (
     r"(?:so |because |as )?(?:(?:i|we) )?(?:(?:want|need|would like|wanna|plan|hope|am going|m going|are going) to"
     r" )?(?:compare|compared) " + PRONOUN + r"(?: (?:to|with|against) (?:the |their |its )?(?P<col>{C}))?"
@@ -58,6 +63,7 @@ def read_chatter(ctx: Context) -> None:
     scan = ctx.sentence.scan
     scan(UNNEEDED, lambda m: ctx.plan.touched)  # 'drop email, we don't need it': what was dropped, said again
     scan(AFTER + THANKS + UNTIL, lambda m: ctx.plan.touched)
+    scan(AFTER + JUDGEMENT + UNTIL, lambda m: ctx.plan.touched)
     # 'per country? just the overall number is fine' contradicts the grouping: said, not dropped
     scan(AFTER + ENOUGH + UNTIL, lambda m: ctx.plan.touched and not ctx.groups)
     scan(AFTER + PURPOSE + UNTIL, lambda m: ctx.plan.touched and _kept(ctx, m))

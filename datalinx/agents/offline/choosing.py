@@ -80,6 +80,8 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
                 scores[name] += 6 if start > 0 and tokens[start - 1].norm in GROUPING else 4
                 if _counted_rows(tokens, start):
                     scores[name] += 3  # "more than 10 orders", "how many orders": the rows counted
+                if _added_to(tokens, start):
+                    scores[name] += 6  # "add the customer's segment and signup date to every order": the rows added to
         elif candidate.kind == "col":
             # a grouping key ("per product category") may come from a joined table; what is measured may not
             weight = 1 if start > 0 and tokens[start - 1].norm in GROUPING else 2
@@ -380,3 +382,12 @@ def _ranked_by_rows(
             and grounding.column(str(other), key) is not None
         )
     return False
+
+
+ADDING = frozenset({"add", "attach", "append", "tack", "put", "bring", "join"})
+
+
+def _added_to(tokens: list[Token], start: int) -> bool:
+    """The dataset is where the request adds columns: 'add ... to every order', 'attach ... onto each order'."""
+    said = start > 1 and tokens[start - 1].norm in ("every", "each", "all") and tokens[start - 2].norm in ("to", "onto")
+    return said and any(t.norm in ADDING for t in tokens[: start - 2])

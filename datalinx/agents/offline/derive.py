@@ -188,6 +188,21 @@ def _period(ctx: Context, match: Match) -> bool:
     return _add_period(ctx, f"{column.removesuffix('_date')}_{unit}", unit, column)
 
 
+def _period_example(ctx: Context, match: Match) -> bool:
+    """An example date beside a period column the plan adds: its form if of that grain, else said as unclear."""
+    item = match.item("d")
+    grain = getattr(item.ref, "grain", None) if item is not None else None
+    periods = {u for u, f in PERIOD_FUNCTIONS.items() if any(e.startswith(f + "(") for e in ctx.plan.prepare.values())}
+    if periods and grain not in periods:
+        ctx.refuse(f"{match.text} (an example of another period than the {', '.join(sorted(periods))} asked)")
+    elif grain in periods and grain != "year":  # '2024-03' is a month of the calendar, not the third of any year
+        opening = PERIOD_FUNCTIONS[grain] + "("
+        for name, expression in ctx.plan.prepare.items():
+            if expression.startswith(opening):
+                ctx.plan.prepare[name] = f"date_trunc('{grain}', {expression[len(opening) : -1]})"
+    return bool(periods)
+
+
 def _period_named(ctx: Context, match: Match) -> bool:
     """'add ship_month', 'orders: add order_year': a new column whose name is a date column's and a period's."""
     name = match.group("name") or ""
@@ -315,9 +330,12 @@ def read_derived(ctx: Context) -> None:
     )
     scan(
         r"(?:add|with|include|show|plus|give {T})(?: the| a| an)?(?: new)?(?: (?:column|"
-        r"field)(?: with| for| containing| holding| of| showing)?(?: the)?)? "
+        r"field)(?: (?:to|in|on) (?:the )?{T})?(?: with| for| containing| holding| of| showing| giving)?(?: the)?)? "
         r"(?:{T} |(?P<col>{C}) )?(?P<unit>year|month|quarter|week|day)(?: of(?: "
         r"the)? (?P<col2>{C}))?(?: column| field)?"
         r"(?: (?:they|it|he|she|when|that|in which)(?: were| was)? (?P<col3>{C}))?",
         lambda m: _period(ctx, m),
     )
+    # 'the month each order was placed in, like 2024-03': a date of the period's grain shows its form, picks nothing
+    example = r"(?:, )?(?:like|e\.g(?: \.)?|eg|for example|for instance|such as)(?: ,)? (?P<d>{D})"
+    scan(example, lambda m: _period_example(ctx, m))

@@ -48,7 +48,7 @@ COMMON_WORDS = word_set(
     suddenly suggest summer support sure surface system table take taken talk task tax team tell ten term test
     than thank thanks that the their them themselves then theory there these they thing think third this those
     though thought three through throughout thus time to today together too took top total toward town trade
-    traditional training travel treat tree trial trip trouble true truth try trying turn two type under
+    traditional training travel treat tree trial trip trouble true truth try trying turn two type under hole holes
     understand unit until up upon us use used user usual usually value various very view visit wait walk wall
     want war watch water way we wear week weight well went were west what whatever when where whether which
     while white who whole whom whose why wide wife will win window wish with within without woman wonder word

@@ -250,6 +250,10 @@ def _read_conditional_fills(ctx: Context) -> None:
         scan(where + " " + verb + body + place, lambda m: _in_gaps(ctx, m))
         rows = r"(?:for|where|when) (?:(?:the |any |all )?(?:{T}|rows|ones) )?"
         scan(rows + lacking + r" (?:a |an |the )?(?P<col>{C}) " + verb + body + place, lambda m: _in_gaps(ctx, m))
+        # 'churn has holes in total_charges, could you fill them with A times B': the gaps said as the data's
+        holes = r"(?:the )?(?:{T}(?: data| table| dataset)? )?(?:has|have|had) (?:some |a few |several |many )?"
+        holes += r"(?:holes|gaps|blanks|missing values) in "
+        scan(holes + r"(?:the |its )?(?P<col>{C})(?: ;)? " + verb + body + place, lambda m: _in_gaps(ctx, m))
     # 'for subscribers with no total charges, plug in the median of everyone else's': the others' summary
     others = (
         r"(?: of (?:everyone|everybody|all|the rest|the others|others|the other (?:rows|ones|{T}))(?: else)?(?: s)?)?"
@@ -260,6 +264,9 @@ def _read_conditional_fills(ctx: Context) -> None:
     how = r" (?:the |an? )?(?P<how>median|mean|average|mode|most common(?: value)?)" + others + place
     rows = r"(?:for|where|when) (?:(?:the |any |all )?(?:{T}|rows|ones) )?"
     scan(rows + lacking + r" (?:a |an |the )?" + COLUMNS + plug + how, lambda m: _fill(ctx, m))
+    # 'income is blank for some subscribers, put the median in there': the gaps said first, as a plain statement
+    some = r"(?: (?:for|in|on) (?:some|a few|several|many|certain|a number of|a handful of) (?:{T}|rows|ones|records))?"
+    scan(COLUMNS + " " + absent + some + within + r" ," + plug + how, lambda m: _fill(ctx, m))
 
 
 def read_said_fills(ctx: Context) -> None:

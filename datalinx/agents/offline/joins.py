@@ -332,7 +332,7 @@ def read_described(ctx: Context) -> None:
     _fold(ctx, found)
     # "orders with the customer town", "add the buyer's nation and age": columns named after their dataset's rows
     owned = (
-        r"(?:with|plus|add|adding|include|including|attach|attaching) (?:the |their |its |each |every )?"
+        r"(?:with|plus|\+|add|adding|include|including|attach|attaching) (?:the |their |its |each |every )?"
         r"(?P<t>{T})(?: 's| s)? (?P<col>{C})"
     )
     more = r"(?P<more>(?:(?: ,| and| , and| &| plus| as well as)(?: the| their| its| his| her)? {C})+)(?! {C}| {T})"

@@ -138,4 +138,13 @@ def read_placements(ctx: Context) -> None:
         finally:
             ctx.sentence.active = None
     if ctx.order:  # the verb that asked for the order: 'sort orders so the newest are on top'
+        # 'rank the countries from highest to lowest': the groups themselves said as what is ranked
+        scan(r"(?:sort|order|arrange|rank) (?:the |all )?(?P<col>{C})(?= §)", lambda m: _groups_ranked(ctx, m))
         scan(r"(?:sort|order|arrange|rank)(?: the)?(?: {T}| them| it| the rows)?(?: so(?: that)?)?", lambda m: True)
+
+
+def _groups_ranked(ctx: Context, match: Match) -> bool:
+    """The column after the verb is one the rows are grouped by."""
+    item = match.item("col")
+    ref = ctx.column_ref(item) if item is not None else None
+    return ref is not None and ref.dataset == ctx.base and ref.column in ctx.groups

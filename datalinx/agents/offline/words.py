@@ -19,7 +19,7 @@ FILLER = word_set(
     with by into onto as about which who whom whose what where when that and or also then now too just only so
     well plus along together both either row rows record records entry entries line lines item data dataset
     datasets table tables file files result results column columns field fields value values info information
-    details detail list lists set how s t d ll re ve thing things stuff ok okay hey hi hello thanks thank cheers
+    details detail list lists set how s t d ll re ve thing things stuff gear ok okay hey hi hello thanks thank cheers
     hmm hm um uh oh well so lot lots please kindly quick quickly actually really basically maybe perhaps currently
     right now one ones kind but though just somebody someone anyone anybody people person persons subscriber
     subscribers client clients user users member members buyer buyers shopper shoppers folks care filter filtered
