@@ -262,26 +262,11 @@ def _courtesies(ctx: Context) -> None:
             + r"(?: (?![@§])[^ ]+){0,5}(?= [.?!;]|$)",
             lambda m: not any(i.kind not in ("word", "op") for i in m.items()),
         )
-    # '? want to compare it to the unit price': why, naming a column the answer keeps
-    scan(
-        r"(?<=[.?!;,] )(?:so |because )?(?:i |we )?(?:want|need|would like|wanna|am going|are going) to (?:compare"
-        r"|compared) (?:it|them|this|that|these|those) (?:to|with|against) (?:the |its |their )?(?P<col>{C})"
-        r"(?= [.?!;]|$)",
-        lambda m: _kept(ctx, m),
-    )
     scan(r"^(?:first|firstly|first of all|to begin|to start|start by|begin by|step 1)(?: ,| :)?", lambda m: True)
     scan(r"(?:, )?(?:then|next|afterwards|after that|finally|lastly|and then)", lambda m: True)
     scan(r"(?:i|we) (?:am |are |m |re )?after(?! (?:the )?@[dy]\d+)", lambda m: True)  # "I'm after": I want
     # a dash no reader took, between words: a pause, as a comma is ('nice, thanks - customers in france')
     scan(r"(?:-|--|\u2013|\u2014)(?! @[nyd]\d+)", lambda m: _spaced(ctx, m))
-
-
-def _kept(ctx: Context, match: Match) -> bool:
-    """Whether the column a closing reason names is one the answer keeps: the base's own, all of them kept."""
-    item = match.item("col")
-    ref = ctx.column_ref(item) if item is not None else None
-    kept = ctx.plan.select is None and ctx.plan.aggregate is None and ref.column not in ctx.plan.drop if ref else False
-    return kept and ref is not None and ref.dataset == ctx.base
 
 
 def _spaced(ctx: Context, match: Match) -> bool:
