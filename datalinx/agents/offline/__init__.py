@@ -42,7 +42,7 @@ from datalinx.agents.offline.questions import read_extremes, read_questions
 from datalinx.agents.offline.ranking import read_late_rankings, read_rankings
 from datalinx.agents.offline.rates import read_rates
 from datalinx.agents.offline.reading import grounding_for, read
-from datalinx.agents.offline.sentence import Item, Match
+from datalinx.agents.offline.sentence import Match
 from datalinx.agents.offline.tenures import read_tenures
 from datalinx.agents.offline.values import read_removed_after, read_values
 from datalinx.agents.offline.whereabouts import read_whereabouts
@@ -223,9 +223,7 @@ def _described_columns(ctx: Context) -> None:
             item = match.item("col")
             if item is None or not isinstance(item.ref, ColumnRef) or not fits(item.ref.dataset, item.ref.column):
                 continue
-            first = ctx.sentence.items[match.indexes[0]]
-            text = ctx.sentence.request[first.start : item.end]
-            shown = Item("col", text, item.norm, item.ref, item.alternatives, start=first.start, end=item.end)
+            shown = match.as_column(item.ref, item.norm, item.alternatives)
             ctx.sentence.fold(match.indexes[0], match.indexes[-1], shown)
 
 

@@ -224,11 +224,9 @@ def _place_column(ctx: Context, match: Match) -> bool:
         named = " or ".join(c.name for c in places) or "no place column"
         ctx.refuse(f"{match.text} ({named}?)")
         return True
-    first, last = match.items()[0], match.items()[-1]
     ref = ColumnRef(ctx.base, places[0].name, places[0].type, 3)
     ctx.note(f"read '{match.text}' as the column {places[0].name}")
-    ctx.sentence.fold(match.indexes[0], match.indexes[-1], Item("col", match.text, places[0].name, ref, [], False,
-                                                                first.start, last.end))  # fmt: skip
+    ctx.sentence.fold(match.indexes[0], match.indexes[-1], match.as_column(ref))
     return False
 
 
@@ -241,10 +239,8 @@ def _age_said(ctx: Context, match: Match) -> bool:
     ref = next(refs, None)
     if ref is None:
         return False
-    first, last = match.items()[0], match.items()[-1]
     ctx.note(f"read '{match.text}' as the column {ref.column}")
-    ctx.sentence.fold(match.indexes[0], match.indexes[-1], Item("col", match.text, ref.column, ref, [], False,
-                                                                first.start, last.end))  # fmt: skip
+    ctx.sentence.fold(match.indexes[0], match.indexes[-1], match.as_column(ref))
     return False
 
 

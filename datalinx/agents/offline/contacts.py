@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.grounding import ColumnRef, name_words
-from datalinx.agents.offline.sentence import Item, Match
+from datalinx.agents.offline.sentence import Match
 from datalinx.core.pipelines.types import NUMERIC
 
 CONTACT = (
@@ -34,9 +34,7 @@ def _contacts(ctx: Context, match: Match) -> bool:
     ]
     if len(counts) != 1:
         return False
-    first, last = match.items()[0], match.items()[-1]
     ref = ColumnRef(ctx.base, counts[0].name, counts[0].type, 3)
     ctx.note(f"read '{match.text}' as the count {counts[0].name}")
-    ctx.sentence.fold(match.indexes[0], match.indexes[-1],
-                      Item("col", match.text, counts[0].name, ref, [], False, first.start, last.end))  # fmt: skip
+    ctx.sentence.fold(match.indexes[0], match.indexes[-1], match.as_column(ref))
     return False

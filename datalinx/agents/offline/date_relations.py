@@ -153,15 +153,8 @@ def _event_column(ctx: Context, match: Match, found: list[tuple[int, int, Item]]
     if facts is None or (facts.type not in TEMPORAL and "date" not in facts.name):
         ctx.refuse(f"{match.text} (no date of that is recorded)")  # 'when it was delivered': a status, no date
         return True
-    first, last = match.items()[0], match.items()[-1]
     ref = ColumnRef(ctx.base, facts.name, facts.type, 3)
-    found.append(
-        (
-            match.indexes[0],
-            match.indexes[-1],
-            Item("col", match.text, facts.name, ref, [], False, first.start, last.end),
-        )
-    )
+    found.append((match.indexes[0], match.indexes[-1], match.as_column(ref)))
     ctx.note(f"read '{match.text}' as the column {facts.name}")
     return False  # the phrase becomes the column, for the clause that lists it
 

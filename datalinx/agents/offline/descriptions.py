@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.grounding import ColumnRef
-from datalinx.agents.offline.sentence import Item, Match
+from datalinx.agents.offline.sentence import Match
 from datalinx.agents.offline.words import PEOPLE
 
 # Where a phrase stands in a list of columns: after a comma, 'and', or 'its'/'their' of a list's start.
@@ -58,10 +58,6 @@ def _fold(ctx: Context, match: Match, column: str | None) -> bool:
     facts = ctx.grounding.column(ctx.base, column) if column is not None else None
     if facts is None or column is None:
         return False
-    first, last = match.sentence.items[match.indexes[0]], match.sentence.items[match.indexes[-1]]
     ref = ColumnRef(ctx.base, column, facts.type, 3)
-    text = match.sentence.request[first.start : last.end]
-    match.sentence.fold(
-        match.indexes[0], match.indexes[-1], Item("col", text, column, ref, start=first.start, end=last.end)
-    )
+    match.sentence.fold(match.indexes[0], match.indexes[-1], match.as_column(ref))
     return False  # the folded item is left for the readers of column lists

@@ -224,10 +224,7 @@ def _called(ctx: Context, match: Match, found: list[tuple[int, int, Item]]) -> b
         if len(names) != 1:
             return False
         ref = ColumnRef(str(other.ref), names[0].name, names[0].type, 3)
-    start, end = ctx.sentence.items[match.indexes[0]], ctx.sentence.items[match.indexes[-1]]
-    found.append(
-        (match.indexes[0], match.indexes[-1], Item("col", match.text, ref.column, ref, [], False, start.start, end.end))
-    )
+    found.append((match.indexes[0], match.indexes[-1], match.as_column(ref)))
     return False
 
 

@@ -82,6 +82,12 @@ class Match:
         items = self.sentence.items
         return self.sentence.request[items[self.indexes[0]].start : items[self.indexes[-1]].end]
 
+    def as_column(self, ref: Any, norm: str | None = None, alternatives: list[Any] | None = None) -> Item:
+        """The whole match read as one column item ('how old they are' as age), to fold in its place."""
+        items = self.sentence.items
+        first, last = items[self.indexes[0]], items[self.indexes[-1]]
+        return Item("col", self.text, norm or ref.column, ref, list(alternatives or []), False, first.start, last.end)
+
     def consume(self) -> None:
         for index in self.indexes:
             self.sentence.items[index].consumed = True
