@@ -370,7 +370,6 @@ def read_columns(ctx: Context) -> None:
     # "names and emails of our French customers": the value's test was read already
     owner = r" (?:of|for|from)(?= (?:the |all |every |our |its |their )?(?:(?:§|{V}) )*(?:{T}|§))"
     scan(COLUMNS + owner, lambda m: _select(ctx, m))
-    # 'subscribers who churned: their customer_ref and region': the columns closing the request after its tests
     # 'products: name, price and category, cheapest first', 'subscribers who churned: customer_ref and region',
     # 'test accounts and their email': the columns closing a request, after its tests or its order
     end = r"(?=(?: [,.?!;]| §)*$)"

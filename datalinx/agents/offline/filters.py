@@ -176,7 +176,8 @@ def _implicit(ctx: Context, match: Match) -> bool:
     unit = match.group("unit") or ""
     summary = ctx.plan.aggregate.aggregations if ctx.plan.aggregate is not None else []
     # 'median income per region for subscribers over 40': an age said of the rows, not a test on the summary
-    aged = not unit and number.kind == "num" and isinstance(number.ref, int) and 0 < number.ref < 100
+    whole = not unit and number.kind == "num" and isinstance(number.ref, int)
+    aged = whole and 0 < number.ref < 100
     people = aged and _said_of_people(ctx, match) and ctx.grounding.columns_named(("age",), [ctx.base])
     if (summary or (ctx.groups and ctx.measures)) and not unit and number.kind == "num" and not people:
         # "only countries with more than 100": a test on the summary, not on the rows
@@ -198,7 +199,7 @@ def _implicit(ctx: Context, match: Match) -> bool:
     column = column or _column_carried(ctx, match)
     if column is None and number.kind == "date":
         column = ctx.main_date()
-    agelike = not unit and number.kind == "num" and isinstance(number.ref, int) and 0 < number.ref < 130
+    agelike = whole and 0 < number.ref < 130
     if column is None and agelike and ctx.main_measure() and ctx.grounding.columns_named(("age",), [ctx.base]):
         # rows of people with an amount too: 'churners under 30' are people by age, 'under 30' alone is unclear
         if not _said_of_people(ctx, match) or number.ref >= 100:
