@@ -34,6 +34,10 @@ STRATEGIES = {
 }
 
 
+# the dataset the gaps are in, said after them: 'where income is blank in churn'
+WITHIN = r"(?: (?:in|of|from) (?:the )?{T}(?: data| table| dataset)?)?"
+
+
 def _fill(ctx: Context, match: Match) -> bool:
     names = _named(ctx, match)
     pieces = match.items(name="how")
@@ -243,12 +247,12 @@ def _read_conditional_fills(ctx: Context) -> None:
     )
     place = r"(?: (?:in there|there|in its place|in their place|instead|in that column|in it|for them|for those))*"
     absent = r"(?:is|are|was|were) (?:missing|empty|null|blank|unknown|absent|not (?:set|known|filled))"
-    within = r"(?: (?:in|of|from) (?:the )?{T}(?: data| table| dataset)?)?"  # 'where income is blank in churn'
+    within = WITHIN
     lacking = r"(?:without|with no|lacking|missing|that have no|that lack|with a missing|with missing)"
+    rows = r"(?:for|where|when) (?:(?:the |any |all )?(?:{T}|rows|ones) )?"
     for body in (arithmetic("expr"), r"(?P<expr>{S})"):  # a sum, a column, a number, or a text in quotes
         where = r"(?:where|when|if|wherever|whenever) (?:the )?(?P<col>{C}) " + absent + within
         scan(where + " " + verb + body + place, lambda m: _in_gaps(ctx, m))
-        rows = r"(?:for|where|when) (?:(?:the |any |all )?(?:{T}|rows|ones) )?"
         scan(rows + lacking + r" (?:a |an |the )?(?P<col>{C}) " + verb + body + place, lambda m: _in_gaps(ctx, m))
         # 'churn has holes in total_charges, could you fill them with A times B': the gaps said as the data's
         holes = r"(?:the )?(?:{T}(?: data| table| dataset)? )?(?:has|have|had) (?:some |a few |several |many )?"
@@ -262,7 +266,6 @@ def _read_conditional_fills(ctx: Context) -> None:
         r" (?:, )?(?:(?:then|just|please|could|can|would|will|you|simply) )*(?:plug|fill|put|use|take|insert)(?: in)?"
     )
     how = r" (?:the |an? )?(?P<how>median|mean|average|mode|most common(?: value)?)" + others + place
-    rows = r"(?:for|where|when) (?:(?:the |any |all )?(?:{T}|rows|ones) )?"
     scan(rows + lacking + r" (?:a |an |the )?" + COLUMNS + plug + how, lambda m: _fill(ctx, m))
     # 'income is blank for some subscribers, put the median in there': the gaps said first, as a plain statement
     some = r"(?: (?:for|in|on) (?:some|a few|several|many|certain|a number of|a handful of) (?:{T}|rows|ones|records))?"
@@ -281,7 +284,7 @@ def read_said_fills(ctx: Context) -> None:
     missing = r"(?:missing|empty|blank|null|unknown|not set|not known|not filled in)"
     lacking = r"(?:with no|without|lacking|that have no|that lack|with a missing|with missing|with an empty|with empty)"
     given = r"(?: (?:listed|given|set|recorded|filled in|entered|known|stated))?"
-    within = r"(?: (?:in|of|from) (?:the )?{T}(?: data| table| dataset)?)?"
+    within = WITHIN
     scan(lacking + r" (?:a |an |the )?" + COLUMNS + given + within + " " + should + value, lambda m: _fill(ctx, m))
     scan(r"(?:the |any |all )?" + missing + " " + COLUMNS + r"(?: values?| fields?| cells?| entries)?" + within + " "
          + should + value, lambda m: _fill(ctx, m))  # fmt: skip
