@@ -6,7 +6,7 @@ from datalinx.agents.offline.aggregates import _function
 from datalinx.agents.offline.context import Context, Measure
 from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.phrases import OP
-from datalinx.agents.offline.plan import Condition, ident, literal
+from datalinx.agents.offline.plan import Condition, Join, ident, literal
 from datalinx.agents.offline.sentence import Match
 from datalinx.core.pipelines.types import NUMERIC
 
@@ -106,6 +106,46 @@ def _rate_test(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _rows_of_busy_groups(ctx: Context, match: Match) -> bool:
+    """'orders of customers with more than 3 orders': the base's own rows, of the keys whose rows are counted and
+    tested first (a semi join with each key's count), not the counts themselves."""
+    rows, group, counted = match.item("rows"), match.item("grp"), match.item("what")
+    number = match.item("num") or match.item("n2")
+    if rows is None or group is None or counted is None or number is None:
+        return False
+    if str(rows.ref) != ctx.base or str(counted.ref) != ctx.base or str(group.ref) == ctx.base:
+        return False
+    key = ctx.grounding.key_of(str(group.ref))
+    if key is None or ctx.grounding.column(ctx.base, key) is None:
+        return False
+    from datalinx.agents.offline.filters import SYMBOLS, _operator
+
+    parsed = (">=", "at least") if match.group("more") else _operator(match)
+    if parsed is None:
+        return False
+    join = Join(dataset=ctx.base, key=key, how="semi", summary=("count", None))
+    said = f"{SYMBOLS.get(parsed[0], parsed[1])} {number.text}"
+    join.filters.append(Condition(f"count {parsed[0]} {literal(number.ref)}", f"the count of rows {said}"))
+    join.reason = f"Keep the {ctx.base} of each {key} with {said} {ctx.base} (semi join)."
+    ctx.plan.joins.append(join)
+    ctx.plan.touched = True
+    ctx.note(f"'{match.text}': the {ctx.base} rows of each {key} with {said} of them")
+    kept = {id(i) for i in [*match.items("val", name="said"), *match.items("val", name="place")]}
+    for item in match.items():
+        item.consumed = item.consumed or id(item) not in kept  # 'german customers': the test left for its reader
+    return False
+
+
+def _unread_busy_groups(ctx: Context, match: Match) -> bool:
+    """'orders of customers who ... with more than 3 orders', with more said than a value of the customers: refused,
+    as the count per customer would answer another question."""
+    rows, counted = match.item("rows"), match.item("what")
+    if rows is None or counted is None or str(rows.ref) != ctx.base or str(counted.ref) != ctx.base:
+        return False
+    ctx.refuse(f"{match.text} (the {ctx.base} of groups tested on their count, with more said of the groups)")
+    return True
+
+
 def read_having(ctx: Context) -> None:
     """The groups a test on their counts or sums keeps; names the grouping when only the test does."""
     scan = ctx.sentence.scan
@@ -113,6 +153,17 @@ def read_having(ctx: Context) -> None:
         r"(?:with|having|that have|who have|which have|that had|who had|(?:who|that|which)(?: have| has| had)? "
         r"(?:placed|made|bought)|where|whose|have|has|had)"
     )
+    # 'orders of customers with more than 3 orders', 'orders from customers who placed 5 or more orders'
+    owner = r"(?P<rows>{T}) (?:of|from|for|by|placed by|made by|belonging to)(?: the| our| all| those)? "
+    counted = (
+        having + r" (?:(?:a total of|in total) )?(?:(?P<neg>not )?(?P<op>" + OP + r") (?P<num>{N})"
+        r"|(?P<n2>{N}) (?P<more>or more)) (?P<what>{T})"
+    )
+    scan(
+        owner + r"(?P<said>(?:@v\d+ )*)(?P<grp>{T}) (?P<place>(?:in|from|based in|living in) @v\d+ )?" + counted,
+        lambda m: _rows_of_busy_groups(ctx, m),
+    )
+    scan(owner + r"(?:[^ ]+ ){0,6}?" + counted, lambda m: _unread_busy_groups(ctx, m))
     scan(
         r"(?P<grp>{C}|{T}) "
         + having
