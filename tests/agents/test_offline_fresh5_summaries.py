@@ -66,9 +66,10 @@ def _filled_within(dataset: str, column: str, how: str, group: str) -> Expected:
     return lambda f: f[dataset].with_columns(pl.col(column).fill_null(summary.over(group)))
 
 
-def _rows_of_busy(key: str, test: Callable[[pl.Expr], pl.Expr]) -> Expected:
+def _rows_of_busy(key: str, test: Callable[[pl.Expr], pl.Expr], measure: pl.Expr | None = None) -> Expected:
     def rows(f: Frames) -> pl.DataFrame:
-        busy = f["orders"].group_by(key).agg(pl.len().alias("n")).filter(test(pl.col("n")))
+        summed = pl.len() if measure is None else measure
+        busy = f["orders"].group_by(key).agg(summed.alias("n")).filter(test(pl.col("n")))
         return f["orders"].join(busy.select(key), on=key, how="semi")
 
     return rows
@@ -239,6 +240,15 @@ CASES: list[tuple[str, Expected]] = [
     ("orders placed by customers who have 5 or more orders", _rows_of_busy("customer_id", lambda n: n >= 5)),
     ("the orders from customers with fewer than 2 orders", _rows_of_busy("customer_id", lambda n: n < 2)),
     ("orders for products with more than 10 orders", _rows_of_busy("product_id", lambda n: n > 10)),
+    ("keep only orders whose customer has more than 3 orders", _rows_of_busy("customer_id", lambda n: n > 3)),
+    (
+        "orders from customers with total revenue above 1000",
+        _rows_of_busy("customer_id", lambda n: n > 1000, pl.col("total_revenue").sum()),
+    ),
+    (
+        "orders from customers who have more than 5000 in revenue",
+        _rows_of_busy("customer_id", lambda n: n > 5000, pl.col("total_revenue").sum()),
+    ),
 ]
 
 
@@ -275,6 +285,14 @@ def test_a_constant_fill_per_group_is_not_understood(demo: Demo) -> None:
 def test_orders_of_busy_customers_with_more_said_of_them_are_not_understood(demo: Demo) -> None:
     planned = draft("orders from customers who signed up in 2024 with more than 3 orders", demo.catalog)
     assert any("tested on their count" in word for word in planned.not_understood)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    ["orders of customers with more than 3 orders in 2024", "orders from customers with a revenue over 1000"],
+)
+def test_orders_of_groups_whose_test_may_be_read_two_ways_are_not_understood(request_text: str, demo: Demo) -> None:
+    assert draft(request_text, demo.catalog).not_understood
 
 
 def test_orders_of_busy_german_customers_keep_the_german_ones(demo: Demo, tmp_path: Path) -> None:

@@ -192,7 +192,7 @@ def _summary(node: dict[str, Any], key: str | None) -> tuple[str, str | None] | 
     function, column = aggregations[0].get("function"), aggregations[0].get("column")
     if function == "count" and column is None and aggregations[0].get("alias") == "count":
         return "count", None
-    if function not in ("min", "max") or column is None or aggregations[0].get("alias") != column:
+    if function not in ("min", "max", "sum") or column is None or aggregations[0].get("alias") != column:
         return None
     return function, column
 
