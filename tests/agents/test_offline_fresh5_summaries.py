@@ -11,7 +11,7 @@ import polars as pl
 import pytest
 
 from datalinx.agents.offline import draft
-from tests.agents.test_offline_planner import Demo, Frames, answer, demo, folded, same_rows
+from tests.agents.test_offline_planner import CATEGORY, Demo, Frames, answer, demo, folded, same_rows
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
 Expected = Callable[[Frames], pl.DataFrame]
@@ -25,9 +25,81 @@ def _with(other: str, key: str, *columns: str) -> Expected:
     return lambda f: f["orders"].join(f[other].select(key, *columns), on=key, how="left")
 
 
+def _matched(other: str, key: str, *columns: str) -> Expected:
+    return lambda f: f["orders"].join(f[other].select(key, *columns), on=key, how="inner")
+
+
+def _top_named(other: str, key: str, n: int, column: str | None) -> Expected:
+    def ranked(f: Frames) -> pl.DataFrame:
+        name = f"sum_{column}" if column else "count"
+        measure = pl.col(column).sum() if column else pl.len()
+        top = f["orders"].group_by(key).agg(measure.alias(name)).sort(name, descending=True).head(n)
+        return top.join(f[other].select(key, "name"), on=key, how="left").select(key, name, "name")
+
+    return ranked
+
+
+def _never_bought(rows: str, key: str, other: str, link: str, test: pl.Expr) -> Expected:
+    def unmatched(f: Frames) -> pl.DataFrame:
+        orders = f["orders"].join(f[other].filter(test).select(link), on=link, how="semi")
+        return f[rows].join(orders.select(key), on=key, how="anti")
+
+    return unmatched
+
+
+def _kept_then_averaged(dataset: str, dropped: pl.Expr, column: str, by: pl.Expr) -> Expected:
+    def averaged(f: Frames) -> pl.DataFrame:
+        kept = f[dataset].filter(~dropped.fill_null(False))
+        name = f"mean_{column}"
+        return kept.group_by(by.alias("group")).agg(pl.col(column).mean().alias(name)).select(name)
+
+    return averaged
+
+
 def _filled(dataset: str, column: str, how: str) -> Expected:
     summary = pl.col(column).median() if how == "median" else pl.col(column).mean()
     return lambda f: f[dataset].with_columns(pl.col(column).fill_null(summary))
+
+
+def _filled_within(dataset: str, column: str, how: str, group: str) -> Expected:
+    summary = pl.col(column).median() if how == "median" else pl.col(column).mean()
+    return lambda f: f[dataset].with_columns(pl.col(column).fill_null(summary.over(group)))
+
+
+def _rows_of_busy(key: str, test: Callable[[pl.Expr], pl.Expr], measure: pl.Expr | None = None) -> Expected:
+    def rows(f: Frames) -> pl.DataFrame:
+        summed = pl.len() if measure is None else measure
+        busy = f["orders"].group_by(key).agg(summed.alias("n")).filter(test(pl.col("n")))
+        return f["orders"].join(busy.select(key), on=key, how="semi")
+
+    return rows
+
+
+COUNTED = "count_distinct_customer_id"
+
+
+def _buyers_per(period: str, year: int | None) -> Expected:
+    def counted(f: Frames) -> pl.DataFrame:
+        orders = f["orders"] if year is None else f["orders"].filter(pl.col("order_date").dt.year() == year)
+        when = pl.col("order_date").dt.truncate(period) if period != "year" else pl.col("order_date").dt.year()
+        counts = orders.group_by(when.alias("when")).agg(pl.col("customer_id").n_unique().alias(COUNTED))
+        return counts.select(COUNTED)
+
+    return counted
+
+
+def _real_per(column: str) -> Expected:
+    return lambda f: f["customers"].filter(~pl.col("is_test_account")).group_by(column).agg(pl.len().alias("count"))
+
+
+def _per_category(column: str, country: str | None = None) -> Expected:
+    def summed(f: Frames) -> pl.DataFrame:
+        orders = f["orders"] if country is None else f["orders"].filter(pl.col("country") == country)
+        joined = orders.join(f["products"].select("product_id", "category"), on="product_id", how="left")
+        name = f"sum_{column}"
+        return joined.group_by(CATEGORY.alias("line")).agg(pl.col(column).sum().alias(name)).select(name)
+
+    return summed
 
 
 def _charges_estimated(f: Frames) -> pl.DataFrame:
@@ -49,6 +121,76 @@ CASES: list[tuple[str, Expected]] = [
         _with("customers", "customer_id", "segment", "signup_date"),
     ),
     ("attach the buyer's city and email to each order", _with("customers", "customer_id", "city", "email")),
+    # the rows with no match said to go, or to stay, after the columns are added to them
+    (
+        "hey, can you tack the buyer's age and segment onto each order? if the customer isn't in our list, leave"
+        " that order out",
+        _matched("customers", "customer_id", "age", "segment"),
+    ),
+    (
+        "add the customer's segment to each order; if the customer is not found, drop the order",
+        _matched("customers", "customer_id", "segment"),
+    ),
+    (
+        "add the buyer's city to every order, and if the customer doesn't exist, skip it",
+        _matched("customers", "customer_id", "city"),
+    ),
+    (
+        "orders with the product name, if the product isn't in the catalogue keep the order anyway",
+        _with("products", "product_id", "name"),
+    ),
+    ("tack the buyer's age onto each order", _with("customers", "customer_id", "age")),
+    (
+        "orders with the customer's segment, only orders with a known customer",
+        _matched("customers", "customer_id", "segment"),
+    ),
+    # the names of the groups ranked, asked after the ranking: 'and what are they called?'
+    (
+        "Which five products earned us the most revenue, and what are they called?",
+        _top_named("products", "product_id", 5, "total_revenue"),
+    ),
+    ("top 5 products by revenue, and what are they called", _top_named("products", "product_id", 5, "total_revenue")),
+    (
+        "which 3 products sold the most units, and what are they called?",
+        _top_named("products", "product_id", 3, "quantity"),
+    ),
+    # rows that none of the people (or products) picked by a value is linked to, through the orders
+    (
+        "Which products have never been bought by an enterprise customer?",
+        _never_bought("products", "product_id", "customers", "customer_id", pl.col("segment") == "enterprise"),
+    ),
+    (
+        "products that no enterprise customer has bought",
+        _never_bought("products", "product_id", "customers", "customer_id", pl.col("segment") == "enterprise"),
+    ),
+    (
+        "products which no smb customer ever ordered",
+        _never_bought("products", "product_id", "customers", "customer_id", pl.col("segment") == "smb"),
+    ),
+    (
+        "customers who never bought garden products",
+        _never_bought(
+            "customers", "customer_id", "products", "product_id", folded("category").is_in(["garden", "gardens"])
+        ),
+    ),
+    # rows left out by tests of a column said after it (in brackets, 'that are ...'), before the summary
+    (
+        "hey, could you take products, throw out the silly prices (negative or over 10,000), and then give me the"
+        " average price per category?",
+        _kept_then_averaged("products", (pl.col("price") < 0) | (pl.col("price") > 10000), "price", CATEGORY),
+    ),
+    (
+        "products, remove prices over 10000, then average price per category",
+        _kept_then_averaged("products", pl.col("price") > 10000, "price", CATEGORY),
+    ),
+    (
+        "toss out quantities below zero from orders, then average quantity per country",
+        _kept_then_averaged("orders", pl.col("quantity") < 0, "quantity", pl.col("country")),
+    ),
+    (
+        "remove orders with a negative quantity or revenue over 5000",
+        lambda f: f["orders"].filter(~((pl.col("quantity") < 0) | (pl.col("total_revenue") > 5000)).fill_null(False)),
+    ),
     # the gaps said first as a plain statement, then what goes in them
     ("incme is blank for some subscibers, put the medain in there", _filled("churn", "income", "median")),
     ("age is missing for a few customers, fill in the mean", _filled("customers", "age", "mean")),
@@ -65,6 +207,48 @@ CASES: list[tuple[str, Expected]] = [
         _charges_estimated,
     ),
     ("fill missing income with the median, sounds reasonable", _filled("churn", "income", "median")),
+    # a gap filled from the rows of its own group: 'the median price of products in the same category'
+    (
+        "In the products data, replace each missing price with the median price of products in the same category.",
+        _filled_within("products", "price", "median", "category"),
+    ),
+    ("fill missing prices with the category median", _filled_within("products", "price", "median", "category")),
+    ("fill missing income with the median income per region", _filled_within("churn", "income", "median", "region")),
+    ("fill blank income with each region's median", _filled_within("churn", "income", "median", "region")),
+    (
+        "fill in missing ages with the average age of customers in the same city",
+        _filled_within("customers", "age", "mean", "city"),
+    ),
+    ("set missing age to the city's mean age", _filled_within("customers", "age", "mean", "city")),
+    # test accounts left out, by another verb or noun: 'leaving out the test logins', 'without the test users'
+    ("how many genuine shoppers each town has, leaving out the test logins", _real_per("city")),
+    ("customers per city, leaving out the test accounts", _real_per("city")),
+    ("customers per city without the test logins", _real_per("city")),
+    ("count customers by segment, leaving out test users", _real_per("segment")),
+    # a product line said in words of several ('line of goods', 'product line'): the category, not the products
+    ("how many units each line of goods sold to Germany", _per_category("quantity", "DE")),
+    ("units per product line sold to Germany", _per_category("quantity", "DE")),
+    ("revenue by product line", _per_category("total_revenue")),
+    ("total quantity for each line of goods", _per_category("quantity")),
+    # buyers counted per period: the people among the orders of each period, not their signups
+    ("hey, how many unique buyers did we have each month in 2024?", _buyers_per("1mo", 2024)),
+    ("how many customers ordered each month in 2024", _buyers_per("1mo", 2024)),
+    ("number of distinct shoppers per year", _buyers_per("year", None)),
+    ("how many shoppers each week", _buyers_per("1w", None)),
+    # the rows of the groups a count of them keeps: the orders themselves, not each customer's count
+    ("orders of customers with more than 3 orders", _rows_of_busy("customer_id", lambda n: n > 3)),
+    ("orders placed by customers who have 5 or more orders", _rows_of_busy("customer_id", lambda n: n >= 5)),
+    ("the orders from customers with fewer than 2 orders", _rows_of_busy("customer_id", lambda n: n < 2)),
+    ("orders for products with more than 10 orders", _rows_of_busy("product_id", lambda n: n > 10)),
+    ("keep only orders whose customer has more than 3 orders", _rows_of_busy("customer_id", lambda n: n > 3)),
+    (
+        "orders from customers with total revenue above 1000",
+        _rows_of_busy("customer_id", lambda n: n > 1000, pl.col("total_revenue").sum()),
+    ),
+    (
+        "orders from customers who have more than 5000 in revenue",
+        _rows_of_busy("customer_id", lambda n: n > 5000, pl.col("total_revenue").sum()),
+    ),
 ]
 
 
@@ -80,6 +264,31 @@ def test_youngest_of_a_column_that_is_no_age_is_not_understood(demo: Demo) -> No
     planned = draft("the youngest and oldest price", demo.catalog)
     assert planned.definition is None
     assert any("not an age" in word for word in planned.not_understood)
+
+
+UNCLEAR: list[tuple[str, str]] = [
+    # (request, what the planner says it did not understand): a guess would answer another question
+    ("add the customer's age and segment to each order, dropping orders whose customer is unknown", "no match"),
+    ("throw out the bogus prices and give me the average price per category", "bogus"),
+    ("replace missing cities with 'Unknown' per country", "filled per country"),
+    ("orders from customers who signed up in 2024 with more than 3 orders", "tested on their count"),
+    ("orders of customers with more than 3 orders in 2024", "which rows are counted"),
+    ("orders from customers with a revenue over 1000", "tested on their count or total"),
+]
+
+
+@pytest.mark.parametrize(("request_text", "said"), UNCLEAR, ids=[c[0] for c in UNCLEAR])
+def test_a_request_a_guess_would_misread_says_what_is_unclear(request_text: str, said: str, demo: Demo) -> None:
+    planned = draft(request_text, demo.catalog)
+    assert any(said in word for word in planned.not_understood), planned.not_understood
+
+
+def test_orders_of_busy_german_customers_keep_the_german_ones(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("orders from german customers with more than 3 orders", demo, tmp_path)
+    german = demo.frames["customers"].filter(folded("country").is_in(["de", "deutschland", "germany", "deu"]))
+    busy = _rows_of_busy("customer_id", lambda n: n > 3)(demo.frames)
+    # a customer stored twice gives their orders twice, as the lookup of the country does for any order
+    same_rows(output.select(busy.columns), busy.join(german.select("customer_id"), on="customer_id"))
 
 
 RANKED_GROUPS: list[tuple[str, str, str, str, str, bool]] = [

@@ -46,8 +46,11 @@ def _steps(plan: Plan) -> NodeList:
         fill: dict[str, Any] = {"kind": "fill_missing", "columns": dict(plan.fills), "id": "fill"}
         if plan.fill_order:
             fill["order_by"] = plan.fill_order
+        if plan.fill_groups:
+            fill["partition_by"] = plan.fill_groups
         described = [f"{c} with {_fill_text(s)}" for c, s in plan.fills.items()]
-        steps.append((fill, f"Fill missing {_listing(described)}."))
+        within = f" within each {_listing(plan.fill_groups)}" if plan.fill_groups else ""
+        steps.append((fill, f"Fill missing {_listing(described)}{within}."))
     if plan.dedupe is not None and not plan.distinct:
         dedupe: dict[str, Any] = {"kind": "deduplicate", "keep": plan.dedupe.keep, "id": "dedupe"}
         if plan.dedupe.keys:
@@ -171,10 +174,13 @@ def _join(plan: Plan, join: Join, current: str, graph: _Graph) -> str:
     if join.summary is not None:
         function, column = join.summary
         by = join.right_key or join.key
-        aggregation = {"function": function, "column": column, "alias": column}
+        if column is None:  # 'orders of customers with more than 3 orders': each key's rows counted
+            aggregation, explanation = {"function": "count", "alias": "count"}, f"Count the rows of each {by}."
+        else:
+            aggregation = {"function": function, "column": column, "alias": column}
+            word = {"min": "earliest", "max": "latest"}.get(function, function)
+            explanation = f"Take the {word} {column} of each {by} in {join.dataset}."
         spec: dict[str, Any] = {"kind": "aggregate", "group_by": [by], "aggregations": [aggregation]}
-        word = {"min": "earliest", "max": "latest"}.get(function, function)
-        explanation = f"Take the {word} {column} of each {by} in {join.dataset}."
         right = graph.add(f"{join.dataset}_{function}", spec, explanation, right)
     right = graph.tested(join.dataset, join.filters, right)
     if join.through is not None and join.through_key is not None:

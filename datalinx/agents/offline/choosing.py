@@ -272,6 +272,7 @@ def _measured_elsewhere(entities: dict[int, Candidate], grounding: Grounding, da
     return False
 
 
+BUYER_WORDS = frozenset({"buyer", "buyers", "shopper", "shoppers", "purchaser", "purchasers"})
 HAVING_VERBS = frozenset({"with", "having", "have", "has", "had", "placed", "made", "bought", "ordered"})
 
 
@@ -322,12 +323,18 @@ def _compared(tokens: list[Token], start: int) -> bool:
 def _counted_elsewhere(
     tokens: list[Token], start: int, entities: dict[int, Candidate], grounding: Grounding, dataset: str
 ) -> bool:
-    """Whether 'distinct <dataset>' counts its key among the rows of another dataset the request names."""
-    if start == 0 or tokens[start - 1].norm not in ("distinct", "unique", "different"):
+    """Whether 'distinct <dataset>' counts its key among the rows of another dataset the request names; 'how many
+    buyers' counts the people among the rows of what they bought."""
+    following = tokens[start + 1].norm if start + 1 < len(tokens) else ""
+    # 'how many buyers each month', 'how many customers ordered in 2024': the people among the rows of what they did
+    buyers = tokens[start].norm in BUYER_WORDS and any(t.norm in GROUPING for t in tokens)
+    counted = buyers or following in VERB_DATASETS
+    if start == 0 or tokens[start - 1].norm not in ("distinct", "unique", "different", *(("many",) if counted else ())):
         return False
     key = grounding.key_of(dataset)
     others = {str(c.refs[0]) for c in entities.values() if c.kind == "ds" and c.refs[0] != dataset}
-    others |= {VERB_DATASETS[t.norm] for t in tokens if t.norm in VERB_DATASETS} - {dataset}
+    verbs = [*(t.norm for t in tokens), *(("bought",) if buyers else ())]
+    others |= {VERB_DATASETS[v] for v in verbs if v in VERB_DATASETS} - {dataset}
     return key is not None and any(grounding.column(other, key) is not None for other in others)
 
 

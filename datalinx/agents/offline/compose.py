@@ -258,8 +258,8 @@ def _merge_variants(ctx: Context) -> None:
 
 
 def finish(ctx: Context, *, also: bool = False, instead: bool = False) -> None:
+    alternatives(ctx)  # first: 'remove prices that are negative or over 10,000' leaves out rows passing either test
     negated(ctx)
-    alternatives(ctx)
     flags_as_columns(ctx)
     _picked(ctx)
     _merge_variants(ctx)
@@ -272,6 +272,13 @@ def finish(ctx: Context, *, also: bool = False, instead: bool = False) -> None:
     _renames(ctx)
     tests_only(ctx)
     for join in ctx.plan.joins:
-        if join.through is not None and (join.how != "semi" or join.columns):
+        if join.through is not None and (join.how not in ("semi", "anti") or join.columns):
             # each customer has many orders: columns of their products are no one value per customer
             ctx.refuse(f"columns of {join.dataset} for each row of {ctx.base} (linked only through {join.through})")
+        elif join.how == "semi" and join.columns and join.summary is None:
+            # 'orders with the customer's segment, only orders with a known customer': the matched rows keep the
+            # columns asked for, which a semi join would drop
+            join.how = "inner"
+            join.reason = f"Join {join.dataset} on {join.key} (only rows with a match, with its columns)."
+        elif join.how == "anti" and join.columns:
+            ctx.refuse(f"columns of {join.dataset} for the {ctx.base} that have none (no match)")

@@ -26,7 +26,8 @@ def _exclusion(ctx: Context, match: Match) -> bool:
 def read_exclusions(ctx: Context) -> None:
     """Rows to leave out, said before their test (read first, so the tests found later are negated)."""
     verbs = (
-        r"(?:remove|drop|delete|exclude|excluding|filter out|get rid of|discard|ignore|skip|leave out|take out|without)"
+        r"(?:remove|drop|delete|exclude|excluding|filter out|get rid of|discard|ignore|skip|leave out|leaving out"
+        r"|take out|throw out|throw away|toss out|without)"
     )
     rows = r"(?: all| the| any| every)? (?:{T}|rows|records|entries|ones|those|lines)"
     tie = (
@@ -41,6 +42,13 @@ def read_exclusions(ctx: Context) -> None:
     )
     ctx.sentence.scan(verbs + rows + tie, lambda m: _exclusion(ctx, m))
     ctx.sentence.scan(verbs + rows + test, lambda m: _exclusion(ctx, m))
+    # 'throw out the silly prices (negative or over 10,000)', 'remove prices over 500': a column named for the rows
+    # its tests pick, which must follow (else 'remove the price' drops the column)
+    judged = r"(?: (?:silly|bogus|crazy|absurd|junk|implausible|nonsense|bad|invalid|unrealistic|impossible|wrong"
+    judged += r"|broken|weird|odd|dodgy|garbage|suspicious))?"
+    signs = r"negative|positive|zero|below zero|above zero|under zero|less than zero"
+    tested = r"(?= {C} (?:\( |: |- |that are |which are |that is |which is )?(?:not )?(?:" + signs + "|" + OP + "))"
+    ctx.sentence.scan(verbs + r"(?: all| the| any)?" + judged + tested, lambda m: _exclusion(ctx, m))
 
 
 # Words that may stand between two tests joined by 'or': 'with a price under 5 or is below zero'.

@@ -14,11 +14,19 @@ from datalinx.agents.offline.sentence import Item, Match
 from datalinx.core.pipelines.types import NUMERIC, TEMPORAL, ColumnType
 
 T = ColumnType
+# the rows the summary is taken over: 'the median price of products in the same category', 'the mean per region'
+GROUPED = (
+    r"(?: (?:of |for |among )?(?:(?:the |all )?(?:other )?(?:{T}|rows|ones|items|records) )?(?:(?:in|within|of|for"
+    r"|from|across|among|with) (?:the same|each|its|their|that|every|its own|their own|the matching)|per|by|grouped "
+    r"by|within|for each|in each) (?P<within>{C}))?"
+)
 HOW = (
+    # 'the category median', 'each region's mean': the group said before the summary
+    r"(?:(?:each |its |their |every )?(?P<owner>{C}) (?:s )?(?=median|mean|average|mode|most common))?"
     r"(?P<how>{C}|median|mean|average|mode|most common(?: value)?|most "
     r"frequent(?: value)?|zero|previous(?: value| one)?"
     r"|last known(?: value)?|last value|forward|next(?: value| one)?|backward|{N}|{S}|{V}|{D}|[^ @§,;]+)"
-    r"(?: (?:of |for |in )?(?:the )?(?P<again>{C}))?(?: values?)?"
+    r"(?: (?:of |for |in )?(?:the )?(?P<again>{C}))?(?: values?)?" + GROUPED
 )
 STRATEGIES = {
     "median": "median",
@@ -50,7 +58,7 @@ def _fill(ctx: Context, match: Match) -> bool:
     if again is not None and again.kind == "col" and not names:
         names = [n for n in [ctx.column(again)] if n is not None]
     if first.kind == "col":
-        return _from_column(ctx, names, first, match.text)
+        return _from_column(ctx, names, first, match.text) if match.item("within") is None else False
     word = first.norm.split()[0] if first.kind == "word" else ""
     strategy = STRATEGIES.get(word)
     value: Any = None
@@ -70,6 +78,13 @@ def _fill(ctx: Context, match: Match) -> bool:
         else:
             return False
         strategy = "constant"
+    within = match.item("within") or match.item("owner")
+    if within is not None:
+        group = ctx.column(within)
+        if group is None or strategy == "constant" or group in names:
+            ctx.refuse(f"{match.text} (filled per {within.text})")
+            return True
+        ctx.plan.fill_groups = [group]
     if not names:
         names = _columns_with_gaps(ctx, strategy, value)
         if not names:
@@ -174,7 +189,8 @@ def read_fills(ctx: Context) -> None:
     missing = r"(?:missing|empty|null|blank|nan|na|unknown|absent)"
     gaps = r"(?:values?|entries|cells|gaps?|nulls?|blanks?|ones)"
     fill = r"(?:fill|replace|impute|set|default|substitute|complete|populate|patch)(?: in| up)?"
-    target = r"(?:the |all |any |every )?(?:" + missing + r" )?(?:" + gaps + r" )?(?:(?:in|of|for|from) )?(?:the )?"
+    target = r"(?:the |all |any |every |each )?(?:" + missing + r" )?(?:" + gaps + r" )?"
+    target += r"(?:(?:in|of|for|from) )?(?:the )?"
     computed = r"(?:with|by|using|to|as) (?:the )?" + arithmetic("expr", operator=True)
     scan(fill + " " + target + r"(?P<col>{C})(?: " + gaps + ")? " + computed, lambda m: _in_gaps(ctx, m))
     scan(

@@ -179,7 +179,10 @@ def _implicit(ctx: Context, match: Match) -> bool:
     whole = not unit and number.kind == "num" and isinstance(number.ref, int)
     aged = whole and 0 < number.ref < 100
     people = aged and _said_of_people(ctx, match) and ctx.grounding.columns_named(("age",), [ctx.base])
-    if (summary or (ctx.groups and ctx.measures)) and not unit and number.kind == "num" and not people:
+    # 'throw out prices over 10,000, then the average per category': rows left out before the summary
+    excluded = any(start <= match.indexes[0] <= end for start, end in ctx.negations)
+    summarised = (summary or (ctx.groups and ctx.measures)) and not excluded
+    if summarised and not unit and number.kind == "num" and not people:
         # "only countries with more than 100": a test on the summary, not on the rows
         output = (
             ctx.measures[0].output

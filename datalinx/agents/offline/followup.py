@@ -184,13 +184,15 @@ def _join(node: dict[str, Any], inputs: dict[str, list[dict[str, Any]]], by_id: 
     return join
 
 
-def _summary(node: dict[str, Any], key: str | None) -> tuple[str, str] | None:
+def _summary(node: dict[str, Any], key: str | None) -> tuple[str, str | None] | None:
     """The (function, column) of an aggregate `build` writes for a join's summary, else None."""
     aggregations = node.get("aggregations") or []
     if node["kind"] != "aggregate" or node.get("group_by") != [key] or len(aggregations) != 1:
         return None
     function, column = aggregations[0].get("function"), aggregations[0].get("column")
-    if function not in ("min", "max") or column is None or aggregations[0].get("alias") != column:
+    if function == "count" and column is None and aggregations[0].get("alias") == "count":
+        return "count", None
+    if function not in ("min", "max", "sum") or column is None or aggregations[0].get("alias") != column:
         return None
     return function, column
 
@@ -233,6 +235,7 @@ def _step(plan: Plan, node: dict[str, Any], summarised: bool) -> bool:
     elif kind == "fill_missing":
         plan.fills.update(node["columns"])
         plan.fill_order = list(node.get("order_by", []))
+        plan.fill_groups = list(node.get("partition_by", []))
     elif kind == "deduplicate":
         plan.dedupe = Dedupe(
             node.get("keys"), node.get("keep", "first"), list(node.get("order_by", [])), "Remove duplicates."

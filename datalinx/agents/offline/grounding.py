@@ -31,6 +31,7 @@ GENERIC_PARTS = frozenset({"is", "has", "id", "ids", "of", "the", "at", "on", "i
 MEASURE_HINTS = ("revenue", "amount", "sales", "total", "value", "price", "charges", "cost", "income")
 EVENT_DATES = r"signup|sign_up|created|registered|joined|start|placed|opened"
 KEY_SUFFIXES = ("_id", "id", "_ref", "_key", "_code", "_no", "_number")
+ACCOUNT_NOUNS = ("login", "logins", "user", "users")  # other nouns for an account, after what kind it is ('test')
 KEY_ROLES = {"ref": ("ref", "refs", "reference", "references"), "key": ("key", "keys"), "no": ("number", "no")}
 
 
@@ -171,8 +172,8 @@ class Grounding:
         named -= set(self.dataset_words) | set(word_forms(table[-1]) if table else ())
         if words[0] in ("is", "has") and len(words) > 1:  # is_test_account: "test accounts", "test"
             self._add(words[1:], ref)
-            for form in word_forms(words[-1]):
-                self._add((*words[1:-1], form), ref)
+            for form in word_forms(words[-1]) | set(ACCOUNT_NOUNS if words[-1] == "account" else ()):
+                self._add((*words[1:-1], form), ref)  # 'test logins', 'test users': the test accounts
             if len(words) > 2:
                 named -= {words[-1]}  # 'account' alone is any account, not a test one
         partial = ColumnRef(dataset.name, column.name, column.type, 2)
@@ -402,8 +403,11 @@ def is_plain_word(word: str) -> bool:
 
 
 def _noun(synonym: str, synonyms: tuple[str, ...]) -> bool:
-    """Whether a concept's synonym is a noun the list also gives in the plural (or singular): 'town' / 'towns'."""
-    if " " in synonym:
-        return False
-    forms = {synonym + "s", synonym + "es", synonym.removesuffix("s")} - {synonym}
-    return any(form in synonyms for form in forms)
+    """Whether a concept's synonym is a noun the list also gives in the plural (or singular): 'town' / 'towns',
+    'product line' / 'product lines', 'line of goods' / 'lines of goods' (the first or the last word inflected)."""
+    words = synonym.split()
+    forms = set()
+    for at in {0, len(words) - 1}:
+        for form in (words[at] + "s", words[at] + "es", words[at].removesuffix("s")):
+            forms.add(" ".join([*words[:at], form, *words[at + 1 :]]))
+    return any(form in synonyms for form in forms - {synonym})

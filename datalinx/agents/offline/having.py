@@ -6,8 +6,8 @@ from datalinx.agents.offline.aggregates import _function
 from datalinx.agents.offline.context import Context, Measure
 from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.phrases import OP
-from datalinx.agents.offline.plan import Condition, ident, literal
-from datalinx.agents.offline.sentence import Match
+from datalinx.agents.offline.plan import Condition, Join, ident, literal
+from datalinx.agents.offline.sentence import Item, Match
 from datalinx.core.pipelines.types import NUMERIC
 
 
@@ -106,6 +106,71 @@ def _rate_test(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _rows_of_busy_groups(ctx: Context, match: Match) -> bool:
+    """'orders of customers with more than 3 orders': the base's own rows, of the keys whose rows are counted and
+    tested first (a semi join with each key's count), not the counts themselves."""
+    rows, group, counted = match.item("rows"), match.item("grp"), match.item("what")
+    number = match.item("num") or match.item("n2")
+    if rows is None or group is None or counted is None or number is None:
+        return False
+    column = _own_amount(ctx, counted)
+    if str(rows.ref) != ctx.base or (str(counted.ref) != ctx.base and column is None) or str(group.ref) == ctx.base:
+        return False
+    key = ctx.grounding.key_of(str(group.ref))
+    if key is None or ctx.grounding.column(ctx.base, key) is None:
+        return False
+    from datalinx.agents.offline.filters import SYMBOLS, _operator
+
+    parsed = (">=", "at least") if match.group("more") else _operator(match)
+    if parsed is None:
+        return False
+    after = ctx.sentence.items[match.indexes[-1] + 1 : match.indexes[-1] + 3]
+    if any(i.kind in ("date", "year") for i in after):
+        # 'orders of customers with more than 3 orders in 2024': the count of that year's orders, or all of theirs?
+        ctx.refuse(f"{match.text} {after[-1].text} (which rows are counted, and which are shown?)")
+        return True
+    join = Join(dataset=ctx.base, key=key, how="semi", summary=("count", None) if column is None else ("sum", column))
+    said = f"{SYMBOLS.get(parsed[0], parsed[1])} {number.text}"
+    tested = "count" if column is None else ident(column)
+    join.filters.append(Condition(f"{tested} {parsed[0]} {literal(number.ref)}", f"the {tested} {said}"))
+    join.reason = f"Keep the {ctx.base} of each {key} with {said} {counted.text} (semi join)."
+    ctx.plan.joins.append(join)
+    ctx.plan.touched = True
+    ctx.note(f"'{match.text}': the {ctx.base} rows of each {key} with {said} of them")
+    kept = {id(i) for i in [*match.items("val", name="said"), *match.items("val", name="place")]}
+    for item in match.items():
+        item.consumed = item.consumed or id(item) not in kept  # 'german customers': the test left for its reader
+    return False
+
+
+def _said_total(match: Match) -> bool:
+    """Whether the amount tested is said to be a total ('total revenue', 'combined quantity'), not each row's."""
+    what = match.item("what")
+    return match.group("total") is not None or (what is not None and what.norm.split()[0] in TOTAL_WORDS)
+
+
+def _own_amount(ctx: Context, item: Item) -> str | None:
+    """The base's own amount an item names ('revenue' of the orders), summed per group; None for anything else."""
+    if item.kind != "col" or not isinstance(item.ref, ColumnRef) or item.ref.dataset != ctx.base:
+        return None
+    ref = item.ref
+    amount = ref.type in NUMERIC and not ctx.grounding.is_key(ref.dataset, ref.column)
+    return ref.column if amount and not ctx.grounding.is_flag(ref.dataset, ref.column) else None
+
+
+def _unread_busy_groups(ctx: Context, match: Match) -> bool:
+    """'orders of customers who ... with more than 3 orders', 'orders from customers with total revenue over 1000':
+    with more said than a value of the customers, or the amount said otherwise, refused, as the count or total per
+    customer would answer another question."""
+    rows, group, counted = match.item("rows"), match.item("grp"), match.item("what")
+    if rows is None or group is None or counted is None or str(rows.ref) != ctx.base or str(group.ref) == ctx.base:
+        return False
+    if str(counted.ref) != ctx.base and _own_amount(ctx, counted) is None:
+        return False
+    ctx.refuse(f"{match.text} (the {ctx.base} of groups tested on their count or total, with more said of them)")
+    return True
+
+
 def read_having(ctx: Context) -> None:
     """The groups a test on their counts or sums keeps; names the grouping when only the test does."""
     scan = ctx.sentence.scan
@@ -113,6 +178,28 @@ def read_having(ctx: Context) -> None:
         r"(?:with|having|that have|who have|which have|that had|who had|(?:who|that|which)(?: have| has| had)? "
         r"(?:placed|made|bought)|where|whose|have|has|had)"
     )
+    # 'orders of customers with more than 3 orders', 'orders from customers who placed 5 or more orders'
+    owner = r"(?P<rows>{T}) (?:(?:of|from|for|by|placed by|made by|belonging to)(?: the| our| all| those)?|whose) "
+    counted = (
+        having + r" (?:(?:a total of|in total) )?(?:(?P<neg>not )?(?P<op>" + OP + r") (?P<num>{N})"
+        r"|(?P<n2>{N}) (?P<more>or more)) (?:(?:in|of) )?(?P<what>{T}|{C})"
+    )
+    scan(
+        owner + r"(?P<said>(?:@v\d+ )*)(?P<grp>{T}) (?P<place>(?:in|from|based in|living in) @v\d+ )?" + counted,
+        lambda m: _rows_of_busy_groups(ctx, m),
+    )
+    # 'orders from customers whose total revenue is above 1000': each customer's total, said before the test
+    summed = (
+        having + r" (?:(?:a|an|the|their) )?(?P<total>(?:total|combined|overall) )?(?P<what>{C}) (?:(?:is|are|of) )?"
+        r"(?P<neg>not )?(?P<op>" + OP + r") (?P<num>{N})"
+    )
+    scan(
+        owner + r"(?P<said>(?:@v\d+ )*)(?P<grp>{T}) (?P<place>(?:in|from|based in|living in) @v\d+ )?" + summed,
+        lambda m: _said_total(m) and _rows_of_busy_groups(ctx, m),
+    )
+    around = r"(?:[^ ]+ ){0,3}?(?P<grp>{T}) (?:[^ ]+ ){0,4}?"
+    scan(owner + around + counted, lambda m: _unread_busy_groups(ctx, m))
+    scan(owner + around + summed, lambda m: _unread_busy_groups(ctx, m))
     scan(
         r"(?P<grp>{C}|{T}) "
         + having

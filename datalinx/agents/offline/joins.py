@@ -60,6 +60,18 @@ def _with(ctx: Context, match: Match, how: str) -> bool:
     return True
 
 
+def _bought_by_none(ctx: Context, match: Match) -> bool:
+    """'products that no enterprise customer has bought': rows with no match among what those people bought (an
+    anti join through the orders), not the rows bought by anyone outside the segment; the value is left to its
+    reader, as the test of the people matched."""
+    if not _join(ctx, _dataset(ctx, None, match.group("verb")), "anti", False):
+        return False
+    kept = {id(i) for i in match.items("val")}
+    for item in match.items():
+        item.consumed = item.consumed or id(item) not in kept
+    return False
+
+
 def _reduced(ctx: Context, match: Match) -> bool:
     """'customers per segment ordered in 2025': the rows matched, their grouping left for its reader."""
     if not _with(ctx, match, "semi"):
@@ -217,6 +229,9 @@ def _called(ctx: Context, match: Match, found: list[tuple[int, int, Item]]) -> b
             return False
         ref = ColumnRef(refs[0].dataset, refs[0].column, refs[0].type, 3)
     else:
+        if match.group("they") is not None:  # 'which five products ..., and what are they called?'
+            other = next((i for i in ctx.sentence.items[: match.indexes[0]] if i.kind == "ds"), None)
+            other = other if other is not None and str(other.ref) != ctx.base else None
         if other is None or other.kind != "ds":
             return False
         columns = ctx.grounding.dataset(str(other.ref)).columns
@@ -224,6 +239,9 @@ def _called(ctx: Context, match: Match, found: list[tuple[int, int, Item]]) -> b
         if len(names) != 1:
             return False
         ref = ColumnRef(str(other.ref), names[0].name, names[0].type, 3)
+        if match.group("they") is not None:
+            ctx.use(ref)  # nothing else said of them: the names are shown
+            return True
     found.append((match.indexes[0], match.indexes[-1], match.as_column(ref)))
     return False
 
@@ -318,6 +336,10 @@ def read_described(ctx: Context) -> None:
         r"what (?:the |their |its |each |every )?(?P<t>{T}) (?:is|are|was|were|gets|get) (?:called|named)",
         lambda m: _called(ctx, m, found),
     )
+    ctx.sentence.scan(
+        r"(?<=, )(?:and )?what (?:are|were|is|was) (?P<they>they|those|these|each one|each of them) (?:called|named)",
+        lambda m: _called(ctx, m, found),
+    )
     # 'its catalogue price': a column of the products, said where it is kept
     ctx.sentence.scan(r"(?:catalogue|catalog) (?P<col>{C})", lambda m: _called(ctx, m, found))
     _fold(ctx, found)
@@ -329,7 +351,8 @@ def read_described(ctx: Context) -> None:
     _fold(ctx, found)
     # "orders with the customer town", "add the buyer's nation and age": columns named after their dataset's rows
     owned = (
-        r"(?:with|plus|\+|add|adding|include|including|attach|attaching) (?:the |their |its |each |every )?"
+        r"(?:with|plus|\+|add|adding|include|including|attach|attaching|" + FASTEN + r")"
+        r" (?:the |their |its |each |every )?"
         r"(?P<t>{T})(?: 's| s)? (?P<col>{C})"
     )
     more = r"(?P<more>(?:(?: ,| and| , and| &| plus| as well as)(?: the| their| its| his| her)? {C})+)(?! {C}| {T})"
@@ -338,6 +361,8 @@ def read_described(ctx: Context) -> None:
     _fold(ctx, found)
 
 
+# plain verbs for adding columns to rows: 'tack the buyer's age onto each order'
+FASTEN = r"tack on|tack|tacking|stick on|stick|glue on|glue"
 RECORD = r"(?: record| records| row| rows| table| data| dataset| side| file| profile| one| ones| 's| s)?"
 
 
@@ -445,11 +470,27 @@ def read_joins(ctx: Context) -> None:
         r"valid)",
         lambda m: _how(ctx, m, "inner"),
     )
+    scan(
+        r"(?:that|which) (?:no|not a|not one) (?:single )?(?:@v\d+ )+{T} (?:has |have |had |ever )*"
+        r"(?P<verb>bought|ordered|purchased)",
+        lambda m: _bought_by_none(ctx, m),
+    )
+    # 'if the customer isn't in our list, leave that order out' (inner), '..., keep the order anyway' (left)
+    absent = (
+        r"(?:is |are |was |were |does |do )?(?:not|never) (?:be )?(?:found|known|listed|there|matched|on file|match"
+        r"|exist|exists|in (?:our|the) (?:list|data|table|records|system|database|file|catalogue|catalog|{T})|in {T})"
+    )
+    missed = r"(?:if|when|where|whenever|in case) (?:the |a |an |its |their |that )?(?P<t>{T}|{C}) " + absent
+    rows = r"(?: that| the| those| this| such| these)?(?: {T}| rows?| ones?| it| them| records?| lines?)?"
+    drop = r"(?:leave|drop|skip|remove|exclude|ignore|throw|take|cut)" + rows + r"(?: out| away)?"
+    kept = r"keep" + rows + r"(?: anyway| too| all the same| regardless| as well)?"
+    scan(missed + r"(?: ,)? (?:(?:just|then|please|simply) )?" + drop, lambda m: _how(ctx, m, "inner"))
+    scan(missed + r"(?: ,)? (?:(?:just|still|please) )?" + kept, lambda m: _how(ctx, m, "left"))
     catalogue = r"(?P<where>from (?:the |our )?(?:product |(?P<t>{T}) )?(?:catalogue|catalog))"
     scan(r"(?P<col>{C}) " + catalogue, lambda m: _catalogued(ctx, m))
     scan(
-        r"(?:add|bring in|bring|include|attach|append|pull in|with|plus|\+|(?:, )?and what (?:is|are|s|was|were))"
-        r"(?: the| their| its| his| her)?"
+        r"(?:add|bring in|bring|include|attach|append|pull in|" + FASTEN + r"|with|plus|\+"
+        r"|(?:, )?and what (?:is|are|s|was|were))(?: the| their| its| his| her)?"
         r"(?: corresponding| matching| respective| related| associated| relevant)? " + COLUMNS,
         lambda m: _bring(ctx, m),
     )
@@ -596,13 +637,17 @@ def tests_only(ctx: Context) -> None:
     """'orders from customers in Germany': a joined dataset whose columns are only tested picks the base's rows
     (a semi join, each row once) rather than adding its columns and repeating rows it matches twice."""
     plan = ctx.plan
-    # "customers who bought garden products": the match with any order is implied by the products' through them
+    # "customers who bought garden products": the match with any order is implied by the products' through them;
+    # "products never bought by enterprise customers": no such match (an anti join through the orders)
     bridges = [
-        j for j in plan.joins if j.how == "semi" and not j.columns and any(o.through == j.dataset for o in plan.joins)
+        j
+        for j in plan.joins
+        if j.how in ("semi", "anti") and not j.columns and any(o.through == j.dataset for o in plan.joins)
     ]
     joins = [j for j in plan.joins if j not in bridges]
-    if plan.lookups or plan.dedupe is not None or len(joins) != 1:
+    if plan.lookups or plan.dedupe is not None or len(joins) != 1 or len({b.how for b in bridges}) > 1:
         return
+    how = bridges[0].how if bridges and joins[0].through is not None else "semi"
     join = joins[0]
     if plan.aggregate is not None and join.through is None:
         return  # a summary over a direct join stays as planned; one through a bridge could not bring columns
@@ -634,11 +679,12 @@ def tests_only(ctx: Context) -> None:
         for name, original in names.items():
             condition.expression = re.sub(rf"\b{re.escape(name)}\b", ident(original), condition.expression)
         condition.column = names.get(condition.column or "", condition.column)
-    plan.filters, join.filters, join.columns, join.renamed, join.how = kept, tested, [], {}, "semi"
+    plan.filters, join.filters, join.columns, join.renamed, join.how = kept, tested, [], {}, how
     for bridge in bridges:
         join.through_filters.extend(bridge.filters)
         plan.joins.remove(bridge)
-    join.reason = f"Keep the {ctx.base} rows with a matching {join.dataset} row (semi join on {join.key})."
+    which = "a matching" if how == "semi" else "no matching"
+    join.reason = f"Keep the {ctx.base} rows with {which} {join.dataset} row ({how} join on {join.key})."
 
 
 def _only_names(expression: str, names: set[str], ctx: Context) -> bool:

@@ -35,7 +35,8 @@ BRIDGE = (
 NEGATION = r"(?:not|non|no|never|without|except|excluding|exclude|excludes|other than|apart from|but not|minus|outside)"
 # 'i dont want the test accounts': not wanting rows is removing them
 REMOVAL = (
-    r"(?:drop|remove|delete|filter out|get rid of|take out|leave out|skip|ignore|ignoring|omit|hide"
+    r"(?:drop|remove|delete|filter out|get rid of|take out|leave out|leaving out|throw out|throw away|toss out|skip"
+    r"|ignore|ignoring|omit|hide"
     r"|not (?:want|need)(?: to (?:see|include|keep))?)"
 )
 LIST_JOIN = r"(?: (?:,|or|and|nor|, or|, and|as well as|plus|&) )"

@@ -60,8 +60,9 @@ class Join:
     through: str | None = None  # a dataset linking the two ('orders' between customers and products)
     through_key: str | None = None  # the key `through` shares with this join's dataset (`key`: with the base)
     through_filters: list[Condition] = field(default_factory=list)  # tests on the rows of `through`
-    # 'whose first order was in 2024': the right rows summed up per key first (function, column), then tested
-    summary: tuple[str, str] | None = None
+    # 'whose first order was in 2024': the right rows summed up per key first (function, column), then tested;
+    # a count of the rows has no column ('orders of customers with more than 3 orders')
+    summary: tuple[str, str | None] | None = None
 
 
 @dataclass
@@ -91,6 +92,7 @@ class Plan:
     prepare_notes: list[str] = field(default_factory=list)
     fills: dict[str, dict[str, Any]] = field(default_factory=dict)
     fill_order: list[dict[str, Any]] = field(default_factory=list)
+    fill_groups: list[str] = field(default_factory=list)  # each gap filled from its group's rows ('same category')
     filters: list[Condition] = field(default_factory=list)
     dedupe: Dedupe | None = None
     aggregate: Aggregate | None = None

@@ -486,7 +486,7 @@ def read_rankings(ctx: Context) -> None:
         + SUPERLATIVE
         + r")))?(?:has|had|have|with|gets|got|made|makes|generated|"
         r"generates|brings|brought|sold|sells|placed|places|bought|buys|spent|spends|earned|earns|(?:brought|brings"
-        r"|bring|pulled|pulls|took|takes|raked|rakes) in)(?: the)? (?P<sup>"
+        r"|bring|pulled|pulls|took|takes|raked|rakes) in)(?: us| for us| me| you)?(?: the)? (?P<sup>"
         + SUPERLATIVE
         + r") "
         + fnwords

@@ -247,3 +247,6 @@ def read_relations(ctx: Context) -> None:
     scan(inside + r" (?:in|inside) (?:the|their|its) (?P<col>{C})", lambda m: _text(ctx, m))
     scan(r"(?P<neg>not )?(?:a |an )?" + SIGN + r" (?P<col>{C})(?: values?)?", lambda m: _sign(ctx, m))
     scan(r"(?P<col>{C}) " + BRIDGE + r"(?P<neg>not )?" + SIGN, lambda m: _sign(ctx, m))
+    # 'the silly prices (negative or over 10,000)', 'prices that are negative': the test said after the column
+    said = r"(?:(?:\(|:|-) )?(?:(?:that|which) (?:are|is|were|was) |(?:i e|ie|e g|eg) )?"
+    scan(r"(?P<col>{C}) " + said + r"(?P<neg>not )?" + SIGN, lambda m: _sign(ctx, m))
