@@ -5,6 +5,7 @@ what they earn' as income missing, and asides that ask for nothing ('everything 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from tests.agents.test_offline_planner import Demo, Frames, answer, demo, folded
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
 Expected = Callable[[Frames], pl.DataFrame]
+D = dt.date
 
 
 def _year(column: str, year: int) -> pl.Expr:
@@ -71,7 +73,70 @@ CASES: list[tuple[str, Expected, bool]] = [
         False,
     ),
     ("customers in berlin, full rows please", lambda f: f["customers"].filter(pl.col("city") == "Berlin"), False),
+    # a hyphen left waiting for the ending the next word spells out: 'one- or two-year'
+    (
+        "fiber subscribers on one- and two-year contracts",
+        lambda f: f["churn"].filter(
+            (pl.col("internet_service") == "fiber") & _contract(f).is_in(["oneyear", "twoyear", "2year"])
+        ),
+        False,
+    ),
+    (
+        "the dsl subscribers who are on a one- or two-year contract",
+        lambda f: f["churn"].filter(
+            (pl.col("internet_service") == "dsl") & _contract(f).is_in(["oneyear", "twoyear", "2year"])
+        ),
+        False,
+    ),
+    # 'lacking A or B': either one gone
+    (
+        "customers missing a phone number or an email",
+        lambda f: f["customers"].filter(pl.col("phone").is_null() | pl.col("email").is_null()),
+        False,
+    ),
+    (
+        "subscribers lacking income or total charges",
+        lambda f: f["churn"].filter(pl.col("income").is_null() | pl.col("total_charges").is_null()),
+        False,
+    ),
+    # holidays whose day moves, in a named year
+    ("orders placed on cyber monday 2024", lambda f: f["orders"].filter(pl.col("order_date") == D(2024, 12, 2)), False),
+    (
+        "orders shipped on Thanksgiving 2023",
+        lambda f: f["orders"].filter(pl.col("ship_date") == D(2023, 11, 23)),
+        False,
+    ),
+    (
+        "orders placed between Black Friday 2023 and Christmas 2023",
+        lambda f: f["orders"].filter(pl.col("order_date").is_between(D(2023, 11, 24), D(2023, 12, 25))),
+        False,
+    ),
+    # a whole row kept per group, the grouping said first and a verb between
+    (
+        "for every country keep only the order with the biggest revenue",
+        lambda f: _top_per("orders", "country", "total_revenue", f),
+        False,
+    ),
+    (
+        "per internet service keep the one with the highest total charges",
+        lambda f: _top_per("churn", "internet_service", "total_charges", f),
+        False,
+    ),
+    (
+        "for each category give me the product with the highest price",
+        lambda f: _top_per("products", "category", "price", f),
+        False,
+    ),
 ]
+
+
+def _contract(frames: Frames) -> pl.Expr:
+    return pl.col("contract").str.to_lowercase().str.replace_all(r"[\s\-]", "")
+
+
+def _top_per(dataset: str, key: str, column: str, frames: Frames) -> pl.DataFrame:
+    ordered = frames[dataset].sort(column, descending=True, nulls_last=True)
+    return ordered.unique(key, keep="first", maintain_order=True)
 
 
 @pytest.mark.parametrize(("request_text", "expected", "ordered"), CASES, ids=[c[0] for c in CASES])

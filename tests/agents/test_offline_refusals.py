@@ -39,6 +39,8 @@ def test_requests_with_nothing_to_map_get_no_definition(request_text: str, demo:
         ("show the profit margin per product", "profit margin"),
         ("what's the weather in Berlin", "weather"),
         ("orders from yesterday", "yesterday"),
+        ("customers without a city or a phone", "both missing, or either?"),
+        ("orders placed on black friday", "black friday"),
     ],
 )
 def test_the_part_not_understood_is_named(request_text: str, unmapped: str, demo: Demo) -> None:

@@ -238,6 +238,9 @@ def read_sorts(ctx: Context) -> None:
     after_placement = r"(?:(?<=first )|(?<=last )|(?<=top ))(?:, )?(?:and )?then by "
     scan(after_placement + KEYS + r"(?: (?P<dir>" + DIRECTION[3:-1] + r"))?", lambda m: _then(ctx, m))
     summarising = any(i.norm in SUMMARY_WORDS for i in ctx.sentence.items if i.kind == "word")
+    # 'orders by country A to Z, and within each country ...': rows in an order, ordered again inside each key
+    scan(r"(?P<rows>{T}) by " + KEYS + r"(?: ,)? (?P<dir>" + DIRECTION[3:-1] + r")(?= (?:, )?(?:and )?(?:then )?"
+         r"(?:within|inside|in) (?:each|every) )", lambda m: _rows_first(ctx, m) and _sort(ctx, m))  # fmt: skip
     if not summarising:  # "orders by date, oldest first": with nothing to summarise, 'by' orders
         by_keys = r"(?:(?:{T}|{V}) )?by " + KEYS + r"(?: ,)? (?P<dir>" + DIRECTION[3:-1] + r")"
         scan(by_keys, lambda m: _sort(ctx, m))
@@ -248,6 +251,14 @@ def read_sorts(ctx: Context) -> None:
         r"|(?:where|when|if) (?:the )?(?P<col2>{C}) (?:is|are) " + tied,
         lambda m: _ties_of(ctx, m.item("col") or m.item("col2")),
     )
+
+
+def _rows_first(ctx: Context, match: Match) -> bool:
+    """Whether a match starts with the base's rows, with no column or summary word said before them."""
+    rows = match.item("rows")
+    before = ctx.sentence.items[: match.indexes[0]]
+    said = any(i.kind in ("col", "ds") or i.norm in SUMMARY_WORDS for i in before)
+    return rows is not None and str(rows.ref) == ctx.base and not said
 
 
 def _ties_of(ctx: Context, item: Item | None) -> bool:

@@ -22,6 +22,7 @@ from datalinx.agents.offline.words import (
     KEYWORDS,
     LESS,
     MONTHS,
+    MOVABLE_HOLIDAYS,
     NUMBER_WORDS,
     OPPOSITES,
     SEASONS,
@@ -162,7 +163,13 @@ def planner_words() -> frozenset[str]:
     opposites = {w for words in OPPOSITES.values() for p in words for w in p.split()}
     opposites |= {w for p in SUPERLATIVES for w in p.split()}
     known = FILLER | KEYWORDS | set(NUMBER_WORDS) | set(MONTHS) | set(TIME_UNITS) | set(AGGREGATES) | concepts
-    known |= set(WEEKDAYS) | set(DECADES) | set(SEASONS) | {w for words in HOLIDAYS for w in words} | ABBREVIATIONS
+    known |= (
+        set(WEEKDAYS)
+        | set(DECADES)
+        | set(SEASONS)
+        | {w for words in (*HOLIDAYS, *MOVABLE_HOLIDAYS) for w in words}
+        | ABBREVIATIONS
+    )
     return frozenset(known | synonyms | phrases | opposites)
 
 
