@@ -73,6 +73,35 @@ CASES: list[tuple[str, Expected, bool]] = [
         False,
     ),
     ("customers in berlin, full rows please", lambda f: f["customers"].filter(pl.col("city") == "Berlin"), False),
+    # a value by its words said another way: a cheque in the post is a mailed check
+    (
+        "subscribers who settle their bill by posting a cheque",
+        lambda f: f["churn"].filter(pl.col("payment_method") == "mailed check"),
+        False,
+    ),
+    ("subscribers who pay by mail", lambda f: f["churn"].filter(pl.col("payment_method") == "mailed check"), False),
+    (
+        "subscribers who pay their bill by online check",
+        lambda f: f["churn"].filter(pl.col("payment_method") == "electronic check"),
+        False,
+    ),
+    (
+        "subscribers who pay via wire transfer",
+        lambda f: f["churn"].filter(pl.col("payment_method") == "bank transfer"),
+        False,
+    ),
+    # an amount by its count of digits
+    ("subscribers earning six figures a year", lambda f: f["churn"].filter(pl.col("income") >= 100_000), False),
+    (
+        "subscribers with a five-figure income",
+        lambda f: f["churn"].filter(pl.col("income").is_between(10_000, 100_000, closed="left")),
+        False,
+    ),
+    (
+        "orders with revenue in four figures",
+        lambda f: f["orders"].filter(pl.col("total_revenue").is_between(1_000, 10_000, closed="left")),
+        False,
+    ),
     # a hyphen left waiting for the ending the next word spells out: 'one- or two-year'
     (
         "fiber subscribers on one- and two-year contracts",

@@ -43,7 +43,8 @@ COMMON = word_set(
     great please thanks done doing dont also still even ever yet soon country city town state region place area
     world europe european what when where why how much many more most less least lot lots few several number
     numbers amount amounts figure figures stats statistics metric metrics measure measures whole entire overall
-    altogether combined everything nothing something anything
+    altogether combined everything nothing something anything post posted posting mail mailed mailing cheque wire
+    cheques
     """
 )
 
