@@ -102,6 +102,28 @@ CASES: list[tuple[str, Expected, bool]] = [
         lambda f: f["orders"].filter(pl.col("total_revenue").is_between(1_000, 10_000, closed="left")),
         False,
     ),
+    # two dates of a row in the same (or another) calendar period
+    (
+        "orders that shipped in a different calendar month from the one they were placed in? it's for month-end"
+        " accruals",
+        lambda f: f["orders"].filter(_period("ship_date", "1mo") != _period("order_date", "1mo")),
+        False,
+    ),
+    (
+        "orders shipped in the same month they were placed",
+        lambda f: f["orders"].filter(_period("ship_date", "1mo") == _period("order_date", "1mo")),
+        False,
+    ),
+    (
+        "orders that shipped in a different year than they were ordered",
+        lambda f: f["orders"].filter(_period("ship_date", "1y") != _period("order_date", "1y")),
+        False,
+    ),
+    (
+        "orders not shipped in the same week as the order date",
+        lambda f: f["orders"].filter(_period("ship_date", "1w") != _period("order_date", "1w")),
+        False,
+    ),
     # a hyphen left waiting for the ending the next word spells out: 'one- or two-year'
     (
         "fiber subscribers on one- and two-year contracts",
@@ -157,6 +179,10 @@ CASES: list[tuple[str, Expected, bool]] = [
         False,
     ),
 ]
+
+
+def _period(column: str, every: str) -> pl.Expr:
+    return pl.col(column).dt.truncate(every)
 
 
 def _contract(frames: Frames) -> pl.Expr:

@@ -36,7 +36,8 @@ FULL_ROWS = r"(?:(?:i want|i need|give me|show|keep) )?(?:the )?(?:full|whole|en
 WORK = (
     r"(?:(?:i|we) (?:am |are )?(?:working|doing|putting together|building|preparing) on |(?:i|we) (?:am |are )?"
     r"(?:doing|putting together|building|preparing) |it (?:is )?for )(?:a |an |the |my |our |some )?"
-    r"(?:(?P<col>{C}) |[a-z]+ ){0,2}(?:breakdown|report|analysis|deck|presentation|dashboard|review|study)"
+    r"(?:(?P<col>{C}) |[a-z]+ ){0,2}(?:breakdown|report|analysis|deck|presentation|dashboard|review|study|accruals"
+    r"|accrual|reconciliation|audit|forecast|budget|meeting|close|closing|campaign)s?"
 )
 # the user's view of the choice: 'seems the fairest guess', 'sounds reasonable'
 JUDGEMENT = (
