@@ -43,6 +43,7 @@ def test_requests_with_nothing_to_map_get_no_definition(request_text: str, demo:
         ("orders placed on black friday", "black friday"),
         ("subscribers paying by cheque", "could be 'electronic check' or 'mailed check'"),
         ("subscribers earning low six figures", "approximate"),
+        ("every combination of payment method and internet service", "combination"),
     ],
 )
 def test_the_part_not_understood_is_named(request_text: str, unmapped: str, demo: Demo) -> None:
