@@ -10,6 +10,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from datalinx.agents.offline import draft
 from tests.agents.test_offline_planner import Demo, Frames, answer, demo, same_rows
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
@@ -176,8 +177,6 @@ def test_what_the_rows_brought_in_is_their_total_amount(demo: Demo, tmp_path: Pa
 
 
 def test_buyers_per_period_of_their_signup_is_not_guessed(demo: Demo) -> None:
-    from datalinx.agents.offline import draft
-
     planned = draft("how many unique buyers did we have each month in 2024?", demo.catalog)
     assert any("the dates they ordered" in part for part in planned.not_understood)
 
@@ -191,6 +190,9 @@ WITHIN_SORTED: list[tuple[str, str, list[tuple[str, bool]]]] = [
      [("segment", False), ("age", True)]),
     ("products by category Z to A, within each category cheapest first", "products",
      [("category", True), ("price", False)]),
+    ("orders by country A to Z, then by total revenue highest first", "orders",
+     [("country", False), ("total_revenue", True)]),
+    ("orders by country alphabetically and then by revenue", "orders", [("country", False), ("total_revenue", False)]),
 ]  # fmt: skip
 
 
@@ -202,6 +204,12 @@ def test_the_order_within_each_sorted_group_is_a_second_sort_key(
     assert output.height == demo.frames[dataset].height  # every row, none summed
     sort = next(n for n in planned.definition["nodes"] if n["kind"] == "sort")  # type: ignore[index]
     assert [(k["column"], k["descending"]) for k in sort["by"]] == keys
+
+
+def test_a_summary_said_in_an_order_only_text_has_is_sorted_by_its_group(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("total revenue by country A to Z", demo, tmp_path)
+    assert output["country"].to_list() == sorted(output["country"].to_list())
+    assert draft("total revenue by country and status A to Z", demo.catalog).not_understood
 
 
 ROWS_PER_GROUP: list[tuple[str, Expected]] = [
@@ -230,7 +238,5 @@ def test_a_row_per_group_is_whole_rows_not_a_sum_per_group(
 
 
 def test_a_count_per_group_and_a_row_per_group_at_once_is_not_guessed(demo: Demo) -> None:
-    from datalinx.agents.offline import draft
-
     request = "how many subscribers per internet service and the subscriber with the highest total charges"
     assert draft(request, demo.catalog).not_understood

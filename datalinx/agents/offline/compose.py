@@ -10,6 +10,7 @@ from datalinx.agents.offline.conditions import alternatives, negated
 from datalinx.agents.offline.context import Context, Measure, SortRequest
 from datalinx.agents.offline.groups import spellings_folded
 from datalinx.agents.offline.joins import tests_only
+from datalinx.agents.offline.phrases import ALPHABETICAL
 from datalinx.agents.offline.plan import Aggregate, Dedupe, Join, combine
 from datalinx.core.pipelines.types import NUMERIC
 
@@ -165,6 +166,12 @@ def _sort(ctx: Context) -> None:
             elif column is None and request.generic and len(measures) > 1:
                 ctx.refuse(f"{request.text} (which of {len(measures)} measures?)")
                 continue
+            elif column is None and _alphabetical(request.text):
+                texts = [g for g in aggregate.group_by if ctx.type_of(g) == "string" and g not in aggregate.buckets]
+                if len(texts) != 1:  # an order only text has, of a summary with no one text group
+                    ctx.refuse(f"{request.text} (which group is ordered so?)")
+                    continue
+                column = texts[0]  # 'total revenue by country A to Z': by the country
             elif column is None:
                 column = measures[0].output if measures else None
             else:
@@ -192,6 +199,12 @@ def _sort(ctx: Context) -> None:
     ctx.plan.sort = keys
     if keys:
         ctx.plan.touched = True
+
+
+def _alphabetical(text: str) -> bool:
+    """Whether an order is said as one only text has ('A to Z')."""
+    padded = f" {text.lower()} "
+    return any(f" {phrase} " in padded for phrase in ALPHABETICAL)
 
 
 def _renames(ctx: Context) -> None:
