@@ -36,6 +36,9 @@ SHOWN: list[tuple[str, list[str]]] = [
     ("orders: the order id, how much it was worth and which country it went to",
      ["order_id", "total_revenue", "country"]),
     ("just three things from orders: ship date, revenue and country", ["ship_date", "total_revenue", "country"]),
+    ("orders: the order id, when it shipped and where it went", ["order_id", "ship_date", "country"]),
+    ("products: name, what it costs and which category it is in", ["name", "price", "category"]),
+    ("customers: name and which city they live in", ["name", "city"]),
 ]  # fmt: skip
 
 

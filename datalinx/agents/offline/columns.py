@@ -251,7 +251,9 @@ def read_shapes(ctx: Context) -> None:
     read_event_columns(ctx)
     # 'name and where they live': the place the rows are at, as a column
     where = r"where (?:it|they|he|she|each one|(?:the |each |every )?{T}) (?:live|lives|reside|resides|are based"
-    where += r"|is based|are located|is located|are from|is from|come from|comes from)(?= [?.!;,]|$| and )"
+    where += r"|is based|are located|is located|are from|is from|come from|comes from|went|go|goes|was sent"
+    where += r"|were sent|was shipped|were shipped|shipped to|ships to|is going|was delivered|were delivered)"
+    where += r"(?= [?.!;,]|$| and )"
     scan(where, lambda m: _place_column(ctx, m))
     who = r"(?:it|they|he|she|each one|(?:the |each |every )?{T})"
     scan(r"how (?P<old>old|{C}) " + who + r" (?:is|are|was|were)(?= [?.!;,]|$| and )", lambda m: _age_said(ctx, m))

@@ -15,8 +15,11 @@ LISTED = r"(?:(?<=, )|(?<=: )|(?<=and )|(?<=just )|(?<=only ))"
 LISTED_OF = r"(?:(?<=, )|(?<=: )|(?<=and )|(?<=just )|(?<=only )|(?<= of ))"
 ENDS = r"(?= ,| and|$| [?.!;]| that| which)"
 WHO = r"(?:it|they|each one|each|(?:the |each |every )?{T})"
-# what a row's column is said to do: 'which country it went to', 'what kind of internet they have'
-GOES = r"(?:went to|goes to|go to|was sent to|were sent to|is sent to|shipped to|was shipped to|were shipped to)"
+# what a row's column is said to do: 'which country it went to', 'which city they live in'
+GOES = (
+    r"(?:went to|goes to|go to|was sent to|were sent to|is sent to|shipped to|was shipped to|were shipped to|is in"
+    r"|are in|was in|were in|belongs to|belong to|lives in|live in|comes from|come from|is from|are from)"
+)
 HAS = r"(?:have|has|had|use|uses|used|are on|is on|were on|was on|get|gets|got)"
 WAS = r"(?:it|they) (?:was|were|is|are)"
 BOUGHT = r"(?:bought|ordered|purchased|sold)"
@@ -34,9 +37,10 @@ def read_column_descriptions(ctx: Context) -> None:
     scan(LISTED + r"how many (?:(?:were|was|got|they) )?" + BOUGHT + r"(?= ,| and|$| [?.!;])",
          lambda m: _fold(ctx, m, _counted(ctx)))  # fmt: skip
     # 'how much it was worth': the amount of each row
-    scan(
-        LISTED + r"how much " + WHO + r" (?:was|were|is|are) worth" + ENDS, lambda m: _fold(ctx, m, ctx.main_measure())
-    )
+    worth = r"(?:how much|what) " + WHO + r" (?:was|were|is|are) worth"
+    scan(LISTED + worth + ENDS, lambda m: _fold(ctx, m, ctx.main_measure()))
+    costs = r"(?:how much|what) " + WHO + r" (?:(?P<c>{C})|sells for|sell for|sold for|goes for|go for)"
+    scan(LISTED + costs + ENDS, lambda m: _fold(ctx, m, _price(ctx, m)))
     scan(LISTED + r"(?:which|what) (?P<c>{C}) " + WHO + " " + GOES + ENDS, lambda m: _fold(ctx, m, _named(ctx, m)))
     scan(LISTED_OF + r"what (?:kind|kinds|type|types|sort|sorts) of (?P<c>{C}) " + WHO + " " + HAS + ENDS,
          lambda m: _fold(ctx, m, _named(ctx, m)))  # fmt: skip
@@ -84,6 +88,16 @@ def check_columns_said(ctx: Context) -> None:
     listed = len(ctx.plan.select or [])
     if listed != ctx.columns_said:
         ctx.refuse(f"{ctx.columns_said} things ({listed} columns were read)")
+
+
+def _price(ctx: Context, match: Match) -> str | None:
+    """What a row costs: its one price, when that is its amount too (a product's price, not an order's unit price)."""
+    said = match.item("c")
+    if said is not None and said.norm not in ("cost", "costs"):
+        return None
+    refs = ctx.grounding.columns_named(("price",), [ctx.base])
+    main = ctx.main_measure()
+    return main if len(refs) == 1 and refs[0].column == main else None
 
 
 def _named(ctx: Context, match: Match) -> str | None:
