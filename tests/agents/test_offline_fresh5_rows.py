@@ -162,7 +162,12 @@ CASES: list[tuple[str, Expected, bool]] = [
         lambda f: f["orders"].filter(pl.col("order_date").is_between(D(2023, 11, 24), D(2023, 12, 25))),
         False,
     ),
-    # a whole row kept per group, the grouping said first and a verb between
+    # a whole row kept per group, the grouping said first and a verb between; a group is each value however spelled
+    (
+        "for each contract type keep just the subscriber with the highest total charges, full rows please",
+        lambda f: _top_per("churn", "contract", "total_charges", f, _contract(f).replace(CONTRACT_HEADS)),
+        False,
+    ),
     (
         "for every country keep only the order with the biggest revenue",
         lambda f: _top_per("orders", "country", "total_revenue", f),
@@ -175,7 +180,7 @@ CASES: list[tuple[str, Expected, bool]] = [
     ),
     (
         "for each category give me the product with the highest price",
-        lambda f: _top_per("products", "category", "price", f),
+        lambda f: _top_per("products", "category", "price", f, folded("category").str.strip_suffix("s")),
         False,
     ),
 ]
@@ -185,13 +190,18 @@ def _period(column: str, every: str) -> pl.Expr:
     return pl.col(column).dt.truncate(every)
 
 
+CONTRACT_HEADS = {"m2m": "monthtomonth", "2year": "twoyear"}
+
+
 def _contract(frames: Frames) -> pl.Expr:
     return pl.col("contract").str.to_lowercase().str.replace_all(r"[\s\-]", "")
 
 
-def _top_per(dataset: str, key: str, column: str, frames: Frames) -> pl.DataFrame:
-    ordered = frames[dataset].sort(column, descending=True, nulls_last=True)
-    return ordered.unique(key, keep="first", maintain_order=True)
+def _top_per(dataset: str, key: str, column: str, frames: Frames, one: pl.Expr | None = None) -> pl.DataFrame:
+    """The row with the largest `column` of each `key` (each of its values written one way by `one`)."""
+    grouped = pl.col(key) if one is None else one
+    ordered = frames[dataset].sort(column, descending=True, nulls_last=True).with_columns(grouped.alias("_k"))
+    return ordered.unique("_k", keep="first", maintain_order=True).drop("_k")
 
 
 @pytest.mark.parametrize(("request_text", "expected", "ordered"), CASES, ids=[c[0] for c in CASES])

@@ -89,6 +89,7 @@ def _rows_kept(ctx: Context) -> bool:
     """Whether the answer is some rows of the base with every column: no summary, grouping or drop (a row kept per
     group, 'for each service the subscriber with the highest charges', is whole rows)."""
     picked = ctx.pick is not None and not ctx.measures
-    if not (ctx.plan.touched or picked) or ctx.plan.aggregate is not None or ctx.measures or ctx.plan.drop:
+    dropped = [c for c in ctx.plan.drop if c not in ctx.plan.prepare]  # a helper column computed and dropped again
+    if not (ctx.plan.touched or picked) or ctx.plan.aggregate is not None or ctx.measures or dropped:
         return False
     return not ctx.groups or picked

@@ -243,12 +243,29 @@ def _picked(ctx: Context) -> None:
     if not keys:
         ctx.refuse(f"the {which} (of what?)")
         return
-    ctx.plan.dedupe = Dedupe(keys=keys, explanation=f"Keep one row per {', '.join(keys)}.")
+    ctx.plan.dedupe = Dedupe(
+        keys=[_one_spelling(ctx, k) for k in keys], explanation=f"Keep one row per {', '.join(keys)}."
+    )
     ctx.groups = []
     _keep(ctx, which, column)
     if ctx.pick_down is not None:
         ctx.plan.dedupe.keep = "last" if ctx.pick_down else "first"
         nulls_away(ctx.plan.dedupe)
+
+
+def _one_spelling(ctx: Context, column: str) -> str:
+    """A key of one row per group whose values have spelling variants ('Books', 'BOOKS'): a helper column with each
+    written one way, so a group is the thing meant; the rows keep their own spelling and the helper is dropped."""
+    expression = spellings_folded(ctx, column)
+    if expression is None:
+        return column
+    helper = f"{column}_as_one"
+    ctx.plan.prepare[helper] = expression
+    ctx.plan.prepare_notes.append(f"Write each spelling of a {column} value one way, to keep one row per {column}.")
+    if ctx.plan.select is None:
+        ctx.plan.drop.append(helper)
+    ctx.note(f"spelling variants of {column} taken as one {column}")
+    return helper
 
 
 def _merge_variants(ctx: Context) -> None:
