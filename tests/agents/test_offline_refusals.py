@@ -44,6 +44,8 @@ def test_requests_with_nothing_to_map_get_no_definition(request_text: str, demo:
         ("subscribers paying by cheque", "could be 'electronic check' or 'mailed check'"),
         ("subscribers earning low six figures", "approximate"),
         ("every combination of payment method and internet service", "combination"),
+        ("subscribers in the north-east or south-east", "north-east"),
+        ("subscribers in the north- or south-east", "south-east"),
     ],
 )
 def test_the_part_not_understood_is_named(request_text: str, unmapped: str, demo: Demo) -> None:
