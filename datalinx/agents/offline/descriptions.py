@@ -10,9 +10,11 @@ from datalinx.agents.offline.sentence import Match
 from datalinx.agents.offline.words import PEOPLE
 
 # Where a phrase stands in a list of columns: after a comma, 'and', or 'its'/'their' of a list's start.
-LISTED = r"(?:(?<=, )|(?<=: )|(?<=and )|(?<=just )|(?<=only ))"
-# the same, or after 'of' ('every pairing of how they pay and ...')
-LISTED_OF = r"(?:(?<=, )|(?<=: )|(?<=and )|(?<=just )|(?<=only )|(?<= of ))"
+LISTED_AFTER = (", ", ": ", "and ", "just ", "only ")
+LISTED = "(?:" + "|".join(f"(?<={before})" for before in LISTED_AFTER) + ")"
+# the same, or after the pairs a list is of ('every pairing of how they pay and ...')
+PAIRS = ("pair", "pairs", "pairing", "pairings", "combination", "combinations")
+LISTED_OF = "(?:" + "|".join(f"(?<={before})" for before in (*LISTED_AFTER, *(f"{p} of " for p in PAIRS))) + ")"
 ENDS = r"(?= ,| and|$| [?.!;]| that| which)"
 WHO = r"(?:it|they|each one|each|(?:the |each |every )?{T})"
 # what a row's column is said to do: 'which country it went to', 'which city they live in'
