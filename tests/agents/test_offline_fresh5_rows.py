@@ -174,6 +174,11 @@ CASES: list[tuple[str, Expected, bool]] = [
         False,
     ),
     (
+        "per region, just the one subscriber with the highest income please",
+        lambda f: _top_per("churn", "region", "income", f),
+        False,
+    ),
+    (
         "per internet service keep the one with the highest total charges",
         lambda f: _top_per("churn", "internet_service", "total_charges", f),
         False,

@@ -243,6 +243,10 @@ def _picked(ctx: Context) -> None:
     if not keys:
         ctx.refuse(f"the {which} (of what?)")
         return
+    if column is None and which == "oldest" and ctx.grounding.columns_named(("age",), [ctx.base]):
+        # 'the oldest customer in each segment': the eldest, or the one longest with us?
+        ctx.refuse(f"the {which} (by age, or by {ctx.main_date() or 'date'}?)")
+        return
     ctx.plan.dedupe = Dedupe(
         keys=[_one_spelling(ctx, k) for k in keys], explanation=f"Keep one row per {', '.join(keys)}."
     )

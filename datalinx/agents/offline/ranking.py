@@ -235,6 +235,7 @@ def _best(ctx: Context, match: Match) -> bool:
 # Words between a grouping and the row kept of each group that ask for nothing else.
 KEEP_WORDS = frozenset(
     {"keep", "keeping", "retain", "just", "only", "could", "can", "would", "you", "please", "i", "we", "want", "need"}
+    | {"the", "one"}
     | {"give", "me", "us", "show", "list", "find", "get", "pull", "return", "then", "type", "types"}
 )
 
