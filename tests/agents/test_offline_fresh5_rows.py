@@ -150,6 +150,11 @@ CASES: list[tuple[str, Expected, bool]] = [
         lambda f: f["churn"].filter(pl.col("income").is_null() | pl.col("total_charges").is_null()),
         False,
     ),
+    (
+        "customers lacking a city and a phone",
+        lambda f: f["customers"].filter(pl.col("city").is_null() & pl.col("phone").is_null()),
+        False,
+    ),
     # holidays whose day moves, in a named year
     ("orders placed on cyber monday 2024", lambda f: f["orders"].filter(pl.col("order_date") == D(2024, 12, 2)), False),
     (
