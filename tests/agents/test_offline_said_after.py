@@ -193,6 +193,9 @@ WITHIN_SORTED: list[tuple[str, str, list[tuple[str, bool]]]] = [
     ("orders by country A to Z, then by total revenue highest first", "orders",
      [("country", False), ("total_revenue", True)]),
     ("orders by country alphabetically and then by revenue", "orders", [("country", False), ("total_revenue", False)]),
+    ("subscribers by region A to Z, then within each region by monthly charges highest first", "churn",
+     [("region", False), ("monthly_charges", True)]),
+    ("customers by segment A to Z, within each segment by name", "customers", [("segment", False), ("name", False)]),
 ]  # fmt: skip
 
 

@@ -243,6 +243,9 @@ def read_sorts(ctx: Context) -> None:
     scan(r"(?P<rows>{T}) by " + KEYS + r"(?: ,)?(?: (?P<dir>" + DIRECTION[3:-1] + r"))?(?= (?:, )?(?:and )?(?:then )?"
          r"(?:within|inside|in) (?:each|every) |(?: [,.?!;])*$)",
          lambda m: _rows_first(ctx, m) and _sort(ctx, m))  # fmt: skip
+    # '..., then within each region by monthly charges highest first': the keys that order inside a sorted key
+    scan(r"(?:within|inside|in) (?:each|every) (?P<g>{C}) (?:, )?by " + KEYS + r"(?: ,)?(?: (?P<dir>"
+         + DIRECTION[3:-1] + r"))?", lambda m: _inside_sorted(ctx, m) and _sort(ctx, m))  # fmt: skip
     if not summarising:  # "orders by date, oldest first": with nothing to summarise, 'by' orders
         by_keys = r"(?:(?:{T}|{V}) )?by " + KEYS + r"(?: ,)? (?P<dir>" + DIRECTION[3:-1] + r")"
         scan(by_keys, lambda m: not _amount_before(ctx, m) and _sort(ctx, m))
@@ -265,6 +268,13 @@ def _amount_before(ctx: Context, match: Match) -> bool:
         return False
     column = ctx.column_ref(item)
     return column is not None and column.type in NUMERIC and not ctx.grounding.is_key(column.dataset, column.column)
+
+
+def _inside_sorted(ctx: Context, match: Match) -> bool:
+    """Whether the key said to hold the others ('within each region') is sorted by already."""
+    item = match.item("g")
+    column = ctx.column(item) if item is not None else None
+    return column is not None and any(request.column == column for request in ctx.order)
 
 
 def _rows_first(ctx: Context, match: Match) -> bool:
