@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from datalinx.agents.offline import draft
 from tests.agents.test_offline_planner import Demo, answer, demo
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
@@ -25,7 +26,20 @@ SHOWN: list[tuple[str, list[str]]] = [
     ),
     ("subscribers: reference, how long they have been with us", ["customer_ref", "tenure_months"]),
     ("just each subscriber's ref and tenure", ["customer_ref", "tenure_months"]),
-]
+    # columns said by what they hold, and a count of them that must match
+    ("subscribers: the customer ref, how they pay and what kind of contract they have",
+     ["customer_ref", "payment_method", "contract"]),
+    ("just three things from churn: customer_ref, how they pay and what kind of internet they have",
+     ["customer_ref", "payment_method", "internet_service"]),
+    ("just three things from orders: when each one shipped, how much it was worth and which country it went to",
+     ["ship_date", "total_revenue", "country"]),
+    ("orders: the order id, how much it was worth and which country it went to",
+     ["order_id", "total_revenue", "country"]),
+    ("just three things from orders: ship date, revenue and country", ["ship_date", "total_revenue", "country"]),
+    ("orders: the order id, when it shipped and where it went", ["order_id", "ship_date", "country"]),
+    ("products: name, what it costs and which category it is in", ["name", "price", "category"]),
+    ("customers: name and which city they live in", ["name", "city"]),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(("request_text", "columns"), SHOWN, ids=[s[0] for s in SHOWN])
@@ -34,7 +48,8 @@ def test_columns_said_in_words_are_shown_for_every_row(
 ) -> None:
     planned, output = answer(request_text, demo, tmp_path)
     assert output.columns == columns
-    assert output.height == demo.frames["churn"].height  # a flag in the list is shown, no row is tested away
+    dataset = planned.definition["nodes"][0]["dataset"]  # type: ignore[index]
+    assert output.height == demo.frames[dataset].height  # a flag in the list is shown, no row is tested away
     assert [n["kind"] for n in planned.definition["nodes"]] == ["source", "select"]  # type: ignore[index]
 
 
@@ -43,6 +58,11 @@ TESTED: list[tuple[str, int]] = [
     ("subscribers who churned, their customer_ref, churned and region", 1),
     ("subscribers that did not churn: customer_ref, churned", 0),
 ]
+
+
+def test_a_count_of_columns_that_does_not_match_the_list_is_said(demo: Demo) -> None:
+    planned = draft("two things from customers: name and email and age", demo.catalog)
+    assert any("columns were read" in part for part in planned.not_understood)
 
 
 @pytest.mark.parametrize(("request_text", "value"), TESTED, ids=[t[0] for t in TESTED])

@@ -5,6 +5,7 @@ what they earn' as income missing, and asides that ask for nothing ('everything 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from tests.agents.test_offline_planner import Demo, Frames, answer, demo, folded
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
 Expected = Callable[[Frames], pl.DataFrame]
+D = dt.date
 
 
 def _year(column: str, year: int) -> pl.Expr:
@@ -71,7 +73,145 @@ CASES: list[tuple[str, Expected, bool]] = [
         False,
     ),
     ("customers in berlin, full rows please", lambda f: f["customers"].filter(pl.col("city") == "Berlin"), False),
+    # a value by its words said another way: a cheque in the post is a mailed check
+    (
+        "subscribers who settle their bill by posting a cheque",
+        lambda f: f["churn"].filter(pl.col("payment_method") == "mailed check"),
+        False,
+    ),
+    ("subscribers who pay by mail", lambda f: f["churn"].filter(pl.col("payment_method") == "mailed check"), False),
+    (
+        "subscribers who pay their bill by online check",
+        lambda f: f["churn"].filter(pl.col("payment_method") == "electronic check"),
+        False,
+    ),
+    (
+        "subscribers who pay via wire transfer",
+        lambda f: f["churn"].filter(pl.col("payment_method") == "bank transfer"),
+        False,
+    ),
+    # an amount by its count of digits
+    ("subscribers earning six figures a year", lambda f: f["churn"].filter(pl.col("income") >= 100_000), False),
+    (
+        "subscribers with a five-figure income",
+        lambda f: f["churn"].filter(pl.col("income").is_between(10_000, 100_000, closed="left")),
+        False,
+    ),
+    (
+        "orders with revenue in four figures",
+        lambda f: f["orders"].filter(pl.col("total_revenue").is_between(1_000, 10_000, closed="left")),
+        False,
+    ),
+    # two dates of a row in the same (or another) calendar period
+    (
+        "orders that shipped in a different calendar month from the one they were placed in? it's for month-end"
+        " accruals",
+        lambda f: f["orders"].filter(_period("ship_date", "1mo") != _period("order_date", "1mo")),
+        False,
+    ),
+    (
+        "orders shipped in the same month they were placed",
+        lambda f: f["orders"].filter(_period("ship_date", "1mo") == _period("order_date", "1mo")),
+        False,
+    ),
+    (
+        "orders that shipped in a different year than they were ordered",
+        lambda f: f["orders"].filter(_period("ship_date", "1y") != _period("order_date", "1y")),
+        False,
+    ),
+    (
+        "orders not shipped in the same week as the order date",
+        lambda f: f["orders"].filter(_period("ship_date", "1w") != _period("order_date", "1w")),
+        False,
+    ),
+    # a hyphen left waiting for the ending the next word spells out: 'one- or two-year'
+    (
+        "fiber subscribers on one- and two-year contracts",
+        lambda f: f["churn"].filter(
+            (pl.col("internet_service") == "fiber") & _contract(f).is_in(["oneyear", "twoyear", "2year"])
+        ),
+        False,
+    ),
+    (
+        "the dsl subscribers who are on a one- or two-year contract",
+        lambda f: f["churn"].filter(
+            (pl.col("internet_service") == "dsl") & _contract(f).is_in(["oneyear", "twoyear", "2year"])
+        ),
+        False,
+    ),
+    # 'lacking A or B': either one gone
+    (
+        "customers missing a phone number or an email",
+        lambda f: f["customers"].filter(pl.col("phone").is_null() | pl.col("email").is_null()),
+        False,
+    ),
+    (
+        "subscribers lacking income or total charges",
+        lambda f: f["churn"].filter(pl.col("income").is_null() | pl.col("total_charges").is_null()),
+        False,
+    ),
+    (
+        "customers lacking a city and a phone",
+        lambda f: f["customers"].filter(pl.col("city").is_null() & pl.col("phone").is_null()),
+        False,
+    ),
+    # holidays whose day moves, in a named year
+    ("orders placed on cyber monday 2024", lambda f: f["orders"].filter(pl.col("order_date") == D(2024, 12, 2)), False),
+    (
+        "orders shipped on Thanksgiving 2023",
+        lambda f: f["orders"].filter(pl.col("ship_date") == D(2023, 11, 23)),
+        False,
+    ),
+    (
+        "orders placed between Black Friday 2023 and Christmas 2023",
+        lambda f: f["orders"].filter(pl.col("order_date").is_between(D(2023, 11, 24), D(2023, 12, 25))),
+        False,
+    ),
+    # a whole row kept per group, the grouping said first and a verb between; a group is each value however spelled
+    (
+        "for each contract type keep just the subscriber with the highest total charges, full rows please",
+        lambda f: _top_per("churn", "contract", "total_charges", f, _contract(f).replace(CONTRACT_HEADS)),
+        False,
+    ),
+    (
+        "for every country keep only the order with the biggest revenue",
+        lambda f: _top_per("orders", "country", "total_revenue", f),
+        False,
+    ),
+    (
+        "per region, just the one subscriber with the highest income please",
+        lambda f: _top_per("churn", "region", "income", f),
+        False,
+    ),
+    (
+        "per internet service keep the one with the highest total charges",
+        lambda f: _top_per("churn", "internet_service", "total_charges", f),
+        False,
+    ),
+    (
+        "for each category give me the product with the highest price",
+        lambda f: _top_per("products", "category", "price", f, folded("category").str.strip_suffix("s")),
+        False,
+    ),
 ]
+
+
+def _period(column: str, every: str) -> pl.Expr:
+    return pl.col(column).dt.truncate(every)
+
+
+CONTRACT_HEADS = {"m2m": "monthtomonth", "2year": "twoyear"}
+
+
+def _contract(frames: Frames) -> pl.Expr:
+    return pl.col("contract").str.to_lowercase().str.replace_all(r"[\s\-]", "")
+
+
+def _top_per(dataset: str, key: str, column: str, frames: Frames, one: pl.Expr | None = None) -> pl.DataFrame:
+    """The row with the largest `column` of each `key` (each of its values written one way by `one`)."""
+    grouped = pl.col(key) if one is None else one
+    ordered = frames[dataset].sort(column, descending=True, nulls_last=True).with_columns(grouped.alias("_k"))
+    return ordered.unique("_k", keep="first", maintain_order=True).drop("_k")
 
 
 @pytest.mark.parametrize(("request_text", "expected", "ordered"), CASES, ids=[c[0] for c in CASES])

@@ -39,6 +39,15 @@ def test_requests_with_nothing_to_map_get_no_definition(request_text: str, demo:
         ("show the profit margin per product", "profit margin"),
         ("what's the weather in Berlin", "weather"),
         ("orders from yesterday", "yesterday"),
+        ("customers without a city or a phone", "both missing, or either?"),
+        ("orders placed on black friday", "black friday"),
+        ("subscribers paying by cheque", "could be 'electronic check' or 'mailed check'"),
+        ("subscribers earning low six figures", "approximate"),
+        ("every combination of payment method and internet service", "combination"),
+        ("subscribers in the north-east or south-east", "north-east"),
+        ("subscribers in the north- or south-east", "south-east"),
+        ("the highest-paying subscriber per region", "payment_method holds text"),
+        ("the oldest customer in each segment", "by age, or by signup_date?"),
     ],
 )
 def test_the_part_not_understood_is_named(request_text: str, unmapped: str, demo: Demo) -> None:

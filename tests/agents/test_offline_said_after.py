@@ -10,6 +10,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from datalinx.agents.offline import draft
 from tests.agents.test_offline_planner import Demo, Frames, answer, demo, same_rows
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
@@ -176,28 +177,70 @@ def test_what_the_rows_brought_in_is_their_total_amount(demo: Demo, tmp_path: Pa
 
 
 def test_buyers_per_period_of_their_signup_is_not_guessed(demo: Demo) -> None:
-    from datalinx.agents.offline import draft
-
     # with nothing counted ('how many buyers each month' counts the people among each month's orders)
     planned = draft("list buyers each month", demo.catalog)
     assert any("the dates they ordered" in part for part in planned.not_understood)
 
 
-def test_the_order_within_each_sorted_group_is_a_second_sort_key(demo: Demo, tmp_path: Path) -> None:
-    planned, output = answer("orders sorted by country, and within each country by revenue descending", demo, tmp_path)
-    assert output.height == demo.frames["orders"].height  # every order, none summed
+WITHIN_SORTED: list[tuple[str, str, list[tuple[str, bool]]]] = [
+    ("orders sorted by country, and within each country by revenue descending", "orders",
+     [("country", False), ("total_revenue", True)]),
+    ("orders by destination country A to Z, and within each country from the biggest order value to the smallest",
+     "orders", [("country", False), ("total_revenue", True)]),
+    ("customers by segment A to Z and within each segment from oldest to youngest", "customers",
+     [("segment", False), ("age", True)]),
+    ("products by category Z to A, within each category cheapest first", "products",
+     [("category", True), ("price", False)]),
+    ("orders by country A to Z, then by total revenue highest first", "orders",
+     [("country", False), ("total_revenue", True)]),
+    ("orders by country alphabetically and then by revenue", "orders", [("country", False), ("total_revenue", False)]),
+    ("subscribers by region A to Z, then within each region by monthly charges highest first", "churn",
+     [("region", False), ("monthly_charges", True)]),
+    ("customers by segment A to Z, within each segment by name", "customers", [("segment", False), ("name", False)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("request_text", "dataset", "keys"), WITHIN_SORTED, ids=[c[0] for c in WITHIN_SORTED])
+def test_the_order_within_each_sorted_group_is_a_second_sort_key(
+    request_text: str, dataset: str, keys: list[tuple[str, bool]], demo: Demo, tmp_path: Path
+) -> None:
+    planned, output = answer(request_text, demo, tmp_path)
+    assert output.height == demo.frames[dataset].height  # every row, none summed
     sort = next(n for n in planned.definition["nodes"] if n["kind"] == "sort")  # type: ignore[index]
-    assert [(k["column"], k["descending"]) for k in sort["by"]] == [("country", False), ("total_revenue", True)]
+    assert [(k["column"], k["descending"]) for k in sort["by"]] == keys
 
 
-UNCLEAR_GROUPS = [
-    "orders by country A to Z, and within each country from the biggest order value to the smallest",
-    "for each internet service type could you keep just the subscriber with the highest total charges?",
+def test_a_summary_said_in_an_order_only_text_has_is_sorted_by_its_group(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("total revenue by country A to Z", demo, tmp_path)
+    assert output["country"].to_list() == sorted(output["country"].to_list())
+    assert draft("total revenue by country and status A to Z", demo.catalog).not_understood
+
+
+ROWS_PER_GROUP: list[tuple[str, Expected]] = [
+    (
+        "for each internet service type could you keep just the subscriber with the highest total charges?",
+        lambda f: (
+            f["churn"].sort("total_charges", descending=True, nulls_last=True).unique("internet_service", keep="first")
+        ),
+    ),
+    (
+        "for each internet service keep the subscriber with the highest total charges, full rows please",
+        lambda f: (
+            f["churn"].sort("total_charges", descending=True, nulls_last=True).unique("internet_service", keep="first")
+        ),
+    ),
 ]
 
 
-@pytest.mark.parametrize("request_text", UNCLEAR_GROUPS)
-def test_a_row_or_an_order_per_group_is_not_answered_with_a_sum_per_group(request_text: str, demo: Demo) -> None:
-    from datalinx.agents.offline import draft
+@pytest.mark.parametrize(("request_text", "expected"), ROWS_PER_GROUP, ids=[c[0] for c in ROWS_PER_GROUP])
+def test_a_row_per_group_is_whole_rows_not_a_sum_per_group(
+    request_text: str, expected: Expected, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    assert output.columns == demo.frames["churn"].columns
+    same_rows(output, expected(demo.frames))
 
-    assert draft(request_text, demo.catalog).not_understood
+
+def test_a_count_per_group_and_a_row_per_group_at_once_is_not_guessed(demo: Demo) -> None:
+    request = "how many subscribers per internet service and the subscriber with the highest total charges"
+    assert draft(request, demo.catalog).not_understood

@@ -36,7 +36,8 @@ FULL_ROWS = r"(?:(?:i want|i need|give me|show|keep) )?(?:the )?(?:full|whole|en
 WORK = (
     r"(?:(?:i|we) (?:am |are )?(?:working|doing|putting together|building|preparing) on |(?:i|we) (?:am |are )?"
     r"(?:doing|putting together|building|preparing) |it (?:is )?for )(?:a |an |the |my |our |some )?"
-    r"(?:(?P<col>{C}) |[a-z]+ ){0,2}(?:breakdown|report|analysis|deck|presentation|dashboard|review|study)"
+    r"(?:(?P<col>{C}) |[a-z]+ ){0,2}(?:breakdown|report|analysis|deck|presentation|dashboard|review|study|accruals"
+    r"|accrual|reconciliation|audit|forecast|budget|meeting|close|closing|campaign)s?"
 )
 # the user's view of the choice: 'seems the fairest guess', 'sounds reasonable'
 JUDGEMENT = (
@@ -69,7 +70,7 @@ def read_chatter(ctx: Context) -> None:
     scan(AFTER + PURPOSE + UNTIL, lambda m: ctx.plan.touched and _kept(ctx, m))
     scan(AFTER + WORK + UNTIL, lambda m: ctx.plan.touched and _kept(ctx, m))
     scan(AFTER + REST_STAYS + UNTIL, lambda m: bool(ctx.plan.drop) and ctx.plan.select is None)
-    scan(AFTER + FULL_ROWS + UNTIL, lambda m: ctx.plan.touched and ctx.plan.select is None and _rows_kept(ctx))
+    scan(AFTER + FULL_ROWS + UNTIL, lambda m: ctx.plan.select is None and _rows_kept(ctx))
 
 
 def _kept(ctx: Context, match: Match) -> bool:
@@ -85,5 +86,10 @@ def _kept(ctx: Context, match: Match) -> bool:
 
 
 def _rows_kept(ctx: Context) -> bool:
-    """Whether the answer is rows of the base with every column: no summary, grouping or drop."""
-    return ctx.plan.aggregate is None and not ctx.measures and not ctx.groups and not ctx.plan.drop
+    """Whether the answer is some rows of the base with every column: no summary, grouping or drop (a row kept per
+    group, 'for each service the subscriber with the highest charges', is whole rows)."""
+    picked = ctx.pick is not None and not ctx.measures
+    dropped = [c for c in ctx.plan.drop if c not in ctx.plan.prepare]  # a helper column computed and dropped again
+    if not (ctx.plan.touched or picked) or ctx.plan.aggregate is not None or ctx.measures or dropped:
+        return False
+    return not ctx.groups or picked

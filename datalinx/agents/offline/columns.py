@@ -7,6 +7,7 @@ import re
 
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.date_relations import read_event_columns
+from datalinx.agents.offline.descriptions import check_columns_said
 from datalinx.agents.offline.grounding import ColumnRef, name_words
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.core.datasets.facts import ColumnFacts
@@ -250,7 +251,9 @@ def read_shapes(ctx: Context) -> None:
     read_event_columns(ctx)
     # 'name and where they live': the place the rows are at, as a column
     where = r"where (?:it|they|he|she|each one|(?:the |each |every )?{T}) (?:live|lives|reside|resides|are based"
-    where += r"|is based|are located|is located|are from|is from|come from|comes from)(?= [?.!;,]|$| and )"
+    where += r"|is based|are located|is located|are from|is from|come from|comes from|went|go|goes|was sent"
+    where += r"|were sent|was shipped|were shipped|shipped to|ships to|is going|was delivered|were delivered)"
+    where += r"(?= [?.!;,]|$| and )"
     scan(where, lambda m: _place_column(ctx, m))
     who = r"(?:it|they|he|she|each one|(?:the |each |every )?{T})"
     scan(r"how (?P<old>old|{C}) " + who + r" (?:is|are|was|were)(?= [?.!;,]|$| and )", lambda m: _age_said(ctx, m))
@@ -307,13 +310,21 @@ def read_columns(ctx: Context) -> None:
     shown = verb + r"(?: me| us)?(?: only| just)?(?: the| their| its)?(?:" + COLUMN_WORD + r")? " + COLUMNS
     if ctx.groups or ctx.measures:
         scan(shown + r"(?:" + COLUMN_WORD + r")?(?: too| as well| also)?", lambda m: _beside_groups(ctx, m))
+        check_columns_said(ctx)
         return
     scan(
         r"(?:the )?(?:distinct|unique|different) (?:values of |values in )?(?:the )?" + COLUMNS,
         lambda m: _distinct(ctx, m),
     )
-    tuples = r"(?:pair|pairs|combination|combinations|combo|combos|tuple|tuples|set|sets)"
+    tuple_words = r"pair|pairs|combination|combinations|combo|combos|tuple|tuples|set|sets"
+    tuples = rf"(?:{tuple_words})"
     scan(r"(?:distinct|unique|different) " + tuples + r" of (?:the )?" + COLUMNS, lambda m: _distinct(ctx, m))
+    # 'every pairing of A and B that actually occurs': the pairs found in the rows (not every pair there could be)
+    found = (
+        r"(?:occur|occurs|exist|exists|appear|appears|show up|shows up|turn up|turns up|are there|there are|we have)"
+    )
+    pairings = r"(?:every|each|all|all the|which|what|the) (?:pairings?|mix|mixes|" + tuple_words + r") of (?:the )?"
+    scan(pairings + COLUMNS + r" (?:that |which )?(?:actually |really |ever )?" + found, lambda m: _distinct(ctx, m))
     scan(r"(?:the |a )?set of (?:distinct |unique |different )?(?:the )?" + COLUMNS, lambda m: _distinct(ctx, m))
     scan(r"(?:the )?(?:distinct|unique|different) (?P<ones>ones|values)", lambda m: _distinct_named(ctx, m))
     # "which payment methods do subscribers use": the values a question asks the rows' choice of, each once
@@ -393,3 +404,4 @@ def read_columns(ctx: Context) -> None:
         ctx.plan.select = [*ctx.plan.select, *(n for n in kept if n not in ctx.plan.select)]
     elif kept:
         ctx.note(f"kept every column of the rows, {', '.join(kept)} among them")
+    check_columns_said(ctx)

@@ -10,6 +10,7 @@ from datalinx.agents.offline.conditions import alternatives, negated
 from datalinx.agents.offline.context import Context, Measure, SortRequest
 from datalinx.agents.offline.groups import spellings_folded
 from datalinx.agents.offline.joins import tests_only
+from datalinx.agents.offline.phrases import ALPHABETICAL
 from datalinx.agents.offline.plan import Aggregate, Dedupe, Join, combine
 from datalinx.core.pipelines.types import NUMERIC
 
@@ -165,6 +166,12 @@ def _sort(ctx: Context) -> None:
             elif column is None and request.generic and len(measures) > 1:
                 ctx.refuse(f"{request.text} (which of {len(measures)} measures?)")
                 continue
+            elif column is None and _alphabetical(request.text):
+                texts = [g for g in aggregate.group_by if ctx.type_of(g) == "string" and g not in aggregate.buckets]
+                if len(texts) != 1:  # an order only text has, of a summary with no one text group
+                    ctx.refuse(f"{request.text} (which group is ordered so?)")
+                    continue
+                column = texts[0]  # 'total revenue by country A to Z': by the country
             elif column is None:
                 column = measures[0].output if measures else None
             else:
@@ -192,6 +199,12 @@ def _sort(ctx: Context) -> None:
     ctx.plan.sort = keys
     if keys:
         ctx.plan.touched = True
+
+
+def _alphabetical(text: str) -> bool:
+    """Whether an order is said as one only text has ('A to Z')."""
+    padded = f" {text.lower()} "
+    return any(f" {phrase} " in padded for phrase in ALPHABETICAL)
 
 
 def _renames(ctx: Context) -> None:
@@ -230,12 +243,33 @@ def _picked(ctx: Context) -> None:
     if not keys:
         ctx.refuse(f"the {which} (of what?)")
         return
-    ctx.plan.dedupe = Dedupe(keys=keys, explanation=f"Keep one row per {', '.join(keys)}.")
+    if column is None and which == "oldest" and ctx.grounding.columns_named(("age",), [ctx.base]):
+        # 'the oldest customer in each segment': the eldest, or the one longest with us?
+        ctx.refuse(f"the {which} (by age, or by {ctx.main_date() or 'date'}?)")
+        return
+    ctx.plan.dedupe = Dedupe(
+        keys=[_one_spelling(ctx, k) for k in keys], explanation=f"Keep one row per {', '.join(keys)}."
+    )
     ctx.groups = []
     _keep(ctx, which, column)
     if ctx.pick_down is not None:
         ctx.plan.dedupe.keep = "last" if ctx.pick_down else "first"
         nulls_away(ctx.plan.dedupe)
+
+
+def _one_spelling(ctx: Context, column: str) -> str:
+    """A key of one row per group whose values have spelling variants ('Books', 'BOOKS'): a helper column with each
+    written one way, so a group is the thing meant; the rows keep their own spelling and the helper is dropped."""
+    expression = spellings_folded(ctx, column)
+    if expression is None:
+        return column
+    helper = f"{column}_as_one"
+    ctx.plan.prepare[helper] = expression
+    ctx.plan.prepare_notes.append(f"Write each spelling of a {column} value one way, to keep one row per {column}.")
+    if ctx.plan.select is None:
+        ctx.plan.drop.append(helper)
+    ctx.note(f"spelling variants of {column} taken as one {column}")
+    return helper
 
 
 def _merge_variants(ctx: Context) -> None:

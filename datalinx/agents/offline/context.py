@@ -71,6 +71,7 @@ class Context:
     default_periods: list[tuple[str, str, bool]] = field(default_factory=list)
     period_dates: dict[str, str] = field(default_factory=dict)  # period groups and the date column each is of
     event_dates: list[str] = field(default_factory=list)  # dates of events named by a value ('shipped in 2024')
+    columns_said: int | None = None  # 'just three things from orders': how many columns the list that follows holds
 
     def __post_init__(self) -> None:
         sentence = self.reading.sentence

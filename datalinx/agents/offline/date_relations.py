@@ -54,13 +54,22 @@ def _two_dates(ctx: Context, match: Match) -> bool:
     if first is None or second is None or first == second:
         return False
     operator = BEFORE_AFTER.get(match.group("op") or "", "=")
+    if match.group("same") in DIFFERENT:
+        operator = "!="
     if bool(match.group("neg")) != bool(match.group("neg2")):
         operator = FLIP[operator]
-    words = {"=": "is the same day as", "!=": "is not the same day as", "<": "before", ">": "after",
+    unit = match.group("unit") or "day"
+    words = {"=": f"is in the same {unit} as", "!=": f"is not in the same {unit} as", "<": "before", ">": "after",
              ">=": "on or after", "<=": "on or before"}[operator]  # fmt: skip
-    test = f"{ctx.as_date(first)} {operator} {ctx.as_date(second)}"
-    ctx.plan.add_filter(Condition(test, f"{first} {words} {second}", first))
+    sides = [ctx.as_date(first), ctx.as_date(second)]
+    if unit != "day":  # 'shipped in a different month from the one they were placed in': calendar months
+        sides = [f"date_trunc('{unit}', {side})" for side in sides]
+        ctx.note(f"compared the calendar {unit}s of {first} and {second}; rows missing either are left out")
+    ctx.plan.add_filter(Condition(f"{sides[0]} {operator} {sides[1]}", f"{first} {words} {second}", first))
     return True
+
+
+DIFFERENT = ("different", "a different", "another", "other", "an other")
 
 
 SPAN_OPERATORS = {"more than": ">", "over": ">", "longer than": ">", "at least": ">=", "less than": "<",
@@ -135,8 +144,10 @@ def read_date_relations(ctx: Context) -> None:
     )
     participle = r"(?:they|it|the {T}) (?:were|was|got|had been) (?:(?P<c>{C}|{V})|(?P<verb>[a-z]+))"
     scan(
-        r"(?P<neg>(?:not|never) )?(?P<a>{V}|{C}) (?P<neg2>not )?(?:on )?(?:the )?same day "
-        r"(?:as (?:the |their |its )?(?P<b>{C}|{V}|{T})|(?:that |when |as )?" + participle + ")",
+        r"(?P<neg>(?:not|never) )?(?P<a>{V}|{C}) (?P<neg2>not )?(?:on |in |during )?(?:the )?(?P<same>same|a different"
+        r"|different|another|an other|other) (?:calendar )?(?P<unit>day|week|month|quarter|year) "
+        r"(?:(?:as|from|than|to) (?:the |their |its )?(?P<b>{C}|{V}|{T})|(?:(?:as|from|than|to) )?(?:the one )?"
+        r"(?:that |when |as |in which )?" + participle + "(?: in)?)",
         lambda m: _two_dates(ctx, m),
     )
     scan(

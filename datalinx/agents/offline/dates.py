@@ -7,7 +7,15 @@ import re
 from dataclasses import dataclass
 
 from datalinx.agents.offline.tokens import Token
-from datalinx.agents.offline.words import AMBIGUOUS_MONTHS, DECADES, HOLIDAYS, MONTHS, NUMBER_WORDS, SEASONS
+from datalinx.agents.offline.words import (
+    AMBIGUOUS_MONTHS,
+    DECADES,
+    HOLIDAYS,
+    MONTHS,
+    MOVABLE_HOLIDAYS,
+    NUMBER_WORDS,
+    SEASONS,
+)
 
 ORDINAL = frozenset({"st", "nd", "rd", "th"})
 QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
@@ -134,8 +142,46 @@ def _shared_year(tokens: list[Token], i: int) -> int | None:
     return tokens[i + 3].value if tokens[i + 1].norm in RANGE_WORDS | {"and", "or", ","} else None
 
 
+def easter(year: int) -> dt.date:
+    """Easter Sunday of a year in the Gregorian calendar (the Meeus, Jones and Butcher computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (b - (b + 8) // 25 + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday = (32 + 2 * e + 2 * i - h - k) % 7
+    shift = h + weekday - 7 * ((a + 11 * h + 22 * weekday) // 451) + 114
+    return dt.date(year, shift // 31, shift % 31 + 1)
+
+
+def movable_day(words: tuple[str, ...], year: int) -> dt.date:
+    """The day a movable holiday falls on in a year: 'black friday' 2023 is 24 November 2023."""
+    month, weekday, nth, after = MOVABLE_HOLIDAYS[words]
+    if month is None:
+        return easter(year) + dt.timedelta(days=after)
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        day = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    else:
+        last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        day = last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    return day + dt.timedelta(days=after)
+
+
+def _movable(tokens: list[Token], i: int) -> tuple[DateRef, int] | None:
+    """'Black Friday 2023', 'Easter 2024': the day that holiday fell on that year; with no year there is no one day."""
+    for words in sorted(MOVABLE_HOLIDAYS, key=lambda w: -len(w)):
+        after = i + len(words)
+        if tuple(t.norm for t in tokens[i:after]) == words and after < len(tokens) and is_year(tokens[after]):
+            return day_range(movable_day(words, tokens[after].value)), after + 1
+    return None
+
+
 def _holiday(tokens: list[Token], i: int) -> tuple[DateRef, int] | None:
     """'Christmas day', 'new year's eve 2023': a day of the year, in one year when one follows."""
+    movable = _movable(tokens, i)
+    if movable is not None:
+        return movable
     for words, (month, day) in sorted(HOLIDAYS.items(), key=lambda pair: -len(pair[0])):
         if tuple(t.norm for t in tokens[i : i + len(words)]) != words:
             continue

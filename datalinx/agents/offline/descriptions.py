@@ -1,5 +1,6 @@
 """Columns said by what they hold, in a list of columns: 'for each order its number, which item it was and how many
-were bought' (order_id, product_id, quantity); each phrase is read as the column it describes."""
+were bought' (order_id, product_id, quantity), 'how much it was worth and which country it went to', 'how
+subscribers pay and what kind of internet they have'; each phrase is read as the column it describes."""
 
 from __future__ import annotations
 
@@ -9,7 +10,19 @@ from datalinx.agents.offline.sentence import Match
 from datalinx.agents.offline.words import PEOPLE
 
 # Where a phrase stands in a list of columns: after a comma, 'and', or 'its'/'their' of a list's start.
-LISTED = r"(?:(?<=, )|(?<=: )|(?<=and )|(?<=just )|(?<=only ))"
+LISTED_AFTER = (", ", ": ", "and ", "just ", "only ")
+LISTED = "(?:" + "|".join(f"(?<={before})" for before in LISTED_AFTER) + ")"
+# the same, or after the pairs a list is of ('every pairing of how they pay and ...')
+PAIRS = ("pair", "pairs", "pairing", "pairings", "combination", "combinations")
+LISTED_OF = "(?:" + "|".join(f"(?<={before})" for before in (*LISTED_AFTER, *(f"{p} of " for p in PAIRS))) + ")"
+ENDS = r"(?= ,| and|$| [?.!;]| that| which)"
+WHO = r"(?:it|they|each one|each|(?:the |each |every )?{T})"
+# what a row's column is said to do: 'which country it went to', 'which city they live in'
+GOES = (
+    r"(?:went to|goes to|go to|was sent to|were sent to|is sent to|shipped to|was shipped to|were shipped to|is in"
+    r"|are in|was in|were in|belongs to|belong to|lives in|live in|comes from|come from|is from|are from)"
+)
+HAS = r"(?:have|has|had|use|uses|used|are on|is on|were on|was on|get|gets|got)"
 WAS = r"(?:it|they) (?:was|were|is|are)"
 BOUGHT = r"(?:bought|ordered|purchased|sold)"
 
@@ -17,11 +30,24 @@ BOUGHT = r"(?:bought|ordered|purchased|sold)"
 def read_column_descriptions(ctx: Context) -> None:
     """Phrases in a list that describe a column of the base: its key, the thing each row is of, how many."""
     scan = ctx.sentence.scan
+    things = r"(?:things|columns|fields|details|attributes|bits of information|pieces of information)"
+    scan(r"(?:just |only )?(?:the )?(?P<n>{N}) " + things + r"(?= (?:from|of|for|about|on|in) | :)",
+         lambda m: _counted_columns(ctx, m))  # fmt: skip
     scan(LISTED + r"(?:its|their) (?:number|id)(?= ,| and|$| [?.!;])", lambda m: _fold(ctx, m, _own_key(ctx)))
     scan(LISTED + r"which (?P<thing>{T}|{C}|item|product|article) " + WAS + r"(?= ,| and|$| [?.!;])",
          lambda m: _fold(ctx, m, _thing_key(ctx, m)))  # fmt: skip
     scan(LISTED + r"how many (?:(?:were|was|got|they) )?" + BOUGHT + r"(?= ,| and|$| [?.!;])",
          lambda m: _fold(ctx, m, _counted(ctx)))  # fmt: skip
+    # 'how much it was worth': the amount of each row
+    worth = r"(?:how much|what) " + WHO + r" (?:was|were|is|are) worth"
+    scan(LISTED + worth + ENDS, lambda m: _fold(ctx, m, ctx.main_measure()))
+    costs = r"(?:how much|what) " + WHO + r" (?:(?P<c>{C})|sells for|sell for|sold for|goes for|go for)"
+    scan(LISTED + costs + ENDS, lambda m: _fold(ctx, m, _price(ctx, m)))
+    scan(LISTED + r"(?:which|what) (?P<c>{C}) " + WHO + " " + GOES + ENDS, lambda m: _fold(ctx, m, _named(ctx, m)))
+    scan(LISTED_OF + r"what (?:kind|kinds|type|types|sort|sorts) of (?P<c>{C}) " + WHO + " " + HAS + ENDS,
+         lambda m: _fold(ctx, m, _named(ctx, m)))  # fmt: skip
+    # 'how subscribers pay': the column its verb names
+    scan(LISTED_OF + r"how " + WHO + r" (?P<c>{C})" + ENDS, lambda m: _fold(ctx, m, _named(ctx, m)))
 
 
 def _own_key(ctx: Context) -> str | None:
@@ -46,6 +72,42 @@ def _thing_key(ctx: Context, match: Match) -> str | None:
         if name != ctx.base and (key := ctx.grounding.key_of(name)) and ctx.grounding.column(ctx.base, key) is not None
     ]
     return keys[0] if len(keys) == 1 else None
+
+
+def _counted_columns(ctx: Context, match: Match) -> bool:
+    """'just three things from orders: ...': a count of the columns listed, not of rows (checked once they are read)."""
+    count = match.item("n")
+    if count is None or not isinstance(count.ref, int) or isinstance(count.ref, bool):
+        return False
+    ctx.columns_said = count.ref
+    return True
+
+
+def check_columns_said(ctx: Context) -> None:
+    """The columns said to be so many are that many; otherwise which were meant is unclear."""
+    if ctx.columns_said is None:
+        return
+    listed = len(ctx.plan.select or [])
+    if listed != ctx.columns_said:
+        ctx.refuse(f"{ctx.columns_said} things ({listed} columns were read)")
+
+
+def _price(ctx: Context, match: Match) -> str | None:
+    """What a row costs: its one price, when that is its amount too (a product's price, not an order's unit price)."""
+    said = match.item("c")
+    if said is not None and said.norm not in ("cost", "costs"):
+        return None
+    refs = ctx.grounding.columns_named(("price",), [ctx.base])
+    main = ctx.main_measure()
+    return main if len(refs) == 1 and refs[0].column == main else None
+
+
+def _named(ctx: Context, match: Match) -> str | None:
+    """The base's column the phrase's column word names."""
+    item = match.item("c")
+    if item is None or item.kind != "col" or item.ref.dataset != ctx.base:
+        return None
+    return item.ref.column
 
 
 def _counted(ctx: Context) -> str | None:

@@ -79,6 +79,8 @@ def entities(tokens: list[Token], grounding: Grounding, scope: list[str], reques
             if phrase is None:
                 continue
             text = request[tokens[i].start : tokens[i + length - 1].end]
+            if any(t.kind == "word" and "-" in t.norm for t in tokens[i : i + length]):
+                text = " ".join(t.norm for t in tokens[i : i + length])  # 'north- or south-east': as joined
             options: list[tuple[int, Candidate]] = []
             counted = tokens[i].kind == "number"
             columns = [] if counted else grounding.columns_named(phrase, scope)

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from datalinx.agents.offline.ages import age_column
+from datalinx.agents.offline.amounts import figures
 from datalinx.agents.offline.context import Context, Measure
 from datalinx.agents.offline.filter_dates import year_bound
 from datalinx.agents.offline.phrases import BRIDGE, OP, comparison
@@ -14,7 +15,7 @@ from datalinx.agents.offline.relations import read_relations
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.tokens import TIMES
 from datalinx.agents.offline.units import SPANS, in_span, in_unit, numeric_view, span_note, span_of
-from datalinx.agents.offline.words import PEOPLE
+from datalinx.agents.offline.words import NUMBER_WORDS, PEOPLE
 from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
 
 UNIT = (
@@ -330,6 +331,14 @@ def read_comparisons(ctx: Context) -> None:
         r"(?<!how )(?<!what )(?:roughly|approximately|approx|about|around|circa|more or less|somewhere around)"
     )
     scan(approximate + r" (?:between (?:{N}) and (?:{N})|{N})", lambda m: not ctx.refuse(f"{m.text} (approximate)"))
+    # 'six figures': an amount by its digits; 'low six figures' is only approximate
+    count = r"(?:(?P<n>{N})|(?P<word>" + "|".join(w for w, n in NUMBER_WORDS.items() if 2 <= n <= 12) + "))"
+    scan(r"(?:low|mid|high|upper|lower|the low|the mid|the high) " + count + r"[ -]figures?",
+         lambda m: not ctx.refuse(f"{m.text} (approximate)"))  # fmt: skip
+    yearly = r"(?: (?:a|per|each) year| annually| per annum| yearly)?"
+    scan(r"(?P<col>{C}) (?:is |are )?(?:of |in |with |into )?(?:the )?(?:a |an )?" + count + " figures?" + yearly,
+         lambda m: figures(ctx, m))  # fmt: skip
+    scan(r"(?:a |an )?" + count + r" figures? (?P<col2>{C})", lambda m: figures(ctx, m))
 
     unit = r"(?: (?P<unit>{V}|years old|years|months|weeks|days|euros|dollars|units|items|kg|percent))?"
     scan(

@@ -17,22 +17,38 @@ from datalinx.core.quality.vocabulary import singular
 JOINERS = ("or", "and", ",")
 
 
+# Words for a value's word said another way: 'a cheque in the post' is a mailed check.
+VALUE_WORD_VARIANTS = {"cheque": "check", "post": "mail", "online": "electronic", "wire": "transfer"}
+
+
+def _stem(word: str) -> str:
+    """A value's word without its ending, as typed words are compared with it: 'posting', 'posted' -> 'post'."""
+    word = singular(word)
+    for ending in ("ing", "ed"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            word = word[: -len(ending)]
+            break
+    return VALUE_WORD_VARIANTS.get(word, word)
+
+
 def _value_words(value: str) -> set[str]:
-    return {singular(w) for w in re.findall(r"[a-z]+", fold(value))}
+    return {_stem(w) for w in re.findall(r"[a-z]+", fold(value))}
 
 
 def _by_word(ctx: Context, match: Match) -> bool:
-    """'pay by card': the one value of the column that has the word ('credit card'); two such values are unclear."""
-    item, word = match.item("col"), singular(match.group("word") or "")
-    if item is None or item.kind != "col" or word in FILLER or word in KEYWORDS:
+    """'pay by card': the one value of the column that has the word ('credit card'); two such values are unclear;
+    'by posting a cheque': the value with both words ('mailed check'), else no reading of the two."""
+    item, typed = match.item("col"), [w for w in (match.group("word"), match.group("word2")) if w]
+    words = {_stem(w) for w in typed}
+    if item is None or item.kind != "col" or any(w in FILLER or w in KEYWORDS for w in typed):
         return False
     facts = ctx.facts(item.ref)
     if facts is None or facts.type != "string" or not facts.top_values or (facts.distinct or 0) > len(facts.top_values):
         return False  # only where every value of the column is known
     groups = ctx.grounding.spellings.get((item.ref.dataset, item.ref.column), {})
     members = {v for spellings in groups.values() for v in spellings[1:]}
-    heads = [v for v in facts.top_values if isinstance(v, str) and v not in members and word in _value_words(v)]
-    if not heads:
+    heads = [v for v in facts.top_values if isinstance(v, str) and v not in members and words <= _value_words(v)]
+    if not heads or (len(words) > 1 and len(heads) > 1):
         return False
     column = ctx.column(item)
     if column is None:
@@ -52,6 +68,7 @@ def _by_word(ctx: Context, match: Match) -> bool:
 def read_value_words(ctx: Context) -> None:
     """A value named by one of its words after its column and a preposition: 'pay by card', 'paid via transfer'."""
     pattern = r"(?P<col>{C}) (?:by|with|via|using|through|in|on) (?:a |an |the )?(?P<word>[a-z]+)"
+    ctx.sentence.scan(pattern + r" (?:a |an |the )?(?P<word2>[a-z]+)", lambda m: _by_word(ctx, m))
     ctx.sentence.scan(pattern, lambda m: _by_word(ctx, m))
 
 

@@ -238,9 +238,17 @@ def read_sorts(ctx: Context) -> None:
     after_placement = r"(?:(?<=first )|(?<=last )|(?<=top ))(?:, )?(?:and )?then by "
     scan(after_placement + KEYS + r"(?: (?P<dir>" + DIRECTION[3:-1] + r"))?", lambda m: _then(ctx, m))
     summarising = any(i.norm in SUMMARY_WORDS for i in ctx.sentence.items if i.kind == "word")
+    # 'orders by country A to Z, and within each country ...', 'orders by country alphabetically and then by
+    # revenue': the rows themselves in an order, a direction said with their first key
+    scan(r"(?P<rows>{T}) by " + KEYS + r"(?: ,)?(?: (?P<dir>" + DIRECTION[3:-1] + r"))?(?= (?:, )?(?:and )?(?:then )?"
+         r"(?:within|inside|in) (?:each|every) |(?: [,.?!;])*$)",
+         lambda m: _rows_first(ctx, m) and _sort(ctx, m))  # fmt: skip
+    # '..., then within each region by monthly charges highest first': the keys that order inside a sorted key
+    scan(r"(?:within|inside|in) (?:each|every) (?P<g>{C}) (?:, )?by " + KEYS + r"(?: ,)?(?: (?P<dir>"
+         + DIRECTION[3:-1] + r"))?", lambda m: _inside_sorted(ctx, m) and _sort(ctx, m))  # fmt: skip
     if not summarising:  # "orders by date, oldest first": with nothing to summarise, 'by' orders
         by_keys = r"(?:(?:{T}|{V}) )?by " + KEYS + r"(?: ,)? (?P<dir>" + DIRECTION[3:-1] + r")"
-        scan(by_keys, lambda m: _sort(ctx, m))
+        scan(by_keys, lambda m: not _amount_before(ctx, m) and _sort(ctx, m))
     # 'by tenure, and within equal tenure, by charges': where the first key ties, which the keys after it order
     tied = r"(?:equal|the same|same|identical|tied|matching)"
     scan(
@@ -248,6 +256,40 @@ def read_sorts(ctx: Context) -> None:
         r"|(?:where|when|if) (?:the )?(?P<col2>{C}) (?:is|are) " + tied,
         lambda m: _ties_of(ctx, m.item("col") or m.item("col2")),
     )
+
+
+def _amount_before(ctx: Context, match: Match) -> bool:
+    """Whether an amount stands right before 'by': 'total revenue by country A to Z' is a summary per country."""
+    index = match.indexes[0] - 1
+    item = ctx.sentence.items[index] if index >= 0 else None
+    if item is None or item.kind != "col" or match.items("ds") or match.items("val")[:1] or ctx.order:
+        return False  # 'sorted by quantity, and for the same quantity by unit price': a second key
+    if any(i.kind in ("col", "ds") for i in ctx.sentence.items[:index]):
+        return False
+    column = ctx.column_ref(item)
+    return column is not None and column.type in NUMERIC and not ctx.grounding.is_key(column.dataset, column.column)
+
+
+def _inside_sorted(ctx: Context, match: Match) -> bool:
+    """Whether the key said to hold the others ('within each region') is sorted by already."""
+    item = match.item("g")
+    column = ctx.column(item) if item is not None else None
+    return column is not None and any(request.column == column for request in ctx.order)
+
+
+def _rows_first(ctx: Context, match: Match) -> bool:
+    """Whether a match starts with the base's rows, with no column or summary word said before them."""
+    rows = match.item("rows")
+    before = ctx.sentence.items[: match.indexes[0]]
+    said = any(i.kind in ("col", "ds") or i.norm in SUMMARY_WORDS for i in before)
+    keys = match.items(name="keys")
+    first = next((i for i, item in enumerate(keys) if item.kind in ("col", "ds")), None)
+    after_first = [k for k in keys[first + 1 :] if k.kind in ("col", "ds")][:1] if first is not None else []
+    upto = keys.index(after_first[0]) if after_first else len(keys)
+    # the first key's own direction: 'by country A to Z, then ...' orders; 'by country, then by age' may group
+    directed = first is not None and direction(" ".join(k.norm for k in keys[first + 1 : upto]), None, ctx) is not None
+    directed = directed or (len([k for k in keys if k.kind in ("col", "ds")]) == 1 and match.group("dir") is not None)
+    return rows is not None and str(rows.ref) == ctx.base and not said and directed
 
 
 def _ties_of(ctx: Context, item: Item | None) -> bool:

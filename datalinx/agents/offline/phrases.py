@@ -61,6 +61,9 @@ ASCENDING = (
     "shortest first", "from shortest to longest", "shortest to longest",
 )  # fmt: skip
 DIRECTION = alternatives([*DESCENDING, *ASCENDING])
+# Directions only text has: after a summary they order its groups by name, not its measure.
+ALPHABETICAL = ("a to z", "from a to z", "z to a", "from z to a", "alphabetically", "alphabetical",
+                "in alphabetical order")  # fmt: skip
 HIGH_WORDS = ("highest", "largest", "biggest", "most", "greatest", "top", "maximum", "max", "best")
 LOW_WORDS = ("lowest", "smallest", "least", "fewest", "bottom", "minimum", "min", "worst")
 NEW_WORDS = ("newest", "latest", "most recent", "recent", "last")

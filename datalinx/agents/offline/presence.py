@@ -152,6 +152,11 @@ def read_presence(ctx: Context) -> None:
         r"|(?:(?:who|that|which) )?(?:have|has|had) no)"
     )
     scan(lacking + r" either " + _pair("or"), lambda m: _both(ctx, m, True, True))
+    # 'lacking a city or a phone': one of them gone; 'without a city or a phone' may as well be neither of them
+    lacks = r"(?:lacking|lacks|lack|missing|is missing|are missing) "
+    scan(lacks + _pair("or"), lambda m: _both(ctx, m, True, True))
+    scan(lacks + _pair("and"), lambda m: _both(ctx, m, True, False))  # 'missing a city and a phone': both gone
+    scan(r"(?:without|with no|having no|(?:have|has|had) no) " + _pair("or"), lambda m: _unclear(ctx, m))
     scan(r"(?:with |having )?neither " + _pair("nor"), lambda m: _both(ctx, m, True, False))
     scan(r"(?:without|with no|not having|do not have|does not have) both " + _pair("and"), lambda m: _unclear(ctx, m))
     scan(lacking + r" both " + _pair("and"), lambda m: _both(ctx, m, True, False))

@@ -67,6 +67,9 @@ def _extreme(ctx: Context, match: Match) -> bool:
     column = _superlative_column(ctx, word, match.item("col"))
     if column is None:
         return False
+    if ctx.type_of(column) not in (*NUMERIC, *TEMPORAL) and "date" not in column:
+        ctx.refuse(f"{match.text} ({column} holds text, which has no {word})")  # 'the highest-paying subscriber'
+        return True
     ctx.pick = (word, column) if ctx.pick is None else ctx.pick
     ctx.pick_down = _down(ctx, word, column)
     return True

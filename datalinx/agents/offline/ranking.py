@@ -232,12 +232,22 @@ def _best(ctx: Context, match: Match) -> bool:
     return _rank_groups(ctx, match, what, word in HIGH)
 
 
+# Words between a grouping and the row kept of each group that ask for nothing else.
+KEEP_WORDS = frozenset(
+    {"keep", "keeping", "retain", "just", "only", "could", "can", "would", "you", "please", "i", "we", "want", "need"}
+    | {"the", "one"}
+    | {"give", "me", "us", "show", "list", "find", "get", "pull", "return", "then", "type", "types"}
+)
+
+
 def _per_group_after(ctx: Context, match: Match) -> bool:
     """Whether groups are said right after the match ('the order with the highest revenue in each country') or just
     before it ('for each country, the order with the lowest revenue')."""
     items = ctx.sentence.items
     after = [i.norm for i in items[match.indexes[-1] + 1 : match.indexes[-1] + 3]]
-    before = [i for i in items[max(0, match.indexes[0] - 3) : match.indexes[0]] if i.kind != "punct"]
+    before = [i for i in items[: match.indexes[0]] if i.kind != "punct"]
+    while before and before[-1].kind == "word" and before[-1].norm in KEEP_WORDS:
+        before.pop()  # 'for each service, could you keep just the subscriber with ...'
     if len(before) >= 2 and before[-2].norm in ("each", "every", "per") and before[-1].kind in ("col", "ds"):
         return True
     return after[:1] == ["per"] or (
@@ -253,6 +263,14 @@ def _best_per_group(ctx: Context, match: Match, what: Item, word: str) -> bool:
         return True
     ctx.pick, ctx.pick_down = (word, column), _down(ctx, word, column)
     return True
+
+
+def _one_per_group(ctx: Context, match: Match) -> bool:
+    """'for each service keep the one with the highest charges': the row of each group at that end."""
+    what = match.item("by")
+    if what is None or ctx.plan.dedupe is not None or not (ctx.groups or _grouped_later(ctx)):
+        return False
+    return _best_per_group(ctx, match, what, (match.group("sup") or "").strip())
 
 
 def _grouped_later(ctx: Context) -> bool:
@@ -502,6 +520,12 @@ def read_rankings(ctx: Context) -> None:
         + fnwords
         + r"(?:{T} )?(?P<by>{C}|{T})",
         lambda m: _best(ctx, m),
+    )
+    # 'per service, keep the one with the highest charges': a whole row of each group, not the highest value
+    scan(
+        r"(?:keep|keeping|retain|retaining)(?: just| only)? (?:the )?(?:one|row|record|entry) (?:with|having|that has)"
+        r"(?: the)? (?P<sup>" + SUPERLATIVE + r") " + fnwords + r"(?P<by>{C})",
+        lambda m: _one_per_group(ctx, m),
     )
     scan(
         r"(?:which|what|the) " + subject + r" (?:has |had |have )?(?P<by>{C})(?: the)? (?P<sup>most|least|highest|"

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datalinx.agents.offline.choosing import choose
 from datalinx.agents.offline.dates import find_dates, is_year
 from datalinx.agents.offline.entities import entities
-from datalinx.agents.offline.grounding import ColumnRef, Grounding
+from datalinx.agents.offline.grounding import ColumnRef, Grounding, value_key
 from datalinx.agents.offline.sentence import Item, Sentence
 from datalinx.agents.offline.spelling import Speller, pattern_words, planner_words
 from datalinx.agents.offline.tokens import Token, tokenize
@@ -112,6 +112,17 @@ def _fix_spelling(tokens: list[Token], grounding: Grounding, speller: Speller, n
                 merged.pop()
                 merged[-1].norm, merged[-1].end = joined, token.end
                 continue
+            tight = merged[-2].end == merged[-1].start and merged[-1].end == token.start
+            if (
+                tight
+                and _one_column(grounding, merged[-2].norm, token.norm)
+                and value_key(joined) not in grounding.values
+            ):
+                # 'north-east': one place of its own, not the values 'north' and 'east' (so unknown, and said)
+                merged.pop()
+                merged[-1].norm, merged[-1].end = f"{merged[-1].norm}-{token.norm}", token.end
+                merged[-1].text = f"{merged[-1].text}-{token.text}"
+                continue
         merged.append(token)
     tokens[:] = _join_hyphens(merged)
     negated: list[tuple[int, Token]] = []
@@ -140,6 +151,12 @@ def _fix_spelling(tokens: list[Token], grounding: Grounding, speller: Speller, n
             notes.append(f"read '{token.text}' as '{fixed}'")
     for index, negation in reversed(negated):
         tokens.insert(index, negation)
+
+
+def _one_column(grounding: Grounding, first: str, second: str) -> bool:
+    """Whether two words are each a value of the same column ('north', 'east' of region)."""
+    columns = [{(v.dataset, v.column) for v in grounding.values.get(value_key(w), [])} for w in (first, second)]
+    return bool(columns[0] & columns[1])
 
 
 def _join_hyphens(tokens: list[Token]) -> list[Token]:

@@ -22,6 +22,7 @@ from datalinx.agents.offline.words import (
     KEYWORDS,
     LESS,
     MONTHS,
+    MOVABLE_HOLIDAYS,
     NUMBER_WORDS,
     OPPOSITES,
     SEASONS,
@@ -42,7 +43,8 @@ COMMON = word_set(
     great please thanks done doing dont also still even ever yet soon country city town state region place area
     world europe european what when where why how much many more most less least lot lots few several number
     numbers amount amounts figure figures stats statistics metric metrics measure measures whole entire overall
-    altogether combined everything nothing something anything
+    altogether combined everything nothing something anything post posted posting mail mailed mailing cheque wire
+    cheques
     """
 )
 
@@ -162,7 +164,13 @@ def planner_words() -> frozenset[str]:
     opposites = {w for words in OPPOSITES.values() for p in words for w in p.split()}
     opposites |= {w for p in SUPERLATIVES for w in p.split()}
     known = FILLER | KEYWORDS | set(NUMBER_WORDS) | set(MONTHS) | set(TIME_UNITS) | set(AGGREGATES) | concepts
-    known |= set(WEEKDAYS) | set(DECADES) | set(SEASONS) | {w for words in HOLIDAYS for w in words} | ABBREVIATIONS
+    known |= (
+        set(WEEKDAYS)
+        | set(DECADES)
+        | set(SEASONS)
+        | {w for words in (*HOLIDAYS, *MOVABLE_HOLIDAYS) for w in words}
+        | ABBREVIATIONS
+    )
     return frozenset(known | synonyms | phrases | opposites)
 
 

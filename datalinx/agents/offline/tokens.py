@@ -152,7 +152,25 @@ def tokenize(request: str) -> list[Token]:
     for before, article, unit in zip(tokens, tokens[1:], tokens[2:], strict=False):
         if article.norm in ("a", "an") and before.norm in ONE_BEFORE and unit.norm in SPAN_WORDS:
             article.kind, article.value = "number", 1  # "less than a year": one year
-    return _compound_numbers(tokens)
+    return _compound_numbers(_suspended_hyphens(tokens))
+
+
+def _suspended_hyphens(tokens: list[Token]) -> list[Token]:
+    """'a one- or two-year contract': the first word's hyphen waits for the ending the second spells out."""
+    out: list[Token] = []
+    for index, token in enumerate(tokens):
+        out.append(token)
+        if token.norm != "-" or index == 0 or tokens[index - 1].end != token.start:
+            continue
+        rest = tokens[index + 1 : index + 5]
+        if (
+            len(rest) == 4 and rest[0].norm in ("or", "and", "to") and rest[2].norm == "-"
+            and rest[1].end == rest[2].start and rest[2].end == rest[3].start and rest[3].kind == "word"
+            and (index + 1 == len(tokens) or token.end < tokens[index + 1].start)
+        ):  # fmt: skip
+            ending = rest[3]
+            out.append(Token(ending.kind, ending.text, token.end, token.end, ending.norm, ending.value))
+    return out
 
 
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}

@@ -114,6 +114,15 @@ HOLIDAYS = {
     ("boxing", "day"): (12, 26), ("new", "year", "eve"): (12, 31), ("new", "year", "day"): (1, 1),
     ("halloween",): (10, 31), ("valentine", "day"): (2, 14), ("st", "valentine", "day"): (2, 14),
 }  # fmt: skip
+# Holidays whose day moves: (month, weekday from Monday = 0, which of them in the month (-1 the last), days after it);
+# Easter's as None and days after Easter Sunday. Only those one calendar keeps (Mother's Day differs by country),
+# and no bare 'Easter', which may be a long weekend.
+MOVABLE_HOLIDAYS: dict[tuple[str, ...], tuple[int | None, int, int, int]] = {
+    ("thanksgiving",): (11, 3, 4, 0), ("thanksgiving", "day"): (11, 3, 4, 0), ("black", "friday"): (11, 3, 4, 1),
+    ("cyber", "monday"): (11, 3, 4, 4), ("memorial", "day"): (5, 0, -1, 0), ("labor", "day"): (9, 0, 1, 0),
+    ("father", "day"): (6, 6, 3, 0), ("easter", "sunday"): (None, 6, 0, 0),
+    ("easter", "monday"): (None, 0, 0, 1), ("good", "friday"): (None, 4, 0, -2),
+}  # fmt: skip
 # Seasons as the months they start and end in (the northern hemisphere's, by meteorological count); winter spans two
 # years, so it is left out rather than guessed.
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
@@ -144,12 +153,15 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "support": ("support calls", "service calls", "customer service calls", "calls to support"),
     "income": ("income", "earning", "earnings", "earns", "earn", "salary", "salaries"),
     "region": ("region", "area", "areas"),
-    "payment": ("payment", "payment type", "paying", "pays", "payment option", "payment mode"),
+    "payment": ("payment", "payment type", "paying", "pays", "payment option", "payment mode", "settle their bill",
+                "settles their bill", "settle their bills", "settle the bill", "pay their bill", "pays their bill",
+                "pay their bills"),
     "internet": ("internet", "internet type", "internet plan"),
     "test": ("test",),
     "category": ("category", "categories", "type", "kind", "product type", "line of goods", "lines of goods",
                  "product line", "product lines"),
-    "country": ("country", "countries", "nation", "nations"),
+    "country": ("country", "countries", "nation", "nations", "destination country", "destination countries",
+                "country of destination", "shipping country", "delivery country"),
     "city": ("city", "cities", "town", "towns"),
     "segment": ("segment", "segments", "customer type", "customer segment"),
     "name": ("name", "names", "full name", "product title", "item name"),
