@@ -26,6 +26,11 @@ def _year(column: str, year: int) -> pl.Expr:
 CASES: list[tuple[str, Expected, bool]] = [
     ("orders whos status is returned", lambda f: f["orders"].filter(folded("status") == "returned"), False),
     ("customers whos city is Berlin", lambda f: f["customers"].filter(pl.col("city") == "Berlin"), False),
+    (  # a rare city is still one of the column's values, so a typo of it is corrected, not taken as a new city
+        "custmers in amsterdam or roterdam",
+        lambda f: f["customers"].filter(folded("city").is_in(["amsterdam", "rotterdam"])),
+        False,
+    ),
     (
         "subscribers on fiber who churned despite having no support calls",
         lambda f: f["churn"].filter(
@@ -250,3 +255,10 @@ def test_in_order_of_and_a_named_end_sort_the_rows(
     expected = demo.frames[dataset].sort(column, descending=descending, nulls_last=True)[column]
     assert output.height == demo.frames[dataset].height
     assert output[column].drop_nulls().to_list() == expected.drop_nulls().to_list()
+
+
+def test_a_place_the_column_does_not_hold_is_said_not_guessed(demo: Demo) -> None:
+    from datalinx.agents.offline import draft
+
+    planned = draft("customers in Amsterdam or Springfield", demo.catalog)
+    assert any("Springfield" in part for part in planned.not_understood)

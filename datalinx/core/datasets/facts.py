@@ -68,7 +68,8 @@ def facts_from_parquet(
             facts.distinct = int(values.n_unique())
             facts.examples = [json_safe(v) for v in values.head(3).to_list()]
             if kind in (ColumnType.STRING, ColumnType.BOOL) or facts.distinct <= FEW_VALUES:
-                counts = values.value_counts(sort=True).head(TOP_VALUES)
+                listed = facts.distinct if facts.distinct <= FEW_VALUES else TOP_VALUES
+                counts = values.value_counts(sort=True).head(listed)
                 facts.top_values = [json_safe(v) for v in counts[column].to_list()]
         columns.append(facts)
     return DatasetFacts(name=name, rows=total, columns=columns)
