@@ -5,9 +5,13 @@ that does name what is wanted ('just the names is fine') is read early, as the c
 
 from __future__ import annotations
 
+import re
+
 from datalinx.agents.offline.columns import COLUMNS, _select
 from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.grounding import Grounding
 from datalinx.agents.offline.sentence import Match
+from datalinx.agents.offline.tokens import Token, fold
 
 AFTER = r"(?<=[.?!;,] )"  # an aside follows a pause: it is its own sentence or clause
 UNTIL = r"(?= [.?!;,]|$)"
@@ -87,3 +91,184 @@ def _kept(ctx: Context, match: Match) -> bool:
 def _rows_kept(ctx: Context) -> bool:
     """Whether the answer is rows of the base with every column: no summary, grouping or drop."""
     return ctx.plan.aggregate is None and not ctx.measures and not ctx.groups and not ctx.plan.drop
+
+
+# --- the framing around a request -------------------------------------------------------------------------------
+# Chatty requests wrap the ask in words that ask for nothing: a greeting and the ask before it ('hi there, could you
+# pull'), hedges, reasons and thanks after it ('if possible. it's for month-end accruals. cheers'). They are taken
+# off the request's two ends before the datasets are chosen, so no word of a reason ('we're reviewing churn', 'for a
+# customer call') is read as a dataset, column or test. Patterns are over the words as typed, lower-cased.
+OPENER = (
+    r"(?:(?:hi|hey|hello|hiya|heya|howdy|yo|morning|afternoon|evening|greetings|good (?:morning|afternoon|evening)"
+    r"|dear [a-z]+)(?: there| all| team| everyone| folks| guys| you| again)?|quick (?:one|question|ask|favou?r)"
+    r"|(?:ok|okay|right|alright) so|ok|okay|so|um|hmm|sorry to bother you|hope (?:you're|you are) (?:well|good))"
+    r"(?: [,:;!.-])*"
+)
+LEAD_HEDGE = r"(?:i think|i guess|i believe|ideally|honestly|basically|if possible ,|if you can ,)"
+MODAL = (
+    r"(?:would you be able to|are you able to|(?:could|can|would|will) you(?: possibly| please| maybe| kindly)?"
+    r"(?: please)?(?: mind)?|(?:do|would) you mind|mind|please|kindly|(?:is there )?any chance (?:you could|you can|of)"
+    r"|(?:i was |i am |i'm |just )?wondering if you could|i wonder if you could|would it be possible to"
+    r"|is it possible to|(?:i|we) (?:need|want|would like|'d like|d like) you to|i'd like you to|we'd like you to"
+    r"|(?:i|we) (?:need|want|would like|would love|have) to|(?:i'd|we'd|id) (?:like|love) to|can (?:i|we) ask you to"
+    r"|could (?:i|we) ask you to|help me|can we|could we|let's|lets)"
+)
+# verbs that only fetch and no reader reads ('show', 'list', 'give', 'get' and 'find' stay: readers know them); not
+# 'pull in' (a join) or 'get rid of'
+FETCH = (
+    r"(?:pull(?:ing)?(?: up| out)?|grab(?:bing)?|getting|fetch(?:ing)?|dig(?:ging)? (?:out|up)|finding|listing|showing"
+    r"|giving|look(?:ing)? up|bring(?:ing)? up|dredge up|fish out)(?: me| us)?"
+    r"(?! (?:rid|in|into|back|together|of|off|on)\b)"
+)
+STATED = (
+    r"(?:(?:i|we) (?:really )?(?:need|want|would like|'d like|would love|'d love)|i'd like|i'd love|we'd like|id like"
+    r"|(?:i|we) (?:am|are|'m|'re) (?:after|looking for|hoping for|interested in)|i'm after|i am after|we're after"
+    r"|(?:can|could|may) (?:i|we))"
+)
+ASK = rf"(?:(?:{MODAL}|{STATED})(?: {FETCH})?|{FETCH})(?! (?:rid|in|of)\b)"
+SIGN_OFF = (
+    r"(?:(?:thanks|thank you|thx|thnx|thanx|tks|ty|ta|cheers)(?: (?:a lot|a bunch|a million|so much|very much|heaps"
+    r"|loads|in advance|again|mate|all|team|!))*|many thanks|much appreciated|(?:i )?appreciate it|appreciated"
+    r"|much obliged|no rush|no hurry|no worries|no pressure|(?:best|kind|warm)? ?regards|best|you're a star|legend"
+    r"|you rock|please)"
+)
+THANKS_SAID = r"(?:thanks|thank you|thx|cheers|many thanks|much appreciated)(?: (?:a lot|so much|in advance))?"
+HEDGE = (
+    r"(?:if (?:at all )?possible|if you (?:can|could)|if (?:that's|that is|it's|it is) (?:possible|ok|okay|alright"
+    r"|fine|easy|doable|not too much (?:trouble|hassle|work)|no trouble)|if (?:that|it) works|if it's not a hassle"
+    r"|when(?:ever)? you (?:get|have|got) (?:a )?(?:chance|sec|second|minute|moment|time)|whenever you can"
+    r"|if you (?:don't|do not) mind|if you have (?:the )?time|at your convenience|when convenient|no worries if not"
+    r"|ideally|i think|i guess|if that makes sense|please)"
+)
+TIME = (
+    r"(?: (?:tomorrow|today|tonight|later|soon|next (?:week|month|quarter|monday|tuesday|wednesday|thursday|friday)"
+    r"|this (?:week|afternoon|morning|evening|friday)|on (?:monday|tuesday|wednesday|thursday|friday)"
+    r"|(?:for |on )?(?:monday|tuesday|wednesday|thursday|friday)))?"
+)
+DET = r"(?:a|an|the|our|my|this|next|tomorrow's|monday's|friday's|some|a quick|the weekly|the monthly)"
+WORK_NOUN = (
+    r"(?:report|review|deck|meeting|call|sync|standup|stand-up|presentation|slides?|dashboard|audit|update|check"
+    r"|sanity check|look|glance|email|newsletter|board pack|pack|catch-up|catch up|workshop|offsite|memo|analysis"
+    r"|forecast|budget|spreadsheet|accruals|close|planning|reference|comparison|pitch)s?"
+)
+AUDIENCE = r"(?:team|office|folks|people|department|dept|crew|squad|leadership|board|execs|boss|manager|lead|group)"
+TOPIC = r"(?: (?!for\b)[a-z0-9'-]+){0,3}?"  # what the work is on: 'a customer call', 'the churn review'
+# a reason said with the ask, and whether a column it names is the work's subject ('a revenue review'), not rows
+PURPOSES: list[tuple[str, bool]] = [
+    (rf"(?:(?:it's|it is|this is|that's|its|need it|need them|needed|(?:i|we) need (?:it|them|this)) )?for {DET}"
+     rf"{TOPIC} {WORK_NOUN}{TIME}", True),
+    (rf"for {DET}{TOPIC} {AUDIENCE}", True),
+    (r"(?:it's|it is|this is|its|need it|need them|(?:i|we) need (?:it|them|this)) for(?: [^ ]+){1,5}",
+     False),
+    (r"so (?:that )?(?:i|we) can(?: [^ ]+){1,6}", False),
+    (rf"(?:i'm|i am|we're|we are|im) (?:putting together|reviewing|preparing|prepping|working on|doing|building"
+     rf"|presenting|discussing|going over|closing|planning)(?: {DET})?{TOPIC}(?: {WORK_NOUN})?{TIME}", True),
+    (rf"(?:my|our|the) (?:[a-z]+ ){{0,2}}(?:{AUDIENCE}|finance|sales|cfo|ceo|director|client)(?: [a-z]+)?"
+     r" (?:asked|wants|needs|requested|is asking|are asking)(?: for (?:it|this|them))?(?: to (?:see|look at|review"
+     r"|check|have) (?:it|this|them))?", True),
+    (r"(?:just )?(?:(?:i|we) )?(?:want|wanted|need|have|'d like) to (?:double[- ]?check|check|sanity[- ]check|verify"
+     r"|confirm|look at|see|understand) (?:something|a thing|a few things|some numbers|the numbers|it|them|this)",
+     False),
+]  # fmt: skip
+PAUSES = frozenset({",", ";", ":", ".", "!", "?", "-", "--", "\u2013", "\u2014"})
+
+
+def unframe(tokens: list[Token], grounding: Grounding, request: str) -> tuple[list[Token], list[str]]:
+    """The tokens of the ask without its framing, and the reasons said with it that name data (said, not guessed)."""
+    words = [re.sub(r"\s", "_", fold(t.text).replace("\u2019", "'")) for t in tokens]  # one word per token
+    unclear: list[str] = []
+    start = _framed_start(words)
+    # a reason said first: "I'm working on a churn analysis, could you get me ..."
+    pause = next((i for i in range(start, len(tokens)) if words[i] in PAUSES and _spaced(tokens, i)), None)
+    if pause is not None and _said_for_nothing(words[start:pause], tokens[start:pause], grounding, request, unclear):
+        start = _framed_start(words, pause + 1)
+    end = len(tokens)
+    while end > start:
+        cut = _framed_end(words, tokens, start, end, grounding, request, unclear)
+        if cut is None:
+            break
+        end = cut
+    core = tokens[start:end]
+    if not any(t.kind in ("word", "number", "quoted", "date", "month") for t in core):
+        return tokens, []  # nothing but framing ('hello', 'thanks!'): the request as it is, to be said unclear
+    return core, unclear
+
+
+def _framed_start(words: list[str], start: int = 0) -> int:
+    """Where the ask begins: after greetings, leading hedges and the words that ask."""
+    for pattern in (OPENER, LEAD_HEDGE, OPENER, ASK):
+        while (length := _match_length(pattern, words[start:])) is not None:
+            start += length
+    return start
+
+
+def _framed_end(
+    words: list[str], tokens: list[Token], start: int, end: int, grounding: Grounding, request: str, unclear: list[str]
+) -> int | None:
+    """Where the ask ends if its last clause (after a pause, or a hedge or reason at its very end) is framing; a
+    question mark after the ask stays."""
+    last = end
+    while last > start and words[last - 1] in PAUSES:
+        last -= 1
+    pause = max((i for i in range(start, last) if words[i] in PAUSES and _spaced(tokens, i)), default=None)
+    if pause is not None and _said_for_nothing(words[pause + 1 : last], tokens[pause + 1 : last], grounding, request,
+                                               unclear):  # fmt: skip
+        return pause + 1 if words[pause] == "?" else pause
+    tail = " ".join(words[start:last])
+    for pattern in (THANKS_SAID, HEDGE, *(p for p, topical in PURPOSES if topical)):
+        found = re.search(rf" (?:{pattern})$", tail)
+        if found is None:
+            continue
+        length = len(found.group(0).split())
+        if last - length > start and _said_for_nothing(words[last - length : last], tokens[last - length : last],
+                                                        grounding, request, unclear):  # fmt: skip
+            return last - length
+    return None
+
+
+def _said_for_nothing(
+    clause: list[str], tokens: list[Token], grounding: Grounding, request: str, unclear: list[str]
+) -> bool:
+    """Whether a clause is thanks, a hedge or a reason; a reason naming a value, a number or a column beyond the
+    subject of the work ('for the Germany team', 'it's for customers in Italy') is taken but said as unclear."""
+    text = " ".join(w for w in clause if w not in PAUSES)
+    if re.fullmatch(f"(?:{SIGN_OFF}|{HEDGE})(?: (?:{SIGN_OFF}|{HEDGE}))*", text):
+        return True
+    for pattern, topical in PURPOSES:
+        found = re.fullmatch(pattern, text)
+        if found is None:
+            continue
+        named = _data_named(tokens, grounding, request, topical)
+        if named:
+            unclear.append(f"{request[tokens[0].start : tokens[-1].end]} (a reason, or a test of the rows?)")
+        return True
+    return False
+
+
+def _data_named(tokens: list[Token], grounding: Grounding, request: str, topical: bool) -> bool:
+    """Whether a reason names data: a value, a number, or (unless it is the subject of the work) a column."""
+    from datalinx.agents.offline.entities import entities
+
+    every = [d.name for d in grounding.catalog.datasets]
+    found = entities(tokens, grounding, every, request)
+    if any(t.kind in ("number", "quoted", "date", "month") for t in tokens):
+        return True
+    return any(c.kind == "val" or (c.kind == "col" and not topical) for c in found.values())
+
+
+def _match_length(pattern: str, words: list[str]) -> int | None:
+    """How many words a pattern takes at the start of `words` (whole words only), or None."""
+    found = re.match(rf"(?:{pattern})(?= |$)", " ".join(words))
+    if found is None or not found.group(0):
+        return None
+    return len(found.group(0).split())
+
+
+def _spaced(tokens: list[Token], index: int) -> bool:
+    """Whether a pause stands apart: a comma or full stop, or a dash with a space either side (not 'jan-feb')."""
+    token = tokens[index]
+    if token.kind == "punct":
+        return True
+    before = tokens[index - 1] if index > 0 else None
+    after = tokens[index + 1] if index + 1 < len(tokens) else None
+    return (before is None or before.end < token.start) and (after is None or token.end < after.start)
