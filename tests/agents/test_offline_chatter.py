@@ -129,24 +129,26 @@ BARE: list[tuple[str, bool]] = [
     ("Sort the customers by age in ascending order.", True),
 ]
 OPENERS = ["hi there,", "morning!", "quick one:", "hey team -", "so,", "hello!", "hey,", "good afternoon,", "hi all,",
-           "ok so", "hiya!", "afternoon -"]  # fmt: skip
+           "ok so", "hiya!", "afternoon -", "Hey there!", "Quick question:"]  # fmt: skip
 ASKS = ["could you pull", "can you grab me", "would you mind getting", "I need", "I'd like to see", "please give me",
         "can I get", "mind fetching", "any chance you could list", "show me", "could you dig out", "I'm after",
-        "would you be able to pull up", "I'd love to see"]  # fmt: skip
+        "would you be able to pull up", "I'd love to see", "could I have", "can you find me",
+        "I'm looking for"]  # fmt: skip
 ORDERS = ["could you", "can you", "would you", "please", "I need you to", "any chance you could", "could you please",
           "would you be able to", "can we", "I'd like you to"]  # fmt: skip
 STATEMENTS = ["I need", "we need", "I'd like", "I want", "we'd like to see"]  # the ask said as what the user wants
 STATED_ORDERS = ["I need you to", "we need to", "I'd like you to", "I want to", "we'd like to"]
 HEDGES = ["if possible", "when you get a chance", "ideally", "if that's not too much trouble", "if you can",
-          "if it's easy", "when you have a sec", "if you don't mind"]  # fmt: skip
+          "if it's easy", "when you have a sec", "if you don't mind", "whenever you can",
+          "no worries if not"]  # fmt: skip
 LEAD_HEDGES = ["I think", "ideally", "honestly", "basically"]
 PURPOSES = ["for the board deck", "it's for month-end accruals", "we're reviewing churn next week",
             "so I can send it to finance", "for a quick sanity check", "it's for the quarterly review",
             "need it for a report", "our finance folks asked for it", "I'm putting together a slide for Monday",
             "for the ops sync tomorrow", "the sales team wants to look at it", "just want to double-check something",
-            "my manager asked", "for a customer call"]  # fmt: skip
+            "my manager asked", "for a customer call", "my boss wants it", "for planning", "for reference"]  # fmt: skip
 SIGN_OFFS = ["cheers", "thanks!", "ta", "much appreciated", "no rush", "thx", "thanks in advance", "thanks a lot!",
-             "many thanks", "ty"]  # fmt: skip
+             "many thanks", "ty", "cheers mate"]  # fmt: skip
 SHAPES = [
     "{opener} {ask} {request}? {sign_off}",
     "{opener} {ask} {request}, {hedge}. {purpose}. {sign_off}",
@@ -209,6 +211,7 @@ SAME_PLAN = [
     ("could you pull the orders? the ones from italy please", "orders from italy"),
     ("hi! could you pull customers, ideally the ones in france. thanks", "customers in france"),
     ("can you get rid of the test accounts in customers? cheers", "get rid of the test accounts in customers"),
+    ("could you pull the churn rate for electronic check? cheers", "churn rate for electronic check"),
     ("hi, for every order could you pull in the product's price? thanks",
      "for every order pull in the product's price"),
 ]  # fmt: skip
@@ -231,6 +234,7 @@ def test_a_reason_is_no_test_and_a_test_beside_chatter_stays(chatty: str, bare: 
         ("orders in 2024? it's for customers in italy", "it's for customers in italy"),
         ("orders in 2024, so I can see revenue per country", "so I can see revenue per country"),
         ("german orders, for the 2024 review", "for the 2024 review"),
+        ("churn rate by contract for the mailed check review", "for the mailed check review"),
         ("churned subscribers. we're reviewing customers in germany next week", "customers in germany"),
     ],
 )

@@ -113,19 +113,19 @@ MODAL = (
     r"|(?:i|we) (?:need|want|would like|would love|have) to|(?:i'd|we'd|id) (?:like|love) to|can (?:i|we) ask you to"
     r"|could (?:i|we) ask you to|help me|can we|could we|let's|lets)"
 )
-# verbs that only fetch and no reader reads ('show', 'list', 'give', 'get' and 'find' stay: readers know them); not
-# 'pull in' (a join) or 'get rid of'
-FETCH = (
-    r"(?:pull(?:ing)?(?: up| out)?|grab(?:bing)?|getting|fetch(?:ing)?|dig(?:ging)? (?:out|up)|finding|listing|showing"
-    r"|giving|look(?:ing)? up|bring(?:ing)? up|dredge up|fish out)(?: me| us)?"
-    r"(?! (?:rid|in|into|back|together|of|off|on)\b)"
+# verbs that only fetch, which no reader reads; after an ask, 'get', 'find', 'have' and 'see' too ('show', 'list'
+# and 'give' stay: readers of columns know them); never 'pull in' (a join) or 'get rid of'
+ODD_FETCH = (
+    r"(?:pull(?:ing)?(?: up| out)?|grab(?:bing)?|getting|fetch(?:ing)?|dig(?:ging)? (?:out|up)|finding|listing"
+    r"|showing|giving|look(?:ing)? up|bring(?:ing)? up|dredge up|fish out)"
 )
+FETCH = rf"(?:{ODD_FETCH}|get|find|have|see)(?: me| us)?(?! (?:rid|in|into|back|together|of|off|on)\b)"
 STATED = (
     r"(?:(?:i|we) (?:really )?(?:need|want|would like|'d like|would love|'d love)|i'd like|i'd love|we'd like|id like"
-    r"|(?:i|we) (?:am|are|'m|'re) (?:after|looking for|hoping for|interested in)|i'm after|i am after|we're after"
+    r"|(?:i am|we are|i'm|we're|im) (?:after|looking for|hoping for|interested in)"
     r"|(?:can|could|may) (?:i|we))"
 )
-ASK = rf"(?:(?:{MODAL}|{STATED})(?: {FETCH})?|{FETCH})(?! (?:rid|in|of)\b)"
+ASK = rf"(?:(?:{MODAL}|{STATED})(?: {FETCH})?|{ODD_FETCH}(?: me| us)?)(?! (?:rid|in|into|of|to|together|back)\b)"
 SIGN_OFF = (
     r"(?:(?:thanks|thank you|thx|thnx|thanx|tks|ty|ta|cheers)(?: (?:a lot|a bunch|a million|so much|very much|heaps"
     r"|loads|in advance|again|mate|all|team|!))*|many thanks|much appreciated|(?:i )?appreciate it|appreciated"
@@ -155,7 +155,7 @@ AUDIENCE = r"(?:team|office|folks|people|department|dept|crew|squad|leadership|b
 TOPIC = r"(?: (?!for\b)[a-z0-9'-]+){0,3}?"  # what the work is on: 'a customer call', 'the churn review'
 # a reason said with the ask, and whether a column it names is the work's subject ('a revenue review'), not rows
 PURPOSES: list[tuple[str, bool]] = [
-    (rf"(?:(?:it's|it is|this is|that's|its|need it|need them|needed|(?:i|we) need (?:it|them|this)) )?for {DET}"
+    (rf"(?:(?:it's|it is|this is|that's|its|need it|need them|needed|(?:i|we) need (?:it|them|this)) )?for(?: {DET})?"
      rf"{TOPIC} {WORK_NOUN}{TIME}", True),
     (rf"for {DET}{TOPIC} {AUDIENCE}", True),
     (r"(?:it's|it is|this is|its|need it|need them|(?:i|we) need (?:it|them|this)) for(?: [^ ]+){1,5}",
@@ -164,8 +164,8 @@ PURPOSES: list[tuple[str, bool]] = [
     (rf"(?:i'm|i am|we're|we are|im) (?:putting together|reviewing|preparing|prepping|working on|doing|building"
      rf"|presenting|discussing|going over|closing|planning)(?: {DET})?{TOPIC}(?: {WORK_NOUN})?{TIME}", True),
     (rf"(?:my|our|the) (?:[a-z]+ ){{0,2}}(?:{AUDIENCE}|finance|sales|cfo|ceo|director|client)(?: [a-z]+)?"
-     r" (?:asked|wants|needs|requested|is asking|are asking)(?: for (?:it|this|them))?(?: to (?:see|look at|review"
-     r"|check|have) (?:it|this|them))?", True),
+     r" (?:asked|wants|needs|requested|is asking|are asking)(?: (?:it|this|them))?(?: for (?:it|this|them))?"
+     r"(?: to (?:see|look at|review|check|have) (?:it|this|them))?", True),
     (r"(?:just )?(?:(?:i|we) )?(?:want|wanted|need|have|'d like) to (?:double[- ]?check|check|sanity[- ]check|verify"
      r"|confirm|look at|see|understand) (?:something|a thing|a few things|some numbers|the numbers|it|them|this)",
      False),
@@ -239,18 +239,25 @@ def _said_for_nothing(
         if found is None:
             continue
         named = _data_named(tokens, grounding, request, topical)
+        if named is None:
+            return False  # 'for electronic check': the work noun is a value's word, so a test of the rows
         if named:
             unclear.append(f"{request[tokens[0].start : tokens[-1].end]} (a reason, or a test of the rows?)")
         return True
     return False
 
 
-def _data_named(tokens: list[Token], grounding: Grounding, request: str, topical: bool) -> bool:
-    """Whether a reason names data: a value, a number, or (unless it is the subject of the work) a column."""
+def _data_named(tokens: list[Token], grounding: Grounding, request: str, topical: bool) -> bool | None:
+    """Whether a reason names data: a value, a number, or (unless it is the subject of the work) a column; None when
+    a value ends it, holding the very noun of the work ('for electronic check', a payment method): no reason at all."""
     from datalinx.agents.offline.entities import entities
 
     every = [d.name for d in grounding.catalog.datasets]
     found = entities(tokens, grounding, every, request)
+    last = fold(tokens[-1].text)
+    noun = re.fullmatch(f"{WORK_NOUN}|{AUDIENCE}", last) is not None
+    if noun and any(c.kind == "val" and start + c.length == len(tokens) for start, c in found.items()):
+        return None
     if any(t.kind in ("number", "quoted", "date", "month") for t in tokens):
         return True
     return any(c.kind == "val" or (c.kind == "col" and not topical) for c in found.values())
