@@ -129,11 +129,12 @@ BARE: list[tuple[str, bool]] = [
     ("Sort the customers by age in ascending order.", True),
 ]
 OPENERS = ["hi there,", "morning!", "quick one:", "hey team -", "so,", "hello!", "hey,", "good afternoon,", "hi all,",
-           "ok so", "hiya!", "afternoon -", "Hey there!", "Quick question:"]  # fmt: skip
+           "ok so", "hiya!", "afternoon -", "Hey there!", "Quick question:", "Hope you're well!", "Hi Sam,",
+           "Happy Monday!"]  # fmt: skip
 ASKS = ["could you pull", "can you grab me", "would you mind getting", "I need", "I'd like to see", "please give me",
         "can I get", "mind fetching", "any chance you could list", "show me", "could you dig out", "I'm after",
         "would you be able to pull up", "I'd love to see", "could I have", "can you find me",
-        "I'm looking for"]  # fmt: skip
+        "I'm looking for", "any way to get", "do you think you could grab", "pls send me"]  # fmt: skip
 ORDERS = ["could you", "can you", "would you", "please", "I need you to", "any chance you could", "could you please",
           "would you be able to", "can we", "I'd like you to"]  # fmt: skip
 STATEMENTS = ["I need", "we need", "I'd like", "I want", "we'd like to see"]  # the ask said as what the user wants
@@ -146,15 +147,26 @@ PURPOSES = ["for the board deck", "it's for month-end accruals", "we're reviewin
             "so I can send it to finance", "for a quick sanity check", "it's for the quarterly review",
             "need it for a report", "our finance folks asked for it", "I'm putting together a slide for Monday",
             "for the ops sync tomorrow", "the sales team wants to look at it", "just want to double-check something",
-            "my manager asked", "for a customer call", "my boss wants it", "for planning", "for reference"]  # fmt: skip
+            "my manager asked", "for a customer call", "my boss wants it", "for planning", "for reference",
+            "legal asked for it", "it's going in the Q3 deck", "I'm updating the forecast", "just curious"]  # fmt: skip
 SIGN_OFFS = ["cheers", "thanks!", "ta", "much appreciated", "no rush", "thx", "thanks in advance", "thanks a lot!",
-             "many thanks", "ty", "cheers mate"]  # fmt: skip
+             "many thanks", "ty", "cheers mate", "cheers, Alex", "asap please", "you're a star"]  # fmt: skip
+TAILS = [
+    "can you help?",
+    "could you do that?",
+    "is that doable?",
+    "would that be possible?",
+    "possible?",
+    "any chance?",
+    "if you can?",
+]  # the ask said last
 SHAPES = [
     "{opener} {ask} {request}? {sign_off}",
     "{opener} {ask} {request}, {hedge}. {purpose}. {sign_off}",
     "{lead} {statement} {request} - {purpose}, {sign_off}",
     "{ask} {request} {hedge}? {purpose}",
     "{opener} {ask} {request} please, {purpose}! {sign_off}",
+    "{opener} {request}, {tail} {sign_off}",
 ]
 
 
@@ -179,6 +191,7 @@ def _chatty(index: int, request: str, order: bool) -> list[str]:
                 lead=pick(LEAD_HEDGES, 1),
                 purpose=pick(PURPOSES, 5),
                 sign_off=pick(SIGN_OFFS, 3),
+                tail=pick(TAILS, 2),
             )
         )
     return framed

@@ -101,9 +101,12 @@ def _rows_kept(ctx: Context) -> bool:
 OPENER = (
     r"(?:(?:hi|hey|hello|hiya|heya|howdy|yo|morning|afternoon|evening|greetings|good (?:morning|afternoon|evening)"
     r"|dear [a-z]+)(?: there| all| team| everyone| folks| guys| you| again)?|quick (?:one|question|ask|favou?r)"
-    r"|(?:ok|okay|right|alright) so|ok|okay|so|um|hmm|sorry to bother you|hope (?:you're|you are) (?:well|good))"
-    r"(?: [,:;!.-])*"
+    r"|(?:ok|okay|right|alright) so|ok|okay|so|um|hmm|sorry to bother you|happy (?:monday|friday|new year|holidays)"
+    r"|(?:i )?hope (?:you're|you are|you|all is|everything is|you've|you have|you had)(?: been| doing| having| had)?"
+    r" (?:well|good|great|fine|a good (?:weekend|week|day|break|holiday|trip|one)))"
+    r"(?: :\)| :-\)| [,:;!.-])*"
 )
+NAMED_OPENER = r"(?:hi|hey|hello|morning|dear|thanks) [a-z]+ [,:!-]"  # 'Hi Sam,': a greeting and a name
 LEAD_HEDGE = r"(?:i think|i guess|i believe|ideally|honestly|basically|if possible ,|if you can ,)"
 MODAL = (
     r"(?:would you be able to|are you able to|(?:could|can|would|will) you(?: possibly| please| maybe| kindly)?"
@@ -111,26 +114,31 @@ MODAL = (
     r"|(?:i was |i am |i'm |just )?wondering if you could|i wonder if you could|would it be possible to"
     r"|is it possible to|(?:i|we) (?:need|want|would like|'d like|d like) you to|i'd like you to|we'd like you to"
     r"|(?:i|we) (?:need|want|would like|would love|have) to|(?:i'd|we'd|id) (?:like|love) to|can (?:i|we) ask you to"
-    r"|could (?:i|we) ask you to|help me|can we|could we|let's|lets)"
+    r"|could (?:i|we) ask you to|help me|can we|could we|let's|lets|pls|plz|do you think you could|think you could"
+    r"|(?:is there )?(?:a|any) way (?:to|you could)|could you quickly|can you quickly)"
 )
 # verbs that only fetch, which no reader reads; after an ask, 'get', 'find', 'have' and 'see' too ('show', 'list'
 # and 'give' stay: readers of columns know them); never 'pull in' (a join) or 'get rid of'
 ODD_FETCH = (
     r"(?:pull(?:ing)?(?: up| out)?|grab(?:bing)?|getting|fetch(?:ing)?|dig(?:ging)? (?:out|up)|finding|listing"
-    r"|showing|giving|look(?:ing)? up|bring(?:ing)? up|dredge up|fish out)"
+    r"|showing|giving|look(?:ing)? up|bring(?:ing)? up|dredge up|fish out|send(?:ing)? (?:me|us)"
+    r"|put(?:ting)? together(?: a list of| a table of)?)"
 )
 FETCH = rf"(?:{ODD_FETCH}|get|find|have|see)(?: me| us)?(?! (?:rid|in|into|back|together|of|off|on)\b)"
 STATED = (
-    r"(?:(?:i|we) (?:really )?(?:need|want|would like|'d like|would love|'d love)|i'd like|i'd love|we'd like|id like"
+    r"(?:(?:i|we) (?:really )?(?:need|want|would like|'d like|would love|'d love)"
+    r"|(?:i'd|we'd|id) (?:really )?(?:like|love)"
     r"|(?:i am|we are|i'm|we're|im) (?:after|looking for|hoping for|interested in)"
     r"|(?:can|could|may) (?:i|we))"
 )
 ASK = rf"(?:(?:{MODAL}|{STATED})(?: {FETCH})?|{ODD_FETCH}(?: me| us)?)(?! (?:rid|in|into|of|to|together|back)\b)"
 SIGN_OFF = (
     r"(?:(?:thanks|thank you|thx|thnx|thanx|tks|ty|ta|cheers)(?: (?:a lot|a bunch|a million|so much|very much|heaps"
-    r"|loads|in advance|again|mate|all|team|!))*|many thanks|much appreciated|(?:i )?appreciate it|appreciated"
-    r"|much obliged|no rush|no hurry|no worries|no pressure|(?:best|kind|warm)? ?regards|best|you're a star|legend"
-    r"|you rock|please)"
+    r"|loads|in advance|again|mate|all|team|kindly|!))*|many thanks|much appreciated|(?:i )?appreciate it|appreciated"
+    r"|much obliged|(?:no rush|no hurry|no worries|no pressure)(?: at all)?|(?:best|kind|warm)? ?regards|best"
+    r"|you're a star|legend|you rock|please|asap(?: please| pls)?|long story(?: short)?|just curious|out of curiosity"
+    r"|(?:can|could|would) you (?:help|do that|do this|manage that)(?: with (?:that|this))?|is (?:that|this)"
+    r" (?:doable|possible|ok|okay)|would (?:that|this) be (?:possible|ok|okay)|possible|doable|any chance)"
 )
 THANKS_SAID = r"(?:thanks|thank you|thx|cheers|many thanks|much appreciated)(?: (?:a lot|so much|in advance))?"
 HEDGE = (
@@ -138,12 +146,13 @@ HEDGE = (
     r"|fine|easy|doable|not too much (?:trouble|hassle|work)|no trouble)|if (?:that|it) works|if it's not a hassle"
     r"|when(?:ever)? you (?:get|have|got) (?:a )?(?:chance|sec|second|minute|moment|time)|whenever you can"
     r"|if you (?:don't|do not) mind|if you have (?:the )?time|at your convenience|when convenient|no worries if not"
-    r"|ideally|i think|i guess|if that makes sense|please)"
+    r"|ideally|i think|i guess|if that makes sense|please|pls|plz)"
 )
 TIME = (
-    r"(?: (?:tomorrow|today|tonight|later|soon|next (?:week|month|quarter|monday|tuesday|wednesday|thursday|friday)"
+    r"(?: (?:by )?(?:tomorrow|today|tonight|later|soon|eod|end of (?:day|week)|asap"
+    r"|next (?:week|month|quarter|monday|tuesday|wednesday|thursday|friday)"
     r"|this (?:week|afternoon|morning|evening|friday)|on (?:monday|tuesday|wednesday|thursday|friday)"
-    r"|(?:for |on )?(?:monday|tuesday|wednesday|thursday|friday)))?"
+    r"|(?:for |on |by )?(?:monday|tuesday|wednesday|thursday|friday)))?"
 )
 DET = r"(?:a|an|the|our|my|this|next|tomorrow's|monday's|friday's|some|a quick|the weekly|the monthly)"
 WORK_NOUN = (
@@ -152,20 +161,22 @@ WORK_NOUN = (
     r"|forecast|budget|spreadsheet|accruals|close|planning|reference|comparison|pitch)s?"
 )
 AUDIENCE = r"(?:team|office|folks|people|department|dept|crew|squad|leadership|board|execs|boss|manager|lead|group)"
+TEAMS = r"(?:finance|sales|legal|marketing|ops|hr|management|leadership|cfo|ceo|director|client|accounting|audit)"
 TOPIC = r"(?: (?!for\b)[a-z0-9'-]+){0,3}?"  # what the work is on: 'a customer call', 'the churn review'
 # a reason said with the ask, and whether a column it names is the work's subject ('a revenue review'), not rows
 PURPOSES: list[tuple[str, bool]] = [
-    (rf"(?:(?:it's|it is|this is|that's|its|need it|need them|needed|(?:i|we) need (?:it|them|this)) )?for(?: {DET})?"
-     rf"{TOPIC} {WORK_NOUN}{TIME}", True),
+    (rf"(?:(?:it's|it is|this is|that's|its|need it|need them|needed|(?:i|we) need (?:it|them|this)) )?(?:for|(?:it's"
+     rf"|it is|this is|it) (?:going|goes) (?:in|into))(?: {DET})?{TOPIC} {WORK_NOUN}{TIME}", True),
     (rf"for {DET}{TOPIC} {AUDIENCE}", True),
     (r"(?:it's|it is|this is|its|need it|need them|(?:i|we) need (?:it|them|this)) for(?: [^ ]+){1,5}",
      False),
     (r"so (?:that )?(?:i|we) can(?: [^ ]+){1,6}", False),
     (rf"(?:i'm|i am|we're|we are|im) (?:putting together|reviewing|preparing|prepping|working on|doing|building"
-     rf"|presenting|discussing|going over|closing|planning)(?: {DET})?{TOPIC}(?: {WORK_NOUN})?{TIME}", True),
-    (rf"(?:my|our|the) (?:[a-z]+ ){{0,2}}(?:{AUDIENCE}|finance|sales|cfo|ceo|director|client)(?: [a-z]+)?"
+     rf"|presenting|discussing|going over|closing|planning|updating|refreshing|finishing|writing|drafting|compiling)"
+     rf"(?: {DET})?{TOPIC}(?: {WORK_NOUN})?{TIME}", True),
+    (rf"(?:(?:my|our|the) (?:[a-z]+ ){{0,2}}(?:{AUDIENCE}|{TEAMS})(?: [a-z]+)?|{TEAMS})"
      r" (?:asked|wants|needs|requested|is asking|are asking)(?: (?:it|this|them))?(?: for (?:it|this|them))?"
-     r"(?: to (?:see|look at|review|check|have) (?:it|this|them))?", True),
+     rf"(?: to (?:see|look at|review|check|have) (?:it|this|them))?{TIME}", True),
     (r"(?:just )?(?:(?:i|we) )?(?:want|wanted|need|have|'d like) to (?:double[- ]?check|check|sanity[- ]check|verify"
      r"|confirm|look at|see|understand) (?:something|a thing|a few things|some numbers|the numbers|it|them|this)",
      False),
@@ -196,7 +207,7 @@ def unframe(tokens: list[Token], grounding: Grounding, request: str) -> tuple[li
 
 def _framed_start(words: list[str], start: int = 0) -> int:
     """Where the ask begins: after greetings, leading hedges and the words that ask."""
-    for pattern in (OPENER, LEAD_HEDGE, OPENER, ASK):
+    for pattern in (NAMED_OPENER, OPENER, LEAD_HEDGE, OPENER, ASK):
         while (length := _match_length(pattern, words[start:])) is not None:
             start += length
     return start
@@ -205,15 +216,18 @@ def _framed_start(words: list[str], start: int = 0) -> int:
 def _framed_end(
     words: list[str], tokens: list[Token], start: int, end: int, grounding: Grounding, request: str, unclear: list[str]
 ) -> int | None:
-    """Where the ask ends if its last clause (after a pause, or a hedge or reason at its very end) is framing; a
-    question mark after the ask stays."""
+    """Where the ask ends if its last clause (after a pause, or a hedge or reason at its very end) is framing."""
     last = end
     while last > start and words[last - 1] in PAUSES:
         last -= 1
-    pause = max((i for i in range(start, last) if words[i] in PAUSES and _spaced(tokens, i)), default=None)
+    pauses = [i for i in range(start, last) if words[i] in PAUSES and _spaced(tokens, i)]
+    pause = pauses[-1] if pauses else None
     if pause is not None and _said_for_nothing(words[pause + 1 : last], tokens[pause + 1 : last], grounding, request,
                                                unclear):  # fmt: skip
-        return pause + 1 if words[pause] == "?" else pause
+        return pause
+    named = len(pauses) > 1 and last - pauses[-1] == 2 and words[pauses[-1]] == "," and tokens[last - 1].text.istitle()
+    if named and re.fullmatch(SIGN_OFF, " ".join(words[pauses[-2] + 1 : pauses[-1]])):  # 'cheers, Alex': and a name
+        return pauses[-2]
     tail = " ".join(words[start:last])
     for pattern in (THANKS_SAID, HEDGE, *(p for p, topical in PURPOSES if topical)):
         found = re.search(rf" (?:{pattern})$", tail)
