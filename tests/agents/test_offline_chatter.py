@@ -248,6 +248,7 @@ def test_a_reason_is_no_test_and_a_test_beside_chatter_stays(chatty: str, bare: 
         ("orders in 2024, so I can see revenue per country", "so I can see revenue per country"),
         ("german orders, for the 2024 review", "for the 2024 review"),
         ("churn rate by contract for the mailed check review", "for the mailed check review"),
+        ("could you pull customers for the email? thanks", "for the email"),
         ("churned subscribers. we're reviewing customers in germany next week", "customers in germany"),
     ],
 )

@@ -256,22 +256,25 @@ def _said_for_nothing(
         if named is None:
             return False  # 'for electronic check': the work noun is a value's word, so a test of the rows
         if named:
-            unclear.append(f"{request[tokens[0].start : tokens[-1].end]} (a reason, or a test of the rows?)")
+            unclear.append(f"{request[tokens[0].start : tokens[-1].end]} (a reason for the request, or part of it?)")
         return True
     return False
 
 
 def _data_named(tokens: list[Token], grounding: Grounding, request: str, topical: bool) -> bool | None:
-    """Whether a reason names data: a value, a number, or (unless it is the subject of the work) a column; None when
-    a value ends it, holding the very noun of the work ('for electronic check', a payment method): no reason at all."""
+    """Whether a reason names data: a value, a number, a column by its name where the work's noun stands ('for the
+    email'), or (unless it is the subject of the work) any column; None when a value ends it, holding the very noun of
+    the work ('for electronic check', a payment method): no reason at all."""
     from datalinx.agents.offline.entities import entities
 
     every = [d.name for d in grounding.catalog.datasets]
     found = entities(tokens, grounding, every, request)
-    last = fold(tokens[-1].text)
-    noun = re.fullmatch(f"{WORK_NOUN}|{AUDIENCE}", last) is not None
-    if noun and any(c.kind == "val" and start + c.length == len(tokens) for start, c in found.items()):
+    noun = re.fullmatch(f"{WORK_NOUN}|{AUDIENCE}", fold(tokens[-1].text)) is not None
+    ending = next((c for start, c in found.items() if start + c.length == len(tokens)), None) if noun else None
+    if ending is not None and ending.kind == "val":
         return None
+    if ending is not None and ending.kind == "col" and getattr(ending.refs[0], "strength", 0) >= 3:
+        return True  # 'for the email': the work, or the column?
     if any(t.kind in ("number", "quoted", "date", "month") for t in tokens):
         return True
     return any(c.kind == "val" or (c.kind == "col" and not topical) for c in found.values())
