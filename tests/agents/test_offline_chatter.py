@@ -271,3 +271,17 @@ def test_chatter_that_asks_for_nothing_plans_nothing(request_text: str, demo: De
     planned = draft(request_text, demo.catalog)
     assert planned.definition is None
     assert planned.not_understood
+
+
+# what the planner refuses bare, it refuses framed: taking chatter off never leaves a plannable request behind
+REFUSED = ["make me a sandwich", "predict which customers will churn next month", "how many employees do we have",
+           "the weather in Berlin", "make the chart look nicer", "translate the product names into French",
+           "undo the last change"]  # fmt: skip
+REFUSED_FRAMED = [said for index, request in enumerate(REFUSED) for said in _chatty(index, request, order=False)]
+
+
+@pytest.mark.parametrize("request_text", REFUSED_FRAMED)
+def test_a_refused_request_stays_refused_when_framed(request_text: str, demo: Demo) -> None:
+    planned = draft(request_text, demo.catalog)
+    assert planned.definition is None
+    assert planned.not_understood
