@@ -106,7 +106,7 @@ def draft(request: str, catalog: CatalogView, previous: dict[str, Any] | None = 
     if reading.base is None:
         return Draft(not_understood=[_whole(request)], assumptions=reading.assumptions)
     plan = prior.plan if prior else Plan(dataset=reading.base)
-    ctx = Context(reading, grounding, plan, assumptions=list(reading.assumptions))
+    ctx = Context(reading, grounding, plan, assumptions=list(reading.assumptions), unclear=list(reading.unclear))
     also, instead = _edit_words(request)
     if prior is not None:
         edits(ctx, also=also, instead=instead)

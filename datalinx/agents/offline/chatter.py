@@ -5,9 +5,13 @@ that does name what is wanted ('just the names is fine') is read early, as the c
 
 from __future__ import annotations
 
+import re
+
 from datalinx.agents.offline.columns import COLUMNS, _select
 from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.grounding import Grounding
 from datalinx.agents.offline.sentence import Match
+from datalinx.agents.offline.tokens import Token, fold
 
 AFTER = r"(?<=[.?!;,] )"  # an aside follows a pause: it is its own sentence or clause
 UNTIL = r"(?= [.?!;,]|$)"
@@ -93,3 +97,208 @@ def _rows_kept(ctx: Context) -> bool:
     if not (ctx.plan.touched or picked) or ctx.plan.aggregate is not None or ctx.measures or dropped:
         return False
     return not ctx.groups or picked
+
+
+# --- the framing around a request -------------------------------------------------------------------------------
+# Chatty requests wrap the ask in words that ask for nothing: a greeting and the ask before it ('hi there, could you
+# pull'), hedges, reasons and thanks after it ('if possible. it's for month-end accruals. cheers'). They are taken
+# off the request's two ends before the datasets are chosen, so no word of a reason ('we're reviewing churn', 'for a
+# customer call') is read as a dataset, column or test. Patterns are over the words as typed, lower-cased.
+OPENER = (
+    r"(?:(?:hi|hey|hello|hiya|heya|howdy|yo|morning|afternoon|evening|greetings|good (?:morning|afternoon|evening)"
+    r"|dear [a-z]+)(?: there| all| team| everyone| folks| guys| you| again)?|quick (?:one|question|ask|favou?r)"
+    r"|(?:ok|okay|right|alright) so|ok|okay|so|um|hmm|sorry to bother you|happy (?:monday|friday|new year|holidays)"
+    r"|(?:i )?hope (?:you're|you are|you|all is|everything is|you've|you have|you had)(?: been| doing| having| had)?"
+    r" (?:well|good|great|fine|a good (?:weekend|week|day|break|holiday|trip|one)))"
+    r"(?: :\)| :-\)| [,:;!.-])*"
+)
+NAMED_OPENER = r"(?:hi|hey|hello|morning|dear|thanks) [a-z]+ [,:!-]"  # 'Hi Sam,': a greeting and a name
+LEAD_HEDGE = r"(?:i think|i guess|i believe|ideally|honestly|basically|if possible ,|if you can ,)"
+MODAL = (
+    r"(?:would you be able to|are you able to|(?:could|can|would|will) you(?: possibly| please| maybe| kindly)?"
+    r"(?: please)?(?: mind)?|(?:do|would) you mind|mind|please|kindly|(?:is there )?any chance (?:you could|you can|of)"
+    r"|(?:i was |i am |i'm |just )?wondering if you could|i wonder if you could|would it be possible to"
+    r"|is it possible to|(?:i|we) (?:need|want|would like|'d like|d like) you to|i'd like you to|we'd like you to"
+    r"|(?:i|we) (?:need|want|would like|would love|have) to|(?:i'd|we'd|id) (?:like|love) to|can (?:i|we) ask you to"
+    r"|could (?:i|we) ask you to|help me|can we|could we|let's|lets|pls|plz|do you think you could|think you could"
+    r"|(?:is there )?(?:a|any) way (?:to|you could)|could you quickly|can you quickly)"
+)
+# verbs that only fetch, which no reader reads; after an ask, 'get', 'find', 'have' and 'see' too ('show', 'list'
+# and 'give' stay: readers of columns know them); never 'pull in' (a join) or 'get rid of'
+ODD_FETCH = (
+    r"(?:pull(?:ing)?(?: up| out)?|grab(?:bing)?|getting|fetch(?:ing)?|dig(?:ging)? (?:out|up)|finding|listing"
+    r"|showing|giving|look(?:ing)? up|bring(?:ing)? up|dredge up|fish out|send(?:ing)? (?:me|us)"
+    r"|put(?:ting)? together(?: a list of| a table of)?)"
+)
+FETCH = rf"(?:{ODD_FETCH}|get|find|have|see)(?: me| us)?(?! (?:rid|in|into|back|together|of|off|on)\b)"
+STATED = (
+    r"(?:(?:i|we) (?:really )?(?:need|want|would like|'d like|would love|'d love)"
+    r"|(?:i'd|we'd|id) (?:really )?(?:like|love)"
+    r"|(?:i am|we are|i'm|we're|im) (?:after|looking for|hoping for|interested in)"
+    r"|(?:can|could|may) (?:i|we))"
+)
+ASK = rf"(?:(?:{MODAL}|{STATED})(?: {FETCH})?|{ODD_FETCH}(?: me| us)?)(?! (?:rid|in|into|of|to|together|back)\b)"
+SIGN_OFF = (
+    r"(?:(?:thanks|thank you|thx|thnx|thanx|tks|ty|ta|cheers)(?: (?:a lot|a bunch|a million|so much|very much|heaps"
+    r"|loads|in advance|again|mate|all|team|kindly|!))*|many thanks|much appreciated|(?:i )?appreciate it|appreciated"
+    r"|much obliged|(?:no rush|no hurry|no worries|no pressure)(?: at all)?|(?:best|kind|warm)? ?regards|best"
+    r"|you're a star|legend|you rock|please|asap(?: please| pls)?|long story(?: short)?|just curious|out of curiosity"
+    r"|(?:can|could|would) you (?:help|do that|do this|manage that)(?: with (?:that|this))?|is (?:that|this)"
+    r" (?:doable|possible|ok|okay)|would (?:that|this) be (?:possible|ok|okay)|possible|doable|any chance)"
+)
+THANKS_SAID = r"(?:thanks|thank you|thx|cheers|many thanks|much appreciated)(?: (?:a lot|so much|in advance))?"
+HEDGE = (
+    r"(?:if (?:at all )?possible|if you (?:can|could)|if (?:that's|that is|it's|it is) (?:possible|ok|okay|alright"
+    r"|fine|easy|doable|not too much (?:trouble|hassle|work)|no trouble)|if (?:that|it) works|if it's not a hassle"
+    r"|when(?:ever)? you (?:get|have|got) (?:a )?(?:chance|sec|second|minute|moment|time)|whenever you can"
+    r"|if you (?:don't|do not) mind|if you have (?:the )?time|at your convenience|when convenient|no worries if not"
+    r"|ideally|i think|i guess|if that makes sense|please|pls|plz)"
+)
+TIME = (
+    r"(?: (?:by )?(?:tomorrow|today|tonight|later|soon|eod|end of (?:day|week)|asap"
+    r"|next (?:week|month|quarter|monday|tuesday|wednesday|thursday|friday)"
+    r"|this (?:week|afternoon|morning|evening|friday)|on (?:monday|tuesday|wednesday|thursday|friday)"
+    r"|(?:for |on |by )?(?:monday|tuesday|wednesday|thursday|friday)))?"
+)
+DET = r"(?:a|an|the|our|my|this|next|tomorrow's|monday's|friday's|some|a quick|the weekly|the monthly)"
+WORK_NOUN = (
+    r"(?:report|review|deck|meeting|call|sync|standup|stand-up|presentation|slides?|dashboard|audit|update|check"
+    r"|sanity check|look|glance|email|newsletter|board pack|pack|catch-up|catch up|workshop|offsite|memo|analysis"
+    r"|forecast|budget|spreadsheet|accruals|close|planning|reference|comparison|pitch)s?"
+)
+AUDIENCE = r"(?:team|office|folks|people|department|dept|crew|squad|leadership|board|execs|boss|manager|lead|group)"
+TEAMS = r"(?:finance|sales|legal|marketing|ops|hr|management|leadership|cfo|ceo|director|client|accounting|audit)"
+TOPIC = r"(?: (?!for\b)[a-z0-9'-]+){0,3}?"  # what the work is on: 'a customer call', 'the churn review'
+# a reason said with the ask, and whether a column it names is the work's subject ('a revenue review'), not rows
+PURPOSES: list[tuple[str, bool]] = [
+    (rf"(?:(?:it's|it is|this is|that's|its|need it|need them|needed|(?:i|we) need (?:it|them|this)) )?(?:for|(?:it's"
+     rf"|it is|this is|it) (?:going|goes) (?:in|into))(?: {DET})?{TOPIC} {WORK_NOUN}{TIME}", True),
+    (rf"for {DET}{TOPIC} {AUDIENCE}", True),
+    (r"(?:it's|it is|this is|its|need it|need them|(?:i|we) need (?:it|them|this)) for(?: [^ ]+){1,5}",
+     False),
+    (r"so (?:that )?(?:i|we) can(?: [^ ]+){1,6}", False),
+    (rf"(?:i'm|i am|we're|we are|im) (?:putting together|reviewing|preparing|prepping|working on|doing|building"
+     rf"|presenting|discussing|going over|closing|planning|updating|refreshing|finishing|writing|drafting|compiling)"
+     rf"(?: {DET})?{TOPIC}(?: {WORK_NOUN})?{TIME}", True),
+    (rf"(?:(?:my|our|the) (?:[a-z]+ ){{0,2}}(?:{AUDIENCE}|{TEAMS})(?: [a-z]+)?|{TEAMS})"
+     r" (?:asked|wants|needs|requested|is asking|are asking)(?: (?:it|this|them))?(?: for (?:it|this|them))?"
+     rf"(?: to (?:see|look at|review|check|have) (?:it|this|them))?{TIME}", True),
+    (r"(?:just )?(?:(?:i|we) )?(?:want|wanted|need|have|'d like) to (?:double[- ]?check|check|sanity[- ]check|verify"
+     r"|confirm|look at|see|understand) (?:something|a thing|a few things|some numbers|the numbers|it|them|this)",
+     False),
+]  # fmt: skip
+PAUSES = frozenset({",", ";", ":", ".", "!", "?", "-", "--", "\u2013", "\u2014"})
+
+
+def unframe(tokens: list[Token], grounding: Grounding, request: str) -> tuple[list[Token], list[str]]:
+    """The tokens of the ask without its framing, and the reasons said with it that name data (said, not guessed)."""
+    words = [re.sub(r"\s", "_", fold(t.text).replace("\u2019", "'")) for t in tokens]  # one word per token
+    unclear: list[str] = []
+    start = _framed_start(words)
+    # a reason said first: "I'm working on a churn analysis, could you get me ..."
+    pause = next((i for i in range(start, len(tokens)) if words[i] in PAUSES and _spaced(tokens, i)), None)
+    if pause is not None and _said_for_nothing(words[start:pause], tokens[start:pause], grounding, request, unclear):
+        start = _framed_start(words, pause + 1)
+    end = len(tokens)
+    while end > start:
+        cut = _framed_end(words, tokens, start, end, grounding, request, unclear)
+        if cut is None:
+            break
+        end = cut
+    core = tokens[start:end]
+    if not any(t.kind in ("word", "number", "quoted", "date", "month") for t in core):
+        return tokens, []  # nothing but framing ('hello', 'thanks!'): the request as it is, to be said unclear
+    return core, unclear
+
+
+def _framed_start(words: list[str], start: int = 0) -> int:
+    """Where the ask begins: after greetings, leading hedges and the words that ask."""
+    for pattern in (NAMED_OPENER, OPENER, LEAD_HEDGE, OPENER, ASK):
+        while (length := _match_length(pattern, words[start:])) is not None:
+            start += length
+    return start
+
+
+def _framed_end(
+    words: list[str], tokens: list[Token], start: int, end: int, grounding: Grounding, request: str, unclear: list[str]
+) -> int | None:
+    """Where the ask ends if its last clause (after a pause, or a hedge or reason at its very end) is framing."""
+    last = end
+    while last > start and words[last - 1] in PAUSES:
+        last -= 1
+    pauses = [i for i in range(start, last) if words[i] in PAUSES and _spaced(tokens, i)]
+    pause = pauses[-1] if pauses else None
+    if pause is not None and _said_for_nothing(words[pause + 1 : last], tokens[pause + 1 : last], grounding, request,
+                                               unclear):  # fmt: skip
+        return pause
+    named = len(pauses) > 1 and last - pauses[-1] == 2 and words[pauses[-1]] == "," and tokens[last - 1].text.istitle()
+    if named and re.fullmatch(SIGN_OFF, " ".join(words[pauses[-2] + 1 : pauses[-1]])):  # 'cheers, Alex': and a name
+        return pauses[-2]
+    tail = " ".join(words[start:last])
+    for pattern in (THANKS_SAID, HEDGE, *(p for p, topical in PURPOSES if topical)):
+        found = re.search(rf" (?:{pattern})$", tail)
+        if found is None:
+            continue
+        length = len(found.group(0).split())
+        if last - length > start and _said_for_nothing(words[last - length : last], tokens[last - length : last],
+                                                        grounding, request, unclear):  # fmt: skip
+            return last - length
+    return None
+
+
+def _said_for_nothing(
+    clause: list[str], tokens: list[Token], grounding: Grounding, request: str, unclear: list[str]
+) -> bool:
+    """Whether a clause is thanks, a hedge or a reason; a reason naming a value, a number or a column beyond the
+    subject of the work ('for the Germany team', 'it's for customers in Italy') is taken but said as unclear."""
+    text = " ".join(w for w in clause if w not in PAUSES)
+    if re.fullmatch(f"(?:{SIGN_OFF}|{HEDGE})(?: (?:{SIGN_OFF}|{HEDGE}))*", text):
+        return True
+    for pattern, topical in PURPOSES:
+        found = re.fullmatch(pattern, text)
+        if found is None:
+            continue
+        named = _data_named(tokens, grounding, request, topical)
+        if named is None:
+            return False  # 'for electronic check': the work noun is a value's word, so a test of the rows
+        if named:
+            unclear.append(f"{request[tokens[0].start : tokens[-1].end]} (a reason for the request, or part of it?)")
+        return True
+    return False
+
+
+def _data_named(tokens: list[Token], grounding: Grounding, request: str, topical: bool) -> bool | None:
+    """Whether a reason names data: a value, a number, a column by its name where the work's noun stands ('for the
+    email'), or (unless it is the subject of the work) any column; None when a value ends it, holding the very noun of
+    the work ('for electronic check', a payment method): no reason at all."""
+    from datalinx.agents.offline.entities import entities
+
+    every = [d.name for d in grounding.catalog.datasets]
+    found = entities(tokens, grounding, every, request)
+    noun = re.fullmatch(f"{WORK_NOUN}|{AUDIENCE}", fold(tokens[-1].text)) is not None
+    ending = next((c for start, c in found.items() if start + c.length == len(tokens)), None) if noun else None
+    if ending is not None and ending.kind == "val":
+        return None
+    if ending is not None and ending.kind == "col" and getattr(ending.refs[0], "strength", 0) >= 3:
+        return True  # 'for the email': the work, or the column?
+    if any(t.kind in ("number", "quoted", "date", "month") for t in tokens):
+        return True
+    return any(c.kind == "val" or (c.kind == "col" and not topical) for c in found.values())
+
+
+def _match_length(pattern: str, words: list[str]) -> int | None:
+    """How many words a pattern takes at the start of `words` (whole words only), or None."""
+    found = re.match(rf"(?:{pattern})(?= |$)", " ".join(words))
+    if found is None or not found.group(0):
+        return None
+    return len(found.group(0).split())
+
+
+def _spaced(tokens: list[Token], index: int) -> bool:
+    """Whether a pause stands apart: a comma or full stop, or a dash with a space either side (not 'jan-feb')."""
+    token = tokens[index]
+    if token.kind == "punct":
+        return True
+    before = tokens[index - 1] if index > 0 else None
+    after = tokens[index + 1] if index + 1 < len(tokens) else None
+    return (before is None or before.end < token.start) and (after is None or token.end < after.start)

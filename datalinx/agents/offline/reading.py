@@ -95,6 +95,7 @@ class Reading:
     assumptions: list[str] = field(default_factory=list)
     nouns: list[str] = field(default_factory=list)  # named datasets read as words for the base's rows
     grouped: list[str] = field(default_factory=list)  # named datasets whose rows are groups of the base's
+    unclear: list[str] = field(default_factory=list)  # reasons around the ask that name data: said, not read
 
 
 def _fix_spelling(tokens: list[Token], grounding: Grounding, speller: Speller, notes: list[str]) -> None:
@@ -188,10 +189,13 @@ def read(request: str, catalog: CatalogView, previous: list[str] | None = None) 
     tokens = tokenize(request)
     _spenders(tokens, grounding, notes)
     _fix_spelling(tokens, grounding, speller, notes)
+    from datalinx.agents.offline.chatter import unframe  # chatter reads with the context, which needs this module
+
+    tokens, unclear = unframe(tokens, grounding, request)
     choice = choose(tokens, grounding, previous or [], request)
     base, named = choice.base, choice.named
     if base is None:
-        return Reading(Sentence(request, [_plain(t) for t in tokens]), None, [], named, notes)
+        return Reading(Sentence(request, [_plain(t) for t in tokens]), None, [], named, notes, unclear=unclear)
     ranked = [*choice.grouped, *(d for d in choice.ranked if d not in choice.grouped)]  # a group's name first
     scope = [base] + [d for d in ranked if d != base and grounding.join_key(base, d) is not None]
     # a dataset linked to the base through a third is another thing, not a word for the base's rows
@@ -239,7 +243,7 @@ def read(request: str, catalog: CatalogView, previous: list[str] | None = None) 
     nouns = [n for n in named if n != base and n not in scope]
     for noun in nouns:
         notes.append(f"read '{noun}' as the rows of {base}, whose columns the request names")
-    return Reading(Sentence(request, items), base, scope, named, notes, nouns, choice.grouped)
+    return Reading(Sentence(request, items), base, scope, named, notes, nouns, choice.grouped, unclear)
 
 
 SPENDERS = frozenset({"spenders", "spender"})
