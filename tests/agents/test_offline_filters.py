@@ -165,7 +165,9 @@ def test_filter_phrasings_give_the_rows_polars_gives(
         ("orders with quantity between 2 and 5 days", "days"),  # a quantity is no span of time
         ("customers with gmail addresses", "gmail"),  # a mail host, not a typo of 'email'
         ("customers older than 1990", "1990"),  # born or signed up before 1990?
-        ("customers in Paris, Lyon or Nice", "Nice"),  # the city, or the word 'nice'?
+        ("customers in Paris, Lyon or Nice", "Nice"),  # the city, or the word 'nice'? (no customer lives in Nice)
+        ("customers in Paris, Lyon, Nice", "Nice"),
+        ("customers in Berlin or Springfield", "Springfield"),  # every city is known, and this is none of them
         ("customers without both phone and email", "both"),  # both missing, or either?
     ],
 )

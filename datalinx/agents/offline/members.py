@@ -72,8 +72,13 @@ def read_value_words(ctx: Context) -> None:
     ctx.sentence.scan(pattern, lambda m: _by_word(ctx, m))
 
 
+# words that end a request politely and name no value: 'customers in Berlin, Thanks'
+COURTESY = frozenset({"please", "pls", "plz", "thanks", "thank", "thx", "ty", "ta", "cheers", "ok", "okay"})
+
+
 def read_unseen_members(ctx: Context) -> None:
-    """'Cologne or Milan': a proper name listed after a value, where the column has values the catalog did not show."""
+    """'Cologne or Milan': a proper name listed after a value, read as another value where the column has values the
+    catalog did not show, and said as unknown where the catalog shows them all ('Paris, Lyon or Nice')."""
     items = ctx.sentence.items
     for index in range(2, len(items)):
         word, joiner, before = items[index], items[index - 1], items[index - 2]
@@ -87,12 +92,16 @@ def read_unseen_members(ctx: Context) -> None:
         )
         ref = before.ref
         facts = ctx.grounding.column(ref.dataset, ref.column)
-        if listed is None or facts is None or (facts.distinct or 0) <= len(facts.top_values):
+        if listed is None or facts is None:
             continue
         if typed in FILLER or typed in COMMON_WORDS:
-            if joiner.norm != ",":  # 'Paris, Lyon or Nice': a name, or the word 'nice'?
+            if joiner.norm != "," or typed not in COURTESY:  # 'Paris, Lyon or Nice': a name, or the word 'nice'?
                 ctx.refuse(f"{word.text} (another {listed.column}?)")
                 word.consumed = True
+            continue
+        if (facts.distinct or 0) <= len(facts.top_values):  # every value is known, and this is none of them
+            ctx.refuse(f"{word.text} (no {listed.column} of {ref.dataset} is called that)")
+            word.consumed = True
             continue
         aliases = known_aliases(typed)  # 'Austria' is stored as 'AT' as often as by name
         value = EXONYMS.get(typed, word.text.lower())
