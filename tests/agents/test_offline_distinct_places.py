@@ -30,6 +30,10 @@ DISTINCT: list[tuple[str, str, list[str]]] = [
      ["payment_method", "internet_service"]),
     ("every combination of contract and region that occurs", "churn", ["contract", "region"]),
     ("all the pairs of segment and country that occur in customers", "customers", ["segment", "country"]),
+    # 'distinct' closing the columns it is of
+    ("customers: country, unique", "customers", ["country"]),
+    ("orders status, distinct", "orders", ["status"]),
+    ("products category and weight - distinct values", "products", ["category", "weight"]),
 ]  # fmt: skip
 
 

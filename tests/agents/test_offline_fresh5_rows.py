@@ -198,6 +198,23 @@ CASES: list[tuple[str, Expected, bool]] = [
         lambda f: _top_per("products", "category", "price", f, folded("category").str.strip_suffix("s")),
         False,
     ),
+    # an event said to have happened is its date on record, whatever the status says now
+    ("orders that have already been shipped", lambda f: f["orders"].filter(pl.col("ship_date").is_not_null()), False),
+    (
+        "orders that have been shipped to france",
+        lambda f: f["orders"].filter(pl.col("ship_date").is_not_null() & (pl.col("country") == "FR")),
+        False,
+    ),
+    (
+        "returned orders that had been shipped",
+        lambda f: f["orders"].filter(pl.col("ship_date").is_not_null() & (folded("status") == "returned")),
+        False,
+    ),
+    (
+        "which orders without a customer_id has been shipped already?",
+        lambda f: f["orders"].filter(pl.col("ship_date").is_not_null() & pl.col("customer_id").is_null()),
+        False,
+    ),
 ]
 
 
@@ -238,6 +255,11 @@ SORTS: list[tuple[str, str, str, bool]] = [
     ("put the orders in order of unit price, the priciest at the top", "orders", "unit_price", True),
     ("list subscribers in order of tenure, longest first", "churn", "tenure_months", True),
     ("orders in order of quantity", "orders", "quantity", False),
+    # a count a row holds ('how many support calls') is its own value to sort by, not a summary of it
+    ("sort the subscribers by number of support calls, most first", "churn", "support_calls", True),
+    ("rank subscribers by how many support calls they made, fewest first", "churn", "support_calls", False),
+    ("order the subscribers by the number of support calls, highest first", "churn", "support_calls", True),
+    ("sort the orders by how many units were bought, highest first", "orders", "quantity", True),
     (
         "subscribers sorted by monthly charges, with the highest monthly charges at the top",
         "churn",
@@ -262,3 +284,25 @@ def test_a_place_the_column_does_not_hold_is_said_not_guessed(demo: Demo) -> Non
 
     planned = draft("customers in Amsterdam or Springfield", demo.catalog)
     assert any("Springfield" in part for part in planned.not_understood)
+
+
+def test_most_first_after_a_counted_key_orders_that_count(demo: Demo) -> None:
+    from datalinx.agents.offline import draft
+
+    planned = draft("sort the customers by how many orders they placed, most first", demo.catalog)
+    assert planned.definition is not None and planned.not_understood == []
+    sorts = [n for n in planned.definition["nodes"] if n["kind"] == "sort"]
+    assert sorts[0]["by"] == [{"column": "count", "descending": True}]
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "sort the products by how many times they were ordered, most first",  # most of what: not the revenue
+        "orders that have been cancelled yet shipped",
+    ],
+)
+def test_most_first_with_nothing_counted_is_said_not_guessed(request_text: str, demo: Demo) -> None:
+    from datalinx.agents.offline import draft
+
+    assert draft(request_text, demo.catalog).not_understood

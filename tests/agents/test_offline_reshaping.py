@@ -84,6 +84,24 @@ SHAPES: list[tuple[str, Expected]] = [
         lambda f: f["products"].select(pl.col("name").str.to_lowercase().unique()),
     ),
     ("one single record per email in customers", lambda f: f["customers"].select(pl.col("email").unique())),
+    # a phrasal verb of removing columns: 'take ... out', 'strip out'
+    ("take email out of customers", lambda f: f["customers"].drop("email")),
+    ("strip out the phone and email columns from customers", lambda f: f["customers"].drop("phone", "email")),
+    ("customers, take the is_test_account column out", lambda f: f["customers"].drop("is_test_account")),
+    # a rename said without 'to': 'X renamed Y', 'X now called Y'
+    ("customers with email renamed contact_email", lambda f: f["customers"].rename({"email": "contact_email"})),
+    ("products with price now called list_price", lambda f: f["products"].rename({"price": "list_price"})),
+    (
+        "churn with tenure_months relabelled tenure and region relabelled area",
+        lambda f: f["churn"].rename({"tenure_months": "tenure", "region": "area"}),
+    ),
+    # rows said taken out are the rows left out, not a column: 'take the test accounts out'
+    ("take the test accounts out", lambda f: f["customers"].filter(~pl.col("is_test_account"))),
+    ("orders, leave the returned ones out", lambda f: f["orders"].filter(folded("status") != "returned")),
+    (
+        "take the cancelled orders out",
+        lambda f: f["orders"].filter(~folded("status").is_in(["cancelled", "canceled"])),
+    ),
 ]
 
 

@@ -159,6 +159,12 @@ def _drop(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _columns_out(ctx: Context, match: Match) -> bool:
+    """'take the age column out': columns dropped; a flag ('take the test accounts out') only when said a column."""
+    flags = [i for i in match.items("col", name="cols") if ctx.grounding.is_flag(i.ref.dataset, i.ref.column)]
+    return (not flags or match.group("word") is not None) and _drop(ctx, match)
+
+
 def _rename(ctx: Context, match: Match) -> bool:
     old, new = match.items(name="old"), match.items(name="new")
     if not old or not new:
@@ -263,7 +269,9 @@ def read_shapes(ctx: Context) -> None:
     owner = r"(?: (?:of|in|from) (?:the )?{T}(?: dataset| table| data)?)?"  # 'the price column of products'
     # an arrow is read as its pieces ('->' as '- >') and '=>' as '>='
     pair = old + r"(?: column| field)?" + owner + r" (?:to|as|into|- >|>=|>|\u2192) " + new
-    scan(old + r" (?:renamed|relabelled|relabeled) (?:to|as|into) " + new, lambda m: _rename(ctx, m))
+    # 'order_id renamed order_number', 'country relabelled as destination', 'email now called contact'
+    renamed = r"(?:renamed|relabelled|relabeled|retitled|(?:now |to be |should be )?(?:called|named|labelled|labeled))"
+    scan(old + r" " + renamed + r" (?:(?:to|as|into) )?" + new, lambda m: _rename(ctx, m))
     scan(r"(?:rename|relabel)(?: the)?(?: {T})?(?: column| field)? " + pair, lambda m: _rename(ctx, m))
     naming = r"(?:change|set|update|switch|make)(?: the)? (?:name|header|label|title|@c\d+) of(?: the)?(?: column)? "
     scan(naming + pair, lambda m: _rename(ctx, m))
@@ -288,6 +296,12 @@ def read_shapes(ctx: Context) -> None:
     contact = r"(?:contact|personal|private|pii|identifying) (?:details|info|information|data|columns|fields)"
     scan(drop + r"(?: the| their| any| all)? " + contact, lambda m: _contact(ctx, m))
     scan(drop + r"(?: the| their)? " + COLUMNS + COLUMN_WORD, lambda m: _drop(ctx, m))
+    # 'take the age and income columns out of churn', 'strip out the phone column': a phrasal verb of removing
+    # ('take the test accounts out' is of rows: a flag not said to be a column is left to the row tests)
+    out = r"(?:take|taking|strip|cut|pull|knock)"
+    scan(out + r"(?: the| their)? " + COLUMNS + r"(?P<word>" + COLUMN_WORD + r")? out(?: of)?",
+         lambda m: _columns_out(ctx, m))  # fmt: skip
+    scan(out + r" out(?: the| their)? " + COLUMNS + r"(?P<word>" + COLUMN_WORD + ")?", lambda m: _columns_out(ctx, m))
     scan(drop + r"(?: the| their)?" + COLUMN_WORD + r" " + COLUMNS, lambda m: _drop(ctx, m))
     scan(
         r"(?:all|every|everything)(?: the)?(?: (?:from|of|in))?(?: the)?(?: {T})?(?: columns?| fields?)?(?: "
@@ -326,6 +340,9 @@ def read_columns(ctx: Context) -> None:
     pairings = r"(?:every|each|all|all the|which|what|the) (?:pairings?|mix|mixes|" + tuple_words + r") of (?:the )?"
     scan(pairings + COLUMNS + r" (?:that |which )?(?:actually |really |ever )?" + found, lambda m: _distinct(ctx, m))
     scan(r"(?:the |a )?set of (?:distinct |unique |different )?(?:the )?" + COLUMNS, lambda m: _distinct(ctx, m))
+    # 'churn contract types, distinct': the word after the columns it applies to, closing the request
+    scan(r"(?:{T} )?" + COLUMNS + r"(?: ,| :| -)? (?:distinct|unique|deduplicated|deduped)(?: values| ones| only)?"
+         r"(?=(?: [.?!])*$)", lambda m: _distinct(ctx, m))  # fmt: skip
     scan(r"(?:the )?(?:distinct|unique|different) (?P<ones>ones|values)", lambda m: _distinct_named(ctx, m))
     # "which payment methods do subscribers use": the values a question asks the rows' choice of, each once
     who = r"(?:(?:our|the|all|your) )?(?:{T}|subscribers|customers|clients|users|members|people|they|we)"

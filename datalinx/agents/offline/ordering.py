@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datalinx.agents.offline.aggregates import FUNCTION_WORDS, _count_of, _function
+from datalinx.agents.offline.aggregates import FUNCTION_WORDS, _count_of, _counted_amount, _function
 from datalinx.agents.offline.choosing import SUMMARY_WORDS
 from datalinx.agents.offline.context import Context, Measure, SortRequest
 from datalinx.agents.offline.phrases import (
@@ -31,9 +31,9 @@ SORT_VERB = (
     r"(?: by| on| according to| based on| in terms of)"
 )
 KEY = (
-    r"(?:(?:the |their |its )?(?:"
+    r"(?:(?:the |their |its )?(?:(?:"
     + FUNCTION_WORDS
-    + r" )?(?:of )?(?:{T} )?(?:{C}|{T})(?: (?:in )?"
+    + r") )?(?:of )?(?:{T} )?(?:{C}|{T})(?: (?:in )?"
     + DIRECTION
     + r"| first| last)?)"
 )
@@ -59,8 +59,14 @@ def key_target(ctx: Context, item: Item, words: list[str]) -> tuple[str | None, 
     if column is None:
         return None, None
     function = next(
-        (w for w in words if w in ("total", "sum", "average", "avg", "mean", "median", "count", "number")), None
+        (w for w in words if w in ("total", "sum", "average", "avg", "mean", "median", "count", "number", "many")),
+        None,
     )
+    if function in ("number", "many", "count") and _counted_amount(ctx, column, " ".join(words[-2:])):
+        # 'by how many support calls they made': a row's count is its own value; a group's, their sum
+        if not (ctx.groups or ctx.measures):
+            return column, None
+        return None, Measure("sum", column, item.text)
     if ctx.type_of(column) == "string":
         column = numeric_view(ctx, column) or column  # by weight: '250 g' before '1.00 kg'
     if function is not None:

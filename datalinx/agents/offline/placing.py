@@ -6,7 +6,7 @@ from __future__ import annotations
 from datalinx.agents.offline.choosing import SUMMARY_WORDS
 from datalinx.agents.offline.context import Context, SortRequest
 from datalinx.agents.offline.phrases import alternatives
-from datalinx.agents.offline.ranking import _down, _superlative_column, fits
+from datalinx.agents.offline.ranking import LENGTHS, MAGNITUDES, _down, _superlative_column, fits
 from datalinx.agents.offline.sentence import Match
 from datalinx.agents.offline.units import numeric_view
 from datalinx.agents.offline.words import SUPERLATIVES
@@ -25,6 +25,8 @@ def _key(ctx: Context, match: Match, word: str) -> SortRequest | None:
     item = match.item("col")
     if item is None and (ctx.groups or ctx.measures or ctx.plan.aggregate is not None):
         return SortRequest(None, None, _down(ctx, word, None), match.text)  # the summary's measure
+    if item is None and word in ("most", "least", "fewest"):
+        return None  # 'most first' alone: most of what? a count read later, not the main amount
     column = _superlative_column(ctx, word, item)
     if column is None:
         return None
@@ -55,6 +57,12 @@ def _top(ctx: Context, match: Match, *, last: bool = False) -> bool:
     ):
         # 'sort the subscribers by monthly charges, priciest first': the end of the key already asked for
         previous.descending, previous.explicit = _down(ctx, word, previous.column) != last, True
+        return True
+    if named is None and previous is not None and previous.measure is not None and not previous.explicit:
+        # 'sort the customers by how many orders they placed, most first': the end of the measure asked for
+        if not (word in MAGNITUDES or word in LENGTHS):
+            return False
+        previous.descending, previous.explicit = _down(ctx, word, None) != last, True
         return True
     request = _key(ctx, match, word)
     if request is None:

@@ -224,7 +224,9 @@ def _in_column_list(ctx: Context, match: Match) -> bool:
     return after < len(items) - 1 and items[after].norm in links and column_at(after + 1, 1)
 
 
-def _not_happened(ctx: Context, match: Match) -> bool:
+def _happened(ctx: Context, match: Match, happened: bool = False) -> bool:
+    """'never shipped' ('have been shipped' when `happened`): the date of the event the value also names is
+    missing (or there), not the value's own test ('shipped' is a status and the event ship_date records)."""
     item = match.item("vals")
     if item is None or not item.text.lower().endswith("ed"):
         return False
@@ -232,8 +234,9 @@ def _not_happened(ctx: Context, match: Match) -> bool:
     if not dated:
         return False
     column = ctx.use(dated[0])
-    ctx.note(f"read '{match.text}' as {column} missing")
-    ctx.plan.add_filter(Condition(f"{ident(column)} is null", f"{column} is missing", column))
+    ctx.note(f"read '{match.text}' as {column} {'present' if happened else 'missing'}")
+    test, said = ("is not null", "is present") if happened else ("is null", "is missing")
+    ctx.plan.add_filter(Condition(f"{ident(column)} {test}", f"{column} {said}", column))
     return True
 
 
@@ -370,6 +373,10 @@ def read_values(ctx: Context) -> None:
         r"(?:exclude|excluding|remove|drop|without|except|not|filter out|ignore|skip)" + who + r"(?P<col>{C})",
         lambda m: _flag(ctx, m, False),
     )
+    # 'take the cancelled orders out', 'leave test accounts out': the rows holding them go
+    out = r"(?:take|leave|keep|throw|filter|cut|strip|knock|pull|cross|weed)(?: the| any| all)? "
+    scan(out + vals + r"(?: {T}| ones| rows| records)? out", lambda m: _value_list(ctx, m, True))
+    scan(out + r"(?P<col>{C})(?: {T})? out", lambda m: _flag(ctx, m, False))
     # column = value
     scan(
         r"(?P<col>{C}) (?:(?:is|are|was|were|of|equals|equal to|=|==|:|by|with|via|using|through|the|a|an) "
@@ -386,6 +393,11 @@ def read_values(ctx: Context) -> None:
         lambda m: _column_value(ctx, m),
     )
     scan(r"(?P<col>{C}) (?P<lit>{S})", lambda m: _column_value(ctx, m))
+    # 'have been shipped', 'already shipped': the event has happened, whatever the status says now
+    scan(
+        r"(?:(?:have|has|had)(?: already)? been|(?:have|has|had) already|already(?: been)?) (?P<vals>{V})",
+        lambda m: _happened(ctx, m, happened=True),
+    )
     # 'shipped to Italy': a status word used as a verb before a destination
     scan(r"(?P<vals>{V})(?= to (?:@v\d+|the @v\d+))", lambda m: _verb(ctx, m))
     scan(
@@ -408,7 +420,7 @@ def read_values(ctx: Context) -> None:
     # 'never shipped': a value that is also an event with its own date (ship_date) means the date is missing
     scan(
         r"(?:never|not yet|have not|has not|had not|not)(?: been| yet| ever| " r"get| got| be)? (?P<vals>{V})(?: yet)?",
-        lambda m: _not_happened(ctx, m),
+        lambda m: _happened(ctx, m),
     )
     # values with their column after them: 'fiber internet', 'delivered status'
     scan(r"(?P<neg>" + NEGATIVE + r" )?(?:the |any |all )?" + vals + r" (?P<col>{C})", lambda m: _column_value(ctx, m))
