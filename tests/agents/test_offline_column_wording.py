@@ -39,6 +39,14 @@ SHOWN: list[tuple[str, list[str]]] = [
     ("orders: the order id, when it shipped and where it went", ["order_id", "ship_date", "country"]),
     ("products: name, what it costs and which category it is in", ["name", "price", "category"]),
     ("customers: name and which city they live in", ["name", "city"]),
+    # a column's name typed with a slip in one of its parts
+    ("show churn custmer_ref and tenure_montsh only", ["customer_ref", "tenure_months"]),
+    ("orders: ordr_id, totl_revenue", ["order_id", "total_revenue"]),
+    # the list closing its clause, then a narrowing back to it
+    ("for the customers table I only need the name, the city and the email, could you trim it to those?",
+     ["name", "city", "email"]),
+    ("for orders I just want the order_id and the status, please cut it down to those", ["order_id", "status"]),
+    ("in products I need the id and the price.", ["product_id", "price"]),
 ]  # fmt: skip
 
 

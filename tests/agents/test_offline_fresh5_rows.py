@@ -198,6 +198,45 @@ CASES: list[tuple[str, Expected, bool]] = [
         lambda f: _top_per("products", "category", "price", f, folded("category").str.strip_suffix("s")),
         False,
     ),
+    # a signup said as opening an account, with whom said too
+    (
+        "customers who opened an account with us in 2022",
+        lambda f: f["customers"].filter(_iso_signup().dt.year() == 2022),
+        False,
+    ),
+    (
+        "people who created an account before 2021",
+        lambda f: f["customers"].filter(_iso_signup() < D(2021, 1, 1)),
+        False,
+    ),
+    (
+        "customers who signed up with us in 2023",
+        lambda f: f["customers"].filter(_iso_signup().dt.year() == 2023),
+        False,
+    ),
+    # the running total of a bill is total_charges
+    ("subscribers whose total bill is over 5000", lambda f: f["churn"].filter(pl.col("total_charges") > 5000), False),
+    (
+        "subscribers whose charges to date are missing",
+        lambda f: f["churn"].filter(pl.col("total_charges").is_null()),
+        False,
+    ),
+    # a half or a quarter of a year by its ordinal, written as a word or with digits
+    (
+        "orders in the second half of the year 2024",
+        lambda f: f["orders"].filter(pl.col("order_date").is_between(D(2024, 7, 1), D(2024, 12, 31))),
+        False,
+    ),
+    (
+        "orders from the 1st half of 2023",
+        lambda f: f["orders"].filter(pl.col("order_date").is_between(D(2023, 1, 1), D(2023, 6, 30))),
+        False,
+    ),
+    (
+        "orders shipped in the 3rd quarter of 2023",
+        lambda f: f["orders"].filter(pl.col("ship_date").is_between(D(2023, 7, 1), D(2023, 9, 30))),
+        False,
+    ),
     # an event said to have happened is its date on record, whatever the status says now
     ("orders that have already been shipped", lambda f: f["orders"].filter(pl.col("ship_date").is_not_null()), False),
     (
@@ -216,6 +255,11 @@ CASES: list[tuple[str, Expected, bool]] = [
         False,
     ),
 ]
+
+
+def _iso_signup() -> pl.Expr:
+    """signup_date read as YYYY-MM-DD, other spellings missing: how the planner reads it."""
+    return pl.col("signup_date").str.to_date("%Y-%m-%d", strict=False)
 
 
 def _period(column: str, every: str) -> pl.Expr:
@@ -300,6 +344,7 @@ def test_most_first_after_a_counted_key_orders_that_count(demo: Demo) -> None:
     [
         "sort the products by how many times they were ordered, most first",  # most of what: not the revenue
         "orders that have been cancelled yet shipped",
+        "the last half of 2023 orders",  # a half has no last one
     ],
 )
 def test_most_first_with_nothing_counted_is_said_not_guessed(request_text: str, demo: Demo) -> None:

@@ -16,6 +16,10 @@ from datalinx.core.pipelines.types import NUMERIC, ColumnType
 T = ColumnType
 COLUMNS = r"(?P<cols>(?:the |their |its )?{C}(?:(?: ,| and| , and| &| plus| as well as| or)(?: the| their| its)? {C})*)"
 COLUMN_WORD = r"(?: columns?| fields?| attributes?)"
+NARROW = (  # 'cut the products table down to', 'trim it to'
+    r"(?:trim|cut|pare|narrow|slim|reduce|restrict|shrink|whittle)(?: it| this| that| them)?(?: the)?(?: {T})?"
+    r"(?: table| data| dataset| columns)?(?: down)? to "
+)
 
 
 def new_name(text: str) -> str:
@@ -281,10 +285,7 @@ def read_shapes(ctx: Context) -> None:
     # "call customer_ref subscriber_id instead": the verb read as a column ('call' as support_calls)
     verb = r"(?P<verb>{C})(?: the)?(?: column)? " + old + r"(?: column)? (?:as )?" + new + r"(?: instead)?"
     scan(verb, lambda m: _verb_rename(ctx, m))
-    narrow = (
-        r"(?:trim|cut|pare|narrow|slim|reduce|restrict|shrink|whittle)(?: it| this| that| them)?(?: the)?(?: {T})?"
-        r"(?: table| data| dataset| columns)?(?: down)? to(?: just| only)?(?: the)?(?: columns?| fields?)? "
-    )
+    narrow = NARROW + r"(?:just |only )?(?:the )?(?:columns? |fields? )?"
     scan(narrow + COLUMNS + COLUMN_WORD + r"?(?= [?.!;,]|$)", lambda m: _select(ctx, m))
     paired = r"(?: (?:together with|along with|alongside|next to|beside|with(?= their| its))(?: their| its| the)? {C})+"
     paired += r"(?:(?: ,| and| , and)(?: their| its| the)? {C})*"
@@ -395,6 +396,8 @@ def read_columns(ctx: Context) -> None:
     scan(shown + r"(?:" + COLUMN_WORD + ")?", lambda m: _select(ctx, m))
     scan(COLUMNS + r"(?: only|" + COLUMN_WORD + r" only)", lambda m: _select(ctx, m))
     scan(r"(?:need|want|require)(?: only| just)?(?: the)? " + COLUMNS + COLUMN_WORD, lambda m: _select(ctx, m))
+    # 'I only need the id, the category and the weight, could you ...': the list closing its clause
+    scan(r"(?:need|want|require)(?: only| just)?(?: the)? " + COLUMNS + r"(?= [,.?!;]|$)", lambda m: _select(ctx, m))
     # "names and emails of our French customers": the value's test was read already
     owner = r" (?:of|for|from)(?= (?:the |all |every |our |its |their )?(?:(?:§|{V}) )*(?:{T}|§))"
     scan(COLUMNS + owner, lambda m: _select(ctx, m))
@@ -405,6 +408,9 @@ def read_columns(ctx: Context) -> None:
     if ctx.plan.touched or ctx.order:
         start = r"(?:(?<=[:,;] )(?:just |only )?(?:the |their |its )?|(?<= and )(?:their|its) )"
         scan(start + COLUMNS + end, lambda m: _select(ctx, m))
+    if ctx.plan.select:  # 'could you cut it down to those?': the narrowing to the columns just listed
+        scan(r"(?:and )?" + NARROW + r"(?:just |only )?(?:those|these|them)(?: columns?| fields?| ones| only)?",
+             lambda m: True)  # fmt: skip
     if ctx.plan.select:  # "and no other columns", "nothing else"
         nothing_else = (
             r"(?:(?:, )?and )?(?:(?:no|nothing) (?:other|else|more)(?: columns?| fields?| than that| besides)?"

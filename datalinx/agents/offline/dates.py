@@ -232,15 +232,33 @@ def _decade(tokens: list[Token], i: int) -> tuple[DateRef, int] | None:
     return DateRef(dt.date(year, 1, 1), dt.date(year + 10, 1, 1), "decade"), i + 2
 
 
+def _ordinal(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """A period's place in its year and the token after it: 'second' or '2nd' (read as 2 and 'nd') -> (2, i + 1)."""
+    token = tokens[i]
+    if token.norm in QUARTER_WORDS:
+        return QUARTER_WORDS[token.norm], i + 1
+    suffix = tokens[i + 1] if i + 1 < len(tokens) else None
+    if token.kind != "number" or suffix is None or suffix.start != token.end or token.value not in (1, 2, 3, 4):
+        return None
+    return (token.value, i + 2) if suffix.norm == {1: "st", 2: "nd", 3: "rd", 4: "th"}[token.value] else None
+
+
+def _word_at(tokens: list[Token], i: int) -> str | None:
+    return tokens[i].norm if i < len(tokens) else None
+
+
 def _half(tokens: list[Token], i: int) -> tuple[DateRef, int] | None:
-    """'the first half of 2023', 'H2 2024'."""
-    half = 1 if tokens[i].norm in ("first", "h1") else 2
-    at = i + 1
-    if tokens[i].norm in ("first", "second"):
+    """'the first half of 2023', 'the 2nd half of the year 2022', 'H2 2024'."""
+    half, at = (1 if tokens[i].norm == "h1" else 2), i + 1
+    if tokens[i].norm not in ("h1", "h2"):
+        place = _ordinal(tokens, i)
+        if place is None or place[0] not in (1, 2) or tokens[i].norm == "last":
+            return None
+        half, at = place
         if at >= len(tokens) or tokens[at].norm != "half":
             return None
         at += 1
-    year_at = _skip(tokens, at, (",", "of", "in"))
+    year_at = _skip(tokens, at, (",", "of", "in", "the", "year"))
     if year_at >= len(tokens) or not is_year(tokens[year_at]):
         return None
     year = tokens[year_at].value
@@ -351,12 +369,12 @@ def find_dates(tokens: list[Token]) -> list[tuple[int, int, DateRef]]:
             hit = _season(tokens, i)
         elif token.norm in WEEK_ORDINALS and _part(tokens, i) is not None:
             hit = _part(tokens, i)
-        elif token.norm in ("first", "second", "h1", "h2") and _half(tokens, i) is not None:
+        elif _half(tokens, i) is not None:
             hit = _half(tokens, i)
-        elif token.norm in QUARTER_WORDS and i + 1 < len(tokens) and tokens[i + 1].norm == "quarter":
-            year_at = _skip(tokens, i + 2, (",", "of", "in"))
+        elif (place := _ordinal(tokens, i)) is not None and _word_at(tokens, place[1]) == "quarter":
+            year_at = _skip(tokens, place[1] + 1, (",", "of", "in", "the", "year"))
             if year_at < len(tokens) and is_year(tokens[year_at]):
-                hit = quarter_range(tokens[year_at].value, QUARTER_WORDS[token.norm]), year_at + 1
+                hit = quarter_range(tokens[year_at].value, place[0]), year_at + 1
         elif token.kind == "word" and (holiday := _holiday(tokens, i)) is not None:
             hit = holiday
         elif (token.kind == "number" or token.norm in DECADES) and _decade(tokens, i) is not None:

@@ -330,7 +330,8 @@ def read_dates(ctx: Context) -> None:
     over = r"(?:over|throughout|across) (?:the |all of |the whole of |the course of )?(?P<a>{D})"
     scan(r"(?P<col>{C}|{V}) " + BRIDGE + HAPPENED + over, lambda m: _handle(ctx, m, "in", True))
     scan(over, lambda m: _handle(ctx, m, "in", False))
-    subject = r"(?P<col>{C}|{V}) " + BRIDGE + HAPPENED
+    # 'opened an account with us in March': who the event was with says nothing of its date
+    subject = r"(?P<col>{C}|{V}) (?:with (?:us|the company|our company) )?" + BRIDGE + HAPPENED
     forms = [
         (
             "after",

@@ -127,7 +127,15 @@ def _fix_spelling(tokens: list[Token], grounding: Grounding, speller: Speller, n
         merged.append(token)
     tokens[:] = _join_hyphens(merged)
     negated: list[tuple[int, Token]] = []
+    names = {c.name for d in grounding.catalog.datasets for c in d.columns}
     for index, token in enumerate(tokens):
+        if token.kind == "word" and "_" in token.norm and token.norm not in names:
+            # 'custmer_ref': a column's name typed with a slip in one of its parts
+            joined = "_".join(speller.fix(part) or part for part in token.norm.split("_"))
+            if joined in names:
+                token.fixed_from, token.norm = token.text, joined
+                notes.append(f"read '{token.text}' as '{joined}'")
+            continue
         if token.kind != "word" or "_" in token.norm:
             continue
         if index > 0 and token.text[:1].isupper() and token.norm not in planner_words():
