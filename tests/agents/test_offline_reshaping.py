@@ -28,6 +28,10 @@ RANKINGS: list[tuple[str, str, str, bool, int | None]] = [
     ("the 10 longest tenures", "churn", "tenure_months", True, 10),
     ("products by price, cheapest first", "products", "price", False, None),
     ("sort the churn data by tenure, shortest first", "churn", "tenure_months", False, None),
+    # a ranking asked as a question about its rows
+    ("what 3 orders are the biggest?", "orders", "total_revenue", True, 3),
+    ("which 5 subscribers are the oldest", "churn", "age", True, 5),
+    ("which 4 products are the priciest ones?", "products", "price", True, 4),
 ]
 
 
@@ -97,6 +101,16 @@ SHAPES: list[tuple[str, Expected]] = [
     ),
     # rows said taken out are the rows left out, not a column: 'take the test accounts out'
     ("take the test accounts out", lambda f: f["customers"].filter(~pl.col("is_test_account"))),
+    # a clause of tests, then a word pointing back at its rows to leave them out
+    (
+        "the 5 cheapest products; negative prices are errors, so drop them",
+        lambda f: f["products"].filter(~(pl.col("price") < 0).fill_null(False)).sort("price", nulls_last=True).head(5),
+    ),
+    ("orders from Germany, exclude those", lambda f: f["orders"].filter(~GERMANY.fill_null(False))),
+    (
+        "subscribers with no income are bad data, ignore them",
+        lambda f: f["churn"].filter(pl.col("income").is_not_null()),
+    ),
     ("orders, leave the returned ones out", lambda f: f["orders"].filter(folded("status") != "returned")),
     (
         "take the cancelled orders out",
@@ -190,6 +204,9 @@ def test_a_missing_price_is_never_the_row_kept(which: str, demo: Demo, tmp_path:
         "the 4 customers with the latest signup",
         "customers sorted by signup date, oldest first",
         "the two largest orders for every country",
+        "the three customers who joined most recently",  # signup_date is text in several spellings
+        "which 3 customers are the most",  # most of what?
+        "customers, the email column, leave that out",  # no rows said to leave out
     ],
 )
 def test_orders_it_cannot_make_are_refused(request_text: str, demo: Demo) -> None:

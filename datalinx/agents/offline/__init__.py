@@ -19,7 +19,7 @@ from datalinx.agents.offline.cleaning import read_cleaning
 from datalinx.agents.offline.columns import read_columns, read_shapes
 from datalinx.agents.offline.compose import finish
 from datalinx.agents.offline.computed import read_computed, read_flag_columns
-from datalinx.agents.offline.conditions import read_exclusions
+from datalinx.agents.offline.conditions import read_exclusions, read_left_out
 from datalinx.agents.offline.contacts import read_contacts
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.derive import read_derived
@@ -89,6 +89,7 @@ READERS = (
     read_comparisons,
     read_value_words,
     read_values,
+    read_left_out,
     read_unseen_members,
     read_columns,
     read_added_back,

@@ -83,9 +83,43 @@ def alternatives(ctx: Context) -> None:
 def negated(ctx: Context) -> None:
     """'remove orders with a negative quantity': the tests named after it keep the other rows."""
     for start, end in ctx.negations:
-        for index, condition in enumerate(ctx.plan.filters):
-            if condition.span is not None and start <= condition.span[0] and condition.span[1] <= end:
-                text = combine([condition])
-                flipped = Condition(f"not coalesce({text}, false)", f"not ({condition.explanation})", None)
-                flipped.span = condition.span
-                ctx.plan.filters[index] = flipped
+        _flip_within(ctx, start, end)
+
+
+def _flip_within(ctx: Context, start: int, end: int) -> int:
+    """The tests read from the items `start`..`end` turned round, so they keep the other rows; how many."""
+    flipped_count = 0
+    for index, condition in enumerate(ctx.plan.filters):
+        if condition.span is not None and start <= condition.span[0] and condition.span[1] <= end:
+            text = combine([condition])
+            flipped = Condition(f"not coalesce({text}, false)", f"not ({condition.explanation})", None)
+            flipped.span = condition.span
+            ctx.plan.filters[index] = flipped
+            flipped_count += 1
+    return flipped_count
+
+
+def _left_out_before(ctx: Context, match: Match) -> bool:
+    """'negative prices are data errors, leave those out': the tests of the clause before it keep the other rows;
+    with no test there ('the email column, leave that out') it is not read."""
+    items = ctx.sentence.items
+    end = match.indexes[0] - 1
+    while end >= 0 and items[end].kind == "punct" and items[end].norm == ",":
+        end -= 1
+    start = end
+    while start > 0 and items[start - 1].norm not in ("?", ".", ";", "!"):
+        start -= 1
+    return end >= 0 and _flip_within(ctx, start, end) > 0
+
+
+def read_left_out(ctx: Context) -> None:
+    """Rows left out by a word pointing back at the tests just said: 'leave those out', 'drop them'."""
+    judged = (  # 'negative prices are data errors, leave those out': why they go, said of the rows first
+        r"(?:are|is) (?:just |all |probably |clearly |obviously )?(?:data |input |entry )?(?:errors?|mistakes?"
+        r"|wrong|bad data|junk|garbage|bogus|typos?|invalid|not real)(?: ,| ;| -)?(?: so| and)? "
+    )
+    back = r"(?:those|them|these|that|they)(?: rows| ones| records)?"
+    verbs = r"(?:leave|take|keep|throw|filter|cut|strip|weed) " + back + r" out"
+    verbs += r"|(?:exclude|drop|remove|ignore|skip|filter out|leave out|throw out|discard|omit) " + back
+    ctx.sentence.scan(r"(?:" + judged + r"|(?<=[,;.?!] ))(?:(?:please|so|just) )?(?:" + verbs + ")",
+                      lambda m: _left_out_before(ctx, m))  # fmt: skip

@@ -486,6 +486,10 @@ def read_rankings(ctx: Context) -> None:
         + ")?",
         lambda m: _top(ctx, m),
     )
+    # 'which 8 products are the cheapest?': the ranking asked as a question about its rows
+    scan(r"(?:which|what) (?P<n>{N}) " + subject + r" (?:are|is|were|was|come out as|rank as) (?:the )?(?P<sup>"
+         + SUPERLATIVE + r")(?: (?P<col>{C}))?(?: (?:ones|of them|of all))?(?= [?.!,;]|$)",
+         lambda m: _top(ctx, m))  # fmt: skip
     named_superlative = r"(?P<sup>(?!(?:most|least|fewest) )" + SUPERLATIVE + ")"
     scan(named_superlative + r" (?P<n>{N})(?: (?P<col>{C}))?(?: " + subject + ")?", lambda m: _top(ctx, m))
     scan(
