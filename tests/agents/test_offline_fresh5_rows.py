@@ -237,6 +237,18 @@ CASES: list[tuple[str, Expected, bool]] = [
         lambda f: f["orders"].filter(pl.col("ship_date").is_between(D(2023, 7, 1), D(2023, 9, 30))),
         False,
     ),
+    # internet service said by what carries it
+    ("subscribers on a copper line", lambda f: f["churn"].filter(pl.col("internet_service") == "dsl"), False),
+    (
+        "subscribers getting internet over fibre optic",
+        lambda f: f["churn"].filter(pl.col("internet_service") == "fiber"),
+        False,
+    ),
+    (
+        "churned subscribers with a telephone line",
+        lambda f: f["churn"].filter((pl.col("internet_service") == "dsl") & (pl.col("churned") == 1)),
+        False,
+    ),
     # an event said to have happened is its date on record, whatever the status says now
     ("orders that have already been shipped", lambda f: f["orders"].filter(pl.col("ship_date").is_not_null()), False),
     (
@@ -345,6 +357,7 @@ def test_most_first_after_a_counted_key_orders_that_count(demo: Demo) -> None:
         "sort the products by how many times they were ordered, most first",  # most of what: not the revenue
         "orders that have been cancelled yet shipped",
         "the last half of 2023 orders",  # a half has no last one
+        "subscribers whose internet comes over a copper line",  # the verb of the carrier is not read
     ],
 )
 def test_most_first_with_nothing_counted_is_said_not_guessed(request_text: str, demo: Demo) -> None:

@@ -379,7 +379,7 @@ def read_values(ctx: Context) -> None:
     scan(out + r"(?P<col>{C})(?: {T})? out", lambda m: _flag(ctx, m, False))
     # column = value
     scan(
-        r"(?P<col>{C}) (?:(?:is|are|was|were|of|equals|equal to|=|==|:|by|with|via|using|through|the|a|an) "
+        r"(?P<col>{C}) (?:(?:is|are|was|were|of|equals|equal to|=|==|:|by|with|via|using|through|over|the|a|an) "
         r")*(?P<neg>not |!= |"
         + ANYTHING_BUT
         + r")?(?:(?:is|=|in) )?(?:the )?"

@@ -280,6 +280,14 @@ _SEGMENTS = {
     "consumer": ("individuals", "private individuals", "households", "retail customers", "private customers"),
 }  # fmt: skip
 STATE_PHRASES |= {phrase: segment for segment, phrases in _SEGMENTS.items() for phrase in phrases}
+# Internet service said by what carries it: DSL runs over a phone line, fibre over optical cable.
+_CARRIERS = {
+    "dsl": ("phone line", "phone lines", "telephone line", "telephone lines", "copper line", "copper lines",
+            "copper wire", "landline", "the phone line", "broadband over the phone line"),
+    "fiber": ("fibre optic", "fiber optic", "fibre optics", "fiber optics", "optical fibre", "optical fiber",
+              "fibre optic cable", "fiber optic cable", "optical cable", "full fibre", "full fiber"),
+}  # fmt: skip
+STATE_PHRASES |= {phrase: service for service, phrases in _CARRIERS.items() for phrase in phrases}
 # Plans said by how often they renew: 'a monthly plan' is the month-to-month contract (where data holds one).
 for _noun in ("plan", "plans", "contract", "contracts", "subscription", "subscriptions", "deal", "deals"):
     STATE_PHRASES |= {f"monthly {_noun}": "month-to-month", f"month by month {_noun}": "month-to-month",
