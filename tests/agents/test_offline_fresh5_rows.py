@@ -251,6 +251,7 @@ CASES: list[tuple[str, Expected, bool]] = [
     ),
     # an event said to have happened is its date on record, whatever the status says now
     ("orders that have already been shipped", lambda f: f["orders"].filter(pl.col("ship_date").is_not_null()), False),
+    ("orders which have shipped", lambda f: f["orders"].filter(pl.col("ship_date").is_not_null()), False),
     (
         "orders that have been shipped to france",
         lambda f: f["orders"].filter(pl.col("ship_date").is_not_null() & (pl.col("country") == "FR")),

@@ -395,7 +395,7 @@ def read_values(ctx: Context) -> None:
     scan(r"(?P<col>{C}) (?P<lit>{S})", lambda m: _column_value(ctx, m))
     # 'have been shipped', 'already shipped': the event has happened, whatever the status says now
     scan(
-        r"(?:(?:have|has|had)(?: already)? been|(?:have|has|had) already|already(?: been)?) (?P<vals>{V})",
+        r"(?:(?:have|has|had)(?: already)?(?: been)?|already(?: been)?) (?P<vals>{V})(?! @c)",
         lambda m: _happened(ctx, m, happened=True),
     )
     # 'shipped to Italy': a status word used as a verb before a destination
