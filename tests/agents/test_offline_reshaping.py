@@ -95,6 +95,9 @@ SHAPES: list[tuple[str, Expected]] = [
     # a rename said without 'to': 'X renamed Y', 'X now called Y'
     ("customers with email renamed contact_email", lambda f: f["customers"].rename({"email": "contact_email"})),
     ("products with price now called list_price", lambda f: f["products"].rename({"price": "list_price"})),
+    # 'called' after a column names one of its values, not a new name for it or a row's name
+    ("products with a category called Toys", lambda f: f["products"].filter(folded("category") == "toys")),
+    ("customers in a city called Berlin", lambda f: f["customers"].filter(pl.col("city") == "Berlin")),
     (
         "churn with tenure_months relabelled tenure and region relabelled area",
         lambda f: f["churn"].rename({"tenure_months": "tenure", "region": "area"}),
@@ -207,6 +210,7 @@ def test_a_missing_price_is_never_the_row_kept(which: str, demo: Demo, tmp_path:
         "the three customers who joined most recently",  # signup_date is text in several spellings
         "which 3 customers are the most",  # most of what?
         "customers, the email column, leave that out",  # no rows said to leave out
+        "customers with a city called Springfield",  # no such city: not a customer's name either
     ],
 )
 def test_orders_it_cannot_make_are_refused(request_text: str, demo: Demo) -> None:

@@ -274,8 +274,9 @@ def read_shapes(ctx: Context) -> None:
     # an arrow is read as its pieces ('->' as '- >') and '=>' as '>='
     pair = old + r"(?: column| field)?" + owner + r" (?:to|as|into|- >|>=|>|\u2192) " + new
     # 'order_id renamed order_number', 'country relabelled as destination', 'email now called contact'
-    renamed = r"(?:renamed|relabelled|relabeled|retitled|(?:now |to be |should be )?(?:called|named|labelled|labeled))"
-    scan(old + r" " + renamed + r" (?:(?:to|as|into) )?" + new, lambda m: _rename(ctx, m))
+    # ('a category called Toys' is a value of it: 'called' renames only said as the name it gets from now on)
+    renamed = r"(?:renamed|relabelled|relabeled|retitled|(?:now|to be|should be) (?:called|named|labelled|labeled))"
+    scan(old + r" " + renamed + r" (?:(?:to|as|into) )?(?P<new>{S}|{C}|[^ @§,;]+)", lambda m: _rename(ctx, m))
     scan(r"(?:rename|relabel)(?: the)?(?: {T})?(?: column| field)? " + pair, lambda m: _rename(ctx, m))
     naming = r"(?:change|set|update|switch|make)(?: the)? (?:name|header|label|title|@c\d+) of(?: the)?(?: column)? "
     scan(naming + pair, lambda m: _rename(ctx, m))

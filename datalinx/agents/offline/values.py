@@ -254,6 +254,15 @@ def _named(ctx: Context, match: Match) -> bool:
     pieces = match.items(name="who")
     if not refs or not pieces:
         return False
+    before = ctx.sentence.items[match.indexes[0] - 1] if match.indexes[0] else None
+    if before is not None and before.kind == "col" and before.ref.column != refs[0].column:
+        # 'a city called Berlin': a value of that column (tested as such), not a customer's name; one it does not
+        # hold ('a city called Springfield') is said
+        said = [pieces[0].ref, *pieces[0].alternatives] if pieces[0].kind == "val" else []
+        if any(getattr(r, "column", None) == before.ref.column for r in said):
+            return False
+        ctx.refuse(f"{before.text} {match.text} (no {before.ref.column} of {ctx.base} is called that)")
+        return True
     first = pieces[0]
     column = ctx.use(refs[0])
     if first.kind == "word" and first.text[:1].isupper():
@@ -379,7 +388,8 @@ def read_values(ctx: Context) -> None:
     scan(out + r"(?P<col>{C})(?: {T})? out", lambda m: _flag(ctx, m, False))
     # column = value
     scan(
-        r"(?P<col>{C}) (?:(?:is|are|was|were|of|equals|equal to|=|==|:|by|with|via|using|through|over|the|a|an) "
+        r"(?P<col>{C}) (?:(?:is|are|was|were|of|equals|equal to|=|==|:|by|with|via|using|through|over|the|a|an"
+        r"|called|named|labelled|labeled|known as) "
         r")*(?P<neg>not |!= |"
         + ANYTHING_BUT
         + r")?(?:(?:is|=|in) )?(?:the )?"
