@@ -211,6 +211,8 @@ def test_a_missing_price_is_never_the_row_kept(which: str, demo: Demo, tmp_path:
         "which 3 customers are the most",  # most of what?
         "customers, the email column, leave that out",  # no rows said to leave out
         "customers with a city called Springfield",  # no such city: not a customer's name either
+        "sort customers by revenue",  # each customer has many orders: their sum, their largest?
+        "sort the products by the number of units sold, most first",
     ],
 )
 def test_orders_it_cannot_make_are_refused(request_text: str, demo: Demo) -> None:

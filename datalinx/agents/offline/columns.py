@@ -343,7 +343,8 @@ def read_columns(ctx: Context) -> None:
     scan(pairings + COLUMNS + r" (?:that |which )?(?:actually |really |ever )?" + found, lambda m: _distinct(ctx, m))
     scan(r"(?:the |a )?set of (?:distinct |unique |different )?(?:the )?" + COLUMNS, lambda m: _distinct(ctx, m))
     # 'churn contract types, distinct': the word after the columns it applies to, closing the request
-    scan(r"(?:{T} )?" + COLUMNS + r"(?: ,| :| -)? (?:distinct|unique|deduplicated|deduped)(?: values| ones| only)?"
+    scan(r"(?:^(?:{T} )?(?:(?::|-|,) )?|(?<=[:;] ))" + COLUMNS
+         + r"(?: ,| :| -)? (?:distinct|unique|deduplicated|deduped)(?: values| ones| only)?"
          r"(?=(?: [.?!])*$)", lambda m: _distinct(ctx, m))  # fmt: skip
     scan(r"(?:the )?(?:distinct|unique|different) (?P<ones>ones|values)", lambda m: _distinct_named(ctx, m))
     # "which payment methods do subscribers use": the values a question asks the rows' choice of, each once

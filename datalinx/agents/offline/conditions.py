@@ -121,5 +121,6 @@ def read_left_out(ctx: Context) -> None:
     back = r"(?:those|them|these|that|they)(?: rows| ones| records)?"
     verbs = r"(?:leave|take|keep|throw|filter|cut|strip|weed) " + back + r" out"
     verbs += r"|(?:exclude|drop|remove|ignore|skip|filter out|leave out|throw out|discard|omit) " + back
-    ctx.sentence.scan(r"(?:" + judged + r"|(?<=[,;.?!] ))(?:(?:please|so|just) )?(?:" + verbs + ")",
+    ends = r"(?= [,;.?!]|$| and | please| thanks| too| as well)"
+    ctx.sentence.scan(r"(?:" + judged + r"|(?<=[,;.?!] ))(?:(?:please|so|just) )?(?:" + verbs + ")" + ends,
                       lambda m: _left_out_before(ctx, m))  # fmt: skip

@@ -48,8 +48,10 @@ SUPERLATIVE = alternatives(SUPERLATIVES)
 PRICE_SUPERLATIVES = frozenset(("most expensive", "least expensive", "cheapest", "priciest"))
 
 
-def key_target(ctx: Context, item: Item, words: list[str]) -> tuple[str | None, Measure | None]:
-    """A key item as a column or as a measure ('number of orders' -> count)."""
+def key_target(
+    ctx: Context, item: Item, words: list[str], rows: str | None = None
+) -> tuple[str | None, Measure | None]:
+    """A key item as a column or as a measure ('number of orders' -> count); `rows`: the dataset said sorted."""
     if item.kind == "ds":
         before = len(ctx.measures)
         _count_of(ctx, str(item.ref), False, item.text)
@@ -64,8 +66,8 @@ def key_target(ctx: Context, item: Item, words: list[str]) -> tuple[str | None, 
     )
     if function in ("number", "many", "count") and _counted_amount(ctx, column, " ".join(words[-2:])):
         # 'by how many support calls they made': a row's count is its own value; a group's, their sum
-        if not (ctx.groups or ctx.measures):
-            return column, None
+        if not (ctx.groups or ctx.measures) and rows in (None, item.ref.dataset):
+            return column, None  # ('sort the products by the number of units sold': each product's sum)
         return None, Measure("sum", column, item.text)
     if ctx.type_of(column) == "string":
         column = numeric_view(ctx, column) or column  # by weight: '250 g' before '1.00 kg'
@@ -73,6 +75,14 @@ def key_target(ctx: Context, item: Item, words: list[str]) -> tuple[str | None, 
         name = _function(function)
         return None, Measure("count_distinct" if name == "count" else name, column, item.text)
     return column, None
+
+
+def _many_per_row(ctx: Context, rows: str | None, item: Item) -> bool:
+    """Whether a key's column lies in a dataset holding many rows for each of the rows sorted."""
+    if rows is None or item.kind != "col" or item.ref.dataset == rows:
+        return False
+    key = ctx.grounding.join_key(rows, item.ref.dataset)
+    return key is not None and key == ctx.grounding.key_of(rows) and key != ctx.grounding.key_of(item.ref.dataset)
 
 
 def _sort(ctx: Context, match: Match) -> bool:
@@ -91,7 +101,12 @@ def _sort(ctx: Context, match: Match) -> bool:
         tails.append(piece.split(" ", 1)[1] if " " in piece else "")
     for position, (item, before) in enumerate(current):
         tail = tails[position] if position < len(tails) else ""
-        column, measure = key_target(ctx, item, before)
+        sorted_rows = next((str(i.ref) for i in match.items("ds") if i.start < item.start), None)
+        if _many_per_row(ctx, sorted_rows, item):
+            # 'sort customers by revenue': each customer has many orders, so which revenue? said, not guessed
+            ctx.refuse(f"{match.text} (each of the {sorted_rows} has many {item.ref.dataset} rows: a sum of them?)")
+            continue
+        column, measure = key_target(ctx, item, before, sorted_rows)
         if column is None and measure is None:
             continue
         down = direction(tail, column, ctx)
