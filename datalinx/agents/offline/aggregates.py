@@ -297,7 +297,7 @@ def read_measures(ctx: Context) -> None:
     )
     scan(r"(?P<what>{C}) " + share, lambda m: _rate(ctx, m))
     words = FUNCTION_WORDS + (r"|highest|lowest|largest|smallest|earliest|latest" if ctx.groups else "")
-    several = rf"(?P<fns>(?:{words})(?:(?: ,| and| , and| as well as| or|,) (?:the )?(?:{words}))+)"
+    several = rf"(?P<fns>(?:{words})(?:(?: ,| and| , and| as well as| or|,| \+| &| plus) (?:the )?(?:{words}))+)"
     scan(several + r" (?:of )?(?:the |all )?(?:{T} )?(?P<what>{C})", lambda m: _measures(ctx, m))
     ends = r"(?:highest|lowest|largest|smallest|earliest|latest|first|last|oldest|youngest|newest|most recent)"
     both = rf"(?P<fns>{ends}(?: and| ,| , and| or| to)(?: the)? {ends})"
