@@ -135,6 +135,23 @@ CASES: list[tuple[str, Expected]] = [
     ("orders: mean + median unit_price", _two_of("orders", "unit_price", "mean", "median")),
     ("churn: min & max monthly_charges", _two_of("churn", "monthly_charges", "min", "max")),
     ("products: average plus median price", _two_of("products", "price", "mean", "median")),
+    # 'the highest number of support calls in each region': the greatest count one row holds, per group
+    (
+        "What's the highest number of support calls in each region?",
+        lambda f: f["churn"].group_by("region").agg(pl.col("support_calls").max().alias("max_support_calls")),
+    ),
+    (
+        "lowest number of support calls per region",
+        lambda f: f["churn"].group_by("region").agg(pl.col("support_calls").min().alias("min_support_calls")),
+    ),
+    (
+        "the largest number of units per product",
+        lambda f: f["orders"].group_by("product_id").agg(pl.col("quantity").max().alias("max_quantity")),
+    ),
+    # a column's values 'added together', 'summed up'
+    ("what all our subscribers pay per month, added together", _two_of("churn", "monthly_charges", "sum")),
+    ("monthly charges of all subscribers added up", _two_of("churn", "monthly_charges", "sum")),
+    ("quantity of all orders summed up", _two_of("orders", "quantity", "sum")),
     # 'counting only delivered orders': the rows the summary takes
     (
         "What was the total revenue in each year, counting only delivered orders?",
@@ -312,6 +329,7 @@ UNCLEAR: list[tuple[str, str]] = [
     ("orders of customers with more than 3 orders in 2024", "which rows are counted"),
     ("orders from customers with a revenue over 1000", "tested on their count or total"),
     ("products: average price by day of the week", "no date column"),
+    ("highest number of orders per customer", "highest"),
 ]
 
 
