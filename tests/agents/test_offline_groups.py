@@ -95,6 +95,8 @@ CASES: list[tuple[str, Expected]] = [
     ),
     ("mean quantity per order", lambda f: f["orders"].select(pl.col("quantity").mean().alias("mean_quantity"))),
     ("top 4 customers by revenue, show their names", _top_customers_with_names),
+    ("top 4 customers by revenue, show there names", _top_customers_with_names),  # 'there' typed for 'their'
+    ("list the 10 biggest customers by revenue with there email", _biggest_customers_with_email),
     ("list the 10 biggest customers by revenue with their email", _biggest_customers_with_email),
     ("top 3 customers by revenue in the enterprise segment with their email", _enterprise_top_with_email),
     (

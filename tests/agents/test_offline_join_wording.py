@@ -87,6 +87,13 @@ PEOPLE_TESTS = [
     ("purchases by people over 65", "age > 65"),
     ("orders from customers who are over 70", "age > 70"),
     ("sales made by folks that are under 40", "age < 40"),
+    # 'people who signed up': the verb of the people's own date
+    (
+        "orders by people who signed up in 2023",
+        "(to_date(signup_date) >= '2023-01-01' and to_date(signup_date) < '2024-01-01')",
+    ),
+    ("purchases made by people who signed up before 2020", "to_date(signup_date) < '2020-01-01'"),
+    ("orders placed by people who joined before 2021", "to_date(signup_date) < '2021-01-01'"),
 ]
 
 

@@ -268,7 +268,7 @@ def _people_before(ctx: Context, match: Match) -> Item | None:
     if before is None:
         return None
     if before.kind == "ds":
-        return before if any(p in before.norm for p in PEOPLE) else None
+        return before if any(p in before.norm for p in PEOPLE) or before.norm in PERSONS else None
     if before.kind == "word" and before.norm in PERSONS:
         return before
     flagged = before.kind == "col" and ctx.grounding.is_flag(before.ref.dataset, before.ref.column)

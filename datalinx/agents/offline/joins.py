@@ -8,7 +8,7 @@ from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.plan import Condition, Join, combine, ident, literal
 from datalinx.agents.offline.sentence import Item, Match
-from datalinx.agents.offline.words import AT_LEAST, AT_MOST, GREATER, LESS, PEOPLE, PERSONS, VERB_DATASETS
+from datalinx.agents.offline.words import AT_LEAST, AT_MOST, GREATER, LESS, VERB_DATASETS
 from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
 
 JOIN_WORDS = (
@@ -630,8 +630,6 @@ def _said_of(ctx: Context, condition: Condition, dataset: str) -> bool:
     while index >= 0 and ctx.sentence.items[index].norm in SAID_OF:
         index -= 1
     before = ctx.sentence.items[index] if index >= 0 else None
-    if before is not None and before.kind == "word" and before.norm in PERSONS:  # 'people who are over 60'
-        return any(p in dataset for p in PEOPLE)
     return before is not None and before.kind == "ds" and str(before.ref) == dataset
 
 
