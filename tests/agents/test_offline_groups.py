@@ -107,6 +107,29 @@ CASES: list[tuple[str, Expected]] = [
         "quantity per product",
         lambda f: f["orders"].group_by("product_id").agg(pl.col("quantity").sum().alias("sum_quantity")),
     ),
+    # 'the most enterprise customers': the rows counted are those holding the value
+    (
+        "Which two cities have the most enterprise customers?",
+        lambda f: (
+            f["customers"]
+            .filter(pl.col("segment") == "enterprise", pl.col("city").is_not_null())
+            .group_by("city")
+            .agg(pl.len().alias("count"))
+            .sort("count", descending=True)
+            .head(2)
+        ),
+    ),
+    (
+        "which 3 regions have the most month-to-month subscribers",
+        lambda f: (
+            f["churn"]
+            .filter(pl.col("contract").str.to_lowercase().str.replace_all("[ -]", "").is_in(["monthtomonth", "m2m"]))
+            .group_by("region")
+            .agg(pl.len().alias("count"))
+            .sort("count", descending=True)
+            .head(3)
+        ),
+    ),
     (
         "which 2 countries had the most orders",
         lambda f: f["orders"].group_by("country").agg(pl.len().alias("count")).sort("count", descending=True).head(2),

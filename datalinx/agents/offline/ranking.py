@@ -232,6 +232,14 @@ def _best(ctx: Context, match: Match) -> bool:
     return _rank_groups(ctx, match, what, word in HIGH)
 
 
+def _among(ctx: Context, match: Match) -> bool:
+    """'which two cities have the most enterprise customers': the rows counted are those holding the values."""
+    from datalinx.agents.offline.values import _values
+
+    values = match.items("val", name="vals")
+    return not values or _values(ctx, values, False)
+
+
 # Words between a grouping and the row kept of each group that ask for nothing else.
 KEEP_WORDS = frozenset(
     {"keep", "keeping", "retain", "just", "only", "could", "can", "would", "you", "please", "i", "we", "want", "need"}
@@ -508,8 +516,8 @@ def read_rankings(ctx: Context) -> None:
         + SUPERLATIVE
         + r") "
         + fnwords
-        + r"(?:{T} )?(?P<by>{C}|{T})",
-        lambda m: _best(ctx, m),
+        + r"(?P<vals>(?:{V} ){1,2})?(?:{T} )?(?P<by>{C}|{T})",
+        lambda m: _best(ctx, m) and _among(ctx, m),
     )
     scan(
         r"(?:the )?"
@@ -518,8 +526,8 @@ def read_rankings(ctx: Context) -> None:
         + SUPERLATIVE
         + r") "
         + fnwords
-        + r"(?:{T} )?(?P<by>{C}|{T})",
-        lambda m: _best(ctx, m),
+        + r"(?P<vals>(?:{V} ){1,2})?(?:{T} )?(?P<by>{C}|{T})",
+        lambda m: _best(ctx, m) and _among(ctx, m),
     )
     # 'per service, keep the one with the highest charges': a whole row of each group, not the highest value
     scan(
