@@ -3,12 +3,14 @@ are', 'the product's price from the catalogue'."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import polars as pl
 import pytest
 
 from datalinx.agents.offline import draft
-from tests.agents.test_offline_planner import Demo, demo, plan_steps
+from tests.agents.test_offline_planner import Demo, Frames, answer, demo, plan_steps, same_rows
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
 
@@ -102,6 +104,31 @@ def test_a_test_said_of_the_customers_picks_the_orders_of_those_customers(
     request_text: str, condition: str, demo: Demo
 ) -> None:
     assert plan_steps(request_text, demo) == _picked_by(condition)
+
+
+def _one_customers_orders(f: Frames) -> pl.DataFrame:
+    orders = f["orders"].filter(pl.col("customer_id") == 42)
+    return orders.join(f["products"].select("product_id", "name"), on="product_id", how="left").select("name")
+
+
+ONE_BY_KEY = [
+    "What did customer 42 order? Show the product names.",
+    "orders of customer 42 with the product names",
+    "orders from customer 42, show the product names",
+]
+
+
+@pytest.mark.parametrize("request_text", ONE_BY_KEY)
+def test_a_dataset_word_and_a_number_is_the_one_row_its_key_names(
+    request_text: str, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output, _one_customers_orders(demo.frames))
+
+
+def test_a_plural_before_a_number_is_no_key(demo: Demo) -> None:
+    planned = draft("orders of customers 18 or older", demo.catalog)
+    assert planned.definition is not None and "customer_id = 18" not in str(planned.definition)
 
 
 AGELESS_PEOPLE = ["products bought by people over 60", "products people under 30 bought"]
