@@ -112,6 +112,11 @@ def _per_cycle(dataset: str, date: str, part: Callable[[pl.Expr], pl.Expr], meas
     return lambda f: f[dataset].group_by(part(pl.col(date)).alias("part")).agg(measure).drop("part")
 
 
+def _of_each(dataset: str, group: str, function: str, column: str) -> Expected:
+    measure = getattr(pl.col(column), function)().alias(f"{function}_{column}")
+    return lambda f: f[dataset].group_by(group).agg(measure)
+
+
 def _two_of(dataset: str, column: str, *functions: str) -> Expected:
     return lambda f: f[dataset].select(getattr(pl.col(column), fn)().alias(f"{fn}_{column}") for fn in functions)
 
@@ -136,18 +141,9 @@ CASES: list[tuple[str, Expected]] = [
     ("churn: min & max monthly_charges", _two_of("churn", "monthly_charges", "min", "max")),
     ("products: average plus median price", _two_of("products", "price", "mean", "median")),
     # 'the highest number of support calls in each region': the greatest count one row holds, per group
-    (
-        "What's the highest number of support calls in each region?",
-        lambda f: f["churn"].group_by("region").agg(pl.col("support_calls").max().alias("max_support_calls")),
-    ),
-    (
-        "lowest number of support calls per region",
-        lambda f: f["churn"].group_by("region").agg(pl.col("support_calls").min().alias("min_support_calls")),
-    ),
-    (
-        "the largest number of units per product",
-        lambda f: f["orders"].group_by("product_id").agg(pl.col("quantity").max().alias("max_quantity")),
-    ),
+    ("What's the highest number of support calls in each region?", _of_each("churn", "region", "max", "support_calls")),
+    ("lowest number of support calls per region", _of_each("churn", "region", "min", "support_calls")),
+    ("the largest number of units per product", _of_each("orders", "product_id", "max", "quantity")),
     # a column's values 'added together', 'summed up'
     ("what all our subscribers pay per month, added together", _two_of("churn", "monthly_charges", "sum")),
     ("monthly charges of all subscribers added up", _two_of("churn", "monthly_charges", "sum")),
