@@ -152,6 +152,23 @@ def test_a_given_name_is_the_first_word_of_the_name_not_a_name_given_to_us(reque
     assert plan_steps(request_text, demo) == _derived("customers", {"first_name": "split_part(trim(name), ' ', 1)"})
 
 
+FAMILY_NAMES = [
+    "split off the last name of each customer into a new column",
+    "pull out the surname of every customer into its own column",
+    "customers with their family name",
+    "add the last name of each customer as a new column",
+]
+
+
+@pytest.mark.parametrize("request_text", FAMILY_NAMES)
+def test_a_family_name_is_the_last_word_of_the_name(request_text: str, demo: Demo) -> None:
+    assert plan_steps(request_text, demo) == _derived("customers", {"last_name": "split_part(trim(name), ' ', -1)"})
+
+
+def test_a_last_name_of_rows_that_are_no_people_is_not_guessed(demo: Demo) -> None:
+    assert draft("add the last name of each product", demo.catalog).not_understood
+
+
 def test_a_phone_number_given_to_us_is_one_on_file(demo: Demo) -> None:
     assert plan_steps("customers who have given a phone number", demo) == [
         {"kind": "source", "dataset": "customers"},
@@ -182,7 +199,64 @@ BARE_BOUNDS = [
         "customers",
         {"age_group": "case when age >= 65 then 'senior' else 'adult' end"},
     ),
+    # a bound in a span ('12 months', '2 years') is in the column's own unit, and 'to churn' names the rows
+    (
+        "Can you add a tenure_band column to churn: 'new' under 12 months, 'established' otherwise?",
+        "churn",
+        {"tenure_band": "case when tenure_months < 12 then 'new' else 'established' end"},
+    ),
+    (
+        "add tenure_band to churn: 'long' for 2 years or more, 'short' otherwise",
+        "churn",
+        {"tenure_band": "case when tenure_months >= 24 then 'long' else 'short' end"},
+    ),
+    (
+        "add a column loyalty to churn: 'veteran' when tenure is over 3 years, else 'recent'",
+        "churn",
+        {"loyalty": "case when tenure_months > 36 then 'veteran' else 'recent' end"},
+    ),
 ]
+
+
+JOINED_TEXTS = [
+    (
+        "Add a column label to products that joins the product_id and name with ' - ' between them.",
+        "products",
+        {"label": "concat(product_id, ' - ', name)"},
+    ),
+    (
+        "add a column place to customers that combines city and country separated by a comma",
+        "customers",
+        {"place": "concat(city, ', ', country)"},
+    ),
+    (
+        "customers: add full_label, name and city joined with ' / '",
+        "customers",
+        {"full_label": "concat(name, ' / ', city)"},
+    ),
+    (
+        "add a column tag to orders that joins order_id and status with a space",
+        "orders",
+        {"tag": "concat(order_id, ' ', status)"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("request_text", "dataset", "columns"), JOINED_TEXTS, ids=[c[0] for c in JOINED_TEXTS])
+def test_two_columns_joined_by_a_separator_are_written_one_after_the_other(
+    request_text: str, dataset: str, columns: dict[str, str], demo: Demo
+) -> None:
+    assert plan_steps(request_text, demo) == _derived(dataset, columns)
+
+
+def test_two_columns_joined_with_no_separator_said_are_not_guessed(demo: Demo) -> None:
+    assert draft("add a column label that joins product_id and name", demo.catalog).not_understood
+
+
+def test_a_span_bound_of_a_number_that_counts_no_span_is_not_guessed(demo: Demo) -> None:
+    assert draft(
+        "add a column size to orders: 'big' if quantity over 3 months, else 'small'", demo.catalog
+    ).not_understood
 
 
 @pytest.mark.parametrize(("request_text", "dataset", "columns"), BARE_BOUNDS, ids=[c[0] for c in BARE_BOUNDS])

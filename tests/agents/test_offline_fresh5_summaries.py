@@ -107,7 +107,57 @@ def _charges_estimated(f: Frames) -> pl.DataFrame:
     return f["churn"].with_columns(pl.col("total_charges").fill_null(estimate))
 
 
+def _per_cycle(dataset: str, date: str, part: Callable[[pl.Expr], pl.Expr], measure: pl.Expr) -> Expected:
+    """`measure` per part of a longer period ('per day of the week'), only the measures compared."""
+    return lambda f: f[dataset].group_by(part(pl.col(date)).alias("part")).agg(measure).drop("part")
+
+
+def _of_each(dataset: str, group: str, function: str, column: str) -> Expected:
+    measure = getattr(pl.col(column), function)().alias(f"{function}_{column}")
+    return lambda f: f[dataset].group_by(group).agg(measure)
+
+
+def _two_of(dataset: str, column: str, *functions: str) -> Expected:
+    return lambda f: f[dataset].select(getattr(pl.col(column), fn)().alias(f"{fn}_{column}") for fn in functions)
+
+
+def _among_status(spellings: tuple[str, ...], by: pl.Expr, measure: pl.Expr) -> Expected:
+    kept = pl.col("status").str.strip_chars().str.to_lowercase().is_in(spellings)
+    return lambda f: f["orders"].filter(kept).group_by(by.alias("g")).agg(measure).drop("g")
+
+
+REVENUE, ORDERS = pl.col("total_revenue").sum().alias("sum_total_revenue"), pl.len().alias("count")
+DELIVERED, CANCELLED = ("delivered", "delivred"), ("cancelled", "canceled")
+
 CASES: list[tuple[str, Expected]] = [
+    # a part of a longer period: 'by day of the week', 'per weekday', 'month of the year'
+    ("totl revenu by day of the wek", _per_cycle("orders", "order_date", lambda d: d.dt.weekday(), REVENUE)),
+    ("revenue by weekday", _per_cycle("orders", "order_date", lambda d: d.dt.weekday(), REVENUE)),
+    ("how many orders for each day of week", _per_cycle("orders", "order_date", lambda d: d.dt.weekday(), ORDERS)),
+    ("number of orders per month of the year", _per_cycle("orders", "order_date", lambda d: d.dt.month(), ORDERS)),
+    ("revenue by quarter of the year", _per_cycle("orders", "order_date", lambda d: d.dt.quarter(), REVENUE)),
+    # two functions joined by a sign: 'mean + median', 'min & max'
+    ("orders: mean + median unit_price", _two_of("orders", "unit_price", "mean", "median")),
+    ("churn: min & max monthly_charges", _two_of("churn", "monthly_charges", "min", "max")),
+    ("products: average plus median price", _two_of("products", "price", "mean", "median")),
+    # 'the highest number of support calls in each region': the greatest count one row holds, per group
+    ("What's the highest number of support calls in each region?", _of_each("churn", "region", "max", "support_calls")),
+    ("lowest number of support calls per region", _of_each("churn", "region", "min", "support_calls")),
+    ("the largest number of units per product", _of_each("orders", "product_id", "max", "quantity")),
+    # a column's values 'added together', 'summed up'
+    ("what all our subscribers pay per month, added together", _two_of("churn", "monthly_charges", "sum")),
+    ("monthly charges of all subscribers added up", _two_of("churn", "monthly_charges", "sum")),
+    ("quantity of all orders summed up", _two_of("orders", "quantity", "sum")),
+    # 'counting only delivered orders': the rows the summary takes
+    (
+        "What was the total revenue in each year, counting only delivered orders?",
+        _among_status(DELIVERED, pl.col("order_date").dt.year(), REVENUE),
+    ),
+    (
+        "revenue by month, considering only delivered orders",
+        _among_status(DELIVERED, pl.col("order_date").dt.truncate("1mo"), REVENUE),
+    ),
+    ("number of orders per country, counting only cancelled ones", _among_status(CANCELLED, pl.col("country"), ORDERS)),
     # 'youngest' and 'oldest' of an age: its least and its greatest value
     ("What's the youngest and the oldest age among our subscribers?", _age_range("churn")),
     ("the oldest and youngest age in churn", _age_range("churn")),
@@ -274,6 +324,8 @@ UNCLEAR: list[tuple[str, str]] = [
     ("orders from customers who signed up in 2024 with more than 3 orders", "tested on their count"),
     ("orders of customers with more than 3 orders in 2024", "which rows are counted"),
     ("orders from customers with a revenue over 1000", "tested on their count or total"),
+    ("products: average price by day of the week", "no date column"),
+    ("highest number of orders per customer", "highest"),
 ]
 
 

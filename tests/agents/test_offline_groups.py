@@ -95,6 +95,8 @@ CASES: list[tuple[str, Expected]] = [
     ),
     ("mean quantity per order", lambda f: f["orders"].select(pl.col("quantity").mean().alias("mean_quantity"))),
     ("top 4 customers by revenue, show their names", _top_customers_with_names),
+    ("top 4 customers by revenue, show there names", _top_customers_with_names),  # 'there' typed for 'their'
+    ("list the 10 biggest customers by revenue with there email", _biggest_customers_with_email),
     ("list the 10 biggest customers by revenue with their email", _biggest_customers_with_email),
     ("top 3 customers by revenue in the enterprise segment with their email", _enterprise_top_with_email),
     (
@@ -104,6 +106,38 @@ CASES: list[tuple[str, Expected]] = [
     (
         "quantity per product",
         lambda f: f["orders"].group_by("product_id").agg(pl.col("quantity").sum().alias("sum_quantity")),
+    ),
+    # 'the most enterprise customers': the rows counted are those holding the value
+    (
+        "Which two cities have the most enterprise customers?",
+        lambda f: (
+            f["customers"]
+            .filter(pl.col("segment") == "enterprise", pl.col("city").is_not_null())
+            .group_by("city")
+            .agg(pl.len().alias("count"))
+            .sort("count", descending=True)
+            .head(2)
+        ),
+    ),
+    (
+        "the 2 cities with the most enterprise customers",
+        lambda f: f["customers"]
+        .filter(pl.col("segment") == "enterprise", pl.col("city").is_not_null())
+        .group_by("city")
+        .agg(pl.len().alias("count"))
+        .sort("count", descending=True)
+        .head(2),
+    ),
+    (
+        "which 3 regions have the most month-to-month subscribers",
+        lambda f: (
+            f["churn"]
+            .filter(pl.col("contract").str.to_lowercase().str.replace_all("[ -]", "").is_in(["monthtomonth", "m2m"]))
+            .group_by("region")
+            .agg(pl.len().alias("count"))
+            .sort("count", descending=True)
+            .head(3)
+        ),
     ),
     (
         "which 2 countries had the most orders",

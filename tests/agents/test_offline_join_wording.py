@@ -3,12 +3,14 @@ are', 'the product's price from the catalogue'."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import polars as pl
 import pytest
 
 from datalinx.agents.offline import draft
-from tests.agents.test_offline_planner import Demo, demo, plan_steps
+from tests.agents.test_offline_planner import Demo, Frames, answer, demo, plan_steps, same_rows
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
 
@@ -83,6 +85,17 @@ PEOPLE_TESTS = [
     ("orders from customers aged under 30", "age < 30"),
     ("orders from customers whose age is under 30", "age < 30"),
     ("orders from customers with age under 30", "age < 30"),
+    ("orders placed by people who are under 25", "age < 25"),
+    ("purchases by people over 65", "age > 65"),
+    ("orders from customers who are over 70", "age > 70"),
+    ("sales made by folks that are under 40", "age < 40"),
+    # 'people who signed up': the verb of the people's own date
+    (
+        "orders by people who signed up in 2023",
+        "(to_date(signup_date) >= '2023-01-01' and to_date(signup_date) < '2024-01-01')",
+    ),
+    ("purchases made by people who signed up before 2020", "to_date(signup_date) < '2020-01-01'"),
+    ("orders placed by people who joined before 2021", "to_date(signup_date) < '2021-01-01'"),
 ]
 
 
@@ -91,6 +104,40 @@ def test_a_test_said_of_the_customers_picks_the_orders_of_those_customers(
     request_text: str, condition: str, demo: Demo
 ) -> None:
     assert plan_steps(request_text, demo) == _picked_by(condition)
+
+
+def _one_customers_orders(f: Frames) -> pl.DataFrame:
+    orders = f["orders"].filter(pl.col("customer_id") == 42)
+    return orders.join(f["products"].select("product_id", "name"), on="product_id", how="left").select("name")
+
+
+ONE_BY_KEY = [
+    "What did customer 42 order? Show the product names.",
+    "orders of customer 42 with the product names",
+    "orders from customer 42, show the product names",
+]
+
+
+@pytest.mark.parametrize("request_text", ONE_BY_KEY)
+def test_a_dataset_word_and_a_number_is_the_one_row_its_key_names(
+    request_text: str, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output, _one_customers_orders(demo.frames))
+
+
+def test_a_plural_before_a_number_is_no_key(demo: Demo) -> None:
+    planned = draft("orders of customers 18 or older", demo.catalog)
+    assert planned.definition is not None and "customer_id = 18" not in str(planned.definition)
+
+
+AGELESS_PEOPLE = ["products bought by people over 60", "products people under 30 bought"]
+
+
+@pytest.mark.parametrize("request_text", AGELESS_PEOPLE)
+def test_an_age_of_people_the_rows_do_not_hold_is_no_test_of_their_amount(request_text: str, demo: Demo) -> None:
+    planned = draft(request_text, demo.catalog)
+    assert planned.definition is None and planned.not_understood, planned.definition
 
 
 UNITS = [

@@ -94,6 +94,20 @@ def _counted_amount(ctx: Context, column: str, fn: str) -> bool:
     return counting and ctx.type_of(column) == "int64" and not ctx.grounding.is_key(ctx.base, column)
 
 
+def _most_counted(ctx: Context, match: Match) -> bool:
+    """'the highest number of support calls': the greatest (or least) of a column that counts something."""
+    what, fn = match.item("what"), match.group("fn") or ""
+    if what is None or what.kind != "col" or fn not in ("highest", "lowest", "largest", "smallest", "biggest"):
+        return False
+    column = ctx.column(what)
+    if column is None:
+        return True
+    if not _counted_amount(ctx, column, "number of"):
+        return False
+    ctx.measures.append(Measure(_function(fn), column, match.text))
+    return True
+
+
 def _measure_among(ctx: Context, match: Match) -> bool:
     """'total delivered revenue', 'how many SMB customers': the measure, over the rows holding the values between."""
     from datalinx.agents.offline.values import _values
@@ -297,7 +311,7 @@ def read_measures(ctx: Context) -> None:
     )
     scan(r"(?P<what>{C}) " + share, lambda m: _rate(ctx, m))
     words = FUNCTION_WORDS + (r"|highest|lowest|largest|smallest|earliest|latest" if ctx.groups else "")
-    several = rf"(?P<fns>(?:{words})(?:(?: ,| and| , and| as well as| or|,) (?:the )?(?:{words}))+)"
+    several = rf"(?P<fns>(?:{words})(?:(?: ,| and| , and| as well as| or|,| \+| &| plus) (?:the )?(?:{words}))+)"
     scan(several + r" (?:of )?(?:the |all )?(?:{T} )?(?P<what>{C})", lambda m: _measures(ctx, m))
     ends = r"(?:highest|lowest|largest|smallest|earliest|latest|first|last|oldest|youngest|newest|most recent)"
     both = rf"(?P<fns>{ends}(?: and| ,| , and| or| to)(?: the)? {ends})"
@@ -326,6 +340,12 @@ def read_measures(ctx: Context) -> None:
         + r")?(?! (?:@|distinct|unique|different))",
         lambda m: _rows(ctx, m),
     )
+    if ctx.groups:
+        # 'the highest number of support calls in each region': the greatest count a row holds, per group
+        scan(
+            r"(?:the )?" + SUPERLATIVE + r" (?:number|count) of (?:{T} )?(?P<what>{C})",
+            lambda m: _most_counted(ctx, m),
+        )
     # 'total 2024 revenue', 'the average 2023 quantity': the measure over the rows of that year
     scan(FUNCTION + r" (?:of )?(?:the |our )?(?P<yr>{Y}) (?P<what>{C})", lambda m: _measure_of_year(ctx, m))
     scan(
@@ -351,6 +371,10 @@ def read_measures(ctx: Context) -> None:
     )
     # 'total revenue in Germany': a request opening with a total column's own name asks for its total
     scan(r"^(?:the |our )?(?P<what>{C})(?= (?:in|for|from|across|over|during) )", lambda m: _said_total(ctx, m))
+    # 'what all our subscribers pay per month, added together', 'monthly charges of every subscriber summed up'
+    everyone = r"(?: (?:of|for|from|across|over) (?:all |every |each |our |all our |all of our |all the |the )?{T})?"
+    added = r"(?:added together|added up|summed up|summed together|summed|totalled up|totaled up|totalled|totaled)"
+    scan(r"(?P<what>{C})" + everyone + r"(?: ,)? " + added + r"(?= [?.!,;]|$)", lambda m: _sum(ctx, m))
     # 'what do the churned subscribers' total charges add up to?': the column's values, added up
     scan(r"(?P<what>{C}) (?:add|adds|added|sum|sums|total|totals) (?:up )?to(?= [?.!]|$)", lambda m: _sum(ctx, m))
     scan(

@@ -69,6 +69,11 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
             elif _tested_on_count(tokens, start, entities, grounding, name):
                 grouped.add(name)  # "customers with more than 5 orders": the orders, counted per customer
                 described.add(name)
+            elif _one_did(tokens, start):
+                counted.add(name)  # "what did customer 42 order?": the orders of the one customer its key names
+                rows = VERB_DATASETS[tokens[start + 2].norm]
+                if rows in scores:
+                    scores[rows] += 4
             elif _counted_elsewhere(tokens, start, entities, grounding, name):
                 counted.add(name)  # "how many distinct customers placed orders": customer ids among the orders
             elif grouping_words and _measured_elsewhere(entities, grounding, name):
@@ -145,6 +150,12 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
     # "the average age of customers who bought electronics": a value of the products, through the orders
     bridged = [d for d in every if d in valued and grounding.join_key(best, d) is None and grounding.bridge(best, d)]
     return Choice(best, named, ranked, groups, bridged)
+
+
+def _one_did(tokens: list[Token], start: int) -> bool:
+    """Whether a dataset's word is followed by a key and a verb of other rows ('customer 42 ordered')."""
+    following = tokens[start + 1 : start + 3]
+    return len(following) == 2 and following[0].kind == "number" and following[1].norm in VERB_DATASETS
 
 
 def _owns_next(entities: dict[int, Candidate], start: int, dataset: str) -> bool:

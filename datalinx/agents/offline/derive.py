@@ -99,6 +99,27 @@ def _derive(ctx: Context, match: Match) -> bool:
     return compute(ctx, name, text, ctx.sentence.request[body[0].start : body[-1].end])
 
 
+SEPARATORS = {"space": " ", "comma": ", ", "hyphen": "-"}
+
+
+def _joined_text(ctx: Context, match: Match) -> bool:
+    """Two columns' values written one after the other, the separator said between them."""
+    names, first, second, said = match.items(name="name"), match.item("a"), match.item("b"), match.items(name="sep")
+    into = match.item("into")
+    if len(names) != 1 or first is None or second is None or len(said) != 1:
+        return False
+    if into is not None and into.kind == "col" and into.norm != ctx.base:
+        return False  # 'add a column x to churn': a dataset's name, not a column's
+    columns = [ctx.column(first), ctx.column(second)]
+    if None in columns:
+        return True
+    separator = str(said[0].ref) if said[0].kind == "str" else SEPARATORS[said[0].norm]
+    name = new_name(names[0].ref if names[0].kind == "str" else names[0].text)
+    text = f"concat({ident(str(columns[0]))}, {literal(separator)}, {ident(str(columns[1]))})"
+    note = f"Compute {name}: {columns[0]}, then {literal(separator)}, then {columns[1]} (an empty one left out)."
+    return compute(ctx, name, text, match.text, note)
+
+
 ROUNDED_TAIL = (
     [],
     ["to", "the", "nearest", "whole", "number"],
@@ -279,6 +300,20 @@ def read_derived(ctx: Context) -> None:
         r" (?:spells|writes|gives|puts) (?:the |each |every )?(?P<col>{C}) (?:the same way(?: everywhere)?|consistently"
         r"|uniformly|in one spelling|in a single spelling|in its main spelling)",
         lambda m: _spelled_alike(ctx, m),
+    )
+    # 'a column label that joins the product_id and name with ' - ' between them': texts one after the other
+    head = (
+        r"(?:add|create|make|include|append|with)(?: a| an)?(?: new)?(?: column| field)?(?: called| named)?"
+        r" (?P<name>{S}|[a-z_][a-z0-9_]*)(?: column| field)?(?: (?:to|in|on|for) (?:the )?(?P<into>{T}|{C})"
+        r"(?: data| table| dataset)?)?(?: ,| :)?"
+    )
+    parts = r"(?:the |each |its |their )?(?P<a>{C}) (?:and|with|to|plus|\+) (?:the |its |their )?(?P<b>{C})"
+    glue = r"(?:joins|combines|concatenates|glues|puts together|merges|join|combine|concatenate|combining|joining)"
+    between = r"(?: between(?: them| the two| both)?| in between| in the middle)?"
+    apart = r" (?:with|using|separated by|by) (?:a |an )?(?P<sep>{S}|space|comma|hyphen)" + between
+    scan(head + r" (?:(?:that|which) )?" + glue + " " + parts + apart, lambda m: _joined_text(ctx, m))
+    scan(
+        head + r" " + parts + r" (?:joined|combined|concatenated|glued|merged)" + apart, lambda m: _joined_text(ctx, m)
     )
     body = (
         r"(?P<expr>[^§;]+?)(?= , | ; | then | and then | and (?:sort|order|keep|"

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datalinx.agents.offline.english import COMMON_WORDS
 from datalinx.agents.offline.grounding import ColumnRef, Grounding, ValueRef
 from datalinx.agents.offline.tokens import Token, squash
-from datalinx.agents.offline.words import FILLER, FUNCTION_WORDS
+from datalinx.agents.offline.words import FILLER, FUNCTION_WORDS, PEOPLE, PERSONS
 from datalinx.core.quality.vocabulary import SYNONYMS
 
 ORDER_WORDS = frozenset({"descending", "ascending", "reverse", "alphabetical", "chronological", "increasing",
@@ -52,10 +52,14 @@ def _named_near(tokens: list[Token], start: int, length: int, grounding: Groundi
     return {grounding.dataset_words[t.norm] for t in (tokens[j] for j in near) if t.norm in grounding.dataset_words}
 
 
-def _doer(tokens: list[Token], start: int, grounding: Grounding) -> str | None:
-    """The dataset whose rows do what a phrase says: 'customers who signed up' (the verb is of their column)."""
+def _doer(tokens: list[Token], start: int, grounding: Grounding, scope: list[str]) -> str | None:
+    """The dataset whose rows do what a phrase says: 'customers who signed up' (the verb is of their column), or
+    'people who signed up' of the one dataset of people in scope."""
     if start < 2 or tokens[start - 1].norm not in ("who", "that", "which"):
         return None
+    if tokens[start - 2].norm in PERSONS:
+        people = [d for d in scope if any(p in d.lower() for p in PEOPLE)]
+        return people[0] if len(people) == 1 else None
     return grounding.dataset_words.get(tokens[start - 2].norm)
 
 
@@ -90,7 +94,7 @@ def entities(tokens: list[Token], grounding: Grounding, scope: list[str], reques
                 # a related word counts only in the base, and never for a word that names a column elsewhere
                 elsewhere = any(r.strength >= 2 for r in grounding.phrases.get(phrase, []) if r.dataset not in scope)
                 near = _named_near(tokens, i, length, grounding)
-                doer = _doer(tokens, i, grounding)
+                doer = _doer(tokens, i, grounding, scope)
                 columns = [
                     c
                     for c in columns

@@ -15,7 +15,7 @@ from datalinx.agents.offline.relations import read_relations
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.tokens import TIMES
 from datalinx.agents.offline.units import SPANS, in_span, in_unit, numeric_view, span_note, span_of
-from datalinx.agents.offline.words import NUMBER_WORDS, PEOPLE
+from datalinx.agents.offline.words import NUMBER_WORDS, PEOPLE, PERSONS
 from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
 
 UNIT = (
@@ -212,6 +212,9 @@ def _implicit(ctx: Context, match: Match) -> bool:
         column = age_column(ctx)
     if column is None and agelike and _said_of_people(ctx, match):
         column = _age_of_named(ctx, match)  # "orders from customers under 30": the customers' age
+        if column is None and not ctx.grounding.columns_named(("age",), [ctx.base]):
+            ctx.refuse(f"{match.text} (the age of people {ctx.base} do not hold)")  # no amount of the rows
+            return True
     column = column or ctx.main_measure()
     if column is None and agelike:
         column = age_column(ctx)  # "customers over 50": people, by age
@@ -224,12 +227,14 @@ def _implicit(ctx: Context, match: Match) -> bool:
 
 
 def _age_of_named(ctx: Context, match: Match) -> str | None:
-    """The age of the other dataset of people named just before a test ('orders from customers under 30')."""
-    before = ctx.sentence.items[match.indexes[0] - 1]
-    if before.kind != "ds" or str(before.ref) == ctx.base:
+    """The age of the other dataset of people named just before a test ('orders from customers under 30'), or of
+    the one dataset of people in scope when they are only 'people' ('orders by people who are over 60')."""
+    before = _people_before(ctx, match)
+    if before is None or str(before.ref) == ctx.base:
         return None
-    refs = ctx.grounding.columns_named(("age",), [str(before.ref)])
-    return ctx.use(refs[0]) if refs and refs[0].type in NUMERIC else None
+    named = [str(before.ref)] if before.kind == "ds" else [d for d in ctx.reading.scope if d != ctx.base]
+    refs = [r for d in named for r in ctx.grounding.columns_named(("age",), [d]) if r.type in NUMERIC]
+    return ctx.use(refs[0]) if len({r.dataset for r in refs}) == 1 else None
 
 
 def _times(ctx: Context, match: Match) -> bool:
@@ -252,15 +257,27 @@ def _column_carried(ctx: Context, match: Match) -> str | None:
     return None
 
 
-def _said_of_people(ctx: Context, match: Match) -> bool:
-    """Whether the item just before a test names people: the dataset ('subscribers') or a flag said of them."""
+def _people_before(ctx: Context, match: Match) -> Item | None:
+    """The item naming people just before a test, past a 'who are' ('customers who are over 60'): the dataset
+    ('subscribers'), the word 'people' or a flag said of them; or None."""
     start = match.indexes[0]
-    before = ctx.sentence.items[start - 1] if start > 0 else None
+    items = ctx.sentence.items
+    if start > 1 and items[start - 2].norm in ("who", "that") and items[start - 1].norm in ("are", "is", "were"):
+        start -= 2
+    before = items[start - 1] if start > 0 else None
     if before is None:
-        return False
+        return None
     if before.kind == "ds":
-        return any(p in before.norm for p in PEOPLE)
-    return before.kind == "col" and ctx.grounding.is_flag(before.ref.dataset, before.ref.column)
+        return before if any(p in before.norm for p in PEOPLE) or before.norm in PERSONS else None
+    if before.kind == "word" and before.norm in PERSONS:
+        return before
+    flagged = before.kind == "col" and ctx.grounding.is_flag(before.ref.dataset, before.ref.column)
+    return before if flagged else None
+
+
+def _said_of_people(ctx: Context, match: Match) -> bool:
+    """Whether the test is said of people: 'subscribers over 40', 'churners under 30', 'people who are over 60'."""
+    return _people_before(ctx, match) is not None
 
 
 def _word_comparison(ctx: Context, match: Match) -> bool:

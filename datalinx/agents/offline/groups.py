@@ -20,7 +20,20 @@ GROUP_WORDS = (
     r"|across each)"
 )
 # "per month 2024", "per month, 2025": the months of that year
-PERIOD = TIME + r"(?: (?:of |in |for |during |, (?={Y}(?: [?.!]|$)))?{Y})?"
+# 'by day of the week', 'per month of the year', 'by weekday': a part of a longer period, the same in each
+PERIOD = (
+    r"(?:weekdays?|" + TIME + r"(?: of (?:the )?" + TIME + r")?)"
+    r"(?: (?:of |in |for |during |, (?={Y}(?: [?.!]|$)))?{Y})?"
+)
+# the part of the longer period each period is, as the expression function that numbers it, and how it counts
+CYCLES = {
+    ("day", "week"): ("day_of_week", "its day of the week, 1 = Monday"),
+    ("day", "month"): ("day", "its day of the month"),
+    ("day", "year"): ("day_of_year", "its day of the year"),
+    ("week", "year"): ("week", "its ISO week of the year"),
+    ("month", "year"): ("month", "its number in the year"),
+    ("quarter", "year"): ("quarter", "its number in the year"),
+}
 # 'per way of paying', 'by method of payment', 'for each type of contract': the column the kind is of
 # 'by number of support calls': the count a column already holds
 KIND = (
@@ -69,9 +82,22 @@ def _bucket_of(ctx: Context, column: str, unit: str, numbered: bool) -> str:
         ctx.plan.aggregate = Aggregate()
     ctx.plan.aggregate.buckets[name] = expression
     ctx.period_dates[name] = column
-    form = " (as its number in the year)" if numbered and unit != "year" else ""
+    counted = next((how for part, how in CYCLES.values() if part == unit), "its number in the year")
+    form = f" (as {counted})" if numbered and unit != "year" else ""
     ctx.note(f"grouped {column} by {unit}" + (form or (" (as the first day of each period)" if not numbered else "")))
     return name
+
+
+def _cycle(items: list[Item], position: int) -> tuple[str, int] | None:
+    """'day of the week', 'month of year', 'weekday' at `position`: the part it numbers and how many items it is."""
+    item = items[position]
+    if item.norm in ("weekday", "weekdays"):
+        return "day_of_week", 1
+    following = [i.norm for i in items[position + 1 : position + 4]]
+    width = 3 if following[:2] == ["of", "the"] else 2 if following[:1] == ["of"] else 0
+    longer = TIME_UNITS.get(following[width - 1]) if width and len(following) >= width else None
+    part = CYCLES.get((TIME_UNITS.get(item.norm, ""), longer or ""))
+    return (part[0], width + 1) if part is not None else None
 
 
 def periods_of_event(ctx: Context) -> None:
@@ -138,12 +164,26 @@ def _groups(ctx: Context, match: Match) -> bool:
         return False  # "orders placed by customers in ...": who placed them, not a grouping
     if items and _owned_by_each_row(ctx, items[0]):
         return False  # "each product's name and price": the columns of every row, not a grouping
-    periods = any(i.kind == "word" and i.norm in TIME_UNITS for i in items)
+    periods = any(i.kind == "word" and (i.norm in TIME_UNITS or i.norm.startswith("weekday")) for i in items)
     if periods and _day_of_period(ctx, match):
         return False
     pending: Item | None = _date_before(ctx, match) if periods else None
     dated: Item | None = None  # the date column of the last period
+    cycled = 0  # items of 'day of the week' left to pass
     for position, item in enumerate(items):
+        if cycled:
+            cycled -= 1
+            continue
+        cycle = _cycle(items, position) if item.kind == "word" else None
+        if cycle is not None:
+            dated, cycled = pending, cycle[1] - 1
+            column = event_date(ctx, pending) or ctx.main_date()
+            pending = None
+            if column is None:
+                ctx.refuse(f"by {item.text} (no date column)")
+            else:
+                ctx.groups.append(_bucket_of(ctx, column, cycle[0], True))
+            continue
         following = items[position + 1] if position + 1 < len(items) else None
         before_period = following is not None and following.kind == "word" and following.norm in TIME_UNITS
         if item.kind == "col":

@@ -439,8 +439,26 @@ def _catalogued(ctx: Context, match: Match) -> bool:
     return False
 
 
+def _one_by_key(ctx: Context, match: Match) -> bool:
+    """'customer 42', 'product no 7': the one row of a dataset its whole-number key names, the base's rows of it."""
+    dataset, number = match.item("t"), match.item("num")
+    if dataset is None or number is None or not isinstance(number.ref, int) or isinstance(number.ref, bool):
+        return False
+    if dataset.text.lower().endswith("s"):
+        return False  # 'customers 18 or older', 'orders 5': no row named by its key
+    key = ctx.grounding.key_of(str(dataset.ref))
+    facts = ctx.grounding.column(ctx.base, key) if key is not None else None
+    if key is None or facts is None or facts.type not in NUMERIC:
+        return False
+    ctx.note(f"read '{match.text}' as {key} {number.ref}")
+    ctx.plan.add_filter(Condition(f"{ident(key)} = {literal(number.ref)}", f"{key} is {number.ref}", key, [number.ref]))
+    return True
+
+
 def read_joins(ctx: Context) -> None:
     scan = ctx.sentence.scan
+    after = r"(?= [?.!,;]| (?:with|and show|show|then|,|{T}|order|ordered|buy|bought|purchase|purchased)\b|$)"
+    scan(r"(?P<t>{T}) (?:(?:number|no|#|id|with id|nr) )?(?P<num>{N})" + after, lambda m: _one_by_key(ctx, m))
     unknown = (
         r"(?:with|having|that have|that has|whose|for)(?: an?| the)? (?:unknown|"
         r"missing|invalid|nonexistent|non existent|orphaned|orphan|unmatched) "

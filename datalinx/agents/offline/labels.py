@@ -12,6 +12,7 @@ from datalinx.agents.offline.grounding import ColumnRef, name_words
 from datalinx.agents.offline.phrases import OP, comparison
 from datalinx.agents.offline.plan import equality, ident, literal
 from datalinx.agents.offline.sentence import Item, Match
+from datalinx.agents.offline.units import SPANS, in_span
 from datalinx.core.pipelines.types import NUMERIC
 
 # Words after a number that make it a bound: '65 and over' is at least 65, '18 or under' at most 18.
@@ -48,6 +49,11 @@ def _number_test(ctx: Context, items: list[Item], hint: str | None) -> tuple[str
     before = " ".join(i.norm for i in items[: items.index(number)] if i.kind in ("word", "op"))
     after = " ".join(i.norm for i in items[items.index(number) + 1 :] if i.kind in ("word", "op"))
     before = " ".join(w for w in before.split() if w not in LEAD_WORDS)
+    unit, _, rest = after.partition(" ")  # "'new' under 12 months": a span, in the column's own unit
+    unit, after = (unit, rest) if unit in SPANS else (None, after)
+    value = in_span(number.ref, unit, column)
+    if value is None:
+        return None
     operator = None
     if not before:
         operator = next((op for op, phrases in BOUND_WORDS.items() if after in phrases), None)
@@ -58,7 +64,7 @@ def _number_test(ctx: Context, items: list[Item], hint: str | None) -> tuple[str
         operator = comparison(before)
     if operator is None or after:
         return None
-    return f"{ident(column)} {operator} {literal(number.ref)}", column
+    return f"{ident(column)} {operator} {literal(value)}", column
 
 
 def _value_test(ctx: Context, items: list[Item]) -> tuple[str, str] | None:
@@ -81,6 +87,12 @@ def _hint(ctx: Context, name: str) -> str | None:
     return None
 
 
+def _of_the_rows(ctx: Context, match: Match) -> bool:
+    """Whether the dataset the column is added to, if said, is the rows' ('to churn', though a column says it too)."""
+    dataset, said = match.item("ds"), match.item("dsc")
+    return (dataset is None or dataset.kind == "ds") and (said is None or said.norm == ctx.base)
+
+
 def _labelled(ctx: Context, match: Match) -> bool:
     """A case-when: the first label where the test holds, the second for every other row."""
     from datalinx.agents.offline.derive import compute
@@ -90,8 +102,7 @@ def _labelled(ctx: Context, match: Match) -> bool:
     if len(names) != 1 or yes is None or no is None or not tested:
         return False
     named = names[0]
-    dataset = match.item("ds")
-    if dataset is not None and dataset.kind != "ds":
+    if not _of_the_rows(ctx, match):
         return False
     name = new_name(named.ref if named.kind == "str" else named.text)
     if isinstance(named.ref, ColumnRef) and named.ref.dataset == ctx.base:
@@ -137,8 +148,7 @@ def _banded(ctx: Context, match: Match) -> bool:
     from datalinx.agents.offline.derive import compute
 
     names, bands = match.items(name="name"), match.items("str", name="bands")
-    dataset = match.item("ds")
-    if len(names) != 1 or (dataset is not None and dataset.kind != "ds"):
+    if len(names) != 1 or not _of_the_rows(ctx, match):
         return False
     name = new_name(names[0].ref if names[0].kind == "str" else names[0].text)
     column = _hint(ctx, name)
@@ -159,7 +169,8 @@ def read_labels(ctx: Context) -> None:
         r"(?:add|create|make|include|append|compute|derive|with|give (?:me )?)(?: to (?:the )?(?P<ds>{T}))?"
         r"(?: a| an| the)?(?: new)?(?: column| field| flag| label)?(?: called| named)? "
         + name
-        + r"(?: column| field| flag| label)?(?: (?:to|in|on|for) (?:the )?{T}(?: table| dataset| data)?)?(?: ,| :)?"
+        + r"(?: column| field| flag| label)?(?: (?:to|in|on|for) (?:the )?(?:{T}|(?P<dsc>{C}))"
+        r"(?: table| dataset| data)?)?(?: ,| :)?"
         r"(?: (?:that|which) (?:says|reads|shows|is|holds|gives|contains|has)| saying| showing| holding| reading"
         r"| set to| being| with| giving| =| as)?"
     )

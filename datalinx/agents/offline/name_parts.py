@@ -13,8 +13,10 @@ from datalinx.core.pipelines.types import ColumnType
 T = ColumnType
 PARTS = {"first": 1, "last": -1}
 GIVEN = r"(?:given|first|fore|christian)"
+FAMILY = r"(?:last|family|sur)"
 VALUE_WORDS = frozenset({"is", "was", "equals", "=", "being", "like", "starting", "starts", "ending"})
 ONE_WORD_GIVEN = r"(?:forename|forenames|firstname|firstnames|givenname|givennames)"
+ONE_WORD_FAMILY = r"(?:surname|surnames|lastname|lastnames|familyname|familynames)"
 
 
 def _word_of(column: str, part: int) -> str:
@@ -40,20 +42,24 @@ def _full_name(ctx: Context) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def _given(ctx: Context, match: Match) -> bool:
-    """'each customer's given name', 'their forename': the first word of the people's full name."""
+def _given(ctx: Context, match: Match, part: int = 1) -> bool:
+    """'each customer's given name', 'their forename': the first word of the people's full name; 'the last name',
+    'their surname' (`part` -1): its last word."""
     item = match.item("col")
     column = _full_name(ctx)
     items, last = ctx.sentence.items, match.indexes[-1]
     after = items[last + 1] if last + 1 < len(items) else None
     if after is not None and (after.kind == "str" or after.norm in VALUE_WORDS or after.text[:1].isupper()):
         return False  # "customers whose first name is Emma": a test of the name, read by the value readers
+    if part == -1 and after is not None and after.kind == "word" and after.norm not in ("and", "then", "as"):
+        return False  # "clients with the family name schmidt": the name tested, not a column of it
     if column is None or (item is not None and (not isinstance(item.ref, ColumnRef) or item.ref.column != column)):
         return False
     from datalinx.agents.offline.derive import compute
 
-    note = f"Compute first_name, the first word of {column} (spaces around it left out)."
-    return compute(ctx, "first_name", _word_of(column, 1), match.text, note)
+    which = "first" if part == 1 else "last"
+    note = f"Compute {which}_name, the {which} word of {column} (spaces around it left out)."
+    return compute(ctx, f"{which}_name", _word_of(column, part), match.text, note)
 
 
 def _word(ctx: Context, match: Match) -> bool:
@@ -75,12 +81,20 @@ def _word(ctx: Context, match: Match) -> bool:
 
 def read_name_parts(ctx: Context) -> None:
     scan = ctx.sentence.scan
-    verb = r"(?:(?:add|with|include|including|plus|show|create|extract|give me|and|also) )?"
-    column = r"(?: (?:as|in) (?:an? |the |its own |their own )?(?:extra |new |additional |separate )?(?:column|field))?"
+    verb = (
+        r"(?:(?:add|with|include|including|plus|show|create|extract|give me|and|also|split off|split out|split"
+        r"|pull out|take out|separate out|separate) )?"
+    )
+    column = (
+        r"(?: (?:as|in|into|to) (?:an? |the |its own |their own )?(?:extra |new |additional |separate )?"
+        r"(?:column|field))?"
+    )
     owner = r"(?:(?:the |their |its |his |her |a |an )?(?:(?:each |every |all )?{T} (?:'s |s )?)?)"
     of = r"(?: (?:of|for) (?:the |each |every |all )?{T})?"
     scan(verb + owner + r"(?:new )?" + GIVEN + r" (?P<col>{C})" + of + column, lambda m: _given(ctx, m))
     scan(verb + owner + r"(?:new )?" + ONE_WORD_GIVEN + of + column, lambda m: _given(ctx, m))
+    scan(verb + owner + r"(?:new )?" + FAMILY + r" (?P<col>{C})" + of + column, lambda m: _given(ctx, m, -1))
+    scan(verb + owner + r"(?:new )?" + ONE_WORD_FAMILY + of + column, lambda m: _given(ctx, m, -1))
     named = (
         r"(?:(?:a |an |the )?(?:new )?(?:column |field )?(?:called |named )?(?P<name>{S}|[a-z_][a-z0-9_]*)"
         r"(?: (?:to|in|on|for) (?:the )?{T})?(?: ,)? (?:holding|with|containing|showing|giving|as|=|:|that holds"

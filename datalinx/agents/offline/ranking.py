@@ -232,6 +232,14 @@ def _best(ctx: Context, match: Match) -> bool:
     return _rank_groups(ctx, match, what, word in HIGH)
 
 
+def _among(ctx: Context, match: Match) -> bool:
+    """'which two cities have the most enterprise customers': the rows counted are those holding the values."""
+    from datalinx.agents.offline.values import _values
+
+    values = match.items("val", name="vals")
+    return not values or _values(ctx, values, False)
+
+
 # Words between a grouping and the row kept of each group that ask for nothing else.
 KEEP_WORDS = frozenset(
     {"keep", "keeping", "retain", "just", "only", "could", "can", "would", "you", "please", "i", "we", "want", "need"}
@@ -455,7 +463,9 @@ def read_rankings(ctx: Context) -> None:
     by = (
         r"(?:by|in terms of|ranked by|based on|(?:with|having|who have|that have|which have|who had|that had) the "
         r"(?P<how>most|greatest|highest|"
-        r"largest|biggest|best|fewest|least|lowest|smallest)|for) " + fnwords + r"(?:{T} )?(?P<by>{C}|{T})"
+        r"largest|biggest|best|fewest|least|lowest|smallest)|for) "
+        + fnwords
+        + r"(?P<vals>(?:{V} ){1,2})?(?:{T} )?(?P<by>{C}|{T})"
     )
     unit = r"(?P<unit>" + alternatives([u for u in TIME_UNITS if u not in ("daily", "weekly", "monthly", "date")]) + ")"
     most = r"(?P<sup>most|highest|biggest|largest|greatest|best|fewest|least|lowest|smallest|worst)"
@@ -472,12 +482,20 @@ def read_rankings(ctx: Context) -> None:
     # 'the 4 biggest orders of 2024 by revenue': the year is a row test of its own, read after the ranking
     scan(r"(?:top|bottom|best|worst|first|last|biggest|largest|smallest|(?:the )?{N}) (?:\S+ )?" + subject
          + r" (?P<when>(?:of|in|from|during) {Y})(?= " + by + ")", lambda m: _year_after(ctx, m))  # fmt: skip
-    scan(r"(?P<dir>top|bottom|best|worst|first|last) (?P<n>{N}) " + subject + " " + by, lambda m: _top(ctx, m))
-    scan(r"(?P<dir>top|bottom|best|worst) (?P<n>{N}) " + by, lambda m: _top(ctx, m))
-    scan(r"(?P<dir>top|bottom|best|worst) (?P<n>{N}) (?P<noun>" + PLAIN_ROWS + ") " + by, lambda m: _top_rows(ctx, m))
-    scan(r"(?:the )?(?P<n>{N}) " + subject + " " + by, lambda m: _top(ctx, m) if m.group("how") else False)
+    scan(
+        r"(?P<dir>top|bottom|best|worst|first|last) (?P<n>{N}) " + subject + " " + by,
+        lambda m: _top(ctx, m) and _among(ctx, m),
+    )
+    scan(r"(?P<dir>top|bottom|best|worst) (?P<n>{N}) " + by, lambda m: _top(ctx, m) and _among(ctx, m))
+    scan(
+        r"(?P<dir>top|bottom|best|worst) (?P<n>{N}) (?P<noun>" + PLAIN_ROWS + ") " + by,
+        lambda m: _top_rows(ctx, m) and _among(ctx, m),
+    )
+    scan(
+        r"(?:the )?(?P<n>{N}) " + subject + " " + by, lambda m: bool(m.group("how")) and _top(ctx, m) and _among(ctx, m)
+    )
     leading = r"(?P<dir>biggest|largest|best|worst|top|leading|smallest)"
-    scan(r"(?:the )?(?P<n>{N}) " + leading + " " + subject + " " + by, lambda m: _top(ctx, m))
+    scan(r"(?:the )?(?P<n>{N}) " + leading + " " + subject + " " + by, lambda m: _top(ctx, m) and _among(ctx, m))
     scan(
         r"(?:(?P<dir>top|bottom|first|last) )?(?P<n>{N}) (?P<sup>"
         + SUPERLATIVE
@@ -512,8 +530,8 @@ def read_rankings(ctx: Context) -> None:
         + SUPERLATIVE
         + r") "
         + fnwords
-        + r"(?:{T} )?(?P<by>{C}|{T})",
-        lambda m: _best(ctx, m),
+        + r"(?P<vals>(?:{V} ){1,2})?(?:{T} )?(?P<by>{C}|{T})",
+        lambda m: _best(ctx, m) and _among(ctx, m),
     )
     scan(
         r"(?:the )?"
@@ -522,8 +540,8 @@ def read_rankings(ctx: Context) -> None:
         + SUPERLATIVE
         + r") "
         + fnwords
-        + r"(?:{T} )?(?P<by>{C}|{T})",
-        lambda m: _best(ctx, m),
+        + r"(?P<vals>(?:{V} ){1,2})?(?:{T} )?(?P<by>{C}|{T})",
+        lambda m: _best(ctx, m) and _among(ctx, m),
     )
     # 'per service, keep the one with the highest charges': a whole row of each group, not the highest value
     scan(

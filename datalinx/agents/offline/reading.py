@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import types
 import weakref
 from dataclasses import dataclass, field
@@ -248,10 +249,23 @@ def read(request: str, catalog: CatalogView, previous: list[str] | None = None) 
         items.append(_plain(token))
         i += 1
     _bare_ids(items, grounding, base)
+    _people_named(items, base, scope)
     nouns = [n for n in named if n != base and n not in scope]
     for noun in nouns:
         notes.append(f"read '{noun}' as the rows of {base}, whose columns the request names")
     return Reading(Sentence(request, items), base, scope, named, notes, nouns, choice.grouped, unclear)
+
+
+def _people_named(items: list[Item], base: str, scope: list[str]) -> None:
+    """'orders placed by people who ...': 'people' after a doer's word is the one dataset of people in scope."""
+    from datalinx.agents.offline.words import PEOPLE, PERSONS
+
+    people = [d for d in scope if any(p in d.lower() for p in PEOPLE)]
+    if len(people) != 1 or people[0] == base:
+        return
+    for before, item in itertools.pairwise(items):
+        if item.kind == "word" and item.norm in PERSONS and before.norm in ("by", "from", "of", "for"):
+            item.kind, item.ref = "ds", people[0]
 
 
 SPENDERS = frozenset({"spenders", "spender"})

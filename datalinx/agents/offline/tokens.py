@@ -145,6 +145,8 @@ def tokenize(request: str) -> list[Token]:
     for previous, token in itertools.pairwise(tokens):
         if token.norm == "then" and (previous.norm.endswith("er") or previous.norm in ("more", "less", "fewer")):
             token.norm = "than"  # "cheaper then 10"
+        if token.norm == "there" and previous.norm in ("with", "and", "plus", "including", "show", "by"):
+            token.norm = "their"  # "with there names"
         if token.norm in TIMES and previous.norm in ONE_BEFORE and (token.norm != "once" or previous.norm == "than"):
             token.kind, token.value = "number", TIMES[token.norm]  # "more than twice": 2 times; 'at least once' stays
         if token.norm == "one" and token.kind == "word" and previous.norm in ONE_BEFORE:

@@ -436,7 +436,9 @@ def read_values(ctx: Context) -> None:
     scan(r"(?P<neg>" + NEGATIVE + r" )?(?:the |any |all )?" + vals + r" (?P<col>{C})", lambda m: _column_value(ctx, m))
     # values alone
     scan(NEGATIVE + r"(?: the| any| all)? " + vals + r"(?: (?P<tail>{C}|{T}))?", lambda m: _value_list(ctx, m, True))
-    scan(r"(?:(?:only|just|all|include|including|add|plus|with) )?" + vals, lambda m: _value_list(ctx, m, False))
+    # 'counting only delivered orders', 'considering just toys': the rows a summary takes
+    only = r"(?:(?:counting|considering|including|taking|using|looking at) )?(?:only|just)"
+    scan(r"(?:(?:" + only + r"|all|include|including|add|plus|with) )?" + vals, lambda m: _value_list(ctx, m, False))
     scan(
         r"(?:(?:only|just) )?(?:the )?(?P<col>{C})(?! (?:columns?|fields?))",
         lambda m: not _in_column_list(ctx, m) and _flag(ctx, m, True),

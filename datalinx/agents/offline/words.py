@@ -248,6 +248,7 @@ FUNCTION_WORDS = word_set(
 
 # Words in the name of a dataset whose rows are people: their key is "who" in a request.
 PEOPLE = ("customer", "user", "client", "subscriber", "member", "buyer", "person", "people", "account")
+PERSONS = ("people", "persons", "folks")  # people said of no dataset: whichever in scope holds people
 
 # Other nouns for a dataset's rows, used when the catalog has a dataset of that name.
 DATASET_SYNONYMS = {
