@@ -121,12 +121,14 @@ CASES: list[tuple[str, Expected]] = [
     ),
     (
         "the 2 cities with the most enterprise customers",
-        lambda f: f["customers"]
-        .filter(pl.col("segment") == "enterprise", pl.col("city").is_not_null())
-        .group_by("city")
-        .agg(pl.len().alias("count"))
-        .sort("count", descending=True)
-        .head(2),
+        lambda f: (
+            f["customers"]
+            .filter(pl.col("segment") == "enterprise", pl.col("city").is_not_null())
+            .group_by("city")
+            .agg(pl.len().alias("count"))
+            .sort("count", descending=True)
+            .head(2)
+        ),
     ),
     (
         "which 3 regions have the most month-to-month subscribers",
