@@ -166,7 +166,10 @@ REASONS = ["planning a meetup", "planning next year's staffing", "trying to figu
            "my manager noticed something odd", "exploring a few ideas for the roadmap",
            "it seems more realistic that way", "the upload script chokes on empty cells",
            "looking into a complaint from a client", "gearing up for the offsite",
-           "sounds simpler than doing it by hand"]  # fmt: skip
+           "sounds simpler than doing it by hand", "we're revamping the pricing", "the sales team wants to call them",
+           "people keep asking", "excel can't open the full file", "been meaning to look at this",
+           "something seems off", "marketing keeps asking about it", "I'm onboarding a new analyst",
+           "we've been restructuring the territories", "hoping it's quick"]  # fmt: skip
 TAILS = [
     "can you help?",
     "could you do that?",
@@ -254,6 +257,7 @@ SAME_PLAN = [
      "smb customers, not test accounts"),
     ("customers in Berlin or Hamburg - we're planning a meetup", "customers in Berlin or Hamburg"),
     ("orders in 2024. my boss asked, the dashboard breaks on nulls", "orders in 2024"),
+    ("could you pull the enterprise customers? hoping to see them sorted by age", "enterprise customers sorted by age"),
     # a reason said first that names a column or value may be what the request is about: read, not dropped
     ("I'm looking at churned subscribers, what's their average tenure?", "average tenure of churned subscribers"),
 ]  # fmt: skip
@@ -286,6 +290,7 @@ def test_a_reason_is_no_test_and_a_test_beside_chatter_stays(chatty: str, bare: 
         ("could you pull the orders? the big ones skew the average", "big ones skew the average"),  # leave them out?
         ("could you pull the orders? the german ones mess up my numbers", "mess up my numbers"),
         ("customers in germany, trying to reach the enterprise accounts", "accounts"),
+        ("churned subscribers? looking at customers in germany", "customers in germany"),  # another dataset's rows
     ],
 )
 def test_a_reason_that_may_be_a_test_is_said_not_guessed(request_text: str, said: str, demo: Demo) -> None:

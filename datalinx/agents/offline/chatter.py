@@ -227,30 +227,43 @@ PURPOSES: list[tuple[str, bool]] = [
 # 'looking at', 'trying to'), by a subject (the user, a tool, 'it', 'the test ones') and a verb of how the data
 # troubles it ('chokes on', 'skews'), or by a judgement of the choice. One with a word that restricts or compares
 # ('only', 'over', 'skip') is a test, never a reason; one naming rows ('the test ones') names rows already asked for.
-USER_IS = r"(?:i'm|i am|we're|we are|im|i've been|we've been|i was|we were|just|mostly|currently|still|really)"
+USER_IS = r"(?:i'm|i am|we're|we are|im|i've been|we've been|been|i was|we were|just|mostly|currently|still|really)"
 DOING = (
     r"(?:planning(?: for| out| ahead for)?|looking (?:at|into)|trying to|hoping to|working (?:on|out|through)"
     r"|thinking (?:about|of)|getting ready for|preparing for|prepping for|gearing up for|figuring out|digging into"
     r"|researching|exploring|investigating|sizing up|mapping out|scoping(?: out)?|budgeting for|studying|chasing"
-    r"|following up on|keeping an eye on|wondering (?:about|why|if|whether|how)|curious (?:about|why|how|whether|if)"
-    r"|worried about|concerned about|interested in)"
+    r"|following up on|keeping an eye on|wondering (?:about|why|if|whether|how|what)|curious (?:about|why|how|whether"
+    r"|if|what)|worried about|concerned about|interested in|meaning to|hoping (?:that|it|it's|this|we))"
 )
 USER_SEES = r"(?:seeing|getting|noticing|hearing|fielding|dealing with|struggling with|stuck on)"  # 'we're seeing'
+# what the user says they are busy with, any verb but one a pipeline has: "we're revamping the pricing"
+BUSY = (
+    r"(?:i'm|i am|we're|we are|im|i've been|we've been)(?: (?:just|currently|still|really|mostly))? (?!(?:sorting"
+    r"|ordering|ranking|grouping|filtering|dropping|removing|deleting|renaming|joining|merging|splitting|filling"
+    r"|replacing|deduping|deduplicating|selecting|keeping|excluding|including|picking|limiting|counting|summing"
+    r"|adding|averaging|totalling|totaling|calculating|computing|comparing|using|treating|rounding|showing|listing"
+    r"|pulling|getting|grabbing|fetching|taking|going|matching|linking|combining|converting|starting|ending"
+    r"|missing|looking for|after|hoping for|interested)\b)[a-z]+ing"
+)
 TROUBLES = (
     r"(?:mess(?:es|ed)? (?:up|with)|messing (?:up|with)|skew(?:s|ed)?|skewing|throw(?:s)? off|throwing off|break(?:s)?"
     r"|breaking|broke|choke(?:s|d)?|choking|crash(?:es|ed)?|crashing|fall(?:s)? over|trip(?:s)? (?:up|over)"
     r"|confuse(?:s)?|inflate(?:s)?|distort(?:s)?|pollute(?:s)?|clutter(?:s)?|ruin(?:s)?|screw(?:s)? (?:up|with)"
     r"|bug(?:s)? me|annoy(?:s)? me|drive(?:s)? me (?:nuts|crazy|mad)|keep(?:s)? (?:coming up|breaking|failing"
     r"|crashing|popping up|showing up|asking)|come(?:s)? up|came up|(?:can't|cannot|won't|doesn't|does not|don't"
-    r"|do not|didn't) (?:handle|cope with|deal with|take|read|load|accept|like|support|parse|display|trust)"
+    r"|do not|didn't) (?:handle|cope with|deal with|take|read|load|accept|like|support|parse|display|trust|open"
+    r"|import|render|plot|chart|export)"
     r"|(?:is|are|was|were|'s|'re) (?:off|wrong|weird|odd|broken|confusing|annoying|messy|noisy|a mess|a pain"
     r"|useless|misleading|garbage|junk)|(?:look|seem)(?:s)? (?:off|wrong|weird|odd|strange|suspicious|fishy)"
-    r"|asked(?: about (?:it|this|them))?|wants? to know|keeps asking|noticed|spotted)"
+    r"|asked(?: about (?:it|this|them))?|wants? to know|keeps asking|noticed|spotted|(?:wants?|needs?|would like"
+    r"|'d like|plans?|hopes?|is going|are going|'s going|'re going) to (?:call|contact|email|ring|reach out to|target"
+    r"|visit|thank|invite|survey|follow up with|check in with|pitch to|mail) (?:them|these|those|everyone))"
 )
 ROWS = r"(?:ones|rows|records|entries|lines|accounts)"  # what names rows as a subject: 'the test ones'
 SUBJECT = (
-    rf"(?:i|we|they|it|this|that|these|those|(?:my|our) [a-z'-]+(?: [a-z'-]+)?|the (?P<rows>(?:[a-z'-]+ ){{1,2}}){ROWS}"
-    r"|the (?:[a-z'-]+ ){0,2}(?!ones\b)[a-z'-]+)"
+    rf"(?:i|we|they|it|this|that|these|those|something|nothing|everything|people|everyone|someone|nobody"
+    rf"|(?:my|our) [a-z'-]+(?: [a-z'-]+)?|the (?P<rows>(?:[a-z'-]+ ){{1,2}}){ROWS}|the (?:[a-z'-]+ ){{0,2}}(?!ones\b)"
+    rf"[a-z'-]+|{TEAMS}|excel|tableau|looker|power bi|powerbi|salesforce|hubspot|the crm)"
 )
 JUDGED = (
     r"(?:(?:it|that|this) (?:seems|sounds|looks|feels|is)|it's|that's|its|thats|seems|sounds|looks|feels)(?: like)?"
@@ -259,6 +272,7 @@ JUDGED = (
 )
 REASONS = [
     rf"(?:{USER_IS} )*{DOING}(?: [^ ]+){{1,8}}",
+    rf"{BUSY}(?: [^ ]+){{0,8}}",
     rf"{USER_IS} {USER_SEES}(?: [^ ]+){{1,8}}",
     rf"{SUBJECT} {TROUBLES}(?: [^ ]+){{0,6}}",
     rf"{JUDGED}(?: [^ ]+){{0,6}}",
@@ -267,7 +281,10 @@ RESTRICTS = (
     r"\b(?:only|not|no|non|except|excluding|exclude|without|skip|skipping|drop|remove|leave out|leaving out|filter"
     r"|over|under|above|below|more than|less than|fewer than|at least|at most|between|before|after|since|older"
     r"|younger|newer|top|bottom|highest|lowest|biggest|smallest|largest|cheapest|latest|earliest|most recent|just"
-    r" the)\b"
+    r" the|ignore|ignoring|per|each|every|sort|sorted|order by|ordered by|rank|ranked|group by|grouped by|broken down"
+    r"|break (?:it |them )?down|filtered|dropped|removed|delete|deleted|rename|renamed|join|joined|merge|merged"
+    r"|split|fill|filled|replace|replaced|dedupe|deduped|select|selected|keep (?:the|only|them|it|just)|kept"
+    r"|include|included|pick|limit)\b"
 )
 PAUSES = frozenset({",", ";", ":", ".", "!", "?", "-", "--", "\u2013", "\u2014"})
 
@@ -346,12 +363,6 @@ def _said_for_nothing(
     text = " ".join(w for w in clause if w not in PAUSES)
     if re.fullmatch(f"(?:{SIGN_OFF}|{HEDGE})(?: (?:{SIGN_OFF}|{HEDGE}))*", text):
         return True
-    if ask is not None and (rows := _reason(text, ask)) is not None:
-        named = _reason_names_data(tokens[rows:], grounding, request, _scope(ask, grounding, request), first)
-        if named is not None:
-            if named:
-                _said_unclear(tokens, request, unclear)
-            return True
     for pattern, topical in PURPOSES:
         found = re.fullmatch(pattern, text)
         if found is None:
@@ -362,6 +373,12 @@ def _said_for_nothing(
         if named:
             _said_unclear(tokens, request, unclear)
         return True
+    if ask is not None and (rows := _reason(text, ask)) is not None:
+        named = _reason_names_data(tokens[rows:], grounding, request, _scope(ask, grounding, request), first)
+        if named is not None:
+            if named:
+                _said_unclear(tokens, request, unclear)
+            return True
     return False
 
 
@@ -393,19 +410,22 @@ def _reason_names_data(
     tokens: list[Token], grounding: Grounding, request: str, scope: list[str] | None, first: bool
 ) -> bool | None:
     """Whether a reason names data: a number ('one' said as a word is none: 'fairer than one global number'), a value
-    of the datasets the ask is over, or a yes-or-no column ('looking at churned ones': a test); columns else are the
-    subject of the work ('looking at low-income households'). Said before the ask, naming a column or value makes it
-    no reason (None): the ask may be about it ('I'm looking at churned subscribers, what is their average tenure?')."""
+    of the datasets the ask is over (of any, if it names another: 'reviewing customers in germany' beside churn), or a
+    yes-or-no column ('looking at churned ones': a test); columns else are the subject of the work ('looking at
+    low-income households'). Said before the ask, naming a column, value or number makes it no reason (None): the ask
+    may be about it ('I'm looking at churned subscribers, what's their average tenure?')."""
     from datalinx.agents.offline.entities import entities
 
     every = [d.name for d in grounding.catalog.datasets]
     typed = [replace(t, norm=t.fixed_from, fixed_from=None) if t.fixed_from else t for t in tokens]  # as typed: the
     # pattern read 'planning' and 'staffing', not the spelling fixer's 'placing' and 'staying'
-    found = entities(typed, grounding, every if scope is None else scope, request)
+    found = entities(typed, grounding, every, request)
+    if scope is not None and not any(c.kind == "ds" and c.refs[0] not in scope for c in found.values()):
+        found = entities(typed, grounding, scope, request)  # another dataset named: its values are data too
+    if any(t.kind in ("number", "quoted", "date", "month") and fold(t.text) != "one" for t in tokens):
+        return None if first else True
     if first and any(c.kind in ("col", "val") for c in found.values()):
         return None
-    if any(t.kind in ("number", "quoted", "date", "month") and fold(t.text) != "one" for t in tokens):
-        return True
     return any(c.kind == "val" or (c.kind == "col" and _flag(grounding, c.refs[0])) for c in found.values())
 
 
