@@ -155,21 +155,23 @@ SIGN_OFFS = ["cheers", "thanks!", "ta", "much appreciated", "no rush", "thx", "t
 REASONS = ["planning a meetup", "planning next year's staffing", "trying to figure out where to send the sales team",
            "the dashboard breaks on nulls", "we're seeing weird spikes", "it keeps coming up in meetings",
            "the report tool chokes on blanks", "seems fairer than one global number",
-           "working on the budget for next year", "thinking about a price change", "hoping to spot a trend",
+           "working on the budget for next year", "hoping to spot a trend",
            "getting ready for the quarterly business review", "just trying to get a feel for the data",
            "we're noticing some odd gaps", "the BI tool can't handle the raw export", "our CFO keeps asking about it",
            "the spreadsheet crashes on the full file", "this keeps coming up in standups", "our numbers look off",
            "I'm curious about the seasonality", "prepping for a chat with the CEO", "mapping out the next campaign",
-           "we're dealing with a lot of complaints", "investigating a support ticket", "keeping an eye on the trend",
+           "we're dealing with a lot of complaints", "keeping an eye on the trend",
            "the finance team noticed a gap", "it bugs me", "the forecast model breaks on outliers",
            "wondering why the numbers moved", "we're struggling with the month-end close", "studying the seasonality",
            "my manager noticed something odd", "exploring a few ideas for the roadmap",
            "it seems more realistic that way", "the upload script chokes on empty cells",
            "looking into a complaint from a client", "gearing up for the offsite",
-           "sounds simpler than doing it by hand", "we're revamping the pricing", "the sales team wants to call them",
+           "sounds simpler than doing it by hand", "we're revamping the pricing",
            "people keep asking", "excel can't open the full file", "been meaning to look at this",
            "something seems off", "marketing keeps asking about it", "I'm onboarding a new analyst",
-           "we've been restructuring the territories", "hoping it's quick"]  # fmt: skip
+           "we've been restructuring the territories", "hoping it's quick", "the new hire is confused by it",
+           "it keeps tripping up the import", "the sheet crashes with too many rows", "seeing a lot of noise in it",
+           "the old report was wrong", "ops noticed a weird dip", "our CEO wants to know"]  # fmt: skip
 TAILS = [
     "can you help?",
     "could you do that?",
@@ -312,6 +314,25 @@ BLANK_GROUPS = [
     ("number of products in each category - skip the empty ones",
      "number of products in each category with a known category"),
 ]  # fmt: skip
+
+
+# a reason naming a column by its name: after the request, the subject of the work; said first, it may be what the
+# request is about ("looking at churned subscribers, what is their average tenure?"; "call them" names support_calls),
+# so read with it or said
+ABOUT_COLUMNS = ["thinking about a price change", "looking at income levels", "studying tenure trends",
+                 "the sales team wants to call them", "investigating a support ticket"]  # fmt: skip
+ABOUT_REQUESTS = ["enterprise customers", "subscribers with tenure under 6 months", "orders in 2024"]
+
+
+@pytest.mark.parametrize("reason", ABOUT_COLUMNS)
+@pytest.mark.parametrize("bare", ABOUT_REQUESTS)
+def test_a_reason_naming_a_column_is_dropped_after_the_request_never_guessed_before(
+    reason: str, bare: str, demo: Demo
+) -> None:
+    expected = draft(bare, demo.catalog)
+    after, before = draft(f"could you pull {bare}? {reason}", demo.catalog), draft(f"{reason}, {bare}?", demo.catalog)
+    assert after.not_understood == [] and after.definition == expected.definition
+    assert before.definition == expected.definition or before.not_understood
 
 
 @pytest.mark.parametrize(("chatty", "bare"), BLANK_GROUPS, ids=[b[0] for b in BLANK_GROUPS])

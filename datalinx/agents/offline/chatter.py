@@ -235,7 +235,8 @@ DOING = (
     r"|following up on|keeping an eye on|wondering (?:about|why|if|whether|how|what)|curious (?:about|why|how|whether"
     r"|if|what)|worried about|concerned about|interested in|meaning to|hoping (?:that|it|it's|this|we))"
 )
-USER_SEES = r"(?:seeing|getting|noticing|hearing|fielding|dealing with|struggling with|stuck on)"  # 'we're seeing'
+# what the user meets: 'seeing a lot of noise', "we're getting complaints" ('getting' alone asks: 'getting the X')
+USER_SEES = r"(?:seeing|noticing|hearing|fielding|dealing with|struggling with|stuck on)"
 # what the user says they are busy with, any verb but one a pipeline has: "we're revamping the pricing"
 BUSY = (
     r"(?:i'm|i am|we're|we are|im|i've been|we've been)(?: (?:just|currently|still|really|mostly))? (?!(?:sorting"
@@ -249,8 +250,9 @@ TROUBLES = (
     r"(?:mess(?:es|ed)? (?:up|with)|messing (?:up|with)|skew(?:s|ed)?|skewing|throw(?:s)? off|throwing off|break(?:s)?"
     r"|breaking|broke|choke(?:s|d)?|choking|crash(?:es|ed)?|crashing|fall(?:s)? over|trip(?:s)? (?:up|over)"
     r"|confuse(?:s)?|inflate(?:s)?|distort(?:s)?|pollute(?:s)?|clutter(?:s)?|ruin(?:s)?|screw(?:s)? (?:up|with)"
-    r"|bug(?:s)? me|annoy(?:s)? me|drive(?:s)? me (?:nuts|crazy|mad)|keep(?:s)? (?:coming up|breaking|failing"
-    r"|crashing|popping up|showing up|asking)|come(?:s)? up|came up|(?:can't|cannot|won't|doesn't|does not|don't"
+    r"|bug(?:s)? me|annoy(?:s)? me|drive(?:s)? me (?:nuts|crazy|mad)|keep(?:s)? (?:coming up|popping up|showing up"
+    r"|[a-z]+ing)|(?:is|are|was|were|gets?|got) (?:confused|thrown|tripped up|put off|annoyed|frustrated|stuck)"
+    r"(?: by| on| with)?|come(?:s)? up|came up|(?:can't|cannot|won't|doesn't|does not|don't"
     r"|do not|didn't) (?:handle|cope with|deal with|take|read|load|accept|like|support|parse|display|trust|open"
     r"|import|render|plot|chart|export)"
     r"|(?:is|are|was|were|'s|'re) (?:off|wrong|weird|odd|broken|confusing|annoying|messy|noisy|a mess|a pain"
@@ -273,7 +275,7 @@ JUDGED = (
 REASONS = [
     rf"(?:{USER_IS} )*{DOING}(?: [^ ]+){{1,8}}",
     rf"{BUSY}(?: [^ ]+){{0,8}}",
-    rf"{USER_IS} {USER_SEES}(?: [^ ]+){{1,8}}",
+    rf"(?:(?:{USER_IS} )*{USER_SEES}|{USER_IS} getting)(?: [^ ]+){{1,8}}",
     rf"{SUBJECT} {TROUBLES}(?: [^ ]+){{0,6}}",
     rf"{JUDGED}(?: [^ ]+){{0,6}}",
 ]
@@ -397,7 +399,8 @@ def _reason(text: str, ask: list[Token]) -> int | None:
             continue
         rows = (found.groupdict().get("rows") or "").split()
         rest = text[found.end("rows") :].split(" ", 1)[-1] if rows else text  # after 'the test ones'
-        if re.search(RESTRICTS, rest) or re.search(rf"\b{ROWS}\b", rest):
+        rest = re.sub(rf"\b(?:too )?(?:many|few|lots of|a lot of|thousands of|millions of) {ROWS}\b", "", rest)
+        if re.search(RESTRICTS, rest) or re.search(rf"\b{ROWS}\b", rest):  # 'too many rows' names no rows
             return None
         if not rows:
             return 0
@@ -412,8 +415,8 @@ def _reason_names_data(
     """Whether a reason names data: a number ('one' said as a word is none: 'fairer than one global number'), a value
     of the datasets the ask is over (of any, if it names another: 'reviewing customers in germany' beside churn), or a
     yes-or-no column ('looking at churned ones': a test); columns else are the subject of the work ('looking at
-    low-income households'). Said before the ask, naming a column, value or number makes it no reason (None): the ask
-    may be about it ('I'm looking at churned subscribers, what's their average tenure?')."""
+    low-income households'). Said before the ask, naming a value, a number or a column by its name makes it no reason
+    (None): the ask may be about it ('I'm looking at churned subscribers, what's their average tenure?')."""
     from datalinx.agents.offline.entities import entities
 
     every = [d.name for d in grounding.catalog.datasets]
@@ -424,13 +427,16 @@ def _reason_names_data(
         found = entities(typed, grounding, scope, request)  # another dataset named: its values are data too
     if any(t.kind in ("number", "quoted", "date", "month") and fold(t.text) != "one" for t in tokens):
         return None if first else True
-    if first and any(c.kind in ("col", "val") for c in found.values()):
-        return None
-    return any(c.kind == "val" or (c.kind == "col" and _flag(grounding, c.refs[0])) for c in found.values())
+    named = [c for c in found.values() if c.kind == "val" or getattr(c.refs[0], "strength", 0) >= 2]
+    if first and named:
+        return None  # a column by a word of its name ('churned', 'tenure'), not one a word only hints at ('old')
+    return any(c.kind == "val" or _flag(grounding, c.refs[0]) for c in found.values())
 
 
-def _flag(grounding: Grounding, ref: ColumnRef) -> bool:
+def _flag(grounding: Grounding, ref: object) -> bool:
     """Whether a column holds yes or no (a bool, or 0 and 1 as 'churned' does): naming it names rows."""
+    if not isinstance(ref, ColumnRef):
+        return False
     facts = grounding.column(ref.dataset, ref.column)
     return facts is not None and (facts.type == ColumnType.BOOL or (facts.distinct or 3) <= 2)
 
