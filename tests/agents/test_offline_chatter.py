@@ -313,6 +313,13 @@ BLANK_GROUPS = [
     ("revenue by country, ignoring the blanks", "revenue by country with a known country"),
     ("number of products in each category - skip the empty ones",
      "number of products in each category with a known category"),
+    # the grouping column named: never a test that it is blank, nor a value to fill the blanks with
+    ("how many customers in each city? treat missing cities as a separate group", "how many customers in each city"),
+    ("count customers per city, empty cities grouped together", "count customers per city"),
+    ("how many customers in each city? customers without a city can be their own group",
+     "how many customers in each city"),
+    ("how many customers in each city? ignore missing cities", "how many customers in each city with a known city"),
+    ("how many customers in each city? exclude the empty cities", "how many customers in each city with a known city"),
 ]  # fmt: skip
 
 
@@ -344,7 +351,12 @@ def test_blanks_beside_a_grouping_are_a_group_or_left_out(chatty: str, bare: str
 
 
 @pytest.mark.parametrize(
-    "request_text", ["customers? blanks can be their own group", "orders from 2024? leave out the blanks"]
+    "request_text",
+    [
+        "customers? blanks can be their own group",
+        "orders from 2024? leave out the blanks",
+        "customers, treat missing cities as a separate group",  # not a fill with 'separate'
+    ],
 )
 def test_blanks_with_no_grouping_are_said(request_text: str, demo: Demo) -> None:
     assert draft(request_text, demo.catalog).not_understood

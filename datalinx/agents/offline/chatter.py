@@ -76,6 +76,56 @@ BLANKS_LEFT_OUT = (
 )
 
 
+# the same with the grouping column named, read before a test of its blanks is: 'treat missing cities as a separate
+# group', 'empty cities grouped together', 'ignore missing cities' (beside 'per city' only)
+EMPTY = r"(?:missing|empty|blank|null|unknown)"
+COLUMN_GROUPED = (
+    rf"(?:(?:treat|count|put|keep|lump|leave|show) (?:the |any )?{EMPTY} (?P<col>{{C}}) (?:as|in|into) {OWN_GROUP}"
+    rf"|(?:the )?{EMPTY} (?P<col2>{{C}}) (?:grouped together|(?:can|may|should|could|will) (?:be|form|go in|go into"
+    rf"|count as) {OWN_GROUP}|as {OWN_GROUP}|in {OWN_GROUP})|(?:the )?[^ ]+ (?:without|with no) (?:a |an |any )?"
+    rf"(?P<col3>{{C}}) (?:can|may|should|could|will) (?:be|form|go in|go into|count as) {OWN_GROUP})"
+)
+COLUMN_LEFT_OUT = (
+    rf"(?:ignore|ignoring|exclude|excluding|skip|skipping|leave out|leaving out|drop|dropping) (?:the |any )?{EMPTY}"
+    r" (?P<col>{C})(?! (?:columns?|fields?)\b)"
+)
+
+
+def read_blank_groups(ctx: Context) -> None:
+    """The blanks of a grouping column said with it: a group of their own, or left out; before tests of blanks."""
+    ctx.sentence.scan(COLUMN_GROUPED, lambda m: _grouped(ctx, m) is not None or _ungrouped(ctx, m))
+    ctx.sentence.scan(COLUMN_LEFT_OUT, lambda m: _left_out(ctx, m))
+
+
+def _grouped(ctx: Context, match: Match) -> str | None:
+    """The column a match names, when the request groups by it ('per city', 'each city'), else None."""
+    item = match.item("col") or match.item("col2") or match.item("col3")
+    column = ctx.column(item) if item is not None else None
+    if column is None:
+        return None
+    grouping = r"(?:per|each|by|every|across) (?:the |their |its )?(?P<col>{C})"
+    for found in ctx.sentence.matches(grouping):
+        said = found.item("col")
+        if said is not None and said is not item and ctx.column(said) == column:
+            return column
+    return None
+
+
+def _ungrouped(ctx: Context, match: Match) -> bool:
+    """Blanks as a group of a column nothing is grouped by: said, never read as a value to fill them with."""
+    said = " ".join(ctx.sentence.items[i].text for i in match.indexes)
+    ctx.refuse(f"{said} (a group of the blanks, but nothing is grouped by that column)")
+    return True
+
+
+def _left_out(ctx: Context, match: Match) -> bool:
+    """'ignore missing cities' beside 'per city': a test that the grouping column is present."""
+    column = _grouped(ctx, match)
+    if column is not None:
+        ctx.plan.add_filter(Condition(f"{ident(column)} is not null", f"{column} is present", column))
+    return column is not None
+
+
 def _blanks_left_out(ctx: Context) -> bool:
     """The rows with no value in a grouping column left out before counting: a test that each one is present."""
     columns = [ctx.period_dates.get(g, g) for g in ctx.groups]
