@@ -191,6 +191,7 @@ SHAPES = [
     "{opener} {ask} {request}? {reason}",
     "{ask} {request}. {reason} - {sign_off}",
     "{reason}, {ask} {request}?",
+    "{ask} {request} - btw {reason}",
 ]
 
 

@@ -322,6 +322,7 @@ JUDGED = (
     r"(?: a| the)?(?: bit| lot| much| way)?(?: more)? (?:fair|fairer|fairest|better|best|safer|safest|sensible"
     r"|reasonable|simpler|simplest|cleaner|accurate|realistic|honest|nicer|easier|right|useful)"
 )
+CONNECTIVE = r"(?:because|cause|'cause|cos|coz|since|as|btw|fyi|fwiw|also|oh|and|but|plus|ps)"  # 'because we're ...'
 REASONS = [
     rf"(?:{USER_IS} )*{DOING}(?: [^ ]+){{1,8}}",
     rf"{BUSY}(?: [^ ]+){{0,8}}",
@@ -441,8 +442,11 @@ def _said_unclear(tokens: list[Token], request: str, unclear: list[str]) -> None
 
 def _reason(text: str, ask: list[Token]) -> int | None:
     """Whether a clause is a reason, circumstance or feeling that restricts nothing, and how many of its first words
-    name rows the ask named already ('the test ones', after 'not test accounts'); None when it is none. Rows named
-    anywhere else in it ('looking at churned ones') are a test."""
+    are a connective ('because', 'btw') or name rows the ask named already ('the test ones', after 'not test
+    accounts'); None when it is none. Rows named anywhere else in it ('looking at churned ones') are a test."""
+    lead = re.match(rf"(?:{CONNECTIVE} )+", text)
+    skipped = len(lead.group(0).split()) if lead else 0
+    text = text[lead.end() :] if lead else text
     for pattern in REASONS:
         found = re.fullmatch(pattern, text)
         if found is None:
@@ -453,9 +457,9 @@ def _reason(text: str, ask: list[Token]) -> int | None:
         if re.search(RESTRICTS, rest) or re.search(rf"\b{ROWS}\b", rest):  # 'too many rows' names no rows
             return None
         if not rows:
-            return 0
+            return skipped
         said = {fold(t.text) for t in ask}
-        return 2 + len(rows) if all(word in said for word in rows) else None  # 'the', the words, 'ones'
+        return skipped + 2 + len(rows) if all(word in said for word in rows) else None  # 'the', the words, 'ones'
     return None
 
 
