@@ -2,7 +2,8 @@
 rush', 'want to compare it to the unit price'): dropped, the plan being what the request asks; 'just the names is
 fine' names the columns wanted (never a test that name is 'fine'); an aside that names a column the answer lacks, or
 contradicts a grouping, is still said as not understood. The framing around a request (greetings, the ask, hedges,
-reasons, thanks) leaves its plan as the bare request's; a reason naming data is no test of the rows, or is said."""
+reasons, thanks) leaves its plan as the bare request's; a reason naming data is no test of the rows, or is said. Blanks
+beside a grouping are a group of their own, or left out."""
 
 from __future__ import annotations
 

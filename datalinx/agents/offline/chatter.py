@@ -188,7 +188,8 @@ def _rows_kept(ctx: Context) -> bool:
 # Chatty requests wrap the ask in words that ask for nothing: a greeting and the ask before it ('hi there, could you
 # pull'), hedges, reasons and thanks after it ('if possible. it's for month-end accruals. cheers'). They are taken
 # off the request's two ends before the datasets are chosen, so no word of a reason ('we're reviewing churn', 'for a
-# customer call') is read as a dataset, column or test. Patterns are over the words as typed, lower-cased.
+# customer call') is read as a dataset, column or test; so is a closing reason, circumstance or feeling ('planning a
+# meetup', 'the report tool chokes on blanks'). Patterns are over the words as typed, lower-cased.
 OPENER = (
     r"(?:(?:hi|hey|hello|hiya|heya|howdy|yo|morning|afternoon|evening|greetings|good (?:morning|afternoon|evening)"
     r"|dear [a-z]+)(?: there| all| team| everyone| folks| guys| you| again)?|quick (?:one|question|ask|favou?r)"
