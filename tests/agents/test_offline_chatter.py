@@ -2,7 +2,8 @@
 rush', 'want to compare it to the unit price'): dropped, the plan being what the request asks; 'just the names is
 fine' names the columns wanted (never a test that name is 'fine'); an aside that names a column the answer lacks, or
 contradicts a grouping, is still said as not understood. The framing around a request (greetings, the ask, hedges,
-reasons, thanks) leaves its plan as the bare request's; a reason naming data is no test of the rows, or is said."""
+reasons, thanks) leaves its plan as the bare request's; a reason naming data is no test of the rows, or is said. Blanks
+beside a grouping are a group of their own, or left out."""
 
 from __future__ import annotations
 
@@ -151,6 +152,27 @@ PURPOSES = ["for the board deck", "it's for month-end accruals", "we're reviewin
             "legal asked for it", "it's going in the Q3 deck", "I'm updating the forecast", "just curious"]  # fmt: skip
 SIGN_OFFS = ["cheers", "thanks!", "ta", "much appreciated", "no rush", "thx", "thanks in advance", "thanks a lot!",
              "many thanks", "ty", "cheers mate", "cheers, Alex", "asap please", "you're a star"]  # fmt: skip
+# what the user is doing, seeing or feeling, said after the request: asks for nothing
+REASONS = ["planning a meetup", "planning next year's staffing", "trying to figure out where to send the sales team",
+           "the dashboard breaks on nulls", "we're seeing weird spikes", "it keeps coming up in meetings",
+           "the report tool chokes on blanks", "seems fairer than one global number",
+           "working on the budget for next year", "hoping to spot a trend",
+           "getting ready for the quarterly business review", "just trying to get a feel for the data",
+           "we're noticing some odd gaps", "the BI tool can't handle the raw export", "our CFO keeps asking about it",
+           "the spreadsheet crashes on the full file", "this keeps coming up in standups", "our numbers look off",
+           "I'm curious about the seasonality", "prepping for a chat with the CEO", "mapping out the next campaign",
+           "we're dealing with a lot of complaints", "keeping an eye on the trend",
+           "the finance team noticed a gap", "it bugs me", "the forecast model breaks on outliers",
+           "wondering why the numbers moved", "we're struggling with the month-end close", "studying the seasonality",
+           "my manager noticed something odd", "exploring a few ideas for the roadmap",
+           "it seems more realistic that way", "the upload script chokes on empty cells",
+           "looking into a complaint from a client", "gearing up for the offsite",
+           "sounds simpler than doing it by hand", "we're revamping the pricing",
+           "people keep asking", "excel can't open the full file", "been meaning to look at this",
+           "something seems off", "marketing keeps asking about it", "I'm onboarding a new analyst",
+           "we've been restructuring the territories", "hoping it's quick", "the new hire is confused by it",
+           "it keeps tripping up the import", "the sheet crashes with too many rows", "seeing a lot of noise in it",
+           "the old report was wrong", "ops noticed a weird dip", "our CEO wants to know"]  # fmt: skip
 TAILS = [
     "can you help?",
     "could you do that?",
@@ -167,6 +189,10 @@ SHAPES = [
     "{ask} {request} {hedge}? {purpose}",
     "{opener} {ask} {request} please, {purpose}! {sign_off}",
     "{opener} {request}, {tail} {sign_off}",
+    "{opener} {ask} {request}? {reason}",
+    "{ask} {request}. {reason} - {sign_off}",
+    "{reason}, {ask} {request}?",
+    "{ask} {request} - btw {reason}",
 ]
 
 
@@ -192,6 +218,7 @@ def _chatty(index: int, request: str, order: bool) -> list[str]:
                 purpose=pick(PURPOSES, 5),
                 sign_off=pick(SIGN_OFFS, 3),
                 tail=pick(TAILS, 2),
+                reason=pick(REASONS, 7),
             )
         )
     return framed
@@ -227,6 +254,16 @@ SAME_PLAN = [
     ("could you pull the churn rate for electronic check? cheers", "churn rate for electronic check"),
     ("hi, for every order could you pull in the product's price? thanks",
      "for every order pull in the product's price"),
+    # a closing clause that restricts is a test still; one naming rows names those the request already left out
+    ("could you pull the orders? only the ones from 2024 though", "orders from 2024"),
+    ("could you pull the customers? skip the test accounts", "customers, no test accounts"),
+    ("hey, could you give me the smb customers, not test accounts? the test ones mess up my numbers",
+     "smb customers, not test accounts"),
+    ("customers in Berlin or Hamburg - we're planning a meetup", "customers in Berlin or Hamburg"),
+    ("orders in 2024. my boss asked, the dashboard breaks on nulls", "orders in 2024"),
+    ("could you pull the enterprise customers? hoping to see them sorted by age", "enterprise customers sorted by age"),
+    # a reason said first that names a column or value may be what the request is about: read, not dropped
+    ("I'm looking at churned subscribers, what's their average tenure?", "average tenure of churned subscribers"),
 ]  # fmt: skip
 
 
@@ -250,11 +287,81 @@ def test_a_reason_is_no_test_and_a_test_beside_chatter_stays(chatty: str, bare: 
         ("churn rate by contract for the mailed check review", "for the mailed check review"),
         ("could you pull customers for the email? thanks", "for the email"),
         ("churned subscribers. we're reviewing customers in germany next week", "customers in germany"),
+        ("could you pull the orders? the ones over 100 matter most", "matter most"),  # all orders, or over 100?
+        ("orders from 2024? looking at the german market", "looking at the german market"),
+        ("hey, could you find subscribers earning under 20k? we're seeing it mostly in fiber users", "fiber users"),
+        ("orders in 2024, planning the 2025 budget", "planning the 2025 budget"),
+        ("could you pull the orders? the big ones skew the average", "big ones skew the average"),  # leave them out?
+        ("could you pull the orders? the german ones mess up my numbers", "mess up my numbers"),
+        ("customers in germany, trying to reach the enterprise accounts", "accounts"),
+        ("churned subscribers? looking at customers in germany", "customers in germany"),  # another dataset's rows
     ],
 )
 def test_a_reason_that_may_be_a_test_is_said_not_guessed(request_text: str, said: str, demo: Demo) -> None:
     planned = draft(request_text, demo.catalog)
     assert any(said in part for part in planned.not_understood), planned.not_understood
+
+
+# the rows with no value in the grouping column, said beside a grouping: a group of their own (as grouped), or left
+# out (a test that the column is present); said where nothing is grouped, not understood
+BLANK_GROUPS = [
+    ("hey, could you tell me how many customers we have in each city? blanks can be their own group",
+     "how many customers in each city"),
+    ("revenue by country - nulls as their own group is fine", "revenue by country"),
+    ("how many customers in each city? count the empty ones as a group", "how many customers in each city"),
+    ("median monthly charges per region; the missing ones can be a separate group",
+     "median monthly charges per region"),
+    ("how many customers in each city? leave out the blanks", "how many customers in each city with a known city"),
+    ("revenue by country, ignoring the blanks", "revenue by country with a known country"),
+    ("number of products in each category - skip the empty ones",
+     "number of products in each category with a known category"),
+    # the grouping column named: never a test that it is blank, nor a value to fill the blanks with
+    ("how many customers in each city? treat missing cities as a separate group", "how many customers in each city"),
+    ("count customers per city, empty cities grouped together", "count customers per city"),
+    ("how many customers in each city? customers without a city can be their own group",
+     "how many customers in each city"),
+    ("how many customers in each city? ignore missing cities", "how many customers in each city with a known city"),
+    ("how many customers in each city? exclude the empty cities", "how many customers in each city with a known city"),
+]  # fmt: skip
+
+
+# a reason naming a column by its name: after the request, the subject of the work; said first, it may be what the
+# request is about ("looking at churned subscribers, what is their average tenure?"; "call them" names support_calls),
+# so read with it or said
+ABOUT_COLUMNS = ["thinking about a price change", "looking at income levels", "studying tenure trends",
+                 "the sales team wants to call them", "investigating a support ticket"]  # fmt: skip
+ABOUT_REQUESTS = ["enterprise customers", "subscribers with tenure under 6 months", "orders in 2024"]
+
+
+@pytest.mark.parametrize("reason", ABOUT_COLUMNS)
+@pytest.mark.parametrize("bare", ABOUT_REQUESTS)
+def test_a_reason_naming_a_column_is_dropped_after_the_request_never_guessed_before(
+    reason: str, bare: str, demo: Demo
+) -> None:
+    expected = draft(bare, demo.catalog)
+    after, before = draft(f"could you pull {bare}? {reason}", demo.catalog), draft(f"{reason}, {bare}?", demo.catalog)
+    assert after.not_understood == [] and after.definition == expected.definition
+    assert before.definition == expected.definition or before.not_understood
+
+
+@pytest.mark.parametrize(("chatty", "bare"), BLANK_GROUPS, ids=[b[0] for b in BLANK_GROUPS])
+def test_blanks_beside_a_grouping_are_a_group_or_left_out(chatty: str, bare: str, demo: Demo) -> None:
+    planned, expected = draft(chatty, demo.catalog), draft(bare, demo.catalog)
+    assert expected.definition is not None and not expected.not_understood
+    assert planned.not_understood == []
+    assert planned.definition == expected.definition
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "customers? blanks can be their own group",
+        "orders from 2024? leave out the blanks",
+        "customers, treat missing cities as a separate group",  # not a fill with 'separate'
+    ],
+)
+def test_blanks_with_no_grouping_are_said(request_text: str, demo: Demo) -> None:
+    assert draft(request_text, demo.catalog).not_understood
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from typing import Any
 from datalinx.agents.offline.ages import read_ages
 from datalinx.agents.offline.aggregates import read_measures
 from datalinx.agents.offline.build import build
-from datalinx.agents.offline.chatter import read_chatter, read_enough_columns
+from datalinx.agents.offline.chatter import read_blank_groups, read_chatter, read_enough_columns
 from datalinx.agents.offline.check import self_check
 from datalinx.agents.offline.cleaning import read_cleaning
 from datalinx.agents.offline.columns import read_columns, read_shapes
@@ -54,6 +54,7 @@ from datalinx.core.pipelines.types import NUMERIC
 __all__ = ["draft"]
 
 READERS = (
+    read_blank_groups,
     read_outputs,
     read_exclusions,
     read_flag_columns,
