@@ -12,6 +12,7 @@ from evals.planner import (
     cases_fresh4,
     cases_fresh5,
     cases_fresh6,
+    cases_fresh7,
     cases_groups,
     cases_holdout,
     cases_rows,
@@ -31,6 +32,7 @@ CASES: list[Case] = [
     *cases_fresh4.CASES,
     *cases_fresh5.CASES,
     *cases_fresh6.CASES,
+    *cases_fresh7.CASES,
 ]
 
 
@@ -40,7 +42,7 @@ def by_id(case_id: str) -> Case:
 
 
 def for_split(split: str) -> list[Case]:
-    """The cases of one split ('dev', 'test', 'holdout', 'fresh', 'fresh2' ... 'fresh6') or all ('all')."""
+    """The cases of one split ('dev', 'test', 'holdout', 'fresh', 'fresh2' ... 'fresh7') or all ('all')."""
     return list(CASES) if split == "all" else [c for c in CASES if c.split == split]
 
 
