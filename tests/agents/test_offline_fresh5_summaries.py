@@ -426,3 +426,34 @@ def test_gear_of_a_category_picks_the_orders_of_its_products(
     _, output = answer(request_text, demo, tmp_path)
     products = demo.frames["products"].filter(folded("category").is_in(categories))
     same_rows(output, demo.frames["orders"].join(products, on="product_id", how="semi"))
+
+
+STATUS = folded("status").replace({"delivred": "delivered", "canceled": "cancelled"})
+VALUE_COUNTS: list[tuple[str, str, pl.Expr]] = [
+    ("status counts for orders", "orders", STATUS),
+    ("order status counts", "orders", STATUS),
+    ("category frequencies in products", "products", CATEGORY),
+    ("city counts for customers", "customers", pl.col("city")),
+]
+
+
+@pytest.mark.parametrize(("request_text", "dataset", "key"), VALUE_COUNTS, ids=[c[0] for c in VALUE_COUNTS])
+def test_counts_of_a_column_count_the_rows_of_each_value(
+    request_text: str, dataset: str, key: pl.Expr, demo: Demo, tmp_path: Path
+) -> None:
+    # a column's 'counts' were once read as the column alone (every row, no count)
+    _, output = answer(request_text, demo, tmp_path)
+    counts = demo.frames[dataset].group_by(key).agg(pl.len().alias("n"))["n"]
+    assert output.height == counts.len()
+    assert sorted(output[output.columns[-1]].to_list()) == sorted(counts.to_list())
+
+
+def test_the_top_rows_after_an_order_asked_are_the_first_in_that_order(demo: Demo, tmp_path: Path) -> None:
+    garden = draft("products garden", demo.catalog)
+    cheapest = draft("sort by price asc", demo.catalog, garden.definition)
+    _, output = answer("top 3", demo, tmp_path, cheapest.definition)
+    expected = demo.frames["products"].filter(CATEGORY == "garden").sort("price", nulls_last=True).head(3)
+    assert output["product_id"].to_list() == expected["product_id"].to_list()
+    _, said_at_once = answer("products sorted by price ascending, top 3", demo, tmp_path)
+    prices = demo.frames["products"].sort("price", nulls_last=True)["price"]
+    assert said_at_once["price"].to_list() == prices[:3].to_list()

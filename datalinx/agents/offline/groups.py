@@ -405,6 +405,17 @@ def _both_sides(ctx: Context, match: Match) -> bool:
     return column is not None
 
 
+def _value_counts(ctx: Context, match: Match) -> bool:
+    """'status counts for orders', 'category frequencies': how many rows hold each value of the column."""
+    item = match.item("col")
+    column = ctx.column(item) if item is not None and item.kind == "col" else None
+    if column is None or ctx.groups or ctx.measures:
+        return False
+    ctx.groups.append(column)
+    ctx.measures.append(Measure("count", None, match.text))
+    return True
+
+
 def _within_sorted(ctx: Context, match: Match) -> bool:
     item = match.item("col")
     if item is None or item.kind != "col":
@@ -491,6 +502,10 @@ def read_groups(ctx: Context) -> None:
         r"spellings)(?: variants| differences)?(?: of (?:a |the |each "
         r")?{C})?(?: together| as one| as the same)?",
         lambda m: _variants(ctx, m),
+    )
+    scan(
+        r"(?:the )?(?:value )?(?P<col>{C}) (?:value )?(?:counts|frequencies)(?! of)",
+        lambda m: _value_counts(ctx, m),
     )
     # 'sorted by country, and within each country by revenue': the order within each, no grouping
     scan(r"(?:, )?(?:and )?within (?:each|every|the same|a given) (?P<col>{C})", lambda m: _within_sorted(ctx, m))

@@ -136,6 +136,9 @@ def _top(ctx: Context, match: Match) -> bool:
     elif not ctx.groups and _summarised(ctx) is not None:
         ctx.order.append(_summarised(ctx) or SortRequest(None, None, down, word))
         ctx.order[-1].descending = down
+    elif not ctx.groups and word == "top" and (ctx.order or ctx.plan.sort):
+        # 'sort by price asc -> top 3': the top of the order already asked, not the largest by another key
+        ctx.note(f"'{match.text}' read as the first {count.ref} rows in the order asked")
     elif not ctx.groups:
         column = ctx.main_measure()
         if column is None:
