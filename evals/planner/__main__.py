@@ -14,7 +14,20 @@ from evals.planner.runner import DEFAULT_PLANNER, PlannerUnavailable, load_plann
 def main(argv: list[str] | None = None) -> int:
     """Parse the options, run the evaluation, print the report; 2 when the planner cannot be loaded."""
     parser = argparse.ArgumentParser(prog="python -m evals.planner", description=__doc__)
-    splits = ["dev", "test", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "all"]
+    splits = [
+        "dev",
+        "test",
+        "holdout",
+        "fresh",
+        "fresh2",
+        "fresh3",
+        "fresh4",
+        "fresh5",
+        "fresh6",
+        "fresh7",
+        "fresh8",
+        "all",
+    ]
     parser.add_argument("--split", choices=splits, default="all")
     parser.add_argument("--planner", default=DEFAULT_PLANNER, help="module:function (default: %(default)s)")
     parser.add_argument("--show-failures", action="store_true", help="list every case that was not correct")
