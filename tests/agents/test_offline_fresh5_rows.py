@@ -267,6 +267,27 @@ CASES: list[tuple[str, Expected, bool]] = [
         lambda f: f["orders"].filter(pl.col("ship_date").is_not_null() & pl.col("customer_id").is_null()),
         False,
     ),
+    # how an amount turned out is the amount: 'came out', 'ended up', 'worked out'
+    ("sales where the revenue came out negative", lambda f: f["orders"].filter(pl.col("total_revenue") < 0), False),
+    ("orders whose revenue ended up below zero", lambda f: f["orders"].filter(pl.col("total_revenue") < 0), False),
+    ("orders where the quantity turned out under 0", lambda f: f["orders"].filter(pl.col("quantity") < 0), False),
+    ("products whose price works out above 500", lambda f: f["products"].filter(pl.col("price") > 500), False),
+    # 'the year 2000' is the year
+    (
+        "customers born in the year 1990 or earlier",
+        lambda f: f["customers"].filter(pl.col("birth_date") < D(1991, 1, 1)),
+        False,
+    ),
+    (
+        "customers whose birthday is in the year 2000 or after",
+        lambda f: f["customers"].filter(pl.col("birth_date") >= D(2000, 1, 1)),
+        False,
+    ),
+    (
+        "orders placed in the year 2024 or later",
+        lambda f: f["orders"].filter(pl.col("order_date") >= D(2024, 1, 1)),
+        False,
+    ),
 ]
 
 
@@ -317,6 +338,11 @@ SORTS: list[tuple[str, str, str, bool]] = [
     ("rank subscribers by how many support calls they made, fewest first", "churn", "support_calls", False),
     ("order the subscribers by the number of support calls, highest first", "churn", "support_calls", True),
     ("sort the orders by how many units were bought, highest first", "orders", "quantity", True),
+    # 'from most to least expensive': the price, from the end said first
+    ("sort the products from least to most expensive", "products", "price", False),
+    ("list the products from the most to the least expensive", "products", "price", True),
+    ("rank our products from most to least costly please", "products", "price", True),
+    ("products ordered from least to most pricey", "products", "price", False),
     (
         "subscribers sorted by monthly charges, with the highest monthly charges at the top",
         "churn",
@@ -359,6 +385,8 @@ def test_most_first_after_a_counted_key_orders_that_count(demo: Demo) -> None:
         "orders that have been cancelled yet shipped",
         "the last half of 2023 orders",  # a half has no last one
         "subscribers whose internet comes over a copper line",  # the verb of the carrier is not read
+        "products from most to most expensive",  # no direction
+        "orders with status changed to shipped",  # a value changed, not a heading: no rename
     ],
 )
 def test_most_first_with_nothing_counted_is_said_not_guessed(request_text: str, demo: Demo) -> None:
