@@ -272,6 +272,22 @@ CASES: list[tuple[str, Expected, bool]] = [
     ("orders whose revenue ended up below zero", lambda f: f["orders"].filter(pl.col("total_revenue") < 0), False),
     ("orders where the quantity turned out under 0", lambda f: f["orders"].filter(pl.col("quantity") < 0), False),
     ("products whose price works out above 500", lambda f: f["products"].filter(pl.col("price") > 500), False),
+    # terse: a flag and its value with nothing between
+    ("churn, churned 0", lambda f: f["churn"].filter(pl.col("churned") == 0), False),
+    (
+        "churn, split train, churned 1",
+        lambda f: f["churn"].filter((pl.col("split") == "train") & (pl.col("churned") == 1)),
+        False,
+    ),
+    ("customers, is_test_account true", lambda f: f["customers"].filter(pl.col("is_test_account")), False),
+    ("customers is_test_account false", lambda f: f["customers"].filter(~pl.col("is_test_account")), False),
+    # an order that 'came in' was placed: its own date
+    (
+        "orders that came in on a saturday",
+        lambda f: f["orders"].filter(pl.col("order_date").dt.weekday() == 6),
+        False,
+    ),
+    ("which orders came in during 2024?", lambda f: f["orders"].filter(_year("order_date", 2024)), False),
     # 'the year 2000' is the year
     (
         "customers born in the year 1990 or earlier",
@@ -387,9 +403,42 @@ def test_most_first_after_a_counted_key_orders_that_count(demo: Demo) -> None:
         "subscribers whose internet comes over a copper line",  # the verb of the carrier is not read
         "products from most to most expensive",  # no direction
         "orders with status changed to shipped",  # a value changed, not a heading: no rename
+        "churn, churned 2",  # a flag holds no 2
     ],
 )
 def test_most_first_with_nothing_counted_is_said_not_guessed(request_text: str, demo: Demo) -> None:
+    from datalinx.agents.offline import draft
+
+    assert draft(request_text, demo.catalog).not_understood
+
+
+# the amount ranked by said as a verb of the rows: 'who have been billed the most', 'that cost the most'
+TOPS: list[tuple[str, str, str, bool, int]] = [
+    ("the five subscribers who have been billed the most", "churn", "total_charges", True, 5),
+    ("the 5 subscribers that have been billed the least so far", "churn", "total_charges", False, 5),
+    ("the 3 subscribers who have been billed the most in total", "churn", "total_charges", True, 3),
+    ("the five subscribers who earn the most", "churn", "income", True, 5),
+    ("the three products that cost the most", "products", "price", True, 3),
+]
+
+
+@pytest.mark.parametrize(("request_text", "dataset", "column", "descending", "n"), TOPS, ids=[t[0] for t in TOPS])
+def test_the_rows_that_verb_the_most_are_the_top_of_that_amount(
+    request_text: str, dataset: str, column: str, descending: bool, n: int, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    expected = demo.frames[dataset].sort(column, descending=descending, nulls_last=True).head(n)
+    assert output[column].to_list() == expected[column].to_list()
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "the ten orders that have been billed the most",  # orders hold no bill
+        "the five subscribers who have been billed the most over 2024",  # a year, not their whole time
+    ],
+)
+def test_the_rows_that_verb_the_most_of_no_amount_is_said(request_text: str, demo: Demo) -> None:
     from datalinx.agents.offline import draft
 
     assert draft(request_text, demo.catalog).not_understood

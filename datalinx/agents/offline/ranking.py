@@ -513,6 +513,11 @@ def read_rankings(ctx: Context) -> None:
     scan(
         r"(?:the )?(?P<n>{N}) " + subject + " " + by, lambda m: bool(m.group("how")) and _top(ctx, m) and _among(ctx, m)
     )
+    # 'the five subscribers who have been billed the most over their whole time with us': the amount as a verb
+    whole = r"(?: (?:overall|in total|all told|to date|so far|ever|over (?:their|its|the) (?:whole |entire )?"
+    whole += r"(?:time|lifetime|tenure|life)(?: with us)?))?"
+    scan(r"(?:the )?(?P<n>{N}) " + subject + r" (?:who|that|which) (?:have |has |had )?(?P<by>{C})(?: the)?"
+         r" (?P<how>most|least)" + whole + r"(?= [?.!,;]|$)", lambda m: _top(ctx, m))  # fmt: skip
     leading = r"(?P<dir>biggest|largest|best|worst|top|leading|smallest)"
     scan(r"(?:the )?(?P<n>{N}) " + leading + " " + subject + " " + by, lambda m: _top(ctx, m) and _among(ctx, m))
     scan(

@@ -24,7 +24,7 @@ FILLER = word_set(
     right now one ones kind but though just somebody someone anyone anybody people person persons subscriber
     subscribers client clients user users member members buyer buyers shopper shoppers folks care filter filtered
     filtering paid payed pay pays paying settled settle settles billed invoiced placed bought purchased worth ordered
-    sold sell sells come comes coming happened made earned earn brought brings
+    sold sell sells come comes coming came happened made earned earn brought brings
     payer payers payor payors purchaser purchasers orderer orderers
     yet ever once living lives live located based residing resident residents inclusive inclusively using
     """
@@ -153,7 +153,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "monthly": ("monthly fee", "monthly bill", "monthly cost", "monthly payment", "monthly charge", "monthly price"),
     "total_charges": ("lifetime bill", "lifetime bills", "lifetime charges", "lifetime billing", "lifetime spend",
                       "running total bill", "running bill", "total bill", "total bills", "bill to date",
-                      "billed to date", "cumulative bill", "cumulative charges", "charges to date"),
+                      "billed to date", "cumulative bill", "cumulative charges", "charges to date", "been billed"),
     "support": ("support calls", "service calls", "customer service calls", "calls to support"),
     "income": ("income", "earning", "earnings", "earns", "earn", "salary", "salaries"),
     "region": ("region", "area", "areas"),
