@@ -272,6 +272,13 @@ CASES: list[tuple[str, Expected, bool]] = [
     ("orders whose revenue ended up below zero", lambda f: f["orders"].filter(pl.col("total_revenue") < 0), False),
     ("orders where the quantity turned out under 0", lambda f: f["orders"].filter(pl.col("quantity") < 0), False),
     ("products whose price works out above 500", lambda f: f["products"].filter(pl.col("price") > 500), False),
+    # two neighbouring letters swapped in a short word for a value ('euors', 'dollras')
+    ("orders in euors", lambda f: f["orders"].filter(folded("currency").is_in(["eur", "euro", "€", "euros"])), False),
+    (
+        "ordres paid in dollras",
+        lambda f: f["orders"].filter(folded("currency").is_in(["usd", "$", "usdollar", "dollar", "dollars"])),
+        False,
+    ),
     # terse: a flag and its value with nothing between
     ("churn, churned 0", lambda f: f["churn"].filter(pl.col("churned") == 0), False),
     (
@@ -404,6 +411,7 @@ def test_most_first_after_a_counted_key_orders_that_count(demo: Demo) -> None:
         "products from most to most expensive",  # no direction
         "orders with status changed to shipped",  # a value changed, not a heading: no rename
         "churn, churned 2",  # a flag holds no 2
+        "customers in rounds",  # a letter changed, not two swapped: no 'pounds'
     ],
 )
 def test_most_first_with_nothing_counted_is_said_not_guessed(request_text: str, demo: Demo) -> None:
