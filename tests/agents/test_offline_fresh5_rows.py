@@ -279,6 +279,22 @@ CASES: list[tuple[str, Expected, bool]] = [
         lambda f: f["orders"].filter(folded("currency").is_in(["usd", "$", "usdollar", "dollar", "dollars"])),
         False,
     ),
+    # a cheque in the post is a mailed check
+    (
+        "subscribers paying by cheque in the post",
+        lambda f: f["churn"].filter(pl.col("payment_method") == "mailed check"),
+        False,
+    ),
+    (
+        "subscribers who pay by paper cheque",
+        lambda f: f["churn"].filter(pl.col("payment_method") == "mailed check"),
+        False,
+    ),
+    (
+        "subscribers who send a cheque by post",
+        lambda f: f["churn"].filter(pl.col("payment_method") == "mailed check"),
+        False,
+    ),
     # terse: a flag and its value with nothing between
     ("churn, churned 0", lambda f: f["churn"].filter(pl.col("churned") == 0), False),
     (
@@ -412,6 +428,7 @@ def test_most_first_after_a_counted_key_orders_that_count(demo: Demo) -> None:
         "orders with status changed to shipped",  # a value changed, not a heading: no rename
         "churn, churned 2",  # a flag holds no 2
         "customers in rounds",  # a letter changed, not two swapped: no 'pounds'
+        "subscribers paying by cheque",  # electronic or mailed
     ],
 )
 def test_most_first_with_nothing_counted_is_said_not_guessed(request_text: str, demo: Demo) -> None:

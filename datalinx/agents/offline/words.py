@@ -289,6 +289,13 @@ _CARRIERS = {
               "fibre optic cable", "fiber optic cable", "optical cable", "full fibre", "full fiber"),
 }  # fmt: skip
 STATE_PHRASES |= {phrase: service for service, phrases in _CARRIERS.items() for phrase in phrases}
+# A cheque sent in the post is a mailed check (where data holds one); 'a cheque' alone may be electronic.
+_POSTED = ("paper cheque", "paper cheques", "paper check", "paper checks", "cheque by post", "cheques by post",
+           "check by mail", "checks by mail", "cheque in the post", "cheques in the post", "check in the mail",
+           "checks in the mail", "paper cheques through the mail", "paper cheque through the mail",
+           "cheques through the mail", "cheque through the mail", "posted cheque", "posted cheques",
+           "mailed cheque", "mailed cheques", "cheque through the post", "cheques through the post")  # fmt: skip
+STATE_PHRASES |= dict.fromkeys(_POSTED, "mailed check")
 # Plans said by how often they renew: 'a monthly plan' is the month-to-month contract (where data holds one).
 for _noun in ("plan", "plans", "contract", "contracts", "subscription", "subscriptions", "deal", "deals"):
     STATE_PHRASES |= {f"monthly {_noun}": "month-to-month", f"month by month {_noun}": "month-to-month",
