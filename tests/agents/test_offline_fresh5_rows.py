@@ -429,6 +429,7 @@ def test_most_first_after_a_counted_key_orders_that_count(demo: Demo) -> None:
         "churn, churned 2",  # a flag holds no 2
         "customers in rounds",  # a letter changed, not two swapped: no 'pounds'
         "subscribers paying by cheque",  # electronic or mailed
+        "products name kilos only",  # kilos is no column
     ],
 )
 def test_most_first_with_nothing_counted_is_said_not_guessed(request_text: str, demo: Demo) -> None:

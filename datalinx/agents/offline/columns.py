@@ -404,6 +404,8 @@ def read_columns(ctx: Context) -> None:
     scan(r"(?:along |together )?with (?:(?P<own>their|its) )?" + COLUMNS.replace("(?:the |their |its )?", "", 1),
          lambda m: _with_own(ctx, m, kept))  # fmt: skip
     scan(shown + r"(?:" + COLUMN_WORD + ")?", lambda m: _select(ctx, m))
+    # terse 'products name price only': columns listed with nothing between them, closing the request
+    scan(r"(?P<cols>{C}(?: {C})+)(?: only|" + COLUMN_WORD + r" only)(?= [?.!;]|$)", lambda m: _select(ctx, m))
     scan(COLUMNS + r"(?: only|" + COLUMN_WORD + r" only)", lambda m: _select(ctx, m))
     scan(r"(?:need|want|require)(?: only| just)?(?: the)? " + COLUMNS + COLUMN_WORD, lambda m: _select(ctx, m))
     # 'I only need the id, the category and the weight, could you ...': the list closing its clause
