@@ -295,6 +295,14 @@ CASES: list[tuple[str, Expected, bool]] = [
         lambda f: f["churn"].filter(pl.col("payment_method") == "mailed check"),
         False,
     ),
+    # repeats and exact copies are duplicates
+    ("drop the repeats from orders", lambda f: f["orders"].unique(), False),
+    ("remove exact copies in customers", lambda f: f["customers"].unique(), False),
+    (
+        "products has some rows that are copies of one another, remove the duplicates so each one appears once",
+        lambda f: f["products"].unique(),
+        False,
+    ),
     # terse: a flag and its value with nothing between
     ("churn, churned 0", lambda f: f["churn"].filter(pl.col("churned") == 0), False),
     (
@@ -430,6 +438,7 @@ def test_most_first_after_a_counted_key_orders_that_count(demo: Demo) -> None:
         "customers in rounds",  # a letter changed, not two swapped: no 'pounds'
         "subscribers paying by cheque",  # electronic or mailed
         "products name kilos only",  # kilos is no column
+        "customers has some rows that are exact copies of each other",  # told, not asked to remove
     ],
 )
 def test_most_first_with_nothing_counted_is_said_not_guessed(request_text: str, demo: Demo) -> None:
