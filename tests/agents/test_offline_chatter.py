@@ -37,6 +37,14 @@ ASIDES: list[tuple[str, list[tuple[str, object]]]] = [
     ("customers in france - just name and email is fine", [("filter", FRANCE), ("select", ["name", "email"])]),
     ("orders from 2024? want to compare them to the unit_price", [("filter", YEAR_2024)]),
     ("orders from 2024. we want to compare them against the quantity", [("filter", YEAR_2024)]),
+    # who the rows are for, or what the user will do with their people: no test of them
+    ("customers in france please, the sales team wants a list, ta", [("filter", FRANCE)]),
+    ("customers in france - marketing needs a copy of them", [("filter", FRANCE)]),
+    ("customers in france? our finance team asked for a breakdown", [("filter", FRANCE)]),
+    ("customers in france, want to chase them up", [("filter", FRANCE)]),
+    ("customers in france. we want to call them", [("filter", FRANCE)]),
+    ("customers in france, i need to follow up with them", [("filter", FRANCE)]),
+    ("customers in france, going to email them about it", [("filter", FRANCE)]),
 ]  # fmt: skip
 
 
@@ -58,6 +66,8 @@ def test_an_aside_asking_for_nothing_is_dropped(
     [
         "drop unit_price from orders? want to compare it to the unit price",  # the column it compares is dropped
         "how many orders per country? just the overall number is fine",  # overall, or per country?
+        "customers in france, want to drop them",  # dropping them is no way of reaching them
+        "customers in france, want to call them only",  # 'only' restricts
     ],
 )
 def test_an_aside_at_odds_with_the_plan_is_said(request_text: str, demo: Demo) -> None:

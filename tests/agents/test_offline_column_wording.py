@@ -47,6 +47,10 @@ SHOWN: list[tuple[str, list[str]]] = [
      ["name", "city", "email"]),
     ("for orders I just want the order_id and the status, please cut it down to those", ["order_id", "status"]),
     ("in products I need the id and the price.", ["product_id", "price"]),
+    # terse: the columns listed with nothing between them, then 'only'
+    ("customers name email city only", ["name", "email", "city"]),
+    ("orders status quantity only", ["status", "quantity"]),
+    ("orders quantity unit_price columns only", ["quantity", "unit_price"]),
 ]  # fmt: skip
 
 

@@ -267,6 +267,74 @@ CASES: list[tuple[str, Expected, bool]] = [
         lambda f: f["orders"].filter(pl.col("ship_date").is_not_null() & pl.col("customer_id").is_null()),
         False,
     ),
+    # how an amount turned out is the amount: 'came out', 'ended up', 'worked out'
+    ("sales where the revenue came out negative", lambda f: f["orders"].filter(pl.col("total_revenue") < 0), False),
+    ("orders whose revenue ended up below zero", lambda f: f["orders"].filter(pl.col("total_revenue") < 0), False),
+    ("orders where the quantity turned out under 0", lambda f: f["orders"].filter(pl.col("quantity") < 0), False),
+    ("products whose price works out above 500", lambda f: f["products"].filter(pl.col("price") > 500), False),
+    # two neighbouring letters swapped in a short word for a value ('euors', 'dollras')
+    ("orders in euors", lambda f: f["orders"].filter(folded("currency").is_in(["eur", "euro", "€", "euros"])), False),
+    (
+        "ordres paid in dollras",
+        lambda f: f["orders"].filter(folded("currency").is_in(["usd", "$", "usdollar", "dollar", "dollars"])),
+        False,
+    ),
+    # a cheque in the post is a mailed check
+    (
+        "subscribers paying by cheque in the post",
+        lambda f: f["churn"].filter(pl.col("payment_method") == "mailed check"),
+        False,
+    ),
+    (
+        "subscribers who pay by paper cheque",
+        lambda f: f["churn"].filter(pl.col("payment_method") == "mailed check"),
+        False,
+    ),
+    (
+        "subscribers who send a cheque by post",
+        lambda f: f["churn"].filter(pl.col("payment_method") == "mailed check"),
+        False,
+    ),
+    # repeats and exact copies are duplicates
+    ("drop the repeats from orders", lambda f: f["orders"].unique(), False),
+    ("remove exact copies in customers", lambda f: f["customers"].unique(), False),
+    (
+        "products has some rows that are copies of one another, remove the duplicates so each one appears once",
+        lambda f: f["products"].unique(),
+        False,
+    ),
+    # terse: a flag and its value with nothing between
+    ("churn, churned 0", lambda f: f["churn"].filter(pl.col("churned") == 0), False),
+    (
+        "churn, split train, churned 1",
+        lambda f: f["churn"].filter((pl.col("split") == "train") & (pl.col("churned") == 1)),
+        False,
+    ),
+    ("customers, is_test_account true", lambda f: f["customers"].filter(pl.col("is_test_account")), False),
+    ("customers is_test_account false", lambda f: f["customers"].filter(~pl.col("is_test_account")), False),
+    # an order that 'came in' was placed: its own date
+    (
+        "orders that came in on a saturday",
+        lambda f: f["orders"].filter(pl.col("order_date").dt.weekday() == 6),
+        False,
+    ),
+    ("which orders came in during 2024?", lambda f: f["orders"].filter(_year("order_date", 2024)), False),
+    # 'the year 2000' is the year
+    (
+        "customers born in the year 1990 or earlier",
+        lambda f: f["customers"].filter(pl.col("birth_date") < D(1991, 1, 1)),
+        False,
+    ),
+    (
+        "customers whose birthday is in the year 2000 or after",
+        lambda f: f["customers"].filter(pl.col("birth_date") >= D(2000, 1, 1)),
+        False,
+    ),
+    (
+        "orders placed in the year 2024 or later",
+        lambda f: f["orders"].filter(pl.col("order_date") >= D(2024, 1, 1)),
+        False,
+    ),
 ]
 
 
@@ -317,6 +385,11 @@ SORTS: list[tuple[str, str, str, bool]] = [
     ("rank subscribers by how many support calls they made, fewest first", "churn", "support_calls", False),
     ("order the subscribers by the number of support calls, highest first", "churn", "support_calls", True),
     ("sort the orders by how many units were bought, highest first", "orders", "quantity", True),
+    # 'from most to least expensive': the price, from the end said first
+    ("sort the products from least to most expensive", "products", "price", False),
+    ("list the products from the most to the least expensive", "products", "price", True),
+    ("rank our products from most to least costly please", "products", "price", True),
+    ("products ordered from least to most pricey", "products", "price", False),
     (
         "subscribers sorted by monthly charges, with the highest monthly charges at the top",
         "churn",
@@ -359,9 +432,48 @@ def test_most_first_after_a_counted_key_orders_that_count(demo: Demo) -> None:
         "orders that have been cancelled yet shipped",
         "the last half of 2023 orders",  # a half has no last one
         "subscribers whose internet comes over a copper line",  # the verb of the carrier is not read
+        "products from most to most expensive",  # no direction
+        "orders with status changed to shipped",  # a value changed, not a heading: no rename
+        "churn, churned 2",  # a flag holds no 2
+        "customers in rounds",  # a letter changed, not two swapped: no 'pounds'
+        "subscribers paying by cheque",  # electronic or mailed
+        "products name kilos only",  # kilos is no column
+        "customers has some rows that are exact copies of each other",  # told, not asked to remove
     ],
 )
 def test_most_first_with_nothing_counted_is_said_not_guessed(request_text: str, demo: Demo) -> None:
+    from datalinx.agents.offline import draft
+
+    assert draft(request_text, demo.catalog).not_understood
+
+
+# the amount ranked by said as a verb of the rows: 'who have been billed the most', 'that cost the most'
+TOPS: list[tuple[str, str, str, bool, int]] = [
+    ("the five subscribers who have been billed the most", "churn", "total_charges", True, 5),
+    ("the 5 subscribers that have been billed the least so far", "churn", "total_charges", False, 5),
+    ("the 3 subscribers who have been billed the most in total", "churn", "total_charges", True, 3),
+    ("the five subscribers who earn the most", "churn", "income", True, 5),
+    ("the three products that cost the most", "products", "price", True, 3),
+]
+
+
+@pytest.mark.parametrize(("request_text", "dataset", "column", "descending", "n"), TOPS, ids=[t[0] for t in TOPS])
+def test_the_rows_that_verb_the_most_are_the_top_of_that_amount(
+    request_text: str, dataset: str, column: str, descending: bool, n: int, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    expected = demo.frames[dataset].sort(column, descending=descending, nulls_last=True).head(n)
+    assert output[column].to_list() == expected[column].to_list()
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "the ten orders that have been billed the most",  # orders hold no bill
+        "the five subscribers who have been billed the most over 2024",  # a year, not their whole time
+    ],
+)
+def test_the_rows_that_verb_the_most_of_no_amount_is_said(request_text: str, demo: Demo) -> None:
     from datalinx.agents.offline import draft
 
     assert draft(request_text, demo.catalog).not_understood

@@ -149,6 +149,13 @@ SHAPES: list[tuple[str, Expected]] = [
      lambda f: f["orders"].drop("unit_price", "currency")),
     ("drop the phone column from customers but keep all the rest", lambda f: f["customers"].drop("phone")),
     ("remove currency from orders and leave the other columns as is", lambda f: f["orders"].drop("currency")),
+    # a heading changed is a column renamed
+    ("customers with the city header switched to town", lambda f: f["customers"].rename({"city": "town"})),
+    ("orders, the currency column renamed to currency_code",
+     lambda f: f["orders"].rename({"currency": "currency_code"})),
+    ("products, with the category's heading changed to department",
+     lambda f: f["products"].rename({"category": "department"})),
+    ("change the heading of segment to tier in customers", lambda f: f["customers"].rename({"segment": "tier"})),
 ]  # fmt: skip
 
 

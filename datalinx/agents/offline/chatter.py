@@ -267,7 +267,8 @@ PURPOSES: list[tuple[str, bool]] = [
      rf"|presenting|discussing|going over|closing|planning|updating|refreshing|finishing|writing|drafting|compiling)"
      rf"(?: {DET})?{TOPIC}(?: {WORK_NOUN})?{TIME}", True),
     (rf"(?:(?:my|our|the) (?:[a-z]+ ){{0,2}}(?:{AUDIENCE}|{TEAMS})(?: [a-z]+)?|{TEAMS})"
-     r" (?:asked|wants|needs|requested|is asking|are asking)(?: (?:it|this|them))?(?: for (?:it|this|them))?"
+     r" (?:asked|wants|needs|requested|is asking|are asking)(?: (?:it|this|them|(?:a|the) (?:list|copy|table|file"
+     r"|spreadsheet|breakdown|rundown|summary|export)(?: of (?:it|this|them|these|those))?))?(?: for (?:it|this|them))?"
      rf"(?: to (?:see|look at|review|check|have) (?:it|this|them))?{TIME}", True),
     (r"(?:just )?(?:(?:i|we) )?(?:want|wanted|need|have|'d like) to (?:double[- ]?check|check|sanity[- ]check|verify"
      r"|confirm|look at|see|understand) (?:something|a thing|a few things|some numbers|the numbers|it|them|this)",
@@ -297,6 +298,12 @@ BUSY = (
     r"|pulling|getting|grabbing|fetching|taking|going|matching|linking|combining|converting|starting|ending"
     r"|missing|looking for|after|hoping for|interested)\b)[a-z]+ing"
 )
+# getting in touch with the rows' people, which asks nothing of the data: 'call them', 'chase them up'
+REACH = (
+    r"(?:call|contact|email|ring|phone|text|ping|nudge|remind|reach out to|target|visit|thank|invite|survey"
+    r"|follow up with|check in with|pitch to|mail|write to|chase(?: after)?) (?:them|these|those|everyone|each of them)"
+    r"(?: up| down| about (?:it|this|that))?"
+)
 TROUBLES = (
     r"(?:mess(?:es|ed)? (?:up|with)|messing (?:up|with)|skew(?:s|ed)?|skewing|throw(?:s)? off|throwing off|break(?:s)?"
     r"|breaking|broke|choke(?:s|d)?|choking|crash(?:es|ed)?|crashing|fall(?:s)? over|trip(?:s)? (?:up|over)"
@@ -309,8 +316,7 @@ TROUBLES = (
     r"|(?:is|are|was|were|'s|'re) (?:off|wrong|weird|odd|broken|confusing|annoying|messy|noisy|a mess|a pain"
     r"|useless|misleading|garbage|junk)|(?:look|seem)(?:s)? (?:off|wrong|weird|odd|strange|suspicious|fishy)"
     r"|asked(?: about (?:it|this|them))?|wants? to know|keeps asking|noticed|spotted|(?:wants?|needs?|would like"
-    r"|'d like|plans?|hopes?|is going|are going|'s going|'re going) to (?:call|contact|email|ring|reach out to|target"
-    r"|visit|thank|invite|survey|follow up with|check in with|pitch to|mail) (?:them|these|those|everyone))"
+    r"|'d like|plans?|hopes?|is going|are going|'s going|'re going) to " + REACH + ")"
 )
 ROWS = r"(?:ones|rows|records|entries|lines|accounts)"  # what names rows as a subject: 'the test ones'
 SUBJECT = (
@@ -330,6 +336,8 @@ REASONS = [
     rf"(?:(?:{USER_IS} )*{USER_SEES}|{USER_IS} getting)(?: [^ ]+){{1,8}}",
     rf"{SUBJECT} {TROUBLES}(?: [^ ]+){{0,6}}",
     rf"{JUDGED}(?: [^ ]+){{0,6}}",
+    rf"(?:(?:i|we|i'd|we'd|i'll|we'll) )?(?:want|wanted|need|like|would like|'d like|plan|hope|am going|'m going"
+    rf"|are going|'re going|going) to {REACH}(?: [^ ]+){{0,4}}",
 ]
 RESTRICTS = (
     r"\b(?:only|not|no|non|except|excluding|exclude|without|skip|skipping|drop|remove|leave out|leaving out|filter"

@@ -17,7 +17,13 @@ REMOVE = (
 DUPLICATES = (
     r"(?:duplicate {T}|duplicated {T}|duplicate (?:rows|records|entries|"
     r"lines)|duplicated (?:rows|records|entries|lines)"
-    r"|repeated (?:rows|records|entries)|double entries|duplicates?|dupes?)"
+    r"|repeated (?:rows|records|entries)|double entries|duplicates?|dupes?|repeats|(?:exact )?copies)"
+)
+# how the repeats are told, around the ask: 'rows that are exact copies of each other', 'so each appears once'
+COPIES_SAID = (
+    r"(?:(?:has|have|got|contains|there are)(?: a few| some| several| many| a couple of)? (?:rows|records|entries)"
+    r" (?:that are|which are|that re) (?:exact )?(?:copies|duplicates) of (?:each other|one another)"
+    r"|so (?:that )?each(?: one| row| record)? (?:appears|shows up|is there|is left) (?:only |just )?once)"
 )
 WHICH = (
     r"(?P<which>latest|last|most recent|newest|first|earliest|oldest|"
@@ -195,6 +201,8 @@ def read_cleaning(ctx: Context) -> None:
         r"(?:the )?" + COLUMNS + ")?",
         lambda m: _dedupe(ctx, m),
     )
+    if ctx.plan.dedupe is not None:
+        scan(COPIES_SAID, lambda m: True)
     scan(
         r"(?:after|once|having) (?:removing|dropping|deleting|eliminating|removed|dropped|deleted) (?:the |any |all )?"
         r"(?:exact )?" + DUPLICATES + r"(?: (?:from|in) (?:the )?{T})?",

@@ -276,9 +276,17 @@ def read_shapes(ctx: Context) -> None:
     # 'order_id renamed order_number', 'country relabelled as destination', 'email now called contact'
     # ('a category called Toys' is a value of it: 'called' renames only said as the name it gets from now on)
     renamed = r"(?:renamed|relabelled|relabeled|retitled|(?:now|to be|should be) (?:called|named|labelled|labeled))"
-    scan(old + r" " + renamed + r" (?:(?:to|as|into) )?(?P<new>{S}|{C}|[^ @§,;]+)", lambda m: _rename(ctx, m))
+    scan(old + r"(?: column| field)? " + renamed + r" (?:(?:to|as|into) )?(?P<new>{S}|{C}|[^ @§,;]+)",
+         lambda m: _rename(ctx, m))  # fmt: skip
+    # 'the segment heading changed to customer_tier': a new heading is a new name ('status changed to shipped' is
+    # a value, so 'changed' renames only said of the heading)
+    heading = r"(?:heading|header|column name|column heading|column header|title|label)"
+    changed = r"(?:changed|switched|updated|altered|set|turned|swapped)"
+    scan(old + r"(?: 's)? " + heading + r" (?:(?:is|to be|should be|getting|being) )?" + changed
+         + r" (?:to|into) (?P<new>{S}|{C}|[^ @§,;]+)", lambda m: _rename(ctx, m))  # fmt: skip
     scan(r"(?:rename|relabel)(?: the)?(?: {T})?(?: column| field)? " + pair, lambda m: _rename(ctx, m))
-    naming = r"(?:change|set|update|switch|make)(?: the)? (?:name|header|label|title|@c\d+) of(?: the)?(?: column)? "
+    naming = r"(?:change|set|update|switch|make)(?: the)? (?:name|header|heading|label|title|@c\d+) of(?: the)?"
+    naming += r"(?: column)? "
     scan(naming + pair, lambda m: _rename(ctx, m))
     if ctx.plan.rename:
         scan(r"(?:and|,|, and|and also)(?: rename)?(?: the)? " + pair, lambda m: _rename(ctx, m))
@@ -396,6 +404,8 @@ def read_columns(ctx: Context) -> None:
     scan(r"(?:along |together )?with (?:(?P<own>their|its) )?" + COLUMNS.replace("(?:the |their |its )?", "", 1),
          lambda m: _with_own(ctx, m, kept))  # fmt: skip
     scan(shown + r"(?:" + COLUMN_WORD + ")?", lambda m: _select(ctx, m))
+    # terse 'products name price only': columns listed with nothing between them, closing the request
+    scan(r"(?P<cols>{C}(?: {C})+)(?: only|" + COLUMN_WORD + r" only)(?= [?.!;]|$)", lambda m: _select(ctx, m))
     scan(COLUMNS + r"(?: only|" + COLUMN_WORD + r" only)", lambda m: _select(ctx, m))
     scan(r"(?:need|want|require)(?: only| just)?(?: the)? " + COLUMNS + COLUMN_WORD, lambda m: _select(ctx, m))
     # 'I only need the id, the category and the weight, could you ...': the list closing its clause

@@ -335,11 +335,14 @@ def read_dates(ctx: Context) -> None:
     forms = [
         (
             "after",
-            r"(?:in |from |since )?"
+            r"(?:in |from |since )?(?:the year )?"
             + WHEN
             + r" (?:or later|or after|and later|and after|or newer|and beyond|or more recent)",
         ),
-        ("before", r"(?:in |from )?" + WHEN + r" (?:or earlier|or before|and earlier|and before|or older)"),
+        (
+            "before",
+            r"(?:in |from )?(?:the year )?" + WHEN + r" (?:or earlier|or before|and earlier|and before|or older)",
+        ),
         ("after", r"(?:from|starting) " + WHEN + r" (?:on|onwards|onward|forward|forwards|and later|or later)"),
         ("range", r"(?:between|from) " + WHEN + f" {RANGE_END} " + r"(?P<b>{D}|{Y})"),
         ("range", WHEN + r" (?:-|to|through|thru) (?P<b>{D}|{Y})"),

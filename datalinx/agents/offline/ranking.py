@@ -344,6 +344,17 @@ def _simple(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _span(ctx: Context, match: Match) -> bool:
+    """'from most to least expensive': the price, from the end said first; 'from most to most' says nothing."""
+    if match.group("end") == match.group("other"):
+        return False
+    column = _superlative_column(ctx, f"{match.group('end')} expensive", None)
+    if column is None:
+        return False
+    ctx.order.append(SortRequest(column, None, match.group("end") == "most", match.text))
+    return True
+
+
 # Plain nouns for a dataset's rows: 'the five subscribers with the highest monthly charges'.
 ROW_NOUNS = (
     r"(?:{T}|subscribers|customers|clients|users|members|people|accounts|rows|records|entries|ones|items|products"
@@ -461,6 +472,11 @@ def read_rankings(ctx: Context) -> None:
     """Rankings that name what they rank by; read before grouping takes their 'by'."""
     _read_counted(ctx)
     scan = ctx.sentence.scan
+    # 'sort the product list from most to least expensive': the end said first gives the direction, the adjective
+    # after both the column
+    sort = r"(?:(?:sort|sorted|order|ordered|rank|ranked|list|listed|arrange|arranged|put)(?: the| our| all)?(?: {T})?"
+    scan(sort + r"(?: list)? )?from (?:the )?(?P<end>most|least) to (?:the )?(?P<other>most|least)"
+         r" (?:expensive|costly|pricey)(?: (?:one|ones|{T}))?", lambda m: _span(ctx, m))  # fmt: skip
     fnwords = r"(?P<fnwords>(?:(?:total|average|sum of|number of|count of|the|their) )*)"
     subject = r"(?P<subject>{C}|{T})"
     by = (
@@ -497,6 +513,11 @@ def read_rankings(ctx: Context) -> None:
     scan(
         r"(?:the )?(?P<n>{N}) " + subject + " " + by, lambda m: bool(m.group("how")) and _top(ctx, m) and _among(ctx, m)
     )
+    # 'the five subscribers who have been billed the most over their whole time with us': the amount as a verb
+    whole = r"(?: (?:overall|in total|all told|to date|so far|ever|over (?:their|its|the) (?:whole |entire )?"
+    whole += r"(?:time|lifetime|tenure|life)(?: with us)?))?"
+    scan(r"(?:the )?(?P<n>{N}) " + subject + r" (?:who|that|which) (?:have |has |had )?(?P<by>{C})(?: the)?"
+         r" (?P<how>most|least)" + whole + r"(?= [?.!,;]|$)", lambda m: _top(ctx, m))  # fmt: skip
     leading = r"(?P<dir>biggest|largest|best|worst|top|leading|smallest)"
     scan(r"(?:the )?(?P<n>{N}) " + leading + " " + subject + " " + by, lambda m: _top(ctx, m) and _among(ctx, m))
     scan(

@@ -72,6 +72,19 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
+def _swapped(word: str, other: str) -> bool:
+    """Whether `other` is `word` with two neighbouring letters swapped, and nothing else changed."""
+    if len(word) != len(other) or word == other:
+        return False
+    changed = [i for i, (a, b) in enumerate(zip(word, other, strict=True)) if a != b]
+    return (
+        len(changed) == 2
+        and changed[1] == changed[0] + 1
+        and word[changed[0]] == other[changed[1]]
+        and (word[changed[1]] == other[changed[0]])
+    )
+
+
 def limit_for(word: str) -> int:
     """Edits allowed: none below four letters, one up to seven, two from eight."""
     return 0 if len(word) < 4 else 1 if len(word) < 8 else 2
@@ -135,8 +148,8 @@ class Speller:
         scored = []
         for candidate in candidates:
             edits = distance(word, candidate, limit)
-            if candidate in self.weak and len(word) < 6:
-                continue
+            if candidate in self.weak and len(word) < 6 and not _swapped(word, candidate):
+                continue  # ('euors' is 'euros': two neighbours swapped is a slip of the fingers, not another word)
             if edits <= limit and len(candidate) >= 3:
                 scored.append(
                     (edits, candidate not in self.preferred, candidate[0] != word[0], -len(candidate), candidate)

@@ -153,6 +153,16 @@ def _column_value(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _bare_flag(ctx: Context, match: Match) -> bool:
+    """'churned 1', 'is_test_account false': a flag's value said right after it, as a word or as 0 or 1."""
+    said = match.item("num")
+    if said is None:
+        return _flag(ctx, match, True)
+    if said.ref not in (0, 1) or isinstance(said.ref, bool) or said.text not in ("0", "1"):
+        return False
+    return _flag(ctx, match, said.ref == 1)
+
+
 def _flag(ctx: Context, match: Match, value: bool) -> bool:
     """A true/false column: 'test accounts' -> is_test_account = true; 'not churned' -> churned = 0."""
     item = match.item("col")
@@ -370,6 +380,8 @@ def read_values(ctx: Context) -> None:
     marked = r"(?P<truth>not )?(?:flagged|marked|labelled|labeled|tagged) as (?:a |an )?(?P<col>{C})"
     scan(marked, lambda m: _flag(ctx, m, True))
     scan(r"(?P<col>{C}) " + EQUALS + r" (?P<truth>true|false|yes|no|1|0)", lambda m: _flag(ctx, m, True))
+    # terse 'churned 1', 'is_test_account false': a flag and its value with nothing between, ending a clause
+    scan(r"(?P<col>{C}) (?:(?P<truth>true|false|yes|no)|(?P<num>{N}))(?= [?.!;,]|$)", lambda m: _bare_flag(ctx, m))
     scan(NEGATIVE + r"(?: the| any| all)? (?P<col>{C})(?! (?:columns?|fields?))", lambda m: _flag(ctx, m, False))
     pertaining = (
         r"(?: records| rows| entries| data)(?: pertaining to| relating to| related to| belonging to| for| of| from)"

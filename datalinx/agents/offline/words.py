@@ -24,7 +24,7 @@ FILLER = word_set(
     right now one ones kind but though just somebody someone anyone anybody people person persons subscriber
     subscribers client clients user users member members buyer buyers shopper shoppers folks care filter filtered
     filtering paid payed pay pays paying settled settle settles billed invoiced placed bought purchased worth ordered
-    sold sell sells come comes coming happened made earned earn brought brings
+    sold sell sells come comes coming came happened made earned earn brought brings
     payer payers payor payors purchaser purchasers orderer orderers
     yet ever once living lives live located based residing resident residents inclusive inclusively using
     """
@@ -153,7 +153,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "monthly": ("monthly fee", "monthly bill", "monthly cost", "monthly payment", "monthly charge", "monthly price"),
     "total_charges": ("lifetime bill", "lifetime bills", "lifetime charges", "lifetime billing", "lifetime spend",
                       "running total bill", "running bill", "total bill", "total bills", "bill to date",
-                      "billed to date", "cumulative bill", "cumulative charges", "charges to date"),
+                      "billed to date", "cumulative bill", "cumulative charges", "charges to date", "been billed"),
     "support": ("support calls", "service calls", "customer service calls", "calls to support"),
     "income": ("income", "earning", "earnings", "earns", "earn", "salary", "salaries"),
     "region": ("region", "area", "areas"),
@@ -289,6 +289,13 @@ _CARRIERS = {
               "fibre optic cable", "fiber optic cable", "optical cable", "full fibre", "full fiber"),
 }  # fmt: skip
 STATE_PHRASES |= {phrase: service for service, phrases in _CARRIERS.items() for phrase in phrases}
+# A cheque sent in the post is a mailed check (where data holds one); 'a cheque' alone may be electronic.
+_POSTED = ("paper cheque", "paper cheques", "paper check", "paper checks", "cheque by post", "cheques by post",
+           "check by mail", "checks by mail", "cheque in the post", "cheques in the post", "check in the mail",
+           "checks in the mail", "paper cheques through the mail", "paper cheque through the mail",
+           "cheques through the mail", "cheque through the mail", "posted cheque", "posted cheques",
+           "mailed cheque", "mailed cheques", "cheque through the post", "cheques through the post")  # fmt: skip
+STATE_PHRASES |= dict.fromkeys(_POSTED, "mailed check")
 # Plans said by how often they renew: 'a monthly plan' is the month-to-month contract (where data holds one).
 for _noun in ("plan", "plans", "contract", "contracts", "subscription", "subscriptions", "deal", "deals"):
     STATE_PHRASES |= {f"monthly {_noun}": "month-to-month", f"month by month {_noun}": "month-to-month",
