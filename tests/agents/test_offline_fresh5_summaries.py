@@ -457,3 +457,77 @@ def test_the_top_rows_after_an_order_asked_are_the_first_in_that_order(demo: Dem
     _, said_at_once = answer("products sorted by price ascending, top 3", demo, tmp_path)
     prices = demo.frames["products"].sort("price", nulls_last=True)["price"]
     assert said_at_once["price"].to_list() == prices[:3].to_list()
+
+
+def _anti(f: Frames) -> pl.DataFrame:
+    return f["customers"].join(f["orders"].select("customer_id"), on="customer_id", how="anti")
+
+
+def _days_to_ship(name: str) -> Expected:
+    return lambda f: f["orders"].with_columns((pl.col("ship_date") - pl.col("order_date")).dt.total_days().alias(name))
+
+
+FRESH7: list[tuple[str, Expected]] = [
+    # 'dearest' and 'costliest' are the priciest: the one highest price
+    ("the price of our dearest product", lambda f: f["products"].select(pl.col("price").max())),
+    ("the price of our costliest product", lambda f: f["products"].select(pl.col("price").max())),
+    ("show the price of the dearest product", lambda f: f["products"].select(pl.col("price").max())),
+    # a slash between two summaries or two names, written without spaces: both of them
+    (
+        "min/max monthly charges per payment method in churn",
+        lambda f: (
+            f["churn"]
+            .group_by("payment_method")
+            .agg(pl.col("monthly_charges").min(), pl.col("monthly_charges").max().alias("max"))
+        ),
+    ),
+    (
+        "churn: average/median income by split",
+        lambda f: f["churn"].group_by("split").agg(pl.col("income").mean(), pl.col("income").median().alias("b")),
+    ),
+    # nothing at all said after the verb: 'a single thing', 'one single item', 'even one thing'
+    ("customers who've never bought a single thing", _anti),
+    ("customers that never purchased a single item", _anti),
+    ("which customers have never ordered even one thing?", _anti),
+    ("customers who have not bought a single one", _anti),
+    # the count asked, then only the number wanted
+    (
+        "how many different customers have placed an order? just need the number",
+        lambda f: f["orders"].select(pl.col("customer_id").n_unique()),
+    ),
+    ("how many orders are there? only need the count", lambda f: f["orders"].select(pl.len())),
+    ("count the subscribers, a single figure is fine", lambda f: f["churn"].select(pl.len())),
+    # the days between two dates, the unit said after a comma
+    ("orders: add days_to_ship = ship_date - order_date, in days", _days_to_ship("days_to_ship")),
+    ("add lead_days = ship_date minus order_date, in whole days", _days_to_ship("lead_days")),
+    ("in orders add gap = ship_date - order_date, in days", _days_to_ship("gap")),
+]
+
+
+@pytest.mark.parametrize(("request_text", "expected"), FRESH7, ids=[c[0] for c in FRESH7])
+def test_fresh7_summary_wording_gives_the_values_polars_gives(
+    request_text: str, expected: Expected, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    wanted = expected(demo.frames)
+    assert output.width == wanted.width, output.columns
+    kept = [c for c in wanted.columns if c in output.columns and c in ("payment_method", "split")]
+    output = output.rename(dict(zip(output.columns, wanted.columns, strict=True))) if not kept else output
+    if kept:
+        measures = [c for c in output.columns if c not in kept]
+        output = output.select(*kept, *measures).rename(dict(zip(measures, wanted.columns[1:], strict=True)))
+    same_rows(output, wanted)
+
+
+FRESH7_UNCLEAR: list[tuple[str, str]] = [
+    # 'just the number' after rows that were not counted: a count the planner did not read
+    ("customers in Germany, just need the number", "number"),
+    # a slash that divides: not a list of two columns
+    ("add x = total_revenue/quantity, in days", "days"),
+]
+
+
+@pytest.mark.parametrize(("request_text", "said"), FRESH7_UNCLEAR, ids=[c[0] for c in FRESH7_UNCLEAR])
+def test_fresh7_wording_a_guess_would_misread_is_not_understood(request_text: str, said: str, demo: Demo) -> None:
+    planned = draft(request_text, demo.catalog)
+    assert any(said in word for word in planned.not_understood), planned.not_understood

@@ -362,6 +362,11 @@ def read_described(ctx: Context) -> None:
 
 
 # plain verbs for adding columns to rows: 'tack the buyer's age onto each order'
+# "never bought a single thing": nothing at all, said after the verb
+ANYTHING = (
+    r"(?: anything| any| at all| ever| (?:a |one |even a |even one )?single(?: thing| item| product| one)?"
+    r"| one thing| a thing| even one thing)?"
+)
 FASTEN = r"tack on|tack|tacking|stick on|stick|glue on|glue"
 RECORD = r"(?: record| records| row| rows| table| data| dataset| side| file| profile| one| ones| 's| s)?"
 
@@ -532,11 +537,11 @@ def read_joins(ctx: Context) -> None:
         lambda m: _with(ctx, m, "anti"),
     )
     scan(
-        r"(?:who|that|which) " + never + r"(?: ever)? " + other + r"(?: anything| any| at all| ever)?" + when,
+        r"(?:who|that|which) " + never + r"(?: ever)? " + other + ANYTHING + when,
         lambda m: _with(ctx, m, "anti"),
     )  # "customers who did not order anything in 2024": 'order' names the orders
     scan(
-        r"(?:who|that|which) " + never + r"(?: ever)? (?P<verb>buy|purchase)(?: anything| any| at all)?" + when,
+        r"(?:who|that|which) " + never + r"(?: ever)? (?P<verb>buy|purchase)" + ANYTHING + when,
         lambda m: _with(ctx, m, "anti"),
     )
     scan(
@@ -583,7 +588,7 @@ def read_joins(ctx: Context) -> None:
     )
     scan(
         r"(?:who|that|which)? ?(?:were |was |have |has )?(?:never|not|not yet) "
-        r"(?:been )?(?P<verb>ordered|bought|purchased|sold)" + when,
+        r"(?:been )?(?P<verb>ordered|bought|purchased|sold)" + ANYTHING + when,
         lambda m: _with(ctx, m, "anti"),
     )
     scan(
