@@ -246,6 +246,21 @@ def _called(ctx: Context, match: Match, found: list[tuple[int, int, Item]]) -> b
     return False
 
 
+def _paid_in(ctx: Context, match: Match, found: list[tuple[int, int, Item]]) -> bool:
+    """'the money each order was paid in': the base's currency column, as a column item."""
+    what, other = match.item("what"), match.item("t")
+    if what is None or what.norm not in ("money", "currency", "currencies", "cash"):
+        return False
+    if other is not None and (other.kind != "ds" or str(other.ref) != ctx.base):
+        return False
+    column = ctx.grounding.column(ctx.base, "currency")
+    if column is None:
+        return False
+    ref = ColumnRef(ctx.base, column.name, column.type, 3)
+    found.append((match.indexes[0], match.indexes[-1], match.as_column(ref)))
+    return False
+
+
 def _fold(ctx: Context, found: list[tuple[int, int, Item]]) -> None:
     for first, last, item in sorted(found, key=lambda f: f[0], reverse=True):
         ctx.sentence.fold(first, last, item)
@@ -340,6 +355,13 @@ def read_described(ctx: Context) -> None:
         r"(?<=, )(?:and )?what (?:are|were|is|was) (?P<they>they|those|these|each one|each of them) (?:called|named)",
         lambda m: _called(ctx, m, found),
     )
+    # "by the money each order was paid in": the base's currency, said as what the rows were paid in
+    ctx.sentence.scan(
+        r"(?:the )?(?P<what>{C}) (?:that |which )?(?:each |every |the |an? |their |its )?(?:{T} |they |it )?"
+        r"(?:was|were|is|are|got|gets|get|has been|have been) (?:paid|billed|charged|settled|priced|placed) in",
+        lambda m: _paid_in(ctx, m, found),
+    )
+    _fold(ctx, found)
     # 'its catalogue price': a column of the products, said where it is kept
     ctx.sentence.scan(r"(?:catalogue|catalog) (?P<col>{C})", lambda m: _called(ctx, m, found))
     _fold(ctx, found)
@@ -509,6 +531,12 @@ def read_joins(ctx: Context) -> None:
     kept = r"keep" + rows + r"(?: anyway| too| all the same| regardless| as well)?"
     scan(missed + r"(?: ,)? (?:(?:just|then|please|simply) )?" + drop, lambda m: _how(ctx, m, "inner"))
     scan(missed + r"(?: ,)? (?:(?:just|still|please) )?" + kept, lambda m: _how(ctx, m, "left"))
+    # "how many orders came from customers in each city": the rows' origin said with a verb, read as 'from'
+    scan(
+        r"(?:(?:that|which) )?(?:came|come|comes|coming|have come|has come)(?: in)?"
+        r"(?= from (?:our |the |all |their )?(?:{V} ){0,2}{T})",
+        lambda m: True,
+    )
     catalogue = r"(?P<where>from (?:the |our )?(?:product |(?P<t>{T}) )?(?:catalogue|catalog))"
     scan(r"(?P<col>{C}) " + catalogue, lambda m: _catalogued(ctx, m))
     scan(
