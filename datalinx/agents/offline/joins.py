@@ -172,6 +172,19 @@ def _verb(ctx: Context, match: Match) -> bool:
     return False
 
 
+def _joined_for(ctx: Context, match: Match) -> bool:
+    """'orders joined to products for name and category': the other dataset's columns named, joined in."""
+    dataset = _dataset(ctx, match.item("t"))
+    items = match.items("col", name="cols")
+    if dataset is None or not items or any(i.ref.dataset != dataset for i in items):
+        return False
+    if not _join(ctx, dataset, "left", False):
+        return False
+    for item in items:
+        ctx.column(item)
+    return True
+
+
 def _bring(ctx: Context, match: Match) -> bool:
     """'add the customer's name and segment': columns of another dataset, joined in."""
     items = match.items("col", name="cols")
@@ -539,9 +552,15 @@ def read_joins(ctx: Context) -> None:
     )
     catalogue = r"(?P<where>from (?:the |our )?(?:product |(?P<t>{T}) )?(?:catalogue|catalog))"
     scan(r"(?P<col>{C}) " + catalogue, lambda m: _catalogued(ctx, m))
+    # "orders joined to products for name and category": the join, for the columns named only
+    scan(
+        r"(?:(?:{T} )?" + JOIN_WORDS + r"|" + JOIN_WORDS + r" (?:the )?{T}) (?:to|with|onto|and|on) (?:the )?(?P<t>{T})"
+        r"(?: ,)? (?:for|to get|to pull in|to bring in|to add|to pick up|to look up) " + COLUMNS + r"(?! {C}| {T})",
+        lambda m: _joined_for(ctx, m),
+    )
     scan(
         r"(?:add|bring in|bring|include|attach|append|pull in|" + FASTEN + r"|with|plus|\+"
-        r"|(?:, )?and what (?:is|are|s|was|were))(?: the| their| its| his| her)?"
+        r"|(?:, )?and what (?:is|are|s|was|were))(?: the| their| its| his| her| each| every)?"
         r"(?: corresponding| matching| respective| related| associated| relevant)? " + COLUMNS,
         lambda m: _bring(ctx, m),
     )
