@@ -503,6 +503,10 @@ def _churn_share(by: str, *, stayed: bool = False) -> Expected:
     return lambda f: f["churn"].group_by(key).agg(share)
 
 
+def _median_filled(dataset: str, column: str) -> Expected:
+    return lambda f: f[dataset].with_columns(pl.col(column).fill_null(pl.col(column).median()))
+
+
 FRESH7: list[tuple[str, Expected]] = [
     # 'dearest' and 'costliest' are the priciest: the one highest price
     ("the price of the dearest product we have", lambda f: f["products"].select(pl.col("price").max())),
@@ -555,6 +559,12 @@ FRESH7: list[tuple[str, Expected]] = [
     ("the proportion of subscribers on each contract who left", _churn_share("contract")),
     ("what share of the subscribers in each region churned", _churn_share("region")),
     ("what fraction of subscribers on each payment method stayed", _churn_share("payment_method", stayed=True)),
+    # the middle value is the median; holes plugged are gaps filled
+    ("fill the missing incomes with the middle value", _median_filled("churn", "income")),
+    ("plug the gaps in income with the median", _median_filled("churn", "income")),
+    ("fill missing income with the median of the known ones", _median_filled("churn", "income")),
+    ("fill blank ages with the midpoint of the known values", _median_filled("customers", "age")),
+    ("plug the holes in the customers' age figures with the middle value", _median_filled("customers", "age")),
 ]
 
 
@@ -584,6 +594,8 @@ FRESH7_UNCLEAR: list[tuple[str, str]] = [
     ("customers in Germany, just need the number", "number"),
     # a slash that divides: not a list of two columns
     ("add x = total_revenue/quantity, in days", "days"),
+    # the middle value of text is no median
+    ("fill missing cities with the middle value", "city is not a number"),
 ]
 
 
