@@ -503,6 +503,10 @@ def _churn_share(by: str, *, stayed: bool = False) -> Expected:
     return lambda f: f["churn"].group_by(key).agg(share)
 
 
+def _filled_from(dataset: str, column: str, other: str) -> Expected:
+    return lambda f: f[dataset].with_columns(pl.col(column).fill_null(pl.col(other)))
+
+
 def _median_filled(dataset: str, column: str) -> Expected:
     return lambda f: f[dataset].with_columns(pl.col(column).fill_null(pl.col(column).median()))
 
@@ -565,6 +569,10 @@ FRESH7: list[tuple[str, Expected]] = [
     ("fill missing income with the median of the known ones", _median_filled("churn", "income")),
     ("fill blank ages with the midpoint of the known values", _median_filled("customers", "age")),
     ("plug the holes in the customers' age figures with the middle value", _median_filled("customers", "age")),
+    # the gaps said as the rows lacking the column: 'where an order has no ship date, use its order date'
+    ("where an order has no ship date, use its order date instead", _filled_from("orders", "ship_date", "order_date")),
+    ("if an order has no ship date, just take the order date", _filled_from("orders", "ship_date", "order_date")),
+    ("if a subscriber has no income, use 0 instead", lambda f: f["churn"].with_columns(pl.col("income").fill_null(0))),
 ]
 
 

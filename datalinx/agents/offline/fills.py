@@ -272,6 +272,9 @@ def _read_conditional_fills(ctx: Context) -> None:
     for body in (arithmetic("expr"), r"(?P<expr>{S})"):  # a sum, a column, a number, or a text in quotes
         where = r"(?:where|when|if|wherever|whenever) (?:the )?(?P<col>{C}) " + absent + within
         scan(where + " " + verb + body + place, lambda m: _in_gaps(ctx, m))
+        # "where an order has no ship date, just use its order date instead": the gaps said as the rows lacking it
+        lacks = r"(?:where|when|if|wherever|whenever) (?:an? |the |any )?{T} (?:has|have|had) no (?P<col>{C})"
+        scan(lacks + within + " " + verb + body + place, lambda m: _in_gaps(ctx, m))
         scan(rows + lacking + r" (?:a |an |the )?(?P<col>{C}) " + verb + body + place, lambda m: _in_gaps(ctx, m))
         # 'churn has holes in total_charges, could you fill them with A times B': the gaps said as the data's
         holes = r"(?:the )?(?:{T}(?: data| table| dataset)? )?(?:has|have|had) (?:some |a few |several |many )?"
