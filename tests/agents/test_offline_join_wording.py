@@ -209,3 +209,30 @@ def test_a_listed_column_the_rows_share_is_the_buyers_under_its_own_name(demo: D
         {"kind": "select", "columns": ["customer_id", "city", "country"]},
         {"kind": "rename", "columns": {"country": "customer_country"}},
     ]
+
+
+JOINED_FOR = [
+    # the join said with a verb, then only the columns it is for: 'for name/category', 'to get the email'
+    ("orders merged with products for name and category", "orders", "products", "product_id", ["name", "category"]),
+    ("join orders with products to get name and category", "orders", "products", "product_id", ["name", "category"]),
+    ("join the orders to products for category", "orders", "products", "product_id", ["category"]),
+    ("orders linked to products for price/weight", "orders", "products", "product_id", ["price", "weight"]),
+    # columns attached to the rows said after 'to': 'to their orders', 'onto each order'
+    ("add every customer's email to their orders", "orders", "customers", "customer_id", ["email"]),
+    ("attach the customer email to orders", "orders", "customers", "customer_id", ["email"]),
+    ("attach every customer's phone to their orders", "orders", "customers", "customer_id", ["phone"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "base", "other", "key", "columns"), JOINED_FOR, ids=[c[0] for c in JOINED_FOR]
+)
+def test_a_join_for_named_columns_brings_only_those_columns(
+    request_text: str, base: str, other: str, key: str, columns: list[str], demo: Demo
+) -> None:
+    assert plan_steps(request_text, demo) == _looked_up(base, other, key, columns)
+
+
+def test_a_join_for_columns_the_other_dataset_lacks_is_not_a_lookup_of_them(demo: Demo) -> None:
+    planned = draft("orders joined to products for the signup date", demo.catalog)
+    assert any("signup date" in word for word in planned.not_understood), planned.not_understood

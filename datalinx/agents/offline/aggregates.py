@@ -15,7 +15,7 @@ from datalinx.agents.offline.words import AGGREGATES
 from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
 
 FUNCTION_WORDS = (
-    r"total|sum of|sum|summed|average|avg|mean|median|minimum|min|maximum|max|count of|count|number of|how many"
+    r"total|sum of|sum|summed|average|avg|mean|median|typical|minimum|min|maximum|max|count of|count|number of|how many"
     r"|amount of"
 )
 FUNCTION = rf"(?P<fn>{FUNCTION_WORDS})"
@@ -182,6 +182,19 @@ def _rate(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _consume_after(match: Match, *names: str) -> bool:
+    """The items of named groups said after the match (in its lookahead), consumed with it."""
+    sentence = match.sentence
+    for name in names:
+        if match.group(name) is None:
+            continue
+        start, end = match.match.span(name)
+        for index, offset in sentence.offsets.items():
+            if start <= offset < end:
+                sentence.items[index].consumed = True
+    return True
+
+
 def _date_of(ctx: Context, item: Item | None) -> str | None:
     """A date column an item names: the column, a dataset's own date, or a value's date ('shipped')."""
     if item is None:
@@ -310,6 +323,14 @@ def read_measures(ctx: Context) -> None:
         lambda m: _rate(ctx, m),
     )
     scan(r"(?P<what>{C}) " + share, lambda m: _rate(ctx, m))
+    # "what fraction of the subscribers on each payment method ended up leaving": the groups between, read apart
+    scan(
+        r"(?:the )?" + share + r" of (?:(?:all|the|our|all our|all the) )?(?:{T}|subscribers|customers|people|users"
+        r"|clients|members|accounts)(?=(?: (?:on|in|with|for|per|by|across|from|of))?(?: §)+"
+        r"(?P<tail> (?:who|that|which))?(?P<verb>(?: (?:ended up|end up|eventually|finally|went on to|in the end"
+        r"|have|has|had|did|were|was|are))*) (?P<what>{C})(?= [?.!,;]|$))",
+        lambda m: _rate(ctx, m) and _consume_after(m, "tail", "verb", "what"),
+    )
     words = FUNCTION_WORDS + (r"|highest|lowest|largest|smallest|earliest|latest" if ctx.groups else "")
     several = rf"(?P<fns>(?:{words})(?:(?: ,| and| , and| as well as| or|,| \+| &| plus) (?:the )?(?:{words}))+)"
     scan(several + r" (?:of )?(?:the |all )?(?:{T} )?(?P<what>{C})", lambda m: _measures(ctx, m))

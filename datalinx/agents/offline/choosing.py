@@ -405,7 +405,18 @@ def _ranked_by_rows(
 ADDING = frozenset({"add", "attach", "append", "tack", "put", "bring", "join"})
 
 
+JOINED = frozenset({"joined", "merged", "linked", "matched", "combined"})
+
+
 def _added_to(tokens: list[Token], start: int) -> bool:
-    """The dataset is where the request adds columns: 'add ... to every order', 'attach ... onto each order'."""
-    said = start > 1 and tokens[start - 1].norm in ("every", "each", "all") and tokens[start - 2].norm in ("to", "onto")
-    return said and any(t.norm in ADDING for t in tokens[: start - 2])
+    """The dataset is where the request adds columns: 'add ... to every order', 'attach ... onto their orders',
+    'orders joined to products for ...'."""
+    following = [t.norm for t in tokens[start + 1 : start + 3]]
+    if len(following) == 2 and following[0] in JOINED and following[1] in ("to", "with", "onto"):
+        return True
+    verb = start - 2 if start > 1 and tokens[start - 1].norm == "the" else start - 1
+    if verb >= 0 and tokens[verb].norm in ("join", "merge", "link", "combine"):
+        return True  # "join orders with products to get ...": the rows joined to
+    before = 2 if start > 1 and tokens[start - 1].norm in ("every", "each", "all", "their", "its") else 1
+    said = start >= before and tokens[start - before].norm in ("to", "onto")
+    return said and any(t.norm in ADDING for t in tokens[: start - before])

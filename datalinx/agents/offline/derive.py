@@ -156,7 +156,7 @@ def _rounded(ctx: Context, items: list[Item]) -> str | None:
 def _days_between(ctx: Context, items: list[Item]) -> str | None:
     """'ship date minus order date (in days)': one date less another, as the whole days between them."""
     words = [i for i in items if i.kind != "punct" and not (i.kind == "word" and i.norm in ARTICLES)]
-    if len(words) < 3 or [i.norm for i in words[3:]] not in ([], ["in", "days"]):
+    if len(words) < 3 or [i.norm for i in words[3:]] not in ([], ["in", "days"], ["in", "whole", "days"]):
         return None
     first, between, second = words[:3]
     columns = [ctx.column(i) if i.kind == "col" else None for i in (first, second)]
@@ -316,7 +316,7 @@ def read_derived(ctx: Context) -> None:
         head + r" " + parts + r" (?:joined|combined|concatenated|glued|merged)" + apart, lambda m: _joined_text(ctx, m)
     )
     body = (
-        r"(?P<expr>[^§;]+?)(?= , | ; | then | and then | and (?:sort|order|keep|"
+        r"(?P<expr>[^§;]+?)(?= , (?!in (?:whole )?days\b)| ; | then | and then | and (?:sort|order|keep|"
         r"show|save|export|filter|only|limit|drop|remove|group)| (?:to|for|in|"
         r"on|of|from) (?:the |all |every )?{T}|$)"
     )

@@ -23,13 +23,16 @@ GROUPED = (
 HOW = (
     # 'the category median', 'each region's mean': the group said before the summary
     r"(?:(?:each |its |their |every )?(?P<owner>{C}) (?:s )?(?=median|mean|average|mode|most common))?"
-    r"(?P<how>{C}|median|mean|average|mode|most common(?: value)?|most "
+    r"(?P<how>{C}|median|mean|average|middle value|midpoint|mode|most common(?: value)?|most "
     r"frequent(?: value)?|zero|previous(?: value| one)?"
     r"|last known(?: value)?|last value|forward|next(?: value| one)?|backward|{N}|{S}|{V}|{D}|[^ @§,;]+)"
-    r"(?: (?:of |for |in )?(?:the )?(?P<again>{C}))?(?: values?)?" + GROUPED
+    r"(?: (?:of |for |in )?(?:the )?(?P<again>{C}))?(?: values?)?"
+    r"(?: of the (?:known|existing|available|recorded|filled in|non missing) (?:ones|values|figures))?" + GROUPED
 )
 STRATEGIES = {
     "median": "median",
+    "middle": "median",
+    "midpoint": "median",
     "mean": "mean",
     "average": "mean",
     "mode": "mode",
@@ -187,10 +190,10 @@ def read_fills(ctx: Context) -> None:
     _read_conditional_fills(ctx)  # first: 'where income is missing, fill with 0' fills income, not every gap
     scan = ctx.sentence.scan
     missing = r"(?:missing|empty|null|blank|nan|na|unknown|absent)"
-    gaps = r"(?:values?|entries|cells|gaps?|nulls?|blanks?|ones)"
-    fill = r"(?:fill|replace|impute|set|default|substitute|complete|populate|patch)(?: in| up)?"
+    gaps = r"(?:values?|entries|cells|gaps?|nulls?|blanks?|ones|holes?)"
+    fill = r"(?:fill|replace|impute|set|default|substitute|complete|populate|patch|plug)(?: in| up)?"
     target = r"(?:the |all |any |every |each )?(?:" + missing + r" )?(?:" + gaps + r" )?"
-    target += r"(?:(?:in|of|for|from) )?(?:the )?"
+    target += r"(?:(?:in|of|for|from) )?(?:the )?(?:{T} (?=@c))?"  # "the holes in the subscribers income"
     computed = r"(?:with|by|using|to|as) (?:the )?" + arithmetic("expr", operator=True)
     scan(fill + " " + target + r"(?P<col>{C})(?: " + gaps + ")? " + computed, lambda m: _in_gaps(ctx, m))
     scan(
@@ -199,7 +202,7 @@ def read_fills(ctx: Context) -> None:
         + target
         + r"(?:"
         + COLUMNS
-        + r"(?: columns?| fields?)? )?(?:"
+        + r"(?: columns?| fields?| figures?)? )?(?:"
         + gaps
         + r" )?(?:(?:that|which) (?:are|is) )?(?:"
         + missing
@@ -269,6 +272,9 @@ def _read_conditional_fills(ctx: Context) -> None:
     for body in (arithmetic("expr"), r"(?P<expr>{S})"):  # a sum, a column, a number, or a text in quotes
         where = r"(?:where|when|if|wherever|whenever) (?:the )?(?P<col>{C}) " + absent + within
         scan(where + " " + verb + body + place, lambda m: _in_gaps(ctx, m))
+        # "where an order has no ship date, just use its order date instead": the gaps said as the rows lacking it
+        lacks = r"(?:where|when|if|wherever|whenever) (?:an? |the |any )?{T} (?:has|have|had) no (?P<col>{C})"
+        scan(lacks + within + " " + verb + body + place, lambda m: _in_gaps(ctx, m))
         scan(rows + lacking + r" (?:a |an |the )?(?P<col>{C}) " + verb + body + place, lambda m: _in_gaps(ctx, m))
         # 'churn has holes in total_charges, could you fill them with A times B': the gaps said as the data's
         holes = r"(?:the )?(?:{T}(?: data| table| dataset)? )?(?:has|have|had) (?:some |a few |several |many )?"

@@ -172,6 +172,19 @@ def _verb(ctx: Context, match: Match) -> bool:
     return False
 
 
+def _joined_for(ctx: Context, match: Match) -> bool:
+    """'orders joined to products for name and category': the other dataset's columns named, joined in."""
+    dataset = _dataset(ctx, match.item("t"))
+    items = match.items("col", name="cols")
+    if dataset is None or not items or any(i.ref.dataset != dataset for i in items):
+        return False
+    if not _join(ctx, dataset, "left", False):
+        return False
+    for item in items:
+        ctx.column(item)
+    return True
+
+
 def _bring(ctx: Context, match: Match) -> bool:
     """'add the customer's name and segment': columns of another dataset, joined in."""
     items = match.items("col", name="cols")
@@ -242,6 +255,21 @@ def _called(ctx: Context, match: Match, found: list[tuple[int, int, Item]]) -> b
         if match.group("they") is not None:
             ctx.use(ref)  # nothing else said of them: the names are shown
             return True
+    found.append((match.indexes[0], match.indexes[-1], match.as_column(ref)))
+    return False
+
+
+def _paid_in(ctx: Context, match: Match, found: list[tuple[int, int, Item]]) -> bool:
+    """'the money each order was paid in': the base's currency column, as a column item."""
+    what, other = match.item("what"), match.item("t")
+    if what is None or what.norm not in ("money", "currency", "currencies", "cash"):
+        return False
+    if other is not None and (other.kind != "ds" or str(other.ref) != ctx.base):
+        return False
+    column = ctx.grounding.column(ctx.base, "currency")
+    if column is None:
+        return False
+    ref = ColumnRef(ctx.base, column.name, column.type, 3)
     found.append((match.indexes[0], match.indexes[-1], match.as_column(ref)))
     return False
 
@@ -340,6 +368,13 @@ def read_described(ctx: Context) -> None:
         r"(?<=, )(?:and )?what (?:are|were|is|was) (?P<they>they|those|these|each one|each of them) (?:called|named)",
         lambda m: _called(ctx, m, found),
     )
+    # "by the money each order was paid in": the base's currency, said as what the rows were paid in
+    ctx.sentence.scan(
+        r"(?:the )?(?P<what>{C}) (?:that |which )?(?:each |every |the |an? |their |its )?(?:{T} |they |it )?"
+        r"(?:was|were|is|are|got|gets|get|has been|have been) (?:paid|billed|charged|settled|priced|placed) in",
+        lambda m: _paid_in(ctx, m, found),
+    )
+    _fold(ctx, found)
     # 'its catalogue price': a column of the products, said where it is kept
     ctx.sentence.scan(r"(?:catalogue|catalog) (?P<col>{C})", lambda m: _called(ctx, m, found))
     _fold(ctx, found)
@@ -362,6 +397,11 @@ def read_described(ctx: Context) -> None:
 
 
 # plain verbs for adding columns to rows: 'tack the buyer's age onto each order'
+# "never bought a single thing": nothing at all, said after the verb
+ANYTHING = (
+    r"(?: anything| any| at all| ever| (?:a |one |even a |even one )?single(?: thing| item| product| one)?"
+    r"| one thing| a thing| even one thing)?"
+)
 FASTEN = r"tack on|tack|tacking|stick on|stick|glue on|glue"
 RECORD = r"(?: record| records| row| rows| table| data| dataset| side| file| profile| one| ones| 's| s)?"
 
@@ -504,11 +544,23 @@ def read_joins(ctx: Context) -> None:
     kept = r"keep" + rows + r"(?: anyway| too| all the same| regardless| as well)?"
     scan(missed + r"(?: ,)? (?:(?:just|then|please|simply) )?" + drop, lambda m: _how(ctx, m, "inner"))
     scan(missed + r"(?: ,)? (?:(?:just|still|please) )?" + kept, lambda m: _how(ctx, m, "left"))
+    # "how many orders came from customers in each city": the rows' origin said with a verb, read as 'from'
+    scan(
+        r"(?:(?:that|which) )?(?:came|come|comes|coming|have come|has come)(?: in)?"
+        r"(?= from (?:our |the |all |their )?(?:{V} ){0,2}{T})",
+        lambda m: True,
+    )
     catalogue = r"(?P<where>from (?:the |our )?(?:product |(?P<t>{T}) )?(?:catalogue|catalog))"
     scan(r"(?P<col>{C}) " + catalogue, lambda m: _catalogued(ctx, m))
+    # "orders joined to products for name and category": the join, for the columns named only
+    scan(
+        r"(?:(?:{T} )?" + JOIN_WORDS + r"|" + JOIN_WORDS + r" (?:the )?{T}) (?:to|with|onto|and|on) (?:the )?(?P<t>{T})"
+        r"(?: ,)? (?:for|to get|to pull in|to bring in|to add|to pick up|to look up) " + COLUMNS + r"(?! {C}| {T})",
+        lambda m: _joined_for(ctx, m),
+    )
     scan(
         r"(?:add|bring in|bring|include|attach|append|pull in|" + FASTEN + r"|with|plus|\+"
-        r"|(?:, )?and what (?:is|are|s|was|were))(?: the| their| its| his| her)?"
+        r"|(?:, )?and what (?:is|are|s|was|were))(?: the| their| its| his| her| each| every)?"
         r"(?: corresponding| matching| respective| related| associated| relevant)? " + COLUMNS,
         lambda m: _bring(ctx, m),
     )
@@ -532,11 +584,11 @@ def read_joins(ctx: Context) -> None:
         lambda m: _with(ctx, m, "anti"),
     )
     scan(
-        r"(?:who|that|which) " + never + r"(?: ever)? " + other + r"(?: anything| any| at all| ever)?" + when,
+        r"(?:who|that|which) " + never + r"(?: ever)? " + other + ANYTHING + when,
         lambda m: _with(ctx, m, "anti"),
     )  # "customers who did not order anything in 2024": 'order' names the orders
     scan(
-        r"(?:who|that|which) " + never + r"(?: ever)? (?P<verb>buy|purchase)(?: anything| any| at all)?" + when,
+        r"(?:who|that|which) " + never + r"(?: ever)? (?P<verb>buy|purchase)" + ANYTHING + when,
         lambda m: _with(ctx, m, "anti"),
     )
     scan(
@@ -583,7 +635,7 @@ def read_joins(ctx: Context) -> None:
     )
     scan(
         r"(?:who|that|which)? ?(?:were |was |have |has )?(?:never|not|not yet) "
-        r"(?:been )?(?P<verb>ordered|bought|purchased|sold)" + when,
+        r"(?:been )?(?P<verb>ordered|bought|purchased|sold)" + ANYTHING + when,
         lambda m: _with(ctx, m, "anti"),
     )
     scan(

@@ -54,7 +54,13 @@ NEGATED = frozenset(
 SHORT_FORMS = {"cols": "columns", "col": "column", "flds": "fields", "fld": "field"}
 # Words read as a plainer one: 'whos' is the "who's" typed without its apostrophe; 'despite' joins two row tests
 # as 'and' does ('churned despite being on a two-year contract').
-PLAINER = {"whos": "who", "despite": "and"}
+PLAINER = {"whos": "who", "despite": "and", "dearest": "priciest", "costliest": "priciest"}
+# Words that summarise a column, any two of which a slash may join: 'min/max tenure' is its lowest and highest.
+SLASHED_SUMMARIES = frozenset({"min", "max", "minimum", "maximum", "avg", "average", "mean", "median", "sum", "total"})
+# Words a slash joins as alternatives, not as a list: 'and/or', 'true/false', 'yes/no'.
+NOT_SLASHED = frozenset({"and", "or", "true", "false", "yes", "no", "y", "n", "t", "f", "on", "off"})
+# Words that make a slash between two names a division: 'add unit_price = revenue/quantity'.
+DIVIDING = frozenset({"=", "add", "compute", "calculate", "derive", "ratio", "divided", "per"})
 ONE_BEFORE = frozenset({"exactly", "least", "most", "than", "only", "just", "over", "under", "above", "below", "="})
 TIMES = {"once": 1, "twice": 2, "thrice": 3}
 SPAN_WORDS = frozenset({"day", "week", "month", "quarter", "year", "decade"})
@@ -154,7 +160,21 @@ def tokenize(request: str) -> list[Token]:
     for before, article, unit in zip(tokens, tokens[1:], tokens[2:], strict=False):
         if article.norm in ("a", "an") and before.norm in ONE_BEFORE and unit.norm in SPAN_WORDS:
             article.kind, article.value = "number", 1  # "less than a year": one year
-    return _compound_numbers(_suspended_hyphens(tokens))
+    return _compound_numbers(_suspended_hyphens(_slashed_pairs(tokens)))
+
+
+def _slashed_pairs(tokens: list[Token]) -> list[Token]:
+    """'min/max tenure', 'for name/category': a slash between two words, written without spaces, is 'and'."""
+    dividing = any(t.norm in DIVIDING for t in tokens)
+    for before, slash, after in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        if slash.norm != "/" or before.end != slash.start or slash.end != after.start:
+            continue
+        if before.kind != "word" or after.kind != "word" or {before.norm, after.norm} & NOT_SLASHED:
+            continue
+        if dividing and not {before.norm, after.norm} <= SLASHED_SUMMARIES:
+            continue
+        slash.kind, slash.norm = "word", "and"
+    return tokens
 
 
 def _suspended_hyphens(tokens: list[Token]) -> list[Token]:

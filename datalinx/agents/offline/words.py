@@ -155,7 +155,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                       "running total bill", "running bill", "total bill", "total bills", "bill to date",
                       "billed to date", "cumulative bill", "cumulative charges", "charges to date", "been billed"),
     "support": ("support calls", "service calls", "customer service calls", "calls to support"),
-    "income": ("income", "earning", "earnings", "earns", "earn", "salary", "salaries"),
+    "income": ("income", "earning", "earnings", "earns", "earn", "salary", "salaries", "household income"),
     "region": ("region", "area", "areas"),
     "payment": ("payment", "payment type", "paying", "pays", "payment option", "payment mode", "settle their bill",
                 "settles their bill", "settle their bills", "settle the bill", "pay their bill", "pays their bill",
@@ -176,7 +176,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                 "left us", "no longer with us", "no longer subscribed", "no longer a customer",
                 "no longer customers", "lost", "quit", "quitted", "walked away", "cancelled their subscription",
                 "canceled their subscription"),
-    "split": ("split", "train test", "dataset split"),
+    "split": ("split", "train test", "dataset split", "portion", "partition"),
 }  # fmt: skip
 
 # Comparison words -> operator, longest phrases first when matched.
@@ -191,7 +191,7 @@ AT_MOST = ("at most", "no more than", "not more than", "up to", "maximum of", "m
 AGGREGATES: dict[str, str] = {
     "total": "sum", "sum": "sum", "summed": "sum", "sums": "sum", "totals": "sum",
     "average": "mean", "avg": "mean", "mean": "mean", "averages": "mean",
-    "median": "median",
+    "median": "median", "typical": "median",
     "minimum": "min", "min": "min", "smallest": "min", "lowest": "min", "earliest": "min", "cheapest": "min",
     "maximum": "max", "max": "max", "largest": "max", "highest": "max", "biggest": "max", "latest": "max",
     "count": "count", "number": "count", "counts": "count",
