@@ -11,7 +11,7 @@ from dataclasses import replace
 from datalinx.agents.offline.columns import COLUMNS, _select
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.grounding import ColumnRef, Grounding
-from datalinx.agents.offline.plan import Condition, ident
+from datalinx.agents.offline.plan import Condition
 from datalinx.agents.offline.sentence import Match
 from datalinx.agents.offline.tokens import Token, fold
 from datalinx.core.pipelines.types import ColumnType
@@ -122,7 +122,7 @@ def _left_out(ctx: Context, match: Match) -> bool:
     """'ignore missing cities' beside 'per city': a test that the grouping column is present."""
     column = _grouped(ctx, match)
     if column is not None:
-        ctx.plan.add_filter(Condition(f"{ident(column)} is not null", f"{column} is present", column))
+        ctx.plan.add_filter(Condition.present(column))
     return column is not None
 
 
@@ -132,7 +132,7 @@ def _blanks_left_out(ctx: Context) -> bool:
     if not ctx.groups or any(ctx.grounding.column(ctx.base, c) is None for c in columns):
         return False
     for column in dict.fromkeys(columns):
-        ctx.plan.add_filter(Condition(f"{ident(column)} is not null", f"{column} is present", column))
+        ctx.plan.add_filter(Condition.present(column))
     return True
 
 
@@ -491,7 +491,7 @@ def _reason_names_data(
     (None): the ask may be about it ('I'm looking at churned subscribers, what's their average tenure?')."""
     from datalinx.agents.offline.entities import entities
 
-    every = [d.name for d in grounding.catalog.datasets]
+    every = grounding.dataset_names
     typed = [replace(t, norm=t.fixed_from, fixed_from=None) if t.fixed_from else t for t in tokens]  # as typed: the
     # pattern read 'planning' and 'staffing', not the spelling fixer's 'placing' and 'staying'
     found = entities(typed, grounding, every, request)
@@ -520,7 +520,7 @@ def _scope(ask: list[Token], grounding: Grounding, request: str) -> list[str] | 
     base = choose(ask, grounding, [], request).base
     if base is None:
         return None
-    every = [d.name for d in grounding.catalog.datasets]
+    every = grounding.dataset_names
     return [base, *(d for d in every if d != base and grounding.join_key(base, d) is not None)]
 
 
@@ -530,7 +530,7 @@ def _data_named(tokens: list[Token], grounding: Grounding, request: str, topical
     the work ('for electronic check', a payment method): no reason at all."""
     from datalinx.agents.offline.entities import entities
 
-    every = [d.name for d in grounding.catalog.datasets]
+    every = grounding.dataset_names
     found = entities(tokens, grounding, every, request)
     noun = re.fullmatch(f"{WORK_NOUN}|{AUDIENCE}", fold(tokens[-1].text)) is not None
     ending = next((c for start, c in found.items() if start + c.length == len(tokens)), None) if noun else None

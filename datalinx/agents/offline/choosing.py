@@ -33,7 +33,7 @@ class Choice:
 
 def choose(tokens: list[Token], grounding: Grounding, previous: list[str], request: str) -> Choice:
     """The datasets of a request; a follow-up keeps the earlier plan's."""
-    every = [d.name for d in grounding.catalog.datasets]
+    every = grounding.dataset_names
     named: list[str] = []
     grouped: set[str] = set()
     described: set[str] = set()  # grouped, the measure being another dataset's: its columns describe each group

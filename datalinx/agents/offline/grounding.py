@@ -279,6 +279,11 @@ class Grounding:
         merely related to it ('old' for age, 'type' for category)."""
         return (phrase, ref.dataset, ref.column) in self.nouns
 
+    @property
+    def dataset_names(self) -> list[str]:
+        """Every dataset of the catalog, by name."""
+        return [d.name for d in self.catalog.datasets]
+
     def dataset(self, name: str) -> DatasetFacts:
         found = self.catalog.dataset(name)
         assert found is not None

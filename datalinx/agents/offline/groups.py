@@ -297,7 +297,7 @@ def _date_before(ctx: Context, match: Match) -> Item | None:
         return None
     if before.kind == "val":
         ctx.note(f"read '{before.text}' as the date {column}; rows without one are left out")
-        ctx.plan.add_filter(Condition(f"{ident(column)} is not null", f"{column} is present", column))
+        ctx.plan.add_filter(Condition.present(column))
     before.consumed = True
     return before
 

@@ -46,6 +46,11 @@ class Condition:
     span: tuple[int, int] | None = None  # the request's items it came from (first, last)
     folded: bool = False  # `values` compare lower-cased and trimmed
 
+    @classmethod
+    def present(cls, column: str) -> Condition:
+        """The test that a row has a value in the column."""
+        return cls(f"{ident(column)} is not null", f"{column} is present", column)
+
 
 @dataclass
 class Join:

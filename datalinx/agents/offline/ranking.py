@@ -6,7 +6,7 @@ from datalinx.agents.offline.context import Context, Measure, SortRequest
 from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.ordering import SUPERLATIVE, key_target
 from datalinx.agents.offline.phrases import HIGH_WORDS, NEW_WORDS, alternatives
-from datalinx.agents.offline.plan import Condition, ident
+from datalinx.agents.offline.plan import Condition
 from datalinx.agents.offline.sentence import Item, Match, compile_pattern
 from datalinx.agents.offline.units import numeric_view
 from datalinx.agents.offline.words import SUPERLATIVES, TIME_UNITS
@@ -219,7 +219,7 @@ def _best(ctx: Context, match: Match) -> bool:
         if ctx.grounding.key_of(ctx.base) != column:
             ctx.groups.append(column)
             # 'which region has the highest average income': a region, so the rows with none are no answer
-            ctx.plan.add_filter(Condition(f"{ident(column)} is not null", f"{column} is present", column))
+            ctx.plan.add_filter(Condition.present(column))
     elif subject.kind == "ds" and str(subject.ref) == ctx.base and _per_group_after(ctx, match):
         return _best_per_group(ctx, match, what, word)
     elif subject.kind == "ds" and str(subject.ref) == ctx.base and (ctx.groups or _grouped_later(ctx)):

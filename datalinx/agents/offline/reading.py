@@ -280,7 +280,7 @@ def _spenders(tokens: list[Token], grounding: Grounding, notes: list[str]) -> No
             continue
         people = [d.name for d in grounding.catalog.datasets if any(p in d.name.lower() for p in PEOPLE)]
         words = {d: w for w, d in grounding.dataset_words.items() if d in people and w == d.lower()}
-        spent = grounding.columns_named(("spend",), [d.name for d in grounding.catalog.datasets])
+        spent = grounding.columns_named(("spend",), grounding.dataset_names)
         keyed = [(d, r) for d in people for r in spent if (k := grounding.key_of(d)) and grounding.column(r.dataset, k)]
         if len(keyed) != 1 or keyed[0][0] not in words:
             return
