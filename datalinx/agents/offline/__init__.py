@@ -24,6 +24,7 @@ from datalinx.agents.offline.contacts import read_contacts
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.derive import read_derived
 from datalinx.agents.offline.descriptions import read_column_descriptions
+from datalinx.agents.offline.earnings import read_earned_rankings
 from datalinx.agents.offline.fills import read_fills, read_said_fills
 from datalinx.agents.offline.filter_dates import read_dates
 from datalinx.agents.offline.filters import read_comparisons
@@ -74,6 +75,7 @@ READERS = (
     read_fills,
     read_cleaning,
     read_joins,
+    read_earned_rankings,
     read_rankings,
     read_sorts,
     read_sorted_by,

@@ -20,7 +20,13 @@ FUNCTION_WORDS = (
 )
 FUNCTION = rf"(?P<fn>{FUNCTION_WORDS})"
 SUPERLATIVE = (
-    r"(?P<fn>highest|lowest|largest|smallest|biggest|earliest|latest|cheapest|most recent|newest|oldest|first|last)"
+    r"(?P<fn>highest|lowest|largest|smallest|biggest|earliest|latest|cheapest|priciest|most recent|newest|oldest"
+    r"|first|last)"
+)
+# The ends of a column's values, said as superlatives: 'the dearest and the cheapest price', 'earliest and latest'.
+ENDS = (
+    r"highest|lowest|largest|smallest|cheapest|priciest|earliest|latest|first|last|oldest|youngest|newest"
+    r"|most recent"
 )
 DISTINCT = r"(?P<distinct>(?:distinct|unique|different|separate) )?"
 
@@ -135,8 +141,7 @@ def _said_again(ctx: Context, match: Match) -> bool:
 def _measures(ctx: Context, match: Match) -> bool:
     """'the minimum and maximum unit price': each function of one column."""
     what = match.item("what")
-    ends = r"|highest|lowest|largest|smallest|earliest|latest|first|last|oldest|youngest|newest|most recent"
-    words = re.findall(FUNCTION_WORDS + ends, match.group("fns") or "")
+    words = re.findall(rf"{FUNCTION_WORDS}|{ENDS}", match.group("fns") or "")
     if what is None or what.kind != "col" or len(words) < 2:
         return False
     column = ctx.column(what)
@@ -334,8 +339,7 @@ def read_measures(ctx: Context) -> None:
     words = FUNCTION_WORDS + (r"|highest|lowest|largest|smallest|earliest|latest" if ctx.groups else "")
     several = rf"(?P<fns>(?:{words})(?:(?: ,| and| , and| as well as| or|,| \+| &| plus) (?:the )?(?:{words}))+)"
     scan(several + r" (?:of )?(?:the |all )?(?:{T} )?(?P<what>{C})", lambda m: _measures(ctx, m))
-    ends = r"(?:highest|lowest|largest|smallest|earliest|latest|first|last|oldest|youngest|newest|most recent)"
-    both = rf"(?P<fns>{ends}(?: and| ,| , and| or| to)(?: the)? {ends})"
+    both = rf"(?P<fns>(?:{ENDS})(?: and| ,| , and| or| to)(?: the)? (?:{ENDS}))"
     scan(r"(?:the )?" + both + r" (?:of )?(?:the |all )?(?:{T} )?(?P<what>{C})", lambda m: _measures(ctx, m))
     scan(r"(?:the )?(?:distinct|unique) (?:number|count) of (?P<what>{C}|{T})", lambda m: _distinct_count(ctx, m))
     counting = r"(?P<fn>how many|number of|count of|count|amount of|total number of|total count of)"

@@ -182,6 +182,25 @@ def _rename(ctx: Context, match: Match) -> bool:
     return True
 
 
+# A new name said after a column: a quoted name, a column's word ('revenue'), or a plain word that is no article or
+# joining word ('a category called Toys' names a value, so a value is never a new name here).
+GIVEN = r"(?P<new>{S}|{C}|(?!(?:a|an|the|and|or|its|their|instead)(?= ))[^ @§,;?.!]+)"
+CALLED = r"(?:called|named|labelled|labeled|titled|renamed|renamed to|renamed as|relabelled|relabeled|shown as)"
+
+
+def _given_names(ctx: Context, old: str) -> None:
+    """'orders but with total_revenue called revenue instead, and quantity called units', 'with price as list_price':
+    a column given a new name where the rows are shown; one or several, joined by 'and' or commas."""
+    lead = r"(?:(?:but |only |just )?(?:with|having)|and|,|, and|plus)(?: (?:the|its|their))? "
+    tail = r"(?: instead| for short| from now on)?"
+    scan = ctx.sentence.scan
+    scan(lead + old + r"(?: column| field)? " + CALLED + " " + GIVEN + tail, lambda m: _rename(ctx, m))
+    scan(r"(?:with|having)(?: the)? " + old + r"(?: column| field)? as " + GIVEN + tail, lambda m: _rename(ctx, m))
+    if ctx.plan.rename:
+        scan(r"(?:and|,|, and|plus)(?: the)? " + old + r"(?: column| field)? as " + GIVEN + tail,
+             lambda m: _rename(ctx, m))  # fmt: skip
+
+
 def _verb_rename(ctx: Context, match: Match) -> bool:
     """A rename whose verb ('call', 'name', 'label') the reading took for a column of that name."""
     verb, old = match.item("verb"), match.items(name="old")
@@ -291,6 +310,7 @@ def read_shapes(ctx: Context) -> None:
     if ctx.plan.rename:
         scan(r"(?:and|,|, and|and also)(?: rename)?(?: the)? " + pair, lambda m: _rename(ctx, m))
     scan(r"(?:call|name|label)(?: the)?(?: column)? " + old + r"(?: column)? (?:as )?" + new, lambda m: _rename(ctx, m))
+    _given_names(ctx, old)
     # "call customer_ref subscriber_id instead": the verb read as a column ('call' as support_calls)
     verb = r"(?P<verb>{C})(?: the)?(?: column)? " + old + r"(?: column)? (?:as )?" + new + r"(?: instead)?"
     scan(verb, lambda m: _verb_rename(ctx, m))

@@ -160,7 +160,15 @@ def tokenize(request: str) -> list[Token]:
     for before, article, unit in zip(tokens, tokens[1:], tokens[2:], strict=False):
         if article.norm in ("a", "an") and before.norm in ONE_BEFORE and unit.norm in SPAN_WORDS:
             article.kind, article.value = "number", 1  # "less than a year": one year
-    return _compound_numbers(_suspended_hyphens(_slashed_pairs(tokens)))
+    return _compound_numbers(_suspended_hyphens(_slashed_pairs(_letter_ranges(tokens))))
+
+
+def _letter_ranges(tokens: list[Token]) -> list[Token]:
+    """'a-z', 'Z - A', 'a\u2192z': a dash or arrow between the first and last letters is 'to', as in 'a to z'."""
+    for before, dash, after in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        if dash.norm in ("-", "/", "\u2192") and {before.norm, after.norm} == {"a", "z"} and before.norm != after.norm:
+            dash.kind, dash.norm = "word", "to"
+    return tokens
 
 
 def _slashed_pairs(tokens: list[Token]) -> list[Token]:

@@ -194,6 +194,7 @@ AGGREGATES: dict[str, str] = {
     "median": "median", "typical": "median",
     "minimum": "min", "min": "min", "smallest": "min", "lowest": "min", "earliest": "min", "cheapest": "min",
     "maximum": "max", "max": "max", "largest": "max", "highest": "max", "biggest": "max", "latest": "max",
+    "priciest": "max",
     "count": "count", "number": "count", "counts": "count",
 }  # fmt: skip
 TIME_UNITS = {
