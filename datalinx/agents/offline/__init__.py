@@ -15,7 +15,7 @@ from datalinx.agents.offline.aggregates import read_measures
 from datalinx.agents.offline.build import build
 from datalinx.agents.offline.chatter import read_blank_groups, read_chatter, read_enough_columns
 from datalinx.agents.offline.check import self_check
-from datalinx.agents.offline.cleaning import read_cleaning
+from datalinx.agents.offline.cleaning import read_cleaning, read_whole_copies
 from datalinx.agents.offline.columns import read_columns, read_shapes
 from datalinx.agents.offline.compose import finish
 from datalinx.agents.offline.computed import read_computed, read_flag_columns
@@ -57,6 +57,7 @@ __all__ = ["draft"]
 READERS = (
     read_blank_groups,
     read_outputs,
+    read_whole_copies,
     read_exclusions,
     read_flag_columns,
     read_said_fills,

@@ -17,7 +17,24 @@ REMOVE = (
 DUPLICATES = (
     r"(?:duplicate {T}|duplicated {T}|duplicate (?:rows|records|entries|"
     r"lines)|duplicated (?:rows|records|entries|lines)"
-    r"|repeated (?:rows|records|entries)|double entries|duplicates?|dupes?|repeats|(?:exact )?copies)"
+    r"|(?:repeated|identical) (?:rows|records|entries|{T})|double entries|duplicates?|dupes?|repeats"
+    r"|(?:exact |identical )?copies)"
+)
+# rows told as whole copies of others: 'that appear twice', 'identical in every column', 'that are exact copies'
+SAME_ROWS = (
+    r"(?:identical|exactly the same|the same|alike|duplicated|repeated) (?:in|across|on|over) (?:every|each|all)"
+    r"(?: the| of the| of their| of its| their| its)? (?:columns?|fields?|values?)"
+    r"|(?:exact|identical|perfect|complete) (?:copies|duplicates)(?: of (?:each other|one another|another(?: row)?))?"
+    r"|identical|exactly alike|exactly the same"
+)
+TWICE = (
+    r"(?:appear|appears|show up|shows up|occur|occurs|turn up|turns up|are listed|is listed|come up|comes up"
+    r"|are there|is there|exist|exists)(?: in the data| in the table)? (?:twice|more than (?:once|{N}(?: times?)?)|two or more times"
+    r"|several times|multiple times|over and over)"
+)
+WHOLE_COPIES = (
+    REMOVE + r"(?: the| any| all)? (?:{T}|rows|records|entries|lines) (?:that|which) (?:" + TWICE + r"|(?:are|is) (?:"
+    + SAME_ROWS + r"))(?:(?: ,)? (?:and |that are |which are |being |as in |i mean |ie |i e )?(?:" + SAME_ROWS + r"))?"
 )
 # how the repeats are told, around the ask: 'rows that are exact copies of each other', 'so each appears once'
 COPIES_SAID = (
@@ -183,6 +200,12 @@ def _counted(ctx: Context, match: Match) -> bool:
     """Whether a number comes just before: 'the 10 biggest customers by revenue' ranks, it keeps no row per group."""
     index = match.indexes[0] - 1
     return index >= 0 and ctx.sentence.items[index].kind == "num"
+
+
+def read_whole_copies(ctx: Context) -> None:
+    """'get rid of the orders that appear twice, identical in every column': whole-row duplicates removed, read
+    before the exclusions take 'remove the orders that are ...' as a test of the rows."""
+    ctx.sentence.scan(WHOLE_COPIES, lambda m: _dedupe(ctx, m))
 
 
 def read_cleaning(ctx: Context) -> None:
