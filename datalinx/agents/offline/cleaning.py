@@ -29,12 +29,18 @@ SAME_ROWS = (
 )
 TWICE = (
     r"(?:appear|appears|show up|shows up|occur|occurs|turn up|turns up|are listed|is listed|come up|comes up"
-    r"|are there|is there|exist|exists)(?: in the data| in the table)? (?:twice|more than (?:once|{N}(?: times?)?)|two or more times"
-    r"|several times|multiple times|over and over)"
+    r"|are there|is there|exist|exists)(?: in the data| in the table)? (?:twice"
+    r"|more than (?:once|{N}(?: times?)?)|two or more times|several times|multiple times|over and over)"
 )
 WHOLE_COPIES = (
-    REMOVE + r"(?: the| any| all)? (?:{T}|rows|records|entries|lines) (?:that|which) (?:" + TWICE + r"|(?:are|is) (?:"
-    + SAME_ROWS + r"))(?:(?: ,)? (?:and |that are |which are |being |as in |i mean |ie |i e )?(?:" + SAME_ROWS + r"))?"
+    REMOVE
+    + r"(?: the| any| all)? (?:{T}|rows|records|entries|lines) (?:that|which) (?:"
+    + TWICE
+    + r"|(?:are|is) (?:"
+    + SAME_ROWS
+    + r"))(?:(?: ,)? (?:and |that are |which are |being |as in |i mean |ie |i e )?(?:"
+    + SAME_ROWS
+    + r"))?"
 )
 # how the repeats are told, around the ask: 'rows that are exact copies of each other', 'so each appears once'
 COPIES_SAID = (
