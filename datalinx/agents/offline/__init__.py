@@ -194,6 +194,8 @@ def _asides(ctx: Context) -> None:
     # 'orders that ship to Italy', 'the countries orders ship to': the shipping word as a verb of destination, not
     # the column of its date
     ctx.sentence.scan(r"(?P<col>{C})(?= to (?:the )?@v\d+| to(?: [?.!;]|$))", lambda m: _verb_of_place(ctx, m))
+    # 'average calls split by contract': 'split by' groups, though a column is named for the split
+    ctx.sentence.scan(r"(?P<col>{C})(?= by )", lambda m: _verb_of_grouping(m))
     # a judgement of the rows no column holds: 'a nice name', 'the products people love'
     ctx.sentence.scan(
         r"(?:nice|great|awesome|cool|good|bad|lovely|pretty|ugly|interesting|boring)(?= (?:{C}|{T}))"
@@ -235,6 +237,13 @@ def _described_columns(ctx: Context) -> None:
 def _verb_of_place(ctx: Context, match: Match) -> bool:
     item = match.item("col")
     if item is not None and item.norm in ("ship", "ships", "shipping", "sent", "dispatched", "dispatch"):
+        item.kind = "word"
+    return False
+
+
+def _verb_of_grouping(match: Match) -> bool:
+    item = match.item("col")
+    if item is not None and item.norm in ("split", "splits"):
         item.kind = "word"
     return False
 

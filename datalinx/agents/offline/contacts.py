@@ -3,9 +3,10 @@ the rows hold, the column found by its name (support_calls), never by a phrase k
 
 from __future__ import annotations
 
-from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.context import Context, Measure
 from datalinx.agents.offline.grounding import ColumnRef, name_words
 from datalinx.agents.offline.sentence import Match
+from datalinx.core.datasets.facts import ColumnFacts
 from datalinx.core.pipelines.types import NUMERIC
 
 CONTACT = (
@@ -21,20 +22,51 @@ COUNTED = frozenset({"call", "calls", "contact", "contacts", "ticket", "tickets"
 HOW_OFTEN = r"(?= (?:more than|over|at least|at most|fewer than|less than|no more than|exactly|under) {N})"
 
 
+# 'how often ... on average': the mean of the count, asked of a typical row (without it, a total or a mean?)
+OFTEN = r"(?:how often|how many times|how frequently)"
+AVERAGE = r"(?:on average|on avg|typically|in a typical case|per head|per person)"
+ASKER = r"(?: (?:do|does|did|have|has|will|would))?"
+ASKER += r"(?: (?:the |our |all |all our |a |an |each )?(?:{T}|they|people|one))?"
+
+
 def read_contacts(ctx: Context) -> None:
-    """'rung the helpdesk more than twice': the contact phrase read as the column counting contacts."""
-    ctx.sentence.scan(CONTACT + WHOM + HOW_OFTEN, lambda m: _contacts(ctx, m))
+    """'rung the helpdesk more than twice': the contact phrase read as the column counting contacts; 'how often
+    subscribers ring support on average' as the mean of that column."""
+    scan = ctx.sentence.scan
+    scan(CONTACT + WHOM + HOW_OFTEN, lambda m: _contacts(ctx, m))
+    said = r"(?P<said>" + CONTACT + WHOM + r"|{C})"
+    scan(OFTEN + r" " + AVERAGE + ASKER + " " + said, lambda m: _average_contacts(ctx, m))
+    scan(OFTEN + ASKER + " " + said + r"(?: ,)? " + AVERAGE, lambda m: _average_contacts(ctx, m))
+
+
+def _contact_count(ctx: Context) -> ColumnFacts | None:
+    """The one column of the base counting contacts ('support_calls'), found by its name."""
+    counts = [
+        c for c in ctx.grounding.dataset(ctx.base).columns if set(name_words(c.name)) & COUNTED and c.type in NUMERIC
+    ]
+    return counts[0] if len(counts) == 1 else None
 
 
 def _contacts(ctx: Context, match: Match) -> bool:
     if any(i.norm not in WHOM_WORDS for i in match.items()[1:] if i.kind != "word" or " " in i.norm):
         return False  # 'called Anna more than twice': someone no column counts
-    counts = [
-        c for c in ctx.grounding.dataset(ctx.base).columns if set(name_words(c.name)) & COUNTED and c.type in NUMERIC
-    ]
-    if len(counts) != 1:
+    count = _contact_count(ctx)
+    if count is None:
         return False
-    ref = ColumnRef(ctx.base, counts[0].name, counts[0].type, 3)
-    ctx.note(f"read '{match.text}' as the count {counts[0].name}")
+    ref = ColumnRef(ctx.base, count.name, count.type, 3)
+    ctx.note(f"read '{match.text}' as the count {count.name}")
     ctx.sentence.fold(match.indexes[0], match.indexes[-1], match.as_column(ref))
     return False
+
+
+def _average_contacts(ctx: Context, match: Match) -> bool:
+    count = _contact_count(ctx)
+    asker = next(iter(match.items("ds")), None)
+    if count is None or (asker is not None and str(asker.ref) != ctx.base):
+        return False  # no count of contacts, or another dataset's people: not the rows that hold it
+    said = [i for i in match.items(name="said") if i.kind != "word"]
+    if any(i.kind != "col" or ctx.column(i) != count.name for i in said):
+        return False  # 'how often ... on average' of something other than the contacts the rows count
+    ctx.note(f"read '{match.text}' as the mean of {count.name}")
+    ctx.measures.append(Measure("mean", count.name, match.text))
+    return True

@@ -15,6 +15,7 @@ from datalinx.agents.offline.words import (
     AT_LEAST,
     AT_MOST,
     CONCEPTS,
+    CONTACT_VERBS,
     DECADES,
     FILLER,
     GREATER,
@@ -183,6 +184,7 @@ def planner_words() -> frozenset[str]:
         | set(SEASONS)
         | {w for words in (*HOLIDAYS, *MOVABLE_HOLIDAYS) for w in words}
         | ABBREVIATIONS
+        | CONTACT_VERBS
     )
     return frozenset(known | synonyms | phrases | opposites)
 

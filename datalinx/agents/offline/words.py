@@ -67,6 +67,8 @@ CHATTER = word_set(
 FILLER = FILLER | CHATTER
 
 # Planner keywords: recognised words the spelling fixer may correct towards, and never "corrects" away from.
+# Verbs of getting in touch, which a spelling fix must keep ('ring support' is no 'bring').
+CONTACT_VERBS = word_set("ring rings ringing rang rung phone phones phoned phoning contacted contacting")
 KEYWORDS = word_set(
     """
     show list give find display select keep only just include including exclude excluding except without with not
