@@ -24,6 +24,7 @@ from datalinx.agents.offline.contacts import read_contacts
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.derive import read_derived
 from datalinx.agents.offline.descriptions import read_column_descriptions
+from datalinx.agents.offline.each_once import read_each_once, read_sent_to
 from datalinx.agents.offline.earnings import read_earned_rankings
 from datalinx.agents.offline.fills import read_fills, read_said_fills
 from datalinx.agents.offline.filter_dates import read_dates
@@ -56,6 +57,7 @@ __all__ = ["draft"]
 
 READERS = (
     read_blank_groups,
+    read_sent_to,
     read_outputs,
     read_whole_copies,
     read_exclusions,
@@ -96,6 +98,7 @@ READERS = (
     read_left_out,
     read_unseen_members,
     read_columns,
+    read_each_once,
     read_added_back,
     read_whose,
 )
