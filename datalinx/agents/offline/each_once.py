@@ -31,7 +31,7 @@ def read_sent_to(ctx: Context) -> None:
     who = r"(?:(?:that|which) )?(?:(?:we|they|you) (?:(?:ve|have|had) )?(?:ever |already )?)?"
     verb = r"(?P<verb>@[vc]\d+|[a-z]+)"
     rows = r"(?:the |our |all |all our |any )?(?P<rows>{T})"
-    to = r" to(?= [?.!;,]|$)"
+    to = r" to(?= [?.!;,]|$| (?:just |only )?once| each once| (?:with no|without|no) (?:repeats|duplicates))"
     scan = ctx.sentence.scan
     scan(EVERY + COLUMNS + " " + who + verb + r"(?: " + rows + ")?" + to, lambda m: _sent_to(ctx, m))
     been = r" (?:were|was|have been|has been|had been|got|get|are|is|ve been)(?: ever| already)? "
