@@ -318,3 +318,48 @@ def test_places_the_rows_do_not_hold_are_said_unclear(request_text: str, demo: D
 def test_once_each_after_listed_columns_is_distinct(demo: Demo) -> None:
     steps = _steps("products name and category, once each", demo)
     assert steps == [{"kind": "select", "columns": ["name", "category"]}, {"kind": "deduplicate", "keep": "first"}]
+
+
+# --- a summary said to be over every row: 'across all our orders', 'just the one number' ------------------------
+MEASURED = [("the average order value", "orders", "mean", "total_revenue"),
+            ("the mean price", "products", "mean", "price"),
+            ("the median monthly charges", "churn", "median", "monthly_charges"),
+            ("the total revenue", "orders", "sum", "total_revenue"),
+            ("the maximum quantity", "orders", "max", "quantity")]  # fmt: skip
+OVER = {"orders": "orders", "products": "products", "churn": "subscribers"}
+SPANS = ["across all our {rows}", "over every {rows}", "across all {rows}", "for all the {rows}",
+         "across all of our {rows} combined"]  # fmt: skip
+SINGLE = ["", ", just the one number", " as a single figure", ", one number please"]
+OVERALLS = [
+    (f"{said} {span.format(rows=OVER[ds])}{single}", ds, function, column)
+    for (said, ds, function, column), span, single in itertools.product(MEASURED, SPANS, SINGLE)
+    if not (span.startswith("over every") and ds != "products")  # 'every orders' is no English
+]
+
+
+@pytest.mark.parametrize(("request_text", "dataset", "function", "column"), OVERALLS, ids=[o[0] for o in OVERALLS])
+def test_a_summary_across_all_rows_is_one_figure(
+    request_text: str, dataset: str, function: str, column: str, demo: Demo
+) -> None:
+    planned = draft(request_text, demo.catalog)
+    assert planned.not_understood == [], planned.not_understood
+    nodes = planned.definition["nodes"]
+    assert nodes[0]["dataset"] == dataset
+    aggregates = [n for n in nodes if n["kind"] == "aggregate"]
+    assert len(aggregates) == 1 and aggregates[0]["group_by"] == []
+    assert aggregates[0]["aggregations"] == [{"function": function, "column": column}]
+
+
+def test_the_average_order_value_across_all_orders_is_the_mean(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("what's the average order value across all our orders? just the one number", demo, tmp_path)
+    assert output.shape == (1, 1)
+    assert output.item() == pytest.approx(demo.frames["orders"]["total_revenue"].mean())
+
+
+@pytest.mark.parametrize("request_text", [
+    "average order value by country, just the one number",  # one number, yet a figure per country
+    "orders across all our orders",  # nothing summarised
+    "the average colour across all our products",  # no such column
+])  # fmt: skip
+def test_one_figure_that_contradicts_the_request_is_said_unclear(request_text: str, demo: Demo) -> None:
+    _refused(request_text, demo)

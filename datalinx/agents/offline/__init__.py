@@ -37,6 +37,7 @@ from datalinx.agents.offline.joins import consume_datasets, read_added_back, rea
 from datalinx.agents.offline.members import read_unseen_members, read_value_words
 from datalinx.agents.offline.ordering import read_limits, read_sorts
 from datalinx.agents.offline.outputs import read_outputs
+from datalinx.agents.offline.overall import read_one_number, read_over_all_rows
 from datalinx.agents.offline.placing import read_placements, read_sorted_by
 from datalinx.agents.offline.plan import Plan
 from datalinx.agents.offline.presence import read_presence
@@ -82,6 +83,7 @@ READERS = (
     read_rankings,
     read_sorts,
     read_sorted_by,
+    read_over_all_rows,
     read_groups,
     read_placements,
     read_late_rankings,
@@ -89,6 +91,7 @@ READERS = (
     read_extremes,
     read_having,
     read_measures,
+    read_one_number,
     read_tenures,
     read_ages,
     read_dates,

@@ -1,0 +1,47 @@
+"""A summary said to be over every row: 'the average order value across all our orders', 'the total revenue over
+every order', 'just the one number': no grouping, one figure."""
+
+from __future__ import annotations
+
+from datalinx.agents.offline.context import Context, Measure
+from datalinx.agents.offline.sentence import Match
+from datalinx.agents.offline.words import AGGREGATES
+from datalinx.core.pipelines.types import NUMERIC
+
+SUMMARY_WORDS = frozenset({*AGGREGATES, "many", "much"})
+ALL_ROWS = (
+    r"(?:across|over|for|among|from) (?:all|every|each and every|the whole of|all of)(?: (?:the|our))? (?P<rows>{T})"
+    r"(?: (?:combined|together|put together|taken together))?"
+)
+ONE_NUMBER = (
+    r"(?:(?:, |as |in )?(?:just |only )?(?:the |a |one )?(?:one|single) (?:number|figure|value|result|answer)"
+    r"|(?:, )?(?:just |only )?(?:one|a) (?:number|figure))(?= [?.!;]|$| please| pls| thanks)"
+)
+
+
+def read_over_all_rows(ctx: Context) -> None:
+    """'across all our orders' in a summary: the measure over every row of the base, which is no grouping."""
+    ctx.sentence.scan(r"(?:(?P<what>{C}) )?" + ALL_ROWS, lambda m: _over_all_rows(ctx, m))
+
+
+def _over_all_rows(ctx: Context, match: Match) -> bool:
+    rows, what = match.item("rows"), match.item("what")
+    if rows is None or str(rows.ref) != ctx.base or ctx.groups:
+        return False
+    said = what.text.lower().split()[0] if what is not None else ""
+    column = ctx.column(what) if what is not None and said in ("total", "sum") else None
+    if column is not None and ctx.type_of(column) in NUMERIC:
+        ctx.measures.append(Measure("sum", column, match.text))  # 'the total revenue across all orders': its sum
+        return True
+    if not any(i.norm in SUMMARY_WORDS for i in ctx.sentence.items):
+        return False  # no summary asked: 'across all orders' is read with the rest
+    _, start = match.match.span("what") if what is not None else (0, -1)
+    for index in match.indexes:
+        ctx.sentence.items[index].consumed |= ctx.sentence.offsets[index] > start
+    return False
+
+
+def read_one_number(ctx: Context) -> None:
+    """'just the one number', 'as a single figure' after a summary with no groups: the figure it already is."""
+    if ctx.measures and not ctx.groups:
+        ctx.sentence.scan(ONE_NUMBER, lambda m: True)
