@@ -92,7 +92,7 @@ def _derive(ctx: Context, match: Match) -> bool:
         if dataset is not None and dataset.kind == "col" and dataset.norm != ctx.base:
             return False  # 'add a column x to churn': a dataset's name, not a column's
     name = new_name(names[0].ref if names[0].kind == "str" else names[0].text)
-    text = _days_between(ctx, body) or _rounded(ctx, body) or _expression(ctx, body)
+    text = _days_between(ctx, body) or _rounded(ctx, body) or _period_of(ctx, body) or _expression(ctx, body)
     if text is None:
         ctx.refuse(ctx.sentence.request[body[0].start : body[-1].end])
         return True
@@ -165,6 +165,26 @@ def _days_between(ctx: Context, items: list[Item]) -> str | None:
         return None
     end, start = (ctx.as_date(c) for c in dates)
     return f"date_diff('day', {start}, {end})"
+
+
+PERIOD_TAILS = ([], ["fell", "in"], ["falls", "in"], ["was", "in"], ["is", "in"])
+
+
+def _period_of(ctx: Context, items: list[Item]) -> str | None:
+    """'year of birth_date', "order_date's month", 'the year order_date fell in': a period of one date column."""
+    words = [i for i in items if i.kind != "punct" and not (i.kind == "word" and i.norm in ARTICLES)]
+    if len(words) == 3 and words[0].norm in PERIOD_FUNCTIONS and words[1].norm == "of":
+        unit, item = words[0].norm, words[2]
+    elif len(words) == 2 and words[1].norm in PERIOD_FUNCTIONS:
+        unit, item = words[1].norm, words[0]
+    elif len(words) >= 2 and words[0].norm in PERIOD_FUNCTIONS and [i.norm for i in words[2:]] in PERIOD_TAILS[1:]:
+        unit, item = words[0].norm, words[1]
+    else:
+        return None
+    column = ctx.column(item) if item.kind == "col" else None
+    if column is None or (ctx.type_of(column) not in TEMPORAL and not column.endswith("_date")):
+        return None  # text of dates is read as dates; any other column has no year
+    return f"{PERIOD_FUNCTIONS[unit]}({ctx.as_date(column)})"
 
 
 def compute(ctx: Context, name: str, text: str, words: str, note: str = "") -> bool:
