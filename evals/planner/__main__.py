@@ -26,6 +26,7 @@ def main(argv: list[str] | None = None) -> int:
         "fresh6",
         "fresh7",
         "fresh8",
+        "fresh9",
         "all",
     ]
     parser.add_argument("--split", choices=splits, default="all")

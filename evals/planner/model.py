@@ -11,7 +11,9 @@ import polars as pl
 from evals.planner.compare import ColumnsMode
 
 Style = Literal["terse", "chatty", "typo", "paraphrase", "formal", "question"]
-Split = Literal["dev", "test", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8"]
+Split = Literal[
+    "dev", "test", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9"
+]
 Frames = dict[str, pl.DataFrame]
 Expectation = Callable[[Frames], pl.DataFrame]
 
