@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 import polars as pl
 
 from evals.planner import truth
 from evals.planner.model import Frames, case
-from evals.planner.truth import DUPLICATE_NOTE, ORPHAN_NOTE, How, lookups, orders_with
+from evals.planner.truth import (
+    DUPLICATE_NOTE,
+    MATCHES,
+    ORPHAN_NOTE,
+    How,
+    Match,
+    lookups,
+    orders_with,
+)
 
 REUSED_PRODUCTS = "4 product_ids name two different products, so their orders match both"
 NO_PRODUCT = "the 30 orders without a product_id may be kept with nothing looked up (left join) or left out"
-Match = Literal["semi", "inner", "inner-distinct", "inner-key"]
-MATCHES: tuple[Match, ...] = ("semi", "inner", "inner-distinct", "inner-key")
 
 
 def _orders_of_segment(f: Frames, orders: pl.DataFrame, segment: str, match: Match) -> pl.DataFrame:

@@ -8,14 +8,18 @@ import polars as pl
 
 from evals.planner import truth
 from evals.planner.model import Expectation, Frames, case
-from evals.planner.truth import DUPLICATE_NOTE, ORPHAN_NOTE, How, lookups, orders_with
+from evals.planner.truth import (
+    DUPLICATE_NOTE,
+    MATCH_NOTE,
+    MATCHES,
+    ORPHAN_NOTE,
+    How,
+    Match,
+    lookups,
+    orders_with,
+)
 
 REUSED_PRODUCTS = "4 product_ids name two different products; P0065 and P0122 are each an Electronics and a Toys row"
-Match = Literal["semi", "inner", "inner-distinct", "inner-key"]
-MATCHES: tuple[Match, ...] = ("semi", "inner", "inner-distinct", "inner-key")
-MATCH_NOTE = (
-    "orders as stored (semi join) or with customer columns attached (inner join, exact customer copies kept or not)"
-)
 Names = Literal["rows", "distinct-rows", "distinct-names"]
 
 

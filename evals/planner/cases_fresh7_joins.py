@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 import polars as pl
 
 from evals.planner import truth
 from evals.planner.model import Expectation, Frames, case
-from evals.planner.truth import DUPLICATE_NOTE, ORPHAN_NOTE, How, lookups, orders_with
-
-REUSED_PRODUCTS = (
-    "4 product_ids name two different products, so an order of one of them matches two products rows (kept as"
-    " the join gives them)"
+from evals.planner.truth import (
+    DUPLICATE_NOTE,
+    HOWS,
+    MATCH_NOTE,
+    MATCHES,
+    NO_PRODUCT,
+    ORPHAN_NOTE,
+    REUSED_PRODUCTS,
+    How,
+    Match,
+    lookups,
+    orders_with,
+    orders_with_products,
 )
-NO_PRODUCT = "30 orders have no product_id: kept without product columns (left join) or dropped (inner) are accepted"
-Match = Literal["semi", "inner", "inner-distinct", "inner-key"]
-MATCHES: tuple[Match, ...] = ("semi", "inner", "inner-distinct", "inner-key")
-MATCH_NOTE = (
-    "orders as stored (semi join) or with customer columns attached (inner join, exact customer copies kept or not)"
-)
-HOWS: tuple[How, ...] = ("left", "inner")
 
 
 def _orders_of(f: Frames, condition: pl.Expr, column: str, match: Match) -> pl.DataFrame:
@@ -39,10 +38,6 @@ def _customer_orders_matching(condition: pl.Expr, column: str) -> list[Expectati
     return [lambda f, match=match: _orders_of(f, condition, column, match) for match in MATCHES]
 
 
-def _orders_with_products(f: Frames, columns: list[str], how: How) -> pl.DataFrame:
-    return f["orders"].join(f["products"].select("product_id", *columns), on="product_id", how=how)
-
-
 def _never_ordered(f: Frames, dedupe: bool) -> pl.DataFrame:
     people = f["customers"].unique() if dedupe else f["customers"]
     return people.join(f["orders"], on="customer_id", how="anti")
@@ -55,7 +50,7 @@ def _takings_per_home_country(f: Frames, how: How, dedupe: bool, folded: bool) -
 
 
 def _revenue_per_category(f: Frames, how: How, folded: bool) -> pl.DataFrame:
-    joined = _orders_with_products(f, ["category"], how)
+    joined = orders_with_products(f, ["category"], how)
     if not folded:
         return joined.group_by("category").agg(pl.col("total_revenue").sum().alias("revenue"))
     # a folded group may be labelled by any of its spellings ('Sports', 'sport'), so only its total is compared
@@ -63,7 +58,7 @@ def _revenue_per_category(f: Frames, how: How, folded: bool) -> pl.DataFrame:
 
 
 def _units_per_product_name(f: Frames, how: How) -> pl.DataFrame:
-    joined = _orders_with_products(f, ["name"], how)
+    joined = orders_with_products(f, ["name"], how)
     return joined.group_by("name").agg(pl.col("quantity").sum().alias("units"))
 
 
@@ -93,8 +88,8 @@ JOINS = [
         "terse",
         "fresh7",
         "join",
-        lambda f: _orders_with_products(f, ["name", "category"], "left"),
-        alternatives=[lambda f: _orders_with_products(f, ["name", "category"], "inner")],
+        lambda f: orders_with_products(f, ["name", "category"], "left"),
+        alternatives=[lambda f: orders_with_products(f, ["name", "category"], "inner")],
         note="products.name and products.category by product_id; " + REUSED_PRODUCTS + "; " + NO_PRODUCT,
     ),
     case(

@@ -2,30 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 import polars as pl
 
 from evals.planner import truth
 from evals.planner.model import Frames, case
-from evals.planner.truth import DUPLICATE_NOTE, ORPHAN_NOTE, How, lookups, orders_with
-
-REUSED_PRODUCTS = (
-    "4 product_ids name two different products, so an order of one of them matches two products rows (kept as"
-    " the join gives them)"
+from evals.planner.truth import (
+    DUPLICATE_NOTE,
+    HOWS,
+    MATCH_NOTE,
+    MATCHES,
+    NO_PRODUCT,
+    ORPHAN_NOTE,
+    REUSED_PRODUCTS,
+    How,
+    Match,
+    lookups,
+    orders_with,
+    orders_with_products,
 )
-NO_PRODUCT = "30 orders have no product_id: kept without product columns (left join) or dropped (inner) are accepted"
+
 FOLDED_NOTE = "a folded group may be labelled by any of its spellings, so only its measure is compared"
-Match = Literal["semi", "inner", "inner-distinct", "inner-key"]
-MATCHES: tuple[Match, ...] = ("semi", "inner", "inner-distinct", "inner-key")
-MATCH_NOTE = (
-    "orders as stored (semi join) or with customer columns attached (inner join, exact customer copies kept or not)"
-)
-HOWS: tuple[How, ...] = ("left", "inner")
-
-
-def _orders_with_products(f: Frames, columns: list[str], how: How) -> pl.DataFrame:
-    return f["orders"].join(f["products"].select("product_id", *columns), on="product_id", how=how)
 
 
 def _toy_orders(f: Frames, semi: bool) -> pl.DataFrame:
@@ -41,7 +37,7 @@ def _revenue_per_segment(f: Frames, how: How, dedupe: bool) -> pl.DataFrame:
 
 
 def _quantity_per_category(f: Frames, how: How, folded: bool) -> pl.DataFrame:
-    joined = _orders_with_products(f, ["category"], how)
+    joined = orders_with_products(f, ["category"], how)
     if not folded:
         return joined.group_by("category").agg(pl.col("quantity").mean())
     return joined.group_by(truth.category()).agg(pl.col("quantity").mean()).drop("category")
@@ -115,8 +111,8 @@ JOINS = [
         "paraphrase",
         "fresh8",
         "join",
-        lambda f: _orders_with_products(f, ["name"], "left"),
-        alternatives=[lambda f: _orders_with_products(f, ["name"], "inner")],
+        lambda f: orders_with_products(f, ["name"], "left"),
+        alternatives=[lambda f: orders_with_products(f, ["name"], "inner")],
         note="products.name by product_id; " + REUSED_PRODUCTS + "; " + NO_PRODUCT,
     ),
     case(

@@ -2,30 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 import polars as pl
 
 from evals.planner import truth
 from evals.planner.model import Frames, case
-from evals.planner.truth import DUPLICATE_NOTE, ORPHAN_NOTE, How, lookups, orders_with
-
-REUSED_PRODUCTS = (
-    "4 product_ids name two different products, so an order of one of them matches two products rows (kept as"
-    " the join gives them)"
+from evals.planner.truth import (
+    DUPLICATE_NOTE,
+    HOWS,
+    MATCH_NOTE,
+    MATCHES,
+    NO_PRODUCT,
+    ORPHAN_NOTE,
+    REUSED_PRODUCTS,
+    How,
+    Match,
+    lookups,
+    orders_with,
+    orders_with_products,
 )
-NO_PRODUCT = "30 orders have no product_id: kept without product columns (left join) or dropped (inner) are accepted"
+
 FOLDED_NOTE = "a folded group may be labelled by any of its spellings, so only its measure is compared"
-Match = Literal["semi", "inner", "inner-distinct", "inner-key"]
-MATCHES: tuple[Match, ...] = ("semi", "inner", "inner-distinct", "inner-key")
-MATCH_NOTE = (
-    "orders as stored (semi join) or with customer columns attached (inner join, exact customer copies kept or not)"
-)
-HOWS: tuple[How, ...] = ("left", "inner")
-
-
-def _orders_with_products(f: Frames, columns: list[str], how: How) -> pl.DataFrame:
-    return f["orders"].join(f["products"].select("product_id", *columns), on="product_id", how=how)
 
 
 def _orders_of_segment(f: Frames, segment: str, match: Match, year: int | None = None) -> pl.DataFrame:
@@ -41,7 +37,7 @@ def _orders_of_segment(f: Frames, segment: str, match: Match, year: int | None =
 
 
 def _revenue_per_product_name(f: Frames, how: How) -> pl.DataFrame:
-    joined = _orders_with_products(f, ["name"], how)
+    joined = orders_with_products(f, ["name"], how)
     return joined.group_by("name").agg(pl.col("total_revenue").sum().alias("revenue"))
 
 
@@ -59,11 +55,11 @@ def _mean_order_per_segment(f: Frames, how: How, dedupe: bool) -> pl.DataFrame:
     return joined.group_by("segment").agg(pl.col("total_revenue").mean().alias("average_order_value"))
 
 
-CATEGORIES = [lambda f, how=how: _orders_with_products(f, ["category"], how) for how in HOWS]
+CATEGORIES = [lambda f, how=how: orders_with_products(f, ["category"], how) for how in HOWS]
 EMAILS = lookups(lambda f, how, dedupe: orders_with(f, ["email"], how, dedupe))
 ENTERPRISE = [lambda f, m=m: _orders_of_segment(f, "enterprise", m) for m in MATCHES]
 SMB_2024 = [lambda f, m=m: _orders_of_segment(f, "smb", m, year=2024) for m in MATCHES]
-PRICE_WEIGHT = [lambda f, how=how: _orders_with_products(f, ["price", "weight"], how) for how in HOWS]
+PRICE_WEIGHT = [lambda f, how=how: orders_with_products(f, ["price", "weight"], how) for how in HOWS]
 NAME_REVENUE = [lambda f, how=how: _revenue_per_product_name(f, how) for how in HOWS]
 COUNTRY_REVENUE = [
     lambda f, how=how, dedupe=dedupe, folded=folded: _revenue_per_customer_country(f, how, dedupe, folded)

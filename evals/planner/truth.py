@@ -83,6 +83,21 @@ ORPHAN_NOTE = "12 orders name a customer_id that customers lacks; keeping them (
 LOOKUPS: list[tuple[How, bool]] = [("left", True), ("left", False), ("inner", True), ("inner", False)]
 
 
+REUSED_PRODUCTS = (
+    "4 product_ids name two different products, so an order of one of them matches two products rows (kept as"
+    " the join gives them)"
+)
+NO_PRODUCT = "30 orders have no product_id: kept without product columns (left join) or dropped (inner) are accepted"
+HOWS: tuple[How, ...] = ("left", "inner")
+# How orders of a customer segment may be read: as stored (semi join), or with customer columns attached by an
+# inner join of every customers row, of distinct rows, or of distinct (customer_id, segment) pairs.
+Match = Literal["semi", "inner", "inner-distinct", "inner-key"]
+MATCHES: tuple[Match, ...] = ("semi", "inner", "inner-distinct", "inner-key")
+MATCH_NOTE = (
+    "orders as stored (semi join) or with customer columns attached (inner join, exact customer copies kept or not)"
+)
+
+
 def orders_with(f: Frames, columns: list[str], how: How, dedupe: bool) -> pl.DataFrame:
     """Orders with some customer columns attached."""
     people = f["customers"].select("customer_id", *columns)
@@ -93,3 +108,8 @@ def orders_with(f: Frames, columns: list[str], how: How, dedupe: bool) -> pl.Dat
 def lookups(build: Callable[[Frames, How, bool], pl.DataFrame]) -> list[Callable[[Frames], pl.DataFrame]]:
     """One expectation per accepted way of looking customers up, the first being the left join of distinct rows."""
     return [lambda f, how=how, dedupe=dedupe: build(f, how, dedupe) for how, dedupe in LOOKUPS]
+
+
+def orders_with_products(f: Frames, columns: list[str], how: How) -> pl.DataFrame:
+    """Orders with some product columns attached."""
+    return f["orders"].join(f["products"].select("product_id", *columns), on="product_id", how=how)
