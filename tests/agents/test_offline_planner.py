@@ -76,7 +76,7 @@ def plan_steps(request: str, demo: Demo) -> list[dict[str, Any]]:
     """The plan's nodes without their ids, after checking every word was understood."""
     planned = draft(request, demo.catalog)
     assert planned.definition is not None, planned.not_understood
-    assert planned.not_understood == []
+    assert planned.not_understood == [], planned.not_understood
     return [{k: v for k, v in node.items() if k != "id"} for node in planned.definition["nodes"]]
 
 

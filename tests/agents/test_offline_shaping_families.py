@@ -15,17 +15,14 @@ import polars as pl
 import pytest
 
 from datalinx.agents.offline import draft
-from tests.agents.test_offline_planner import Demo, answer, demo, same_rows
+from tests.agents.test_offline_planner import Demo, answer, demo, plan_steps, same_rows
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
 
 
 def _steps(request: str, demo: Demo) -> list[dict[str, Any]]:
     """The plan's nodes after its source, without ids, checking every word was understood."""
-    planned = draft(request, demo.catalog)
-    assert planned.definition is not None, planned.not_understood
-    assert planned.not_understood == [], planned.not_understood
-    return [{k: v for k, v in n.items() if k != "id"} for n in planned.definition["nodes"] if n["kind"] != "source"]
+    return [step for step in plan_steps(request, demo) if step["kind"] != "source"]
 
 
 def _kinds(steps: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
