@@ -27,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
         "fresh7",
         "fresh8",
         "fresh9",
+        "fresh10",
         "all",
     ]
     parser.add_argument("--split", choices=splits, default="all")

@@ -15,6 +15,7 @@ from evals.planner import (
     cases_fresh7,
     cases_fresh8,
     cases_fresh9,
+    cases_fresh10,
     cases_groups,
     cases_holdout,
     cases_rows,
@@ -37,6 +38,7 @@ CASES: list[Case] = [
     *cases_fresh7.CASES,
     *cases_fresh8.CASES,
     *cases_fresh9.CASES,
+    *cases_fresh10.CASES,
 ]
 
 
@@ -46,7 +48,7 @@ def by_id(case_id: str) -> Case:
 
 
 def for_split(split: str) -> list[Case]:
-    """The cases of one split ('dev', 'test', 'holdout', 'fresh', 'fresh2' ... 'fresh9') or all ('all')."""
+    """The cases of one split ('dev', 'test', 'holdout', 'fresh', 'fresh2' ... 'fresh10') or all ('all')."""
     return list(CASES) if split == "all" else [c for c in CASES if c.split == split]
 
 

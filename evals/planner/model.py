@@ -12,7 +12,19 @@ from evals.planner.compare import ColumnsMode
 
 Style = Literal["terse", "chatty", "typo", "paraphrase", "formal", "question"]
 Split = Literal[
-    "dev", "test", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9"
+    "dev",
+    "test",
+    "holdout",
+    "fresh",
+    "fresh2",
+    "fresh3",
+    "fresh4",
+    "fresh5",
+    "fresh6",
+    "fresh7",
+    "fresh8",
+    "fresh9",
+    "fresh10",
 ]
 Frames = dict[str, pl.DataFrame]
 Expectation = Callable[[Frames], pl.DataFrame]
