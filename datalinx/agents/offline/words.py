@@ -184,10 +184,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 # Comparison words -> operator, longest phrases first when matched.
 GREATER = ("greater than", "more than", "larger than", "bigger than", "higher than", "over", "above", "exceeding",
            "exceeds", "exceed", "in excess of", ">", "after", "older than", "later than", "newer than",
-           "costlier than", "more expensive than", "heavier than", "longer than")  # fmt: skip
+           "costlier than", "more expensive than", "heavier than", "longer than", "tops", "topped", "topping",
+           "north of", "upwards of", "upward of", "exceeded", "surpasses", "surpassed", "beyond")  # fmt: skip
 AT_LEAST = ("at least", "no less than", "not less than", "minimum of", "min of", "or more", ">=", "from")
 LESS = ("less than", "fewer than", "smaller than", "lower than", "under", "below", "<", "before", "younger than",
-        "earlier than", "cheaper than", "lighter than", "shorter than", "less expensive than")  # fmt: skip
+        "earlier than", "cheaper than", "lighter than", "shorter than", "less expensive than", "south of",
+        "short of", "beneath")  # fmt: skip
 AT_MOST = ("at most", "no more than", "not more than", "up to", "maximum of", "max of", "or less", "or fewer", "<=")
 
 AGGREGATES: dict[str, str] = {
