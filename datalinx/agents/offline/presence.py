@@ -10,7 +10,10 @@ from datalinx.core.pipelines.types import ColumnType
 
 MISSING = (
     r"(?:missing|empty|null|nulls|blank|unknown|not set|not filled in|not filled|not known|not given|absent|na|n/a"
-    r"|not recorded|not provided|not available|not on file|unrecorded|not specified|not entered|unavailable)"
+    r"|not recorded|not provided|not available|not on file|unrecorded|not specified|not entered|unavailable"
+    r"|(?:(?:have|has|had|was|were|is|are) )?(?:not|never)(?: yet| ever)?(?: been| got| gotten)?(?: yet)?"
+    r" (?:recorded|filled in|filled out|entered|captured|logged|given|provided|supplied|set|stored|noted|written down)"
+    r"|(?:is |are |was |were )?not (?:on|in) (?:record|file|the records?|the system)|not filled out|unfilled|unentered)"
 )
 PRESENT = (
     r"(?:not missing|not empty|not null|not blank|present(?! in)|known|set|filled|given|filled in|provided|exists|exist"
@@ -188,3 +191,22 @@ def read_presence(ctx: Context) -> None:
     scan(
         r"(?:with no|without|no|lacking|missing) " + ARTICLE + rf"(?P<t>{{T}}) {ON_FILE}", lambda m: _unattached(ctx, m)
     )
+    # 'who don't take any internet package at all', 'that use no internet service': the stored none, else a null
+    scan(
+        r"(?:not (?:" + TAKEN + r") (?:any |an? |the )?|(?:" + TAKEN + r") no )(?P<col>{C})" + KIND + r"(?: at all)?",
+        lambda m: absent_value(ctx, m) or zero_count(ctx, m) or add_null(ctx, m, True),
+    )
+    scan(
+        r"(?:without|with no|lacking|having no) (?:any |an? )?(?P<col>{C})" + KIND.replace(")?", ")") + r"(?: at all)?",
+        lambda m: absent_value(ctx, m),
+    )
+
+
+# Verbs of having a service or a thing: 'take', 'use', 'pay for'.
+TAKEN = (
+    r"take|takes|took|taking|use|uses|used|using|get|gets|got|buy|buys|bought|pay for|pays for|paid for|receive"
+    r"|receives|want|wants|subscribe to|subscribes to|subscribed to|sign up for|signed up for|opt for|opted for|have"
+    r"|has|had|carry|carries"
+)
+# Nouns for the kind of thing a column's value is, said after it: 'internet package', 'internet plan'.
+KIND = r"(?: (?:package|packages|plan|plans|service|services|option|options|subscription|connection|deal|product))?"
