@@ -29,10 +29,11 @@ def _text(ctx: Context, match: Match) -> bool:
     text = first.ref if first.kind == "str" else ctx.sentence.request[first.start : last.end]
     if first.kind == "val" and len(pieces) == 1:
         text = first.text
+        if ctx.sentence.request[max(0, first.start - 1) : first.start] == "@":  # 'ends in @example.com', as typed
+            text = "@" + text
     how = match.group("how") or ""
-    function = (
-        "starts_with" if how.startswith(("start", "begin")) else "ends_with" if how.startswith("end") else "contains"
-    )
+    ending = how.startswith(("end", "finish"))
+    function = "starts_with" if how.startswith(("start", "begin")) else "ends_with" if ending else "contains"
     expression = f"{function}({ident(column)}, {literal(str(text))})"
     negated = bool(match.group("neg"))
     if negated:
@@ -236,7 +237,8 @@ def read_relations(ctx: Context) -> None:
     scan(r"(?P<col>{C}) " + BRIDGE + RELATION + r" " + arithmetic("rhs"), lambda m: _columns(ctx, m))
     how = (
         r"(?P<how>starts with|starting with|start with|begins with|beginning "
-        r"with|begin with|ends with|ending with|end with|contains|containing|"
+        r"with|begin with|ends with|ending with|end with|ends in|ending in|end in|finishes with|finishing with"
+        r"|finish with|finishes in|finishing in|finish in|finishes on|ends on|contains|containing|"
         r"contain|includes|including|include|like)"
     )
     value = r"(?P<val>{S}|{V}|\. \S+|@ \S+|\S+)"
