@@ -38,8 +38,9 @@ def _ago(ctx: Context, match: Match) -> bool:
 
 
 STAYED = (
-    r"(?:stayed|stuck around|been around|been a (?:customer|client|member|subscriber)|been subscribed|been with us"
-    r"|been on board|been signed up)"
+    r"(?:stayed|stuck around|been around|(?:been )?(?:a |our )?(?:customer|client|member|subscriber)s?(?: with us)?"
+    r"|been subscribed|(?:been )?with us|(?:been )?with the (?:company|business|firm)|(?:been )?on board"
+    r"|been signed up|(?:been )?on (?:the|our) (?:books|roster|rolls)|(?:been )?signed up with us|been around)"
 )
 
 

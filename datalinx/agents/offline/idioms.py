@@ -1,0 +1,113 @@
+"""Idioms whose words look like data but say something else: 'on the books' (kept as a customer, not the Books
+category), 'in one go' after a count of units (each row is one order already), 'real accounts rather than test
+ones' (one side of a flag, not both)."""
+
+from __future__ import annotations
+
+from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.grounding import ColumnRef
+from datalinx.agents.offline.sentence import Match
+from datalinx.core.pipelines.types import NUMERIC
+from datalinx.core.quality.vocabulary import singular
+
+# Words a value may share with an idiom of being kept on: 'on the books' is no category of Books.
+KEPT_ON = ("books", "book", "roster", "rolls", "register")
+# How a single occasion is said: 'in one go', 'in a single order', 'at one time'.
+OCCASION = (
+    r"(?:in (?:one|a single|a|1) (?:go|shot|hit|batch|basket|sitting|transaction|purchase|order|sale|{T})"
+    r"|in (?:one|a single) (?:single )?(?:go|{T})|at one time|all at once|per {T}|on (?:one|a single) {T})"
+)
+ROW_NOUNS = ("order", "orders", "purchase", "purchases", "sale", "sales", "transaction", "transactions")
+
+
+def read_idioms(ctx: Context) -> None:
+    """Idioms read before any value is: 'been on the books' keeps its words for the tenure it says; 'real
+    accounts' is one flag (is_test_account) said with a word of its name."""
+    for match in list(ctx.sentence.matches(r"(?P<col>{C}) (?P<noun>[a-z]+)"))[::-1]:  # from the end: folds keep indexes
+        _flag_noun(ctx, match)
+    ctx.sentence.scan(r"(?P<v>{V}) (?P<noun>[a-z]+|{C})", lambda m: _place_noun(m))
+    kept = r"(?:been|still|stayed|remained|are|is|were|was|who|kept) on (?:the|our|its|their) (?P<v>{V})"
+    kept += r"(?= for | since )"
+    ctx.sentence.scan(kept, lambda m: _kept_on(m))
+
+
+def _flag_noun(ctx: Context, match: Match) -> None:
+    """'real accounts', 'genuine account': a flag's word and a noun of its own name, read as the flag."""
+    item, noun = match.item("col"), match.group("noun") or ""
+    if item is None or not isinstance(item.ref, ColumnRef):
+        return
+    if not ctx.grounding.is_flag(item.ref.dataset, item.ref.column):
+        return
+    if singular(noun) not in item.ref.column.split("_") or singular(noun) in item.norm.split():
+        return
+    folded = match.as_column(item.ref, item.norm, item.alternatives)
+    ctx.sentence.fold(match.indexes[0], match.indexes[-1], folded)
+
+
+# Nouns for where a row is or goes, said after a country: 'American addresses' are addresses in the US.
+PLACE_NOUNS = frozenset({"address", "addresses", "destination", "destinations", "location", "locations", "soil",
+                         "shores", "postcodes", "postcode", "zip codes"})  # fmt: skip
+PLACE_COLUMNS = ("country", "city", "region", "state", "town")
+
+
+def _place_noun(match: Match) -> bool:
+    """'American addresses', 'French destinations': the place's value alone; the noun adds nothing to its test."""
+    value, noun = match.item("v"), match.items()[-1]
+    column = str(getattr(value.ref, "column", "")) if value is not None else ""
+    if noun.norm in PLACE_NOUNS and any(part in column.split("_") for part in PLACE_COLUMNS):
+        noun.consumed = True
+    return False
+
+
+def _kept_on(match: Match) -> bool:
+    item = match.item("v")
+    if item is not None and item.norm in KEPT_ON:
+        item.kind, item.ref, item.alternatives = "word", None, []
+    return False
+
+
+def read_occasions(ctx: Context) -> None:
+    """'10 or more units in one go': the count is of one row already, so the words add nothing to its test."""
+    ctx.sentence.scan(OCCASION, lambda m: _of_a_count(ctx, m))
+
+
+def _of_a_count(ctx: Context, match: Match) -> bool:
+    start = match.indexes[0]
+    named = [i for i in match.items("ds")]
+    if any(i.norm not in ROW_NOUNS or str(i.ref) != ctx.base for i in named):
+        return False  # 'in one order' of the rows themselves, not of another dataset
+    for condition in ctx.plan.filters:
+        column, span = condition.column, condition.span
+        if column is None or span is None or not 0 <= start - span[1] <= 3:
+            continue
+        if ctx.type_of(column) in NUMERIC and str(ctx.type_of(column)).startswith("int"):
+            return True
+    return False
+
+
+SIDE = r"(?: (?:accounts?|ones?|rows?|records?|entries|{T}))?"
+
+
+def read_one_side(ctx: Context) -> None:
+    """'real accounts rather than test ones', 'stayed instead of churned': one side of a flag, said against the
+    other; read as that side alone, where each word names the flag the other way round."""
+    pattern = (
+        r"(?P<col>{C})" + SIDE + r" (?:, )?(?:rather than|instead of|as opposed to|and not|but not|not|, not)"
+        r" (?:the |any |those |some )?(?P<other>{C})" + SIDE
+    )
+    ctx.sentence.scan(pattern, lambda m: _one_side(ctx, m))
+
+
+def _one_side(ctx: Context, match: Match) -> bool:
+    from datalinx.agents.offline.values import _flag
+
+    first, other = match.item("col"), match.item("other")
+    if first is None or other is None or not isinstance(first.ref, ColumnRef) or not isinstance(other.ref, ColumnRef):
+        return False
+    same = (first.ref.dataset, first.ref.column) == (other.ref.dataset, other.ref.column)
+    if not same or not ctx.grounding.is_flag(first.ref.dataset, first.ref.column):
+        return False
+    if bool(first.ref.negated) == bool(other.ref.negated):
+        ctx.refuse(f"{match.text} (both sides name the same {first.ref.column})")
+        return True
+    return _flag(ctx, match, True)
