@@ -26,6 +26,15 @@ def read_idioms(ctx: Context) -> None:
     for match in list(ctx.sentence.matches(r"(?P<col>{C}) (?P<noun>[a-z]+)"))[::-1]:  # from the end: folds keep indexes
         _flag_noun(ctx, match)
     ctx.sentence.scan(r"(?P<v>{V}) (?P<noun>[a-z]+|{C})", lambda m: _place_noun(m))
+    # 'registered as small businesses', 'priced in pounds', 'payments arrive as cheques': verbs that lead to a value
+    ctx.sentence.scan(r"(?P<verb>{C}|[a-z]+(?: up| on)?) (?:as|in|under)(?= (?:the |an? )?@v\d+)", lambda m: _leads(m))
+    arrive = (
+        r"(?P<col>{C}) (?:arrive|arrives|arrived|come in|comes in|came in|are made|is made|were made|was made"
+        r"|go through"
+        r"|goes through|went through|are settled|is settled|are received|is received|are sent|is sent|are paid|is paid"
+        r"|get paid|are done|is done)(?: in)? (?:as|by|with|via|through|in|using)(?= (?:the |an? )?@v(?P<v>\d+))"
+    )
+    ctx.sentence.scan(arrive, lambda m: _own_value(m))
     kept = r"(?:been|still|stayed|remained|are|is|were|was|who|kept) on (?:the|our|its|their) (?P<v>{V})"
     kept += r"(?= for | since )"
     ctx.sentence.scan(kept, lambda m: _kept_on(m))
@@ -57,6 +66,44 @@ def _place_noun(match: Match) -> bool:
     if noun.norm in PLACE_NOUNS and any(part in column.split("_") for part in PLACE_COLUMNS):
         noun.consumed = True
     return False
+
+
+# Verbs a request may say before the value a row holds, which a column of dates or amounts is also named by:
+# 'registered as' (signup_date), 'priced in' (unit_price).
+LEAD_VERBS = frozenset({"registered", "signed up", "signed on", "joined", "enrolled", "listed", "classed", "classified",
+                        "recorded", "filed", "priced", "paid", "charged", "billed", "invoiced", "settled", "marked",
+                        "set up", "onboarded"})  # fmt: skip
+
+
+def _leads(match: Match) -> bool:
+    """A verb read as a column ('registered' as signup_date) that leads to a value of another column: a verb."""
+    verb = match.sentence.items[match.indexes[0]]
+    said = match.group("verb") or ""
+    following = match.sentence.items[match.indexes[-1] + 1 :]
+    value = next((i for i in following if i.kind == "val"), None)
+    if value is None or (verb.norm if verb.kind == "col" else said) not in LEAD_VERBS:
+        return False
+    if verb.kind != "col":
+        before = match.indexes[0] - 1
+        items = match.sentence.items
+        while before >= 0 and items[before].norm in ("is", "are", "was", "were", "been", "being", "be"):
+            before -= 1
+        named = items[before] if before >= 0 else None
+        owner = named is not None and named.kind == "col" and isinstance(named.ref, ColumnRef)
+        return not (owner and (named.ref.dataset, named.ref.column) == (value.ref.dataset, value.ref.column))
+    if not isinstance(verb.ref, ColumnRef):
+        return False
+    own = (verb.ref.dataset, verb.ref.column) == (value.ref.dataset, value.ref.column)
+    return not own  # 'status marked as shipped' is the value's own column, read with it
+
+
+def _own_value(match: Match) -> bool:
+    """'payments arrive as paper cheques': a column said with a verb of its value, the value being its own."""
+    column = match.item("col")
+    value = match.sentence.items[int(match.group("v") or 0)]
+    if column is None or not isinstance(column.ref, ColumnRef) or value.kind != "val":
+        return False
+    return (column.ref.dataset, column.ref.column) == (value.ref.dataset, value.ref.column)
 
 
 def _kept_on(match: Match) -> bool:

@@ -267,6 +267,9 @@ DATASET_SYNONYMS = {
 CURRENCY_PHRASES = {
     "british pound": "gbp", "british pounds": "gbp", "pound sterling": "gbp", "pounds sterling": "gbp",
     "us dollar": "usd", "us dollars": "usd", "american dollar": "usd", "american dollars": "usd",
+    "single european currency": "eur", "european single currency": "eur", "common european currency": "eur",
+    "european currency": "eur", "great british pounds": "gbp",
+    "greenbacks": "usd", "american currency": "usd", "british currency": "gbp", "us currency": "usd",
     "japanese yen": "jpy", "swiss franc": "chf", "swiss francs": "chf", "indian rupee": "inr", "indian rupees": "inr",
 }  # fmt: skip
 
