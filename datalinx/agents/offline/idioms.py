@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.grounding import ColumnRef
+from datalinx.agents.offline.phrases import comparison
 from datalinx.agents.offline.sentence import Match
 from datalinx.core.pipelines.types import NUMERIC
 from datalinx.core.quality.vocabulary import singular
@@ -26,6 +27,7 @@ def read_idioms(ctx: Context) -> None:
     for match in list(ctx.sentence.matches(r"(?P<col>{C}) (?P<noun>[a-z]+)"))[::-1]:  # from the end: folds keep indexes
         _flag_noun(ctx, match)
     ctx.sentence.scan(r"(?P<v>{V}) (?P<noun>[a-z]+|{C})", lambda m: _place_noun(m))
+    ctx.sentence.scan(r"(?P<v>{V}) of(?= {N})", lambda m: _compass(m))  # 'north of 100' where north is a region
     # 'registered as small businesses', 'priced in pounds', 'payments arrive as cheques': verbs that lead to a value
     ctx.sentence.scan(r"(?P<verb>{C}|[a-z]+(?: up| on)?) (?:as|in|under)(?= (?:the |an? )?@v\d+)", lambda m: _leads(m))
     arrive = (
@@ -104,6 +106,14 @@ def _own_value(match: Match) -> bool:
     if column is None or not isinstance(column.ref, ColumnRef) or value.kind != "val":
         return False
     return (column.ref.dataset, column.ref.column) == (value.ref.dataset, value.ref.column)
+
+
+def _compass(match: Match) -> bool:
+    """'north of a hundred': a comparison word, though a value of some column ('north' of region) is spelt so."""
+    item = match.item("v")
+    if item is not None and comparison(f"{item.norm} of") is not None:
+        item.kind, item.ref, item.alternatives = "word", None, []
+    return False
 
 
 def _kept_on(match: Match) -> bool:
