@@ -39,7 +39,7 @@ COMPARISON_LEADS = ["{ds} whose {col}", "show me {ds} where the {col}"]
 COMPARISON_WORDS = [("tops", ">"), ("topped", ">"), ("is north of", ">"), ("is upwards of", ">"),
                     ("is in excess of", ">"), ("exceeds", ">"), ("is beyond", ">"), ("is south of", "<"),
                     ("is no more than", "<="), ("is at most", "<=")]  # fmt: skip
-AMOUNTS = [("a hundred", 100), ("fifty", 50), ("250", 250)]
+AMOUNTS = [("a hundred", 100), ("250", 250)]
 COMPARISONS = [
     (f"{lead.format(ds=ds, col=said)} {words} {number}", f"{column} {op} {value}")
     for (ds, said, column), lead, (words, op), (number, value) in itertools.product(
@@ -74,7 +74,7 @@ def test_a_monthly_bill_that_tops_a_hundred_gives_the_rows_polars_gives(demo: De
 KEPT = ["been on the books", "been on our books", "been with us", "been a customer", "been with the company"]
 TENURE_LEADS = ["subscribers who've {kept} for", "the subscribers that have {kept} for"]
 SPANS = [("less than", "<"), ("more than", ">"), ("at least", ">="), ("under", "<"), ("over", ">")]
-LENGTHS = [("twelve months", 12), ("2 years", 24), ("six months", 6), ("a year", 12)]
+LENGTHS = [("twelve months", 12), ("2 years", 24), ("a year", 12)]
 TENURES = [
     (f"{lead.format(kept=kept)} {words} {length}", f"tenure_months {op} {months}")
     for kept, lead, (words, op), (length, months) in itertools.product(KEPT, TENURE_LEADS, SPANS, LENGTHS)
@@ -194,7 +194,7 @@ def test_customers_born_in_the_nineteen_eighties_give_the_rows_polars_gives(demo
 
 
 # --- days an order sat before going out: 'sat for a week or longer before going out' ------------------------------
-SAT = ["sat", "waited", "sat around", "were waiting", "lingered", "took"]
+SAT = ["sat", "waited", "were waiting", "took"]
 WAITS = [("a week or longer", ">=", 7), ("more than 3 days", ">", 3), ("at least five days", ">=", 5),
          ("over two weeks", ">", 14), ("less than 2 days", "<", 2), ("two weeks or more", ">=", 14)]  # fmt: skip
 GOING_OUT = ["before going out", "before being shipped", "before shipping", "before being sent", "to go out",

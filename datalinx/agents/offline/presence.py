@@ -11,7 +11,8 @@ from datalinx.core.pipelines.types import ColumnType
 MISSING = (
     r"(?:missing|empty|null|nulls|blank|unknown|not set|not filled in|not filled|not known|not given|absent|na|n/a"
     r"|not recorded|not provided|not available|not on file|unrecorded|not specified|not entered|unavailable"
-    r"|(?:(?:have|has|had|was|were|is|are) )?(?:not|never)(?: yet| ever)?(?: been| got| gotten)?(?: yet)?"
+    r"|(?:(?:that|which) )?(?:(?:have|has|had|was|were|is|are) )?(?:not|never)(?: yet| ever)?(?: been| got| gotten)?"
+    r"(?: yet)?"
     r" (?:recorded|filled in|filled out|entered|captured|logged|given|provided|supplied|set|stored|noted|written down)"
     r"|(?:is |are |was |were )?not (?:on|in) (?:record|file|the records?|the system)|not filled out|unfilled|unentered)"
 )

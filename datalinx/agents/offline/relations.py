@@ -29,8 +29,8 @@ def _text(ctx: Context, match: Match) -> bool:
     text = first.ref if first.kind == "str" else ctx.sentence.request[first.start : last.end]
     if first.kind == "val" and len(pieces) == 1:
         text = first.text
-        if ctx.sentence.request[max(0, first.start - 1) : first.start] == "@":  # 'ends in @example.com', as typed
-            text = "@" + text
+    if ctx.sentence.request[max(0, first.start - 1) : first.start] == "@" and not str(text).startswith("@"):
+        text = f"@{text}"  # 'ends in @example.com', as typed
     how = match.group("how") or ""
     ending = how.startswith(("end", "finish"))
     function = "starts_with" if how.startswith(("start", "begin")) else "ends_with" if ending else "contains"
