@@ -91,6 +91,7 @@ TENURE_REFUSED = [
     "customers who have been with us for more than 2 years",
     "products that have been on the books for over a year",
     "subscribers who have been on the books for more than 3",  # no unit: months, years, or an amount?
+    "customers on the books",  # kept on record (every customer?), not the Books category of what they bought
 ]
 
 
@@ -209,6 +210,19 @@ DELAYS = [
 
 @pytest.mark.parametrize(("request_text", "expected"), DELAYS, ids=[d[0] for d in DELAYS])
 def test_days_an_order_sat_before_going_out_are_days_to_ship(request_text: str, expected: str, demo: Demo) -> None:
+    assert _condition(request_text, demo) == expected
+
+
+WHERE_SAT = [
+    (f"orders that {verb} {where} for {wait} {out}", f"date_diff('day', order_date, ship_date) {op} {days}")
+    for verb, where, (wait, op, days), out in itertools.product(
+        ["sat", "waited"], ["in the warehouse", "on the shelf", "in the queue"], WAITS[:3], GOING_OUT[:3]
+    )
+]
+
+
+@pytest.mark.parametrize(("request_text", "expected"), WHERE_SAT, ids=[w[0] for w in WHERE_SAT])
+def test_where_an_order_sat_adds_nothing_to_its_days_to_ship(request_text: str, expected: str, demo: Demo) -> None:
     assert _condition(request_text, demo) == expected
 
 

@@ -4,6 +4,8 @@ ones' (one side of a flag, not both)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.phrases import comparison
@@ -22,8 +24,9 @@ ROW_NOUNS = ("order", "orders", "purchase", "purchases", "sale", "sales", "trans
 
 
 def read_idioms(ctx: Context) -> None:
-    """Idioms read before any value is: 'been on the books' keeps its words for the tenure it says; 'real
-    accounts' is one flag (is_test_account) said with a word of its name."""
+    """Idioms read before any value or output is: a flag said with a noun of its name ('real accounts'), a noun of
+    place after a country, 'north of' a number, verbs that lead to a value, 'on the books' (kept on record) and
+    where an order sat ('in the warehouse')."""
     for match in list(ctx.sentence.matches(r"(?P<col>{C}) (?P<noun>[a-z]+)"))[::-1]:  # from the end: folds keep indexes
         _flag_noun(ctx, match)
     ctx.sentence.scan(r"(?P<v>{V}) (?P<noun>[a-z]+|{C})", lambda m: _place_noun(m))
@@ -32,14 +35,21 @@ def read_idioms(ctx: Context) -> None:
     ctx.sentence.scan(r"(?P<verb>{C}|[a-z]+(?: up| on)?) (?:as|in|under)(?= (?:the |an? )?@v\d+)", lambda m: _leads(m))
     arrive = (
         r"(?P<col>{C}) (?:arrive|arrives|arrived|come in|comes in|came in|are made|is made|were made|was made"
-        r"|go through"
-        r"|goes through|went through|are settled|is settled|are received|is received|are sent|is sent|are paid|is paid"
-        r"|get paid|are done|is done)(?: in)? (?:as|by|with|via|through|in|using)(?= (?:the |an? )?@v(?P<v>\d+))"
+        r"|go through|goes through|went through|are settled|is settled|are received|is received|are sent|is sent"
+        r"|are paid|is paid|get paid|are done|is done)(?: in)? (?:as|by|with|via|through|in|using)"
+        r"(?= (?:the |an? )?@v(?P<v>\d+))"
     )
     ctx.sentence.scan(arrive, lambda m: _own_value(m))
-    kept = r"(?:been|still|stayed|remained|are|is|were|was|who|kept) on (?:the|our|its|their) (?P<v>{V})"
-    kept += r"(?= for | since )"
+    # 'been on the books for a year', 'customers on the books': kept on record, not the Books category
+    kept = r"(?:been|still|stayed|remained|are|is|were|was|who|kept|{T}) on (?:the|our|its|their) (?P<v>{V})"
+    kept += r"(?= for | since | [.?!,;]|$)"
     ctx.sentence.scan(kept, lambda m: _kept_on(m))
+    # 'sat in the warehouse for a week': where an order waited, no output to write to
+    for match in list(ctx.sentence.matches(r"(?P<verb>" + WAITED + r") " + WHERE + r"(?= for )"))[::-1]:
+        verb = match.items()[0]
+        ctx.sentence.fold(
+            match.indexes[0], match.indexes[-1], replace(verb, text=match.text, end=match.items()[-1].end)
+        )
 
 
 def _flag_noun(ctx: Context, match: Match) -> None:
@@ -114,6 +124,10 @@ def _compass(match: Match) -> bool:
     if item is not None and comparison(f"{item.norm} of") is not None:
         item.kind, item.ref, item.alternatives = "word", None, []
     return False
+
+
+WAITED = r"(?:sat|waited|lingered|languished|stayed|sitting|waiting)"
+WHERE = r"(?:in|on|at) (?:the|our) (?:warehouse|shelf|shelves|queue|backlog|depot|dock|loading dock)"
 
 
 def _kept_on(match: Match) -> bool:
