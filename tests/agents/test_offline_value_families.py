@@ -188,6 +188,17 @@ def test_a_value_led_to_by_a_verb_is_the_values_test(request_text: str, expected
     assert _condition(request_text, demo) == expected
 
 
+NOT_LED = [
+    (f"customers not {verb} {said}", f"segment != '{segment}'")
+    for verb, (said, segment) in itertools.product(REGISTERED, SEGMENTS)
+]
+
+
+@pytest.mark.parametrize(("request_text", "expected"), NOT_LED, ids=[n[0] for n in NOT_LED])
+def test_a_value_led_to_by_a_negated_verb_is_left_out(request_text: str, expected: str, demo: Demo) -> None:
+    assert _condition(request_text, demo) == expected
+
+
 LED_REFUSED = ["customers registered as wholesalers", "customers signed up as resellers",
                "the subscribers whose payments arrive as bitcoin", "customers classed as partners"]  # fmt: skip
 

@@ -236,7 +236,7 @@ def _decade(tokens: list[Token], i: int) -> tuple[DateRef, int] | None:
     if century and decade is not None:  # the century said: no reading as an age ('in her eighties') is left
         year = century + decade
         return DateRef(dt.date(year, 1, 1), dt.date(year + 10, 1, 1), "decade"), i + 2
-    if i + 1 >= len(tokens) or tokens[i + 1].norm != "s" or tokens[i + 1].start != token.end:
+    if i + 1 >= len(tokens) or tokens[i + 1].norm != "s" or tokens[i + 1].start - token.end > 1:  # "the 1980's"
         return None
     if not isinstance(token.value, int) or token.value % 10 != 0:
         return None

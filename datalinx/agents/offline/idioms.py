@@ -95,6 +95,10 @@ def _leads(match: Match) -> bool:
     value = next((i for i in following if i.kind == "val"), None)
     if value is None or (verb.norm if verb.kind == "col" else said) not in LEAD_VERBS:
         return False
+    start = match.indexes[0]
+    if start > 0 and match.sentence.items[start - 1].norm == "not":  # 'not registered as smb': the value negated
+        verb.kind, verb.ref, verb.alternatives = "word", None, []
+        return False
     if verb.kind != "col":
         before = match.indexes[0] - 1
         items = match.sentence.items
