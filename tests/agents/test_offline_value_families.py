@@ -233,3 +233,30 @@ def test_a_country_no_row_holds_is_said_unclear(request_text: str, demo: Demo) -
 def test_orders_to_american_addresses_give_the_rows_polars_gives(demo: Demo, tmp_path: Path) -> None:
     _, output = answer("orders that went to American addresses", demo, tmp_path)
     same_rows(output, demo.frames["orders"].filter(pl.col("country") == "US"))
+
+
+# --- 'narrow that to the ones ...': the rows a test after it keeps ------------------------------------------------
+NARROWING = ["narrow that to", "restrict it to", "limit that to", "cut it down to", "narrow it down to"]
+KEPT_ONES = [("the ones placed in 2023", "(order_date >= '2023-01-01' and order_date < '2024-01-01')"),
+             ("those shipped to France", "country = 'FR'"),
+             ("the ones with more than 3 units", "quantity > 3")]  # fmt: skip
+NARROWED = [
+    (f"orders, {narrow} {ones}", expected) for narrow, (ones, expected) in itertools.product(NARROWING, KEPT_ONES)
+]
+
+
+@pytest.mark.parametrize(("request_text", "expected"), NARROWED, ids=[n[0] for n in NARROWED])
+def test_narrowing_to_the_ones_is_the_test_that_follows(request_text: str, expected: str, demo: Demo) -> None:
+    assert _condition(request_text, demo) == expected
+
+
+def test_narrowing_a_follow_up_keeps_the_earlier_test_too(demo: Demo, tmp_path: Path) -> None:
+    first = draft("orders that went to American addresses", demo.catalog)
+    _, output = answer("narrow that to the ones placed in 2023", demo, tmp_path, first.definition)
+    expected = demo.frames["orders"].filter((pl.col("country") == "US") & (pl.col("order_date").dt.year() == 2023))
+    same_rows(output, expected)
+
+
+@pytest.mark.parametrize("request_text", ["orders, narrow that to the ones", "customers, limit that to the ones"])
+def test_narrowing_to_no_test_is_said_unclear(request_text: str, demo: Demo) -> None:
+    _refused(request_text, demo)

@@ -186,3 +186,20 @@ def _one_side(ctx: Context, match: Match) -> bool:
         ctx.refuse(f"{match.text} (both sides name the same {first.ref.column})")
         return True
     return _flag(ctx, match, True)
+
+
+NARROWED = (
+    r"(?:narrow|narrowed|restrict|restricted|limit|limited|cut|trim|whittle|pare)(?: it| that| this| them| these"
+    r"| those| the results?| the list| everything)?(?: down)? to(?= (?:just |only )?(?:the ones|those|ones|the rows"
+    r"|rows|the {T}|{T}))"
+)
+
+
+def read_narrowed(ctx: Context) -> None:
+    """'narrow that to the ones placed in 2023': the rows a test after it keeps, the words adding nothing to it."""
+    ctx.sentence.scan(NARROWED, lambda m: _tested_after(ctx, m))
+
+
+def _tested_after(ctx: Context, match: Match) -> bool:
+    end = match.indexes[-1]
+    return any(c.span is not None and 0 < c.span[0] - end <= 4 for c in ctx.plan.filters)
