@@ -81,6 +81,17 @@ TENURES = [
 ]
 
 
+KEPT_AFTER = ["on the books", "with us", "as a customer", "as a subscriber", "on our books"]
+TENURES += [
+    (f"subscribers with {words} {length} {kept}", f"tenure_months {op} {months}")
+    for kept, (words, op), (length, months) in itertools.product(KEPT_AFTER, SPANS, LENGTHS)
+]
+TENURES += [
+    (f"subscribers that have been {people} for {words} {length}", f"tenure_months {op} {months}")
+    for people, (words, op), (length, months) in itertools.product(["customers", "clients"], SPANS, LENGTHS)
+]
+
+
 @pytest.mark.parametrize(("request_text", "expected"), TENURES, ids=[t[0] for t in TENURES])
 def test_how_long_a_row_has_been_kept_is_its_tenure(request_text: str, expected: str, demo: Demo) -> None:
     assert _condition(request_text, demo) == expected
@@ -92,6 +103,10 @@ TENURE_REFUSED = [
     "products that have been on the books for over a year",
     "subscribers who have been on the books for more than 3",  # no unit: months, years, or an amount?
     "customers on the books",  # kept on record (every customer?), not the Books category of what they bought
+    "customers with more than a year on the books",
+    "subscribers for more than 5 years",  # how long what lasted? no age of 5
+    "customers for over 2 years",
+    "products for at least six months",
 ]
 
 

@@ -9,6 +9,7 @@ from datalinx.agents.offline.ages import age_column
 from datalinx.agents.offline.amounts import figures
 from datalinx.agents.offline.context import Context, Measure
 from datalinx.agents.offline.filter_dates import year_bound
+from datalinx.agents.offline.idioms import lasted
 from datalinx.agents.offline.phrases import BRIDGE, OP, comparison
 from datalinx.agents.offline.plan import Condition, ident, literal
 from datalinx.agents.offline.relations import read_relations
@@ -198,6 +199,9 @@ def _implicit(ctx: Context, match: Match) -> bool:
         return True
     if _times(ctx, match):  # 'ordered more than twice': how often something happened, which no amount says
         ctx.refuse(f"{match.text} (a count of what?)")
+        return True
+    if unit.lower() in SPANS and lasted(match):  # 'customers for more than 5 years': how long, not how old
+        ctx.refuse(f"for {match.text} (how long what lasted?)")
         return True
     column = age_column(ctx) if "old" in unit or unit.startswith("year") else None
     column = column or _column_carried(ctx, match)

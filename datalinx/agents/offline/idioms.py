@@ -41,7 +41,8 @@ def read_idioms(ctx: Context) -> None:
     )
     ctx.sentence.scan(arrive, lambda m: _own_value(m))
     # 'been on the books for a year', 'customers on the books': kept on record, not the Books category
-    kept = r"(?:been|still|stayed|remained|are|is|were|was|who|kept|{T}) on (?:the|our|its|their) (?P<v>{V})"
+    kept = r"(?:been|still|stayed|remained|are|is|were|was|who|kept|{T}|years?|months?|weeks?) on (?:the|our|its|their)"
+    kept += r" (?P<v>{V})"
     kept += r"(?= for | since | [.?!,;]|$)"
     ctx.sentence.scan(kept, lambda m: _kept_on(m))
     # 'sat in the warehouse for a week': where an order waited, no output to write to
@@ -203,3 +204,9 @@ def read_narrowed(ctx: Context) -> None:
 def _tested_after(ctx: Context, match: Match) -> bool:
     end = match.indexes[-1]
     return any(c.span is not None and 0 < c.span[0] - end <= 4 for c in ctx.plan.filters)
+
+
+def lasted(match: Match) -> bool:
+    """Whether a span of time is said after 'for' ('for more than 5 years'): how long something lasted."""
+    start, items = match.indexes[0], match.sentence.items
+    return start > 0 and items[start - 1].norm == "for" and not items[start - 1].consumed
