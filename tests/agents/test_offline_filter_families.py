@@ -37,7 +37,7 @@ COMPARED = [("subscribers", "monthly bill", "monthly_charges"), ("subscribers", 
             ("products", "price", "price")]  # fmt: skip
 COMPARISON_LEADS = ["{ds} whose {col}", "show me {ds} where the {col}"]
 COMPARISON_WORDS = [("tops", ">"), ("topped", ">"), ("is north of", ">"), ("is upwards of", ">"),
-                    ("is in excess of", ">"), ("exceeds", ">"), ("is beyond", ">"), ("is south of", "<"),
+                    ("is in excess of", ">"), ("exceeds", ">"), ("surpasses", ">"), ("is south of", "<"),
                     ("is no more than", "<="), ("is at most", "<=")]  # fmt: skip
 AMOUNTS = [("a hundred", 100), ("250", 250)]
 COMPARISONS = [
@@ -51,6 +51,25 @@ COMPARISONS = [
 @pytest.mark.parametrize(("request_text", "expected"), COMPARISONS, ids=[c[0] for c in COMPARISONS])
 def test_a_comparison_said_in_paraphrase_is_the_columns_test(request_text: str, expected: str, demo: Demo) -> None:
     assert _condition(request_text, demo) == expected
+
+
+SPOKEN = [("a hundred and fifty", 150), ("two thousand and fifty", 2050), ("a hundred and twenty five", 125),
+          ("three hundred and ten", 310), ("one thousand", 1000), ("two thousand", 2000)]  # fmt: skip
+SPOKEN_TESTS = [
+    (f"orders whose total revenue {words} {number}", f"total_revenue {op} {value}")
+    for (words, op), (number, value) in itertools.product(COMPARISON_WORDS, SPOKEN)
+]
+
+
+@pytest.mark.parametrize(("request_text", "expected"), SPOKEN_TESTS, ids=[s[0] for s in SPOKEN_TESTS])
+def test_a_number_said_as_hundreds_and_the_rest_is_one_number(request_text: str, expected: str, demo: Demo) -> None:
+    assert _condition(request_text, demo) == expected
+
+
+@pytest.mark.parametrize("request_text", ["orders with revenue between a hundred and fifty",
+                                          "orders with revenue between 500 and 100"])  # fmt: skip
+def test_a_range_whose_low_end_is_above_its_high_end_is_said_unclear(request_text: str, demo: Demo) -> None:
+    _refused(request_text, demo)
 
 
 COMPARISON_REFUSED = [
@@ -103,6 +122,7 @@ TENURE_REFUSED = [
     "products that have been on the books for over a year",
     "subscribers who have been on the books for more than 3",  # no unit: months, years, or an amount?
     "customers on the books",  # kept on record (every customer?), not the Books category of what they bought
+    "products that aren't on the books",
     "customers with more than a year on the books",
     "subscribers for more than 5 years",  # how long what lasted? no age of 5
     "customers for over 2 years",

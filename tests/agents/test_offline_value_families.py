@@ -79,6 +79,15 @@ NONE_VALUES += [
 ] + [(f"subscribers {verb} support calls", "support_calls = 0") for verb in ("who don't take any", "who have no")]
 
 
+NONE_VALUES += [
+    (f"subscribers who {verb} {said}", f"internet_service != '{value}'")
+    for verb, (said, value) in itertools.product(
+        ["don't take", "don't use", "do not have", "don't get", "don't subscribe to", "don't use any"],
+        [("fiber", "fiber"), ("fibre", "fiber"), ("dsl", "dsl")],
+    )
+]
+
+
 @pytest.mark.parametrize(("request_text", "expected"), NONE_VALUES, ids=[n[0] for n in NONE_VALUES])
 def test_taking_none_is_the_stored_none_or_a_null(request_text: str, expected: str, demo: Demo) -> None:
     assert _condition(request_text, demo) == expected

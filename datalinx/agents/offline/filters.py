@@ -330,8 +330,8 @@ def _between(ctx: Context, match: Match) -> bool:
         return False
     unit = match.group("unit")
     bounds = [in_span(low.ref, unit, column), in_span(high.ref, unit, column)]  # 'tenure of 1 to 2 years'
-    if None in bounds:
-        ctx.refuse(f"{match.text} ({span_note(column)})")
+    if None in bounds or bounds[0] > bounds[1]:  # 'between a hundred and fifty': no row is in it, as said
+        ctx.refuse(f"{match.text} ({span_note(column) if None in bounds else 'the low end is above the high end'})")
         return True
     name = ident(column)
     condition = Condition(

@@ -41,8 +41,8 @@ def read_idioms(ctx: Context) -> None:
     )
     ctx.sentence.scan(arrive, lambda m: _own_value(m))
     # 'been on the books for a year', 'customers on the books': kept on record, not the Books category
-    kept = r"(?:been|still|stayed|remained|are|is|were|was|who|kept|{T}|years?|months?|weeks?) on (?:the|our|its|their)"
-    kept += r" (?P<v>{V})"
+    kept = r"(?:been|still|stayed|remained|are|is|were|was|who|kept|not|{T}|years?|months?|weeks?)"
+    kept += r" on (?:the|our|its|their) (?P<v>{V})"
     kept += r"(?= for | since | [.?!,;]|$)"
     ctx.sentence.scan(kept, lambda m: _kept_on(m))
     # 'sat in the warehouse for a week': where an order waited, no output to write to

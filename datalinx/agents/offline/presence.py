@@ -99,6 +99,12 @@ def zero_count(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _flagged(ctx: Context, match: Match) -> bool:
+    """Whether the match's column is a true/false flag ('not want the test accounts'): no value of it is absent."""
+    item = match.item("col")
+    return item is not None and item.kind == "col" and ctx.grounding.is_flag(item.ref.dataset, item.ref.column)
+
+
 def _both(ctx: Context, match: Match, missing: bool, either: bool) -> bool:
     """Two columns tested alike: all of them ('both A and B', 'neither A nor B') or any ('lacking either A or B')."""
     if any(ctx.grounding.is_flag(i.ref.dataset, i.ref.column) for i in (match.item("a"), match.item("b")) if i):
@@ -195,10 +201,12 @@ def read_presence(ctx: Context) -> None:
     # 'who don't take any internet package at all', 'that use no internet service': the stored none, else a null
     scan(
         r"(?:not (?:" + TAKEN + r") (?:any |an? |the )?|(?:" + TAKEN + r") no )(?P<col>{C})" + KIND + r"(?: at all)?",
-        lambda m: absent_value(ctx, m) or zero_count(ctx, m) or add_null(ctx, m, True),
+        lambda m: not _flagged(ctx, m) and (absent_value(ctx, m) or zero_count(ctx, m) or add_null(ctx, m, True)),
     )
     scan(
-        r"(?:without|with no|lacking|having no) (?:any |an? )?(?P<col>{C})" + KIND.replace(")?", ")") + r"(?: at all)?",
+        r"(?:without|with no|lacking|having no|(?:have|has|had) no|not (?:have|has|had))(?: any| an?)? (?P<col>{C})"
+        + KIND.replace(")?", ")")
+        + r"(?: at all)?",
         lambda m: absent_value(ctx, m),
     )
 
@@ -206,8 +214,7 @@ def read_presence(ctx: Context) -> None:
 # Verbs of having a service or a thing: 'take', 'use', 'pay for'.
 TAKEN = (
     r"take|takes|took|taking|use|uses|used|using|get|gets|got|buy|buys|bought|pay for|pays for|paid for|receive"
-    r"|receives|want|wants|subscribe to|subscribes to|subscribed to|sign up for|signed up for|opt for|opted for|have"
-    r"|has|had|carry|carries"
-)
+    r"|receives|subscribe to|subscribes to|subscribed to|sign up for|signed up for|opt for|opted for|carry|carries"
+)  # not 'have': 'where an order has no ship date, use ...' is a fill's condition, read with the fill
 # Nouns for the kind of thing a column's value is, said after it: 'internet package', 'internet plan'.
 KIND = r"(?: (?:package|packages|plan|plans|service|services|option|options|subscription|connection|deal|product))?"

@@ -206,10 +206,28 @@ def _suspended_hyphens(tokens: list[Token]) -> list[Token]:
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 
 
+def _hundreds_and(out: list[Token], token: Token, after: list[Token]) -> bool:
+    """Whether `token` ends a number said as hundreds 'and' the rest ('a hundred and fifty'), not a second number
+    ('between a hundred and five hundred', 'between a hundred and fifty' is a range, not 150)."""
+    if len(out) < 2 or out[-1].norm != "and" or token.kind != "number" or not token.text.isalpha():
+        return False
+    scaled, value = out[-2], token.value
+    if scaled.kind != "number" or not any(w in SCALES for w in scaled.norm.split()) or not isinstance(value, int):
+        return False
+    if (after and after[0].norm in SCALES) or any(t.norm in ("between", "from") for t in out[-6:]):
+        return False
+    return isinstance(scaled.value, int) and scaled.value % 100 == 0 and 0 < value < 100
+
+
 def _compound_numbers(tokens: list[Token]) -> list[Token]:
     """'twenty five', 'forty-two': a tens word and a units word are one number; '2 thousand', 'a hundred' too."""
     out: list[Token] = []
-    for token in tokens:
+    for index, token in enumerate(tokens):
+        if _hundreds_and(out, token, tokens[index + 1 : index + 2]):  # 'a hundred and fifty': 150
+            out.pop()
+            out[-1].value, out[-1].end = out[-1].value + token.value, token.end
+            out[-1].text, out[-1].norm = f"{out[-1].text} and {token.text}", f"{out[-1].norm} and {token.norm}"
+            continue
         scale = SCALES.get(token.norm) if token.kind in ("number", "word") else None
         before = out[-1] if out else None
         if scale is not None and before is not None and (before.kind == "number" or before.norm in ("a", "one")):
@@ -221,8 +239,9 @@ def _compound_numbers(tokens: list[Token]) -> list[Token]:
         hyphen = len(out) > 1 and out[-1].norm == "-" and out[-1].start == out[-2].end and out[-1].end == token.start
         tens = out[-2] if hyphen else out[-1] if out else None
         if (
-            units is not None and 0 < units < 10 and tens is not None and tens.kind == "number" and tens.text.isalpha()
-            and tens.value in (20, 30, 40, 50, 60, 70, 80, 90)
+            units is not None and 0 < units < 10 and tens is not None and tens.kind == "number"
+            and tens.text.replace(" ", "").isalpha() and isinstance(tens.value, int)
+            and tens.value % 100 in (20, 30, 40, 50, 60, 70, 80, 90)
         ):  # fmt: skip
             if hyphen:
                 out.pop()

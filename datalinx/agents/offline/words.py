@@ -185,7 +185,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 GREATER = ("greater than", "more than", "larger than", "bigger than", "higher than", "over", "above", "exceeding",
            "exceeds", "exceed", "in excess of", ">", "after", "older than", "later than", "newer than",
            "costlier than", "more expensive than", "heavier than", "longer than", "tops", "topped", "topping",
-           "north of", "upwards of", "upward of", "exceeded", "surpasses", "surpassed", "beyond")  # fmt: skip
+           "north of", "upwards of", "upward of", "exceeded", "surpasses", "surpassed")  # fmt: skip
 AT_LEAST = ("at least", "no less than", "not less than", "minimum of", "min of", "or more", ">=", "from")
 LESS = ("less than", "fewer than", "smaller than", "lower than", "under", "below", "<", "before", "younger than",
         "earlier than", "cheaper than", "lighter than", "shorter than", "less expensive than", "south of",
