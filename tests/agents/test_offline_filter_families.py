@@ -313,3 +313,17 @@ def test_going_out_before_being_placed_without_the_dates_is_said_unclear(request
 def test_orders_shipped_before_being_placed_give_the_rows_polars_gives(demo: Demo, tmp_path: Path) -> None:
     _, output = answer("orders that went out the door before they had even been placed", demo, tmp_path)
     same_rows(output, demo.frames["orders"].filter(pl.col("ship_date") < pl.col("order_date")))
+
+
+AGES_IN_WORDS = [
+    (f"{ds} in their {decade}", f"(age >= {low} and age <= {low + 9})")
+    for ds, (decade, low) in itertools.product(
+        ["customers", "subscribers"],
+        [("twenties", 20), ("twentys", 20), ("fiftys", 50), ("forties", 40), ("fortys", 40), ("eightys", 80)],
+    )
+]
+
+
+@pytest.mark.parametrize(("request_text", "expected"), AGES_IN_WORDS, ids=[a[0] for a in AGES_IN_WORDS])
+def test_a_decade_of_life_misspelt_is_still_the_ages_in_it(request_text: str, expected: str, demo: Demo) -> None:
+    assert _condition(request_text, demo) == expected
