@@ -66,6 +66,33 @@ def test_a_number_said_as_hundreds_and_the_rest_is_one_number(request_text: str,
     assert _condition(request_text, demo) == expected
 
 
+COLLOQUIAL = [("a grand", 1000), ("5 grand", 5000), ("a tenner", 10), ("a fiver", 5), ("a dozen", 12),
+              ("half a dozen", 6), ("two dozen", 24), ("half a grand", 500)]  # fmt: skip
+COLLOQUIAL_TESTS = [
+    (f"{ds} {words} {number}", f"{column} {op} {value}")
+    for (ds, column), (words, op), (number, value) in itertools.product(
+        [("orders worth", "total_revenue"), ("products costing", "price")],
+        [("more than", ">"), ("under", "<"), ("at least", ">="), ("north of", ">")],
+        COLLOQUIAL,
+    )
+]
+COLLOQUIAL_TESTS += [
+    (f"{lead} {number}+ {tail}".strip(), f"{column} >= {number}")
+    for lead, number, tail, column in [("customers aged", 60, "", "age"), ("orders with", 5, "units", "quantity"),
+                                       ("subscribers aged", 40, "", "age"), ("orders of", 10, "items", "quantity")]
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("request_text", "expected"), COLLOQUIAL_TESTS, ids=[c[0] for c in COLLOQUIAL_TESTS])
+def test_a_colloquial_amount_is_its_number(request_text: str, expected: str, demo: Demo) -> None:
+    assert _condition(request_text, demo) == expected
+
+
+@pytest.mark.parametrize("request_text", ["the grand total of revenue", "orders that are grand"])
+def test_grand_said_of_no_amount_is_no_number(request_text: str, demo: Demo) -> None:
+    _refused(request_text, demo)
+
+
 @pytest.mark.parametrize("request_text", ["orders with revenue between a hundred and fifty",
                                           "orders with revenue between 500 and 100"])  # fmt: skip
 def test_a_range_whose_low_end_is_above_its_high_end_is_said_unclear(request_text: str, demo: Demo) -> None:

@@ -160,7 +160,16 @@ def tokenize(request: str) -> list[Token]:
     for before, article, unit in zip(tokens, tokens[1:], tokens[2:], strict=False):
         if article.norm in ("a", "an") and before.norm in ONE_BEFORE and unit.norm in SPAN_WORDS:
             article.kind, article.value = "number", 1  # "less than a year": one year
-    return _compound_numbers(_suspended_hyphens(_slashed_pairs(_letter_ranges(tokens))))
+    return _attached_plus(_compound_numbers(_suspended_hyphens(_slashed_pairs(_letter_ranges(tokens)))))
+
+
+def _attached_plus(tokens: list[Token]) -> list[Token]:
+    """'60+', '5+ units': a plus sign stuck to a number and ending it is 'or more', not an addition."""
+    for before, token, after in zip(tokens, tokens[1:], [*tokens[2:], None], strict=False):
+        stuck = before.kind == "number" and token.norm == "+" and token.start == before.end
+        if stuck and (after is None or after.start > token.end) and (after is None or after.kind != "number"):
+            token.kind, token.norm = "word", "plus"
+    return tokens
 
 
 def _letter_ranges(tokens: list[Token]) -> list[Token]:
@@ -203,7 +212,10 @@ def _suspended_hyphens(tokens: list[Token]) -> list[Token]:
     return out
 
 
-SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "dozen": 12, "grand": 1000, "tenner": 10,
+          "fiver": 5}  # fmt: skip
+# Words after 'grand' that make it no amount: 'a grand total'.
+NOT_GRAND = frozenset({"total", "totals", "sum", "sums", "finale", "opening", "tour", "prix", "scheme"})
 
 
 def _hundreds_and(out: list[Token], token: Token, after: list[Token]) -> bool:
@@ -229,11 +241,19 @@ def _compound_numbers(tokens: list[Token]) -> list[Token]:
             out[-1].text, out[-1].norm = f"{out[-1].text} and {token.text}", f"{out[-1].norm} and {token.norm}"
             continue
         scale = SCALES.get(token.norm) if token.kind in ("number", "word") else None
+        following = tokens[index + 1].norm if index + 1 < len(tokens) else ""
+        if token.norm == "grand" and following in NOT_GRAND:
+            scale = None
         before = out[-1] if out else None
         if scale is not None and before is not None and (before.kind == "number" or before.norm in ("a", "one")):
             count = before.value if before.kind == "number" and isinstance(before.value, int | float) else 1
             before.kind, before.value, before.end = "number", count * scale, token.end
             before.text, before.norm = f"{before.text} {token.text}", f"{before.norm} {token.norm}"
+            if len(out) > 1 and out[-2].norm == "half" and before.norm.startswith(("a ", "one ")):  # 'half a dozen'
+                half = out.pop(-2)
+                before.value, before.start = before.value / 2, half.start
+                before.value = int(before.value) if float(before.value).is_integer() else before.value
+                before.text, before.norm = f"{half.text} {before.text}", f"half {before.norm}"
             continue
         units = NUMBER_WORDS.get(token.norm) if token.kind in ("number", "word") else None
         hyphen = len(out) > 1 and out[-1].norm == "-" and out[-1].start == out[-2].end and out[-1].end == token.start
