@@ -111,9 +111,21 @@ ENDINGS = ["@example.com", ".de", "example.com", "@firma.example.de", "son"]
 ENDING_LEADS = [("customers whose email {how} {end}", "email"), ("customers whose email address {how} {end}", "email"),
                 ("customers with a name {how} {end}", "name"), ("products whose name {how} {end}", "name")]  # fmt: skip
 ENDED = [
-    (lead.format(how=how, end=end), f"ends_with({column}, '{end}')")
+    (lead.format(how=how, end=end), f"ends_with({column if column == 'email' else 'lower(name)'}, '{end}')")
     for (lead, column), how, end in itertools.product(ENDING_LEADS, ENDS, ENDINGS)
     if column == "email" or end == "son"
+]
+# a word typed in lower case is compared in any case ('Running Shoes'); one typed with capitals, or quoted, as typed
+MENTIONS = ["mentions", "includes the word", "contains", "contains the word", "mentioning"]
+ENDED += [
+    (f"products whose name {how} {word}", f"contains({'lower(name)' if word.islower() else 'name'}, '{word}')")
+    for how, word in itertools.product(MENTIONS, ["shoes", "Shoes", "bear", "Premium"])
+]
+ENDED += [
+    (f"customers whose name {how} {letter}", f"starts_with(name, '{letter.split()[-1]}')")
+    for how, letter in itertools.product(
+        ["starts with", "begins with", "begins in", "starting with"], ["the letter L", "L", "the letters Li"]
+    )
 ]
 
 

@@ -36,8 +36,8 @@ def read_idioms(ctx: Context) -> None:
     arrive = (
         r"(?P<col>{C}) (?:arrive|arrives|arrived|come in|comes in|came in|are made|is made|were made|was made"
         r"|go through|goes through|went through|are settled|is settled|are received|is received|are sent|is sent"
-        r"|are paid|is paid|get paid|are done|is done)(?: in)? (?:as|by|with|via|through|in|using)"
-        r"(?= (?:the |an? )?@v(?P<v>\d+))"
+        r"|are paid|is paid|get paid|are done|is done|runs|run|is running|are running)(?: in| on)?"
+        r"(?: (?:as|by|with|via|through|in|using))?(?= (?:the |an? )?@v(?P<v>\d+))"
     )
     ctx.sentence.scan(arrive, lambda m: _own_value(m))
     # 'been on the books for a year', 'customers on the books': kept on record, not the Books category
