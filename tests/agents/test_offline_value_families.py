@@ -281,3 +281,51 @@ def test_narrowing_a_follow_up_keeps_the_earlier_test_too(demo: Demo, tmp_path: 
 @pytest.mark.parametrize("request_text", ["orders, narrow that to the ones", "customers, limit that to the ones"])
 def test_narrowing_to_no_test_is_said_unclear(request_text: str, demo: Demo) -> None:
     _refused(request_text, demo)
+
+
+# --- 'every customer except the test accounts': rows left out, not the flag's column dropped ----------------------
+ALL_BUT = [
+    (f"{every} {rows} {but} {flag}", expected)
+    for every, but, (rows, flag, expected) in itertools.product(
+        ["every", "all", "all the"],
+        ["except", "apart from", "other than", "but"],
+        [("customers", "the test accounts", "is_test_account = false"),
+         ("customers", "the test ones", "is_test_account = false"),
+         ("subscribers", "the churned", "churned = 0"), ("subscribers", "the ones who churned", "churned = 0")],
+    )
+]  # fmt: skip
+
+
+ALL_BUT += [
+    (f"{every} {but} {flag}", expected)
+    for every, but, (flag, expected) in itertools.product(
+        ["customers: everyone", "everyone", "everybody"],
+        ["except", "but", "apart from"],
+        [("the test accounts", "is_test_account = false"), ("the test ones", "is_test_account = false")],
+    )
+]
+ALL_BUT += [
+    (f"{every} orders {but} {said}", expected)
+    for every, but, (said, expected) in itertools.product(
+        ["all", "every", "all the"],
+        ["except", "but", "other than"],
+        [
+            ("the cancelled ones", "lower(trim(status)) not in ('cancelled', 'canceled')"),
+            ("returned", "lower(trim(status)) != 'returned'"),
+        ],
+    )
+]
+
+
+@pytest.mark.parametrize(("request_text", "expected"), ALL_BUT, ids=[a[0] for a in ALL_BUT])
+def test_every_row_but_a_flags_ones_leaves_those_rows_out(request_text: str, expected: str, demo: Demo) -> None:
+    assert _condition(request_text, demo) == expected
+
+
+@pytest.mark.parametrize(("request_text", "dropped"), [("all customers except email", ["email"]),
+                                                       ("every customer except is_test_account", ["is_test_account"]),
+                                                       ("all columns except the test accounts column",
+                                                        ["is_test_account"])])  # fmt: skip
+def test_every_column_but_one_still_drops_that_column(request_text: str, dropped: list[str], demo: Demo) -> None:
+    drops = [s for s in plan_steps(request_text, demo) if s["kind"] == "drop"]
+    assert [d["columns"] for d in drops] == [dropped]

@@ -45,12 +45,33 @@ def read_idioms(ctx: Context) -> None:
     kept += r" on (?:the|our|its|their) (?P<v>{V})"
     kept += r"(?= for | since | [.?!,;]|$)"
     ctx.sentence.scan(kept, lambda m: _kept_on(m))
+    # 'all customers but the test accounts', 'every order except the cancelled ones': rows left out, no columns
+    ctx.sentence.scan(ALL_BUT, lambda m: _all_but(ctx, m))
     # 'sat in the warehouse for a week': where an order waited, no output to write to
     for match in list(ctx.sentence.matches(r"(?P<verb>" + WAITED + r") " + WHERE + r"(?= for )"))[::-1]:
         verb = match.items()[0]
         ctx.sentence.fold(
             match.indexes[0], match.indexes[-1], replace(verb, text=match.text, end=match.items()[-1].end)
         )
+
+
+ALL_BUT = (
+    r"(?:(?:all|every)(?: of)?(?: the| our)? {T}|everyone|everybody|all the people) (?:,? )?(?:but|except|except for"
+    r"|apart from|other than"
+    r"|save for|excluding|bar) (?:the |those |any )?(?:ones |rows |people )?(?:(?:who|that|which) (?:are |were |have "
+    r"|has |had )?)?(?:(?P<col>{C})|(?P<vals>{V}(?: (?:,|or|and) {V})*))(?: ones| accounts| rows| {T})?"
+)
+
+
+def _all_but(ctx: Context, match: Match) -> bool:
+    """Every row but those a flag or a value names: the flag false, or the values left out."""
+    from datalinx.agents.offline.values import _flag, _value_list
+
+    item = match.item("col")
+    if item is not None:
+        flagged = isinstance(item.ref, ColumnRef) and ctx.grounding.is_flag(item.ref.dataset, item.ref.column)
+        return flagged and "_" not in item.text and _flag(ctx, match, False)
+    return _value_list(ctx, match, True)
 
 
 def _flag_noun(ctx: Context, match: Match) -> None:
