@@ -329,3 +329,28 @@ def test_every_row_but_a_flags_ones_leaves_those_rows_out(request_text: str, exp
 def test_every_column_but_one_still_drops_that_column(request_text: str, dropped: list[str], demo: Demo) -> None:
     drops = [s for s in plan_steps(request_text, demo) if s["kind"] == "drop"]
     assert [d["columns"] for d in drops] == [dropped]
+
+
+# --- 'orders that never went out': the date of the event a verb names, missing or there --------------------------
+WENT_OUT = ["went out", "gone out", "sent out", "shipped out"]
+EVENTS = [
+    (f"orders {which} {lead} {verb}{tail}", f"ship_date is {'null' if missing else 'not null'}")
+    for which, (lead, missing, tail), verb in itertools.product(
+        ["that", "which"],
+        [("never", True, ""), ("haven't", True, " yet"), ("have not", True, ""), ("have", False, ""),
+         ("", False, ""), ("have already", False, "")],
+        WENT_OUT,
+    )
+    if not (lead in ("", "never") and verb in ("gone out", "sent out", "shipped out"))
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("request_text", "expected"), [(" ".join(r.split()), e) for r, e in EVENTS],
+                         ids=[" ".join(e[0].split()) for e in EVENTS])  # fmt: skip
+def test_an_event_that_never_happened_has_no_date(request_text: str, expected: str, demo: Demo) -> None:
+    assert _condition(request_text, demo) == expected
+
+
+def test_orders_that_never_went_out_give_the_rows_polars_gives(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("orders that never went out", demo, tmp_path)
+    same_rows(output, demo.frames["orders"].filter(pl.col("ship_date").is_null()))

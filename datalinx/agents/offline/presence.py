@@ -6,7 +6,7 @@ from __future__ import annotations
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.plan import Condition, equality, ident
 from datalinx.agents.offline.sentence import Item, Match
-from datalinx.core.pipelines.types import ColumnType
+from datalinx.core.pipelines.types import TEMPORAL, ColumnType
 
 MISSING = (
     r"(?:missing|empty|null|nulls|blank|unknown|not set|not filled in|not filled|not known|not given|absent|na|n/a"
@@ -97,6 +97,18 @@ def zero_count(ctx: Context, match: Match) -> bool:
     ctx.note(f"read '{match.text}' as {column} = 0{left_out}")
     ctx.plan.add_filter(Condition(f"{ident(column)} = 0", f"{column} is 0", column))
     return True
+
+
+def _event_happened(ctx: Context, match: Match) -> bool:
+    """A date column named by its event's verb ('went out' for ship_date): the date missing when negated."""
+    item = match.item("col")
+    facts = ctx.facts(item.ref) if item is not None and item.kind == "col" else None
+    if item is None or facts is None or facts.type not in TEMPORAL:
+        return False
+    if any(word in ("date", "day", "time", "when", "dated") for word in item.norm.split()):
+        return False  # the column named as a date ('that ship date'), not as the event it records
+    ctx.note(f"read '{match.text}' as {facts.name} {'missing' if match.group('neg') else 'present'}")
+    return add_null(ctx, match, bool(match.group("neg")))
 
 
 def _flagged(ctx: Context, match: Match) -> bool:
@@ -197,6 +209,13 @@ def read_presence(ctx: Context) -> None:
     )
     scan(
         r"(?:with no|without|no|lacking|missing) " + ARTICLE + rf"(?P<t>{{T}}) {ON_FILE}", lambda m: _unattached(ctx, m)
+    )
+    # 'orders that never went out', 'that have gone out': the date of the event a verb names is missing, or there
+    scan(
+        r"(?:that|which) (?:(?P<neg>never|not yet|not|(?:have|has|had) (?:not|never))(?: yet| ever)? )?"
+        r"(?:(?:have|has|had|were|was) )?(?:(?:been|already|yet) )*(?P<col>{C})(?: yet| already)?(?= [.?!,;]|$| and "
+        r"| or | but )",
+        lambda m: _event_happened(ctx, m),
     )
     # 'who don't take any internet package at all', 'that use no internet service': the stored none, else a null
     scan(
