@@ -33,6 +33,7 @@ from datalinx.agents.offline.followup import edits, plan_of, why_uneditable
 from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.groups import read_groups
 from datalinx.agents.offline.having import read_having
+from datalinx.agents.offline.idioms import read_idioms, read_narrowed, read_occasions, read_one_side
 from datalinx.agents.offline.joins import consume_datasets, read_added_back, read_described, read_joins, read_whose
 from datalinx.agents.offline.members import read_unseen_members, read_value_words
 from datalinx.agents.offline.ordering import read_limits, read_sorts
@@ -57,6 +58,7 @@ from datalinx.core.pipelines.types import NUMERIC
 __all__ = ["draft"]
 
 READERS = (
+    read_idioms,
     read_blank_groups,
     read_sent_to,
     read_outputs,
@@ -96,10 +98,13 @@ READERS = (
     read_ages,
     read_dates,
     read_comparisons,
+    read_occasions,
     read_value_words,
+    read_one_side,
     read_values,
     read_left_out,
     read_unseen_members,
+    read_narrowed,
     read_columns,
     read_each_once,
     read_added_back,

@@ -6,12 +6,10 @@ import re
 from typing import Any
 
 from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.dates import decade_word
 from datalinx.agents.offline.plan import Condition, ident
 from datalinx.agents.offline.sentence import Match
 from datalinx.core.pipelines.types import NUMERIC
-
-DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
-           "eighties": 80, "nineties": 90}  # fmt: skip
 
 
 def age_column(ctx: Context) -> str | None:
@@ -26,7 +24,7 @@ def age_column(ctx: Context) -> str | None:
 def _decade(ctx: Context, match: Match) -> bool:
     """'in their twenties', 'in their 30s': an age from the decade's first year to its last."""
     word, number = match.group("decade"), match.item("num") or match.item("dated")
-    low: Any = DECADES.get(word or "") or (number.ref if number is not None else None)
+    low: Any = decade_word(word or "") or (number.ref if number is not None else None)
     if number is not None and number.kind == "date":  # '40s' read as the 1940s
         low = int(number.text[:-1]) if re.fullmatch(r"\d0s", number.text) else None
     if not isinstance(low, int) or low % 10 or not 10 <= low <= 90:
@@ -69,6 +67,6 @@ def read_ages(ctx: Context) -> None:
         r"(?:aged|{C}) (?P<num>{N})(?: years old| years)? (?:or|and) (?P<dir>over|above|more|under|below|less)",
         lambda m: _open_ended(ctx, m),
     )
-    decades = r"(?P<decade>" + "|".join(DECADES) + r")"
+    decades = r"(?P<decade>[a-z]+(?:ies|ys))"  # a decade word, misspelt 'twentys' too
     owner = r"in (?:their|there|his|her|my|your|our) (?:" + decades + r"|(?P<num>{N}) s|(?P<dated>{D}))"
     ctx.sentence.scan(owner, lambda m: _decade(ctx, m))

@@ -336,7 +336,12 @@ def read_shapes(ctx: Context) -> None:
     scan(
         r"(?:all|every|everything)(?: the)?(?: (?:from|of|in))?(?: the)?(?: {T})?(?: columns?| fields?)?(?: "
         r"but| except| apart from| other than| without| minus) " + COLUMNS,
-        lambda m: _drop(ctx, m),
+        # 'every customer except the test ones': rows left out, unless the flag is named as the column it is
+        lambda m: (
+            _columns_out(ctx, m)
+            if m.items("ds") and not any(i.text == i.ref.column and "_" in i.text for i in m.items("col", name="cols"))
+            else _drop(ctx, m)
+        ),
     )
 
 

@@ -48,7 +48,7 @@ def _date_for_verb(ctx: Context, word: str) -> str | None:
 
 def _two_dates(ctx: Context, match: Match) -> bool:
     """'shipped on the same day they were ordered', 'shipped before they were ordered': two dates compared."""
-    first = _date_of(ctx, match.item("a"))
+    first = _date_of(ctx, match.item("a")) if match.item("a") else _date_for_verb(ctx, "shipped")
     other = match.item("b") or match.item("c")
     second = _date_of(ctx, other) if other is not None else _date_for_verb(ctx, match.group("verb") or "")
     if first is None or second is None or first == second:
@@ -79,7 +79,14 @@ TAIL_OPERATORS = {"longer": ">=", "more": ">=", "over": ">=", "plus": ">=", "+":
                   "under": "<=", "shorter": "<="}  # fmt: skip
 # how an order's leaving is said when its date is the shipping date: 'to go out', 'to be sent'
 SHIPPING = ("go out", "goes out", "went out", "be sent", "get sent", "be sent out", "get sent out", "leave",
-            "be dispatched", "get dispatched", "dispatch", "be shipped out", "ship out")  # fmt: skip
+            "be dispatched", "get dispatched", "dispatch", "be shipped out", "ship out", "going out", "being sent",
+            "being sent out", "getting sent", "getting sent out", "being dispatched", "leaving", "shipping",
+            "shipping out", "being shipped out", "go out the door", "going out the door", "leaving the warehouse",
+            "leave the warehouse")  # fmt: skip
+# how an order's leaving is said as a past verb, before the date it is compared with: 'went out the door before'
+LEFT = ("went out the door", "went out", "left the warehouse", "left the door", "left", "got sent out", "got sent",
+        "were sent out", "was sent out", "were sent", "was sent", "got dispatched", "were dispatched",
+        "was dispatched", "got shipped out", "were shipped out", "was shipped out", "shipped out")  # fmt: skip
 
 
 def _span(ctx: Context, match: Match) -> bool:
@@ -128,9 +135,13 @@ def read_date_relations(ctx: Context) -> None:
     event = (
         r"(?:(?:be |get |being )?(?P<a>{C}|{V})|(?P<verb>" + "|".join(sorted(SHIPPING, key=len, reverse=True)) + r"))"
     )
-    took = r"(?:took|take|takes|taking|needed|needs|need|required|requires|spent)"
-    scan(r"(?:(?:that|which) )?" + took + r" " + span + r" (?:to|before they|before it|until they|until it) "
-         + event + start, lambda m: _span(ctx, m))  # fmt: skip
+    took = (
+        r"(?:took|take|takes|taking|needed|needs|need|required|requires|spent|(?:(?:sat|waited|lingered|languished"
+        r"|stayed|sit|sits|wait|waits|were sitting|was sitting|were waiting|was waiting)(?: around| about| there)?"
+        r"(?: for)?))"
+    )
+    scan(r"(?:(?:that|which) )?" + took + r" " + span + r" (?:to|before|before they|before it|until|until they"
+         r"|until it) " + event + start, lambda m: _span(ctx, m))  # fmt: skip
     scan(r"(?P<a2>{V}|{C}) " + span + r" (?:after|later than) (?:being |they were |it was |(?:the|their|its) )?"
          r"(?:(?P<b>{C}|{V}|{T})|(?P<verb2>placed|ordered|made|created|bought|purchased))",
          lambda m: _span(ctx, m))  # fmt: skip
@@ -142,7 +153,11 @@ def read_date_relations(ctx: Context) -> None:
         r"(?P<a>{V}|{C}) " + how + r" (?P<n>{N}) days?(?: (?:of|after|from|since) (?:the )?(?P<b>{C}|{T}))?",
         lambda m: _within(ctx, m),
     )
-    participle = r"(?:they|it|the {T}) (?:were|was|got|had been) (?:(?P<c>{C}|{V})|(?P<verb>[a-z]+))"
+    participle = (
+        r"(?:they|it|the {T}) (?:were|was|got|had been|had|have been|has been)(?: even| actually| ever| yet)?"
+        r"(?: been)? (?:(?P<c>{C}|{V})|(?P<verb>[a-z]+))"
+    )
+    left = "|".join(sorted(LEFT, key=len, reverse=True))
     scan(
         r"(?P<neg>(?:not|never) )?(?P<a>{V}|{C}) (?P<neg2>not )?(?:on |in |during )?(?:the )?(?P<same>same|a different"
         r"|different|another|an other|other) (?:calendar )?(?P<unit>day|week|month|quarter|year) "
@@ -151,7 +166,9 @@ def read_date_relations(ctx: Context) -> None:
         lambda m: _two_dates(ctx, m),
     )
     scan(
-        r"(?P<neg>(?:not|never) )?(?P<a>{V}|{C}) (?P<op>before|after|earlier than|later than) " + participle,
+        r"(?P<neg>(?:not|never) )?(?:(?P<a>{V}|{C})|(?P<left>" + left + r"))(?: the (?:door|warehouse|building))?"
+        r" (?:even |already )?"
+        r"(?P<op>before|after|earlier than|later than) " + participle,
         lambda m: _two_dates(ctx, m),
     )
 

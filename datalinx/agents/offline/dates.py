@@ -216,13 +216,27 @@ def _range_end(tokens: list[Token], at: int) -> dt.date | None:
         return None
 
 
+CENTURIES = {"nineteen": 1900, "twenty": 2000}  # 'the nineteen-eighties', 'the twenty-tens' said in words
+
+
+def decade_word(word: str) -> int | None:
+    """The decade a word names, as typed or misspelt with a plain plural: 'eighties', 'eightys' -> 80."""
+    return DECADES.get(word, DECADES.get(word.removesuffix("ys") + "ies") if word.endswith("ys") else None)
+
+
 def _decade(tokens: list[Token], i: int) -> tuple[DateRef, int] | None:
-    """'the 80s', 'the 1990s': ten years."""
+    """'the 80s', 'the 1990s', 'the eighties', 'the nineteen-eighties': ten years."""
     token = tokens[i]
-    if token.norm in DECADES and i > 0 and tokens[i - 1].norm == "the":  # 'born in the eighties'
-        year = (2000 if DECADES[token.norm] < 30 else 1900) + DECADES[token.norm]
+    decade = decade_word(token.norm)
+    if decade is not None and i > 0 and tokens[i - 1].norm == "the":  # 'born in the eighties'
+        year = (2000 if decade < 30 else 1900) + decade
         return DateRef(dt.date(year, 1, 1), dt.date(year + 10, 1, 1), "decade"), i + 1
-    if i + 1 >= len(tokens) or tokens[i + 1].norm != "s" or tokens[i + 1].start != token.end:
+    century = CENTURIES.get(token.norm) or (token.value * 100 if token.value in (19, 20) else None)
+    decade = decade_word(tokens[i + 1].norm) if century and i + 1 < len(tokens) else None
+    if century and decade is not None:  # the century said: no reading as an age ('in her eighties') is left
+        year = century + decade
+        return DateRef(dt.date(year, 1, 1), dt.date(year + 10, 1, 1), "decade"), i + 2
+    if i + 1 >= len(tokens) or tokens[i + 1].norm != "s" or tokens[i + 1].start - token.end > 1:  # "the 1980's"
         return None
     if not isinstance(token.value, int) or token.value % 10 != 0:
         return None
@@ -377,7 +391,7 @@ def find_dates(tokens: list[Token]) -> list[tuple[int, int, DateRef]]:
                 hit = quarter_range(tokens[year_at].value, place[0]), year_at + 1
         elif token.kind == "word" and (holiday := _holiday(tokens, i)) is not None:
             hit = holiday
-        elif (token.kind == "number" or token.norm in DECADES) and _decade(tokens, i) is not None:
+        elif (token.kind == "number" or decade_word(token.norm) or token.norm in CENTURIES) and _decade(tokens, i):
             hit = _decade(tokens, i)
         elif (day := _day_number(tokens, i)) is not None:
             month_at = _skip(tokens, i + day[1], ("of",))

@@ -9,6 +9,7 @@ from datalinx.agents.offline.ages import age_column
 from datalinx.agents.offline.amounts import figures
 from datalinx.agents.offline.context import Context, Measure
 from datalinx.agents.offline.filter_dates import year_bound
+from datalinx.agents.offline.idioms import lasted
 from datalinx.agents.offline.phrases import BRIDGE, OP, comparison
 from datalinx.agents.offline.plan import Condition, ident, literal
 from datalinx.agents.offline.relations import read_relations
@@ -199,6 +200,9 @@ def _implicit(ctx: Context, match: Match) -> bool:
     if _times(ctx, match):  # 'ordered more than twice': how often something happened, which no amount says
         ctx.refuse(f"{match.text} (a count of what?)")
         return True
+    if unit.lower() in SPANS and lasted(match):  # 'customers for more than 5 years': how long, not how old
+        ctx.refuse(f"for {match.text} (how long what lasted?)")
+        return True
     column = age_column(ctx) if "old" in unit or unit.startswith("year") else None
     column = column or _column_carried(ctx, match)
     if column is None and number.kind == "date":
@@ -326,8 +330,8 @@ def _between(ctx: Context, match: Match) -> bool:
         return False
     unit = match.group("unit")
     bounds = [in_span(low.ref, unit, column), in_span(high.ref, unit, column)]  # 'tenure of 1 to 2 years'
-    if None in bounds:
-        ctx.refuse(f"{match.text} ({span_note(column)})")
+    if None in bounds or bounds[0] > bounds[1]:  # 'between a hundred and fifty': no row is in it, as said
+        ctx.refuse(f"{match.text} ({span_note(column) if None in bounds else 'the low end is above the high end'})")
         return True
     name = ident(column)
     condition = Condition(

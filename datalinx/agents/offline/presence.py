@@ -6,11 +6,15 @@ from __future__ import annotations
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.plan import Condition, equality, ident
 from datalinx.agents.offline.sentence import Item, Match
-from datalinx.core.pipelines.types import ColumnType
+from datalinx.core.pipelines.types import TEMPORAL, ColumnType
 
 MISSING = (
     r"(?:missing|empty|null|nulls|blank|unknown|not set|not filled in|not filled|not known|not given|absent|na|n/a"
-    r"|not recorded|not provided|not available|not on file|unrecorded|not specified|not entered|unavailable)"
+    r"|not recorded|not provided|not available|not on file|unrecorded|not specified|not entered|unavailable"
+    r"|(?:(?:that|which) )?(?:(?:have|has|had|was|were|is|are) )?(?:not|never)(?: yet| ever)?(?: been| got| gotten)?"
+    r"(?: yet)?"
+    r" (?:recorded|filled in|filled out|entered|captured|logged|given|provided|supplied|set|stored|noted|written down)"
+    r"|(?:is |are |was |were )?not (?:on|in) (?:record|file|the records?|the system)|not filled out|unfilled|unentered)"
 )
 PRESENT = (
     r"(?:not missing|not empty|not null|not blank|present(?! in)|known|set|filled|given|filled in|provided|exists|exist"
@@ -93,6 +97,24 @@ def zero_count(ctx: Context, match: Match) -> bool:
     ctx.note(f"read '{match.text}' as {column} = 0{left_out}")
     ctx.plan.add_filter(Condition(f"{ident(column)} = 0", f"{column} is 0", column))
     return True
+
+
+def _event_happened(ctx: Context, match: Match) -> bool:
+    """A date column named by its event's verb ('went out' for ship_date): the date missing when negated."""
+    item = match.item("col")
+    facts = ctx.facts(item.ref) if item is not None and item.kind == "col" else None
+    if item is None or facts is None or facts.type not in TEMPORAL:
+        return False
+    if any(word in ("date", "day", "time", "when", "dated") for word in item.norm.split()):
+        return False  # the column named as a date ('that ship date'), not as the event it records
+    ctx.note(f"read '{match.text}' as {facts.name} {'missing' if match.group('neg') else 'present'}")
+    return add_null(ctx, match, bool(match.group("neg")))
+
+
+def _flagged(ctx: Context, match: Match) -> bool:
+    """Whether the match's column is a true/false flag ('not want the test accounts'): no value of it is absent."""
+    item = match.item("col")
+    return item is not None and item.kind == "col" and ctx.grounding.is_flag(item.ref.dataset, item.ref.column)
 
 
 def _both(ctx: Context, match: Match, missing: bool, either: bool) -> bool:
@@ -188,3 +210,30 @@ def read_presence(ctx: Context) -> None:
     scan(
         r"(?:with no|without|no|lacking|missing) " + ARTICLE + rf"(?P<t>{{T}}) {ON_FILE}", lambda m: _unattached(ctx, m)
     )
+    # 'orders that never went out', 'that have gone out': the date of the event a verb names is missing, or there
+    scan(
+        r"(?:that|which) (?:(?P<neg>never|not yet|not|(?:have|has|had) (?:not|never))(?: yet| ever)? )?"
+        r"(?:(?:have|has|had|were|was) )?(?:(?:been|already|yet) )*(?P<col>{C})(?: yet| already)?(?= [.?!,;]|$| and "
+        r"| or | but )",
+        lambda m: _event_happened(ctx, m),
+    )
+    # 'who don't take any internet package at all', 'that use no internet service': the stored none, else a null
+    scan(
+        r"(?:not (?:" + TAKEN + r") (?:any |an? |the )?|(?:" + TAKEN + r") no )(?P<col>{C})" + KIND + r"(?: at all)?",
+        lambda m: not _flagged(ctx, m) and (absent_value(ctx, m) or zero_count(ctx, m) or add_null(ctx, m, True)),
+    )
+    scan(
+        r"(?:without|with no|lacking|having no|(?:have|has|had) no|not (?:have|has|had))(?: any| an?)? (?P<col>{C})"
+        + KIND.replace(")?", ")")
+        + r"(?: at all)?",
+        lambda m: absent_value(ctx, m),
+    )
+
+
+# Verbs of having a service or a thing: 'take', 'use', 'pay for'.
+TAKEN = (
+    r"take|takes|took|taking|use|uses|used|using|get|gets|got|buy|buys|bought|pay for|pays for|paid for|receive"
+    r"|receives|subscribe to|subscribes to|subscribed to|sign up for|signed up for|opt for|opted for|carry|carries"
+)  # not 'have': 'where an order has no ship date, use ...' is a fill's condition, read with the fill
+# Nouns for the kind of thing a column's value is, said after it: 'internet package', 'internet plan'.
+KIND = r"(?: (?:package|packages|plan|plans|service|services|option|options|subscription|connection|deal|product))?"

@@ -29,11 +29,18 @@ def _text(ctx: Context, match: Match) -> bool:
     text = first.ref if first.kind == "str" else ctx.sentence.request[first.start : last.end]
     if first.kind == "val" and len(pieces) == 1:
         text = first.text
+    if ctx.sentence.request[max(0, first.start - 1) : first.start] == "@" and not str(text).startswith("@"):
+        text = f"@{text}"  # 'ends in @example.com', as typed
     how = match.group("how") or ""
-    function = (
-        "starts_with" if how.startswith(("start", "begin")) else "ends_with" if how.startswith("end") else "contains"
-    )
-    expression = f"{function}({ident(column)}, {literal(str(text))})"
+    ending = how.startswith(("end", "finish"))
+    function = "starts_with" if how.startswith(("start", "begin")) else "ends_with" if ending else "contains"
+    target = ident(column)
+    facts = ctx.facts(column_item.ref) if isinstance(column_item.ref, ColumnRef) else None
+    capitals = any(isinstance(v, str) and v != v.lower() for v in (facts.top_values if facts else []))
+    if first.kind != "str" and str(text).isalpha() and str(text).islower() and capitals:
+        target = f"lower({target})"  # 'name mentions shoes' of 'Running Shoes': a word typed in lower case, any case
+        ctx.note(f"compared '{text}' with {column} in any case")
+    expression = f"{function}({target}, {literal(str(text))})"
     negated = bool(match.group("neg"))
     if negated:
         expression = f"not {expression}"
@@ -231,15 +238,18 @@ def read_relations(ctx: Context) -> None:
     )
     host = r"(?P<val>[a-z0-9-]+(?:\.[a-z0-9-]+)+|{V})"  # a value too: '@example.com' may be stored as one
     at = r" (?:(?:is|are) )?(?:at|@|on|from|under|with)(?: the)? "
-    scan(r"(?P<col>{C})" + at + host, lambda m: _address_domain(ctx, m))
+    scan(r"(?P<col>{C})" + at + host + r"(?: domain(?: name)?)?", lambda m: _address_domain(ctx, m))
     scan(host + r" (?P<col>{C})", lambda m: _address_domain(ctx, m))
     scan(r"(?P<col>{C}) " + BRIDGE + RELATION + r" " + arithmetic("rhs"), lambda m: _columns(ctx, m))
     how = (
         r"(?P<how>starts with|starting with|start with|begins with|beginning "
-        r"with|begin with|ends with|ending with|end with|contains|containing|"
+        r"with|begin with|ends with|ending with|end with|ends in|ending in|end in|finishes with|finishing with"
+        r"|finish with|finishes in|finishing in|finish in|finishes on|ends on|contains|containing|mentions|mention"
+        r"|mentioning|begins in|begin in|beginning in|starts in|starting in|"
         r"contain|includes|including|include|like)"
     )
-    value = r"(?P<val>{S}|{V}|\. \S+|@ \S+|\S+)"
+    said = r"(?:the (?:word|words|letter|letters|text|string|phrase|characters?|prefix|suffix|ending|name) )?"
+    value = said + r"(?P<val>{S}|{V}|\. \S+|@ \S+|(?!the )\S+)"
     text_test = r"(?P<col>{C}) (?:(?:that|which|is|are) )?(?P<neg>(?:does not|do not|not) )?" + how + " " + value
     scan(text_test, lambda m: _text(ctx, m))
     # 'products with Shoes in the name': a piece of text inside a text column

@@ -38,8 +38,10 @@ def _ago(ctx: Context, match: Match) -> bool:
 
 
 STAYED = (
-    r"(?:stayed|stuck around|been around|been a (?:customer|client|member|subscriber)|been subscribed|been with us"
-    r"|been on board|been signed up)"
+    r"(?:stayed|stuck around|been around|(?:been )?(?:a |our )?(?:customer|client|member|subscriber)s?(?: with us)?"
+    r"|been (?:a |an |our )?{T}(?: with us)?"
+    r"|been subscribed|(?:been )?with us|(?:been )?with the (?:company|business|firm)|(?:been )?on board"
+    r"|been signed up|(?:been )?on (?:the|our) (?:books|roster|rolls)|(?:been )?signed up with us|been around)"
 )
 
 
@@ -59,6 +61,10 @@ def read_tenures(ctx: Context) -> None:
         r"(?P<unit>years?|months?|weeks?)",
         lambda m: _stayed(ctx, m),
     )
+    # 'with more than a year on the books', 'under six months as a customer': the time kept, said after it
+    kept = r"(?:on (?:the|our) (?:books|roster|rolls)|with us|as (?:a |an |our )?(?:{T}|customer|client|member)s?)"
+    ctx.sentence.scan(r"(?P<op>" + OP + r") (?P<num>{N}) (?P<unit>years?|months?|weeks?) " + kept,
+                      lambda m: _ago(ctx, m))  # fmt: skip
     ctx.sentence.scan(
         r"(?:{C} |" + STARTED + r" )(?:with us )?(?P<op>" + OP + r") (?P<num>{N}) "
         r"(?P<unit>years?|months?|weeks?|days?|quarters?) ago",

@@ -160,7 +160,16 @@ def tokenize(request: str) -> list[Token]:
     for before, article, unit in zip(tokens, tokens[1:], tokens[2:], strict=False):
         if article.norm in ("a", "an") and before.norm in ONE_BEFORE and unit.norm in SPAN_WORDS:
             article.kind, article.value = "number", 1  # "less than a year": one year
-    return _compound_numbers(_suspended_hyphens(_slashed_pairs(_letter_ranges(tokens))))
+    return _attached_plus(_compound_numbers(_suspended_hyphens(_slashed_pairs(_letter_ranges(tokens)))))
+
+
+def _attached_plus(tokens: list[Token]) -> list[Token]:
+    """'60+', '5+ units': a plus sign stuck to a number and ending it is 'or more', not an addition."""
+    for before, token, after in zip(tokens, tokens[1:], [*tokens[2:], None], strict=False):
+        stuck = before.kind == "number" and token.norm == "+" and token.start == before.end
+        if stuck and (after is None or after.start > token.end) and (after is None or after.kind != "number"):
+            token.kind, token.norm = "word", "plus"
+    return tokens
 
 
 def _letter_ranges(tokens: list[Token]) -> list[Token]:
@@ -203,26 +212,56 @@ def _suspended_hyphens(tokens: list[Token]) -> list[Token]:
     return out
 
 
-SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "dozen": 12, "grand": 1000, "tenner": 10,
+          "fiver": 5}  # fmt: skip
+# Words after 'grand' that make it no amount: 'a grand total'.
+NOT_GRAND = frozenset({"total", "totals", "sum", "sums", "finale", "opening", "tour", "prix", "scheme"})
+
+
+def _hundreds_and(out: list[Token], token: Token, after: list[Token]) -> bool:
+    """Whether `token` ends a number said as hundreds 'and' the rest ('a hundred and fifty'), not a second number
+    ('between a hundred and five hundred', 'between a hundred and fifty' is a range, not 150)."""
+    if len(out) < 2 or out[-1].norm != "and" or token.kind != "number" or not token.text.isalpha():
+        return False
+    scaled, value = out[-2], token.value
+    if scaled.kind != "number" or not any(w in SCALES for w in scaled.norm.split()) or not isinstance(value, int):
+        return False
+    if (after and after[0].norm in SCALES) or any(t.norm in ("between", "from") for t in out[-6:]):
+        return False
+    return isinstance(scaled.value, int) and scaled.value % 100 == 0 and 0 < value < 100
 
 
 def _compound_numbers(tokens: list[Token]) -> list[Token]:
     """'twenty five', 'forty-two': a tens word and a units word are one number; '2 thousand', 'a hundred' too."""
     out: list[Token] = []
-    for token in tokens:
+    for index, token in enumerate(tokens):
+        if _hundreds_and(out, token, tokens[index + 1 : index + 2]):  # 'a hundred and fifty': 150
+            out.pop()
+            out[-1].value, out[-1].end = out[-1].value + token.value, token.end
+            out[-1].text, out[-1].norm = f"{out[-1].text} and {token.text}", f"{out[-1].norm} and {token.norm}"
+            continue
         scale = SCALES.get(token.norm) if token.kind in ("number", "word") else None
+        following = tokens[index + 1].norm if index + 1 < len(tokens) else ""
+        if token.norm == "grand" and following in NOT_GRAND:
+            scale = None
         before = out[-1] if out else None
         if scale is not None and before is not None and (before.kind == "number" or before.norm in ("a", "one")):
             count = before.value if before.kind == "number" and isinstance(before.value, int | float) else 1
             before.kind, before.value, before.end = "number", count * scale, token.end
             before.text, before.norm = f"{before.text} {token.text}", f"{before.norm} {token.norm}"
+            if len(out) > 1 and out[-2].norm == "half" and before.norm.startswith(("a ", "one ")):  # 'half a dozen'
+                half = out.pop(-2)
+                before.value, before.start = before.value / 2, half.start
+                before.value = int(before.value) if float(before.value).is_integer() else before.value
+                before.text, before.norm = f"{half.text} {before.text}", f"half {before.norm}"
             continue
         units = NUMBER_WORDS.get(token.norm) if token.kind in ("number", "word") else None
         hyphen = len(out) > 1 and out[-1].norm == "-" and out[-1].start == out[-2].end and out[-1].end == token.start
         tens = out[-2] if hyphen else out[-1] if out else None
         if (
-            units is not None and 0 < units < 10 and tens is not None and tens.kind == "number" and tens.text.isalpha()
-            and tens.value in (20, 30, 40, 50, 60, 70, 80, 90)
+            units is not None and 0 < units < 10 and tens is not None and tens.kind == "number"
+            and tens.text.replace(" ", "").isalpha() and isinstance(tens.value, int)
+            and tens.value % 100 in (20, 30, 40, 50, 60, 70, 80, 90)
         ):  # fmt: skip
             if hyphen:
                 out.pop()

@@ -24,8 +24,10 @@ T = ColumnType
 # 'not based in France', 'not going to Spain': a place negated through its verb
 NOT_PLACED = (
     r"not (?:(?:based|located|living|residing|going|headed|heading|sent|shipped|bound) (?:in|to|for)"
-    r"|on|using|(?:signed up|subscribed) (?:to|for))"
-)  # 'not on fiber': a state negated through its preposition
+    r"|on|using|(?:signed up|subscribed) (?:to|for)|(?:paid|settled|priced|charged|billed|invoiced) in"
+    r"|(?:registered|signed up|listed|classed|classified|recorded|filed|marked|set up) as"
+    r"|(?:take|takes|use|uses|get|gets|have|has|pay for|pays for|subscribe to|subscribes to|pick|picks|choose))"
+)  # 'not on fiber': a state negated through its preposition; 'not paid in euros', 'not registered as smb
 NEGATIVE = (
     rf"(?:{NEGATION}|{REMOVAL}|non|non -|not in|not from|excluding the|{NOT_PLACED}|neither|"
     rf"except for|other than the)(?: yet| get| got| be| been| being| ever| have| has| had)?"

@@ -184,10 +184,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 # Comparison words -> operator, longest phrases first when matched.
 GREATER = ("greater than", "more than", "larger than", "bigger than", "higher than", "over", "above", "exceeding",
            "exceeds", "exceed", "in excess of", ">", "after", "older than", "later than", "newer than",
-           "costlier than", "more expensive than", "heavier than", "longer than")  # fmt: skip
+           "costlier than", "more expensive than", "heavier than", "longer than", "tops", "topped", "topping",
+           "north of", "upwards of", "upward of", "exceeded", "surpasses", "surpassed")  # fmt: skip
 AT_LEAST = ("at least", "no less than", "not less than", "minimum of", "min of", "or more", ">=", "from")
 LESS = ("less than", "fewer than", "smaller than", "lower than", "under", "below", "<", "before", "younger than",
-        "earlier than", "cheaper than", "lighter than", "shorter than", "less expensive than")  # fmt: skip
+        "earlier than", "cheaper than", "lighter than", "shorter than", "less expensive than", "south of",
+        "short of", "beneath")  # fmt: skip
 AT_MOST = ("at most", "no more than", "not more than", "up to", "maximum of", "max of", "or less", "or fewer", "<=")
 
 AGGREGATES: dict[str, str] = {
@@ -265,6 +267,9 @@ DATASET_SYNONYMS = {
 CURRENCY_PHRASES = {
     "british pound": "gbp", "british pounds": "gbp", "pound sterling": "gbp", "pounds sterling": "gbp",
     "us dollar": "usd", "us dollars": "usd", "american dollar": "usd", "american dollars": "usd",
+    "single european currency": "eur", "european single currency": "eur", "common european currency": "eur",
+    "european currency": "eur", "great british pounds": "gbp",
+    "greenbacks": "usd", "american currency": "usd", "british currency": "gbp", "us currency": "usd",
     "japanese yen": "jpy", "swiss franc": "chf", "swiss francs": "chf", "indian rupee": "inr", "indian rupees": "inr",
 }  # fmt: skip
 
