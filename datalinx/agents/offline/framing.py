@@ -53,13 +53,6 @@ SIGN_OFF = (
     r"|(?:can|could|would) you (?:help|do that|do this|manage that)(?: with (?:that|this))?|is (?:that|this)"
     r" (?:doable|possible|ok|okay)|would (?:that|this) be (?:possible|ok|okay)|possible|doable|any chance)"
 )
-# 'just need the number': said after a count, the single number it already gives
-ONE_NUMBER = (
-    r"(?:(?:i|we) )?(?:just|only) (?:need|want) (?:the|a|one) (?:single )?(?:number|figure|count|total)"
-    r"|(?:just|only) (?:the|a|one) (?:single )?(?:number|figure|count|total)(?: please| pls)?"
-    r"|(?:a|one) (?:single )?(?:number|figure) (?:is|will do|would do)(?: fine| enough| ok| okay)?"
-)
-COUNTED = r"\b(?:how many|how much|count|number of|total)\b"
 THANKS_SAID = r"(?:thanks|thank you|thx|cheers|many thanks|much appreciated)(?: (?:a lot|so much|in advance))?"
 HEDGE = (
     r"(?:if (?:at all )?possible|if you (?:can|could)|if (?:that's|that is|it's|it is) (?:possible|ok|okay|alright"
@@ -143,8 +136,6 @@ def _said_for_nothing(
     is said beside (before it when `first`)."""
     text = " ".join(w for w in clause if w not in PAUSES)
     if re.fullmatch(f"(?:{SIGN_OFF}|{HEDGE})(?: (?:{SIGN_OFF}|{HEDGE}))*", text):
-        return True
-    if re.fullmatch(ONE_NUMBER, text) and re.search(COUNTED, request.lower()):
         return True
     return said_reason(text, tokens, grounding, request, unclear, ask, first)
 

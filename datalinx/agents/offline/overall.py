@@ -13,9 +13,19 @@ ALL_ROWS = (
     r"(?:across|over|for|among|from) (?:all|every|each and every|the whole of|all of)(?: (?:the|our))? (?P<rows>{T})"
     r"(?: (?:combined|together|put together|taken together))?"
 )
+# the figure a summary with no groups already is: 'just the one number', 'as a single figure', 'just need the
+# number', 'a single figure is fine'; after rows never counted ('customers in Germany, just need the number') it is
+# a count the planner did not read, left unread
+FIGURE = r"(?:number|figure|count|total|value|result|answer)"
 ONE_NUMBER = (
-    r"(?:(?:, |as |in )?(?:just |only )?(?:the |a |one )?(?:one|single) (?:number|figure|value|result|answer)"
-    r"|(?:, )?(?:just |only )?(?:one|a) (?:number|figure))(?= [?.!;]|$| please| pls| thanks)"
+    r"(?:, )?(?:(?:(?:i|we) )?(?:just|only) (?:need|want) (?:the|a|one) (?:single |one )?"
+    + FIGURE
+    + r"|(?:a|one) (?:single )?(?:number|figure) (?:is|will do|would do)(?: fine| enough| ok| okay)?"
+    r"|(?:as |in )?(?:just |only )?(?:the |a |one )?(?:one|single) "
+    + FIGURE
+    + r"|(?:just |only )(?:the |a |one )"
+    + FIGURE
+    + r"|(?:just |only )?(?:one|a) (?:number|figure))(?: please| pls)?(?= [?.!;,]|$| thanks)"
 )
 
 
@@ -44,4 +54,10 @@ def _over_all_rows(ctx: Context, match: Match) -> bool:
 def read_one_number(ctx: Context) -> None:
     """'just the one number', 'as a single figure' after a summary with no groups: the figure it already is."""
     if ctx.measures and not ctx.groups:
-        ctx.sentence.scan(ONE_NUMBER, lambda m: True)
+        ctx.sentence.scan(ONE_NUMBER, lambda m: "total" not in m.text.split() or _totalled(ctx))
+
+
+def _totalled(ctx: Context) -> bool:
+    """Whether 'just the total' is the figure asked: a count or a sum, not an average ('the average price, just the
+    total' says another measure)."""
+    return all(m.function in ("count", "count_distinct", "sum") for m in ctx.measures)
