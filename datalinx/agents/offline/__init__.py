@@ -37,7 +37,7 @@ from datalinx.agents.offline.joins import consume_datasets, read_added_back, rea
 from datalinx.agents.offline.members import read_unseen_members, read_value_words
 from datalinx.agents.offline.ordering import read_limits, read_sorts
 from datalinx.agents.offline.outputs import read_outputs
-from datalinx.agents.offline.overall import read_one_number, read_over_all_rows
+from datalinx.agents.offline.overall import read_all_told, read_one_number, read_over_all_rows
 from datalinx.agents.offline.placing import read_placements, read_sorted_by
 from datalinx.agents.offline.plan import Plan
 from datalinx.agents.offline.presence import read_presence
@@ -96,6 +96,7 @@ READERS = (
     read_ages,
     read_dates,
     read_comparisons,
+    read_all_told,
     read_value_words,
     read_values,
     read_left_out,

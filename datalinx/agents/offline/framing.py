@@ -13,7 +13,7 @@ from datalinx.agents.offline.tokens import Token, fold
 
 OPENER = (
     r"(?:(?:hi|hey|hello|hiya|heya|howdy|yo|morning|afternoon|evening|greetings|good (?:morning|afternoon|evening)"
-    r"|dear [a-z]+)(?: there| all| team| everyone| folks| guys| you| again)?|quick (?:one|question|ask|favou?r)"
+    r"|dear [a-z]+)(?: there| all| team| everyone| folks| guys| you| again)?|quick (?:one|question|q|qn|ask|favou?r)"
     r"|(?:ok|okay|right|alright) so|ok|okay|so|um|hmm|sorry to bother you|happy (?:monday|friday|new year|holidays)"
     r"|(?:i )?hope (?:you're|you are|you|all is|everything is|you've|you have|you had)(?: been| doing| having| had)?"
     r" (?:well|good|great|fine|a good (?:weekend|week|day|break|holiday|trip|one)))"

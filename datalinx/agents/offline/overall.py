@@ -29,9 +29,38 @@ ONE_NUMBER = (
 )
 
 
+# every date the data holds: 'across the whole history', 'over all time' (no test of the dates, when none is said)
+WHOLE_SPAN = (
+    r"(?:, )?(?:(?:across|over|for|in|through|throughout|covering) (?:the |our |all (?:of )?(?:the |our )?)?(?:whole"
+    r" |entire |full |complete )?(?:history|time range|timeline|lifetime|period|dataset|data)|(?:across |over |for "
+    r"|in )?all (?:time|history)|since (?:the beginning|forever|day one))(?= [?.!;,]|$)"
+)
+# every row counted together: 'all told', 'in total', 'overall' after a summary with no groups
+ALL_TOLD = r"(?:, )?(?:all told|in total|overall|altogether|all in all|in all|all together|combined)(?= [?.!;,]|$)"
+# each row one purchase: 'bought 10 or more units in one go' over orders asks nothing more of the rows
+ONE_GO = (
+    r"(?:in one go|in a single go|in one order|in a single order|in one purchase|in a single purchase|at once"
+    r"|in one transaction|in a single transaction)(?= [?.!;,]|$)"
+)
+DATED = frozenset({"date", "year", "month"})  # items that name a time: a span of the history
+PURCHASES = frozenset({"order", "orders", "purchase", "purchases", "sale", "sales", "transaction", "transactions"})
+
+
 def read_over_all_rows(ctx: Context) -> None:
-    """'across all our orders' in a summary: the measure over every row of the base, which is no grouping."""
+    """'across all our orders' in a summary: the measure over every row of the base, which is no grouping; 'across
+    the whole history' where no date is said: no test of the dates."""
     ctx.sentence.scan(r"(?:(?P<what>{C}) )?" + ALL_ROWS, lambda m: _over_all_rows(ctx, m))
+    ctx.sentence.scan(WHOLE_SPAN, lambda m: not any(i.kind in DATED for i in ctx.sentence.items))
+
+
+def read_all_told(ctx: Context) -> None:
+    """'all told' after a summary with no groups: the one figure it is; 'in one go' after a test of a purchase's
+    rows: each row is one purchase already. Read after the measures (so 'in total' asks a sum first) and the tests."""
+    if ctx.measures and not ctx.groups:
+        ctx.sentence.scan(ALL_TOLD, lambda m: True)
+    said = next((i for i in ctx.sentence.items if i.kind == "ds" and str(i.ref) == ctx.base), None)
+    if said is not None and said.norm in PURCHASES and ctx.plan.filters and not (ctx.groups or ctx.measures):
+        ctx.sentence.scan(ONE_GO, lambda m: True)
 
 
 def _over_all_rows(ctx: Context, match: Match) -> bool:

@@ -26,7 +26,8 @@ DET = r"(?:a|an|the|our|my|this|next|tomorrow's|monday's|friday's|some|a quick|t
 WORK_NOUN = (
     r"(?:report|review|deck|meeting|call|sync|standup|stand-up|presentation|slides?|dashboard|audit|update|check"
     r"|sanity check|look|glance|email|newsletter|board pack|pack|catch-up|catch up|workshop|offsite|memo|analysis"
-    r"|forecast|budget|spreadsheet|accruals|close|planning|reference|comparison|pitch)s?"
+    r"|forecast|budget|spreadsheet|accruals|close|planning|reference|comparison|pitch|chart|graph|plot|viz|visual"
+    r"|visuali[sz]ation|map|heatmap|story|writeup|write-up|one-pager|summary|exercise|project)s?"
 )
 AUDIENCE = r"(?:team|office|folks|people|department|dept|crew|squad|leadership|board|execs|boss|manager|lead|group)"
 TEAMS = r"(?:finance|sales|legal|marketing|ops|hr|management|leadership|cfo|ceo|director|client|accounting|audit)"
@@ -42,6 +43,14 @@ PURPOSES: list[tuple[str, bool]] = [
     (rf"(?:i'm|i am|we're|we are|im) (?:putting together|reviewing|preparing|prepping|working on|doing|building"
      rf"|presenting|discussing|going over|closing|planning|updating|refreshing|finishing|writing|drafting|compiling)"
      rf"(?: {DET})?{TOPIC}(?: {WORK_NOUN})?{TIME}", True),
+    # said without its subject, the work's noun must end it: 'doing a demographics slide', 'prepping the board deck'
+    (rf"(?:(?:just|currently|still) )?(?:doing|working on|prepping(?: for)?|preparing(?: for)?|putting together"
+     rf"|pulling together|building|writing|drafting|finishing|updating|refreshing|presenting|making|creating"
+     rf"|getting ready for|sorting out)(?: {DET})?{TOPIC} {WORK_NOUN}{TIME}", True),
+    # what the answer will make work: 'makes the timeline chart work', 'so the dashboard loads'
+    (rf"(?:(?:it|that|this|which) )?(?:makes?|will make|would make|should make|so|helps?|lets?)(?: {DET})?{TOPIC}"
+     rf" {WORK_NOUN}(?: (?:works?|load|loads|render|renders|behave|behaves|happy|look right|looks right|make sense"
+     rf"|makes sense))?", True),
     (rf"(?:(?:my|our|the) (?:[a-z]+ ){{0,2}}(?:{AUDIENCE}|{TEAMS})(?: [a-z]+)?|{TEAMS})"
      r" (?:asked|wants|needs|requested|is asking|are asking)(?: (?:it|this|them|(?:a|the) (?:list|copy|table|file"
      r"|spreadsheet|breakdown|rundown|summary|export)(?: of (?:it|this|them|these|those))?))?(?: for (?:it|this|them))?"
@@ -105,6 +114,20 @@ JUDGED = (
     r"(?: a| the)?(?: bit| lot| much| way)?(?: more)? (?:fair|fairer|fairest|better|best|safer|safest|sensible"
     r"|reasonable|simpler|simplest|cleaner|accurate|realistic|honest|nicer|easier|right|useful)"
 )
+# what the user aims to do with the answer, any verb but one a pipeline has: 'want to spot seasonality', 'need to
+# chase the merch team about them', 'want to know who we can't ring' ('want to sort them by price' is a sort)
+AIMING = (
+    r"(?:want|wanted|wanna|need|needed|'d like|would like|hope|hoping|am trying|'m trying|are trying|'re trying|trying"
+    r"|try|plan|planning|am going|'m going|are going|'re going|going|have|got|'ve got|mean|meaning)"
+)
+PIPELINE_VERB = (
+    r"(?:sort|order|rank|group|filter|drop|remove|delete|rename|join|merge|split|fill|replace|dedupe|deduplicate"
+    r"|select|keep|exclude|include|pick|limit|count|sum|add|average|total|calculate|compute|use|treat|round|show|list"
+    r"|pull|get|grab|fetch|take|match|link|combine|convert|have|find|export|save|put|set|make|change|update|fix"
+    r"|clean|strip|trim|flag|mark|break|tally|summari[sz]e|aggregate|derive|cast|format|lowercase|uppercase|split"
+    r"|compare|see only|only)"
+)
+AIM = rf"(?:(?:i|we|i'd|we'd) )?(?:just |really |also )?{AIMING} to (?!{PIPELINE_VERB}\b)[a-z']+(?: [^ ]+){{0,8}}"
 CONNECTIVE = r"(?:because|cause|'cause|cos|coz|since|as|btw|fyi|fwiw|also|oh|and|but|plus|ps)"  # 'because we're ...'
 REASONS = [
     rf"(?:{USER_IS} )*{DOING}(?: [^ ]+){{1,8}}",
@@ -114,15 +137,18 @@ REASONS = [
     rf"{JUDGED}(?: [^ ]+){{0,6}}",
     rf"(?:(?:i|we|i'd|we'd|i'll|we'll) )?(?:want|wanted|need|like|would like|'d like|plan|hope|am going|'m going"
     rf"|are going|'re going|going) to {REACH}(?: [^ ]+){{0,4}}",
+    AIM,
 ]
 RESTRICTS = (
     r"\b(?:only|not|no|non|except|excluding|exclude|without|skip|skipping|drop|remove|leave out|leaving out|filter"
     r"|over|under|above|below|more than|less than|fewer than|at least|at most|between|before|after|since|older"
     r"|younger|newer|top|bottom|highest|lowest|biggest|smallest|largest|cheapest|latest|earliest|most recent|just"
-    r" the|ignore|ignoring|per|each|every|sort|sorted|order by|ordered by|rank|ranked|group by|grouped by|broken down"
-    r"|break (?:it |them )?down|filtered|dropped|removed|delete|deleted|rename|renamed|join|joined|merge|merged"
-    r"|split|fill|filled|replace|replaced|dedupe|deduped|select|selected|keep (?:the|only|them|it|just)|kept"
-    r"|include|included|pick|limit)\b"
+    r" the|ignore|ignoring|per|each|every|sort|sorted|order by|ordered by|in order|rank|ranked|group by|grouped by"
+    r"|by(?! (?:hand|it|this|that|them|me|us|mistake|accident|default|far|tomorrow|today|tonight|eod|end|monday"
+    r"|tuesday|wednesday|thursday|friday|next|then|now|the way)\b)"
+    r"|broken down|break (?:it |them )?down|filtered|dropped|removed|delete|deleted|rename|renamed|join|joined"
+    r"|merge|merged|split|fill|filled|replace|replaced|dedupe|deduped|select|selected|keep (?:the|only|them|it|just)"
+    r"|kept|include|included|pick|limit)\b"
 )
 
 
@@ -142,14 +168,15 @@ def said_reason(
         found = re.fullmatch(pattern, text)
         if found is None:
             continue
-        named = _data_named(tokens, grounding, request, topical)
+        named = _data_named(tokens, grounding, request, topical, ask)
         if named is None:
             return False  # 'for electronic check': the work noun is a value's word, so a test of the rows
         if named:
             _said_unclear(tokens, request, unclear)
         return True
     if ask is not None and (rows := _reason(text, ask)) is not None:
-        named = _reason_names_data(tokens[rows:], grounding, request, _scope(ask, grounding, request), first)
+        aimed = not any(re.fullmatch(rf"(?:{CONNECTIVE} )*{p}", text) for p in REASONS if p != AIM)
+        named = _reason_names_data(tokens[rows:], grounding, request, _scope(ask, grounding, request), first, aimed)
         if named is not None:
             if named:
                 _said_unclear(tokens, request, unclear)
@@ -186,13 +213,14 @@ def _reason(text: str, ask: list[Token]) -> int | None:
 
 
 def _reason_names_data(
-    tokens: list[Token], grounding: Grounding, request: str, scope: list[str] | None, first: bool
+    tokens: list[Token], grounding: Grounding, request: str, scope: list[str] | None, first: bool, aimed: bool = False
 ) -> bool | None:
     """Whether a reason names data: a number ('one' said as a word is none: 'fairer than one global number'), a value
     of the datasets the ask is over (of any, if it names another: 'reviewing customers in germany' beside churn), or a
     yes-or-no column ('looking at churned ones': a test); columns else are the subject of the work ('looking at
-    low-income households'). Said before the ask, naming a value, a number or a column by its name makes it no reason
-    (None): the ask may be about it ('I'm looking at churned subscribers, what's their average tenure?')."""
+    low-income households') unless the reason is an aim ('want to compare it to the unit price': a column by its name
+    is said). Said before the ask, naming a value, a number or a column by its name makes it no reason (None): the ask
+    may be about it ('I'm looking at churned subscribers, what's their average tenure?')."""
     every = grounding.dataset_names
     typed = [replace(t, norm=t.fixed_from, fixed_from=None) if t.fixed_from else t for t in tokens]  # as typed: the
     # pattern read 'planning' and 'staffing', not the spelling fixer's 'placing' and 'staying'
@@ -204,6 +232,8 @@ def _reason_names_data(
     named = [c for c in found.values() if c.kind == "val" or getattr(c.refs[0], "strength", 0) >= 2]
     if first and named:
         return None  # a column by a word of its name ('churned', 'tenure'), not one a word only hints at ('old')
+    if aimed and named:
+        return True  # what the user will do with a column ('want to compare it to the unit price'): part of the ask?
     return any(c.kind == "val" or _flag(grounding, c.refs[0]) for c in found.values())
 
 
@@ -224,12 +254,18 @@ def _scope(ask: list[Token], grounding: Grounding, request: str) -> list[str] | 
     return [base, *(d for d in every if d != base and grounding.join_key(base, d) is not None)]
 
 
-def _data_named(tokens: list[Token], grounding: Grounding, request: str, topical: bool) -> bool | None:
+def _data_named(
+    tokens: list[Token], grounding: Grounding, request: str, topical: bool, ask: list[Token] | None = None
+) -> bool | None:
     """Whether a reason names data: a value, a number, a column by its name where the work's noun stands ('for the
     email'), or (unless it is the subject of the work) any column; None when a value ends it, holding the very noun of
-    the work ('for electronic check', a payment method): no reason at all."""
+    the work ('for electronic check', a payment method): no reason at all. A value the ask names already ('doing a toy
+    sales review' beside 'in the toys category') is the work's subject, not another test."""
     every = grounding.dataset_names
     found = entities(tokens, grounding, every, request)
+    if topical and ask:
+        tested = [c.refs[0] for c in entities(ask, grounding, every, request).values() if c.kind == "val"]
+        found = {at: c for at, c in found.items() if c.kind != "val" or c.refs[0] not in tested}
     noun = re.fullmatch(f"{WORK_NOUN}|{AUDIENCE}", fold(tokens[-1].text)) is not None
     ending = next((c for start, c in found.items() if start + c.length == len(tokens)), None) if noun else None
     if ending is not None and ending.kind == "val":
