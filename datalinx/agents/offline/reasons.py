@@ -46,7 +46,8 @@ PURPOSES: list[tuple[str, bool]] = [
     # said without its subject, the work's noun must end it: 'doing a demographics slide', 'prepping the board deck'
     (rf"(?:(?:just|currently|still) )?(?:doing|working on|prepping(?: for)?|preparing(?: for)?|putting together"
      rf"|pulling together|building|writing|drafting|finishing|updating|refreshing|presenting|making|creating"
-     rf"|getting ready for|sorting out)(?: {DET})?{TOPIC} {WORK_NOUN}{TIME}", True),
+     rf"|getting ready for|sorting out)(?: {DET})?{TOPIC} {WORK_NOUN}(?: for (?:the |my |our )?(?:{TEAMS}|{AUDIENCE}"
+     rf"|{TEAMS} {AUDIENCE}))?{TIME}", True),
     # what the answer will make work: 'makes the timeline chart work', 'so the dashboard loads'
     (rf"(?:(?:it|that|this|which) )?(?:makes?|will make|would make|should make|so|helps?|lets?)(?: {DET})?{TOPIC}"
      rf" {WORK_NOUN}(?: (?:works?|load|loads|render|renders|behave|behaves|happy|look right|looks right|make sense"
@@ -123,11 +124,18 @@ AIMING = (
 PIPELINE_VERB = (
     r"(?:sort|order|rank|group|filter|drop|remove|delete|rename|join|merge|split|fill|replace|dedupe|deduplicate"
     r"|select|keep|exclude|include|pick|limit|count|sum|add|average|total|calculate|compute|use|treat|round|show|list"
-    r"|pull|get|grab|fetch|take|match|link|combine|convert|have|find|export|save|put|set|make|change|update|fix"
+    r"|pull|get(?! (?:a|an|some) (?:feel|sense|handle|idea|picture|grip|view|read|overview)\b)|grab|fetch|take"
+    r"|match|link|combine|convert|have|find|export|save|put|set|make|change|update|fix"
     r"|clean|strip|trim|flag|mark|break|tally|summari[sz]e|aggregate|derive|cast|format|lowercase|uppercase|split"
     r"|compare|see only|only)"
 )
 AIM = rf"(?:(?:i|we|i'd|we'd) )?(?:just |really |also )?{AIMING} to (?!{PIPELINE_VERB}\b)[a-z']+(?: [^ ]+){{0,8}}"
+# a reason that speaks of what the rows hold ('want to see their loyalty points', 'trying to see who has a pager'):
+# maybe a column asked for, or a test, so said even when no column is found
+HELD = (
+    r"\b(?:their|whose|(?:who|which|that) (?:has|have|had)|(?:ones|those|people|rows|records) (?:with|without))\b"
+    r"|(?<=[a-z] )its\b"
+)
 CONNECTIVE = r"(?:because|cause|'cause|cos|coz|since|as|btw|fyi|fwiw|also|oh|and|but|plus|ps)"  # 'because we're ...'
 REASONS = [
     rf"(?:{USER_IS} )*{DOING}(?: [^ ]+){{1,8}}",
@@ -174,11 +182,13 @@ def said_reason(
         if named:
             _said_unclear(tokens, request, unclear)
         return True
-    if ask is not None and (rows := _reason(text, ask)) is not None:
+    scope = _scope(ask, grounding, request) if ask is not None else None
+    each = [w for w, d in grounding.dataset_words.items() if scope and d == scope[0]]  # words for one of its rows
+    if ask is not None and (rows := _reason(text, ask, each)) is not None:
         aimed = not any(re.fullmatch(rf"(?:{CONNECTIVE} )*{p}", text) for p in REASONS if p != AIM)
-        named = _reason_names_data(tokens[rows:], grounding, request, _scope(ask, grounding, request), first, aimed)
+        named = _reason_names_data(tokens[rows:], grounding, request, scope, first, aimed)
         if named is not None:
-            if named:
+            if named or re.search(HELD, text):
                 _said_unclear(tokens, request, unclear)
             return True
     return False
@@ -189,10 +199,11 @@ def _said_unclear(tokens: list[Token], request: str, unclear: list[str]) -> None
     unclear.append(f"{request[tokens[0].start : tokens[-1].end]} (a reason for the request, or part of it?)")
 
 
-def _reason(text: str, ask: list[Token]) -> int | None:
+def _reason(text: str, ask: list[Token], each: list[str]) -> int | None:
     """Whether a clause is a reason, circumstance or feeling that restricts nothing, and how many of its first words
     are a connective ('because', 'btw') or name rows the ask named already ('the test ones', after 'not test
-    accounts'); None when it is none. Rows named anywhere else in it ('looking at churned ones') are a test."""
+    accounts'); None when it is none. Rows named anywhere else in it ('looking at churned ones') are a test; 'per'
+    one of the ask's own rows ('who spends more per order', over orders) groups nothing."""
     lead = re.match(rf"(?:{CONNECTIVE} )+", text)
     skipped = len(lead.group(0).split()) if lead else 0
     text = text[lead.end() :] if lead else text
@@ -203,6 +214,8 @@ def _reason(text: str, ask: list[Token]) -> int | None:
         rows = (found.groupdict().get("rows") or "").split()
         rest = text[found.end("rows") :].split(" ", 1)[-1] if rows else text  # after 'the test ones'
         rest = re.sub(rf"\b(?:too )?(?:many|few|lots of|a lot of|thousands of|millions of) {ROWS}\b", "", rest)
+        if each:
+            rest = re.sub(rf"\bper (?:{'|'.join(map(re.escape, each))})\b", "", rest)
         if re.search(RESTRICTS, rest) or re.search(rf"\b{ROWS}\b", rest):  # 'too many rows' names no rows
             return None
         if not rows:
