@@ -150,8 +150,8 @@ def read_chatter(ctx: Context) -> None:
     scan(AFTER + PURPOSE + UNTIL, lambda m: ctx.plan.touched and _kept(ctx, m))
     scan(AFTER + WORK + UNTIL, lambda m: ctx.plan.touched and _kept(ctx, m))
     # 'only counting orders that weren't cancelled': the test read from the rows named, which 'only' said already
-    scan(r"(?:only|just) (?:counting|including|considering|taking|looking at|using|keeping)(?= (?:the )?(?:§|@t\d+))",
-         lambda m: bool(ctx.plan.filters))  # fmt: skip
+    counted = r"(?:only|just) (?:counting|including|considering|taking|looking at|using|keeping)"
+    scan(counted + r"(?= (?:the )?(?:§|@t\d+|ones|those))", lambda m: bool(ctx.plan.filters))
     scan(AFTER + REST_STAYS + UNTIL, lambda m: bool(ctx.plan.drop) and ctx.plan.select is None)
     scan(AFTER + FULL_ROWS + UNTIL, lambda m: ctx.plan.select is None and _rows_kept(ctx))
     # after a pause, a dash or words taken already ('count' read with 'how many': 'count the blanks as a group')

@@ -38,10 +38,7 @@ WHOLE_SPAN = (
 # every row counted together: 'all told', 'in total', 'overall' after a summary with no groups
 ALL_TOLD = r"(?:, )?(?:all told|in total|overall|altogether|all in all|in all|all together|combined)(?= [?.!;,]|$)"
 # each row one purchase: 'bought 10 or more units in one go' over orders asks nothing more of the rows
-ONE_GO = (
-    r"(?:in one go|in a single go|in one order|in a single order|in one purchase|in a single purchase|at once"
-    r"|in one transaction|in a single transaction)(?= [?.!;,]|$)"
-)
+ONE_GO = r"(?:in (?:one|a single) (?:go|order|purchase|transaction|sale|@t\d+)|at once)(?= [?.!;,]|$)"
 DATED = frozenset({"date", "year", "month"})  # items that name a time: a span of the history
 PURCHASES = frozenset({"order", "orders", "purchase", "purchases", "sale", "sales", "transaction", "transactions"})
 
@@ -60,7 +57,7 @@ def read_all_told(ctx: Context) -> None:
         ctx.sentence.scan(ALL_TOLD, lambda m: True)
     said = next((i for i in ctx.sentence.items if i.kind == "ds" and str(i.ref) == ctx.base), None)
     if said is not None and said.norm in PURCHASES and ctx.plan.filters and not (ctx.groups or ctx.measures):
-        ctx.sentence.scan(ONE_GO, lambda m: True)
+        ctx.sentence.scan(ONE_GO, lambda m: all(i.norm in PURCHASES for i in m.items() if i.kind == "ds"))
 
 
 def _over_all_rows(ctx: Context, match: Match) -> bool:
