@@ -29,6 +29,10 @@ def _bare(core: str, demo: Demo) -> list[dict[str, Any]]:
     return _BARE[core]
 
 
+def _steps_of(planned: Any) -> list[dict[str, Any]]:
+    return [{k: v for k, v in node.items() if k != "id"} for node in planned.definition["nodes"]]
+
+
 def _said(request: str, demo: Demo) -> list[str]:
     return draft(request, demo.catalog).not_understood
 
@@ -51,7 +55,7 @@ REASONS = [
     "want to spot seasonality",
     "need to chase the merch team about them",
     "makes the timeline chart work",
-    "trying to see who our best customers are",
+    "trying to see where we stand",
     "putting together a report for finance",
     "need to get a feel for it",
     "prepping the board deck",
@@ -96,13 +100,32 @@ UNREAD = [
     "want to know which ones are premium members",
     "working on the 2023 review",  # a year: the work's, or a test of the rows?
 ]
+# aims that ask a summary, an order or a pick of the rows: part of the request, never dropped
+ASKING = [
+    "want to know the average",
+    "want to know how many there are",
+    "want to see them newest first",
+    "want to know the median",
+    "want to see a sample",
+    "want to see the distribution",
+    "trying to see who our best customers are",
+    "want to check the ratio",
+    "doing a per-country review",
+]
 UNREAD_CORES = CORES[1], CORES[2], CORES[5], CORES[7]
 REFUSED = [f"hey, {core}? {reason}, thanks" for core, reason in itertools.product(UNREAD_CORES, UNREAD)]
+ASKED = [(f"hey, {core}? {reason}, thanks", core) for core, reason in itertools.product(UNREAD_CORES, ASKING)]
 
 
 @pytest.mark.parametrize("request_text", REFUSED)
 def test_a_reason_with_words_the_planner_cannot_read_is_said(request_text: str, demo: Demo) -> None:
     assert _said(request_text, demo)
+
+
+@pytest.mark.parametrize(("request_text", "core"), ASKED, ids=[a[0] for a in ASKED])
+def test_a_reason_asking_more_of_the_rows_is_read_or_said(request_text: str, core: str, demo: Demo) -> None:
+    planned = draft(request_text, demo.catalog)
+    assert planned.not_understood or _steps_of(planned) != _bare(core, demo)
 
 
 @pytest.mark.parametrize(

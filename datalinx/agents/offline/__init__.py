@@ -45,6 +45,7 @@ from datalinx.agents.offline.questions import read_extremes, read_questions
 from datalinx.agents.offline.ranking import read_late_rankings, read_rankings
 from datalinx.agents.offline.rates import read_rates
 from datalinx.agents.offline.reading import grounding_for, read
+from datalinx.agents.offline.reasons import ASKED
 from datalinx.agents.offline.sentence import Match
 from datalinx.agents.offline.tenures import read_tenures
 from datalinx.agents.offline.values import read_removed_after, read_values
@@ -279,7 +280,7 @@ def _courtesies(ctx: Context) -> None:
             r"going|m going|are going|re going) to |(?:i |we )?(?:am|m|are|re) (?:trying|hoping|planning) to )"
             + why
             + r"(?: (?![@§])[^ ]+){0,5}(?= [.?!;]|$)",
-            lambda m: not any(i.kind not in ("word", "op") for i in m.items()),
+            lambda m: not any(i.kind not in ("word", "op") for i in m.items()) and not re.search(ASKED, m.text),
         )
     scan(r"^(?:first|firstly|first of all|to begin|to start|start by|begin by|step 1)(?: ,| :)?", lambda m: True)
     scan(r"(?:, )?(?:then|next|afterwards|after that|finally|lastly|and then)", lambda m: True)

@@ -130,6 +130,17 @@ PIPELINE_VERB = (
     r"|compare|see only|only)"
 )
 AIM = rf"(?:(?:i|we|i'd|we'd) )?(?:just |really |also )?{AIMING} to (?!{PIPELINE_VERB}\b)[a-z']+(?: [^ ]+){{0,8}}"
+# a reason that asks a summary, an order or a pick of the rows ('want to know the average', 'need a breakdown',
+# 'trying to find the oldest'): part of the request, read or said, never dropped
+ASKED = (
+    r"\b(?:average|avg|mean|median|mode|typical|count|counts|how many|how much|total|totals|sum|number of|share|percent"
+    r"|percentage|proportion|ratio|rate|distribution|spread|mix|split|sample|random|most"
+    r"|least|oldest|newest|youngest|latest|earliest|recent|biggest|smallest|largest|highest|lowest|cheapest|dearest"
+    r"|priciest|best|worst|first|last|alphabetical|alphabetically|names?|top|bottom|maximum|minimum|max|min|common"
+    r"|popular|frequent|distinct|unique|duplicates?|daily|weekly|monthly|quarterly|yearly|annual|list|table|columns?"
+    r"|ordered|ranked|grouped|compare|compared|vs|versus)\b"
+    r"|\bper[- ]"
+)
 # a reason that speaks of what the rows hold ('want to see their loyalty points', 'trying to see who has a pager'):
 # maybe a column asked for, or a test, so said even when no column is found
 HELD = (
@@ -176,6 +187,8 @@ def said_reason(
         found = re.fullmatch(pattern, text)
         if found is None:
             continue
+        if topical and re.search(r"\bper[- ]", text):
+            return False  # 'doing a per-country review': a grouping, or the work's? read or said
         named = _data_named(tokens, grounding, request, topical, ask)
         if named is None:
             return False  # 'for electronic check': the work noun is a value's word, so a test of the rows
@@ -216,7 +229,7 @@ def _reason(text: str, ask: list[Token], each: list[str]) -> int | None:
         rest = re.sub(rf"\b(?:too )?(?:many|few|lots of|a lot of|thousands of|millions of) {ROWS}\b", "", rest)
         if each:
             rest = re.sub(rf"\bper (?:{'|'.join(map(re.escape, each))})\b", "", rest)
-        if re.search(RESTRICTS, rest) or re.search(rf"\b{ROWS}\b", rest):  # 'too many rows' names no rows
+        if re.search(RESTRICTS, rest) or re.search(ASKED, rest) or re.search(rf"\b{ROWS}\b", rest):
             return None
         if not rows:
             return skipped
