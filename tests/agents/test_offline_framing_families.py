@@ -1,9 +1,10 @@
 """The offline planner on the framing around a request, said many ways: a greeting before it ('hey!', 'hey quick q,'),
 a reason after it ('doing a demographics slide', 'want to spot seasonality', 'makes the timeline chart work',
 'putting together a report for finance') and a sign-off ('ta', 'cheers'): the plan is the bare request's. A reason
-that carries a condition or a column the planner cannot read ('want to see their loyalty points', 'doing a germany
-review' beside France) is said as not understood; one it can read ('want to see only the German ones') changes the
-plan. 'across the whole history', 'all told', 'in one go' and 'only counting ...' ask nothing beyond the request."""
+that carries a condition or a column the planner cannot read ('want to see their loyalty points', 'want to know who
+is old', 'doing a germany review' beside France) is said as not understood; one it can read ('want to see only the
+German ones') changes the plan, and one asking a summary or an order ('want to know the average') is read or said.
+'across the whole history', 'all told', 'in one go' and 'only counting ...' ask nothing beyond the request."""
 
 from __future__ import annotations
 
@@ -99,6 +100,14 @@ UNREAD = [
     "need to rank them by fax number",
     "want to know which ones are premium members",
     "working on the 2023 review",  # a year: the work's, or a test of the rows?
+    # what the user will look for in the rows may be a test of them
+    "want to know who is old",
+    "want to see the germans",
+    "want to spot the seniors",
+    "want to see who is premium",
+    "need to know which are discounted",
+    "trying to see who signed up recently",
+    "want to understand who is leaving",
 ]
 # aims that ask a summary, an order or a pick of the rows: part of the request, never dropped
 ASKING = [

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from datalinx.agents.offline.choosing import choose
-from datalinx.agents.offline.entities import entities
+from datalinx.agents.offline.entities import Candidate, entities
 from datalinx.agents.offline.grounding import ColumnRef, Grounding
 from datalinx.agents.offline.tokens import Token, fold
 from datalinx.core.pipelines.types import ColumnType
@@ -129,6 +129,14 @@ PIPELINE_VERB = (
     r"|clean|strip|trim|flag|mark|break|tally|summari[sz]e|aggregate|derive|cast|format|lowercase|uppercase|split"
     r"|compare|see only|only)"
 )
+# rows an aim describes, which may be a test of them: 'who churned', 'which are discounted', 'the germans', 'the big
+# spenders'; not the user's own clause ('who we can't ring', 'who our bulk buyers are') or a comparison of groups
+# ('who spends more per order')
+AIMED_ROWS = (
+    r"\b(?:who|which)(?! (?:we|our|they|you|i|my|us)\b)(?! [a-z]+s (?:more|less)\b)"
+    r"|\b(?:the|those|these) (?:[a-z'-]+ ){0,2}(?:[a-z'-]+(?<!s)s|ones|people)(?= (?:in|from|with|who|that|which|on|at"
+    r"|for|of)\b|$)"
+)
 AIM = rf"(?:(?:i|we|i'd|we'd) )?(?:just |really |also )?{AIMING} to (?!{PIPELINE_VERB}\b)[a-z']+(?: [^ ]+){{0,8}}"
 # a reason that asks a summary, an order or a pick of the rows ('want to know the average', 'need a breakdown',
 # 'trying to find the oldest'): part of the request, read or said, never dropped
@@ -198,8 +206,11 @@ def said_reason(
     scope = _scope(ask, grounding, request) if ask is not None else None
     each = [w for w, d in grounding.dataset_words.items() if scope and d == scope[0]]  # words for one of its rows
     if ask is not None and (rows := _reason(text, ask, each)) is not None:
-        aimed = not any(re.fullmatch(rf"(?:{CONNECTIVE} )*{p}", text) for p in REASONS if p != AIM)
-        named = _reason_names_data(tokens[rows:], grounding, request, scope, first, aimed)
+        aimed = re.fullmatch(rf"(?:{CONNECTIVE} )*(?:{USER_IS} )*{AIM}", text) is not None and not re.fullmatch(
+            rf"(?:{CONNECTIVE} )*{REASONS[5]}", text
+        )  # 'trying to see ...', not 'going to email them about it'
+
+        named = _reason_names_data(tokens[rows:], grounding, request, scope, first, aimed, ask)
         if named is not None:
             if named or re.search(HELD, text):
                 _said_unclear(tokens, request, unclear)
@@ -239,14 +250,20 @@ def _reason(text: str, ask: list[Token], each: list[str]) -> int | None:
 
 
 def _reason_names_data(
-    tokens: list[Token], grounding: Grounding, request: str, scope: list[str] | None, first: bool, aimed: bool = False
+    tokens: list[Token],
+    grounding: Grounding,
+    request: str,
+    scope: list[str] | None,
+    first: bool,
+    aimed: bool = False,
+    ask: list[Token] | None = None,
 ) -> bool | None:
     """Whether a reason names data: a number ('one' said as a word is none: 'fairer than one global number'), a value
     of the datasets the ask is over (of any, if it names another: 'reviewing customers in germany' beside churn), or a
     yes-or-no column ('looking at churned ones': a test); columns else are the subject of the work ('looking at
-    low-income households') unless the reason is an aim ('want to compare it to the unit price': a column by its name
-    is said). Said before the ask, naming a value, a number or a column by its name makes it no reason (None): the ask
-    may be about it ('I'm looking at churned subscribers, what's their average tenure?')."""
+    low-income households') unless the reason is an aim (see `_beyond_ask`). Said before the ask, naming a value, a
+    number or a column by its name makes it no reason (None): the ask may be about it ('I'm looking at churned
+    subscribers, what's their average tenure?')."""
     every = grounding.dataset_names
     typed = [replace(t, norm=t.fixed_from, fixed_from=None) if t.fixed_from else t for t in tokens]  # as typed: the
     # pattern read 'planning' and 'staffing', not the spelling fixer's 'placing' and 'staying'
@@ -258,9 +275,32 @@ def _reason_names_data(
     named = [c for c in found.values() if c.kind == "val" or getattr(c.refs[0], "strength", 0) >= 2]
     if first and named:
         return None  # a column by a word of its name ('churned', 'tenure'), not one a word only hints at ('old')
-    if aimed and named:
-        return True  # what the user will do with a column ('want to compare it to the unit price'): part of the ask?
+    if aimed:
+        described = re.search(AIMED_ROWS, " ".join(fold(t.text) for t in tokens)) is not None
+        return described or _beyond_ask(found, ask, grounding, request, scope)
     return any(c.kind == "val" or _flag(grounding, c.refs[0]) for c in found.values())
+
+
+def _beyond_ask(
+    found: dict[int, Candidate], ask: list[Token] | None, grounding: Grounding, request: str, scope: list[str] | None
+) -> bool:
+    """Whether an aim names data the ask does not: what the user will look for in the rows may be a test of them
+    ('want to know who churned', 'want to compare them to the unit price'), so a column by a word of its name, a value
+    or another dataset it names is said unless the ask names it too ('want to know who we can't ring'
+    beside 'no phone number', 'who spends more per order' beside the average order value)."""
+    asked = entities(ask, grounding, grounding.dataset_names, request).values() if ask else []
+    columns = {(r.dataset, r.column) for c in asked if c.kind in ("col", "val") for r in [*c.refs, *c.related]}
+    values = [c.refs[0] for c in asked if c.kind == "val"]
+    for candidate in found.values():
+        if candidate.kind == "ds":
+            if scope is None or candidate.refs[0] not in scope:
+                return True
+        elif candidate.kind == "val":
+            if candidate.refs[0] not in values:
+                return True
+        elif candidate.refs[0].strength >= 2 and not any((r.dataset, r.column) in columns for r in candidate.refs):
+            return True  # a column by a word of its name; one a word only hints at ('where to send them') is none
+    return False
 
 
 def _flag(grounding: Grounding, ref: object) -> bool:
