@@ -147,6 +147,7 @@ def test_a_reason_asking_more_of_the_rows_is_read_or_said(request_text: str, cor
         "total revenue per country, only counting orders",  # 'only' and no test read
         "the average price, just the total",  # another measure than the one asked
         "customers who signed up in 2024, the orders with 5 or more units at once",
+        "hey, can you grab the 2024 orders? need a breakdown, thanks",  # a breakdown of nothing grouped
     ],
 )
 def test_a_reason_at_odds_with_the_request_is_said(request_text: str, demo: Demo) -> None:
@@ -181,6 +182,7 @@ SAME = [
     ("count the orders, only counting the ones that were delivered", "count the orders that were delivered"),
     ("hey quick q, what's the average order value across all our orders? just the one number pls",
      "what's the average order value across all our orders"),
+    ("revenue per country? need a breakdown, thanks", "revenue per country"),
 ]  # fmt: skip
 
 

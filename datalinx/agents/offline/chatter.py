@@ -40,6 +40,10 @@ WORK = (
     r"(?:(?P<col>{C}) |[a-z]+ ){0,2}(?:breakdown|report|analysis|deck|presentation|dashboard|review|study|accruals"
     r"|accrual|reconciliation|audit|forecast|budget|meeting|close|closing|campaign)s?"
 )
+BREAKDOWN = (
+    r"(?:(?:i |we )?(?:need|want|would like|'d like|d like) )?(?:a |the |some )?(?:breakdown|rundown|split)"
+    r"(?: (?:please|pls))?"
+)
 # the user's view of the choice: 'seems the fairest guess', 'sounds reasonable'
 JUDGEMENT = (
     r"(?:(?:it|that|this) )?(?:seems|sounds|looks|feels) (?:like )?(?:the |a )?(?:most )?(?:fairest|fair|best|safest"
@@ -150,6 +154,8 @@ def read_chatter(ctx: Context) -> None:
     scan(AFTER + PURPOSE + UNTIL, lambda m: ctx.plan.touched and _kept(ctx, m))
     scan(AFTER + WORK + UNTIL, lambda m: ctx.plan.touched and _kept(ctx, m))
     # 'only counting orders that weren't cancelled': the test read from the rows named, which 'only' said already
+    # 'need a breakdown': the grouping asked, or (nothing grouped) a grouping the request never says, said
+    scan(AFTER + BREAKDOWN + UNTIL, lambda m: bool(ctx.groups) or bool(ctx.refuse(m.text)) or True)
     counted = r"(?:only|just) (?:counting|including|considering|taking|looking at|using|keeping)"
     scan(counted + r"(?= (?:the )?(?:§|@t\d+|ones|those))", lambda m: bool(ctx.plan.filters))
     scan(AFTER + REST_STAYS + UNTIL, lambda m: bool(ctx.plan.drop) and ctx.plan.select is None)
