@@ -148,6 +148,7 @@ def test_a_reason_asking_more_of_the_rows_is_read_or_said(request_text: str, cor
         "the average price, just the total",  # another measure than the one asked
         "customers who signed up in 2024, the orders with 5 or more units at once",
         "hey, can you grab the 2024 orders? need a breakdown, thanks",  # a breakdown of nothing grouped
+        "which products don't have a price yet? want to put it in a deck",  # a presentation, not a dataset 'deck'
     ],
 )
 def test_a_reason_at_odds_with_the_request_is_said(request_text: str, demo: Demo) -> None:
