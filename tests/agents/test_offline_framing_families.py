@@ -73,6 +73,47 @@ def test_a_framed_request_plans_as_the_bare_request(request_text: str, core: str
     assert plan_steps(request_text, demo) == _bare(core, demo)
 
 
+# --- more ways to greet and to sign off, each around requests over the four datasets ---------------------------
+OPENERS = [
+    "yo! ",
+    "sup, ",
+    "heya, ",
+    "good morning team, ",
+    "hi all, ",
+    "hey there! ",
+    "morning all :) ",
+    "quick q: ",
+    "ok so ",
+    "hey, quick favour: ",
+    "hi! hope you're well. ",
+    "afternoon! ",
+    "hiya! quick question - ",
+]
+CLOSERS = [
+    " ty!",
+    ", cheers mate",
+    ", thanks heaps",
+    ", thank u",
+    ", tia",
+    ". thanks in advance!",
+    ", appreciated",
+    " :) thanks",
+    " pls and thanks",
+    ", no rush",
+    ". Thanks, Sam",
+    ", you're a star",
+    ". Best, Alex",
+]
+AROUND_CORES = CORES[0], CORES[2], CORES[5], CORES[7]
+AROUND = [(f"{opener}{core}?", core) for opener, core in itertools.product(OPENERS, AROUND_CORES)]
+AROUND += [(f"{core}?{closer}", core) for closer, core in itertools.product(CLOSERS, AROUND_CORES)]
+
+
+@pytest.mark.parametrize(("request_text", "core"), AROUND, ids=[a[0] for a in AROUND])
+def test_a_greeting_or_sign_off_leaves_the_plan_as_the_bare_request(request_text: str, core: str, demo: Demo) -> None:
+    assert plan_steps(request_text, demo) == _bare(core, demo)
+
+
 # --- a reason naming a value the request tests already: the subject of the work --------------------------------
 SUBJECTS = [
     ("hey, can you grab the 2024 orders that came from customers in the smb segment? doing a small business review,"

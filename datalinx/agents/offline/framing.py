@@ -12,7 +12,8 @@ from datalinx.agents.offline.reasons import PURPOSES, said_reason
 from datalinx.agents.offline.tokens import Token, fold
 
 OPENER = (
-    r"(?:(?:hi|hey|hello|hiya|heya|howdy|yo|morning|afternoon|evening|greetings|good (?:morning|afternoon|evening)"
+    r"(?:(?:hi|hey|hello|hiya|heya|howdy|yo|sup|wassup|morning|afternoon|evening|greetings"
+    r"|good (?:morning|afternoon|evening)"
     r"|dear [a-z]+)(?: there| all| team| everyone| folks| guys| you| again)?|quick (?:one|question|q|qn|ask|favou?r)"
     r"|(?:ok|okay|right|alright) so|ok|okay|so|um|hmm|sorry to bother you|happy (?:monday|friday|new year|holidays)"
     r"|(?:i )?hope (?:you're|you are|you|all is|everything is|you've|you have|you had)(?: been| doing| having| had)?"
@@ -46,7 +47,8 @@ STATED = (
 )
 ASK = rf"(?:(?:{MODAL}|{STATED})(?: {FETCH})?|{ODD_FETCH}(?: me| us)?)(?! (?:rid|in|into|of|to|together|back)\b)"
 SIGN_OFF = (
-    r"(?:(?:thanks|thank you|thx|thnx|thanx|tks|ty|ta|cheers)(?: (?:a lot|a bunch|a million|so much|very much|heaps"
+    r"(?:tia|(?:thanks|thank you|thank u|thx|thnx|thanx|tks|ty|ta|cheers)(?: (?:a lot|a bunch|a million|so much"
+    r"|very much|heaps"
     r"|loads|in advance|again|mate|all|team|kindly|!))*|many thanks|much appreciated|(?:i )?appreciate it|appreciated"
     r"|much obliged|(?:no rush|no hurry|no worries|no pressure)(?: at all)?|(?:best|kind|warm)? ?regards|best"
     r"|you're a star|legend|you rock|please|asap(?: please| pls)?|long story(?: short)?|just curious|out of curiosity"
