@@ -38,7 +38,7 @@ from datalinx.agents.offline.joins import consume_datasets, read_added_back, rea
 from datalinx.agents.offline.members import read_unseen_members, read_value_words
 from datalinx.agents.offline.ordering import read_limits, read_sorts
 from datalinx.agents.offline.outputs import read_outputs
-from datalinx.agents.offline.overall import read_one_number, read_over_all_rows
+from datalinx.agents.offline.overall import read_all_told, read_one_number, read_over_all_rows
 from datalinx.agents.offline.placing import read_placements, read_sorted_by
 from datalinx.agents.offline.plan import Plan
 from datalinx.agents.offline.presence import read_presence
@@ -46,6 +46,7 @@ from datalinx.agents.offline.questions import read_extremes, read_questions
 from datalinx.agents.offline.ranking import read_late_rankings, read_rankings
 from datalinx.agents.offline.rates import read_rates
 from datalinx.agents.offline.reading import grounding_for, read
+from datalinx.agents.offline.reasons import ASKED
 from datalinx.agents.offline.sentence import Match
 from datalinx.agents.offline.tenures import read_tenures
 from datalinx.agents.offline.values import read_removed_after, read_values
@@ -99,6 +100,7 @@ READERS = (
     read_dates,
     read_comparisons,
     read_occasions,
+    read_all_told,
     read_value_words,
     read_one_side,
     read_values,
@@ -283,7 +285,7 @@ def _courtesies(ctx: Context) -> None:
             r"going|m going|are going|re going) to |(?:i |we )?(?:am|m|are|re) (?:trying|hoping|planning) to )"
             + why
             + r"(?: (?![@§])[^ ]+){0,5}(?= [.?!;]|$)",
-            lambda m: not any(i.kind not in ("word", "op") for i in m.items()),
+            lambda m: not any(i.kind not in ("word", "op") for i in m.items()) and not re.search(ASKED, m.text),
         )
     scan(r"^(?:first|firstly|first of all|to begin|to start|start by|begin by|step 1)(?: ,| :)?", lambda m: True)
     scan(r"(?:, )?(?:then|next|afterwards|after that|finally|lastly|and then)", lambda m: True)

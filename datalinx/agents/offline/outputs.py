@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.reasons import WORK_NOUN
 from datalinx.agents.offline.sentence import Match
 from datalinx.agents.offline.words import AGGREGATES
 
@@ -39,6 +40,8 @@ def _dataset(ctx: Context, match: Match) -> bool:
         return False  # 'put in the average of the others': a value to put, not a dataset to save to
     if re.search(r"\.(csv|parquet|json|jsonl|ndjson)$", name, re.IGNORECASE):
         return _file_named(ctx, name)
+    if re.search(rf"\b(?:a|an) {WORK_NOUN}$", match.text) and not match.items("str"):
+        return False  # 'put it in a deck': the user's presentation, not a dataset named 'deck'
     _replace_sink(ctx, {"id": "save", "kind": "sink_dataset", "dataset": name[:200]})
     return True
 

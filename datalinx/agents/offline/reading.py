@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datalinx.agents.offline.choosing import choose
 from datalinx.agents.offline.dates import find_dates, is_year
 from datalinx.agents.offline.entities import entities
+from datalinx.agents.offline.framing import unframe
 from datalinx.agents.offline.grounding import ColumnRef, Grounding, value_key
 from datalinx.agents.offline.sentence import Item, Sentence
 from datalinx.agents.offline.spelling import Speller, pattern_words, planner_words
@@ -198,7 +199,6 @@ def read(request: str, catalog: CatalogView, previous: list[str] | None = None) 
     tokens = tokenize(request)
     _spenders(tokens, grounding, notes)
     _fix_spelling(tokens, grounding, speller, notes)
-    from datalinx.agents.offline.chatter import unframe  # chatter reads with the context, which needs this module
 
     tokens, unclear = unframe(tokens, grounding, request)
     choice = choose(tokens, grounding, previous or [], request)
