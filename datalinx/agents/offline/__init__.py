@@ -23,6 +23,7 @@ from datalinx.agents.offline.conditions import read_exclusions, read_left_out
 from datalinx.agents.offline.contacts import read_contacts
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.derive import read_derived
+from datalinx.agents.offline.derived_words import read_derived_words
 from datalinx.agents.offline.descriptions import read_column_descriptions
 from datalinx.agents.offline.each_once import read_each_once, read_sent_to
 from datalinx.agents.offline.earnings import read_earned_rankings
@@ -73,6 +74,7 @@ READERS = (
     read_contacts,
     read_column_descriptions,
     read_shapes,
+    read_derived_words,
     read_computed,
     read_derived,
     read_questions,

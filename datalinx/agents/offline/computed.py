@@ -39,6 +39,12 @@ TELLS = (
 )
 # where a flag's tests end: the sentence, or a next step ('..., then keep orders from 2024', 'and sort by ...')
 CLAUSE_END = r"(?= [.?!;]|$| (?:, )?(?:and )?(?:then|sort|keep|show|save|export|filter|limit|drop|remove|group)(?= |$))"
+# the false side said after a flag's tests ('..., and false otherwise', 'else no'): what a flag is anyway
+OTHERWISE = (
+    r"(?P<otherwise>(?: ,)?(?: and| or| ,)? (?:(?:false|no|0) (?:otherwise|else|if not|for the rest|for all others"
+    r"|for everything else|for every other {T}|for other {T})|(?:otherwise|else|if not) (?:it is |it s )?(?:false|no"
+    r"|0)))?"
+)
 LEADS = frozenset({"anyone", "everyone", "anybody", "rows", "records", "ones", "those", "the", "all", "any", "people"})
 
 
@@ -64,8 +70,10 @@ def _flag_column(ctx: Context, match: Match) -> bool:
     for index in match.indexes:
         if index not in tested:
             ctx.sentence.items[index].consumed = True  # the tests are left for their readers
-    name = names[0]
-    ctx.flags.append((tested[0], tested[-1], new_name(name.ref if name.kind == "str" else name.text)))
+    name = new_name(names[0].ref if names[0].kind == "str" else names[0].text)
+    ctx.flags.append((tested[0], tested[-1], name))
+    if match.group("otherwise"):
+        ctx.false_otherwise.add(name)
     ctx.plan.touched = True
     return False
 
@@ -86,7 +94,10 @@ def flags_as_columns(ctx: Context) -> None:
             continue
         for condition in inside:
             ctx.plan.filters.remove(condition)
-        compute(ctx, name, combine(inside), words, f"Compute {name}: true where {describe(inside)}.")
+        text, note = combine(inside), f"Compute {name}: true where {describe(inside)}."
+        if name in ctx.false_otherwise:  # 'and false otherwise': a row the tests cannot be told of is false too
+            text, note = f"coalesce({text}, false)", f"{note[:-1]}, false otherwise (a missing value included)."
+        compute(ctx, name, text, words, note)
 
 
 def _unit(ctx: Context, match: Match) -> bool:
@@ -195,7 +206,7 @@ def read_flag_columns(ctx: Context) -> None:
         + FLAG_NAME.format(group="name2")
         + r")?"
         r"(?: (?:to|in|on|for) (?:the )?(?P<ds>{T}|{C})(?: table| dataset| data)?)?(?: ,)? (?:" + TELLS + r")"
-        r" (?P<cond>(?:(?!@s\d+)[^§;?.!])+?)(?: [?.!,])?"
+        r" (?P<cond>(?:(?!@s\d+)[^§;?.!])+?)" + OTHERWISE + r"(?: [?.!,])?"
         r"(?: (?:and )?(?:(?P<call>{C}|call|name|label) (?:it|this|that|the column)|called|named|as) "
         + FLAG_NAME.format(group="name3")
         + r")?"
@@ -208,6 +219,7 @@ def read_flag_columns(ctx: Context) -> None:
         + FLAG_NAME.format(group="name")
         + r"(?: (?:to|in|on|for) (?:the )?(?P<ds>{T}))?"
         r"(?: ,)?(?: (?:that|which) is| being)? true (?:when|if|for|where|whenever) (?P<cond>(?:(?!@s\d+)[^§;?.!])+?)"
+        + OTHERWISE
         + CLAUSE_END,
         lambda m: _flag_column(ctx, m),
     )
