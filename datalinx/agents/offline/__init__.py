@@ -27,6 +27,7 @@ from datalinx.agents.offline.derived_words import read_derived_words
 from datalinx.agents.offline.descriptions import read_column_descriptions
 from datalinx.agents.offline.each_once import read_each_once, read_sent_to
 from datalinx.agents.offline.earnings import read_earned_rankings
+from datalinx.agents.offline.fill_words import read_fill_words
 from datalinx.agents.offline.fills import read_fills, read_said_fills
 from datalinx.agents.offline.filter_dates import read_dates
 from datalinx.agents.offline.filters import read_comparisons
@@ -64,6 +65,7 @@ READERS = (
     read_whole_copies,
     read_exclusions,
     read_flag_columns,
+    read_fill_words,
     read_said_fills,
     read_removed_after,
     read_presence,
