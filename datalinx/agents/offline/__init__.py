@@ -36,6 +36,7 @@ from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.groups import read_groups
 from datalinx.agents.offline.having import read_having
 from datalinx.agents.offline.joins import consume_datasets, read_added_back, read_described, read_joins, read_whose
+from datalinx.agents.offline.measure_words import read_measure_words
 from datalinx.agents.offline.members import read_unseen_members, read_value_words
 from datalinx.agents.offline.ordering import read_limits, read_sorts
 from datalinx.agents.offline.outputs import read_outputs
@@ -69,6 +70,7 @@ READERS = (
     read_said_fills,
     read_removed_after,
     read_presence,
+    read_measure_words,
     read_rates,
     read_described,
     read_whereabouts,

@@ -198,6 +198,10 @@ def read(request: str, catalog: CatalogView, previous: list[str] | None = None) 
     tokens = tokenize(request)
     _spenders(tokens, grounding, notes)
     _fix_spelling(tokens, grounding, speller, notes)
+    from datalinx.agents.offline.measure_words import buying_people, catalogue_items  # they read with the context
+
+    buying_people(tokens, grounding, notes)
+    catalogue_items(tokens, grounding)
     from datalinx.agents.offline.chatter import unframe  # chatter reads with the context, which needs this module
 
     tokens, unclear = unframe(tokens, grounding, request)

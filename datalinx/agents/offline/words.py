@@ -178,7 +178,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "churned": ("churned", "churn", "churning", "churner", "churners", "left", "leave", "leaving", "churn flag",
                 "left us", "no longer with us", "no longer subscribed", "no longer a customer",
                 "no longer customers", "lost", "quit", "quitted", "walked away", "cancelled their subscription",
-                "canceled their subscription"),
+                "canceled their subscription", "churn outcome", "churn outcomes", "churn result", "churn status"),
     "split": ("split", "train test", "dataset split", "portion", "partition"),
 }  # fmt: skip
 
