@@ -25,7 +25,7 @@ from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.derive import read_derived
 from datalinx.agents.offline.derived_words import read_derived_words
 from datalinx.agents.offline.descriptions import read_column_descriptions
-from datalinx.agents.offline.each_once import read_each_once, read_sent_to
+from datalinx.agents.offline.each_once import read_each_once, read_sent_to, read_values_present
 from datalinx.agents.offline.earnings import read_earned_rankings
 from datalinx.agents.offline.fill_words import read_fill_words
 from datalinx.agents.offline.fills import read_fills, read_said_fills
@@ -62,6 +62,7 @@ __all__ = ["draft"]
 READERS = (
     read_blank_groups,
     read_sent_to,
+    read_values_present,
     read_outputs,
     read_whole_copies,
     read_exclusions,
