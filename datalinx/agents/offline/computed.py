@@ -217,7 +217,7 @@ def read_flag_columns(ctx: Context) -> None:
     ctx.sentence.scan(
         r"(?:add|create|include|append) "
         + FLAG_NAME.format(group="name")
-        + r"(?: (?:to|in|on|for) (?:the )?(?P<ds>{T}))?"
+        + r"(?: (?:to|in|on|for) (?:the )?(?P<ds>{T}|{C}))?"
         r"(?: ,)?(?: (?:that|which) is| being)? true (?:when|if|for|where|whenever) (?P<cond>(?:(?!@s\d+)[^§;?.!])+?)"
         + OTHERWISE
         + CLAUSE_END,

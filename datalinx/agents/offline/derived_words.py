@@ -27,17 +27,29 @@ def _lead(column_said: bool) -> str:
     """Words asking for a new column before its content: 'add a column with', 'with an extra column showing',
     'include'; with `column_said`, the word column (or field) must be among them."""
     column = (
-        r" (?:column|field)(?: (?:called|named) (?P<name>{S}|[a-z_][a-z0-9_]*))?(?: (?:showing|holding|with|for|of"
-        r"|giving|containing|that shows|that holds|that gives|which shows|which holds|saying|telling))?"
+        r" (?:column|field)(?: (?:called|named) (?P<name>{S}|[a-z_][a-z0-9_]*))?(?: (?:to|in|on) (?:the )?(?P<into2>{T}"
+        r"|{C}))?(?: (?:showing|holding|with|for|of|giving|containing|that shows|that holds|that gives|which shows"
+        r"|which holds|saying|telling))?"
     )
     return (
-        r"(?:(?:add|include|append|with|plus|give (?:each|every) {T})(?: an?| the)?(?: new| extra| additional"
-        r"| separate)?(?:" + column + (r") )" if column_said else r")? )")
+        r"(?:(?:add|include|append|with|plus|give (?:each|every) {T})(?: to (?:the )?(?P<into>{T}|{C}))?(?: an?| the)?"
+        r"(?: new| extra| additional| separate)?(?:" + column + (r") )" if column_said else r")? )")
     )
+
+
+def _elsewhere(ctx: Context, match: Match) -> bool:
+    """Whether the column is said to go to another dataset than the base ('add a column to churn' read of orders)."""
+    for said in (match.item("into"), match.item("into2")):
+        if (
+            said is not None
+            and (said.ref if said.kind == "ds" else ctx.grounding.dataset_words.get(said.norm)) != ctx.base
+        ):
+            return True
+    return False
 
 
 LEAD, COLUMN_LEAD = _lead(False), _lead(True)
-OWNER = r"(?:(?:the|each|every|their|its|his|her) )?"
+OWNER = r"(?:(?:the|each|every|their|its|his|her) )?(?:{T} )?"
 INTO = r"(?: (?:to|in|on|for) (?:the )?{T}(?: table| data| dataset)?)?"
 END = INTO + r"(?= [.?!,;]|$| and | then )"
 UNIT_WORDS = frozenset({"unit", "units", "item", "items", "piece", "pieces"})
@@ -59,6 +71,8 @@ RATE_WORDS = frozenset(PERIOD_ADJECTIVES.values()) | {"annual"}
 
 def _per_unit(ctx: Context, match: Match) -> bool:
     """'revenue per unit', 'how much revenue each unit brought in': an amount divided by the row's count of units."""
+    if _elsewhere(ctx, match):
+        return False
     amount, units = match.item("col"), match.item("unit")
     if amount is None or units is None or units.kind != "col" or units.norm not in UNIT_WORDS:
         return False
@@ -77,6 +91,8 @@ def _per_unit(ctx: Context, match: Match) -> bool:
 
 def _domain(ctx: Context, match: Match) -> bool:
     """'each customer's email domain as a column of its own': the part of an address after its @."""
+    if _elsewhere(ctx, match):
+        return False
     item = match.item("col")
     column = ctx.column(item) if item is not None else None
     if column is None:
@@ -94,6 +110,8 @@ def _domain(ctx: Context, match: Match) -> bool:
 
 def _case_column(ctx: Context, match: Match) -> bool:
     """'a column with each name written in capital letters': the text in that case, beside the column as stored."""
+    if _elsewhere(ctx, match):
+        return False
     item, said = match.item("col"), (match.group("case") or "").split()
     words = [w for w in said if w in CASES]
     column = ctx.column(item) if item is not None else None
@@ -112,6 +130,8 @@ def _case_column(ctx: Context, match: Match) -> bool:
 def _explained(ctx: Context, match: Match) -> bool:
     """'a column for what they pay in a year, i.e. twelve times the monthly figure': the formula after 'i.e.', named
     by the description before it."""
+    if _elsewhere(ctx, match):
+        return False
     body = match.items(name="expr")
     text = _expression(ctx, body) if body else None
     if text is None:

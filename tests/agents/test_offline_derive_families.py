@@ -1,0 +1,257 @@
+"""The offline planner on new columns said in paraphrase, each family said many ways: the days from one date to
+another ('days from order_date to ship_date', 'the days between A and B'); an amount per unit ('how much revenue
+each unit brought in'); an address's domain 'as a column of its own'; a text in capitals or lower case as a column
+beside it; a flag true when a test holds 'and false otherwise'; and a figure explained after 'i.e.' ('what they pay in
+a year, i.e. twelve times the monthly figure'). Each family also holds wordings that must be said as not
+understood (no such column, no text to upper-case, no title case to write)."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+import polars as pl
+import pytest
+
+from datalinx.agents.offline import draft
+from tests.agents.test_offline_planner import Demo, answer, demo, plan_steps, same_rows
+
+__all__ = ["demo"]  # the fixture, shared with the row-test module
+
+
+def _derived(request: str, demo: Demo) -> dict[str, str]:
+    """The columns the plan's one derive step computes, checking every word was understood."""
+    steps = [step for step in plan_steps(request, demo) if step["kind"] != "source"]
+    assert [s["kind"] for s in steps] == ["derive"], steps
+    return steps[0]["columns"]
+
+
+def _refused(request: str, demo: Demo) -> None:
+    planned = draft(request, demo.catalog)
+    assert planned.not_understood, f"planned without a word said unclear: {planned.definition}"
+
+
+# --- days from one date to another ------------------------------------------------------------------------------
+DAY_LEADS = ["orders: add {name} = ", "add {name} = ", "orders, add a column {name} = ", "add a new column {name}: "]
+DAY_SPANS = ["days from {a} to {b}", "the days between {a} and {b}", "the number of days from {a} to {b}",
+             "how many days {a} to {b}", "the number of days between {a} and {b}", "{b} minus {a}",
+             "days from {a} until {b}"]  # fmt: skip
+DAY_NAMES = ["ship_days", "lag", "days_taken"]
+DATES = [("order_date", "ship_date"), ("the order date", "the ship date")]
+DAYS = [
+    (lead.format(name=name) + span.format(a=a, b=b), name)
+    for lead, span, name, (a, b) in itertools.product(DAY_LEADS, DAY_SPANS, DAY_NAMES, DATES)
+]
+
+
+@pytest.mark.parametrize(("request_text", "name"), DAYS, ids=[d[0] for d in DAYS])
+def test_days_from_one_date_to_another_are_a_day_difference(request_text: str, name: str, demo: Demo) -> None:
+    assert _derived(request_text, demo) == {name: "date_diff('day', order_date, ship_date)"}
+
+
+DAYS_REFUSED = ["orders: add x = days from order_date to quantity", "orders: add x = days between status and ship_date",
+                "orders: add x = days from order_date to delivery_date"]  # fmt: skip
+
+
+@pytest.mark.parametrize("request_text", DAYS_REFUSED)
+def test_days_between_what_is_no_date_are_not_understood(request_text: str, demo: Demo) -> None:
+    _refused(request_text, demo)
+
+
+def test_the_days_from_order_to_ship_date_are_the_rows_days(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("orders: add ship_days = days from order_date to ship_date", demo, tmp_path)
+    expected = demo.frames["orders"].with_columns(
+        (pl.col("ship_date") - pl.col("order_date")).dt.total_days().alias("ship_days")
+    )
+    same_rows(output, expected.select("order_id", "ship_days"))
+
+
+# --- an amount per unit -----------------------------------------------------------------------------------------
+UNIT_LEADS = ["each order with an extra column showing", "orders with a new column for", "orders with",
+              "add to orders", "show orders with a column showing"]  # fmt: skip
+UNIT_PHRASES = ["how much {amount} each unit brought in", "the {amount} per unit", "{amount} per item",
+                "the {amount} each item made", "{amount} for each unit", "how much {amount} every unit earned"]  # fmt: skip
+AMOUNTS = ["revenue", "total revenue", "total_revenue"]
+PER_UNIT = [
+    f"{lead} {phrase.format(amount=amount)}"
+    for lead, phrase, amount in itertools.product(UNIT_LEADS, UNIT_PHRASES, AMOUNTS)
+    if not (lead == "add to orders" and (phrase.startswith("how much") or phrase.startswith("{amount}")))
+]
+
+
+@pytest.mark.parametrize("request_text", PER_UNIT)
+def test_an_amount_per_unit_is_divided_by_the_quantity(request_text: str, demo: Demo) -> None:
+    assert _derived(request_text, demo) == {"revenue_per_unit": "total_revenue / nullif(quantity, 0)"}
+
+
+PER_UNIT_REFUSED = ["orders with the unit price per unit as a new column", "orders with the quantity per unit",
+                    "orders with how much status each unit brought in"]  # fmt: skip
+
+
+@pytest.mark.parametrize("request_text", PER_UNIT_REFUSED)
+def test_a_share_per_unit_of_no_amount_is_not_understood(request_text: str, demo: Demo) -> None:
+    _refused(request_text, demo)
+
+
+def test_revenue_per_unit_gives_each_orders_share(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("each order with an extra column showing how much revenue each unit brought in", demo, tmp_path)
+    orders = demo.frames["orders"]
+    share = pl.when(pl.col("quantity") != 0).then(pl.col("total_revenue") / pl.col("quantity"))
+    same_rows(output, orders.select("order_id", share.alias("revenue_per_unit")))
+
+
+# --- an address's domain as its own column ----------------------------------------------------------------------
+DOMAIN_LEADS = ["add ", "could you add ", "customers with ", "show customers with ", ""]
+DOMAINS = ["each customer's email domain", "the email domain", "their email domain", "the domain of the email",
+           "the domain of each customer's email", "the email address domain"]  # fmt: skip
+OWN = [" as a column of its own", " as its own column", " in a separate column", " as a new column",
+       " in its own field", " as a separate column"]  # fmt: skip
+DOMAIN_CASES = [
+    f"{lead}{domain}{own}"
+    for lead, domain, own in itertools.product(DOMAIN_LEADS, DOMAINS, OWN)
+    if lead.strip() or "customer" in domain
+]
+
+
+@pytest.mark.parametrize("request_text", DOMAIN_CASES)
+def test_an_email_domain_as_its_own_column_is_the_part_after_the_at(request_text: str, demo: Demo) -> None:
+    assert _derived(request_text, demo) == {"domain": "split_part(email, '@', 2)"}
+
+
+DOMAIN_REFUSED = ["add each customer's name domain as a column of its own", "customers with the city domain as its own"
+                  " column", "add each product's name domain in a separate column"]  # fmt: skip
+
+
+@pytest.mark.parametrize("request_text", DOMAIN_REFUSED)
+def test_the_domain_of_what_holds_no_addresses_is_not_understood(request_text: str, demo: Demo) -> None:
+    _refused(request_text, demo)
+
+
+def test_the_email_domain_is_the_text_after_the_at(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("Could you add each customer's email domain as a column of its own?", demo, tmp_path)
+    customers = demo.frames["customers"]
+    domain = pl.col("email").str.split("@").list.get(1, null_on_oob=True).fill_null("")
+    expected = customers.select("customer_id", domain.alias("domain"))
+    got = output.select("customer_id", pl.col("domain").fill_null(""))
+    same_rows(got, expected)
+
+
+# --- a text in another case, as a column beside it ----------------------------------------------------------------
+CASE_LEADS = ["add a column with {owner}{col}", "{ds} with an extra column showing {owner}{col}",
+              "include a new column with {owner}{col}", "{ds} with {owner}{col}"]  # fmt: skip
+CASED = [(" written in capital letters", "upper"), (" in capitals", "upper"), (" upper-cased", "upper"),
+         (" in upper case", "upper"), (" in lower case", "lower"), (" written in small letters", "lower"),
+         (" lowercased", "lower"), (" in block capitals", "upper")]  # fmt: skip
+TEXTS = [("customers", "each customer's ", "name"), ("customers", "the ", "city"), ("customers", "the ", "segment"),
+         ("products", "each product's ", "category"), ("churn", "the ", "region"),
+         ("churn", "each subscriber's ", "payment method")]  # fmt: skip
+COLUMN_OF = {"payment method": "payment_method"}
+CASE_CASES = [
+    (lead.format(ds=ds, owner=owner, col=col) + said + tail, f"{COLUMN_OF.get(col, col)}_{fn}",
+     f"{fn}({COLUMN_OF.get(col, col)})")
+    for lead, (said, fn), (ds, owner, col), tail in itertools.product(CASE_LEADS, CASED, TEXTS, ["", " as its own column"])
+    if not (lead.startswith("{ds} with {owner}") and not tail) and (ds != "churn" or "each customer" not in owner)
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("request_text", "name", "expression"), CASE_CASES, ids=[c[0] for c in CASE_CASES])
+def test_a_text_in_another_case_is_a_column_beside_it(request_text: str, name: str, expression: str,
+                                                       demo: Demo) -> None:  # fmt: skip
+    planned = draft(request_text, demo.catalog)
+    assert planned.not_understood == [], planned.not_understood
+    steps = [s for s in planned.definition["nodes"] if s["kind"] == "derive"]
+    assert [s["columns"] for s in steps] == [{name: expression}]
+
+
+def test_a_column_said_in_place_is_still_rewritten_in_place(demo: Demo) -> None:
+    assert _derived("customers with email in lower case", demo) == {"email": "lower(email)"}
+
+
+CASE_REFUSED = ["add a column with each customer's name in title case", "add a column with each order's quantity in"
+                " capitals", "add a column with each product's price written in capital letters",
+                "customers with the age upper-cased as its own column"]  # fmt: skip
+
+
+@pytest.mark.parametrize("request_text", CASE_REFUSED)
+def test_a_case_no_text_can_take_is_not_understood(request_text: str, demo: Demo) -> None:
+    _refused(request_text, demo)
+
+
+def test_a_name_in_capitals_sits_beside_the_name(demo: Demo, tmp_path: Path) -> None:
+    request = "Could you add a column with each customer's name written in capital letters?"
+    _, output = answer(request, demo, tmp_path)
+    customers = demo.frames["customers"]
+    same_rows(output, customers.select("customer_id", "name", pl.col("name").str.to_uppercase().alias("name_upper")))
+
+
+# --- a flag true when its test holds, 'and false otherwise' ---------------------------------------------------------
+FLAG_LEADS = ["Add a column {name} to {ds} that is true when", "add {name} to {ds}, true when",
+              "add a flag column {name} to {ds} that is true if"]  # fmt: skip
+OTHERWISE = [" and false otherwise", ", else false", ", otherwise false", " and false for the rest",
+             " and false if not", ", and false otherwise"]  # fmt: skip
+TESTS = [("orders", "total_revenue exceeds {n}", "total_revenue > {v}"), ("orders", "quantity is over {n}",
+          "quantity > {v}"), ("churn", "monthly charges are above {n}", "monthly_charges > {v}"),
+         ("products", "the price is under {n}", "price < {v}"), ("customers", "age is over {n}", "age > {v}")]  # fmt: skip
+NUMBERS = [("1,000", "1000"), ("fifty", "50"), ("12", "12"), ("a hundred", "100")]
+FLAGS = [
+    (lead.format(name=name, ds=ds) + " " + test.format(n=n) + otherwise, name,
+     f"coalesce({condition.format(v=v)}, false)")
+    for lead, otherwise, (ds, test, condition), (n, v), name in itertools.product(
+        FLAG_LEADS, OTHERWISE, TESTS, NUMBERS, ["high_value", "flagged"])
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("request_text", "name", "expression"), FLAGS, ids=[f[0] for f in FLAGS])
+def test_a_flag_false_otherwise_is_false_where_its_test_fails(request_text: str, name: str, expression: str,
+                                                               demo: Demo) -> None:  # fmt: skip
+    assert _derived(request_text, demo) == {name: expression}
+
+
+def test_a_flag_said_without_otherwise_keeps_missing_rows_empty(demo: Demo) -> None:
+    request = "add a flag column cheap to products that is true if the price is under 10"
+    assert _derived(request, demo) == {"cheap": "price < 10"}
+
+
+def test_a_flag_false_otherwise_is_false_for_a_missing_price(demo: Demo, tmp_path: Path) -> None:
+    request = "add a flag column cheap to products that is true if the price is under 10 and false otherwise"
+    _, output = answer(request, demo, tmp_path)
+    products = demo.frames["products"]
+    same_rows(output, products.select("product_id", (pl.col("price") < 10).fill_null(False).alias("cheap")))
+
+
+# --- a figure explained after 'i.e.' --------------------------------------------------------------------------------
+FIGURE_LEADS = ["each subscriber with an extra column for", "churn with a new column showing",
+                "add a column to churn for"]  # fmt: skip
+DESCRIBED = [("what they pay in a year", "yearly_charges"), ("what each subscriber pays per year", "yearly_charges"),
+             ("how much they pay in a week", "weekly_charges")]  # fmt: skip
+MEANS = [", i.e.", " i.e.", ", that is", ", namely", ", ie"]
+FACTORS = [("twelve times the monthly figure", "12 * monthly_charges"),
+           ("12 times their monthly charges", "12 * monthly_charges"),
+           ("the monthly charges times 12", "monthly_charges * 12"),
+           ("the monthly figure divided by four", "monthly_charges / 4")]  # fmt: skip
+FIGURES = [
+    (f"{lead} {described}{means} {factor}", name, expression)
+    for lead, (described, name), means, (factor, expression) in itertools.product(FIGURE_LEADS, DESCRIBED, MEANS,
+                                                                                   FACTORS)
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("request_text", "name", "expression"), FIGURES, ids=[f[0] for f in FIGURES])
+def test_a_figure_explained_after_ie_is_named_by_its_period(request_text: str, name: str, expression: str,
+                                                             demo: Demo) -> None:  # fmt: skip
+    assert _derived(request_text, demo) == {name: expression}
+
+
+FIGURE_REFUSED = ["each subscriber with an extra column for what they pay in a year, i.e. twelve times the colour",
+                  "churn with a new column showing what they pay, i.e. twelve times the shoe size"]  # fmt: skip
+
+
+@pytest.mark.parametrize("request_text", FIGURE_REFUSED)
+def test_a_figure_of_no_column_is_not_understood(request_text: str, demo: Demo) -> None:
+    _refused(request_text, demo)
+
+
+def test_a_yearly_figure_is_twelve_months_of_charges(demo: Demo, tmp_path: Path) -> None:
+    request = "each subscriber with an extra column for what they pay in a year, i.e. twelve times the monthly figure"
+    _, output = answer(request, demo, tmp_path)
+    churn = demo.frames["churn"]
+    same_rows(output, churn.select("customer_ref", (pl.col("monthly_charges") * 12).alias("yearly_charges")))
