@@ -56,6 +56,9 @@ def catalogue_items(tokens: list[Token], grounding: Grounding) -> None:
             continue
         if place.norm != "catalogue" and place.norm != "catalog" and noun.norm not in ("items", "item", "products"):
             continue
+        after = tokens[index + 4].norm if index + 4 < len(tokens) else ""
+        if after in ("of", "for", "from", "with"):
+            continue  # 'the catalogue of shoes': some other catalogue than the dataset's
         start, end, text = noun.start, place.end, noun.text
         tokens[index : index + 4] = [
             Token("word", text, start, end, "catalogue"),
@@ -106,7 +109,10 @@ def _restated(ctx: Context, match: Match) -> bool:
 def read_measure_words(ctx: Context) -> None:
     """Amounts said by the verb of earning or paying per period; read before groupings take 'per month'."""
     scan = ctx.sentence.scan
-    scan(r"(?:middle|midpoint|mid - point)(?: (?P<value>{C}))?(?= of )", lambda m: _median_said(ctx, m))
+    scan(
+        r"(?:middle|midpoint|mid - point)(?: (?P<value>{C})| values?| figures?| numbers?)?(?= of )",
+        lambda m: _median_said(ctx, m),
+    )
     scan(r"middle(?= {C})", lambda m: _median_said(ctx, m))
     scan(r"(?P<col>{C}) (?P<noun>hookups?|connections?|links?|lines?)", lambda m: _restated(ctx, m))
     verb = r"(?:brings?|brought|bringing|generates?|generated|earns?|earned|makes?|made|pulls?|pulled|rakes?|raked)"
