@@ -70,7 +70,8 @@ def test_the_days_from_order_to_ship_date_are_the_rows_days(demo: Demo, tmp_path
 UNIT_LEADS = ["each order with an extra column showing", "orders with a new column for", "orders with",
               "add to orders", "show orders with a column showing"]  # fmt: skip
 UNIT_PHRASES = ["how much {amount} each unit brought in", "the {amount} per unit", "{amount} per item",
-                "the {amount} each item made", "{amount} for each unit", "how much {amount} every unit earned"]  # fmt: skip
+                "the {amount} each item made", "{amount} for each unit",
+                "how much {amount} every unit earned"]  # fmt: skip
 AMOUNTS = ["revenue", "total revenue", "total_revenue"]
 PER_UNIT = [
     f"{lead} {phrase.format(amount=amount)}"
@@ -146,10 +147,11 @@ TEXTS = [("customers", "each customer's ", "name"), ("customers", "the ", "city"
          ("products", "each product's ", "category"), ("churn", "the ", "region"),
          ("churn", "each subscriber's ", "payment method")]  # fmt: skip
 COLUMN_OF = {"payment method": "payment_method"}
+TAILS = ["", " as its own column"]
 CASE_CASES = [
     (lead.format(ds=ds, owner=owner, col=col) + said + tail, f"{COLUMN_OF.get(col, col)}_{fn}",
      f"{fn}({COLUMN_OF.get(col, col)})")
-    for lead, (said, fn), (ds, owner, col), tail in itertools.product(CASE_LEADS, CASED, TEXTS, ["", " as its own column"])
+    for lead, (said, fn), (ds, owner, col), tail in itertools.product(CASE_LEADS, CASED, TEXTS, TAILS)
     if not (lead.startswith("{ds} with {owner}") and not tail) and (ds != "churn" or "each customer" not in owner)
 ]  # fmt: skip
 
@@ -191,7 +193,8 @@ OTHERWISE = [" and false otherwise", ", else false", ", otherwise false", " and 
              " and false if not", ", and false otherwise"]  # fmt: skip
 TESTS = [("orders", "total_revenue exceeds {n}", "total_revenue > {v}"), ("orders", "quantity is over {n}",
           "quantity > {v}"), ("churn", "monthly charges are above {n}", "monthly_charges > {v}"),
-         ("products", "the price is under {n}", "price < {v}"), ("customers", "age is over {n}", "age > {v}")]  # fmt: skip
+         ("products", "the price is under {n}", "price < {v}"),
+         ("customers", "age is over {n}", "age > {v}")]  # fmt: skip
 NUMBERS = [("1,000", "1000"), ("fifty", "50"), ("12", "12"), ("a hundred", "100")]
 FLAGS = [
     (lead.format(name=name, ds=ds) + " " + test.format(n=n) + otherwise, name,
