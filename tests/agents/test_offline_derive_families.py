@@ -259,3 +259,31 @@ def test_a_yearly_figure_is_twelve_months_of_charges(demo: Demo, tmp_path: Path)
     _, output = answer(request, demo, tmp_path)
     churn = demo.frames["churn"]
     same_rows(output, churn.select("customer_ref", (pl.col("monthly_charges") * 12).alias("yearly_charges")))
+
+
+# --- a true/false column said with no name, named by its test -----------------------------------------------------
+UNNAMED_LEADS = ["{ds} with a true/false column telling whether", "add a yes/no column to {ds} saying whether",
+                 "on {ds}, a true/false column telling whether", "{ds} with a column showing whether",
+                 "{ds} with a boolean column saying whether"]  # fmt: skip
+UNNAMED_TESTS = [("customers", "they have a phone number", "has_phone", "phone is not null"),
+                 ("customers", "they have an email address", "has_email", "email is not null"),
+                 ("products", "the price is missing", "no_price", "price is null"),
+                 ("churn", "the region is blank", "no_region", "region is null"),
+                 ("orders", "the quantity is over 5", "quantity_flag", "quantity > 5"),
+                 ("churn", "the income is above fifty", "income_flag", "income > 50")]  # fmt: skip
+UNNAMED = [
+    (f"{lead.format(ds=ds)} {test}", name, expression)
+    for lead, (ds, test, name, expression) in itertools.product(UNNAMED_LEADS, UNNAMED_TESTS)
+]
+
+
+@pytest.mark.parametrize(("request_text", "name", "expression"), UNNAMED, ids=[u[0] for u in UNNAMED])
+def test_a_true_false_column_said_with_no_name_is_named_by_its_test(request_text: str, name: str, expression: str,
+                                                                     demo: Demo) -> None:  # fmt: skip
+    assert _derived(request_text, demo) == {name: expression}
+
+
+def test_a_phone_flag_is_true_where_a_phone_is_on_file(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("customers with a true/false column telling whether they have a phone number", demo, tmp_path)
+    customers = demo.frames["customers"]
+    same_rows(output, customers.select("customer_id", pl.col("phone").is_not_null().alias("has_phone")))
