@@ -49,6 +49,19 @@ def test_days_from_one_date_to_another_are_a_day_difference(request_text: str, n
     assert _derived(request_text, demo) == {name: "date_diff('day', order_date, ship_date)"}
 
 
+UNNAMED_SPANS = [
+    "orders with a column showing how many days from {a} to {b}",
+    "orders with the number of days between {a} and {b}",
+    "add a column with the days from {a} to {b}",
+    "orders plus the days between {a} and {b}",
+]
+
+
+@pytest.mark.parametrize("request_text", [s.format(a=a, b=b) for s, (a, b) in itertools.product(UNNAMED_SPANS, DATES)])
+def test_days_said_with_no_name_are_a_column_not_a_count(request_text: str, demo: Demo) -> None:
+    assert _derived(request_text, demo) == {"days_order_to_ship": "date_diff('day', order_date, ship_date)"}
+
+
 DAYS_REFUSED = ["orders: add x = days from order_date to quantity", "orders: add x = days between status and ship_date",
                 "orders: add x = days from order_date to delivery_date"]  # fmt: skip
 

@@ -31,7 +31,7 @@ def _refused(request: str, demo: Demo) -> None:
 # the gaps said first: {rows} and {row} are the dataset's nouns, {col} the column with gaps
 GAPS = ["a few {rows} have no {col} on file,", "the {rows} with no {col},", "some {rows} have no {col},",
         "where a {row} has no {col},", "{rows} whose {col} is missing,", "{rows} without a {col},",
-        "for {rows} with no {col} recorded,", "hey! a few {rows} have no {col},"]  # fmt: skip
+        "for {rows} with no {col} recorded,", "hey! a few {rows} have no {col},", "{rows} with no {col}:"]  # fmt: skip
 # what goes in them: {v} the value as said
 PUTS = ["could you put {v} in those for now?", "set those to {v}", "make them {v}", "use {v} for those",
         "give them {v}", "please set them to {v} for now", "just put {v} in there"]  # fmt: skip
@@ -58,7 +58,9 @@ def test_a_value_said_after_the_gaps_fills_them(request_text: str, column: str, 
 SUMMARIES = [("given the middle {col} of everyone instead", "median"), ("give them the median", "median"),
              ("set those to the average of the rest", "mean"), ("use the middle value for those", "median"),
              ("put the mean {col} in there", "mean"), ("fill them with the median of the others", "median"),
-             ("could you give them the average {col} of everyone else?", "mean")]  # fmt: skip
+             ("could you give them the average {col} of everyone else?", "mean"),
+             ("should get the typical {col}", "median"), ("should be given the median {col}", "median"),
+             ("fill them with the typical value", "median")]  # fmt: skip
 NUMERIC_GAPS = [("subscribers", "subscriber", "income"), ("products", "product", "price")]
 SUMMARY_FILLS = [
     (f"{gap.format(rows=rows, row=row, col=column)} {said.format(col=column)}", column, strategy)

@@ -183,5 +183,5 @@ def read_derived_words(ctx: Context) -> None:
     cased = OWNER + r"(?P<col>{C}) " + SAID + CASE_WORDS
     scan(COLUMN_LEAD + cased + r"(?:" + OWN_COLUMN + r")?" + INTO, lambda m: _case_column(ctx, m))
     scan(LEAD + "?" + cased + OWN_COLUMN + INTO, lambda m: _case_column(ctx, m))
-    what = r"(?P<what>(?:what|how much|the amount|the sum|the figure)(?: (?!§)[^ ]+){1,8}?)"
+    what = r"(?P<what>(?:what|how much|the|their|its|each)(?: (?!§)[^ ]+){1,8}?)"
     scan(LEAD + what + MEANING + " " + arithmetic("expr", operator=True) + END, lambda m: _explained(ctx, m))

@@ -46,6 +46,8 @@ PUT = (
     r"(?:give|assign|make) " + THOSE + " " + THE + VALUE,
     r"(?:given|assigned|set to|filled with|filled in with) " + THE + VALUE,
     r"(?:use|take|plug in|fill in with) " + THE + VALUE + r"(?: (?:for|in) " + THOSE + r")?",
+    r"(?:should|must|can|could|will|would|need to|ought to)(?: just| simply| instead)? (?:get|be given|receive|take"
+    r"|be set to|be filled with|be filled in with|show|have) " + THE + VALUE,
 )
 WORK_OUT = (
     r"(?:work|figure|estimate|compute|calculate|derive|make up|fill|approximate) (?:one|it|them|that|those|the value"
@@ -83,7 +85,7 @@ def _worked_out(ctx: Context, match: Match) -> bool:
 def read_fill_words(ctx: Context) -> None:
     """Gaps said first and what fills them after; read before filters take 'with no price' as a test."""
     scan = ctx.sentence.scan
-    between = ASIDE + r"(?: ,)? " + POLITE
+    between = ASIDE + r"(?: ,| :| ;| -)? " + POLITE
     for gaps in GAPS:
         for verb in WORK_OUT:
             body = arithmetic("expr", operator=True)

@@ -39,6 +39,18 @@ def buying_people(tokens: list[Token], grounding: Grounding, notes: list[str]) -
         break
 
 
+MEDIAN_WORDS = frozenset({"middle", "typical", "midpoint"})
+VALUE_WORDS = frozenset({"value", "values", "figure", "figures", "number", "numbers", "amount"})
+
+
+def median_values(tokens: list[Token]) -> None:
+    """'the middle value', 'the typical figure': the median, not a column 'value' (the orders' revenue)."""
+    for index in range(len(tokens) - 1, 0, -1):
+        before, token = tokens[index - 1], tokens[index]
+        if before.kind == "word" and before.norm in MEDIAN_WORDS and token.norm in VALUE_WORDS:
+            tokens[index - 1 : index + 1] = [Token("word", before.text, before.start, token.end, "median")]
+
+
 ITEM_NOUNS = frozenset({"items", "item", "products", "product", "things", "goods", "articles", "lines", "pieces"})
 CATALOGUES = frozenset({"catalogue", "catalog", "range", "assortment", "shop", "store"})
 

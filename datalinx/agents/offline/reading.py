@@ -198,10 +198,11 @@ def read(request: str, catalog: CatalogView, previous: list[str] | None = None) 
     tokens = tokenize(request)
     _spenders(tokens, grounding, notes)
     _fix_spelling(tokens, grounding, speller, notes)
-    from datalinx.agents.offline.measure_words import buying_people, catalogue_items  # they read with the context
+    from datalinx.agents.offline.measure_words import buying_people, catalogue_items, median_values  # as chatter
 
     buying_people(tokens, grounding, notes)
     catalogue_items(tokens, grounding)
+    median_values(tokens)
     from datalinx.agents.offline.chatter import unframe  # chatter reads with the context, which needs this module
 
     tokens, unclear = unframe(tokens, grounding, request)
