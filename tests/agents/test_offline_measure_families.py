@@ -61,10 +61,16 @@ def test_every_state_an_order_can_be_in_groups_by_status(demo: Demo) -> None:
 
 
 # --- people said by what they bought ----------------------------------------------------------------------------
-HOW_MANY = ["how many different people have {v} something", "how many people have {v} something from us",
-            "how many people {v} from us, all told", "how many different people have ever {v} anything",
-            "how many distinct people {v} something", "how many unique people have {v} from us"]  # fmt: skip
+HOW_MANY = [
+    "how many different people have {v} something",
+    "how many people have {v} something from us",
+    "how many people {v} from us, all told",
+    "how many different people have ever {v} anything",
+    "how many distinct people {v} something",
+    "how many unique people have {v} from us",
+]
 VERBS = ["bought", "ordered", "purchased"]
+HOW_MANY += ["how many customers have {v}", "how many clients {v} something", "how many customers have ever {v}"]
 PEOPLE_CASES = [h.format(v=v) for h, v in itertools.product(HOW_MANY, VERBS)]
 
 

@@ -17,9 +17,11 @@ BETWEEN = frozenset({"who", "that", "which", "have", "has", "had", "ever", "alre
 
 def buying_people(tokens: list[Token], grounding: Grounding, notes: list[str]) -> None:
     """'how many different people have bought something': 'people' before a verb of buying is the one dataset of
-    people whose key the rows bought carry (customers, by the orders' customer_id)."""
+    people whose key the rows bought carry (customers, by the orders' customer_id); 'how many people (or customers)
+    have bought' counts each of them once, however many times they bought."""
     for index, token in enumerate(tokens):
-        if token.kind != "word" or token.norm not in PERSONS:
+        named = grounding.dataset_words.get(token.norm)
+        if token.kind != "word" or (token.norm not in PERSONS and named is None):
             continue
         following = [t for t in tokens[index + 1 : index + 5] if t.norm not in BETWEEN]
         verb = following[0].norm if following and following[0].kind == "word" else ""
@@ -29,12 +31,12 @@ def buying_people(tokens: list[Token], grounding: Grounding, notes: list[str]) -
         people = [d.name for d in grounding.catalog.datasets if any(p in d.name.lower() for p in PEOPLE)]
         keyed = [d for d in people if (k := grounding.key_of(d)) is not None and grounding.column(bought, k)]
         words = [w for w, d in grounding.dataset_words.items() if keyed and d == keyed[0] and w == d.lower()]
-        if len(keyed) != 1 or not words:
+        if len(keyed) != 1 or not words or (named is not None and named != keyed[0]):
             continue
-        token.norm = words[0]
-        notes.append(f"read '{token.text}' as the {keyed[0]} who {verb} (rows of {bought})")
+        if named is None:
+            token.norm = words[0]
+            notes.append(f"read '{token.text}' as the {keyed[0]} who {verb} (rows of {bought})")
         if index >= 2 and [t.norm for t in tokens[index - 2 : index]] == ["how", "many"]:
-            # 'how many people have bought': people counted once each, however many times they bought
             tokens.insert(index, Token("word", token.text, token.start, token.start, "different"))
         break
 
