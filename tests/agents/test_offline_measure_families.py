@@ -107,6 +107,25 @@ def test_what_each_group_brings_in_per_month_sums_the_monthly_column(request_tex
     }
 
 
+ORDER_BRINGS = ["orders: what each {g} brings in per month", "what the orders from each {g} brought in each month",
+                "orders: what each {g} earned per month"]  # fmt: skip
+ORDER_BRING_CASES = [form.format(g=g) for form, g in itertools.product(ORDER_BRINGS, ["country", "currency"])]
+
+
+@pytest.mark.parametrize("request_text", ORDER_BRING_CASES)
+def test_what_orders_bring_in_per_month_is_their_revenue_by_month(request_text: str, demo: Demo) -> None:
+    aggregate = _aggregate(request_text, demo)
+    assert aggregate["aggregations"] == [{"function": "sum", "column": "total_revenue"}]
+    assert "order_month" in aggregate["group_by"]
+
+
+@pytest.mark.parametrize(
+    "request_text", ["what each country brings in per month", "what each segment brings in a month"]
+)
+def test_what_rows_with_no_amount_bring_in_is_not_a_count(request_text: str, demo: Demo) -> None:
+    _refused(request_text, demo)
+
+
 def test_the_monthly_takings_per_internet_service_are_the_sums_polars_gives(demo: Demo, tmp_path: Path) -> None:
     _, output = answer("what each kind of internet hookup brings in per month, added up", demo, tmp_path)
     churn = demo.frames["churn"]

@@ -4,12 +4,13 @@ of internet hookup brings in per month': the one column kept per month)."""
 
 from __future__ import annotations
 
-from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.context import Context, Measure
 from datalinx.agents.offline.grounding import ColumnRef, Grounding
 from datalinx.agents.offline.rates import PER, _rated_column
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.tokens import Token
 from datalinx.agents.offline.words import PEOPLE, PERSONS, VERB_DATASETS
+from datalinx.core.pipelines.types import NUMERIC
 
 # words that may stand between the people and what they did: 'people who have ever bought', 'folks that ordered'
 BETWEEN = frozenset({"who", "that", "which", "have", "has", "had", "ever", "already", "actually", "since", "at"})
@@ -85,6 +86,8 @@ def _earned_per_period(ctx: Context, match: Match) -> bool:
     """'brings in per month', 'pays each month': the one numeric column kept per that period, read as that column
     for the clauses around it (a sum, a group's measure), not consumed."""
     column = _rated_column(ctx, match)
+    if column is False and not _amount_said(ctx):
+        return _main_amount_per_period(ctx, match)
     if not isinstance(column, str):
         return column
     facts = ctx.grounding.column(ctx.base, column)
@@ -120,6 +123,25 @@ def _restated(ctx: Context, match: Match) -> bool:
     return False
 
 
+def _main_amount_per_period(ctx: Context, match: Match) -> bool:
+    """'what each country brings in per month' of orders: their main amount summed, the periods left for the
+    groupings; of rows with no amount (customers) it is said as not understood, rather than counted."""
+    main = ctx.main_measure()
+    if main is None:
+        ctx.refuse(f"{match.text} ({ctx.base} holds no amount they bring in)")
+        return True
+    ctx.measures.append(Measure("sum", main, match.text))
+    ctx.note(f"read '{match.group('verb')}' as the total of {main}")
+    for item in match.items(name="verb"):
+        item.consumed = True
+    return False
+
+
+def _amount_said(ctx: Context) -> bool:
+    """Whether the request names a numeric column itself ('how much revenue each country brings in per month')."""
+    return any(i.kind == "col" and i.ref.type in NUMERIC for i in ctx.sentence.live("col"))
+
+
 def read_measure_words(ctx: Context) -> None:
     """Amounts said by the verb of earning or paying per period; read before groupings take 'per month'."""
     scan = ctx.sentence.scan
@@ -130,4 +152,4 @@ def read_measure_words(ctx: Context) -> None:
     scan(r"middle(?= {C})", lambda m: _median_said(ctx, m))
     scan(r"(?P<col>{C}) (?P<noun>hookups?|connections?|links?|lines?)", lambda m: _restated(ctx, m))
     verb = r"(?:brings?|brought|bringing|generates?|generated|earns?|earned|makes?|made|pulls?|pulled|rakes?|raked)"
-    scan(verb + r"(?: us)?(?: in)?" + PER, lambda m: _earned_per_period(ctx, m))
+    scan(r"(?P<verb>" + verb + r"(?: us)?(?: in)?)" + PER, lambda m: _earned_per_period(ctx, m))
