@@ -300,3 +300,35 @@ def test_a_phone_flag_is_true_where_a_phone_is_on_file(demo: Demo, tmp_path: Pat
     _, output = answer("customers with a true/false column telling whether they have a phone number", demo, tmp_path)
     customers = demo.frames["customers"]
     same_rows(output, customers.select("customer_id", pl.col("phone").is_not_null().alias("has_phone")))
+
+
+# --- arithmetic asked for as a column with no name, named by its parts ---------------------------------------------
+FORMULA_LEADS = ["{ds} with an extra column showing {f}", "add a column with {f}", "{ds} with {f} as its own column",
+                 "{ds} with a new column for {f}", "add to {ds} a new column holding {f}"]  # fmt: skip
+FORMULAS = [("orders", "quantity times unit price", "quantity_times_unit_price", "quantity * unit_price"),
+            ("orders", "the revenue divided by the quantity", "total_revenue_per_quantity", "total_revenue / quantity"),
+            ("churn", "monthly charges times 12", "monthly_charges_times_12", "monthly_charges * 12"),
+            ("churn", "the total charges minus the monthly charges", "total_charges_minus_monthly_charges",
+             "total_charges - monthly_charges"),
+            ("products", "the price plus 5", "price_plus_5", "price + 5")]  # fmt: skip
+FORMULA_CASES = [
+    (lead.format(ds=ds, f=formula), name, expression)
+    for lead, (ds, formula, name, expression) in itertools.product(FORMULA_LEADS, FORMULAS)
+]
+
+
+@pytest.mark.parametrize(("request_text", "name", "expression"), FORMULA_CASES, ids=[f[0] for f in FORMULA_CASES])
+def test_arithmetic_asked_as_a_column_is_named_by_its_parts(request_text: str, name: str, expression: str,
+                                                             demo: Demo) -> None:  # fmt: skip
+    assert _derived(request_text, demo) == {name: expression}
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "orders with an extra column showing quantity times colour",
+        "products with a new column for the price plus the shoe size",
+    ],
+)
+def test_arithmetic_of_no_column_is_not_understood(request_text: str, demo: Demo) -> None:
+    _refused(request_text, demo)

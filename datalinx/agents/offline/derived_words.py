@@ -141,6 +141,32 @@ def _explained(ctx: Context, match: Match) -> bool:
     return compute(ctx, name, text, match.text)
 
 
+def _formula(ctx: Context, match: Match) -> bool:
+    """'an extra column showing quantity times unit price': the arithmetic as a new column, named by its parts."""
+    if _elsewhere(ctx, match):
+        return False
+    body = match.items(name="expr")
+    text = _expression(ctx, body) if body else None
+    if text is None:
+        return False
+    words = {
+        "*": "times",
+        "/": "per",
+        "+": "plus",
+        "-": "minus",
+        "x": "times",
+        "multiplied": "times",
+        "divided": "per",
+        "over": "per",
+    }
+    parts = [
+        i.ref.column if i.kind == "col" else words.get(i.norm, i.norm)
+        for i in body
+        if i.kind != "punct" and i.norm not in ("the", "its", "their", "by", "a", "an")
+    ]
+    return compute(ctx, _given(match) or new_name("_".join(map(str, parts))), text, match.text)
+
+
 def _name_for(described: list[Item], columns: list[str]) -> str:
     """A column's name from what it is said to hold: a rate's column for another period ('what they pay in a year' of
     monthly_charges: yearly_charges), else the description's own words."""
@@ -183,5 +209,8 @@ def read_derived_words(ctx: Context) -> None:
     cased = OWNER + r"(?P<col>{C}) " + SAID + CASE_WORDS
     scan(COLUMN_LEAD + cased + r"(?:" + OWN_COLUMN + r")?" + INTO, lambda m: _case_column(ctx, m))
     scan(LEAD + "?" + cased + OWN_COLUMN + INTO, lambda m: _case_column(ctx, m))
+    formula = arithmetic("expr", operator=True)
+    scan(COLUMN_LEAD + formula + r"(?:" + OWN_COLUMN + r")?" + END, lambda m: _formula(ctx, m))
+    scan(LEAD + "?" + formula + OWN_COLUMN + END, lambda m: _formula(ctx, m))
     what = r"(?P<what>(?:what|how much|the|their|its|each)(?: (?!§)[^ ]+){1,8}?)"
     scan(LEAD + what + MEANING + " " + arithmetic("expr", operator=True) + END, lambda m: _explained(ctx, m))
