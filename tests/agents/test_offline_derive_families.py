@@ -332,3 +332,30 @@ def test_arithmetic_asked_as_a_column_is_named_by_its_parts(request_text: str, n
 )
 def test_arithmetic_of_no_column_is_not_understood(request_text: str, demo: Demo) -> None:
     _refused(request_text, demo)
+
+
+# --- rows grouped by an address's domain --------------------------------------------------------------------------
+DOMAIN_GROUPS = [
+    "count customers {by} email domain",
+    "how many customers {by} email domain",
+    "the number of customers {by} the domain of their email",
+    "customers {by} email address domain",
+]
+GROUP_WORDS = ["by", "per", "for each", "grouped by"]
+DOMAIN_GROUP_CASES = [f.format(by=by) for f, by in itertools.product(DOMAIN_GROUPS, GROUP_WORDS)]
+
+
+@pytest.mark.parametrize("request_text", DOMAIN_GROUP_CASES)
+def test_rows_by_email_domain_are_counted_per_domain(request_text: str, demo: Demo) -> None:
+    steps = [step for step in plan_steps(request_text, demo) if step["kind"] != "source"]
+    assert steps == [
+        {"kind": "derive", "columns": {"email_domain": "split_part(email, '@', 2)"}},
+        {"kind": "aggregate", "group_by": ["email_domain"], "aggregations": [{"function": "count"}]},
+    ]
+
+
+def test_customers_per_email_domain_are_the_counts_polars_gives(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("count customers per email domain", demo, tmp_path)
+    domain = pl.col("email").str.split("@").list.get(1, null_on_oob=True).fill_null("")
+    expected = demo.frames["customers"].group_by(domain.alias("email_domain")).len("count")
+    same_rows(output.with_columns(pl.col("email_domain").fill_null("")), expected)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datalinx.agents.offline.columns import new_name
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.derive import _expression, compute
-from datalinx.agents.offline.grounding import name_words
+from datalinx.agents.offline.grounding import ColumnRef, name_words
 from datalinx.agents.offline.phrases import arithmetic
 from datalinx.agents.offline.plan import ident
 from datalinx.agents.offline.sentence import Item, Match
@@ -97,15 +97,39 @@ def _domain(ctx: Context, match: Match) -> bool:
     column = ctx.column(item) if item is not None else None
     if column is None:
         return item is not None
-    facts = ctx.grounding.column(ctx.base, column)
-    held = [v for v in facts.top_values if isinstance(v, str)] if facts is not None else []
-    if ctx.type_of(column) != T.STRING or not held or sum("@" in v for v in held) < 0.8 * len(held):
+    if not _addresses(ctx, column):
         ctx.refuse(f"{match.text} ({column} holds no addresses)")
         return True
     name = _given(match) or ("domain" if column == "email" else f"{column}_domain")
     ctx.note(f"the domain is the part of {column} after its @; empty where {column} has no @")
     text = f"split_part({ident(column)}, '@', 2)"
     return compute(ctx, name, text, match.text, f"Compute {name}: the part of {column} after the @.")
+
+
+def _addresses(ctx: Context, column: str) -> bool:
+    """Whether a column of the base holds addresses (most of its common values have an @)."""
+    facts = ctx.grounding.column(ctx.base, column)
+    held = [v for v in facts.top_values if isinstance(v, str)] if facts is not None else []
+    return ctx.type_of(column) == T.STRING and bool(held) and sum("@" in v for v in held) >= 0.8 * len(held)
+
+
+def _domain_group(ctx: Context, match: Match) -> bool:
+    """'customers by email domain': the domain computed, and read as the column the grouping names."""
+    item = match.item("col")
+    column = ctx.column(item) if item is not None else None
+    if column is None or item is None or not _addresses(ctx, column):
+        return False
+    name = f"{column}_domain"
+    compute(ctx, name, f"split_part({ident(column)}, '@', 2)", match.text, f"Compute {name}: the part after the @.")
+    ctx.note(f"the domain is the part of {column} after its @; empty where {column} has no @")
+    start, end = match.match.span("domain")
+    inside = [i for i in match.indexes if start <= match.sentence.offsets[i] < end]
+    ref = ColumnRef(ctx.base, name, T.STRING, 3)
+    words = ctx.sentence.request[ctx.sentence.items[inside[0]].start : ctx.sentence.items[inside[-1]].end]
+    folded = Item("col", words, name, ref, start=ctx.sentence.items[inside[0]].start)
+    folded.end = ctx.sentence.items[inside[-1]].end
+    ctx.sentence.fold(inside[0], inside[-1], folded)
+    return False  # the grouping reads the domain as its column
 
 
 def _case_column(ctx: Context, match: Match) -> bool:
@@ -206,6 +230,9 @@ def read_derived_words(ctx: Context) -> None:
         scan(LEAD + "?" + phrase + OWN_COLUMN + INTO + r"(?: (?:called|named) (?P<name2>{S}|[a-z_][a-z0-9_]*))?",
              lambda m: _domain(ctx, m))  # fmt: skip
         scan(LEAD + phrase + END, lambda m: _domain(ctx, m))
+    grouping = r"(?:by|per|for each|for every|grouped by|split by|broken down by|across)"
+    for phrase in (OWNER + r"(?P<col>{C})(?: address)? domains?(?: names?)?", domain_of):
+        scan(grouping + r" (?P<domain>" + phrase + ")", lambda m: _domain_group(ctx, m))
     cased = OWNER + r"(?P<col>{C}) " + SAID + CASE_WORDS
     scan(COLUMN_LEAD + cased + r"(?:" + OWN_COLUMN + r")?" + INTO, lambda m: _case_column(ctx, m))
     scan(LEAD + "?" + cased + OWN_COLUMN + INTO, lambda m: _case_column(ctx, m))
