@@ -359,3 +359,18 @@ def test_customers_per_email_domain_are_the_counts_polars_gives(demo: Demo, tmp_
     domain = pl.col("email").str.split("@").list.get(1, null_on_oob=True).fill_null("")
     expected = demo.frames["customers"].group_by(domain.alias("email_domain")).len("count")
     same_rows(output.with_columns(pl.col("email_domain").fill_null("")), expected)
+
+
+# --- 'as a column of its own' after the other computed columns ------------------------------------------------------
+OWN_TAILS = [" as a column of its own", " in a separate column", " as its own column", " as a new column"]
+COMPUTED = [("add the year each order was placed in", {"order_year": "year(order_date)"}),
+            ("the length of each name", {"name_length": "length(name)"}),
+            ("unit prices in cents", {"unit_price_cents": "unit_price * 100"}),
+            ("the quarter each order was placed in", {"order_quarter": "quarter(order_date)"})]  # fmt: skip
+OWN_CASES = [(said + tail, columns) for (said, columns), tail in itertools.product(COMPUTED, OWN_TAILS)]
+
+
+@pytest.mark.parametrize(("request_text", "columns"), OWN_CASES, ids=[c[0] for c in OWN_CASES])
+def test_a_computed_column_said_as_a_column_of_its_own(request_text: str, columns: dict[str, str],
+                                                       demo: Demo) -> None:  # fmt: skip
+    assert _derived(request_text, demo) == columns

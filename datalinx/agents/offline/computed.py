@@ -16,6 +16,7 @@ from datalinx.core.pipelines.types import NUMERIC, ColumnType
 T = ColumnType
 AS_A_COLUMN = (
     r"(?: ,)? (?:as|in|into) (?:an? |its own |their own )?(?:new |extra |additional |separate )?(?:column|field)"
+    r"(?: of (?:its|their) own| on (?:its|their) own)?"
 )
 AS_COLUMN = r"(?:" + AS_A_COLUMN + r")?"
 CALLED = r"(?:(?: ,)? (?:called|named|titled|labelled|labeled) (?P<name>{S}|[a-z_][a-z0-9_]*))?"  # its given name
