@@ -110,6 +110,8 @@ FILL_REFUSED = [
     "compute it as monthly charges times tenure",  # no gaps said: no column 'it'
     "churn: compute that as monthly charges times tenure",
     "the products with no price are too cheap, could you set those to 0",  # 'cheap' said of them, unread
+    "customers with no city, give them a call",  # no value: a call is made, not filled in
+    "customers with no phone, make them a priority",
 ]
 
 

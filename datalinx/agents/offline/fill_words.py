@@ -9,10 +9,12 @@ import re
 
 from datalinx.agents.offline.chatter import TROUBLES
 from datalinx.agents.offline.context import Context
-from datalinx.agents.offline.fills import HOW, _fill, _in_gaps
+from datalinx.agents.offline.fills import HOW, STRATEGIES, _fill, _in_gaps
 from datalinx.agents.offline.phrases import arithmetic
 from datalinx.agents.offline.sentence import Match
 
+# words that are a value to fill with, unquoted: 'set them to unknown', 'make them zero'
+PLAIN_VALUES = frozenset({"zero", "unknown", "none", "nothing", "tbd", "tbc", "na", "blank", "empty", "other"})
 MISSING = r"(?:missing|empty|blank|null|unknown|absent|not (?:set|known|filled in|recorded|given))"
 ON_FILE = r"(?: (?:on file|on record|recorded|listed|given|set|entered|filled in|in the data|yet|at all))?"
 SOME = r"(?:(?:a few|some|several|many|certain|the|any|all|a handful of|a number of|those|our) )?"
@@ -69,7 +71,12 @@ def _left_aside(match: Match) -> None:
 
 
 def _filled(ctx: Context, match: Match) -> bool:
-    """A value, a summary of the others or another column in the gaps of the column said before."""
+    """A value, a summary of the others or another column in the gaps of the column said before; a bare word is a
+    value only when it is one of a fill's own ('unknown', 'zero'): 'give them a call' fills nothing."""
+    said = match.items(name="how")
+    word = said[0].norm.split()[0] if said and said[0].kind == "word" else None
+    if word is not None and word not in STRATEGIES and word not in PLAIN_VALUES and match.group("how") != "n / a":
+        return False
     if _fill(ctx, match):
         _left_aside(match)
     return False
