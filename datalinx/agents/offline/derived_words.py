@@ -170,6 +170,8 @@ def _formula(ctx: Context, match: Match) -> bool:
     if _elsewhere(ctx, match):
         return False
     body = match.items(name="expr")
+    if any(i.norm == "over" for i in body):
+        return False  # 'a column for quantity over 5' may be a test ('more than'), not a division
     text = _expression(ctx, body) if body else None
     if text is None:
         return False
