@@ -374,3 +374,22 @@ OWN_CASES = [(said + tail, columns) for (said, columns), tail in itertools.produ
 def test_a_computed_column_said_as_a_column_of_its_own(request_text: str, columns: dict[str, str],
                                                        demo: Demo) -> None:  # fmt: skip
     assert _derived(request_text, demo) == columns
+
+
+MORE_WORDINGS = [
+    ("orders with the per-unit revenue as a new column", {"revenue_per_unit": "total_revenue / nullif(quantity, 0)"}),
+    ("orders with the revenue per unit sold", {"revenue_per_unit": "total_revenue / nullif(quantity, 0)"}),
+    ("add the email domain of each customer as its own column", {"domain": "split_part(email, '@', 2)"}),
+    ("give each customer their email domain as a column of its own", {"domain": "split_part(email, '@', 2)"}),
+    ("add a column high_value to orders: true if total revenue is over 1000, otherwise false",
+     {"high_value": "coalesce(total_revenue > 1000, false)"}),
+    ("Add a column high_value to orders which is true when total_revenue exceeds 1,000, false otherwise.",
+     {"high_value": "coalesce(total_revenue > 1000, false)"}),
+    ("churn plus a column for what they pay in a year, that is monthly charges times twelve",
+     {"yearly_charges": "monthly_charges * 12"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("request_text", "columns"), MORE_WORDINGS, ids=[m[0] for m in MORE_WORDINGS])
+def test_more_wordings_of_the_derived_families(request_text: str, columns: dict[str, str], demo: Demo) -> None:
+    assert _derived(request_text, demo) == columns

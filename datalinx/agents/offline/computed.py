@@ -221,7 +221,9 @@ def read_flag_columns(ctx: Context) -> None:
         r"(?: (?:called |named )?(?!(?:that|which|to|for|saying|showing|telling|in|on)(?= ))"
         + FLAG_NAME.format(group="name2")
         + r")?"
-        r"(?: (?:to|in|on|for) (?:the )?(?P<ds>{T}|{C})(?: table| dataset| data)?)?(?: ,)? (?:" + TELLS + r")"
+        r"(?: (?:to|in|on|for) (?:the )?(?P<ds>{T}|{C})(?: table| dataset| data)?)?(?: ,| :)? (?:"
+        + TELLS
+        + r"|true (?:when|if|where|whenever))"
         r" (?P<cond>(?:(?!@s\d+)[^§;?.!])+?)" + OTHERWISE + r"(?: [?.!,])?"
         r"(?: (?:and )?(?:(?P<call>{C}|call|name|label) (?:it|this|that|the column)|called|named|as) "
         + FLAG_NAME.format(group="name3")

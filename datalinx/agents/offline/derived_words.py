@@ -215,11 +215,12 @@ def read_derived_words(ctx: Context) -> None:
     """New columns said by what they hold, read before filters (which would read 'email domain as' as a domain)."""
     scan = ctx.sentence.scan
     per = r"(?P<col>{C}) (?:per|for each|for every|a|each) (?P<unit>{C})(?: sold| bought| ordered)?"
+    hyphened = r"(?:the )?per(?: -)? (?P<unit>{C}) (?P<col>{C})"  # 'the per-unit revenue'
     brought = (
         r"(?:how much |the )?(?P<col>{C}) (?:each|every|a|one|per) (?P<unit>{C}) (?:brought in|brings in|made|makes"
         r"|earned|earns|was worth|is worth|came to|comes to|fetched|fetches)"
     )
-    for phrase in (per, brought):
+    for phrase in (per, brought, hyphened):
         scan(LEAD + "?" + OWNER + phrase + OWN_COLUMN + INTO, lambda m: _per_unit(ctx, m))
         scan(LEAD + OWNER + phrase + END, lambda m: _per_unit(ctx, m))
     domain = (
@@ -228,6 +229,7 @@ def read_derived_words(ctx: Context) -> None:
         + r"(?P<col>{C})(?: address)? domains?(?: names?)?"
     )
     domain_of = r"(?:the )?domains?(?: names?)? (?:of|in|from) " + OWNER + r"(?:{T} s )?(?P<col>{C})(?: address)?"
+    domain += r"(?: (?:of|for) (?:each|every|the|all) {T})?"  # 'the email domain of each customer'
     for phrase in (domain, domain_of):
         scan(LEAD + "?" + phrase + OWN_COLUMN + INTO + r"(?: (?:called|named) (?P<name2>{S}|[a-z_][a-z0-9_]*))?",
              lambda m: _domain(ctx, m))  # fmt: skip
