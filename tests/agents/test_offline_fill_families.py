@@ -31,10 +31,13 @@ def _refused(request: str, demo: Demo) -> None:
 # the gaps said first: {rows} and {row} are the dataset's nouns, {col} the column with gaps
 GAPS = ["a few {rows} have no {col} on file,", "the {rows} with no {col},", "some {rows} have no {col},",
         "where a {row} has no {col},", "{rows} whose {col} is missing,", "{rows} without a {col},",
-        "for {rows} with no {col} recorded,", "hey! a few {rows} have no {col},", "{rows} with no {col}:"]  # fmt: skip
+        "for {rows} with no {col} recorded,", "hey! a few {rows} have no {col},", "{rows} with no {col}:",
+        "a few {rows} are missing a {col},", "some {rows} don't have a {col},", "the {rows} that have no {col} yet,",
+        "where a {row}'s {col} is blank,"]  # fmt: skip
 # what goes in them: {v} the value as said
-PUTS = ["could you put {v} in those for now?", "set those to {v}", "make them {v}", "use {v} for those",
-        "give them {v}", "please set them to {v} for now", "just put {v} in there"]  # fmt: skip
+PUTS = ["could you put {v} in those for now?", "fill those in with {v}", "could you put {v} in for them?",
+        "set those to {v}", "make them {v}", "use {v} for those", "give them {v}", "please set them to {v} for now",
+        "just put {v} in there"]  # fmt: skip
 GAPPED = [  # dataset nouns, column as said, column, a value as said, the value filled
     ("customers", "customer", "city", "city", "'n/a'", "n/a"),
     ("customers", "customer", "phone number", "phone", "'unknown'", "unknown"),
@@ -46,6 +49,7 @@ GAPPED = [  # dataset nouns, column as said, column, a value as said, the value 
 CONSTANT_FILLS = [
     (f"{gap.format(rows=rows, row=row, col=said)} {put.format(v=value)}", column, filled)
     for gap, put, (rows, row, said, column, value, filled) in itertools.product(GAPS, PUTS, GAPPED)
+    if not (gap.endswith("'s {col} is blank,") and said == "phone number")  # "customer's phone" then 'number'
 ]
 
 

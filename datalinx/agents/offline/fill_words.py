@@ -27,6 +27,11 @@ GAPS = tuple(
         SOME + r"{{T}} (?:with no|without|lacking|missing|with a missing|with missing|with an empty|with empty)"
         r" (?:an? |the )?(?P<{g}>{{C}})",
         SOME + r"{{T}} (?:whose|where the|where their) (?P<{g}>{{C}}) (?:is|are|was|were) " + MISSING,
+        SOME + r"{{T}} (?:(?:that|which|who) )?(?:are|is) missing (?:an? |the |their |its )?(?P<{g}>{{C}})",
+        SOME + r"{{T}} (?:(?:that|which|who) )?(?:do not|does not|did not|not) have (?:an? |the |any )?(?P<{g}>{{C}})",
+        SOME + r"{{T}} (?:that|which|who) (?:have|has|had) no (?P<{g}>{{C}})",
+        r"(?:where|when|if|wherever|whenever|for) (?:an? |the |any )?(?:{{T}} (?:s )?)?(?P<{g}>{{C}})"
+        r" (?:is|are|was|were) " + MISSING,
     )
 )
 # what was said of the rows in between, up to a comma: left unconsumed for the readers of chatter
@@ -43,8 +48,8 @@ OTHERS = (
 VALUE = HOW + OTHERS
 THE = r"(?:the |an? |its |their )?"
 PUT = (
-    r"(?:put|write|enter|insert|use|show|plug in|fill in) " + THE + VALUE + r" (?:in|into|for|as) " + THOSE,
-    r"(?:set|make|fill|change|turn|default) " + THOSE + r" (?:to|with|as|into|to be) " + THE + VALUE,
+    r"(?:put|write|enter|insert|use|show|plug in|fill in) " + THE + VALUE + r" (?:in|into|for|as|in for) " + THOSE,
+    r"(?:set|make|fill|change|turn|default) " + THOSE + r"(?: in| up)? (?:to|with|as|into|to be) " + THE + VALUE,
     r"(?:give|assign|make) " + THOSE + " " + THE + VALUE,
     r"(?:given|assigned|set to|filled with|filled in with) " + THE + VALUE,
     r"(?:use|take|plug in|fill in with) " + THE + VALUE + r"(?: (?:for|in) " + THOSE + r")?",
