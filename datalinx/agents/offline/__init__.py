@@ -23,9 +23,11 @@ from datalinx.agents.offline.conditions import read_exclusions, read_left_out
 from datalinx.agents.offline.contacts import read_contacts
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.derive import read_derived
+from datalinx.agents.offline.derived_words import read_derived_words
 from datalinx.agents.offline.descriptions import read_column_descriptions
-from datalinx.agents.offline.each_once import read_each_once, read_sent_to
+from datalinx.agents.offline.each_once import read_each_once, read_sent_to, read_values_present
 from datalinx.agents.offline.earnings import read_earned_rankings
+from datalinx.agents.offline.fill_words import read_fill_words
 from datalinx.agents.offline.fills import read_fills, read_said_fills
 from datalinx.agents.offline.filter_dates import read_dates
 from datalinx.agents.offline.filters import read_comparisons
@@ -35,6 +37,7 @@ from datalinx.agents.offline.groups import read_groups
 from datalinx.agents.offline.having import read_having
 from datalinx.agents.offline.idioms import read_idioms, read_narrowed, read_occasions, read_one_side
 from datalinx.agents.offline.joins import consume_datasets, read_added_back, read_described, read_joins, read_whose
+from datalinx.agents.offline.measure_words import read_measure_words
 from datalinx.agents.offline.members import read_unseen_members, read_value_words
 from datalinx.agents.offline.ordering import read_limits, read_sorts
 from datalinx.agents.offline.outputs import read_outputs
@@ -62,13 +65,16 @@ READERS = (
     read_idioms,
     read_blank_groups,
     read_sent_to,
+    read_values_present,
     read_outputs,
     read_whole_copies,
     read_exclusions,
     read_flag_columns,
+    read_fill_words,
     read_said_fills,
     read_removed_after,
     read_presence,
+    read_measure_words,
     read_rates,
     read_described,
     read_whereabouts,
@@ -76,6 +82,7 @@ READERS = (
     read_contacts,
     read_column_descriptions,
     read_shapes,
+    read_derived_words,
     read_computed,
     read_derived,
     read_questions,

@@ -225,7 +225,7 @@ def _duration(ctx: Context, match: Match) -> bool:
     ctx.plan.prepare_notes.append(f"Compute {name}, the days from {start} to {end}.")
     ctx.plan.touched = True
     fn = match.group("fn")
-    if fn:
+    if fn and _function(fn) != "count":  # 'how many days from A to B', 'the number of days': the days themselves
         ctx.measures.append(Measure(_function(fn), name, match.text))
     ctx.note(f"measured the time in days from {start} to {end}")
     return True

@@ -9,13 +9,14 @@ from datalinx.agents.offline.columns import new_name
 from datalinx.agents.offline.context import Context, Measure
 from datalinx.agents.offline.date_relations import _date_for_verb
 from datalinx.agents.offline.derive import PERIOD_FUNCTIONS, compute
-from datalinx.agents.offline.plan import combine, describe, ident, literal
+from datalinx.agents.offline.plan import Condition, combine, describe, ident, literal
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.core.pipelines.types import NUMERIC, ColumnType
 
 T = ColumnType
 AS_A_COLUMN = (
     r"(?: ,)? (?:as|in|into) (?:an? |its own |their own )?(?:new |extra |additional |separate )?(?:column|field)"
+    r"(?: of (?:its|their) own| on (?:its|their) own)?"
 )
 AS_COLUMN = r"(?:" + AS_A_COLUMN + r")?"
 CALLED = r"(?:(?: ,)? (?:called|named|titled|labelled|labeled) (?P<name>{S}|[a-z_][a-z0-9_]*))?"  # its given name
@@ -39,6 +40,12 @@ TELLS = (
 )
 # where a flag's tests end: the sentence, or a next step ('..., then keep orders from 2024', 'and sort by ...')
 CLAUSE_END = r"(?= [.?!;]|$| (?:, )?(?:and )?(?:then|sort|keep|show|save|export|filter|limit|drop|remove|group)(?= |$))"
+# the false side said after a flag's tests ('..., and false otherwise', 'else no'): what a flag is anyway
+OTHERWISE = (
+    r"(?P<otherwise>(?: ,)?(?: and| or| ,)? (?:(?:false|no|0) (?:otherwise|else|if not|for the rest|for all others"
+    r"|for everything else|for every other {T}|for other {T})|(?:otherwise|else|if not) (?:it is |it s )?(?:false|no"
+    r"|0)))?"
+)
 LEADS = frozenset({"anyone", "everyone", "anybody", "rows", "records", "ones", "those", "the", "all", "any", "people"})
 
 
@@ -47,8 +54,8 @@ def _flag_column(ctx: Context, match: Match) -> bool:
     inside become a true/false column, read by their own readers and moved out of the filters at the end."""
     said = [*match.items(name="name"), *match.items(name="name2"), *match.items(name="name3")]
     names = [i for i in said if i.norm not in ("flag", "boolean", "column", "field")]
-    if len(names) != 1:
-        return False
+    if len(names) > 1 or (not names and not match.group("kind") and " whether " not in f" {match.text} "):
+        return False  # a flag with no name is one said to be true/false ('a yes/no column telling whether ...')
     calling = match.item("call")
     if calling is not None and calling.norm not in ("call", "name", "label"):
         return False
@@ -64,8 +71,10 @@ def _flag_column(ctx: Context, match: Match) -> bool:
     for index in match.indexes:
         if index not in tested:
             ctx.sentence.items[index].consumed = True  # the tests are left for their readers
-    name = names[0]
-    ctx.flags.append((tested[0], tested[-1], new_name(name.ref if name.kind == "str" else name.text)))
+    name = new_name(names[0].ref if names[0].kind == "str" else names[0].text) if names else ""
+    ctx.flags.append((tested[0], tested[-1], name))
+    if match.group("otherwise"):
+        ctx.false_otherwise.add(name)
     ctx.plan.touched = True
     return False
 
@@ -81,12 +90,29 @@ def flags_as_columns(ctx: Context) -> None:
         inside = [c for c in ctx.plan.filters if c.span is not None and start <= c.span[0] and c.span[1] <= end]
         words = ctx.sentence.request[ctx.sentence.items[start].start : ctx.sentence.items[end].end]
         related = [j for j in ctx.plan.joins if j.how in ("semi", "anti") or j.filters or j.through_filters]
+        name = name or _flag_name(inside)
         if not inside or related:
             ctx.refuse(f"{words} (as a true/false column {name})")
             continue
         for condition in inside:
             ctx.plan.filters.remove(condition)
-        compute(ctx, name, combine(inside), words, f"Compute {name}: true where {describe(inside)}.")
+        text, note = combine(inside), f"Compute {name}: true where {describe(inside)}."
+        if name in ctx.false_otherwise:  # 'and false otherwise': a row the tests cannot be told of is false too
+            text, note = f"coalesce({text}, false)", f"{note[:-1]}, false otherwise (a missing value included)."
+        compute(ctx, name, text, words, note)
+
+
+def _flag_name(inside: list[Condition]) -> str:
+    """A name for a flag said with none, from its test: 'whether they have a phone number' is has_phone."""
+    columns = {c.column for c in inside}
+    column = columns.pop() if len(columns) == 1 else None
+    if column is None:
+        return "flag"
+    if len(inside) == 1 and inside[0].expression.endswith("is not null"):
+        return f"has_{column}"
+    if len(inside) == 1 and inside[0].expression.endswith("is null"):
+        return f"no_{column}"
+    return f"{column}_flag"
 
 
 def _unit(ctx: Context, match: Match) -> bool:
@@ -189,13 +215,16 @@ def _given_name(match: Match) -> str | None:
 def read_flag_columns(ctx: Context) -> None:
     """New true/false columns said with their tests ('add a column that flags ...'), read before the tests are."""
     ctx.sentence.scan(
-        r"(?:add|create|include|append|make)(?: to (?:the )?(?P<into>{T}|{C}))?(?: a| an| the)?(?: new| extra)?"
-        r"(?: (?:true / false|yes / no|boolean))?(?: " + FLAG_NAME.format(group="name") + r")?(?: column| field| flag)"
+        r"(?:(?:add|create|include|append|make|with|plus)(?: to (?:the )?(?P<into>{T}|{C}))?(?: a| an| the)?|a|an)"
+        r"(?: new| extra)?(?: (?P<kind>true / false|yes / no|boolean))?(?: " + FLAG_NAME.format(group="name") + r")?"
+        r"(?: column| field| flag)"
         r"(?: (?:called |named )?(?!(?:that|which|to|for|saying|showing|telling|in|on)(?= ))"
         + FLAG_NAME.format(group="name2")
         + r")?"
-        r"(?: (?:to|in|on|for) (?:the )?(?P<ds>{T}|{C})(?: table| dataset| data)?)?(?: ,)? (?:" + TELLS + r")"
-        r" (?P<cond>(?:(?!@s\d+)[^§;?.!])+?)(?: [?.!,])?"
+        r"(?: (?:to|in|on|for) (?:the )?(?P<ds>{T}|{C})(?: table| dataset| data)?)?(?: ,| :)? (?:"
+        + TELLS
+        + r"|true (?:when|if|where|whenever))"
+        r" (?P<cond>(?:(?!@s\d+)[^§;?.!])+?)" + OTHERWISE + r"(?: [?.!,])?"
         r"(?: (?:and )?(?:(?P<call>{C}|call|name|label) (?:it|this|that|the column)|called|named|as) "
         + FLAG_NAME.format(group="name3")
         + r")?"
@@ -206,8 +235,9 @@ def read_flag_columns(ctx: Context) -> None:
     ctx.sentence.scan(
         r"(?:add|create|include|append) "
         + FLAG_NAME.format(group="name")
-        + r"(?: (?:to|in|on|for) (?:the )?(?P<ds>{T}))?"
+        + r"(?: (?:to|in|on|for) (?:the )?(?P<ds>{T}|{C}))?"
         r"(?: ,)?(?: (?:that|which) is| being)? true (?:when|if|for|where|whenever) (?P<cond>(?:(?!@s\d+)[^§;?.!])+?)"
+        + OTHERWISE
         + CLAUSE_END,
         lambda m: _flag_column(ctx, m),
     )

@@ -64,6 +64,7 @@ class Context:
     ranked_rows: str | None = None  # "the 3 biggest orders": a ranking of the base's own rows, as said
     negations: list[tuple[int, int]] = field(default_factory=list)  # "remove orders with ...": tests inside negate
     flags: list[tuple[int, int, str]] = field(default_factory=list)  # "a column that flags ...": tests inside, named
+    false_otherwise: set[str] = field(default_factory=set)  # flags said false where their tests do not hold
     pick: tuple[str, str | None] | None = None  # "its first order": which row of each group, by which column
     pick_down: bool | None = None  # the picked row is the one with the largest value (None: as `pick` says)
     merge_variants: bool = False  # group spelling variants of a value together

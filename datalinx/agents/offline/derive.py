@@ -92,6 +92,8 @@ def _derive(ctx: Context, match: Match) -> bool:
         if dataset is not None and dataset.kind == "col" and dataset.norm != ctx.base:
             return False  # 'add a column x to churn': a dataset's name, not a column's
     name = new_name(names[0].ref if names[0].kind == "str" else names[0].text)
+    if name.lower() in PRONOUNS:
+        return False  # 'compute it as A times B' fills a column said before; it names none
     text = _days_between(ctx, body) or _rounded(ctx, body) or _period_of(ctx, body) or _expression(ctx, body)
     if text is None:
         ctx.refuse(ctx.sentence.request[body[0].start : body[-1].end])
@@ -99,6 +101,7 @@ def _derive(ctx: Context, match: Match) -> bool:
     return compute(ctx, name, text, ctx.sentence.request[body[0].start : body[-1].end])
 
 
+PRONOUNS = frozenset({"it", "them", "that", "this", "those", "these", "one", "ones", "they", "its", "their"})
 SEPARATORS = {"space": " ", "comma": ", ", "hyphen": "-"}
 
 
@@ -153,15 +156,31 @@ def _rounded(ctx: Context, items: list[Item]) -> str | None:
     return f"round({ident(column)}, {digits})" if digits else f"round({ident(column)})"
 
 
+# 'days from A to B', 'the number of days between A and B', 'how many days A to B': the words before two dates
+DAYS_SAID = (["days"], ["number", "of", "days"], ["how", "many", "days"], ["whole", "days"], ["count", "of", "days"])
+
+
 def _days_between(ctx: Context, items: list[Item]) -> str | None:
-    """'ship date minus order date (in days)': one date less another, as the whole days between them."""
+    """'ship date minus order date (in days)', 'days from order_date to ship_date': the whole days from one date to
+    another (the later named first after 'minus', last after 'from' or 'between')."""
     words = [i for i in items if i.kind != "punct" and not (i.kind == "word" and i.norm in ARTICLES)]
-    if len(words) < 3 or [i.norm for i in words[3:]] not in ([], ["in", "days"], ["in", "whole", "days"]):
+    said = next((len(w) for w in DAYS_SAID if [i.norm for i in words[: len(w)]] == w), 0)
+    if said and len(words) == said + 4 and words[said].norm in ("from", "between"):
+        first, joint, second = words[said + 1 :]
+        if joint.norm not in ("to", "until", "till", "and"):
+            return None
+        ordered = (second, first)
+    elif said and len(words) == said + 3 and words[said + 1].norm in ("to", "until", "till"):
+        ordered = (words[said + 2], words[said])
+    elif len(words) >= 3 and [i.norm for i in words[3:]] in ([], ["in", "days"], ["in", "whole", "days"]):
+        if words[1].norm not in ("-", "minus", "less"):
+            return None
+        ordered = (words[0], words[2])
+    else:
         return None
-    first, between, second = words[:3]
-    columns = [ctx.column(i) if i.kind == "col" else None for i in (first, second)]
+    columns = [ctx.column(i) if i.kind == "col" else None for i in ordered]
     dates = [c for c in columns if c is not None and ctx.type_of(c) in TEMPORAL]
-    if between.norm not in ("-", "minus", "less") or len(dates) != 2:
+    if len(dates) != 2:
         return None
     end, start = (ctx.as_date(c) for c in dates)
     return f"date_diff('day', {start}, {end})"

@@ -48,6 +48,10 @@ def read_column_descriptions(ctx: Context) -> None:
          lambda m: _fold(ctx, m, _named(ctx, m)))  # fmt: skip
     # 'how subscribers pay': the column its verb names
     scan(LISTED_OF + r"how " + WHO + r" (?P<c>{C})" + ENDS, lambda m: _fold(ctx, m, _named(ctx, m)))
+    # 'the column that says when each person joined': the column its words name, said by what it tells
+    scan(r"(?:the |that )?(?:column|field) (?:that|which) (?:says|shows|tells(?: you| us)?|holds|records|gives|stores"
+         r"|keeps|has) (?:when|how|what|which|whether|where|who)(?: (?!(?:not|no|never)(?= ))(?![@§])[^ ]+){0,4}"
+         r" (?P<c>{C})", lambda m: _fold(ctx, m, _named(ctx, m)))  # fmt: skip
 
 
 def _own_key(ctx: Context) -> str | None:

@@ -21,6 +21,7 @@ SUMMARISING = frozenset({*AGGREGATES, "many", "per", "by", "for", "across", "wit
 EVERY = r"(?:(?:the |every |each |all |all of the |all the )(?=@c))?"
 ONCE_EACH = (
     r"(?:, )?(?:(?:just|only) )?(?:once each|each once|once apiece|each just once|each only once|one time each"
+    r"|each one (?:just |only )?once|every one (?:just |only )?once"
     r"|once|with no repeats|without repeats|no repeats|no duplicates|without duplicates)(?= [?.!;]|$)"
 )
 
@@ -57,6 +58,24 @@ def _sent_to(ctx: Context, match: Match) -> bool:
         for index in match.indexes:
             ctx.sentence.items[index].consumed |= ctx.sentence.offsets[index] >= end
         return False
+    return _distinct(ctx, match)
+
+
+def read_values_present(ctx: Context) -> None:
+    """'which customer IDs show up in the orders': the values the rows hold, each once."""
+    ctx.sentence.scan(
+        r"(?:which|what) (?:distinct |different |unique )?" + COLUMNS + r" (?:show up|shows up|appear|appears|turn up"
+        r"|turns up|occur|occurs|feature|are there|come up|crop up|are used|are found|can be found|are seen) in"
+        r" (?:the |our |any )?(?P<ds>{T})(?: table| data| dataset)?",
+        lambda m: _present(ctx, m),
+    )
+
+
+def _present(ctx: Context, match: Match) -> bool:
+    dataset = match.item("ds")
+    items = match.items("col", name="cols")
+    if dataset is None or dataset.ref != ctx.base or any(i.ref.dataset != ctx.base for i in items):
+        return False  # 'which customer ids appear in orders' asked of customers: the orders' own, not these
     return _distinct(ctx, match)
 
 

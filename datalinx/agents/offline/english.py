@@ -55,3 +55,6 @@ COMMON_WORDS = word_set(
     work worker world worry would write written wrong year yes yet you young your yourself
     """
 ) | word_set("gmail googlemail hotmail outlook yahoo icloud aol gmx proton protonmail")  # mail hosts, no typos
+COMMON_WORDS |= word_set(
+    "mess messes messed messing chart charts block"
+)  # 'messing up my chart' is no 'missing ... charg'

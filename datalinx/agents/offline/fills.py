@@ -33,6 +33,7 @@ STRATEGIES = {
     "median": "median",
     "middle": "median",
     "midpoint": "median",
+    "typical": "median",
     "mean": "mean",
     "average": "mean",
     "mode": "mode",

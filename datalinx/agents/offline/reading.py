@@ -199,6 +199,11 @@ def read(request: str, catalog: CatalogView, previous: list[str] | None = None) 
     tokens = tokenize(request)
     _spenders(tokens, grounding, notes)
     _fix_spelling(tokens, grounding, speller, notes)
+    from datalinx.agents.offline.measure_words import buying_people, catalogue_items, median_values  # needs Context
+
+    buying_people(tokens, grounding, notes)
+    catalogue_items(tokens, grounding)
+    median_values(tokens)
 
     tokens, unclear = unframe(tokens, grounding, request)
     choice = choose(tokens, grounding, previous or [], request)

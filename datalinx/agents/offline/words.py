@@ -138,7 +138,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "price": ("price", "cost", "costs", "priced", "costing", "price tag", "list price", "unit cost", "price per unit"),
     "quantity": ("quantity", "items", "units", "qty", "pieces", "amount", "number of items", "number of units"),
     "email": ("email", "mail", "emails", "address", "addresses", "email address", "e mail", "mail address"),
-    "phone": ("phone", "telephone", "mobile", "phone number", "telephone number", "mobile number"),
+    "phone": ("phone", "telephone", "mobile", "phone number", "telephone number", "mobile number", "number to ring",
+              "number to call", "number to ring them on", "number to call them on", "number to reach them on"),
     "date": ("date",),
     "order_date": ("purchase date", "date ordered", "ordered on", "purchased on"),
     "signup": ("signup", "signups", "signed", "signed up", "sign up", "registered", "registration", "joined",
@@ -152,7 +153,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "age": ("age", "old", "aged", "years old"),
     "tenure": ("tenure", "tenure length", "been with us", "a customer for", "a subscriber for", "subscribed for"),
     "contract": ("contract", "contract type", "contract length"),
-    "monthly": ("monthly fee", "monthly bill", "monthly cost", "monthly payment", "monthly charge", "monthly price"),
+    "monthly": ("monthly fee", "monthly bill", "monthly cost", "monthly payment", "monthly charge", "monthly price",
+                "monthly figure", "monthly amount"),
     "total_charges": ("lifetime bill", "lifetime bills", "lifetime charges", "lifetime billing", "lifetime spend",
                       "running total bill", "running bill", "total bill", "total bills", "bill to date",
                       "billed to date", "cumulative bill", "cumulative charges", "charges to date", "been billed"),
@@ -177,7 +179,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "churned": ("churned", "churn", "churning", "churner", "churners", "left", "leave", "leaving", "churn flag",
                 "left us", "no longer with us", "no longer subscribed", "no longer a customer",
                 "no longer customers", "lost", "quit", "quitted", "walked away", "cancelled their subscription",
-                "canceled their subscription"),
+                "canceled their subscription", "churn outcome", "churn outcomes", "churn result", "churn status"),
     "split": ("split", "train test", "dataset split", "portion", "partition"),
 }  # fmt: skip
 

@@ -1,0 +1,155 @@
+"""Measures and their rows said in paraphrase: people said by what they did ('how many different people have
+bought something': the customers who ordered) and an amount said by the verb of earning per period ('what each kind
+of internet hookup brings in per month': the one column kept per month)."""
+
+from __future__ import annotations
+
+from datalinx.agents.offline.context import Context, Measure
+from datalinx.agents.offline.grounding import ColumnRef, Grounding
+from datalinx.agents.offline.rates import PER, _rated_column
+from datalinx.agents.offline.sentence import Item, Match
+from datalinx.agents.offline.tokens import Token
+from datalinx.agents.offline.words import PEOPLE, PERSONS, VERB_DATASETS
+from datalinx.core.pipelines.types import NUMERIC
+
+# words that may stand between the people and what they did: 'people who have ever bought', 'folks that ordered'
+BETWEEN = frozenset({"who", "that", "which", "have", "has", "had", "ever", "already", "actually", "since", "at"})
+
+
+def buying_people(tokens: list[Token], grounding: Grounding, notes: list[str]) -> None:
+    """'how many different people have bought something': 'people' before a verb of buying is the one dataset of
+    people whose key the rows bought carry (customers, by the orders' customer_id); 'how many people (or customers)
+    have bought' counts each of them once, however many times they bought."""
+    for index, token in enumerate(tokens):
+        named = grounding.dataset_words.get(token.norm)
+        if token.kind != "word" or (token.norm not in PERSONS and named is None):
+            continue
+        following = [t for t in tokens[index + 1 : index + 5] if t.norm not in BETWEEN]
+        verb = following[0].norm if following and following[0].kind == "word" else ""
+        bought = VERB_DATASETS.get(verb)
+        if bought is None or grounding.catalog.dataset(bought) is None:
+            continue
+        people = [d.name for d in grounding.catalog.datasets if any(p in d.name.lower() for p in PEOPLE)]
+        keyed = [d for d in people if (k := grounding.key_of(d)) is not None and grounding.column(bought, k)]
+        words = [w for w, d in grounding.dataset_words.items() if keyed and d == keyed[0] and w == d.lower()]
+        if len(keyed) != 1 or not words or (named is not None and named != keyed[0]):
+            continue
+        if named is None:
+            token.norm = words[0]
+            notes.append(f"read '{token.text}' as the {keyed[0]} who {verb} (rows of {bought})")
+        if index >= 2 and [t.norm for t in tokens[index - 2 : index]] == ["how", "many"]:
+            tokens.insert(index, Token("word", token.text, token.start, token.start, "different"))
+        break
+
+
+MEDIAN_WORDS = frozenset({"middle", "typical", "midpoint"})
+VALUE_WORDS = frozenset({"value", "values", "figure", "figures", "number", "numbers", "amount"})
+
+
+def median_values(tokens: list[Token]) -> None:
+    """'the middle value', 'the typical figure': the median, not a column 'value' (the orders' revenue)."""
+    for index in range(len(tokens) - 1, 0, -1):
+        before, token = tokens[index - 1], tokens[index]
+        if before.kind == "word" and before.norm in MEDIAN_WORDS and token.norm in VALUE_WORDS:
+            tokens[index - 1 : index + 1] = [Token("word", before.text, before.start, token.end, "median")]
+
+
+ITEM_NOUNS = frozenset({"items", "item", "products", "product", "things", "goods", "articles", "lines", "pieces"})
+CATALOGUES = frozenset({"catalogue", "catalog", "range", "assortment", "shop", "store"})
+
+
+def catalogue_items(tokens: list[Token], grounding: Grounding) -> None:
+    """'the dearest items in the catalogue': the rows of the dataset 'catalogue items' names (products), not the
+    orders' count of items."""
+    if "catalogue items" not in grounding.dataset_words:
+        return
+    for index in range(len(tokens) - 3):
+        noun, within, owner, place = tokens[index : index + 4]
+        if noun.norm not in ITEM_NOUNS or within.norm not in ("in", "from", "of", "on"):
+            continue
+        if owner.norm not in ("the", "our", "your") or place.norm not in CATALOGUES:
+            continue
+        if place.norm != "catalogue" and place.norm != "catalog" and noun.norm not in ("items", "item", "products"):
+            continue
+        after = tokens[index + 4].norm if index + 4 < len(tokens) else ""
+        if after in ("of", "for", "from", "with"):
+            continue  # 'the catalogue of shoes': some other catalogue than the dataset's
+        start, end, text = noun.start, place.end, noun.text
+        tokens[index : index + 4] = [
+            Token("word", text, start, end, "catalogue"),
+            Token("word", text, end, end, "items"),
+        ]
+        return
+
+
+def _earned_per_period(ctx: Context, match: Match) -> bool:
+    """'brings in per month', 'pays each month': the one numeric column kept per that period, read as that column
+    for the clauses around it (a sum, a group's measure), not consumed."""
+    column = _rated_column(ctx, match)
+    if column is False and not _amount_said(ctx):
+        return _main_amount_per_period(ctx, match)
+    if not isinstance(column, str):
+        return column
+    facts = ctx.grounding.column(ctx.base, column)
+    if facts is None:
+        return False
+    if ctx.assumptions and ctx.assumptions[-1].endswith(f"as a test on {column}"):
+        ctx.assumptions[-1] = f"read '{match.text}' as the column {column}"
+    start, end = match.indexes[0], match.indexes[-1]
+    items = ctx.sentence.items
+    named = Item("col", match.text, column, ColumnRef(ctx.base, column, facts.type, 3), start=items[start].start)
+    named.end = items[end].end
+    ctx.sentence.fold(start, end, named)
+    return False
+
+
+def _median_said(ctx: Context, match: Match) -> bool:
+    """'the middle value of units bought', 'the midpoint of the prices': the median, read by the measure readers."""
+    said = match.item("value")
+    if said is not None and said.norm not in ("value", "values", "figure", "figures", "number", "amount"):
+        return False
+    start, end = match.indexes[0], match.indexes[-1]
+    items = ctx.sentence.items
+    ctx.sentence.fold(start, end, Item("word", match.text, "median", start=items[start].start, end=items[end].end))
+    return False
+
+
+def _restated(ctx: Context, match: Match) -> bool:
+    """'internet hookup', 'internet connection': a noun after a column of internet service that only restates it."""
+    item = match.item("col")
+    if item is not None and item.kind == "col" and "internet" in item.ref.column:
+        for noun in match.items(name="noun"):
+            noun.consumed = True  # the column is left for the readers of groups and tests
+    return False
+
+
+def _main_amount_per_period(ctx: Context, match: Match) -> bool:
+    """'what each country brings in per month' of orders: their main amount summed, the periods left for the
+    groupings; of rows with no amount (customers) it is said as not understood, rather than counted."""
+    main = ctx.main_measure()
+    if main is None:
+        ctx.refuse(f"{match.text} ({ctx.base} holds no amount they bring in)")
+        return True
+    ctx.measures.append(Measure("sum", main, match.text))
+    ctx.note(f"read '{match.group('verb')}' as the total of {main}")
+    for item in match.items(name="verb"):
+        item.consumed = True
+    return False
+
+
+def _amount_said(ctx: Context) -> bool:
+    """Whether the request names a numeric column itself ('how much revenue each country brings in per month')."""
+    return any(i.kind == "col" and i.ref.type in NUMERIC for i in ctx.sentence.live("col"))
+
+
+def read_measure_words(ctx: Context) -> None:
+    """Amounts said by the verb of earning or paying per period; read before groupings take 'per month'."""
+    scan = ctx.sentence.scan
+    scan(
+        r"(?:middle|midpoint|mid - point)(?: (?P<value>{C})| values?| figures?| numbers?)?(?= of )",
+        lambda m: _median_said(ctx, m),
+    )
+    scan(r"middle(?= {C})", lambda m: _median_said(ctx, m))
+    scan(r"(?P<col>{C}) (?P<noun>hookups?|connections?|links?|lines?)", lambda m: _restated(ctx, m))
+    verb = r"(?:brings?|brought|bringing|generates?|generated|earns?|earned|makes?|made|pulls?|pulled|rakes?|raked)"
+    scan(r"(?P<verb>" + verb + r"(?: us)?(?: in)?)" + PER, lambda m: _earned_per_period(ctx, m))
