@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
-from datalinx.agents.offline.chatter import TROUBLES
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.fills import HOW, STRATEGIES, _fill, _in_gaps
 from datalinx.agents.offline.phrases import arithmetic
+from datalinx.agents.offline.reasons import TROUBLES
 from datalinx.agents.offline.sentence import Match
 
 # words that are a value to fill with, unquoted: 'set them to unknown', 'make them zero'
