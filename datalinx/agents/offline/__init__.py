@@ -23,6 +23,7 @@ from datalinx.agents.offline.conditions import read_exclusions, read_left_out
 from datalinx.agents.offline.contacts import read_contacts
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.derive import read_derived
+from datalinx.agents.offline.described import read_described
 from datalinx.agents.offline.descriptions import read_column_descriptions
 from datalinx.agents.offline.each_once import read_each_once, read_sent_to
 from datalinx.agents.offline.earnings import read_earned_rankings
@@ -33,7 +34,8 @@ from datalinx.agents.offline.followup import edits, plan_of, why_uneditable
 from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.groups import read_groups
 from datalinx.agents.offline.having import read_having
-from datalinx.agents.offline.joins import consume_datasets, read_added_back, read_described, read_joins, read_whose
+from datalinx.agents.offline.join_review import consume_datasets, read_whose
+from datalinx.agents.offline.joins import read_added_back, read_joins
 from datalinx.agents.offline.members import read_unseen_members, read_value_words
 from datalinx.agents.offline.ordering import read_limits, read_sorts
 from datalinx.agents.offline.outputs import read_outputs
