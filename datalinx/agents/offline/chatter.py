@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from datalinx.agents.offline.columns import COLUMNS, _select
 from datalinx.agents.offline.context import Context
-from datalinx.agents.offline.grounding import ColumnRef, Grounding
+from datalinx.agents.offline.grounding import ColumnRef, Grounding, ValueRef
 from datalinx.agents.offline.plan import Condition
 from datalinx.agents.offline.sentence import Match
 from datalinx.agents.offline.tokens import Token, fold
@@ -288,7 +288,7 @@ PURPOSES: list[tuple[str, bool]] = [
 # ('only', 'over', 'skip') is a test, never a reason; one naming rows ('the test ones') names rows already asked for.
 USER_IS = r"(?:i'm|i am|we're|we are|im|i've been|we've been|been|i was|we were|just|mostly|currently|still|really)"
 DOING = (
-    r"(?:planning(?: for| out| ahead for)?|looking (?:at|into)|trying to|hoping to|working (?:on|out|through)"
+    r"(?:planning(?: for| out| ahead for)?|doing|looking (?:at|into)|trying to|hoping to|working (?:on|out|through)"
     r"|thinking (?:about|of)|getting ready for|preparing for|prepping for|gearing up for|figuring out|digging into"
     r"|researching|exploring|investigating|sizing up|mapping out|scoping(?: out)?|budgeting for|studying|chasing"
     r"|following up on|keeping an eye on|wondering (?:about|why|if|whether|how|what)|curious (?:about|why|how|whether"
@@ -447,10 +447,25 @@ def _said_for_nothing(
     if ask is not None and (rows := _reason(text, ask)) is not None:
         named = _reason_names_data(tokens[rows:], grounding, request, _scope(ask, grounding, request), first)
         if named is not None:
-            if named:
+            if named and not _restates(tokens[rows:], ask, grounding, request):
                 _said_unclear(tokens, request, unclear)
             return True
     return False
+
+
+def _restates(tokens: list[Token], ask: list[Token], grounding: Grounding, request: str) -> bool:
+    """Whether the only data a reason names are values the ask names too ('the toys category? doing a toy sales
+    review'): the work the answer is for, not a further test."""
+    from datalinx.agents.offline.entities import entities
+
+    if any(t.kind in ("number", "quoted", "date", "month") for t in tokens):
+        return False
+    every = grounding.dataset_names
+    found = [c for c in entities(tokens, grounding, every, request).values() if c.kind != "ds"]
+    values = [c for c in entities(ask, grounding, every, request).values() if c.kind == "val"]
+    asked = {(r.dataset, r.column, r.value) for c in values for r in c.refs if isinstance(r, ValueRef)}
+    said = [{(r.dataset, r.column, r.value) for r in c.refs if isinstance(r, ValueRef)} for c in found]
+    return bool(said) and all(refs and refs <= asked for refs in said)
 
 
 def _said_unclear(tokens: list[Token], request: str, unclear: list[str]) -> None:

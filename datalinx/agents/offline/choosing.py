@@ -80,6 +80,8 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
                 counted.add(name)  # "revenue of enterprise customers per month": the orders' revenue, of their rows
             elif len(named) > 1 and _owns_next(entities, start, name):
                 pass  # "orders, add the buyer's segment": the buyer's columns are looked up for the rows named first
+            elif len(named) > 1 and _owns_before(tokens, entities, start, name):
+                pass  # "orders w/ category of each product": whose the column is, not the rows read
             else:
                 # "for each order, add ...": with nothing to summarise, the rows are that dataset's
                 scores[name] += 6 if start > 0 and tokens[start - 1].norm in GROUPING else 4
@@ -89,7 +91,10 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
                     scores[name] += 6  # "add the customer's segment and signup date to every order": the rows added to
         elif candidate.kind == "col":
             # a grouping key ("per product category") may come from a joined table; what is measured may not
-            weight = 1 if start > 0 and tokens[start - 1].norm in GROUPING else 2
+            # "by the customer's country" groups as "by customer country" does
+            led = start - 1 if start > 1 and tokens[start - 1].norm in ("the", "their", "its") else start
+            grouped_by = led > 0 and tokens[led - 1].norm in GROUPING
+            weight = 1 if grouped_by else 2
             # "average order value", "how many units": what is measured, in its rows
             measured = start > 0 and (tokens[start - 1].norm in AGGREGATES or tokens[start - 1].norm == "many")
             for ref in candidate.refs:
@@ -97,8 +102,7 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
                 votes.append((start, ref.dataset, weight if ref.strength >= 2 or measured else 0.5))
                 if ref.strength == 3 and candidate.length > 1 and tokens[start].norm in grounding.dataset_words:
                     owner = grounding.dataset_words[tokens[start].norm]
-                    grouping = start > 0 and tokens[start - 1].norm in GROUPING
-                    if owner == ref.dataset and owner not in named and not grouping:
+                    if owner == ref.dataset and owner not in named and not grouped_by:
                         named.append(owner)  # "the customer's name" names customers; "per product category" does not
         else:
             for ref in candidate.refs:
@@ -165,6 +169,17 @@ def _owns_next(entities: dict[int, Candidate], start: int, dataset: str) -> bool
     return any(isinstance(r, ColumnRef) and r.dataset == dataset for r in refs)
 
 
+def _owns_before(tokens: list[Token], entities: dict[int, Candidate], start: int, dataset: str) -> bool:
+    """Whether the dataset named at `start` follows a column of its own and 'of' ('category of each product')."""
+    before = (
+        start - 2 if start > 1 and tokens[start - 1].norm in ("each", "every", "the", "its", "their") else start - 1
+    )
+    if before < 1 or tokens[before].norm != "of":
+        return False
+    column = next((c for s, c in entities.items() if s + c.length == before and c.kind == "col"), None)
+    return column is not None and any(isinstance(r, ColumnRef) and r.dataset == dataset for r in column.refs)
+
+
 TABLE_NOUNS = frozenset({"rows", "records", "data", "table", "dataset", "entries", "file", "lines", "sheet"})
 
 
@@ -186,7 +201,9 @@ def _counted_rows(tokens: list[Token], start: int) -> bool:
     return not (tokens[start - 1].value == 1 and start >= 2 and tokens[start - 2].norm == "least")
 
 
-LINK_WORDS = frozenset({"placed", "made", "bought", "purchased", "ordered", "by", "from", "of", "belonging", "to"})
+LINK_WORDS = frozenset(
+    {"placed", "made", "bought", "purchased", "ordered", "by", "from", "of", "belonging", "to", "for", "whose"}
+)
 
 
 def _head_of_phrase(

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.grounding import ColumnRef
-from datalinx.agents.offline.join_steps import FASTEN, JOIN_WORDS, add_join, dataset_named
+from datalinx.agents.offline.join_steps import FASTEN, JOIN_WORDS, add_join, dataset_named, fold_found
 from datalinx.agents.offline.matches import read_first_related
+from datalinx.agents.offline.parties import read_parties
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.words import AT_LEAST, AT_MOST, GREATER, LESS
 
@@ -41,9 +42,10 @@ GROUPING = frozenset({"by", "per", "each", "every", "across", "within"})
 COMPARED = tuple(p for p in (*GREATER, *LESS, *AT_LEAST, *AT_MOST, "between") if p not in ("from", "after", "before"))
 
 
-def _described(ctx: Context, match: Match, found: list[tuple[int, int, Item]]) -> bool:
+def _described(ctx: Context, match: Match, found: list[tuple[int, int, Item]], placed: bool = False) -> bool:
     """'the city the buyer lives in': a column of another dataset, described by that dataset's rows, joined in;
-    before a comparison or after a group word the phrase becomes that column, for the clause around it to read."""
+    before a comparison or after a group word the phrase becomes that column, for the clause around it to read
+    (`placed`: only there)."""
     item, other = match.item("col"), match.item("t")
     if item is None or other is None or other.kind != "ds" or str(other.ref) == ctx.base:
         return False
@@ -65,9 +67,29 @@ def _described(ctx: Context, match: Match, found: list[tuple[int, int, Item]]) -
         found.append(
             (first, match.indexes[-1], Item("col", match.text, item.norm, ref, [], False, start.start, end.end))
         )
+        if grouped and ref.dataset in ctx.reading.grouped:
+            ctx.reading.grouped.remove(ref.dataset)  # 'by the country of the buyer': per country, not per buyer
+        return False
+    if placed:
         return False
     ctx.use(refs[0])  # the other dataset's, even where the base has a column of that name: the words say whose
     return True
+
+
+def _named_by(ctx: Context, match: Match, found: list[tuple[int, int, Item]]) -> bool:
+    """'each product (by its name)', 'per customer by name': another dataset's rows, each said by a column of its own
+    (not its key), as that column, for the groups to read."""
+    other, item = match.item("t"), match.item("col")
+    if other is None or other.kind != "ds" or item is None or str(other.ref) == ctx.base:
+        return False
+    dataset = str(other.ref)
+    refs = [r for r in [item.ref, *item.alternatives] if isinstance(r, ColumnRef) and r.dataset == dataset]
+    if not refs or ctx.grounding.is_key(dataset, refs[0].column) or dataset not in ctx.reading.grouped:
+        return False  # 'sort each customer by their age' groups nothing
+    ref = ColumnRef(dataset, refs[0].column, refs[0].type, 3)
+    found.append((match.indexes[0], match.indexes[-1], match.as_column(ref)))
+    ctx.reading.grouped.remove(dataset)  # one group per name, not per product and name
+    return False
 
 
 def _called(ctx: Context, match: Match, found: list[tuple[int, int, Item]]) -> bool:
@@ -113,12 +135,6 @@ def _paid_in(ctx: Context, match: Match, found: list[tuple[int, int, Item]]) -> 
     return False
 
 
-def _fold(ctx: Context, found: list[tuple[int, int, Item]]) -> None:
-    for first, last, item in sorted(found, key=lambda f: f[0], reverse=True):
-        ctx.sentence.fold(first, last, item)
-    found.clear()
-
-
 def _described_with_more(ctx: Context, match: Match, found: list[tuple[int, int, Item]]) -> bool:
     """'the buyer's email and age': the first column as `_described` reads it, the others listed after it brought
     too, when they are all the named dataset's."""
@@ -138,6 +154,7 @@ def _described_with_more(ctx: Context, match: Match, found: list[tuple[int, int,
 def read_described(ctx: Context) -> None:
     """'the town the buyer lives in', 'the country their customer comes from', 'the segment the client belongs
     to': a column of the dataset the clause names (read before the clause could list the base's values)."""
+    read_parties(ctx)
     found: list[tuple[int, int, Item]] = []
     ctx.sentence.scan(
         r"(?:the |their |its |his |her )?(?P<col>{C}) (?:that |which |where |in which )?(?:the |their |its |his |her )?"
@@ -145,8 +162,21 @@ def read_described(ctx: Context) -> None:
         r"|is from|are from|belongs|belong)(?: in| from| to)?",
         lambda m: _described(ctx, m, found),
     )
-    _fold(ctx, found)
+    fold_found(ctx, found)
     read_first_related(ctx)
+    # "sum of revenue grouped by the buyers segment": the buyers' column, for the groups to read
+    ctx.sentence.scan(
+        r"(?:the |their |its )?(?P<t>{T})(?: 's| s)? (?P<col>{C})(?! {C}| {T})",
+        lambda m: _described(ctx, m, found, placed=True),
+    )
+    fold_found(ctx, found)
+    # "how much revenue did each product (by its name) make": the groups are the products' names
+    ctx.sentence.scan(
+        r"(?:(?<=each )|(?<=every )|(?<=per ))(?P<t>{T}) (?:\( )?(?:by|under) (?:its |their |the )?(?P<col>{C})"
+        r"(?: \))?",
+        lambda m: _named_by(ctx, m, found),
+    )
+    fold_found(ctx, found)
     # "with what the product is called": the name column of the rows named, for the clause around it to read
     ctx.sentence.scan(
         r"what (?:the |their |its |each |every )?(?P<t>{T}) (?:is|are|was|were|gets|get) (?:called|named)",
@@ -162,16 +192,16 @@ def read_described(ctx: Context) -> None:
         r"(?:was|were|is|are|got|gets|get|has been|have been) (?:paid|billed|charged|settled|priced|placed) in",
         lambda m: _paid_in(ctx, m, found),
     )
-    _fold(ctx, found)
+    fold_found(ctx, found)
     # 'its catalogue price': a column of the products, said where it is kept
     ctx.sentence.scan(r"(?:catalogue|catalog) (?P<col>{C})", lambda m: _called(ctx, m, found))
-    _fold(ctx, found)
+    fold_found(ctx, found)
     # "for each order, the country of the customer": the other dataset's column, though the base has one too
     ctx.sentence.scan(
         r"(?:the |their |its )?(?P<col>{C}) of (?:the |their |its |each |every |that |this )?(?P<t>{T})(?! {C}| {T})",
         lambda m: _described(ctx, m, found),
     )
-    _fold(ctx, found)
+    fold_found(ctx, found)
     # "orders with the customer town", "add the buyer's nation and age": columns named after their dataset's rows
     owned = (
         r"(?:with|plus|\+|add|adding|include|including|attach|attaching|" + FASTEN + r")"
@@ -181,7 +211,7 @@ def read_described(ctx: Context) -> None:
     more = r"(?P<more>(?:(?: ,| and| , and| &| plus| as well as)(?: the| their| its| his| her)? {C})+)(?! {C}| {T})"
     ctx.sentence.scan(owned + more, lambda m: _described_with_more(ctx, m, found))
     ctx.sentence.scan(owned + r"(?! {C}| {T})", lambda m: _described(ctx, m, found))
-    _fold(ctx, found)
+    fold_found(ctx, found)
 
 
 def _catalogued(ctx: Context, match: Match) -> bool:

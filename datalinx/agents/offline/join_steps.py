@@ -95,3 +95,10 @@ def join_how(ctx: Context, match: Match, how: str) -> bool:
     if dataset is None or dataset == ctx.base:
         return False
     return add_join(ctx, dataset, how, False)
+
+
+def fold_found(ctx: Context, found: list[tuple[int, int, Item]]) -> None:
+    """Each phrase found read as the one item found for it, from the end so earlier indexes hold."""
+    for first, last, item in sorted(found, key=lambda f: f[0], reverse=True):
+        ctx.sentence.fold(first, last, item)
+    found.clear()

@@ -211,11 +211,7 @@ def read_kept_or_dropped(ctx: Context) -> None:
         lambda m: _bought_by_none(ctx, m),
     )
     # 'if the customer isn't in our list, leave that order out' (inner), '..., keep the order anyway' (left)
-    absent = (
-        r"(?:is |are |was |were |does |do )?(?:not|never) (?:be )?(?:found|known|listed|there|matched|on file|match"
-        r"|exist|exists|in (?:our|the) (?:list|data|table|records|system|database|file|catalogue|catalog|{T})|in {T})"
-    )
-    missed = r"(?:if|when|where|whenever|in case) (?:the |a |an |its |their |that )?(?P<t>{T}|{C}) " + absent
+    missed = r"(?:if|when|where|whenever|in case) (?:the |a |an |its |their |that )?(?P<t>{T}|{C}) " + ABSENT
     rows = r"(?: that| the| those| this| such| these)?(?: {T}| rows?| ones?| it| them| records?| lines?)?"
     drop = r"(?:leave|drop|skip|remove|exclude|ignore|throw|take|cut)" + rows + r"(?: out| away)?"
     kept = r"keep" + rows + r"(?: anyway| too| all the same| regardless| as well)?"
@@ -227,6 +223,16 @@ def read_kept_or_dropped(ctx: Context) -> None:
         r"(?= from (?:our |the |all |their )?(?:{V} ){0,2}{T})",
         lambda m: True,
     )
+
+
+# 'is not in our customer list', 'is not on file': no row of the other dataset matches
+ABSENT = (
+    r"(?:is |are |was |were |does |do |can |could )?(?:not|never) (?:be )?(?:found|known|listed|there|matched|on file"
+    r"|match|exist|exists|in (?:our|the) (?:list|data|table|records|system|database|file|catalogue|catalog|{T}"
+    r"(?: list| table| records| data| file| database| system)?)|in {T})"
+)
+# "never placed a single order": not even one, which is none
+SINGLE = r"(?: even| not even)?(?: a single| one single| one)?"
 
 
 def read_matches(ctx: Context) -> None:
@@ -241,12 +247,12 @@ def read_matches(ctx: Context) -> None:
     got = r"(?:(?:that|which|who) (?:have |has |had )?(?:received|got|gotten|saw|seen|attracted|drew|drawn) )?"
     scan(got + r"(?:without|with no|no)" + ARTICLE + " " + OTHER + WHEN, lambda m: join_said(ctx, m, "anti"))
     never = (
-        r"(?:never|not|not yet|did not|do not|does not|have not|has not|had not|didnt|dont|doesnt|havent|hasnt"
-        r"|hadnt|did n't|do n't|does n't|have n't|has n't)"
+        r"(?:(?:have |has |had )?never|not|not yet|did not|do not|does not|have not|has not|had not|didnt|dont"
+        r"|doesnt|havent|hasnt|hadnt|did n't|do n't|does n't|have n't|has n't|(?:have |has |are |is )?yet to)"
     )
     verbs = r"(?:placed|place|made|make|ordered|order|bought|buy|purchased|purchase|had|have|has|got|get)"
     scan(
-        r"(?:who|that|which) " + never + r"(?: ever)? " + verbs + ARTICLE + " " + OTHER + WHEN,
+        r"(?:who|that|which) " + never + r"(?: ever)? " + verbs + SINGLE + ARTICLE + " " + OTHER + WHEN,
         lambda m: join_said(ctx, m, "anti"),
     )
     scan(
@@ -263,6 +269,12 @@ def read_matches(ctx: Context) -> None:
         + OTHER
         + r"(?: table| dataset| data| list)?",
         lambda m: _keyed(ctx, m) and join_said(ctx, m, "anti"),
+    )
+    # "orders whose customer isn't in our customer list": the clause ends there ('... not listed as vip' tests more)
+    ended = r"(?= [?.!,;]| (?:and|or|but|please|thanks|cheers)\b|$)"
+    scan(
+        r"(?:whose|where the|where its|where their) " + OTHER + " " + ABSENT + ended,
+        lambda m: join_said(ctx, m, "anti"),
     )
     scan(
         r"(?:whose|where the|with an?|with) "
@@ -300,8 +312,8 @@ def read_matches(ctx: Context) -> None:
         lambda m: _once(ctx, m) and join_said(ctx, m, "semi") and _among(ctx, m),
     )
     scan(
-        r"(?:who|that|which)? ?(?:were |was |have |has )?(?:never|not|not yet) "
-        r"(?:been )?(?P<verb>ordered|bought|purchased|sold)" + ANYTHING + WHEN,
+        r"(?:who|that|which)? ?(?:were |was |have |has |are |is )?(?:never|not|not yet|yet to)(?: ever)? "
+        r"(?:been |be )?(?P<verb>ordered|bought|purchased|sold)" + ANYTHING + WHEN,
         lambda m: join_said(ctx, m, "anti"),
     )
     scan(
