@@ -202,7 +202,23 @@ def _counted_rows(tokens: list[Token], start: int) -> bool:
 
 
 LINK_WORDS = frozenset(
-    {"placed", "made", "bought", "purchased", "ordered", "by", "from", "of", "belonging", "to", "for", "whose"}
+    {
+        "placed",
+        "made",
+        "bought",
+        "purchased",
+        "ordered",
+        "by",
+        "from",
+        "of",
+        "belonging",
+        "to",
+        "for",
+        "whose",
+        "where",
+        "came",
+        "come",
+    }
 )
 
 
@@ -216,9 +232,11 @@ def _head_of_phrase(
         return None
     (first_at, first), (second_at, second) = named[0], named[1]
     between = [t.norm for t in tokens[first_at + first.length : second_at]]
-    between = [w for w in between if w not in ("the", "our", "their", "all")]
+    between = [w for w in between if w not in ("the", "our", "their", "all", "that", "which")]
     if not between or len(between) > 2 or any(w not in LINK_WORDS for w in between):
         return None
+    if between == ["to"] and any(t.norm in ADDING for t in tokens[:first_at]):
+        return None  # "attach the email of the customer to all orders": the rows added to come second
     head, other = str(first.refs[0]), str(second.refs[0])
     linked = grounding.join_key(head, other) is not None or grounding.bridge(head, other) is not None
     return head if head != other and linked else None

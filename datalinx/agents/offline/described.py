@@ -198,7 +198,8 @@ def read_described(ctx: Context) -> None:
     fold_found(ctx, found)
     # "for each order, the country of the customer": the other dataset's column, though the base has one too
     ctx.sentence.scan(
-        r"(?:the |their |its )?(?P<col>{C}) of (?:the |their |its |each |every |that |this )?(?P<t>{T})(?! {C}| {T})",
+        r"(?:(?:add|attach|append|include|bring in|pull in|" + FASTEN + r") )?(?:the |their |its )?(?P<col>{C}) of "
+        r"(?:the |their |its |each |every |that |this )?(?P<t>{T})(?! {C}| {T})",
         lambda m: _described(ctx, m, found),
     )
     fold_found(ctx, found)

@@ -156,6 +156,19 @@ def _owned_by_each_row(ctx: Context, item: Item) -> bool:
     return item.kind == "col" and isinstance(item.ref, ColumnRef) and item.ref.dataset == ctx.base
 
 
+def _measured_after(ctx: Context, match: Match) -> bool:
+    """'for each segment, revenue': a number column after the comma is the measure; the comma ends the groups."""
+    measured = match.item("m")
+    ref = measured.ref if measured is not None else None
+    if not isinstance(ref, ColumnRef) or ctx.grounding.is_key(ref.dataset, ref.column):
+        return False
+    facts = ctx.grounding.column(ref.dataset, ref.column)
+    if facts is not None and facts.type in NUMERIC:
+        for comma in match.items(name="comma"):
+            comma.consumed = True
+    return False
+
+
 def _groups(ctx: Context, match: Match) -> bool:
     items = match.items(name="groups")
     if items and all(i.kind == "col" and _continuous(ctx, i) for i in items):
@@ -514,6 +527,9 @@ def read_groups(ctx: Context) -> None:
          r"|which|from|in|with|without|living|based) )", lambda m: _placed_by(ctx, m))  # fmt: skip
     # "for every purchase, the town the buyer lives in": one row per row of the base, then what each row gets
     scan(r"(?:for each|for every|for all|each|every) (?P<groups>{T})(?= ,)", lambda m: _own_rows(ctx, m))
+    # "for each segment, revenue": what is measured after the comma, not a second group
+    scan(r"(?:for each|for every|each|every) (?:the )?(?:{C}|{T})(?P<comma> ,)(?= (?:the |their |its |total )?"
+         r"(?P<m>{C})(?: [?.!]|$))", lambda m: _measured_after(ctx, m))  # fmt: skip
     # 'month by month for 2024': the period said twice
     # 'for each combination of contract type and payment method': the pairs of both are the groups
     pairs = r"(?:(?:combination|combinations|pair|pairs|pairing|pairings|mix|combo|combos) of (?:the )?)?"

@@ -316,6 +316,12 @@ def read_matches(ctx: Context) -> None:
         r"(?:been |be )?(?P<verb>ordered|bought|purchased|sold)" + ANYTHING + WHEN,
         lambda m: join_said(ctx, m, "anti"),
     )
+    # "products nobody has ever ordered": no row of what was done names them
+    scan(
+        r"(?:(?:that|which) )?(?:nobody|no one|noone|not one customer|no customer|no customers|no buyer|no buyers"
+        r"|none of our customers)(?: has| have| had| ever)* (?P<verb>ordered|bought|purchased)" + ANYTHING + WHEN,
+        lambda m: join_said(ctx, m, "anti"),
+    )
     scan(
         r"(?:who|that|which) (?:have|has|had)(?: placed| made)?" + ARTICLE + " " + OTHER + WHEN,
         lambda m: join_said(ctx, m, "semi"),

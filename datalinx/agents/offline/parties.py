@@ -19,9 +19,9 @@ WHOEVER = (
     r"|who)(?: has| have| had)? " + BOUGHT + r"(?: it| them| each one| the order| the orders| each order"
     r"| the purchase)?(?! {C}| {T})"
 )
-THINGS = frozenset({"item", "items", "article", "articles", "thing", "things", "goods", "product", "products"})
+THINGS = frozenset({"item", "items", "article", "articles", "thing", "things", "goods"})
 ITEM = (
-    r"(?:the |each |every |that |this )?(?P<what>{C}|{T}|item|items|article|articles|thing|things|goods)"
+    r"(?:the |each |every |that |this |its |their )?(?P<what>{C}|item|items|article|articles|thing|things|goods)"
     r"(?: (?:that|which) (?:was|were|got|is|are|has been|have been) " + BOUGHT + r"| " + BOUGHT + r")?(?! {C}| {T})"
 )
 
@@ -75,6 +75,11 @@ def _thing(match: Match) -> bool:
     return said in THINGS
 
 
+def _led_by_thing(match: Match) -> bool:
+    item = match.item("col")
+    return item is not None and len(item.norm.split()) > 1 and item.norm.split()[0] in THINGS
+
+
 def read_parties(ctx: Context) -> None:
     """'home country', 'the country of whoever bought', 'the name of the item that was bought': the party's column,
     as one item for the clause around it to read (a group, a column brought in, a test)."""
@@ -84,6 +89,11 @@ def read_parties(ctx: Context) -> None:
     fold_found(ctx, found)
     scan(r"(?P<col>{C}) of " + WHOEVER, lambda m: _as(ctx, m, found, _people_column(ctx, m.item("col"), False)))
     scan(r"(?P<col>{C}) of " + ITEM, lambda m: _thing(m) and _as(ctx, m, found, _item_column(ctx, m.item("col"))))
+    # "the item name": one column's words, led by the word for the thing
+    scan(r"(?P<col>{C})", lambda m: _led_by_thing(m) and _as(ctx, m, found, _item_column(ctx, m.item("col"))))
+    # "the item's price", "the item category": the thing's column, said after the word for it
+    scan(r"(?P<what>{C}|item|items|article|articles|thing|things)(?: 's| s)? (?P<col>{C})(?! {C}| {T})",
+         lambda m: _thing(m) and _as(ctx, m, found, _item_column(ctx, m.item("col"))))  # fmt: skip
     fold_found(ctx, found)
     # 'each sale shown alongside the name of ...': the verb of showing, before what brings the columns
     shown = r"(?:shown|displayed|listed|presented|printed)"
