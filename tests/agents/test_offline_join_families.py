@@ -212,6 +212,32 @@ def test_rows_whose_match_has_a_value_are_a_semi_join(request_text: str, key: st
     assert any(value in s["condition"].lower() for s in _kinds(steps, "filter")), steps
 
 
+DATED = [
+    "orders placed in {y} by {o}s in the {v} {c}",
+    "orders from {y} whose {o} is in the {v} {c}",
+    "orders in {y} for {o}s in the {v} {c}",
+    "the {y} orders whose {o} is in the {v} {c}",
+    "{y} orders from {v} {o}s",
+    "orders of {y} whose {o}'s {c} is {v}",
+]
+MATCHED_IN = [
+    (wording.format(o=o, v=v, c=column, y=year), f"{o}_id", v, year)
+    for o, (column, values) in VALUED.items()
+    for wording, v, year in itertools.product(DATED, values[:3], [2023, 2024])
+]
+
+
+@pytest.mark.parametrize(("request_text", "key", "value", "year"), MATCHED_IN, ids=[c[0] for c in MATCHED_IN])
+def test_a_period_between_the_rows_and_their_match_tests_the_rows(
+    request_text: str, key: str, value: str, year: int, demo: Demo
+) -> None:
+    steps = _steps(request_text, demo)
+    _one_join(steps, key, ("semi", "inner"))
+    conditions = [s["condition"].lower() for s in _kinds(steps, "filter")]
+    assert any(value in c for c in conditions) and any(f"order_date >= '{year}-01-01'" in c for c in conditions)
+    assert not _kinds(steps, "aggregate")  # 'placed in 2024 by customers': who placed them, no grouping
+
+
 # --- refusals: a column on no related dataset, a party's part no column holds --------------------------------
 REFUSED = [
     "orders with the shoe size of the customer",

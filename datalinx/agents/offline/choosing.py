@@ -222,6 +222,10 @@ LINK_WORDS = frozenset(
 )
 
 
+def _year(token: Token) -> bool:
+    return token.kind == "number" and len(token.text) == 4 and token.text.isdigit()
+
+
 def _head_of_phrase(
     tokens: list[Token], entities: dict[int, Candidate], grounding: Grounding, subjects: list[str]
 ) -> str | None:
@@ -231,7 +235,11 @@ def _head_of_phrase(
     if len(named) < 2 or str(named[0][1].refs[0]) not in subjects[:1]:
         return None
     (first_at, first), (second_at, second) = named[0], named[1]
-    between = [t.norm for t in tokens[first_at + first.length : second_at]]
+    said = tokens[first_at + first.length : second_at]
+    # 'orders placed in 2024 by customers ...': the first rows' period, said between, links nothing
+    dated = {i for i, t in enumerate(said) if _year(t)}
+    dated |= {i - 1 for i in dated if i > 0 and said[i - 1].norm in ("in", "during", "from", "of", "since")}
+    between = [t.norm for i, t in enumerate(said) if i not in dated]
     between = [w for w in between if w not in ("the", "our", "their", "all", "that", "which")]
     if not between or len(between) > 2 or any(w not in LINK_WORDS for w in between):
         return None

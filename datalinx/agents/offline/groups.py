@@ -262,10 +262,16 @@ def _of_a_year(following: list[Item]) -> bool:
 def _done_by(ctx: Context, match: Match) -> bool:
     """Whether a 'by' follows a participle ('placed by', 'bought by'): the doer of the rows, not their groups."""
     index = match.indexes[0]
-    before = ctx.sentence.items[index - 1] if index > 0 else None
     first = ctx.sentence.items[index]
+    back = index - 1  # 'placed in 2024 by': the rows' period said between
+    while back > 0 and (ctx.sentence.items[back].kind in ("year", "date") or ctx.sentence.items[back].norm in PERIODS):
+        back -= 1
+    before = ctx.sentence.items[back] if back >= 0 and back < index else None
     done = ("placed", "made", "bought", "purchased", "ordered")
     return first.norm == "by" and before is not None and before.norm in done
+
+
+PERIODS = frozenset({"in", "during", "from", "since"})
 
 
 def _year(ctx: Context, item: Item, dated: Item | None) -> None:
