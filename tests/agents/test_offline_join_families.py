@@ -118,7 +118,9 @@ PARTIES = [
     ("total spend per customer by name", "customer_id", "name"),
     ("how many orders did each customer (by their segment) place", "customer_id", "segment"),
     ("hiya, for each customer segment could you tell me the average order value?", "customer_id", "segment"),
-]
+    ("for each customer segment, the average order value? trying to see who spends more per order", "customer_id",
+     "segment"),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(("request_text", "key", "column"), PARTIES, ids=[c[0] for c in PARTIES])
@@ -258,6 +260,8 @@ REFUSED = [
     "orders by home phone",
     "the orders for products in the furniture category",
     "orders whose customer is not listed as enterprise",
+    "average order value per segment? trying to see who spends more per month",
+    "average order value per segment? trying to see who spends more per order in germany",
     "hey, can you grab the orders from customers in the smb segment? doing an enterprise review, cheers",
 ]
 

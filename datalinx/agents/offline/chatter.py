@@ -487,6 +487,7 @@ def _reason(text: str, ask: list[Token]) -> int | None:
         rows = (found.groupdict().get("rows") or "").split()
         rest = text[found.end("rows") :].split(" ", 1)[-1] if rows else text  # after 'the test ones'
         rest = re.sub(rf"\b(?:too )?(?:many|few|lots of|a lot of|thousands of|millions of) {ROWS}\b", "", rest)
+        rest = _compared_per_row(rest, ask)
         if re.search(RESTRICTS, rest) or re.search(rf"\b{ROWS}\b", rest):  # 'too many rows' names no rows
             return None
         if not rows:
@@ -494,6 +495,15 @@ def _reason(text: str, ask: list[Token]) -> int | None:
         said = {fold(t.text) for t in ask}
         return skipped + 2 + len(rows) if all(word in said for word in rows) else None  # 'the', the words, 'ones'
     return None
+
+
+def _compared_per_row(text: str, ask: list[Token]) -> str:
+    """'(average order value?) trying to see who spends more per order': a comparison per the rows the ask names,
+    which its answer shows, restricts nothing; the 'per order' is taken out before the test for restricting words."""
+    if not re.search(r"\b(?:who|which)\b.*\b(?:more|less|most|least|better|worse|higher|lower)\b", text):
+        return text
+    said = {fold(t.text) for t in ask}
+    return re.sub(r"\b(?:per|each|every) ([a-z]+)\b", lambda m: "" if m.group(1) in said else m.group(0), text)
 
 
 def _reason_names_data(
