@@ -260,6 +260,8 @@ REFUSED = [
     "orders by home phone",
     "the orders for products in the furniture category",
     "orders whose customer is not listed as enterprise",
+    "customers with the item name",
+    "customers with the name of the item they bought",
     "average order value per segment? trying to see who spends more per month",
     "average order value per segment? trying to see who spends more per order in germany",
     "hey, can you grab the orders from customers in the smb segment? doing an enterprise review, cheers",
@@ -270,6 +272,12 @@ REFUSED = [
 def test_a_related_column_no_dataset_holds_is_said_unclear(request_text: str, demo: Demo) -> None:
     planned = draft(request_text, demo.catalog)
     assert planned.not_understood, f"planned without a word said unclear: {planned.definition}"
+
+
+def test_items_said_beside_another_column_stay_the_units(demo: Demo) -> None:
+    steps = _steps("how many items went out each month in 2023", demo)  # the units shipped, not a product's column
+    assert not _kinds(steps, "join")
+    assert _kinds(steps, "aggregate")[0]["aggregations"] == [{"function": "sum", "column": "quantity"}]
 
 
 # --- the rows, against Polars joins computed here ------------------------------------------------------------

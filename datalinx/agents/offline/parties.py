@@ -55,10 +55,24 @@ def _people_column(ctx: Context, item: Item | None, place: bool) -> ColumnRef | 
 
 
 def _item_column(ctx: Context, item: Item | None) -> ColumnRef | None:
-    """The column `item` may name of the one dataset of things (not people) the base joins."""
-    refs = [r for r in _refs(item) if r.dataset != ctx.base and not _people(r.dataset) and _linked(ctx, r.dataset)]
-    refs = [r for r in refs if not ctx.grounding.is_key(r.dataset, r.column)]
-    return _one(refs)
+    """The column `item` may name of the one dataset of things (not people) the base joins, else of the base when
+    its rows are things ('each item's name' over products)."""
+    refs = [r for r in _refs(item) if not _people(r.dataset) and not ctx.grounding.is_key(r.dataset, r.column)]
+    joined = [r for r in refs if r.dataset != ctx.base and _linked(ctx, r.dataset)]
+    return _one(joined or [r for r in refs if r.dataset == ctx.base and not _people(ctx.base)])
+
+
+def _thing_column(ctx: Context, match: Match, found: list[tuple[int, int, Item]], owned: bool = True) -> bool:
+    """The thing's column, or said unclear when no dataset of things holds it ('customers with the item name':
+    not the customer's name); unless `owned` ('the item's price'), only another dataset's ('items went out' is the
+    base's units and its shipping date, two columns)."""
+    ref = _item_column(ctx, match.item("col"))
+    if not owned and (ref is None or ref.dataset == ctx.base):
+        return False
+    if ref is None:
+        ctx.refuse(f"{match.text} (no dataset of items with that column joins the {ctx.base})")
+        return True
+    return _as(ctx, match, found, ref)
 
 
 def _as(ctx: Context, match: Match, found: list[tuple[int, int, Item]], ref: ColumnRef | None) -> bool:
@@ -88,12 +102,12 @@ def read_parties(ctx: Context) -> None:
     scan(r"home (?P<col>{C})", lambda m: _as(ctx, m, found, _people_column(ctx, m.item("col"), True)))
     fold_found(ctx, found)
     scan(r"(?P<col>{C}) of " + WHOEVER, lambda m: _as(ctx, m, found, _people_column(ctx, m.item("col"), False)))
-    scan(r"(?P<col>{C}) of " + ITEM, lambda m: _thing(m) and _as(ctx, m, found, _item_column(ctx, m.item("col"))))
+    scan(r"(?P<col>{C}) of " + ITEM, lambda m: _thing(m) and _thing_column(ctx, m, found))
     # "the item name": one column's words, led by the word for the thing
-    scan(r"(?P<col>{C})", lambda m: _led_by_thing(m) and _as(ctx, m, found, _item_column(ctx, m.item("col"))))
+    scan(r"(?P<col>{C})", lambda m: _led_by_thing(m) and _thing_column(ctx, m, found))
     # "the item's price", "the item category": the thing's column, said after the word for it
-    scan(r"(?P<what>{C}|item|items|article|articles|thing|things)(?: 's| s)? (?P<col>{C})(?! {C}| {T})",
-         lambda m: _thing(m) and _as(ctx, m, found, _item_column(ctx, m.item("col"))))  # fmt: skip
+    scan(r"(?P<what>{C}|item|items|article|articles|thing|things)(?P<own> 's| s)? (?P<col>{C})(?! {C}| {T})",
+         lambda m: _thing(m) and _thing_column(ctx, m, found, owned=m.group("own") is not None))  # fmt: skip
     fold_found(ctx, found)
     # 'each sale shown alongside the name of ...': the verb of showing, before what brings the columns
     shown = r"(?:shown|displayed|listed|presented|printed)"
