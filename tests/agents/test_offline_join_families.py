@@ -107,6 +107,25 @@ def test_a_summary_groups_by_the_related_column_only(
     assert [(a["function"], a.get("column")) for a in summary["aggregations"]] == [(function, measured)]
 
 
+PAIRED = [
+    (f"{said} by the {owner}'s {first} and {second}", RELATED[ds][1], [first, second], function, measured)
+    for ds, (first, second) in GROUP_COLUMNS.items()
+    for (said, function, measured), owner in itertools.product(MEASURES, RELATED[ds][0])
+    if owner != "item"  # 'by the item's category and name' is not read yet (the columns are listed instead)
+]
+
+
+@pytest.mark.parametrize(("request_text", "key", "columns", "function", "measured"), PAIRED, ids=[c[0] for c in PAIRED])
+def test_two_related_columns_said_after_the_owner_are_both_groups(
+    request_text: str, key: str, columns: list[str], function: str, measured: str | None, demo: Demo
+) -> None:
+    steps = _steps(request_text, demo)
+    _one_join(steps, key, ("left", "inner"))
+    [summary] = _kinds(steps, "aggregate")  # a summary, not the columns listed
+    assert summary["group_by"] == columns
+    assert [(a["function"], a.get("column")) for a in summary["aggregations"]] == [(function, measured)]
+
+
 PARTIES = [
     ("revenu by the custmers home contry", "customer_id", "customer_country"),
     ("total takings grouped by the home country of whoever bought", "customer_id", "customer_country"),

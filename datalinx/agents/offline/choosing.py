@@ -43,6 +43,7 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
     valued: set[str] = set()  # datasets a value named belongs to
     entities = find_entities(tokens, grounding, every, request)
     votes: list[tuple[int, str, float]] = []  # where a column is named, the dataset it may belong to, how strongly
+    group_ends: set[int] = set()  # where a column read as a group ends, for the next one listed after it
     grouping_words = any(t.norm in GROUPING for t in tokens)
     summarising = any(t.norm in AGGREGATES or t.norm in ("many", "count") for t in tokens)
     for start, candidate in entities.items():
@@ -52,6 +53,8 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
                 continue  # a dataset named again is no more the subject than before
             named.append(name)
             per = start > 0 and tokens[start - 1].norm in GROUPING
+            # 'revenue by the buyer's segment': the group word before the article
+            per = per or (start > 1 and tokens[start - 1].norm == "the" and tokens[start - 2].norm in ("by", "per"))
             if per and (summarising or _measured_elsewhere(entities, grounding, name)):
                 grouped.add(name)  # "units sold per product": the orders' quantity, per product
                 if _measured_elsewhere(entities, grounding, name):
@@ -94,12 +97,20 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
             # "by the customer's country" groups as "by customer country" does
             led = start - 1 if start > 1 and tokens[start - 1].norm in ("the", "their", "its") else start
             grouped_by = led > 0 and tokens[led - 1].norm in GROUPING
+            # 'by the customer's segment and city': the next of a list of groups
+            listed = led > 0 and tokens[led - 1].norm in ("and", ",") and led - 1 in group_ends
+            listed = listed and not all(isinstance(r, ColumnRef) and r.type in NUMERIC for r in candidate.refs)
+            grouped_by = grouped_by or listed
+            if grouped_by:
+                group_ends.add(start + candidate.length)
             weight = 1 if grouped_by else 2
             # "average order value", "how many units": what is measured, in its rows
             measured = start > 0 and (tokens[start - 1].norm in AGGREGATES or tokens[start - 1].norm == "many")
             for ref in candidate.refs:
                 assert isinstance(ref, ColumnRef)
                 votes.append((start, ref.dataset, weight if ref.strength >= 2 or measured else 0.5))
+                if measured and len(candidate.refs) == 1:
+                    scores[ref.dataset] += 0.5  # 'the average order value by ...': a tie goes to the rows measured
                 if ref.strength == 3 and candidate.length > 1 and tokens[start].norm in grounding.dataset_words:
                     owner = grounding.dataset_words[tokens[start].norm]
                     if owner == ref.dataset and owner not in named and not grouped_by:

@@ -175,7 +175,8 @@ def _groups(ctx: Context, match: Match) -> bool:
         return False
     if items and all(i.kind == "ds" for i in items) and _done_by(ctx, match):
         return False  # "orders placed by customers in ...": who placed them, not a grouping
-    if items and _owned_by_each_row(ctx, items[0]):
+    every = re.match(r"(?:for |in |within |under |across )?(?:each|every|all)\b", match.text.lower()) is not None
+    if items and every and _owned_by_each_row(ctx, items[0]):
         return False  # "each product's name and price": the columns of every row, not a grouping
     periods = any(i.kind == "word" and (i.norm in TIME_UNITS or i.norm.startswith("weekday")) for i in items)
     if periods and _day_of_period(ctx, match):
