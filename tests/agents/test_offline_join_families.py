@@ -259,6 +259,26 @@ def test_a_period_between_the_rows_and_their_match_tests_the_rows(
     assert not _kinds(steps, "aggregate")  # 'placed in 2024 by customers': who placed them, no grouping
 
 
+@pytest.mark.parametrize(
+    ("request_text", "key", "function", "column"),
+    [
+        ("the average age of customers whose orders were cancelled", "customer_id", "mean", "age"),
+        ("average revenue of orders from enterprise customers", "customer_id", "mean", "total_revenue"),
+        ("the number of orders from customers in germany", "customer_id", "count", None),
+        ("the sum of revenue of orders for products in the toys category", "product_id", "sum", "total_revenue"),
+    ],
+)
+def test_a_summary_of_rows_picked_by_their_match_is_one_overall_figure(
+    request_text: str, key: str, function: str, column: str | None, demo: Demo
+) -> None:
+    steps = _steps(request_text, demo)
+    _one_join(steps, key, ("semi", "left", "inner"))
+    [summary] = _kinds(steps, "aggregate")  # not one figure per customer: the customers only pick the rows
+    assert summary["group_by"] == [] and [(a["function"], a.get("column")) for a in summary["aggregations"]] == [
+        (function, column)
+    ]
+
+
 # --- refusals: a column on no related dataset, a party's part no column holds --------------------------------
 REFUSED = [
     "orders with the shoe size of the customer",

@@ -289,6 +289,9 @@ def _summarised_elsewhere(
             continue
         if candidate.kind == "col":
             refs = [r for r in candidate.refs if isinstance(r, ColumnRef)]
+            between = [c for s, c in entities.items() if start < s < named_at and c.kind == "ds"]
+            if any(c.refs[0] != dataset for c in between):
+                continue  # "the average revenue of orders from enterprise customers": the customers pick the orders
             elsewhere = refs and all(r.dataset != dataset for r in refs)
             if elsewhere and any(grounding.column(r.dataset, key) is not None for r in refs):
                 return True
