@@ -24,6 +24,7 @@ from datalinx.agents.offline.contacts import read_contacts
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.derive import read_derived
 from datalinx.agents.offline.derived_words import read_derived_words
+from datalinx.agents.offline.described import read_described
 from datalinx.agents.offline.descriptions import read_column_descriptions
 from datalinx.agents.offline.each_once import read_each_once, read_sent_to, read_values_present
 from datalinx.agents.offline.earnings import read_earned_rankings
@@ -36,7 +37,8 @@ from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.groups import read_groups
 from datalinx.agents.offline.having import read_having
 from datalinx.agents.offline.idioms import read_idioms, read_narrowed, read_occasions, read_one_side
-from datalinx.agents.offline.joins import consume_datasets, read_added_back, read_described, read_joins, read_whose
+from datalinx.agents.offline.join_review import consume_datasets, read_whose
+from datalinx.agents.offline.joins import read_added_back, read_joins
 from datalinx.agents.offline.measure_words import read_measure_words
 from datalinx.agents.offline.members import read_unseen_members, read_value_words
 from datalinx.agents.offline.ordering import read_limits, read_sorts

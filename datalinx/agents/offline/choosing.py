@@ -43,6 +43,7 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
     valued: set[str] = set()  # datasets a value named belongs to
     entities = find_entities(tokens, grounding, every, request)
     votes: list[tuple[int, str, float]] = []  # where a column is named, the dataset it may belong to, how strongly
+    group_ends: set[int] = set()  # where a column read as a group ends, for the next one listed after it
     grouping_words = any(t.norm in GROUPING for t in tokens)
     summarising = any(t.norm in AGGREGATES or t.norm in ("many", "count") for t in tokens)
     for start, candidate in entities.items():
@@ -52,6 +53,8 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
                 continue  # a dataset named again is no more the subject than before
             named.append(name)
             per = start > 0 and tokens[start - 1].norm in GROUPING
+            # 'revenue by the buyer's segment': the group word before the article
+            per = per or (start > 1 and tokens[start - 1].norm == "the" and tokens[start - 2].norm in ("by", "per"))
             if per and (summarising or _measured_elsewhere(entities, grounding, name)):
                 grouped.add(name)  # "units sold per product": the orders' quantity, per product
                 if _measured_elsewhere(entities, grounding, name):
@@ -80,6 +83,8 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
                 counted.add(name)  # "revenue of enterprise customers per month": the orders' revenue, of their rows
             elif len(named) > 1 and _owns_next(entities, start, name):
                 pass  # "orders, add the buyer's segment": the buyer's columns are looked up for the rows named first
+            elif len(named) > 1 and _owns_before(tokens, entities, start, name):
+                pass  # "orders w/ category of each product": whose the column is, not the rows read
             else:
                 # "for each order, add ...": with nothing to summarise, the rows are that dataset's
                 scores[name] += 6 if start > 0 and tokens[start - 1].norm in GROUPING else 4
@@ -89,16 +94,26 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
                     scores[name] += 6  # "add the customer's segment and signup date to every order": the rows added to
         elif candidate.kind == "col":
             # a grouping key ("per product category") may come from a joined table; what is measured may not
-            weight = 1 if start > 0 and tokens[start - 1].norm in GROUPING else 2
+            # "by the customer's country" groups as "by customer country" does
+            led = start - 1 if start > 1 and tokens[start - 1].norm in ("the", "their", "its") else start
+            grouped_by = led > 0 and tokens[led - 1].norm in GROUPING
+            # 'by the customer's segment and city': the next of a list of groups
+            listed = led > 0 and tokens[led - 1].norm in ("and", ",") and led - 1 in group_ends
+            listed = listed and not all(isinstance(r, ColumnRef) and r.type in NUMERIC for r in candidate.refs)
+            grouped_by = grouped_by or listed
+            if grouped_by:
+                group_ends.add(start + candidate.length)
+            weight = 1 if grouped_by else 2
             # "average order value", "how many units": what is measured, in its rows
             measured = start > 0 and (tokens[start - 1].norm in AGGREGATES or tokens[start - 1].norm == "many")
             for ref in candidate.refs:
                 assert isinstance(ref, ColumnRef)
                 votes.append((start, ref.dataset, weight if ref.strength >= 2 or measured else 0.5))
+                if measured and len(candidate.refs) == 1:
+                    scores[ref.dataset] += 0.5  # 'the average order value by ...': a tie goes to the rows measured
                 if ref.strength == 3 and candidate.length > 1 and tokens[start].norm in grounding.dataset_words:
                     owner = grounding.dataset_words[tokens[start].norm]
-                    grouping = start > 0 and tokens[start - 1].norm in GROUPING
-                    if owner == ref.dataset and owner not in named and not grouping:
+                    if owner == ref.dataset and owner not in named and not grouped_by:
                         named.append(owner)  # "the customer's name" names customers; "per product category" does not
         else:
             for ref in candidate.refs:
@@ -165,6 +180,17 @@ def _owns_next(entities: dict[int, Candidate], start: int, dataset: str) -> bool
     return any(isinstance(r, ColumnRef) and r.dataset == dataset for r in refs)
 
 
+def _owns_before(tokens: list[Token], entities: dict[int, Candidate], start: int, dataset: str) -> bool:
+    """Whether the dataset named at `start` follows a column of its own and 'of' ('category of each product')."""
+    before = (
+        start - 2 if start > 1 and tokens[start - 1].norm in ("each", "every", "the", "its", "their") else start - 1
+    )
+    if before < 1 or tokens[before].norm != "of":
+        return False
+    column = next((c for s, c in entities.items() if s + c.length == before and c.kind == "col"), None)
+    return column is not None and any(isinstance(r, ColumnRef) and r.dataset == dataset for r in column.refs)
+
+
 TABLE_NOUNS = frozenset({"rows", "records", "data", "table", "dataset", "entries", "file", "lines", "sheet"})
 
 
@@ -186,7 +212,29 @@ def _counted_rows(tokens: list[Token], start: int) -> bool:
     return not (tokens[start - 1].value == 1 and start >= 2 and tokens[start - 2].norm == "least")
 
 
-LINK_WORDS = frozenset({"placed", "made", "bought", "purchased", "ordered", "by", "from", "of", "belonging", "to"})
+LINK_WORDS = frozenset(
+    {
+        "placed",
+        "made",
+        "bought",
+        "purchased",
+        "ordered",
+        "by",
+        "from",
+        "of",
+        "belonging",
+        "to",
+        "for",
+        "whose",
+        "where",
+        "came",
+        "come",
+    }
+)
+
+
+def _year(token: Token) -> bool:
+    return token.kind == "number" and len(token.text) == 4 and token.text.isdigit()
 
 
 def _head_of_phrase(
@@ -198,10 +246,16 @@ def _head_of_phrase(
     if len(named) < 2 or str(named[0][1].refs[0]) not in subjects[:1]:
         return None
     (first_at, first), (second_at, second) = named[0], named[1]
-    between = [t.norm for t in tokens[first_at + first.length : second_at]]
-    between = [w for w in between if w not in ("the", "our", "their", "all")]
+    said = tokens[first_at + first.length : second_at]
+    # 'orders placed in 2024 by customers ...': the first rows' period, said between, links nothing
+    dated = {i for i, t in enumerate(said) if _year(t)}
+    dated |= {i - 1 for i in dated if i > 0 and said[i - 1].norm in ("in", "during", "from", "of", "since")}
+    between = [t.norm for i, t in enumerate(said) if i not in dated]
+    between = [w for w in between if w not in ("the", "our", "their", "all", "that", "which")]
     if not between or len(between) > 2 or any(w not in LINK_WORDS for w in between):
         return None
+    if between == ["to"] and any(t.norm in ADDING for t in tokens[:first_at]):
+        return None  # "attach the email of the customer to all orders": the rows added to come second
     head, other = str(first.refs[0]), str(second.refs[0])
     linked = grounding.join_key(head, other) is not None or grounding.bridge(head, other) is not None
     return head if head != other and linked else None
@@ -235,6 +289,9 @@ def _summarised_elsewhere(
             continue
         if candidate.kind == "col":
             refs = [r for r in candidate.refs if isinstance(r, ColumnRef)]
+            between = [c for s, c in entities.items() if start < s < named_at and c.kind == "ds"]
+            if any(c.refs[0] != dataset for c in between):
+                continue  # "the average revenue of orders from enterprise customers": the customers pick the orders
             elsewhere = refs and all(r.dataset != dataset for r in refs)
             if elsewhere and any(grounding.column(r.dataset, key) is not None for r in refs):
                 return True

@@ -9,7 +9,7 @@ from datalinx.agents.offline.computed import flags_as_columns
 from datalinx.agents.offline.conditions import alternatives, negated
 from datalinx.agents.offline.context import Context, Measure, SortRequest
 from datalinx.agents.offline.groups import spellings_folded
-from datalinx.agents.offline.joins import tests_only
+from datalinx.agents.offline.join_review import tests_only
 from datalinx.agents.offline.phrases import ALPHABETICAL
 from datalinx.agents.offline.plan import Aggregate, Dedupe, Join, combine
 from datalinx.core.pipelines.types import NUMERIC

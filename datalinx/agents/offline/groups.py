@@ -156,13 +156,27 @@ def _owned_by_each_row(ctx: Context, item: Item) -> bool:
     return item.kind == "col" and isinstance(item.ref, ColumnRef) and item.ref.dataset == ctx.base
 
 
+def _measured_after(ctx: Context, match: Match) -> bool:
+    """'for each segment, revenue': a number column after the comma is the measure; the comma ends the groups."""
+    measured = match.item("m")
+    ref = measured.ref if measured is not None else None
+    if not isinstance(ref, ColumnRef) or ctx.grounding.is_key(ref.dataset, ref.column):
+        return False
+    facts = ctx.grounding.column(ref.dataset, ref.column)
+    if facts is not None and facts.type in NUMERIC:
+        for comma in match.items(name="comma"):
+            comma.consumed = True
+    return False
+
+
 def _groups(ctx: Context, match: Match) -> bool:
     items = match.items(name="groups")
     if items and all(i.kind == "col" and _continuous(ctx, i) for i in items):
         return False
     if items and all(i.kind == "ds" for i in items) and _done_by(ctx, match):
         return False  # "orders placed by customers in ...": who placed them, not a grouping
-    if items and _owned_by_each_row(ctx, items[0]):
+    every = re.match(r"(?:for |in |within |under |across )?(?:each|every|all)\b", match.text.lower()) is not None
+    if items and every and _owned_by_each_row(ctx, items[0]):
         return False  # "each product's name and price": the columns of every row, not a grouping
     periods = any(i.kind == "word" and (i.norm in TIME_UNITS or i.norm.startswith("weekday")) for i in items)
     if periods and _day_of_period(ctx, match):
@@ -249,10 +263,16 @@ def _of_a_year(following: list[Item]) -> bool:
 def _done_by(ctx: Context, match: Match) -> bool:
     """Whether a 'by' follows a participle ('placed by', 'bought by'): the doer of the rows, not their groups."""
     index = match.indexes[0]
-    before = ctx.sentence.items[index - 1] if index > 0 else None
     first = ctx.sentence.items[index]
+    back = index - 1  # 'placed in 2024 by': the rows' period said between
+    while back > 0 and (ctx.sentence.items[back].kind in ("year", "date") or ctx.sentence.items[back].norm in PERIODS):
+        back -= 1
+    before = ctx.sentence.items[back] if back >= 0 and back < index else None
     done = ("placed", "made", "bought", "purchased", "ordered")
     return first.norm == "by" and before is not None and before.norm in done
+
+
+PERIODS = frozenset({"in", "during", "from", "since"})
 
 
 def _year(ctx: Context, item: Item, dated: Item | None) -> None:
@@ -514,6 +534,9 @@ def read_groups(ctx: Context) -> None:
          r"|which|from|in|with|without|living|based) )", lambda m: _placed_by(ctx, m))  # fmt: skip
     # "for every purchase, the town the buyer lives in": one row per row of the base, then what each row gets
     scan(r"(?:for each|for every|for all|each|every) (?P<groups>{T})(?= ,)", lambda m: _own_rows(ctx, m))
+    # "for each segment, revenue": what is measured after the comma, not a second group
+    scan(r"(?:for each|for every|each|every) (?:the )?(?:{C}|{T})(?P<comma> ,)(?= (?:the |their |its |total )?"
+         r"(?P<m>{C})(?: [?.!]|$))", lambda m: _measured_after(ctx, m))  # fmt: skip
     # 'month by month for 2024': the period said twice
     # 'for each combination of contract type and payment method': the pairs of both are the groups
     pairs = r"(?:(?:combination|combinations|pair|pairs|pairing|pairings|mix|combo|combos) of (?:the )?)?"
