@@ -298,7 +298,6 @@ REFUSED = [
     "products by home country",
     "orders by home phone",
     "the orders for products in the furniture category",
-    "orders whose customer is not listed as enterprise",
     "customers with the item name",
     "customers with the name of the item they bought",
     "average order value per segment? trying to see who spends more per month",
@@ -408,3 +407,10 @@ def test_smb_orders_of_2024_are_the_polars_semi_join(demo: Demo, tmp_path: Path)
     smb = f["customers"].filter(pl.col("segment") == "smb")
     expected = f["orders"].filter(pl.col("order_date").dt.year() == 2024).join(smb, on="customer_id", how="semi")
     same_rows(output, expected)
+
+
+def test_orders_whose_customer_is_not_listed_as_a_segment_are_the_polars_semi_join(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("orders whose customer is not listed as enterprise", demo, tmp_path)
+    f = demo.frames
+    others = f["customers"].filter(pl.col("segment") != "enterprise")
+    same_rows(output, f["orders"].join(others, on="customer_id", how="semi"))
