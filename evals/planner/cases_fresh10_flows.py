@@ -30,8 +30,9 @@ def _cheapest_per_category(f: Frames, folded: bool) -> pl.DataFrame:
     return out.drop("category") if folded else out
 
 
-def _french_example_by_age(f: Frames, suffix: str) -> pl.DataFrame:
-    rows = f["customers"].filter((truth.customer_country() == "FR") & pl.col("email").str.ends_with(suffix))
+def _french_example_by_age(f: Frames, suffix: str, any_case: bool = False) -> pl.DataFrame:
+    email = pl.col("email").str.to_lowercase() if any_case else pl.col("email")
+    rows = f["customers"].filter((truth.customer_country() == "FR") & email.str.ends_with(suffix))
     return rows.sort("age", descending=True, nulls_last=True)
 
 
@@ -201,10 +202,14 @@ TURNS = [
         "follow-up",
         lambda f: _french_example_by_age(f, "@example.com"),
         sort_key=["age"],
-        alternatives=[lambda f: _french_example_by_age(f, "example.com")],
+        alternatives=[
+            lambda f: _french_example_by_age(f, "example.com"),
+            lambda f: _french_example_by_age(f, "@example.com", any_case=True),
+        ],
         note="customers.country meaning FR ('FRA', 'France', 'fr' too), email ending '@example.com' (or 'example.com',"
-        " which also takes two malformed addresses without an @), age descending with missing ages last; a sort"
-        " by birth_date is not the same sequence of ages",
+        " which also takes two malformed addresses without an @; or in any case, since a domain is: one address is"
+        " typed in capitals), age descending with missing ages last; a sort by birth_date is not the same sequence of"
+        " ages",
     ),
 ]
 
