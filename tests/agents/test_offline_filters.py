@@ -105,6 +105,12 @@ CASES: list[tuple[str, Expected]] = [
     ),
     ("subscribers using mailed checks", lambda f: f["churn"].filter(pl.col("payment_method") == "mailed check")),
     ("orders with two items", lambda f: f["orders"].filter(pl.col("quantity") == 2)),
+    *(
+        (f"orders {verb} the {code}", lambda f, code=code: f["orders"].filter(pl.col("country") == code.upper()))
+        for verb in ("to", "sent to", "going to", "delivered to")
+        for code in ("us", "de", "fr")
+    ),
+    ("customers in the us", lambda f: f["customers"].filter(_country("US"))),
     ("customers younger than twenty five", lambda f: f["customers"].filter(pl.col("age") < 25)),
     ("customers aged over sixty", lambda f: f["customers"].filter(pl.col("age") > 60)),
     ("customers 65 or older", lambda f: f["customers"].filter(pl.col("age") >= 65)),

@@ -47,6 +47,14 @@ PERIODS: list[tuple[str, Expected]] = [
             .agg(pl.len().alias("count"))
         ),
     ),
+    *(
+        (
+            f"{lead} count of the orders {verb} during 2024",
+            lambda f: _shipped_in(f, 2024).group_by(SHIP_MONTH.alias("ship_month")).agg(pl.len().alias("count")),
+        )
+        for lead in ("monthly", "a monthly", "Provide a monthly")
+        for verb in ("dispatched", "shipped", "sent")
+    ),
     (
         "orders per month by ship date in 2024",
         lambda f: _shipped_in(f, 2024).group_by(SHIP_MONTH.alias("ship_month")).agg(pl.len().alias("count")),

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datalinx.agents.offline.english import COMMON_WORDS
 from datalinx.agents.offline.grounding import ColumnRef, Grounding, ValueRef
 from datalinx.agents.offline.tokens import Token, squash
-from datalinx.agents.offline.words import FILLER, FUNCTION_WORDS, PEOPLE, PERSONS
+from datalinx.agents.offline.words import COUNTRY_CODES, FILLER, FUNCTION_WORDS, PEOPLE, PERSONS
 from datalinx.core.quality.vocabulary import SYNONYMS
 
 ORDER_WORDS = frozenset({"descending", "ascending", "reverse", "alphabetical", "chronological", "increasing",
@@ -35,10 +35,12 @@ def _phrase_at(tokens: list[Token], start: int, length: int) -> tuple[str, ...] 
     return tuple(t.norm for t in words)
 
 
-def _strong_value(refs: list[ValueRef], tokens: list[Token], text: str) -> list[ValueRef]:
-    """Values a phrase may name: codes of two letters only in capitals ('US'), never a plain word ('none')."""
+def _strong_value(refs: list[ValueRef], tokens: list[Token], text: str, before: Token | None) -> list[ValueRef]:
+    """Values a phrase may name: codes of two letters only in capitals ('US') or after 'the' ('to the us': no
+    pronoun follows 'the'), never a plain word ('none')."""
     word = tokens[0].norm if len(tokens) == 1 else ""
     code = word in SYNONYMS and word not in FUNCTION_WORDS and word not in COMMON_WORDS and word not in FILLER
+    code = code or (word in COUNTRY_CODES and before is not None and before.norm == "the")
     if word and (word in FUNCTION_WORDS or len(squash(text)) <= 2) and not tokens[0].text.isupper() and not code:
         return []  # 'uk' is a code in any case; 'us', 'it' and 'no' are words
     if len(tokens) > 1 and all(t.norm in FUNCTION_WORDS for t in tokens) and not text.isupper():
@@ -109,7 +111,7 @@ def entities(tokens: list[Token], grounding: Grounding, scope: list[str], reques
                 same = [c for c in columns if c.strength == top.strength]
                 options.append((rank, Candidate(i, length, "col", same)))
             named_values = grounding.values_named([text, " ".join(phrase)], scope)
-            values = _strong_value(named_values, tokens[i : i + length], text)
+            values = _strong_value(named_values, tokens[i : i + length], text, tokens[i - 1] if i else None)
             if values:
                 value = Candidate(i, length, "val", values, columns)
                 rank = 2 if values[0].dataset == scope[0] else 4

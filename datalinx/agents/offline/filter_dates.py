@@ -56,6 +56,9 @@ def _date_column(ctx: Context, item: Item | None) -> str | bool | None:
         before = ctx.sentence.items[span[0] - 1].norm if span is not None and span[0] > 0 else ""
         if len(grouped) == 1 and before not in ("placed", "ordered", "made", "bought", "purchased", "created"):
             column = grouped.pop()  # 'orders per month by ship date in 2024': the date the periods are of
+        if before in ("sent", "posted", "mailed") and (shipped := _ship_date(ctx)) is not None:
+            column = shipped  # 'orders sent during 2024': the day they went out, not the day they were placed
+            ctx.event_dates.append(column)
         if column is not None:
             ctx.note(f"dates refer to {column}")
         return column
@@ -65,10 +68,21 @@ def _date_column(ctx: Context, item: Item | None) -> str | bool | None:
             facts = ctx.facts(ref)
             if facts is not None and (facts.type in TEMPORAL or (facts.type == "string" and "date" in facts.name)):
                 column = ctx.use(ref)
-                if item.kind == "val":
-                    ctx.event_dates.append(column)  # 'shipped in 2024': the event's date
+                if item.kind == "val" or _said_by_verb(item):
+                    ctx.event_dates.append(column)  # 'shipped in 2024', 'dispatched during 2024': the event's date
                 return column
     return False
+
+
+def _ship_date(ctx: Context) -> str | None:
+    """The base's one date column of shipping, if it has exactly one ('ship_date', 'shipped_at')."""
+    dates = [c for c in ctx.grounding.dataset(ctx.base).columns if "ship" in c.name and c.type in TEMPORAL]
+    return dates[0].name if len(dates) == 1 else None
+
+
+def _said_by_verb(item: Item) -> bool:
+    """Whether a date column is named by its event's verb ('dispatched', 'sent', 'placed'), not by its name."""
+    return item.kind == "col" and " " not in item.norm and (item.norm.endswith("ed") or item.norm in ("sent", "made"))
 
 
 def _test(target: str, start: dt.date | None, end: dt.date | None, ref: DateRef) -> str:
