@@ -308,6 +308,15 @@ def read_computed(ctx: Context) -> None:
         r"(?P<verb>[a-z]+))(?: in| on)?" + AS_A_COLUMN + CALLED,
         lambda m: _period_of(ctx, m),
     )
+    # 'can each order get an extra field saying what month it was placed in', 'a column with the year they joined'
+    scan(
+        r"(?:(?:get|gets|have|has|with|add|include|given) )?(?:an? |the )?(?:new |extra |additional |separate )?"
+        r"(?:column|field|col) (?:(?:that |which )?(?:says|saying|shows|showing|gives|giving|tells|telling|holds"
+        r"|holding|with|for|of|containing)) (?:the |what |which |in what |in which )?(?P<unit>year|month|quarter|week)"
+        r"(?: of)? (?:(?:it|they|each one|each|the {T}) )?(?:was |were |got |had )?(?:(?P<col>{C}|{V})|(?P<verb>[a-z]+))"
+        r"(?: in| on)?" + CALLED,
+        lambda m: _period_of(ctx, m),
+    )
     scan(
         r"(?:what|which|in what|in which) (?P<unit>year|month|quarter|week) (?:was|were|did) (?:each|every) {T} "
         r"(?:(?P<col>{C}|{V})|(?P<verb>[a-z]+))(?: in| on)?" + AS_COLUMN,
