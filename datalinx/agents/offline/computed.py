@@ -46,7 +46,8 @@ OTHERWISE = (
     r"|for everything else|for every other {T}|for other {T})|(?:otherwise|else|if not) (?:it is |it s )?(?:false|no"
     r"|0)))?"
 )
-LEADS = frozenset({"anyone", "everyone", "anybody", "rows", "records", "ones", "those", "the", "all", "any", "people"})
+LEADS = frozenset({"anyone", "everyone", "anybody", "rows", "records", "ones", "those", "the", "all", "any", "people",
+                   "them", "these", "it"})  # fmt: skip
 
 
 def _flag_column(ctx: Context, match: Match) -> bool:
