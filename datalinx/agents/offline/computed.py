@@ -314,8 +314,8 @@ def read_computed(ctx: Context) -> None:
         r"(?:(?:get|gets|have|has|with|add|include|given) )?(?:an? |the )?(?:new |extra |additional |separate )?"
         r"(?:column|field|col) (?:(?:that |which )?(?:says|saying|shows|showing|gives|giving|tells|telling|holds"
         r"|holding|with|for|of|containing)) (?:the |what |which |in what |in which )?(?P<unit>year|month|quarter|week)"
-        r"(?: of)? (?:(?:it|they|each one|each|the {T}) )?(?:was |were |got |had )?(?:(?P<col>{C}|{V})|(?P<verb>[a-z]+))"
-        r"(?: in| on)?" + CALLED,
+        r"(?: of)? (?:(?:it|they|each one|each|the {T}) )?(?:was |were |got |had )?"
+        r"(?:(?P<col>{C}|{V})|(?P<verb>[a-z]+))(?: in| on)?" + CALLED,
         lambda m: _period_of(ctx, m),
     )
     scan(
