@@ -188,7 +188,7 @@ def _event_column(ctx: Context, match: Match, found: list[tuple[int, int, Item]]
 
 
 def _owner_date(ctx: Context, match: Match) -> ColumnRef | None:
-    """"the buyer's tier and the date they joined": the date of another dataset's rows, named just before as their
+    """ "the buyer's tier and the date they joined": the date of another dataset's rows, named just before as their
     owner ('the buyer's'), whose event the verb is (a word for that date: 'joined' for signup_date)."""
     from datalinx.agents.offline.words import CONCEPTS
 
@@ -219,7 +219,8 @@ def read_owned_dates(ctx: Context) -> None:
     """'each sale with the buyer's tier and the date they joined': the date of the owner's event as its column, read
     before the joins list the owner's columns."""
     been = r"(?: (?:was|were|got|had been|has been|have been|is|are))?"
-    dated = r"(?:the )?(?P<date>{C})(?: (?:it|they|he|she))" + been + r" (?P<verb>[a-z]+)(?: up)?(?= [?.!;,]|$| and | beside)"
+    dated = r"(?:the )?(?P<date>{C}) (?:it|they|he|she)" + been + r" (?P<verb>[a-z]+)(?: up)?"
+    dated += r"(?= [?.!;,]|$| and | beside)"
     found: list[tuple[int, int, Item]] = []
     for match in ctx.sentence.matches(dated):
         owned = _owner_date(ctx, match) if _bare_date(match) else None
