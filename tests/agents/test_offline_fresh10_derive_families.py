@@ -150,6 +150,27 @@ def test_a_period_of_the_verbs_date_is_a_new_column(request_text: str, name: str
     assert _derived(request_text, demo) == {name: expression}
 
 
+PERIOD_OF = [("orders with an extra field for the {unit} of the order date", "order_{unit}", "{unit}(order_date)"),
+             ("add an extra field with the {unit} of the ship date to orders", "ship_{unit}", "{unit}(ship_date)"),
+             ("orders with an extra field saying what {unit} the ship date is in", "ship_{unit}",
+              "{unit}(ship_date)")]  # fmt: skip
+PERIODS_OF = [
+    (request.format(unit=unit), name.format(unit=unit), expression.format(unit=unit))
+    for (request, name, expression), unit in itertools.product(PERIOD_OF, ["month", "year", "quarter"])
+]
+
+
+@pytest.mark.parametrize(("request_text", "name", "expression"), PERIODS_OF, ids=[p[0] for p in PERIODS_OF])
+def test_a_period_of_a_named_date_is_an_extra_column(request_text: str, name: str, expression: str, demo: Demo) -> None:
+    assert _derived(request_text, demo) == {name: expression}
+
+
+@pytest.mark.parametrize("request_text", ["orders with the month of the status",
+                                          "orders with an extra column with the quarter of the status"])  # fmt: skip
+def test_a_period_of_what_holds_no_dates_is_not_understood(request_text: str, demo: Demo) -> None:
+    _refused(request_text, demo)
+
+
 def test_the_year_they_joined_reads_the_signup_text_as_dates(demo: Demo) -> None:
     request = "customers with a column showing the year they joined"
     assert _derived(request, demo) == {"signup_year": "year(to_date(signup_date))"}

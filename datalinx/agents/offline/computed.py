@@ -315,7 +315,7 @@ def read_computed(ctx: Context) -> None:
         r"(?:column|field|col) (?:(?:that |which )?(?:says|saying|shows|showing|gives|giving|tells|telling|holds"
         r"|holding|with|for|of|containing)) (?:the |what |which |in what |in which )?(?P<unit>year|month|quarter|week)"
         r"(?: of)? (?:(?:it|they|each one|each|the {T}) )?(?:was |were |got |had )?"
-        r"(?:(?P<col>{C}|{V})|(?P<verb>[a-z]+))(?: in| on)?" + CALLED,
+        r"(?:(?:the |its |their )?(?P<col>{C}|{V})(?: (?:is|was|falls|fell))?|(?P<verb>[a-z]+))(?: in| on)?" + CALLED,
         lambda m: _period_of(ctx, m),
     )
     scan(

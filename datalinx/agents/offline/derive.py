@@ -267,6 +267,9 @@ def _period(ctx: Context, match: Match) -> bool:
     column = ctx.column(item) if item is not None else ctx.main_date()
     if column is None:
         return False
+    if ctx.type_of(column) not in TEMPORAL and not column.endswith("_date"):
+        ctx.refuse(f"{match.text} ({column} holds no dates)")  # 'the month of the status': no month to take
+        return True
     return _add_period(ctx, f"{column.removesuffix('_date')}_{unit}", unit, column)
 
 
@@ -425,7 +428,7 @@ def read_derived(ctx: Context) -> None:
         lambda m: _period_named(ctx, m),
     )
     scan(
-        r"(?:add|with|include|show|plus|give {T})(?: the| a| an)?(?: new)?(?: (?:column|"
+        r"(?:add|with|include|show|plus|give {T})(?: the| a| an)?(?: new| extra| additional)?(?: (?:column|"
         r"field)(?: (?:to|in|on) (?:the )?{T})?(?: with| for| containing| holding| of| showing| giving)?(?: the)?)? "
         r"(?:{T} |(?P<col>{C}) )?(?P<unit>year|month|quarter|week|day)(?: of(?: "
         r"the)? (?P<col2>{C}))?(?: column| field)?"
