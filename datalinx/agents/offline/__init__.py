@@ -22,6 +22,7 @@ from datalinx.agents.offline.computed import read_computed, read_flag_columns
 from datalinx.agents.offline.conditions import read_exclusions, read_left_out
 from datalinx.agents.offline.contacts import read_contacts
 from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.date_relations import read_owned_dates
 from datalinx.agents.offline.derive import read_derived
 from datalinx.agents.offline.derived_words import read_derived_words
 from datalinx.agents.offline.described import read_described
@@ -65,6 +66,7 @@ __all__ = ["draft"]
 
 READERS = (
     read_idioms,
+    read_owned_dates,
     read_blank_groups,
     read_sent_to,
     read_values_present,

@@ -88,6 +88,14 @@ COLUMN_LEFT_OUT = (
     r" (?P<col>{C})(?! (?:columns?|fields?)\b)"
 )
 
+# what a sort brings to one end, said as why: 'checking the odd negatives' beside 'smallest first'; with no sort it
+# may be a test of the rows, so it is left to be said
+SURFACED = (
+    r"(?:just |mainly |mostly )?(?:checking|looking at|looking for|eyeballing|spotting|hunting down|chasing)"
+    r"(?: out| up)? (?:the |any |some |a few |those )?(?:odd |occasional |stray |few |weird |strange |suspicious "
+    r"|rogue )?(?:negatives|negative ones|negative values|zeros|zeroes|outliers|extremes|oddballs)"
+)
+
 
 def read_blank_groups(ctx: Context) -> None:
     """The blanks of a grouping column said with it: a group of their own, or left out; before tests of blanks."""
@@ -149,6 +157,7 @@ def read_chatter(ctx: Context) -> None:
     scan(UNNEEDED, lambda m: ctx.plan.touched)  # 'drop email, we don't need it': what was dropped, said again
     scan(AFTER + THANKS + UNTIL, lambda m: ctx.plan.touched)
     scan(AFTER + JUDGEMENT + UNTIL, lambda m: ctx.plan.touched)
+    scan(AFTER + SURFACED + UNTIL, lambda m: bool(ctx.plan.sort) and ctx.plan.aggregate is None and not ctx.groups)
     # 'per country? just the overall number is fine' contradicts the grouping: said, not dropped
     scan(AFTER + ENOUGH + UNTIL, lambda m: ctx.plan.touched and not ctx.groups)
     scan(AFTER + PURPOSE + UNTIL, lambda m: ctx.plan.touched and _kept(ctx, m))

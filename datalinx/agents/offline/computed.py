@@ -46,7 +46,8 @@ OTHERWISE = (
     r"|for everything else|for every other {T}|for other {T})|(?:otherwise|else|if not) (?:it is |it s )?(?:false|no"
     r"|0)))?"
 )
-LEADS = frozenset({"anyone", "everyone", "anybody", "rows", "records", "ones", "those", "the", "all", "any", "people"})
+LEADS = frozenset({"anyone", "everyone", "anybody", "rows", "records", "ones", "those", "the", "all", "any", "people",
+                   "them", "these", "it"})  # fmt: skip
 
 
 def _flag_column(ctx: Context, match: Match) -> bool:
@@ -306,6 +307,15 @@ def read_computed(ctx: Context) -> None:
         r"(?:(?:have|get|see|add|show|include|give me) )?(?:the |a |an )?(?P<unit>year|month|quarter|week|day) "
         r"(?:that |when |in which )?(?:each|every|the) {T} (?:was |were |got |had )?(?:(?P<col>{C}|{V})|"
         r"(?P<verb>[a-z]+))(?: in| on)?" + AS_A_COLUMN + CALLED,
+        lambda m: _period_of(ctx, m),
+    )
+    # 'can each order get an extra field saying what month it was placed in', 'a column with the year they joined'
+    scan(
+        r"(?:(?:get|gets|have|has|with|add|include|given) )?(?:an? |the )?(?:new |extra |additional |separate )?"
+        r"(?:column|field|col) (?:(?:that |which )?(?:says|saying|shows|showing|gives|giving|tells|telling|holds"
+        r"|holding|with|for|of|containing)) (?:the |what |which |in what |in which )?(?P<unit>year|month|quarter|week)"
+        r"(?: of)? (?:(?:it|they|each one|each|the {T}) )?(?:was |were |got |had )?"
+        r"(?:(?:the |its |their )?(?P<col>{C}|{V})(?: (?:is|was|falls|fell))?|(?P<verb>[a-z]+))(?: in| on)?" + CALLED,
         lambda m: _period_of(ctx, m),
     )
     scan(

@@ -187,9 +187,48 @@ def _event_column(ctx: Context, match: Match, found: list[tuple[int, int, Item]]
     return False  # the phrase becomes the column, for the clause that lists it
 
 
+def _owner_date(ctx: Context, match: Match) -> ColumnRef | None:
+    """ "the buyer's tier and the date they joined": the date of another dataset's rows, named just before as their
+    owner ('the buyer's'), whose event the verb is (a word for that date: 'joined' for signup_date)."""
+    from datalinx.agents.offline.words import CONCEPTS
+
+    verb = " ".join(w for w in (match.group("verb"), "up" if match.text.endswith(" up") else None) if w)
+    owners = [
+        str(i.ref) if i.kind == "ds" else i.ref.dataset
+        for i in ctx.sentence.items[: match.indexes[0]]
+        if (i.kind == "ds" and i.ref != ctx.base)
+        or (i.kind == "col" and isinstance(i.ref, ColumnRef) and i.ref.dataset != ctx.base)
+    ]
+    if not owners or ctx.grounding.join_key(ctx.base, owners[-1]) is None:
+        return None
+    dataset = owners[-1]
+    concepts = [c for c, words in CONCEPTS.items() if verb in words]
+    for column in ctx.grounding.dataset(dataset).columns:
+        dated = column.type in TEMPORAL or "date" in column.name
+        if dated and any(c in column.name for c in concepts):
+            return ColumnRef(dataset, column.name, column.type, 3)
+    return None
+
+
 def _bare_date(match: Match) -> bool:
     item = match.item("date")
     return item is not None and item.norm in ("date", "day")
+
+
+def read_owned_dates(ctx: Context) -> None:
+    """'each sale with the buyer's tier and the date they joined': the date of the owner's event as its column, read
+    before the joins list the owner's columns."""
+    been = r"(?: (?:was|were|got|had been|has been|have been|is|are))?"
+    dated = r"(?:the )?(?P<date>{C}) (?:it|they|he|she)" + been + r" (?P<verb>[a-z]+)(?: up)?"
+    dated += r"(?= [?.!;,]|$| and | beside)"
+    found: list[tuple[int, int, Item]] = []
+    for match in ctx.sentence.matches(dated):
+        owned = _owner_date(ctx, match) if _bare_date(match) else None
+        if owned is not None:
+            found.append((match.indexes[0], match.indexes[-1], match.as_column(owned)))
+            ctx.note(f"read '{match.text}' as the column {owned.dataset}.{owned.column}")
+    for first, last, item in reversed(found):
+        ctx.sentence.fold(first, last, item)
 
 
 def read_event_columns(ctx: Context) -> None:

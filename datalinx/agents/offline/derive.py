@@ -49,7 +49,7 @@ def _expression(ctx: Context, items: list[Item]) -> str | None:
     parts: list[str] = []
     while items and items[-1].kind == "punct":
         items = items[:-1]
-    for item in items:
+    for item in _own_units_unsaid(ctx, items):
         if item.kind == "col":
             column = ctx.column(item)
             if column is None:
@@ -82,6 +82,28 @@ def _expression(ctx: Context, items: list[Item]) -> str | None:
         else:
             return None
     return " ".join(parts) if parts else None
+
+
+UNIT_SUFFIXES = frozenset({"years", "months", "weeks", "days", "hours", "minutes", "cents", "calls", "units"})
+
+
+def _own_units_unsaid(ctx: Context, items: list[Item]) -> list[Item]:
+    """The items without 'in months' after a column that holds months ('the tenure in months' is tenure_months): the
+    unit its name gives, said again; another unit ('tenure in years') is left, and makes no expression."""
+    kept: list[Item] = []
+    for at, item in enumerate(items):
+        before = items[at - 1] if at else None
+        after = items[at + 1] if at + 1 < len(items) else None
+        if item.kind == "word" and item.norm == "in" and before is not None and before.kind == "col" and after:
+            column = ctx.column(before)
+            if column is not None and after.norm in UNIT_SUFFIXES and column.endswith("_" + after.norm):
+                continue
+        if kept and kept[-1].kind == "col" and item.norm in UNIT_SUFFIXES and items[at - 1].norm == "in":
+            column = ctx.column(kept[-1])
+            if column is not None and column.endswith("_" + item.norm):
+                continue
+        kept.append(item)
+    return kept
 
 
 def _derive(ctx: Context, match: Match) -> bool:
@@ -245,6 +267,9 @@ def _period(ctx: Context, match: Match) -> bool:
     column = ctx.column(item) if item is not None else ctx.main_date()
     if column is None:
         return False
+    if ctx.type_of(column) not in TEMPORAL and not column.endswith("_date"):
+        ctx.refuse(f"{match.text} ({column} holds no dates)")  # 'the month of the status': no month to take
+        return True
     return _add_period(ctx, f"{column.removesuffix('_date')}_{unit}", unit, column)
 
 
@@ -364,8 +389,8 @@ def read_derived(ctx: Context) -> None:
         r"(?:add|create|compute|calculate|derive|make|include|with|append|"
         r"plus)(?: to (?:the )?(?P<into>{T}|{C}))?(?: a| an| the)?(?: new)?(?: column| field| col)?(?: called| "
         r"named)? " + name + r"(?: (?:to|in|on|for) (?:the )?(?P<ds>{T}|{C})(?: table| dataset| data)?)?(?: ,)?"
-        r" (?:=|as|equal to|equals|which is|that is|being|defined as|computed "
-        r"as|:) " + body,
+        r" (?:=|as|equal to|equals|which is|that is|being|defined as|(?:computed|calculated|worked out|derived|figured)"
+        r" as|given by|:) " + body,
         lambda m: _derive(ctx, m),
     )
     scan(r"(?:where )?(?P<name>[a-z_][a-z0-9_]*) = " + body, lambda m: _derive(ctx, m))
@@ -403,7 +428,7 @@ def read_derived(ctx: Context) -> None:
         lambda m: _period_named(ctx, m),
     )
     scan(
-        r"(?:add|with|include|show|plus|give {T})(?: the| a| an)?(?: new)?(?: (?:column|"
+        r"(?:add|with|include|show|plus|give {T})(?: the| a| an)?(?: new| extra| additional)?(?: (?:column|"
         r"field)(?: (?:to|in|on) (?:the )?{T})?(?: with| for| containing| holding| of| showing| giving)?(?: the)?)? "
         r"(?:{T} |(?P<col>{C}) )?(?P<unit>year|month|quarter|week|day)(?: of(?: "
         r"the)? (?P<col2>{C}))?(?: column| field)?"

@@ -51,6 +51,8 @@ PUT = (
     r"(?:put|write|enter|insert|use|show|plug in|fill in) " + THE + VALUE + r" (?:in|into|for|as|in for) " + THOSE,
     r"(?:set|make|fill|change|turn|default) " + THOSE + r"(?: in| up)? (?:to|with|as|into|to be) " + THE + VALUE,
     r"(?:give|assign|make) " + THOSE + " " + THE + VALUE,
+    # 'label those 'UNKNOWN'', 'mark them as n/a', 'tag them unknown': the gaps named by the value that fills them
+    r"(?:label|mark|tag|class|classify|code|call) (?:all )?" + THOSE + r"(?: (?:as|with))? " + THE + VALUE,
     r"(?:given|assigned|set to|filled with|filled in with) " + THE + VALUE,
     r"(?:use|take|plug in|fill in with) " + THE + VALUE + r"(?: (?:for|in) " + THOSE + r")?",
     r"(?:should|must|can|could|will|would|need to|ought to)(?: just| simply| instead)? (?:get|be given|receive|take"

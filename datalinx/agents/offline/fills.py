@@ -27,7 +27,8 @@ HOW = (
     r"frequent(?: value)?|zero|previous(?: value| one)?"
     r"|last known(?: value)?|last value|forward|next(?: value| one)?|backward|{N}|{S}|{V}|{D}|[^ @§,;]+)"
     r"(?: (?:of |for |in )?(?:the )?(?P<again>{C}))?(?: values?)?"
-    r"(?: of the (?:known|existing|available|recorded|filled in|non missing) (?:ones|values|figures))?" + GROUPED
+    r"(?: of (?:the (?:known|existing|available|recorded|filled in|non missing|other|remaining) (?:ones|values"
+    r"|figures|rows)|the rest|the others|all the others|everyone else|everybody else))?" + GROUPED
 )
 STRATEGIES = {
     "median": "median",

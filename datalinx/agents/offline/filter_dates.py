@@ -189,13 +189,16 @@ def _weekdays(ctx: Context, match: Match) -> bool:
         ctx.refuse(f"{match.text} (no date column)")
         return True
     named = (match.group("days") or match.group("part") or "").replace(",", " ").split()
-    if not match.group("prep") and not all(w.endswith("s") for w in named if w not in ("or", "and", "on", "a", "an")):
+    plural = all(w.endswith("s") for w in named if w not in ("or", "and", "on", "a", "an"))
+    if not match.group("prep") and not match.group("falls") and not plural:
         return False  # 'since monday', 'this weekend': a day relative to today, which the planner does not know
     words = (match.group("days") or "").split()
     days = sorted({WEEKDAYS[w.removesuffix("s")] for w in words if w.removesuffix("s") in WEEKDAYS})
     part = match.group("part")
     if part:
         days = list(WEEK_PARTS[part.replace("week day", "weekday").removesuffix("s")])
+    if match.group("neg"):  # 'the ship date is not a weekend': the other days
+        days = [d for d in range(1, 8) if d not in days]
     if not days:
         return False
     target = f"day_of_week({ctx.as_date(column)})"
@@ -380,7 +383,10 @@ def read_dates(ctx: Context) -> None:
         + r"(?: (?:or|and|,|, or|, and)(?: on)?"
         r"(?: a| an)? " + DAY_NAME + r")*)|(?P<part>weekends?|weekdays?|week days?|working days?|business days?))"
     )
-    scan(r"(?P<col>{C}|{V}) (?:(?:is|are|was|were) )?" + week, lambda m: _weekdays(ctx, m))
+    falls = r"(?:(?P<falls>is|are|was|were|falls|fell|fall|lands|landed|land)(?P<neg> not)? )?"
+    scan(r"(?P<col>{C}|{V}) " + falls + week, lambda m: _weekdays(ctx, m))
+    scan(r"(?P<falls>it|they) (?:is|are|was|were|falls|fell|fall|lands|landed|land)(?P<neg> not)? " + week,
+         lambda m: _weekdays(ctx, m))  # fmt: skip
     scan(week, lambda m: _weekdays(ctx, m))
     scan(r"(?P<a>{D})", lambda m: _handle(ctx, m, "in", False))
     scan(

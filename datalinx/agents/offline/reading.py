@@ -172,6 +172,23 @@ def _fix_spelling(tokens: list[Token], grounding: Grounding, speller: Speller, n
             notes.append(f"read '{token.text}' as '{fixed}'")
     for index, negation in reversed(negated):
         tokens.insert(index, negation)
+    _added_slips(tokens, notes)
+
+
+COLUMN_WORDS = frozenset({"column", "field", "col"})
+
+
+def _added_slips(tokens: list[Token], notes: list[str]) -> None:
+    """'ad a colum with ...': 'add' typed without a letter, known by the new column it asks for right after."""
+    for index, token in enumerate(tokens):
+        if token.kind != "word" or token.norm != "ad":
+            continue
+        after = [t.norm for t in tokens[index + 1 : index + 5] if t.kind == "word"]
+        while after and after[0] in ("a", "an", "the", "new", "extra", "another", "one", "more"):
+            after = after[1:]
+        if after and after[0] in COLUMN_WORDS:
+            token.fixed_from, token.norm = token.text, "add"
+            notes.append(f"read '{token.text}' as 'add'")
 
 
 def _one_column(grounding: Grounding, first: str, second: str) -> bool:

@@ -27,7 +27,8 @@ WORK_NOUN = (
     r"(?:report|review|deck|meeting|call|sync|standup|stand-up|presentation|slides?|dashboard|audit|update|check"
     r"|sanity check|look|glance|email|newsletter|board pack|pack|catch-up|catch up|workshop|offsite|memo|analysis"
     r"|forecast|budget|spreadsheet|accruals|close|planning|reference|comparison|pitch|chart|graph|plot|viz|visual"
-    r"|visuali[sz]ation|map|heatmap|story|writeup|write-up|one-pager|summary|exercise|project)s?"
+    r"|visuali[sz]ation|map|heatmap|story|writeup|write-up|one-pager|summary|exercise|project|promo|promotion"
+    r"|campaign|mailshot|mailout|mailer|feed|import|upload|extract)s?"
 )
 AUDIENCE = r"(?:team|office|folks|people|department|dept|crew|squad|leadership|board|execs|boss|manager|lead|group)"
 TEAMS = r"(?:finance|sales|legal|marketing|ops|hr|management|leadership|cfo|ceo|director|client|accounting|audit)"
@@ -46,7 +47,9 @@ PURPOSES: list[tuple[str, bool]] = [
     # said without its subject, the work's noun must end it: 'doing a demographics slide', 'prepping the board deck'
     (rf"(?:(?:just|currently|still) )?(?:doing|working on|prepping(?: for)?|preparing(?: for)?|putting together"
      rf"|pulling together|building|writing|drafting|finishing|updating|refreshing|presenting|making|creating"
-     rf"|getting ready for|sorting out)(?: {DET})?{TOPIC} {WORK_NOUN}(?: for (?:the |my |our )?(?:{TEAMS}|{AUDIENCE}"
+     rf"|getting ready for|sorting out|running|launching|planning|(?:sanity |double |spot )?checking|auditing"
+     rf"|reviewing|validating|verifying|testing|eyeballing)(?: {DET})?{TOPIC} {WORK_NOUN}"
+     rf"(?: for (?:the |my |our )?(?:{TEAMS}|{AUDIENCE}"
      rf"|{TEAMS} {AUDIENCE}))?{TIME}", True),
     # what the answer will make work: 'makes the timeline chart work', 'so the dashboard loads'
     (rf"(?:(?:it|that|this|which) )?(?:makes?|will make|would make|should make|so|helps?|lets?)(?: {DET})?{TOPIC}"
@@ -84,11 +87,18 @@ BUSY = (
     r"|pulling|getting|grabbing|fetching|taking|going|matching|linking|combining|converting|starting|ending"
     r"|missing|looking for|after|hoping for|interested)\b)[a-z]+ing"
 )
+# 'send them a goodwill voucher', 'send birthday offers': something sent to the rows' people, whose words may name a
+# column the ask does not ('birthday'), said then
+SENT = (
+    r"send(?: out)?(?: (?:them|these|those|everyone|each of them|each one))?(?: an?| some| their)?(?: [a-z'-]+){0,2}"
+    r" (?:offers?|vouchers?|coupons?|codes?|gifts?|cards?|emails?|notes?|messages?|reminders?|surveys?|letters?"
+    r"|newsletters?|promos?|invites?|invitations?|samples?|freebies?|greetings|wishes|discounts?)"
+)
 # getting in touch with the rows' people, which asks nothing of the data: 'call them', 'chase them up'
 REACH = (
-    r"(?:call|contact|email|ring|phone|text|ping|nudge|remind|reach out to|target|visit|thank|invite|survey"
+    r"(?:(?:call|contact|email|ring|phone|text|ping|nudge|remind|reach out to|target|visit|thank|invite|survey"
     r"|follow up with|check in with|pitch to|mail|write to|chase(?: after)?) (?:them|these|those|everyone|each of them)"
-    r"(?: up| down| about (?:it|this|that))?"
+    r"(?: up| down| about (?:it|this|that))?|" + SENT + ")"
 )
 TROUBLES = (
     r"(?:mess(?:es|ed)? (?:up|with)|messing (?:up|with)|skew(?:s|ed)?|skewing|throw(?:s)? off|throwing off|break(?:s)?"
@@ -209,6 +219,7 @@ def said_reason(
         aimed = re.fullmatch(rf"(?:{CONNECTIVE} )*(?:{USER_IS} )*{AIM}", text) is not None and not re.fullmatch(
             rf"(?:{CONNECTIVE} )*{REASONS[5]}", text
         )  # 'trying to see ...', not 'going to email them about it'
+        aimed = aimed or re.search(rf"\b{SENT}", text) is not None  # what is sent may name a column
 
         named = _reason_names_data(tokens[rows:], grounding, request, scope, first, aimed, ask)
         if named is not None:
