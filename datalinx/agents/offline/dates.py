@@ -257,6 +257,17 @@ def _ordinal(tokens: list[Token], i: int) -> tuple[int, int] | None:
     return (token.value, i + 2) if suffix.norm == {1: "st", 2: "nd", 3: "rd", 4: "th"}[token.value] else None
 
 
+def _year_then_quarter(tokens: list[Token], i: int) -> tuple[DateRef, int] | None:
+    """'2023 Q2', '2023-Q2', '2023 second quarter': the year said before its quarter."""
+    at = _skip(tokens, i + 1, (",", "-"))
+    if at < len(tokens) and tokens[at].kind == "word" and re.fullmatch(r"q[1-4]", tokens[at].norm):
+        return quarter_range(tokens[i].value, int(tokens[at].norm[1])), at + 1
+    place = _ordinal(tokens, at) if at < len(tokens) else None
+    if place is not None and _word_at(tokens, place[1]) == "quarter":
+        return quarter_range(tokens[i].value, place[0]), place[1] + 1
+    return None
+
+
 def _word_at(tokens: list[Token], i: int) -> str | None:
     return tokens[i].norm if i < len(tokens) else None
 
@@ -389,6 +400,8 @@ def find_dates(tokens: list[Token]) -> list[tuple[int, int, DateRef]]:
             year_at = _skip(tokens, place[1] + 1, (",", "of", "in", "the", "year"))
             if year_at < len(tokens) and is_year(tokens[year_at]):
                 hit = quarter_range(tokens[year_at].value, place[0]), year_at + 1
+        elif is_year(token) and (quarter := _year_then_quarter(tokens, i)) is not None:
+            hit = quarter
         elif token.kind == "word" and (holiday := _holiday(tokens, i)) is not None:
             hit = holiday
         elif (token.kind == "number" or decade_word(token.norm) or token.norm in CENTURIES) and _decade(tokens, i):
