@@ -185,8 +185,8 @@ class Speller:
         return min(scored)[-1] if scored else None
 
     def _unvowelled(self, word: str) -> str | None:
-        """'custmrs': the one catalog word the typed word is with two or three of its vowels left out ('customers'), beyond
-        the one edit a word this short is allowed; two such words and no guess."""
+        """'custmrs': the one catalog word the typed word is with two or three of its vowels left out
+        ('customers'), beyond the one edit a word this short is allowed; two such words and no guess."""
         most = 3 if len(word) > 4 else 2
         found = {
             c

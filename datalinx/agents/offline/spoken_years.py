@@ -40,9 +40,9 @@ def _pair(tokens: list[Token], index: int) -> tuple[int, int] | None:
         return None
     years = _spoken(tokens[index + 1])
     last = index + 1
-    if years in TENS and index + 2 < len(tokens) and (units := _spoken(tokens[index + 2])) is not None:
-        if 0 < units < 10:  # 'fifty fve' typed apart from its tens, then fixed
-            years, last = years + units, index + 2
+    units = _spoken(tokens[index + 2]) if years in TENS and index + 2 < len(tokens) else None
+    if years is not None and units is not None and 0 < units < 10:  # 'fifty fve' typed apart, then fixed
+        years, last = years + units, index + 2
     if years is None or not 10 <= years <= 99:
         return None
     return last, century * 100 + years
