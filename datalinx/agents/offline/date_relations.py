@@ -50,7 +50,8 @@ def _two_dates(ctx: Context, match: Match) -> bool:
     """'shipped on the same day they were ordered', 'shipped before they were ordered': two dates compared."""
     first = _date_of(ctx, match.item("a")) if match.item("a") else _date_for_verb(ctx, "shipped")
     other = match.item("b") or match.item("c")
-    second = _date_of(ctx, other) if other is not None else _date_for_verb(ctx, match.group("verb") or "")
+    verb = match.group("verb") or ("placed" if match.group("arrived") else "")  # 'the day they came in': placed
+    second = _date_of(ctx, other) if other is not None else _date_for_verb(ctx, verb)
     if first is None or second is None or first == second:
         return False
     operator = BEFORE_AFTER.get(match.group("op") or "", "=")
@@ -69,6 +70,8 @@ def _two_dates(ctx: Context, match: Match) -> bool:
     return True
 
 
+# Verbs of an order's arrival, which is the row's own date: 'the very day they came in'.
+ARRIVED = r"came in|come in|arrived|got in|landed|were received|was received|were booked|was booked"
 DIFFERENT = ("different", "a different", "another", "other", "an other")
 
 
@@ -154,13 +157,14 @@ def read_date_relations(ctx: Context) -> None:
         lambda m: _within(ctx, m),
     )
     participle = (
-        r"(?:they|it|the {T}) (?:were|was|got|had been|had|have been|has been)(?: even| actually| ever| yet)?"
-        r"(?: been)? (?:(?P<c>{C}|{V})|(?P<verb>[a-z]+))"
+        r"(?:they|it|the {T}) (?:(?:were|was|got|had been|had|have been|has been)(?: even| actually| ever| yet)?"
+        r"(?: been)? (?:(?P<c>{C}|{V})|(?P<verb>[a-z]+))|(?P<arrived>" + ARRIVED + r"))"
     )
     left = "|".join(sorted(LEFT, key=len, reverse=True))
     scan(
-        r"(?P<neg>(?:not|never) )?(?P<a>{V}|{C}) (?P<neg2>not )?(?:on |in |during )?(?:the )?(?P<same>same|a different"
-        r"|different|another|an other|other) (?:calendar )?(?P<unit>day|week|month|quarter|year) "
+        r"(?P<neg>(?:not|never) )?(?P<a>{V}|{C}) (?P<neg2>not )?(?:on |in |during )?(?:the |that )?(?:(?P<same>same"
+        r"|very same|exact same|very|exact|a different|different|another|an other|other) )?(?:calendar )?"
+        r"(?P<unit>day|week|month|quarter|year) "
         r"(?:(?:as|from|than|to) (?:the |their |its )?(?P<b>{C}|{V}|{T})|(?:(?:as|from|than|to) )?(?:the one )?"
         r"(?:that |when |as |in which )?" + participle + "(?: in)?)",
         lambda m: _two_dates(ctx, m),
