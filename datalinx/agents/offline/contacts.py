@@ -20,8 +20,10 @@ WHOM_WORDS = frozenset({"customer", "customers", "support", "service", "help", "
                         "up", "the", "our", "call", "centre", "center"})  # fmt: skip
 # the parts of a column's name that say it counts contacts
 COUNTED = frozenset({"call", "calls", "contact", "contacts", "ticket", "tickets", "complaint", "complaints"})
-# How often, said after the number too: 'eight times or more', '3 or more times', '5+ times', 'twice'.
-ONWARDS = r"(?P<op>or more|or over|and more|and up|and above|and over|plus|or less|or fewer|or under|and under|and below)"
+# How often, said after the number too: 'eight times or more', '3 or more times', '5+ times'.
+ONWARDS = (
+    r"(?P<op>or more|or over|and more|and up|and above|and over|plus|or less|or fewer|or under|and under|and below)"
+)
 TIMES_SAID = r"(?P<num>{N})(?: times?)? " + ONWARDS + r"(?: times?)?|(?P<num2>{N}) times?"
 HOW_OFTEN = (
     r"(?= (?:more than|over|at least|at most|fewer than|less than|no more than|exactly|under) {N}"
