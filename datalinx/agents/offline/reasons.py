@@ -137,7 +137,12 @@ AIMED_ROWS = (
     r"|\b(?:the|those|these) (?:[a-z'-]+ ){0,2}(?:[a-z'-]+(?<!s)s|ones|people)(?= (?:in|from|with|who|that|which|on|at"
     r"|for|of)\b|$)"
 )
-AIM = rf"(?:(?:i|we|i'd|we'd) )?(?:just |really |also )?{AIMING} to (?!{PIPELINE_VERB}\b)[a-z']+(?: [^ ]+){{0,8}}"
+# a team may aim too: 'marketing wants to send birthday offers'
+AIMER = rf"(?:i|we|i'd|we'd|{TEAMS}|(?:my|our|the) {TEAMS}(?: {AUDIENCE})?)"
+AIM = (
+    rf"(?:{AIMER} )?(?:just |really |also )?(?:{AIMING}|wants|needs|hopes|plans) to (?!{PIPELINE_VERB}\b)[a-z']+"
+    rf"(?: [^ ]+){{0,8}}"
+)
 # a reason that asks a summary, an order or a pick of the rows ('want to know the average', 'need a breakdown',
 # 'trying to find the oldest'): part of the request, read or said, never dropped
 ASKED = (
