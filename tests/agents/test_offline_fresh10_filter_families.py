@@ -133,8 +133,16 @@ def test_customers_typed_without_vowels_in_two_cities_give_the_rows_polars_gives
 
 
 # --- a quarter said after its year ----------------------------------------------------------------------------------
-QUARTER_SAID = ["{y} Q{q}", "{y}-Q{q}", "{y} {o} quarter", "Q{q} {y}", "the {o} quarter of {y}"]
+QUARTER_SAID = [
+    "{y} Q{q}",
+    "{y}-Q{q}",
+    "{y} {o} quarter",
+    "Q{q} {y}",
+    "the {o} quarter of {y}",
+    "the {m} quarter of {y}",
+]
 ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth"}
+QUARTER_MONTHS = {1: "January-March", 2: "April-June", 3: "july to september", 4: "October through December"}
 QUARTER_LEADS = [("orders placed", "order_date"), ("orders placed in", "order_date")]
 
 
@@ -145,8 +153,8 @@ def _quarter(column: str, year: int, quarter: int) -> str:
 
 
 QUARTERS = [
-    (f"{lead} {said.format(y=year, q=quarter, o=ORDINALS[quarter])}", _quarter(column, year, quarter))
-    for (lead, column), said, year, quarter in itertools.product(QUARTER_LEADS, QUARTER_SAID, [2023, 2024], [1, 2, 4])
+    (f"{lead} {said.format(y=y, q=q, o=ORDINALS[q], m=QUARTER_MONTHS[q])}", _quarter(column, y, q))
+    for (lead, column), said, y, q in itertools.product(QUARTER_LEADS, QUARTER_SAID, [2023, 2024], [1, 2, 3, 4])
 ]
 
 
