@@ -171,7 +171,8 @@ def test_a_quarter_of_rows_without_dates_is_said_unclear(demo: Demo) -> None:
 SPOKEN_YEARS = [("nineteen fifty five", 1955), ("ninteen sixty", 1960), ("nineteen eighty-four", 1984),
                 ("two thousand and three", 2003), ("twenty twenty", 2020)]  # fmt: skip
 YEAR_TESTS = [("born before", "birth_date < '{y}-01-01'"), ("born befor", "birth_date < '{y}-01-01'"),
-              ("born after", "birth_date >= '{next}-01-01'"),
+              ("born after", "birth_date >= '{next}-01-01'"), ("born before the year", "birth_date < '{y}-01-01'"),
+              ("born after the year", "birth_date >= '{next}-01-01'"),
               ("born in", "(birth_date >= '{y}-01-01' and birth_date < '{next}-01-01')")]  # fmt: skip
 YEARS = [
     (f"customers {words} {spoken}", expected.format(y=year, next=year + 1))
