@@ -97,6 +97,14 @@ CONTACTS = [
 ]
 
 
+CONTACTS += [
+    (f"subscribers who {rang} {often}", f"support_calls {op} {value}")
+    for rang, (often, op, value) in itertools.product(
+        RANG, [("once", "=", 1), ("twice", "=", 2), ("twice or more", ">=", 2), ("three times or fewer", "<=", 3)]
+    )
+]
+
+
 @pytest.mark.parametrize(("request_text", "expected"), CONTACTS, ids=[c[0] for c in CONTACTS])
 def test_how_often_support_was_rung_said_after_the_number_tests_the_count(
     request_text: str, expected: str, demo: Demo
