@@ -38,7 +38,7 @@ PRICE_LEADS = [("products priced at", "price"), ("products listed at", "price"),
                ("orders where each unit cost", "unit_price"), ("orders where one item sold for", "unit_price"),
                ("orders sold at", "unit_price")]  # fmt: skip
 PRICE_TESTS = [("more than {n}", ">"), ("under {n}", "<"), ("at least {n}", ">="), ("{n} or less", "<="),
-               ("{n} or more", ">="), ("{n} or les", "<=")]  # fmt: skip
+               ("{n} or more", ">="), ("{n} or les", "<="), ("{n}", "=")]  # fmt: skip
 PRICE_AMOUNTS = [("fifty", 50), ("a grand", 1000), ("250", 250), ("a hundred and twenty five", 125)]
 PRICES = [
     (f"{lead} {test.format(n=number)}", f"{column} {op} {value}")

@@ -36,7 +36,9 @@ AMOUNT = (
     + MONEY.replace("money", "money2")
     + r" (?P<tail>"
     + "|".join(sorted(ONWARDS, key=len, reverse=True))
-    + r"))"
+    + r")|(?P<num3>{N})"
+    + MONEY.replace("money", "money3")
+    + r"(?= [.?!,;]|$| and | or | but ))"
 )
 
 
@@ -56,6 +58,10 @@ def price_column(ctx: Context, one_unit: bool) -> str | None:
 def _verb_said(match: Match) -> bool:
     """Whether the words read as columns are the verb and the unit themselves ('priced' read as price)."""
     verb, cost, unit = match.item("verb"), match.item("cverb"), match.item("unit")
+    if unit is not None and unit.kind == "col" and match.group("said") is None:
+        # 'each unit cost 250': the unit and its verb read together as one column ('unit cost')
+        words = set(unit.norm.split())
+        return bool(words & UNIT_WORDS) and bool(words & (COST_VERBS | PRICE_VERBS | {"price"}))
     return (
         (verb is None or verb.kind != "col" or verb.norm in PRICE_VERBS)
         and (cost is None or cost.norm in COST_VERBS)
@@ -66,19 +72,19 @@ def _verb_said(match: Match) -> bool:
 def _priced(ctx: Context, match: Match) -> bool:
     if not _verb_said(match):
         return False
-    money = match.item("money") or match.item("money2")
+    money = match.item("money") or match.item("money2") or match.item("money3")
     if money is not None and money.kind == "val":
         ctx.note(f"read '{money.text}' as the unit of the amount, not as a {money.ref.column} filter")
-    number = match.item("num") or match.item("num2")
+    number = match.item("num") or match.item("num2") or match.item("num3")
     said = match.group("op") or match.group("tail") or ""
-    operator = comparison(said) or ONWARDS.get(said)
+    operator = comparison(said) or ONWARDS.get(said) or ("=" if match.group("num3") else None)
     if number is None or operator is None or number.kind not in ("num",):
         return False
     column = price_column(ctx, bool(match.group("one")))
     if column is None:
         ctx.refuse(f"{match.text} (the {ctx.base} keep no price)")
         return True
-    words = {">": "over", ">=": "at least", "<": "under", "<=": "at most"}[operator]
+    words = {">": "over", ">=": "at least", "<": "under", "<=": "at most", "=": "equal to"}[operator]
     ctx.note(f"read '{match.text}' as a test of {column}")
     return compare(ctx, column, operator, number, words)
 
@@ -86,5 +92,5 @@ def _priced(ctx: Context, match: Match) -> bool:
 def read_prices_said(ctx: Context) -> None:
     """'priced at fifty or less', 'a single unit went for more than a grand', 'each unit cost under 20'."""
     scan = ctx.sentence.scan
-    scan(ONE_UNIT + r" (?:" + PRICED + r"|" + COSTING + r") " + AMOUNT, lambda m: _priced(ctx, m))
+    scan(ONE_UNIT + r" (?:(?P<said>" + PRICED + r"|" + COSTING + r") )?" + AMOUNT, lambda m: _priced(ctx, m))
     scan(r"(?:(?:that|which|who) )?" + PRICED + r" " + AMOUNT, lambda m: _priced(ctx, m))
