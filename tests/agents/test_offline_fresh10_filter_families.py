@@ -218,7 +218,7 @@ def test_born_before_nineteen_fifty_five_gives_the_rows_polars_gives(demo: Demo,
 WENT_OUT = ["orders that went out", "orders shipped", "orders that shipped", "the orders which went out"]
 SAME_DAY = ["the very day they came in", "the same day they were placed", "the day they were placed",
             "on the same day they arrived", "the very same day they were ordered",
-            "that very day they came in"]  # fmt: skip
+            "that very day they came in", "the same day", "on the very same day"]  # fmt: skip
 SAME_DAYS = [(f"{lead} {day}", "ship_date = order_date") for lead, day in itertools.product(WENT_OUT, SAME_DAY)]
 
 
@@ -228,7 +228,8 @@ def test_going_out_the_day_they_came_in_is_the_two_dates_equal(request_text: str
 
 
 @pytest.mark.parametrize("request_text", ["customers who went out the very day they came in",
-                                          "products shipped the day they were placed"])  # fmt: skip
+                                          "products shipped the day they were placed",
+                                          "customers who signed up the same day"])  # fmt: skip
 def test_the_same_day_of_rows_without_two_dates_is_said_unclear(request_text: str, demo: Demo) -> None:
     _refused(request_text, demo)
 

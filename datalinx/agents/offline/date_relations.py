@@ -50,7 +50,9 @@ def _two_dates(ctx: Context, match: Match) -> bool:
     """'shipped on the same day they were ordered', 'shipped before they were ordered': two dates compared."""
     first = _date_of(ctx, match.item("a")) if match.item("a") else _date_for_verb(ctx, "shipped")
     other = match.item("b") or match.item("c")
-    verb = match.group("verb") or ("placed" if match.group("arrived") else "")  # 'the day they came in': placed
+    verb = match.group("verb") or ("placed" if match.group("arrived") is not None else "")  # 'they came in'
+    if match.group("bare") is not None:
+        ctx.note(f"read '{match.text}' as the same day each row was placed")
     second = _date_of(ctx, other) if other is not None else _date_for_verb(ctx, verb)
     if first is None or second is None or first == second:
         return False
@@ -167,6 +169,12 @@ def read_date_relations(ctx: Context) -> None:
         r"(?P<unit>day|week|month|quarter|year) "
         r"(?:(?:as|from|than|to) (?:the |their |its )?(?P<b>{C}|{V}|{T})|(?:(?:as|from|than|to) )?(?:the one )?"
         r"(?:that |when |as |in which )?" + participle + "(?: in)?)",
+        lambda m: _two_dates(ctx, m),
+    )
+    # 'orders that went out the same day': the same day as the row's own date, said no other way
+    scan(
+        r"(?P<neg>(?:not|never) )?(?P<a>{V}|{C}) (?:on )?(?:the |that )(?P<same>same|very same|exact same) "
+        r"(?P<unit>day)(?P<arrived>)(?P<bare>)(?= [.?!,;]|$| and | or | but )",
         lambda m: _two_dates(ctx, m),
     )
     scan(
