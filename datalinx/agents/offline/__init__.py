@@ -48,6 +48,7 @@ from datalinx.agents.offline.overall import read_all_told, read_one_number, read
 from datalinx.agents.offline.placing import read_placements, read_sorted_by
 from datalinx.agents.offline.plan import Plan
 from datalinx.agents.offline.presence import read_presence
+from datalinx.agents.offline.prices_said import read_prices_said
 from datalinx.agents.offline.questions import read_extremes, read_questions
 from datalinx.agents.offline.ranking import read_late_rankings, read_rankings
 from datalinx.agents.offline.rates import read_rates
@@ -109,6 +110,7 @@ READERS = (
     read_tenures,
     read_ages,
     read_dates,
+    read_prices_said,
     read_comparisons,
     read_occasions,
     read_all_told,

@@ -4,8 +4,10 @@ the rows hold, the column found by its name (support_calls), never by a phrase k
 from __future__ import annotations
 
 from datalinx.agents.offline.context import Context, Measure
+from datalinx.agents.offline.filters import compare
 from datalinx.agents.offline.grounding import ColumnRef, name_words
-from datalinx.agents.offline.sentence import Match
+from datalinx.agents.offline.sentence import Item, Match
+from datalinx.agents.offline.tokens import TIMES
 from datalinx.core.datasets.facts import ColumnFacts
 from datalinx.core.pipelines.types import NUMERIC
 
@@ -19,7 +21,18 @@ WHOM_WORDS = frozenset({"customer", "customers", "support", "service", "help", "
                         "up", "the", "our", "call", "centre", "center"})  # fmt: skip
 # the parts of a column's name that say it counts contacts
 COUNTED = frozenset({"call", "calls", "contact", "contacts", "ticket", "tickets", "complaint", "complaints"})
-HOW_OFTEN = r"(?= (?:more than|over|at least|at most|fewer than|less than|no more than|exactly|under) {N})"
+# How often, said after the number too: 'eight times or more', '3 or more times', '5+ times'.
+ONWARDS = (
+    r"(?P<op>or more|or over|and more|and up|and above|and over|plus|or less|or fewer|or under|and under|and below)"
+)
+TIMES_SAID = (
+    r"(?P<num>{N})(?: times?)? " + ONWARDS + r"(?: times?)?|(?P<num2>{N}) times?"
+    r"|(?P<word>once|twice|thrice)(?: " + ONWARDS.replace("?P<op>", "?P<op2>") + ")?"
+)
+HOW_OFTEN = (
+    r"(?= (?:more than|over|at least|at most|fewer than|less than|no more than|exactly|under) {N}"
+    r"| {N}(?: times?)? (?:or|and|plus)| {N} times?| (?:once|twice|thrice)(?= [.?!,;]|$| or | and | but ))"
+)
 
 
 # 'how often ... on average': the mean of the count, asked of a typical row (without it, a total or a mean?)
@@ -34,6 +47,7 @@ def read_contacts(ctx: Context) -> None:
     subscribers ring support on average' as the mean of that column."""
     scan = ctx.sentence.scan
     scan(CONTACT + WHOM + HOW_OFTEN, lambda m: _contacts(ctx, m))
+    scan(r"(?P<col>{C}) (?:" + TIMES_SAID + r")(?= [.?!,;]|$| and | or | but )", lambda m: _times_said(ctx, m))
     said = r"(?P<said>" + CONTACT + WHOM + r"|{C})"
     scan(OFTEN + r" " + AVERAGE + ASKER + " " + said, lambda m: _average_contacts(ctx, m))
     scan(OFTEN + ASKER + " " + said + r"(?: ,)? " + AVERAGE, lambda m: _average_contacts(ctx, m))
@@ -70,3 +84,20 @@ def _average_contacts(ctx: Context, match: Match) -> bool:
     ctx.note(f"read '{match.text}' as the mean of {count.name}")
     ctx.measures.append(Measure("mean", count.name, match.text))
     return True
+
+
+def _times_said(ctx: Context, match: Match) -> bool:
+    """'rung support eight times or more': the count read from the contact phrase, at least (or at most) the
+    number; 'called support 8 times' is exactly it."""
+    item, number = match.item("col"), match.item("num") or match.item("num2")
+    word = match.group("word")
+    if word is not None:  # 'twice or more': the word's count, as a number item of its own
+        token = next(i for i in match.items() if i.norm == word)
+        number = Item("num", token.text, token.norm, TIMES[word], start=token.start, end=token.end)
+    count = _contact_count(ctx)
+    if item is None or number is None or count is None or ctx.column(item) != count.name:
+        return False
+    said = match.group("op") or match.group("op2") or ""
+    operator = "=" if not said else "<=" if said.split()[-1] in ("less", "fewer", "under", "below") else ">="
+    words = {"=": "exactly", ">=": "at least", "<=": "at most"}[operator]
+    return compare(ctx, count.name, operator, number, words)

@@ -50,7 +50,10 @@ def _two_dates(ctx: Context, match: Match) -> bool:
     """'shipped on the same day they were ordered', 'shipped before they were ordered': two dates compared."""
     first = _date_of(ctx, match.item("a")) if match.item("a") else _date_for_verb(ctx, "shipped")
     other = match.item("b") or match.item("c")
-    second = _date_of(ctx, other) if other is not None else _date_for_verb(ctx, match.group("verb") or "")
+    verb = match.group("verb") or ("placed" if match.group("arrived") is not None else "")  # 'they came in'
+    if match.group("bare") is not None:
+        ctx.note(f"read '{match.text}' as the same day each row was placed")
+    second = _date_of(ctx, other) if other is not None else _date_for_verb(ctx, verb)
     if first is None or second is None or first == second:
         return False
     operator = BEFORE_AFTER.get(match.group("op") or "", "=")
@@ -69,6 +72,8 @@ def _two_dates(ctx: Context, match: Match) -> bool:
     return True
 
 
+# Verbs of an order's arrival, which is the row's own date: 'the very day they came in'.
+ARRIVED = r"came in|come in|arrived|got in|landed|were received|was received|were booked|was booked"
 DIFFERENT = ("different", "a different", "another", "other", "an other")
 
 
@@ -154,15 +159,22 @@ def read_date_relations(ctx: Context) -> None:
         lambda m: _within(ctx, m),
     )
     participle = (
-        r"(?:they|it|the {T}) (?:were|was|got|had been|had|have been|has been)(?: even| actually| ever| yet)?"
-        r"(?: been)? (?:(?P<c>{C}|{V})|(?P<verb>[a-z]+))"
+        r"(?:they|it|the {T}) (?:(?:were|was|got|had been|had|have been|has been)(?: even| actually| ever| yet)?"
+        r"(?: been)? (?:(?P<c>{C}|{V})|(?P<verb>[a-z]+))|(?P<arrived>" + ARRIVED + r"))"
     )
     left = "|".join(sorted(LEFT, key=len, reverse=True))
     scan(
-        r"(?P<neg>(?:not|never) )?(?P<a>{V}|{C}) (?P<neg2>not )?(?:on |in |during )?(?:the )?(?P<same>same|a different"
-        r"|different|another|an other|other) (?:calendar )?(?P<unit>day|week|month|quarter|year) "
+        r"(?P<neg>(?:not|never) )?(?P<a>{V}|{C}) (?P<neg2>not )?(?:on |in |during )?(?:the |that )?(?:(?P<same>same"
+        r"|very same|exact same|very|exact|a different|different|another|an other|other) )?(?:calendar )?"
+        r"(?P<unit>day|week|month|quarter|year) "
         r"(?:(?:as|from|than|to) (?:the |their |its )?(?P<b>{C}|{V}|{T})|(?:(?:as|from|than|to) )?(?:the one )?"
         r"(?:that |when |as |in which )?" + participle + "(?: in)?)",
+        lambda m: _two_dates(ctx, m),
+    )
+    # 'orders that went out the same day': the same day as the row's own date, said no other way
+    scan(
+        r"(?P<neg>(?:not|never) )?(?P<a>{V}|{C}) (?:on )?(?:the |that )(?P<same>same|very same|exact same) "
+        r"(?P<unit>day)(?P<arrived>)(?P<bare>)(?= [.?!,;]|$| and | or | but )",
         lambda m: _two_dates(ctx, m),
     )
     scan(

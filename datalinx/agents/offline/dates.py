@@ -257,6 +257,30 @@ def _ordinal(tokens: list[Token], i: int) -> tuple[int, int] | None:
     return (token.value, i + 2) if suffix.norm == {1: "st", 2: "nd", 3: "rd", 4: "th"}[token.value] else None
 
 
+def _year_then_quarter(tokens: list[Token], i: int) -> tuple[DateRef, int] | None:
+    """'2023 Q2', '2023-Q2', '2023 second quarter': the year said before its quarter."""
+    at = _skip(tokens, i + 1, (",", "-"))
+    if at < len(tokens) and tokens[at].kind == "word" and re.fullmatch(r"q[1-4]", tokens[at].norm):
+        return quarter_range(tokens[i].value, int(tokens[at].norm[1])), at + 1
+    place = _ordinal(tokens, at) if at < len(tokens) else None
+    if place is not None and _word_at(tokens, place[1]) == "quarter":
+        return quarter_range(tokens[i].value, place[0]), place[1] + 1
+    return None
+
+
+def _months_quarter(tokens: list[Token], i: int) -> tuple[DateRef, int] | None:
+    """'the April-June quarter of 2023': a quarter named by its first and last months, then its year."""
+    first, last = MONTHS[tokens[i].norm], _word_at(tokens, i + 2)
+    if _word_at(tokens, i + 1) not in ("-", "to", "through") or last not in MONTHS or first % 3 != 1:
+        return None
+    if MONTHS[last] != first + 2 or _word_at(tokens, i + 3) != "quarter":
+        return None
+    year_at = _skip(tokens, i + 4, ("of", "in", ","))
+    if year_at >= len(tokens) or not is_year(tokens[year_at]):
+        return None
+    return quarter_range(tokens[year_at].value, first // 3 + 1), year_at + 1
+
+
 def _word_at(tokens: list[Token], i: int) -> str | None:
     return tokens[i].norm if i < len(tokens) else None
 
@@ -374,7 +398,7 @@ def find_dates(tokens: list[Token]) -> list[tuple[int, int, DateRef]]:
         elif token.kind == "month" and token.value is not None:
             hit = month_range(*token.value), i + 1
         elif token.kind == "word" and token.norm in MONTHS:
-            hit = _month_at(tokens, i)
+            hit = _months_quarter(tokens, i) or _month_at(tokens, i)
         elif token.kind == "word" and re.fullmatch(r"q[1-4]", token.norm):
             year_at = _skip(tokens, i + 1, (",", "of"))
             if year_at < len(tokens) and is_year(tokens[year_at]):
@@ -389,6 +413,8 @@ def find_dates(tokens: list[Token]) -> list[tuple[int, int, DateRef]]:
             year_at = _skip(tokens, place[1] + 1, (",", "of", "in", "the", "year"))
             if year_at < len(tokens) and is_year(tokens[year_at]):
                 hit = quarter_range(tokens[year_at].value, place[0]), year_at + 1
+        elif is_year(token) and (quarter := _year_then_quarter(tokens, i)) is not None:
+            hit = quarter
         elif token.kind == "word" and (holiday := _holiday(tokens, i)) is not None:
             hit = holiday
         elif (token.kind == "number" or decade_word(token.norm) or token.norm in CENTURIES) and _decade(tokens, i):

@@ -363,8 +363,8 @@ def read_dates(ctx: Context) -> None:
         ("after", r"(?:from|starting) " + WHEN + r" (?:on|onwards|onward|forward|forwards|and later|or later)"),
         ("range", r"(?:between|from) " + WHEN + f" {RANGE_END} " + r"(?P<b>{D}|{Y})"),
         ("range", WHEN + r" (?:-|to|through|thru) (?P<b>{D}|{Y})"),
-        ("after", f"(?P<prep>{AFTER}) " + WHEN),
-        ("before", f"(?P<prep>{BEFORE}) " + WHEN),
+        ("after", f"(?P<prep>{AFTER}) (?:the year )?" + WHEN),  # 'born after the year 1990'
+        ("before", f"(?P<prep>{BEFORE}) (?:the year )?" + WHEN),
         ("in", f"(?:{DURING} )?(?:the )?(?:year |month )?" + WHEN),
     ]
     listed = r"(?:(?:in|during|on|for) (?:the )?)?(?<!between )(?<!from )(?P<a>{D})(?: (?:,|and|or|, and|, or) {D})+"

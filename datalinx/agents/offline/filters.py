@@ -100,7 +100,7 @@ def _code_prefix(ctx: Context, column: str) -> str | None:
 
 def _operator(match: Match) -> tuple[str, str] | None:
     text = match.group("op") or ""
-    equal = ("=", "==", "equals", "equal to", "is equal to", "exactly", "is exactly")
+    equal = ("=", "==", "equals", "equal to", "is equal to", "exactly", "is exactly", "precisely")
     operator = comparison(text) or ("=" if text in equal else None)
     if operator is None:
         return None
@@ -386,7 +386,8 @@ def read_comparisons(ctx: Context) -> None:
     scan(r"(?P<verb>[a-z]+) (?:the |a )?(?P<col>{C}) " + OPERATOR + " " + NUMBER, lambda m: _counted_by_verb(ctx, m))
     scan(r"(?P<col>{C}) " + BRIDGE + OPERATOR + " " + NUMBER, lambda m: _with_column(ctx, m))
     # 'been with us for at least five years': a span column, 'for' its amount
-    scan(r"(?P<col>{C}) for " + OPERATOR + " " + NUMBER, lambda m: _spanned(ctx, m) and _with_column(ctx, m))
+    spanned = rf"(?P<neg>not )?(?P<op>{OP}|exactly|precisely)"  # 'for exactly two years'
+    scan(r"(?P<col>{C}) for " + spanned + " " + NUMBER, lambda m: _spanned(ctx, m) and _with_column(ctx, m))
     scan(
         r"(?P<col>{C}) (?:(?:is|are|of) )?(?P<neg>not )?(?P<op>=|==|equals|equal to|is equal to|exactly|is exactly) "
         + NUMBER,

@@ -197,8 +197,10 @@ def read_presence(ctx: Context) -> None:
     # 'who didn't tell us what they earn': the value was never given
     told = r"(?:given|provided|gave|shared|told|tell|said|say)(?: us)? (?:what|how much) (?:they|he|she|it) "
     scan(r"(?:never|not|did not|have not|has not) " + told + r"(?P<col>{C})", lambda m: add_null(ctx, m, True))
-    scan(r"(?:never|not|did not|have not|has not) " + given + " " + ARTICLE + r"(?P<col>{C})",
-         lambda m: add_null(ctx, m, True))  # fmt: skip
+    # 'never told us their date of birth', 'didn't give their phone': verbs of handing a value over, negated
+    withheld = r"(?:" + given + r"|give|gives|told|tell|tells|share|provide|supply|enter|disclosed|disclose|revealed)"
+    scan(r"(?:never|not|did not|have not|has not)(?: yet| ever)? " + withheld + r"(?: us| me)? " + ARTICLE
+         + r"(?P<col>{C})", lambda m: add_null(ctx, m, True))  # fmt: skip
     # 'customers who gave us a phone number': the value is there
     scan(r"(?:(?:who|that|which) )?(?:have |has |had )?" + given + " " + ARTICLE + r"(?P<col>{C})",
          lambda m: not _given_name(m) and add_null(ctx, m, False))  # fmt: skip

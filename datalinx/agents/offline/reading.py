@@ -14,6 +14,7 @@ from datalinx.agents.offline.framing import unframe
 from datalinx.agents.offline.grounding import ColumnRef, Grounding, value_key
 from datalinx.agents.offline.sentence import Item, Sentence
 from datalinx.agents.offline.spelling import Speller, pattern_words, planner_words
+from datalinx.agents.offline.spoken_years import read_spoken_years
 from datalinx.agents.offline.tokens import Token, tokenize
 from datalinx.agents.offline.words import MONTHS
 from datalinx.core.datasets.facts import CatalogView
@@ -226,6 +227,7 @@ def read(request: str, catalog: CatalogView, previous: list[str] | None = None) 
     tokens = tokenize(request)
     _spenders(tokens, grounding, notes)
     _fix_spelling(tokens, grounding, speller, notes)
+    read_spoken_years(tokens)
     from datalinx.agents.offline.measure_words import buying_people, catalogue_items, median_values  # needs Context
 
     buying_people(tokens, grounding, notes)

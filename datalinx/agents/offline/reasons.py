@@ -148,6 +148,11 @@ AIMED_ROWS = (
     r"|for|of)\b|$)"
 )
 AIM = rf"(?:(?:i|we|i'd|we'd) )?(?:just |really |also )?{AIMING} to (?!{PIPELINE_VERB}\b)[a-z']+(?: [^ ]+){{0,8}}"
+# a team's aim: 'marketing wants to send birthday offers'
+TEAM_AIM = (
+    rf"(?:(?:my|our|the) )?{TEAMS}(?: {AUDIENCE})? (?:wants|needs|hopes|plans|would like|is going|are going) to"
+    rf" (?!{PIPELINE_VERB}\b)[a-z']+(?: [^ ]+){{0,8}}"
+)
 # a reason that asks a summary, an order or a pick of the rows ('want to know the average', 'need a breakdown',
 # 'trying to find the oldest'): part of the request, read or said, never dropped
 ASKED = (
@@ -175,6 +180,7 @@ REASONS = [
     rf"(?:(?:i|we|i'd|we'd|i'll|we'll) )?(?:want|wanted|need|like|would like|'d like|plan|hope|am going|'m going"
     rf"|are going|'re going|going) to {REACH}(?: [^ ]+){{0,4}}",
     AIM,
+    TEAM_AIM,
 ]
 RESTRICTS = (
     r"\b(?:only|not|no|non|except|excluding|exclude|without|skip|skipping|drop|remove|leave out|leaving out|filter"

@@ -86,6 +86,20 @@ def _swapped(word: str, other: str) -> bool:
     )
 
 
+def _vowels_dropped(full: str, typed: str) -> bool:
+    """Whether `typed` is `full` with only vowels left out."""
+    rest = iter(full)
+    for letter in typed:
+        for candidate in rest:
+            if candidate == letter:
+                break
+            if candidate not in "aeiou":
+                return False
+        else:
+            return False
+    return all(letter in "aeiou" for letter in rest)
+
+
 def limit_for(word: str) -> int:
     """Edits allowed: none below four letters, one up to seven, two from eight."""
     return 0 if len(word) < 4 else 1 if len(word) < 8 else 2
@@ -166,7 +180,20 @@ class Speller:
             closest = [entry for entry in scored if entry[0] == min(e[0] for e in scored)]
             if len({entry[-1] for entry in closest}) > 1:
                 return None  # two catalog words as close: no guess
+        if not scored and limit == 1:
+            return self._unvowelled(word)
         return min(scored)[-1] if scored else None
+
+    def _unvowelled(self, word: str) -> str | None:
+        """'custmrs': the one catalog word the typed word is with two or three of its vowels left out
+        ('customers'), beyond the one edit a word this short is allowed; two such words and no guess."""
+        most = 3 if len(word) > 4 else 2
+        found = {
+            c
+            for c in self.preferred
+            if 2 <= len(c) - len(word) <= most and c[0] == word[0] and _vowels_dropped(c, word)
+        }
+        return found.pop() if len(found) == 1 else None
 
 
 @cache

@@ -26,7 +26,7 @@ def tenure_column(ctx: Context) -> str | None:
 def _ago(ctx: Context, match: Match) -> bool:
     """'joined less than a year ago': a tenure shorter than a year; without a tenure column, refused."""
     number, words = match.item("num"), (match.group("op") or "").strip()
-    operator = comparison(words)
+    operator = comparison(words) or ("=" if words in EXACTLY else None)
     if number is None or operator is None:
         return False
     column = tenure_column(ctx)
@@ -37,6 +37,7 @@ def _ago(ctx: Context, match: Match) -> bool:
     return compare(ctx, column, operator, number, words, match.group("unit"))
 
 
+EXACTLY = ("exactly", "precisely")
 STAYED = (
     r"(?:stayed|stuck around|been around|(?:been )?(?:a |our )?(?:customer|client|member|subscriber)s?(?: with us)?"
     r"|been (?:a |an |our )?{T}(?: with us)?"
@@ -57,7 +58,7 @@ def read_tenures(ctx: Context) -> None:
     """'signed up more than 2 years ago', 'became a customer less than 6 months ago', 'stuck with us for more than
     four years'."""
     ctx.sentence.scan(
-        r"(?:(?P<col>{C})|" + STAYED + r")(?: with us)? for (?P<op>" + OP + r") (?P<num>{N}) "
+        r"(?:(?P<col>{C})|" + STAYED + r")(?: with us)? for (?P<op>" + OP + r"|exactly|precisely) (?P<num>{N}) "
         r"(?P<unit>years?|months?|weeks?)",
         lambda m: _stayed(ctx, m),
     )

@@ -61,7 +61,9 @@ SLASHED_SUMMARIES = frozenset({"min", "max", "minimum", "maximum", "avg", "avera
 NOT_SLASHED = frozenset({"and", "or", "true", "false", "yes", "no", "y", "n", "t", "f", "on", "off"})
 # Words that make a slash between two names a division: 'add unit_price = revenue/quantity'.
 DIVIDING = frozenset({"=", "add", "compute", "calculate", "derive", "ratio", "divided", "per"})
-ONE_BEFORE = frozenset({"exactly", "least", "most", "than", "only", "just", "over", "under", "above", "below", "="})
+ONE_BEFORE = frozenset(
+    {"exactly", "precisely", "least", "most", "than", "only", "just", "over", "under", "above", "below", "="}
+)
 TIMES = {"once": 1, "twice": 2, "thrice": 3}
 SPAN_WORDS = frozenset({"day", "week", "month", "quarter", "year", "decade"})
 
