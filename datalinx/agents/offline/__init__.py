@@ -37,10 +37,12 @@ from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.groups import read_groups
 from datalinx.agents.offline.having import read_having
 from datalinx.agents.offline.idioms import read_idioms, read_narrowed, read_occasions, read_one_side
+from datalinx.agents.offline.idle_verbs import read_checking, read_idle_verbs
 from datalinx.agents.offline.join_review import consume_datasets, read_whose
 from datalinx.agents.offline.joins import read_added_back, read_joins
 from datalinx.agents.offline.measure_words import read_measure_words
 from datalinx.agents.offline.members import read_unseen_members, read_value_words
+from datalinx.agents.offline.most_any import read_most_any
 from datalinx.agents.offline.ordering import read_limits, read_sorts
 from datalinx.agents.offline.outputs import read_outputs
 from datalinx.agents.offline.overall import read_all_told, read_one_number, read_over_all_rows
@@ -48,6 +50,7 @@ from datalinx.agents.offline.placing import read_placements, read_sorted_by
 from datalinx.agents.offline.plan import Plan
 from datalinx.agents.offline.presence import read_presence
 from datalinx.agents.offline.questions import read_extremes, read_questions
+from datalinx.agents.offline.ranked_rows import read_ranked_rows
 from datalinx.agents.offline.ranking import read_late_rankings, read_rankings
 from datalinx.agents.offline.rates import read_rates
 from datalinx.agents.offline.reading import grounding_for, read
@@ -76,7 +79,9 @@ READERS = (
     read_said_fills,
     read_removed_after,
     read_presence,
+    read_checking,
     read_measure_words,
+    read_most_any,
     read_rates,
     read_described,
     read_whereabouts,
@@ -92,6 +97,7 @@ READERS = (
     read_cleaning,
     read_joins,
     read_earned_rankings,
+    read_ranked_rows,
     read_rankings,
     read_sorts,
     read_sorted_by,
@@ -120,6 +126,7 @@ READERS = (
     read_each_once,
     read_added_back,
     read_whose,
+    read_idle_verbs,
 )
 
 
