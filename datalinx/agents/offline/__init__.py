@@ -43,6 +43,7 @@ from datalinx.agents.offline.joins import read_added_back, read_joins
 from datalinx.agents.offline.measure_words import read_measure_words
 from datalinx.agents.offline.members import read_unseen_members, read_value_words
 from datalinx.agents.offline.most_any import read_most_any
+from datalinx.agents.offline.null_places import read_null_places
 from datalinx.agents.offline.ordering import read_limits, read_sorts
 from datalinx.agents.offline.outputs import read_outputs
 from datalinx.agents.offline.overall import read_all_told, read_one_number, read_over_all_rows
@@ -67,6 +68,7 @@ from datalinx.core.pipelines.types import NUMERIC
 __all__ = ["draft"]
 
 READERS = (
+    read_null_places,
     read_idioms,
     read_blank_groups,
     read_sent_to,
