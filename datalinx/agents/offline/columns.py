@@ -312,11 +312,13 @@ def read_shapes(ctx: Context) -> None:
     # 'order_id renamed order_number', 'country relabelled as destination', 'email now called contact'
     # ('a category called Toys' is a value of it: 'called' renames only said as the name it gets from now on)
     renamed = r"(?:renamed|relabelled|relabeled|retitled|(?:now|to be|should be) (?:called|named|labelled|labeled))"
-    scan(old + r"(?: column| field)? " + renamed + r" (?:(?:to|as|into) )?(?P<new>{S}|{C}|[^ @§,;]+)",
+    heading = r"(?:heading|header|column name|column heading|column header|title|label)"
+    # 'the heading for category relabelled as department': the column said by its heading
+    headed = r"(?:(?:the )?" + heading + r" (?:for|of|on) (?:the )?)?"
+    scan(headed + old + r"(?: column| field)? " + renamed + r" (?:(?:to|as|into) )?(?P<new>{S}|{C}|[^ @§,;]+)",
          lambda m: _rename(ctx, m))  # fmt: skip
     # 'the segment heading changed to customer_tier': a new heading is a new name ('status changed to shipped' is
     # a value, so 'changed' renames only said of the heading)
-    heading = r"(?:heading|header|column name|column heading|column header|title|label)"
     changed = r"(?:changed|switched|updated|altered|set|turned|swapped)"
     scan(old + r"(?: 's)? " + heading + r" (?:(?:is|to be|should be|getting|being) )?" + changed
          + r" (?:to|into) (?P<new>{S}|{C}|[^ @§,;]+)", lambda m: _rename(ctx, m))  # fmt: skip

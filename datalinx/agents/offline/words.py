@@ -168,7 +168,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "internet": ("internet", "internet type", "internet plan"),
     "test": ("test",),
     "category": ("category", "categories", "type", "kind", "product type", "line of goods", "lines of goods",
-                 "product line", "product lines"),
+                 "product line", "product lines", "product range", "range each item belongs to",
+                 "range it belongs to", "range they belong to", "range each product belongs to"),
     "country": ("country", "countries", "nation", "nations", "destination country", "destination countries",
                 "country of destination", "shipping country", "delivery country"),
     "city": ("city", "cities", "town", "towns"),
@@ -262,23 +263,11 @@ PERSONS = ("people", "persons", "folks")  # people said of no dataset: whichever
 # Other nouns for a dataset's rows, used when the catalog has a dataset of that name.
 DATASET_SYNONYMS = {
     "orders": ("purchases", "purchase", "sales", "sale", "transactions", "transaction"),
-    "products": (
-        "goods",
-        "articles",
-        "article",
-        "merchandise",
-        "skus",
-        "sku",
-        "catalogue items",
-        "catalog items",
-        "product catalogue",
-        "product catalog",
-        "product list",
-        "product range",
-    ),
+    "products": ("goods", "articles", "article", "merchandise", "skus", "sku", "catalogue items", "catalog items",
+                 "product catalogue", "product catalog", "product list"),
     "customers": ("clients", "client", "shoppers", "shopper", "buyers", "buyer"),
     "churn": ("subscribers", "subscriber", "subscriptions", "subscription", "subs"),
-}
+}  # fmt: skip
 
 # Currencies named with their country's adjective: 'British pounds' is GBP, not Britain and pounds.
 CURRENCY_PHRASES = {
