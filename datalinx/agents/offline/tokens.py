@@ -172,7 +172,7 @@ def _number_abbreviated(tokens: list[Token]) -> list[Token]:
         before, after = tokens[index - 1 : index], tokens[index + 1 : index + 2]
         stuck = bool(before) and before[0].end == token.start and before[0].text.lower() in ("no", "nos")
         if token.norm == "." and stuck and after and after[0].norm == "of":
-            before[0].norm = "number" if before[0].text.lower() == "no" else "numbers"
+            before[0].norm = "number"
             continue  # the abbreviation's full stop
         out.append(token)
     return out
