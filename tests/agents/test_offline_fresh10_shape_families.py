@@ -319,3 +319,33 @@ def test_the_top_5_incomes_are_the_rows_with_the_highest_income(demo: Demo, tmp_
     _, output = answer("the top 5 incomes", demo, tmp_path)
     expected = demo.frames["churn"].select(pl.col("income").sort(descending=True, nulls_last=True).head(5))
     assert output["income"].to_list() == expected["income"].to_list()
+
+
+# --- 'leave out anything without a price'; 'the cheapest thing in each category' ---------------------------------
+LEFT_OUT = [
+    (f"{ds}, {verb} {rows} without {article}{said}", column)
+    for (ds, said, column, article), verb, rows in itertools.product(
+        [("products", "price", "price", "a "), ("customers", "email", "email", "an ")],
+        ["leave out", "drop", "exclude"], ["anything", "everything", "any"],
+    )
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("request_text", "column"), LEFT_OUT, ids=[x[0] for x in LEFT_OUT])
+def test_anything_without_a_value_left_out_keeps_the_rows_with_one(request_text: str, column: str, demo: Demo) -> None:
+    steps = _steps(request_text, demo)
+    assert [s["kind"] for s in steps] == ["filter"]
+    assert steps[0]["condition"] == f"not coalesce({column} is null, false)"
+
+
+@pytest.mark.parametrize("thing", ["thing", "one"])
+def test_the_cheapest_thing_in_each_category_is_one_row_per_category(thing: str, demo: Demo, tmp_path: Path) -> None:
+    first = draft("the product catalogue", demo.catalog)
+    planned, output = answer(f"now the cheapest {thing} in each category", demo, tmp_path, first.definition)
+    dedupes = [n for n in planned.definition["nodes"] if n["kind"] == "deduplicate"]
+    assert dedupes and dedupes[0]["order_by"] == [{"column": "price", "nulls_last": True}]
+    assert 0 < output.height <= demo.frames["products"]["category"].n_unique()
+
+
+def test_the_cheapest_thing_with_no_group_stays_not_understood(demo: Demo) -> None:
+    _refused("the cheapest thing", demo)
