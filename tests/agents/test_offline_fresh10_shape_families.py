@@ -349,3 +349,10 @@ def test_the_cheapest_thing_in_each_category_is_one_row_per_category(thing: str,
 
 def test_the_cheapest_thing_with_no_group_stays_not_understood(demo: Demo) -> None:
     _refused("the cheapest thing", demo)
+
+
+@pytest.mark.parametrize("aside", ["checking the odd negatives", "sanity-checking the price feed",
+                                   "double checking the numbers"])  # fmt: skip
+def test_the_checking_the_user_is_doing_asks_for_nothing(aside: str, demo: Demo) -> None:
+    steps = _steps(f"could you put the orders in order of how many units were bought, smallest first? {aside}", demo)
+    assert steps == [{"kind": "sort", "by": [{"column": "quantity", "descending": False}]}]
