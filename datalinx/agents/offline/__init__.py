@@ -38,10 +38,13 @@ from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.groups import read_groups
 from datalinx.agents.offline.having import read_having
 from datalinx.agents.offline.idioms import read_idioms, read_narrowed, read_occasions, read_one_side
+from datalinx.agents.offline.idle_verbs import read_checking, read_idle_verbs
 from datalinx.agents.offline.join_review import consume_datasets, read_whose
 from datalinx.agents.offline.joins import read_added_back, read_joins
 from datalinx.agents.offline.measure_words import read_measure_words
 from datalinx.agents.offline.members import read_unseen_members, read_value_words
+from datalinx.agents.offline.most_any import read_most_any
+from datalinx.agents.offline.null_places import read_null_places
 from datalinx.agents.offline.ordering import read_limits, read_sorts
 from datalinx.agents.offline.outputs import read_outputs
 from datalinx.agents.offline.overall import read_all_told, read_one_number, read_over_all_rows
@@ -50,6 +53,7 @@ from datalinx.agents.offline.plan import Plan
 from datalinx.agents.offline.presence import read_presence
 from datalinx.agents.offline.prices_said import read_prices_said
 from datalinx.agents.offline.questions import read_extremes, read_questions
+from datalinx.agents.offline.ranked_rows import read_ranked_rows
 from datalinx.agents.offline.ranking import read_late_rankings, read_rankings
 from datalinx.agents.offline.rates import read_rates
 from datalinx.agents.offline.reading import grounding_for, read
@@ -66,6 +70,7 @@ from datalinx.core.pipelines.types import NUMERIC
 __all__ = ["draft"]
 
 READERS = (
+    read_null_places,
     read_idioms,
     read_owned_dates,
     read_blank_groups,
@@ -79,7 +84,9 @@ READERS = (
     read_said_fills,
     read_removed_after,
     read_presence,
+    read_checking,
     read_measure_words,
+    read_most_any,
     read_rates,
     read_described,
     read_whereabouts,
@@ -95,6 +102,7 @@ READERS = (
     read_cleaning,
     read_joins,
     read_earned_rankings,
+    read_ranked_rows,
     read_rankings,
     read_sorts,
     read_sorted_by,
@@ -124,6 +132,7 @@ READERS = (
     read_each_once,
     read_added_back,
     read_whose,
+    read_idle_verbs,
 )
 
 

@@ -14,7 +14,10 @@ from datalinx.core.datasets.facts import ColumnFacts
 from datalinx.core.pipelines.types import NUMERIC, ColumnType
 
 T = ColumnType
-COLUMNS = r"(?P<cols>(?:the |their |its )?{C}(?:(?: ,| and| , and| &| plus| as well as| or)(?: the| their| its)? {C})*)"
+COLUMNS = (
+    r"(?P<cols>(?:the |their |its )?{C}(?:(?: ,| and| , and| &| \+| /| plus| as well as| or)(?: the| their| its)?"
+    r" {C})*)"
+)
 COLUMN_WORD = r"(?: columns?| fields?| attributes?)"
 NARROW = (  # 'cut the products table down to', 'trim it to'
     r"(?:trim|cut|pare|narrow|slim|reduce|restrict|shrink|whittle)(?: it| this| that| them)?(?: the)?(?: {T})?"
@@ -29,12 +32,24 @@ def new_name(text: str) -> str:
 
 
 def _named(ctx: Context, match: Match, group: str = "cols") -> list[str]:
+    if _arithmetic(ctx, match.items(name=group)):
+        return []
     names = []
     for item in match.items("col", name=group):
         column = ctx.column(item)
         if column is not None and column not in names:
             names.append(column)
     return names
+
+
+def _arithmetic(ctx: Context, items: list[Item]) -> bool:
+    """Whether a '+' or '/' in a list of columns stands between two amounts: 'revenue / quantity' is a ratio."""
+    for before, sign, after in zip(items, items[1:], items[2:], strict=False):
+        if sign.norm in ("+", "/") and before.kind == after.kind == "col":
+            refs = [ctx.column_ref(before), ctx.column_ref(after)]
+            if all(r is not None and r.type in NUMERIC for r in refs):
+                return True
+    return False
 
 
 def _select(ctx: Context, match: Match) -> bool:
@@ -77,7 +92,9 @@ def _owned(ctx: Context, match: Match) -> bool:
     items = match.items("col", name="cols")
     first = items[0].text.lower().replace("\u2019", "'") if items else ""
     owner = first.split("'")[0] if "'" in first else ""
-    if ctx.grounding.dataset_words.get(owner) != ctx.base or any(i.ref.dataset != ctx.base for i in items):
+    rows = match.item("owner")  # "each subscriber's reference, contract and monthly charge": the rows said apart
+    owned = ctx.grounding.dataset_words.get(owner) == ctx.base or (rows is not None and str(rows.ref) == ctx.base)
+    if not owned or any(i.ref.dataset != ctx.base for i in items):
         return False
     return _select(ctx, match)
 
@@ -295,11 +312,13 @@ def read_shapes(ctx: Context) -> None:
     # 'order_id renamed order_number', 'country relabelled as destination', 'email now called contact'
     # ('a category called Toys' is a value of it: 'called' renames only said as the name it gets from now on)
     renamed = r"(?:renamed|relabelled|relabeled|retitled|(?:now|to be|should be) (?:called|named|labelled|labeled))"
-    scan(old + r"(?: column| field)? " + renamed + r" (?:(?:to|as|into) )?(?P<new>{S}|{C}|[^ @§,;]+)",
+    heading = r"(?:heading|header|column name|column heading|column header|title|label)"
+    # 'the heading for category relabelled as department': the column said by its heading
+    headed = r"(?:(?:the )?" + heading + r" (?:for|of|on) (?:the )?)?"
+    scan(headed + old + r"(?: column| field)? " + renamed + r" (?:(?:to|as|into) )?(?P<new>{S}|{C}|[^ @§,;]+)",
          lambda m: _rename(ctx, m))  # fmt: skip
     # 'the segment heading changed to customer_tier': a new heading is a new name ('status changed to shipped' is
     # a value, so 'changed' renames only said of the heading)
-    heading = r"(?:heading|header|column name|column heading|column header|title|label)"
     changed = r"(?:changed|switched|updated|altered|set|turned|swapped)"
     scan(old + r"(?: 's)? " + heading + r" (?:(?:is|to be|should be|getting|being) )?" + changed
          + r" (?:to|into) (?P<new>{S}|{C}|[^ @§,;]+)", lambda m: _rename(ctx, m))  # fmt: skip
@@ -420,7 +439,7 @@ def read_columns(ctx: Context) -> None:
     scan(
         r"(?:"
         + verb
-        + r" )?(?:me |us )?(?:each|every) (?P<cols>{C}(?:(?: ,| and| , and| &| plus)"
+        + r" )?(?:me |us )?(?:each|every) (?:(?P<owner>{T}) )?(?P<cols>{C}(?:(?: ,| and| , and| &| plus)"
         + owned
         + r" {C})*)",
         lambda m: _owned(ctx, m),

@@ -10,6 +10,7 @@ from datalinx.agents.offline.conditions import alternatives, negated
 from datalinx.agents.offline.context import Context, Measure, SortRequest
 from datalinx.agents.offline.groups import spellings_folded
 from datalinx.agents.offline.join_review import tests_only
+from datalinx.agents.offline.null_places import place_nulls
 from datalinx.agents.offline.phrases import ALPHABETICAL
 from datalinx.agents.offline.plan import Aggregate, Dedupe, Join, combine
 from datalinx.core.pipelines.types import NUMERIC
@@ -150,6 +151,7 @@ def _outputs(ctx: Context) -> list[Measure]:
 
 def _sort(ctx: Context) -> None:
     if not ctx.order:
+        place_nulls(ctx, [])  # 'products with no price first': blanks placed in no order are unclear
         return
     aggregate = ctx.plan.aggregate
     keys = []
@@ -196,6 +198,7 @@ def _sort(ctx: Context) -> None:
             keys.append({"column": column, "descending": request.descending})
         elif request.explicit:
             same[0]["descending"] = request.descending  # "by order date, newest first"
+    place_nulls(ctx, keys)
     ctx.plan.sort = keys
     if keys:
         ctx.plan.touched = True

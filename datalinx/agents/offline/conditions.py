@@ -29,7 +29,7 @@ def read_exclusions(ctx: Context) -> None:
         r"(?:remove|drop|delete|exclude|excluding|filter out|get rid of|discard|ignore|skip|leave out|leaving out"
         r"|take out|throw out|throw away|toss out|without)"
     )
-    rows = r"(?: all| the| any| every)? (?:{T}|rows|records|entries|ones|those|lines)"
+    rows = r"(?: all| the| any| every)? (?:{T}|rows|records|entries|ones|those|lines|anything|everything|any|items|all)"
     tie = (
         r"(?: that| which| who)? (?:with|where|whose|having|that have|that has|which have|that are|which are|who are"
         r"|that were|which were)"

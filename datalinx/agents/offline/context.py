@@ -73,6 +73,8 @@ class Context:
     period_dates: dict[str, str] = field(default_factory=dict)  # period groups and the date column each is of
     event_dates: list[str] = field(default_factory=list)  # dates of events named by a value ('shipped in 2024')
     columns_said: int | None = None  # 'just three things from orders': how many columns the list that follows holds
+    # 'with those lacking a price placed last': where a sort key's blanks go (True: last), by column (None: every key)
+    null_places: dict[str | None, tuple[bool, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         sentence = self.reading.sentence

@@ -22,6 +22,8 @@ EVERY = r"(?:(?:the |every |each |all |all of the |all the )(?=@c))?"
 ONCE_EACH = (
     r"(?:, )?(?:(?:just|only) )?(?:once each|each once|once apiece|each just once|each only once|one time each"
     r"|each one (?:just |only )?once|every one (?:just |only )?once"
+    r"|each (?:(?:combo|combination|pair|pairing|one|value) )?(?:named|listed|shown|given|mentioned)"
+    r" (?:just |only )?once|each (?:combo|combination|pair|pairing) (?:just |only )?once"
     r"|once|with no repeats|without repeats|no repeats|no duplicates|without duplicates)(?= [?.!;]|$)"
 )
 
@@ -69,6 +71,10 @@ def read_values_present(ctx: Context) -> None:
         r" (?:the |our |any )?(?P<ds>{T})(?: table| data| dataset)?",
         lambda m: _present(ctx, m),
     )
+    # 'every customer tier we have, each named once': the values listed, before 'every' can group by them
+    held = r"(?: (?:(?:that|which) )?(?:we|you|they) (?:(?:ve|have) )?(?:have|hold|keep|use|offer|got|list|stock))?"
+    ctx.sentence.scan(r"(?:every|each|all|all our|all the|all of the|our) " + COLUMNS + held + " " + ONCE_EACH,
+                      lambda m: _distinct(ctx, m))  # fmt: skip
 
 
 def _present(ctx: Context, match: Match) -> bool:

@@ -23,7 +23,7 @@ SORT_WORD = (
     r"(?:sorted|sort|sorting|ordered|order|ranked|rank|ranking|arranged|arrange|organized|organised|listed|list)"
 )
 SORT_OBJECT = (
-    r"(?: them| it| this| that| these| those| everything| the (?:rows|results|list|output)"
+    r"(?: them| it| this| that| these| those| everything| the (?:rows|results?|list|output)"
     r"| (?:the |all )?{T}(?: records| rows| data| entries| list| table)?)?"
 )
 SORT_VERB = (
@@ -323,8 +323,9 @@ def _ties_of(ctx: Context, item: Item | None) -> bool:
 def read_limits(ctx: Context) -> None:
     """Directions on their own, row limits and samples."""
     scan = ctx.sentence.scan
-    scan(
-        r"(?:by |in )?(?P<dir>" + DIRECTION[3:-1] + r") (?:by |of )?(?:the )?(?P<col>{C})",
+    scan(  # 'arrange the result in descending order of revenue': the verb with its direction first
+        r"(?:" + SORT_WORD + SORT_OBJECT + r" )?(?:by |in )?(?P<dir>" + DIRECTION[3:-1] + r") (?:by |of )?(?:the )?"
+        r"(?P<col>{C})",
         lambda m: _direction_first(ctx, m),
     )
     scan(SORT_WORD + SORT_OBJECT + r" (?P<dir>" + DIRECTION[3:-1] + r")", lambda m: _bare_direction(ctx, m))

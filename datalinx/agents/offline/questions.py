@@ -220,6 +220,9 @@ def read_extremes(ctx: Context) -> None:
     scan(
         r"(?:the )?(?P<sup>" + SUPERLATIVE + r")(?: (?P<col>{C}))? (?P<subject>{T})(?! {C})", lambda m: _extreme(ctx, m)
     )
+    # 'now the cheapest thing in each range': the rows said by a plain noun, one per group
+    scan(r"(?:the )?(?P<sup>" + SUPERLATIVE + r")(?: (?P<col>{C}))? (?:thing|one|item)(?! {C})",
+         lambda m: bool(ctx.groups) and _extreme(ctx, m))  # fmt: skip
 
 
 __all__ = ["ColumnRef", "read_extremes", "read_questions"]

@@ -103,6 +103,11 @@ def _top(ctx: Context, match: Match) -> bool:
             return True
         if measure_item is not None or ctx.type_of(column) not in NUMERIC:
             ctx.groups.append(column)  # "top 5 countries by revenue": per country
+        elif not match.group("sup") and not ctx.grounding.is_key(ctx.base, column):
+            # 'the top 5 incomes', 'the top 3 earners': the rows highest in the amount named, not in another
+            ctx.order.append(SortRequest(column, None, down, word))
+            ctx.plan.limit = count.ref
+            return True
     elif subject is not None and subject.kind == "ds" and str(subject.ref) != ctx.base and not ctx.groups:
         key = ctx.grounding.key_of(str(subject.ref))
         if key is None or ctx.grounding.column(ctx.base, key) is None:

@@ -162,7 +162,22 @@ def tokenize(request: str) -> list[Token]:
     for before, article, unit in zip(tokens, tokens[1:], tokens[2:], strict=False):
         if article.norm in ("a", "an") and before.norm in ONE_BEFORE and unit.norm in SPAN_WORDS:
             article.kind, article.value = "number", 1  # "less than a year": one year
-    return _attached_plus(_compound_numbers(_suspended_hyphens(_slashed_pairs(_letter_ranges(tokens)))))
+    return _number_abbreviated(
+        _attached_plus(_compound_numbers(_suspended_hyphens(_slashed_pairs(_letter_ranges(tokens)))))
+    )
+
+
+def _number_abbreviated(tokens: list[Token]) -> list[Token]:
+    """'mean no. of calls', 'the nos. of orders': 'no.' before 'of' is 'number', not a negation."""
+    out: list[Token] = []
+    for index, token in enumerate(tokens):
+        before, after = tokens[index - 1 : index], tokens[index + 1 : index + 2]
+        stuck = bool(before) and before[0].end == token.start and before[0].text.lower() in ("no", "nos")
+        if token.norm == "." and stuck and after and after[0].norm == "of":
+            before[0].norm = "number"
+            continue  # the abbreviation's full stop
+        out.append(token)
+    return out
 
 
 def _attached_plus(tokens: list[Token]) -> list[Token]:

@@ -160,7 +160,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                       "running total bill", "running bill", "total bill", "total bills", "bill to date",
                       "billed to date", "cumulative bill", "cumulative charges", "charges to date", "been billed"),
     "support": ("support calls", "service calls", "customer service calls", "calls to support"),
-    "income": ("income", "earning", "earnings", "earns", "earn", "salary", "salaries", "household income"),
+    "income": ("income", "earning", "earnings", "earns", "earn", "salary", "salaries", "household income", "earners",
+               "earner"),
     "region": ("region", "area", "areas"),
     "payment": ("payment", "payment type", "paying", "pays", "payment option", "payment mode", "settle their bill",
                 "settles their bill", "settle their bills", "settle the bill", "pay their bill", "pays their bill",
@@ -168,7 +169,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "internet": ("internet", "internet type", "internet plan"),
     "test": ("test",),
     "category": ("category", "categories", "type", "kind", "product type", "line of goods", "lines of goods",
-                 "product line", "product lines"),
+                 "product line", "product lines", "product range", "range each item belongs to",
+                 "range it belongs to", "range they belong to", "range each product belongs to"),
     "country": ("country", "countries", "nation", "nations", "destination country", "destination countries",
                 "country of destination", "shipping country", "delivery country"),
     "city": ("city", "cities", "town", "towns"),
@@ -262,10 +264,11 @@ PERSONS = ("people", "persons", "folks")  # people said of no dataset: whichever
 # Other nouns for a dataset's rows, used when the catalog has a dataset of that name.
 DATASET_SYNONYMS = {
     "orders": ("purchases", "purchase", "sales", "sale", "transactions", "transaction"),
-    "products": ("goods", "articles", "article", "merchandise", "skus", "sku", "catalogue items", "catalog items"),
+    "products": ("goods", "articles", "article", "merchandise", "skus", "sku", "catalogue items", "catalog items",
+                 "product catalogue", "product catalog", "product list"),
     "customers": ("clients", "client", "shoppers", "shopper", "buyers", "buyer"),
     "churn": ("subscribers", "subscriber", "subscriptions", "subscription", "subs"),
-}
+}  # fmt: skip
 
 # Currencies named with their country's adjective: 'British pounds' is GBP, not Britain and pounds.
 CURRENCY_PHRASES = {
