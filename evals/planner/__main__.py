@@ -28,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
         "fresh8",
         "fresh9",
         "fresh10",
+        "fresh11",
         "all",
     ]
     parser.add_argument("--split", choices=splits, default="all")

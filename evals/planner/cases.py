@@ -16,6 +16,7 @@ from evals.planner import (
     cases_fresh8,
     cases_fresh9,
     cases_fresh10,
+    cases_fresh11,
     cases_groups,
     cases_holdout,
     cases_rows,
@@ -39,6 +40,7 @@ CASES: list[Case] = [
     *cases_fresh8.CASES,
     *cases_fresh9.CASES,
     *cases_fresh10.CASES,
+    *cases_fresh11.CASES,
 ]
 
 
@@ -48,7 +50,7 @@ def by_id(case_id: str) -> Case:
 
 
 def for_split(split: str) -> list[Case]:
-    """The cases of one split ('dev', 'test', 'holdout', 'fresh', 'fresh2' ... 'fresh10') or all ('all')."""
+    """The cases of one split ('dev', 'test', 'holdout', 'fresh', 'fresh2' ... 'fresh11') or all ('all')."""
     return list(CASES) if split == "all" else [c for c in CASES if c.split == split]
 
 

@@ -25,6 +25,7 @@ Split = Literal[
     "fresh8",
     "fresh9",
     "fresh10",
+    "fresh11",
 ]
 Frames = dict[str, pl.DataFrame]
 Expectation = Callable[[Frames], pl.DataFrame]
