@@ -75,6 +75,11 @@ def value_key(text: str) -> str:
     return singular(key)
 
 
+# Nouns for a whole set of records, said after a dataset's name: 'the order book', 'the customer list'.
+RECORD_NOUNS = ("book", "books", "list", "table", "log", "ledger", "register", "records", "file", "data", "catalogue",
+                "catalog")  # fmt: skip
+
+
 @dataclass(frozen=True)
 class ColumnRef:
     """A column a phrase names; `strength` 3: its name, 2: a word of its name, 1: a related word."""
@@ -115,6 +120,8 @@ class Grounding:
             words = name_words(dataset.name)
             for form in word_forms(words[-1]) if words else ():
                 self.dataset_words.setdefault(" ".join((*words[:-1], form)), dataset.name)
+                for record in RECORD_NOUNS:  # 'the order book', 'the customer file': the dataset, no value of it
+                    self.dataset_words.setdefault(" ".join((*words[:-1], form, record)), dataset.name)
             self.dataset_words.setdefault(fold(dataset.name), dataset.name)
         for name, synonyms in DATASET_SYNONYMS.items():
             if self.catalog.dataset(name) is not None:
