@@ -8,6 +8,7 @@ from evals.planner import truth
 from evals.planner.model import Frames, case
 from evals.planner.truth import (
     DUPLICATE_NOTE,
+    FOLDED_NOTE,
     HOWS,
     MATCH_NOTE,
     MATCHES,
@@ -15,27 +16,11 @@ from evals.planner.truth import (
     ORPHAN_NOTE,
     REUSED_PRODUCTS,
     How,
-    Match,
     lookups,
+    orders_of_customers,
     orders_with,
     orders_with_products,
 )
-
-FOLDED_NOTE = "a folded group may be labelled by any of its spellings, so only its measure is compared"
-
-
-def _orders_of_customers(f: Frames, keep: pl.Expr, match: Match, orders: pl.Expr | None = None) -> pl.DataFrame:
-    """Orders (optionally filtered) whose customer row satisfies `keep`, read as stored or with customer columns."""
-    rows = f["orders"] if orders is None else f["orders"].filter(orders)
-    people = f["customers"]
-    if match == "semi":
-        return rows.join(people.filter(keep), on="customer_id", how="semi")
-    if match == "inner-key":
-        columns = sorted(keep.meta.root_names())
-        people = people.select("customer_id", *columns).unique()
-    elif match == "inner-distinct":
-        people = people.unique()
-    return rows.join(people, on="customer_id", how="inner").filter(keep)
 
 
 def _units_per_category(f: Frames, how: How, folded: bool) -> pl.DataFrame:
@@ -69,12 +54,12 @@ def _returners(f: Frames, dedupe: bool) -> pl.DataFrame:
 
 
 UNDER_THIRTY = [
-    lambda f, m=m, keep=keep: _orders_of_customers(f, keep, m)
+    lambda f, m=m, keep=keep: orders_of_customers(f, keep, m)
     for keep in (pl.col("age") < 30, pl.col("age").is_between(0, 29))
     for m in MATCHES
 ]
 CONSUMER_DE = [
-    lambda f, m=m: _orders_of_customers(f, pl.col("segment") == "consumer", m, pl.col("country") == "DE")
+    lambda f, m=m: orders_of_customers(f, pl.col("segment") == "consumer", m, pl.col("country") == "DE")
     for m in MATCHES
 ]
 CITIES = lookups(lambda f, how, dedupe: orders_with(f, ["city"], how, dedupe))

@@ -6,9 +6,7 @@ import polars as pl
 
 from evals.planner import truth
 from evals.planner.model import Frames, case
-
-FOLDED_NOTE = "a folded group may be labelled by any of its spellings, so only its measures are compared"
-
+from evals.planner.truth import FOLDED_NOTE
 
 DATASET_OF = {"status": "orders", "currency": "orders", "contract": "churn", "category": "products"}
 

@@ -8,6 +8,7 @@ from evals.planner import truth
 from evals.planner.model import Frames, case
 from evals.planner.truth import (
     DUPLICATE_NOTE,
+    FOLDED_NOTE,
     HOWS,
     MATCH_NOTE,
     MATCHES,
@@ -15,27 +16,11 @@ from evals.planner.truth import (
     ORPHAN_NOTE,
     REUSED_PRODUCTS,
     How,
-    Match,
     lookups,
+    orders_of_customers,
     orders_with,
     orders_with_products,
 )
-
-FOLDED_NOTE = "a folded group may be labelled by any of its spellings, so only its measure is compared"
-
-
-def _orders_of_customers(f: Frames, keep: pl.Expr, match: Match, orders: pl.Expr | None = None) -> pl.DataFrame:
-    """Orders (optionally filtered) whose customer row satisfies `keep`, read as stored or with customer columns."""
-    rows = f["orders"] if orders is None else f["orders"].filter(orders)
-    people = f["customers"]
-    if match == "semi":
-        return rows.join(people.filter(keep), on="customer_id", how="semi")
-    if match == "inner-key":
-        columns = sorted(keep.meta.root_names())
-        people = people.select("customer_id", *columns).unique()
-    elif match == "inner-distinct":
-        people = people.unique()
-    return rows.join(people, on="customer_id", how="inner").filter(keep)
 
 
 def _orders_per_category(f: Frames, how: How, folded: bool) -> pl.DataFrame:
@@ -65,9 +50,9 @@ def _never_ordered(f: Frames, dedupe: bool) -> pl.DataFrame:
     return people.join(f["orders"].select("customer_id"), on="customer_id", how="anti")
 
 
-SIXTY_FIVE_PLUS = [lambda f, m=m: _orders_of_customers(f, pl.col("age") >= 65, m) for m in MATCHES]
+SIXTY_FIVE_PLUS = [lambda f, m=m: orders_of_customers(f, pl.col("age") >= 65, m) for m in MATCHES]
 ENTERPRISE_FR = [
-    lambda f, m=m: _orders_of_customers(f, pl.col("segment") == "enterprise", m, pl.col("country") == "FR")
+    lambda f, m=m: orders_of_customers(f, pl.col("segment") == "enterprise", m, pl.col("country") == "FR")
     for m in MATCHES
 ]
 EMAILS = lookups(lambda f, how, dedupe: orders_with(f, ["email"], how, dedupe))

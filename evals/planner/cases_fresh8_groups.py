@@ -6,9 +6,9 @@ import polars as pl
 
 from evals.planner import truth
 from evals.planner.model import Frames, case
+from evals.planner.truth import FOLDED_NOTE
 
 MONTH_NOTE = "the month as its first day, as YYYY-MM text, or (within one year) as its number"
-FOLDED_NOTE = "a folded group may be labelled by any of its spellings, so only its measures are compared"
 
 
 def _count_by(f: Frames, dataset: str, key: pl.Expr, name: str, dedupe: bool = False) -> pl.DataFrame:

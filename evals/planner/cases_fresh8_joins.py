@@ -8,6 +8,7 @@ from evals.planner import truth
 from evals.planner.model import Frames, case
 from evals.planner.truth import (
     DUPLICATE_NOTE,
+    FOLDED_NOTE,
     HOWS,
     MATCH_NOTE,
     MATCHES,
@@ -20,8 +21,6 @@ from evals.planner.truth import (
     orders_with,
     orders_with_products,
 )
-
-FOLDED_NOTE = "a folded group may be labelled by any of its spellings, so only its measure is compared"
 
 
 def _toy_orders(f: Frames, semi: bool) -> pl.DataFrame:

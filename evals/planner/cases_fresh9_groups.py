@@ -6,9 +6,9 @@ import polars as pl
 
 from evals.planner import truth
 from evals.planner.model import Frames, case
+from evals.planner.truth import FOLDED_NOTE
 
 MONTH_NOTE = "the month as its first day or as YYYY-MM text (the data spans several years, so not its number)"
-FOLDED_NOTE = "a folded group may be labelled by any of its spellings, so only its measures are compared"
 
 
 def _distinct_buyers(f: Frames, known_only: bool) -> pl.DataFrame:

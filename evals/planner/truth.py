@@ -76,6 +76,8 @@ def month(column: str) -> pl.Expr:
     return pl.col(column).dt.truncate("1mo")
 
 
+FOLDED_NOTE = "a folded group may be labelled by any of its spellings, so only its measures are compared"
+
 How = Literal["left", "inner"]
 DUPLICATE_NOTE = "45 customer_ids are stored on two rows (30 exact copies, 15 reused ids); keeping both is accepted"
 ORPHAN_NOTE = "12 orders name a customer_id that customers lacks; keeping them (left join) or not are both accepted"
@@ -113,3 +115,17 @@ def lookups(build: Callable[[Frames, How, bool], pl.DataFrame]) -> list[Callable
 def orders_with_products(f: Frames, columns: list[str], how: How) -> pl.DataFrame:
     """Orders with some product columns attached."""
     return f["orders"].join(f["products"].select("product_id", *columns), on="product_id", how=how)
+
+
+def orders_of_customers(f: Frames, keep: pl.Expr, match: Match, orders: pl.Expr | None = None) -> pl.DataFrame:
+    """Orders (optionally filtered) whose customer row satisfies `keep`, read as stored or with customer columns."""
+    rows = f["orders"] if orders is None else f["orders"].filter(orders)
+    people = f["customers"]
+    if match == "semi":
+        return rows.join(people.filter(keep), on="customer_id", how="semi")
+    if match == "inner-key":
+        columns = sorted(keep.meta.root_names())
+        people = people.select("customer_id", *columns).unique()
+    elif match == "inner-distinct":
+        people = people.unique()
+    return rows.join(people, on="customer_id", how="inner").filter(keep)
