@@ -332,9 +332,10 @@ def read_dates(ctx: Context) -> None:
         lambda m: _restated(ctx, m),
     )
     took = r"(?:took|received|got|booked|logged|recorded|took in|processed|handled)"
+    took_asked = r"(?:take|receive|get|book|log|record|take in|process|handle)"  # 'which orders did we receive'
     scan(
-        r"{T} (?:(?:that|which) )?(?:we|you|they) " + took + r"(?= (?:in|during|over|on|since|before|after|between"
-        r"|from|throughout|@[dy]\d+))",
+        r"{T} (?:(?:that|which) )?(?:(?:we|you|they) " + took + r"|(?:did|do) (?:we|you|they) " + took_asked + ")"
+        r"(?= (?:in|during|over|on|since|before|after|between|from|throughout|@[dy]\d+))",
         lambda m: _taken(ctx, m),
     )
     nth = r"(?:(?P<nth>" + "|".join(DAY_ORDINALS) + r")|(?P<n>{N})(?: (?:st|nd|rd|th))?)"
@@ -365,7 +366,7 @@ def read_dates(ctx: Context) -> None:
         ("range", WHEN + r" (?:-|to|through|thru) (?P<b>{D}|{Y})"),
         ("after", f"(?P<prep>{AFTER}) (?:the year )?" + WHEN),  # 'born after the year 1990'
         ("before", f"(?P<prep>{BEFORE}) (?:the year )?" + WHEN),
-        ("in", f"(?:{DURING} )?(?:the )?(?:year |month )?" + WHEN),
+        ("in", f"(?:{DURING} )?(?:the )?(?:year |month |month of )?" + WHEN),  # 'in the month of March 2023'
     ]
     listed = r"(?:(?:in|during|on|for) (?:the )?)?(?<!between )(?<!from )(?P<a>{D})(?: (?:,|and|or|, and|, or) {D})+"
     years = r"(?:in|during|for) (?:the years? )?(?P<a>{Y})(?: (?:,|and|or|, and|, or) {Y})+"
@@ -375,7 +376,7 @@ def read_dates(ctx: Context) -> None:
     for how, form in forms:
         scan(subject + form, lambda m, how=how: _handle(ctx, m, how, True))
         bare = r"(?:(?:is|are|was|were|dated) )?" + form
-        scan(bare if how != "in" else f"(?:dated )?{DURING} (?:the )?(?:year |month )?" + WHEN,
+        scan(bare if how != "in" else f"(?:dated )?{DURING} (?:the )?(?:year |month |month of )?" + WHEN,
              lambda m, how=how: _handle(ctx, m, how, False))  # fmt: skip
     week = (
         r"(?:(?P<prep>on|during|over|at) )?(?:a |an |the )?(?:(?P<days>"
