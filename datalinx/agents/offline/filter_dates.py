@@ -289,12 +289,17 @@ def _named_ranges(ctx: Context, match: Match) -> list[tuple[dt.date, dt.date]]:
 
 def _taken(ctx: Context, match: Match) -> bool:
     """'every order we took in May', 'the orders we received over the summer': the rows' own date (placed)."""
+    said = [i for i in match.items("val") if i.text.lower() not in TAKING]
+    if said:
+        return False  # 'which orders did we ... Books': a value, not the verb of taking them in
     for index in match.indexes:
         if ctx.sentence.items[index].kind != "ds":
             ctx.sentence.items[index].consumed = True
     return False  # the dataset stays for the readers that place it
 
 
+# verbs of taking rows in that are also values of a column ('did we book': no Books category)
+TAKING = frozenset({"book", "booked", "log", "logged", "record", "recorded", "take", "took", "get", "got"})
 DAY_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "tenth": 10, "fifteenth": 15,
                 "twentieth": 20}  # fmt: skip
 
@@ -334,7 +339,11 @@ def read_dates(ctx: Context) -> None:
     took = r"(?:took|received|got|booked|logged|recorded|took in|processed|handled)"
     took_asked = r"(?:take|receive|get|book|log|record|take in|process|handle)"  # 'which orders did we receive'
     scan(
-        r"{T} (?:(?:that|which) )?(?:(?:we|you|they) " + took + r"|(?:did|do) (?:we|you|they) " + took_asked + ")"
+        r"{T} (?:(?:that|which) )?(?:(?:we|you|they) "
+        + took
+        + r"|(?:did|do) (?:we|you|they) (?:"
+        + took_asked
+        + r"|@v\d+))"
         r"(?= (?:in|during|over|on|since|before|after|between|from|throughout|@[dy]\d+))",
         lambda m: _taken(ctx, m),
     )
