@@ -279,3 +279,12 @@ def test_enterprise_orders_going_to_france_give_the_rows_polars_gives(demo: Demo
     customers = demo.frames["customers"].filter(pl.col("segment") == "enterprise").select("customer_id")
     expected = demo.frames["orders"].filter(pl.col("country") == "FR").join(customers, on="customer_id", how="semi")
     same_rows(output, expected)
+
+
+@pytest.mark.parametrize("segment", ["smb", "enterprise", "consumer"])
+def test_accounts_of_a_people_value_are_those_people(segment: str, demo: Demo) -> None:
+    assert _conditions(f"orders from {segment} accounts", demo) == [f"segment = '{segment}'"]
+
+
+def test_accounts_after_a_value_of_no_people_is_said_unclear(demo: Demo) -> None:
+    _refused("shipped accounts", demo)

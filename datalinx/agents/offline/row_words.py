@@ -46,7 +46,9 @@ def _sent_already(ctx: Context, match: Match) -> bool:
 
 
 def _accounts(ctx: Context, match: Match) -> bool:
-    """'smb accounts' right after a value: the people rows holding it, when the rows are people."""
+    """'smb accounts' right after a value: the people rows holding it, when the value is people's."""
     before = ctx.sentence.items[match.indexes[0] - 1] if match.indexes[0] else None
-    people = any(word in ctx.base.lower() for word in PEOPLE)
-    return people and before is not None and before.kind == "val"
+    if before is None or before.kind != "val":
+        return False
+    owner = getattr(before.ref, "dataset", ctx.base)  # 'orders from smb accounts': the customers the value is of
+    return any(word in owner.lower() for word in PEOPLE)
