@@ -58,6 +58,7 @@ from datalinx.agents.offline.ranking import read_late_rankings, read_rankings
 from datalinx.agents.offline.rates import read_rates
 from datalinx.agents.offline.reading import grounding_for, read
 from datalinx.agents.offline.reasons import ASKED
+from datalinx.agents.offline.row_words import read_row_words
 from datalinx.agents.offline.sentence import Match
 from datalinx.agents.offline.tenures import read_tenures
 from datalinx.agents.offline.values import read_removed_after, read_values
@@ -125,6 +126,7 @@ READERS = (
     read_value_words,
     read_one_side,
     read_values,
+    read_row_words,
     read_left_out,
     read_unseen_members,
     read_narrowed,

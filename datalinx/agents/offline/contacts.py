@@ -34,6 +34,8 @@ HOW_OFTEN = (
     r"| {N}(?: times?)? (?:or|and|plus)| {N} times?| (?:once|twice|thrice)(?= [.?!,;]|$| or | and | but ))"
 )
 
+# 'has never once phoned the helpdesk': no contact at all, a count of zero
+NEVER = r"(?:never|not once|not ever|at no point)(?: once| ever| yet)? (?:(?:have|has|had) )?"
 
 # 'how often ... on average': the mean of the count, asked of a typical row (without it, a total or a mean?)
 OFTEN = r"(?:how often|how many times|how frequently)"
@@ -46,6 +48,7 @@ def read_contacts(ctx: Context) -> None:
     """'rung the helpdesk more than twice': the contact phrase read as the column counting contacts; 'how often
     subscribers ring support on average' as the mean of that column."""
     scan = ctx.sentence.scan
+    scan(NEVER + CONTACT + WHOM + r"(?= [.?!,;]|$| and | or | but )", lambda m: _never_contacted(ctx, m))
     scan(CONTACT + WHOM + HOW_OFTEN, lambda m: _contacts(ctx, m))
     scan(r"(?P<col>{C}) (?:" + TIMES_SAID + r")(?= [.?!,;]|$| and | or | but )", lambda m: _times_said(ctx, m))
     said = r"(?P<said>" + CONTACT + WHOM + r"|{C})"
@@ -71,6 +74,17 @@ def _contacts(ctx: Context, match: Match) -> bool:
     ctx.note(f"read '{match.text}' as the count {count.name}")
     ctx.sentence.fold(match.indexes[0], match.indexes[-1], match.as_column(ref))
     return False
+
+
+def _never_contacted(ctx: Context, match: Match) -> bool:
+    """'never once phoned the helpdesk': the count of contacts is zero."""
+    if any(i.norm not in WHOM_WORDS for i in match.items()[1:] if i.kind != "word" or " " in i.norm):
+        return False  # 'never called Anna': someone no column counts
+    count = _contact_count(ctx)
+    if count is None:
+        return False
+    zero = Item("num", match.text, "0", 0, start=match.sentence.items[match.indexes[0]].start)
+    return compare(ctx, count.name, "=", zero, "never")
 
 
 def _average_contacts(ctx: Context, match: Match) -> bool:

@@ -224,18 +224,34 @@ def _owner_date(ctx: Context, match: Match) -> ColumnRef | None:
 
 def _bare_date(match: Match) -> bool:
     item = match.item("date")
-    return item is not None and item.norm in ("date", "day")
+    return match.group("day") is not None or (item is not None and item.norm in ("date", "day"))
+
+
+def _compared(ctx: Context, match: Match) -> bool:
+    """Whether a date said by its event ('the day they were placed') stands where a date is compared to."""
+    before = [i.norm for i in ctx.sentence.items[max(0, match.indexes[0] - 2) : match.indexes[0]]]
+    compared = ("before", "after", "than", "precedes", "follows")
+    return bool(before) and (before[-1] in compared or before == ["ahead", "of"])
+
+
+def _own_date(ctx: Context, verb: str) -> ColumnRef | None:
+    """'the day they were placed': the base's date of the event the verb names."""
+    name = _date_for_verb(ctx, verb)
+    facts = ctx.grounding.column(ctx.base, name) if name is not None else None
+    return ColumnRef(ctx.base, facts.name, facts.type, 3) if facts is not None and facts.type in TEMPORAL else None
 
 
 def read_owned_dates(ctx: Context) -> None:
     """'each sale with the buyer's tier and the date they joined': the date of the owner's event as its column, read
     before the joins list the owner's columns."""
     been = r"(?: (?:was|were|got|had been|has been|have been|is|are))?"
-    dated = r"(?:the )?(?P<date>{C}) (?:it|they|he|she)" + been + r" (?P<verb>[a-z]+)(?: up)?"
+    dated = r"(?:the )?(?:(?P<date>{C})|(?P<day>day)) (?:it|they|he|she)" + been + r" (?P<verb>[a-z]+)(?: up)?"
     dated += r"(?= [?.!;,]|$| and | beside)"
     found: list[tuple[int, int, Item]] = []
     for match in ctx.sentence.matches(dated):
         owned = _owner_date(ctx, match) if _bare_date(match) else None
+        if owned is None and _bare_date(match) and _compared(ctx, match):
+            owned = _own_date(ctx, match.group("verb") or "")
         if owned is not None:
             found.append((match.indexes[0], match.indexes[-1], match.as_column(owned)))
             ctx.note(f"read '{match.text}' as the column {owned.dataset}.{owned.column}")

@@ -289,12 +289,17 @@ def _named_ranges(ctx: Context, match: Match) -> list[tuple[dt.date, dt.date]]:
 
 def _taken(ctx: Context, match: Match) -> bool:
     """'every order we took in May', 'the orders we received over the summer': the rows' own date (placed)."""
+    said = [i for i in match.items("val") if i.text.lower() not in TAKING]
+    if said:
+        return False  # 'which orders did we ... Books': a value, not the verb of taking them in
     for index in match.indexes:
         if ctx.sentence.items[index].kind != "ds":
             ctx.sentence.items[index].consumed = True
     return False  # the dataset stays for the readers that place it
 
 
+# verbs of taking rows in that are also values of a column ('did we book': no Books category)
+TAKING = frozenset({"book", "booked", "log", "logged", "record", "recorded", "take", "took", "get", "got"})
 DAY_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "tenth": 10, "fifteenth": 15,
                 "twentieth": 20}  # fmt: skip
 
@@ -332,9 +337,14 @@ def read_dates(ctx: Context) -> None:
         lambda m: _restated(ctx, m),
     )
     took = r"(?:took|received|got|booked|logged|recorded|took in|processed|handled)"
+    took_asked = r"(?:take|receive|get|book|log|record|take in|process|handle)"  # 'which orders did we receive'
     scan(
-        r"{T} (?:(?:that|which) )?(?:we|you|they) " + took + r"(?= (?:in|during|over|on|since|before|after|between"
-        r"|from|throughout|@[dy]\d+))",
+        r"{T} (?:(?:that|which) )?(?:(?:we|you|they) "
+        + took
+        + r"|(?:did|do) (?:we|you|they) (?:"
+        + took_asked
+        + r"|@v\d+))"
+        r"(?= (?:in|during|over|on|since|before|after|between|from|throughout|@[dy]\d+))",
         lambda m: _taken(ctx, m),
     )
     nth = r"(?:(?P<nth>" + "|".join(DAY_ORDINALS) + r")|(?P<n>{N})(?: (?:st|nd|rd|th))?)"
@@ -365,7 +375,7 @@ def read_dates(ctx: Context) -> None:
         ("range", WHEN + r" (?:-|to|through|thru) (?P<b>{D}|{Y})"),
         ("after", f"(?P<prep>{AFTER}) (?:the year )?" + WHEN),  # 'born after the year 1990'
         ("before", f"(?P<prep>{BEFORE}) (?:the year )?" + WHEN),
-        ("in", f"(?:{DURING} )?(?:the )?(?:year |month )?" + WHEN),
+        ("in", f"(?:{DURING} )?(?:the )?(?:year |month |month of )?" + WHEN),  # 'in the month of March 2023'
     ]
     listed = r"(?:(?:in|during|on|for) (?:the )?)?(?<!between )(?<!from )(?P<a>{D})(?: (?:,|and|or|, and|, or) {D})+"
     years = r"(?:in|during|for) (?:the years? )?(?P<a>{Y})(?: (?:,|and|or|, and|, or) {Y})+"
@@ -375,7 +385,7 @@ def read_dates(ctx: Context) -> None:
     for how, form in forms:
         scan(subject + form, lambda m, how=how: _handle(ctx, m, how, True))
         bare = r"(?:(?:is|are|was|were|dated) )?" + form
-        scan(bare if how != "in" else f"(?:dated )?{DURING} (?:the )?(?:year |month )?" + WHEN,
+        scan(bare if how != "in" else f"(?:dated )?{DURING} (?:the )?(?:year |month |month of )?" + WHEN,
              lambda m, how=how: _handle(ctx, m, how, False))  # fmt: skip
     week = (
         r"(?:(?P<prep>on|during|over|at) )?(?:a |an |the )?(?:(?P<days>"

@@ -13,7 +13,7 @@ from datalinx.agents.offline.entities import entities
 from datalinx.agents.offline.framing import unframe
 from datalinx.agents.offline.grounding import ColumnRef, Grounding, value_key
 from datalinx.agents.offline.sentence import Item, Sentence
-from datalinx.agents.offline.spelling import Speller, pattern_words, planner_words
+from datalinx.agents.offline.spelling import Speller, number_slips, pattern_words, planner_words
 from datalinx.agents.offline.spoken_years import read_spoken_years
 from datalinx.agents.offline.tokens import Token, tokenize
 from datalinx.agents.offline.words import MONTHS
@@ -174,6 +174,7 @@ def _fix_spelling(tokens: list[Token], grounding: Grounding, speller: Speller, n
     for index, negation in reversed(negated):
         tokens.insert(index, negation)
     _added_slips(tokens, notes)
+    number_slips(tokens, notes)
 
 
 COLUMN_WORDS = frozenset({"column", "field", "col"})

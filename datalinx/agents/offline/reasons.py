@@ -73,6 +73,7 @@ DOING = (
     r"(?:planning(?: for| out| ahead for)?|looking (?:at|into)|trying to|hoping to|working (?:on|out|through)"
     r"|thinking (?:about|of)|getting ready for|preparing for|prepping for|gearing up for|figuring out|digging into"
     r"|researching|exploring|investigating|sizing up|mapping out|scoping(?: out)?|budgeting for|studying|chasing"
+    r"|hunting (?:for|down)|on the hunt for"
     r"|following up on|keeping an eye on|wondering (?:about|why|if|whether|how|what)|curious (?:about|why|how|whether"
     r"|if|what)|worried about|concerned about|interested in|meaning to|hoping (?:that|it|it's|this|we))"
 )

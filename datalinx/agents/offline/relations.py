@@ -93,7 +93,8 @@ def _domain_default(ctx: Context, match: Match) -> bool:
 
 RELATION = (
     r"(?P<neg>not )?(?P<op>" + OP + r"|before|after|earlier than|later than|precedes|precede|preceded|predates|"
-    r"predate|(?:comes?|came|falls?|fell) (?:before|after)|follows|follow|followed|equal to|equals|=|!=|different from"
+    r"predate|(?:comes?|came|falls?|fell) (?:before|after|ahead of|earlier than|later than)|is ahead of"
+    r"|follows|follow|followed|equal to|equals|=|!=|different from"
     r"|does not match|do not match|does not equal|not equal to|differs from|matches|match|the same as|same as)"
 )
 TEMPORAL_WORDS = {
@@ -102,6 +103,8 @@ TEMPORAL_WORDS = {
     "after": ">",
     "later than": ">",
     "precedes": "<",
+    "ahead of": "<",
+    "is ahead of": "<",
     "precede": "<",
     "preceded": "<",
     "predates": "<",
@@ -126,7 +129,7 @@ def _columns(ctx: Context, match: Match) -> bool:
     if left is None or expression is None:
         return left is None
     text = (match.group("op") or "").strip()
-    operator = TEMPORAL_WORDS.get(text.split()[-1] if text.split()[0] in MOVES else text) or comparison(text)
+    operator = TEMPORAL_WORDS.get(text.split(" ", 1)[-1] if text.split()[0] in MOVES else text) or comparison(text)
     if operator is None:
         operator = "!=" if text in UNEQUAL else "="
     if match.group("neg"):

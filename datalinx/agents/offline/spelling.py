@@ -6,6 +6,7 @@ import re
 import types
 from collections.abc import Iterable, Iterator
 from functools import cache
+from typing import Any
 
 from datalinx.agents.offline.english import COMMON_WORDS
 from datalinx.agents.offline.phrases import ASCENDING, DESCENDING
@@ -194,6 +195,33 @@ class Speller:
             if 2 <= len(c) - len(word) <= most and c[0] == word[0] and _vowels_dropped(c, word)
         }
         return found.pop() if len(found) == 1 else None
+
+
+# the words a number stands between when it is compared: 'a quantity of thre or les', 'more than fivee'
+NUMBER_BEFORE = frozenset({"of", "than", "least", "most", "exactly", "under", "over", "above", "below"})
+NUMBER_AFTER = frozenset({"less", "fewer", "more", "under", "over", "above", "below", "lower", "higher"})
+
+
+def number_slips(tokens: list[Any], notes: list[str]) -> None:
+    """'thre or les': a slip the speller read as another word ('the') is the one number word it is one edit from,
+    when it stands where a compared number does (after 'of', 'than', 'at least'; before 'or less')."""
+    words = [(i, t) for i, t in enumerate(tokens) if t.kind == "word"]
+    for position, (_, token) in enumerate(words):
+        typed = (token.fixed_from or "").lower()
+        if not typed or len(typed) < 3 or token.norm == "one":
+            continue
+        if token.norm in NUMBER_WORDS:  # 'fivee': five, a number as the word typed right would be
+            token.kind, token.value = "number", NUMBER_WORDS[token.norm]
+            continue
+        numbers = [n for n in NUMBER_WORDS if n != "one" and distance(typed, n, 1) <= 1]
+        before = words[position - 1][1].norm if position else ""
+        after = [t.norm for _, t in words[position + 1 : position + 3]]
+        onwards = after[:1] == ["or"] and len(after) > 1 and after[1] in NUMBER_AFTER
+        if len(numbers) != 1 or not (before in NUMBER_BEFORE or onwards):
+            continue
+        notes[:] = [n for n in notes if n != f"read '{token.fixed_from}' as '{token.norm}'"]
+        token.kind, token.norm, token.value = "number", numbers[0], NUMBER_WORDS[numbers[0]]
+        notes.append(f"read '{token.fixed_from}' as '{token.norm}'")
 
 
 @cache

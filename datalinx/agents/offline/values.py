@@ -93,6 +93,11 @@ def _value_list(ctx: Context, match: Match, negated: bool) -> bool:
     return _values(ctx, values, negated)
 
 
+# verbs of sending before a place: the place is where the rows went ('going to', 'bound for', 'headed to')
+DESTINED = frozenset({"going", "goes", "went", "gone", "headed", "heading", "sent", "bound", "destined", "shipped",
+                      "dispatched", "delivered", "mailed", "travelled", "traveled"})  # fmt: skip
+
+
 def _owner_before(ctx: Context, match: Match) -> str | None:
     """The dataset named just before a value ('for customers in Germany'), when the plan joins it."""
     start, end = match.indexes[0], match.indexes[-1]
@@ -100,6 +105,8 @@ def _owner_before(ctx: Context, match: Match) -> str | None:
     if after is not None and after.kind == "ds" and str(after.ref) != ctx.base and str(after.ref) in ctx.reading.scope:
         return str(after.ref)  # "German customers"
     for item in reversed(ctx.sentence.items[max(0, start - 5) : start]):  # "customers who live in Germany"
+        if item.norm in DESTINED:
+            return None  # 'orders from enterprise customers going to France': where the rows went, not the owner's
         if item.kind == "ds":
             dataset = str(item.ref)
             return dataset if dataset != ctx.base and dataset in ctx.reading.scope else None

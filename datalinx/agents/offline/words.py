@@ -292,7 +292,9 @@ _SEGMENTS = {
                    "enterprises", "large companies", "big companies", "large businesses", "big businesses",
                    "big business", "large accounts", "key accounts"),
     "smb": ("small businesses", "small business", "small companies", "small firms", "small and medium businesses",
-            "smes", "sme"),
+            "smes", "sme", "small and mid-sized businesses", "small and mid-sized business",
+            "small and medium-sized businesses", "small and medium-sized business", "small and mid-size businesses",
+            "small and midsize businesses", "small and midsized businesses", "small and medium enterprises"),
     "consumer": ("individuals", "private individuals", "households", "retail customers", "private customers"),
 }  # fmt: skip
 STATE_PHRASES |= {phrase: segment for segment, phrases in _SEGMENTS.items() for phrase in phrases}
