@@ -54,7 +54,7 @@ def _flag_column(ctx: Context, match: Match) -> bool:
     """'add a column to churn that flags anyone paying more than 100 a month, call it high_spender': the tests said
     inside become a true/false column, read by their own readers and moved out of the filters at the end."""
     said = [*match.items(name="name"), *match.items(name="name2"), *match.items(name="name3")]
-    names = [i for i in said if i.norm not in ("flag", "boolean", "column", "field")]
+    names = [i for i in said if i.norm not in ("flag", "boolean", "column", "field", "indicator", "marker")]
     if len(names) > 1 or (not names and not match.group("kind") and " whether " not in f" {match.text} "):
         return False  # a flag with no name is one said to be true/false ('a yes/no column telling whether ...')
     calling = match.item("call")
@@ -218,7 +218,7 @@ def read_flag_columns(ctx: Context) -> None:
     ctx.sentence.scan(
         r"(?:(?:add|create|include|append|make|with|plus)(?: to (?:the )?(?P<into>{T}|{C}))?(?: a| an| the)?|a|an)"
         r"(?: new| extra)?(?: (?P<kind>true / false|yes / no|boolean))?(?: " + FLAG_NAME.format(group="name") + r")?"
-        r"(?: column| field| flag)"
+        r"(?: column| field| flag| indicator| marker)"
         r"(?: (?:called |named )?(?!(?:that|which|to|for|saying|showing|telling|in|on)(?= ))"
         + FLAG_NAME.format(group="name2")
         + r")?"
