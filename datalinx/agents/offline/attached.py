@@ -1,16 +1,14 @@
 """How a joined column is said to be placed beside the rows: "orders, buyer's email tacked on", 'the item's name
 written next to it', 'their tier bolted on'. The words say where a column goes, never which rows: read only right
-after a column, and only those words are taken, so the column is still read by the joins."""
+after a column, and only those words are taken, so the column is still read by the joins. 'Attached' is not one:
+'orders with a product id attached' tests the rows."""
 
 from __future__ import annotations
 
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.sentence import Match
 
-PLACED = (
-    r"(?:tacked|bolted|added|stuck|glued|pinned|stapled|appended|attached|slapped|written|put|shown|listed|printed"
-    r"|given|set)"
-)
+PLACED = r"(?:tacked|bolted|added|stuck|glued|pinned|stapled|appended|slapped|written|put|printed)"
 WHERE = (
     r"(?:on|onto (?:it|them|each|each one|the end)|on (?:the end|to (?:it|them|each|each one))|on the side"
     r"|next to (?:it|them|each|each one)|beside (?:it|them|each|each one)|alongside(?: (?:it|them|each|each one))?"

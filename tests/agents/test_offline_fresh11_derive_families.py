@@ -1,0 +1,240 @@
+"""The offline planner on fresh11's derived columns, joined columns, tests and reasons, each family said many ways:
+a new column's formula in brackets ('products + price_cents (price x 100)'); 'indicator' or 'marker' for a flag;
+the words that place a joined column beside the rows ("buyer's email tacked on", 'written next to it'); a verb
+before 'only' ('counting only orders from 2023'); 'agreement' for a contract and 'holding' for 'with'; and work said
+to be near ('quarterly review coming up'), a reason that must not group by quarter. Each family also holds wordings
+that must be said as not understood."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from datalinx.agents.offline import draft
+from tests.agents.test_offline_planner import Demo, answer, demo, plan_steps, same_rows
+
+__all__ = ["demo"]  # the fixture, shared with the row-test module
+
+
+def _steps(request: str, demo: Demo) -> list[dict]:
+    """The plan's steps past its sources, checking every word was understood."""
+    return [step for step in plan_steps(request, demo) if step["kind"] != "source"]
+
+
+def _refused(request: str, demo: Demo) -> None:
+    planned = draft(request, demo.catalog)
+    assert planned.not_understood, f"planned without a word said unclear: {planned.definition}"
+
+
+# --- a new column's formula in brackets -------------------------------------------------------------------------
+BRACKET_LEADS = ["{ds} + {name} ({expr})", "{ds} plus {name} ({expr})", "{ds}, add {name} ({expr})",
+                 "{ds} with {name} ({expr})", "{ds}, add a new column {name} ({expr})"]  # fmt: skip
+FORMULAS = [("products", "price {op} {n}", "price"), ("orders", "total revenue {op} {n}", "total_revenue"),
+            ("orders", "quantity {op} {n}", "quantity"),
+            ("churn", "monthly charges {op} {n}", "monthly_charges")]  # fmt: skip
+OPERATORS = [("x", "*"), ("times", "*"), ("/", "/"), ("plus", "+"), ("minus", "-")]
+BRACKETED = [
+    (lead.format(ds=ds, name=name, expr=phrase.format(op=said, n=n)), name, f"{column} {op} {n}")
+    for lead, (ds, phrase, column), (said, op), n, name in itertools.product(
+        BRACKET_LEADS, FORMULAS, OPERATORS, ["100", "12"], ["new_figure"]
+    )
+]
+
+
+@pytest.mark.parametrize(("request_text", "name", "expression"), BRACKETED, ids=[b[0] for b in BRACKETED])
+def test_a_formula_in_brackets_is_a_new_column(request_text: str, name: str, expression: str, demo: Demo) -> None:
+    steps = _steps(request_text, demo)
+    assert [s["kind"] for s in steps] == ["derive"], steps
+    assert steps[0]["columns"] == {name: expression}
+
+
+BRACKETS_REFUSED = ["products + price_cents (colour x 100)", "products + price_cents (price x)",
+                    "orders + big (shoe size times 2)", "products + category (price x 100)"]  # fmt: skip
+
+
+@pytest.mark.parametrize("request_text", BRACKETS_REFUSED)
+def test_a_formula_that_cannot_be_built_is_not_understood(request_text: str, demo: Demo) -> None:
+    _refused(request_text, demo)
+
+
+def test_a_formula_in_brackets_computes_the_rows(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("products + price_cents (price x 100)", demo, tmp_path)
+    products = demo.frames["products"]
+    same_rows(output, products.select("product_id", (pl.col("price") * 100).alias("price_cents")))
+
+
+# --- 'indicator' and 'marker' for a flag ------------------------------------------------------------------------
+FLAG_LEADS = ["Append a {name} {word} to the orders: true where ", "add a {name} {word} to orders, true when ",
+              "add an {word} to orders true where "]  # fmt: skip
+FLAG_TESTS = [("the total revenue exceeds {n}", "total_revenue > {v}"), ("quantity is over {n}", "quantity > {v}"),
+              ("the unit price is more than {n}", "unit_price > {v}")]  # fmt: skip
+FLAG_NUMBERS = [("five hundred", "500"), ("3", "3"), ("twenty", "20")]
+OTHERWISE = [("", "{c}"), (", false otherwise", "coalesce({c}, false)"), (", otherwise false", "coalesce({c}, false)")]
+FLAGS = [
+    (
+        lead.format(name=name, word=word)
+        + test.format(n=said)
+        + tail
+        + ("" if "{name}" in lead else f", call it {name}"),
+        name,
+        shape.format(c=condition.format(v=value)),
+    )
+    for lead, word, (test, condition), (said, value), (tail, shape), name in itertools.product(
+        FLAG_LEADS, ["indicator", "marker"], FLAG_TESTS, FLAG_NUMBERS, OTHERWISE, ["high_value"]
+    )
+]
+
+
+@pytest.mark.parametrize(("request_text", "name", "expression"), FLAGS, ids=[f[0] for f in FLAGS])
+def test_an_indicator_is_a_flag(request_text: str, name: str, expression: str, demo: Demo) -> None:
+    steps = _steps(request_text, demo)
+    assert [s["kind"] for s in steps] == ["derive"], steps
+    assert steps[0]["columns"] == {name: expression}
+
+
+def test_an_indicator_computes_the_rows(demo: Demo, tmp_path: Path) -> None:
+    request = (
+        "Append a high_value indicator to the orders: true where the total revenue exceeds five hundred, "
+        "false otherwise."
+    )
+    _, output = answer(request, demo, tmp_path)
+    orders = demo.frames["orders"]
+    expected = orders.select("order_id", (pl.col("total_revenue") > 500).fill_null(False).alias("high_value"))
+    same_rows(output, expected)
+
+
+# --- words that place a joined column beside the rows -----------------------------------------------------------
+PLACED = ["tacked on", "bolted on", "added on", "stuck on the end", "written next to it", "put beside it",
+          "glued on"]  # fmt: skip
+OWNED = [("orders, buyer's email {p}", ["customer_id", "email"]),
+         ("orders with the customer's segment {p}", ["customer_id", "segment"]),
+         ("every purchase with the item's name and its category {p}", ["product_id", "name", "category"]),
+         ("orders with the product category {p}", ["product_id", "category"])]  # fmt: skip
+PLACINGS = [(phrase.format(p=p), columns) for (phrase, columns), p in itertools.product(OWNED, PLACED)]
+
+
+@pytest.mark.parametrize(("request_text", "columns"), PLACINGS, ids=[p[0] for p in PLACINGS])
+def test_placing_words_leave_the_joined_column(request_text: str, columns: list[str], demo: Demo) -> None:
+    steps = _steps(request_text, demo)
+    assert [s["kind"] for s in steps] == ["select", "join"], steps
+    assert steps[0]["columns"] == columns and steps[1]["how"] == "left"
+
+
+PLACING_REFUSED = ["orders tacked on", "orders, buyer's shoe size tacked on", "orders written next to it"]
+# 'attached' is a test of the rows, never a placing: 'orders with a product id attached'
+ATTACHED_TESTS = ["orders with a product id attached", "orders, buyer's email attached"]
+
+
+@pytest.mark.parametrize("request_text", PLACING_REFUSED)
+def test_placing_words_with_no_column_are_not_understood(request_text: str, demo: Demo) -> None:
+    _refused(request_text, demo)
+
+
+@pytest.mark.parametrize("request_text", ATTACHED_TESTS)
+def test_attached_is_no_placing(request_text: str, demo: Demo) -> None:
+    planned = draft(request_text, demo.catalog)
+    kinds = [n["kind"] for n in (planned.definition or {}).get("nodes", [])]
+    assert planned.not_understood or "filter" in kinds, planned.definition
+
+
+def test_a_tacked_on_column_joins_the_rows(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("orders, buyer's email tacked on", demo, tmp_path)
+    orders, customers = demo.frames["orders"], demo.frames["customers"]
+    owners = customers.select("customer_id", "email")  # a left join: an order of a repeated customer id repeats
+    same_rows(output, orders.join(owners, on="customer_id", how="left").select("order_id", "email"))
+
+
+# --- a verb before 'only' ---------------------------------------------------------------------------------------
+ONLY_VERBS = ["counting", "including", "considering", "covering", "using"]
+ONLY_WORDS = ["only", "just"]
+ONLY_TESTS = [("orders from {y}", "(order_date >= '{y}-01-01' and order_date < '{n}-01-01')"),
+              ("the shipped ones", "lower(trim(status)) = 'shipped'")]  # fmt: skip
+ONLY_ASKS = [("count orders by country, ", ["country"], {"function": "count"}),
+             ("total quantity by country, ", ["country"], {"function": "sum", "column": "quantity"})]  # fmt: skip
+ONLYS = [
+    (ask + f"{verb} {only} " + test.format(y=year), condition.format(y=year, n=year + 1), groups, aggregation)
+    for verb, only, (test, condition), (ask, groups, aggregation), year in itertools.product(
+        ONLY_VERBS, ONLY_WORDS, ONLY_TESTS, ONLY_ASKS, [2023, 2024]
+    )
+]
+
+
+@pytest.mark.parametrize(("request_text", "condition", "groups", "aggregation"), ONLYS, ids=[o[0] for o in ONLYS])
+def test_a_verb_before_only_is_the_test(
+    request_text: str, condition: str, groups: list[str], aggregation: dict, demo: Demo
+) -> None:
+    steps = _steps(request_text, demo)
+    assert [s["kind"] for s in steps] == ["filter", "aggregate"], steps
+    assert steps[0]["condition"] == condition
+    assert steps[1]["group_by"] == groups and steps[1]["aggregations"] == [aggregation]
+
+
+@pytest.mark.parametrize(
+    "request_text", ["orders counting only", "count orders, counting only", "count orders, including just"]
+)
+def test_a_verb_before_only_with_nothing_after_is_not_understood(request_text: str, demo: Demo) -> None:
+    _refused(request_text, demo)
+
+
+# --- 'agreement' for a contract, 'holding' for 'with' -----------------------------------------------------------
+HOLD_LEADS = ["I would like to see every subscriber holding a {v} {n}.", "subscribers holding a {v} {n}",
+              "every subscriber with a {v} {n}", "churn: subscribers on a {v} {n}"]  # fmt: skip
+CONTRACTS = [("two-year", "lower(trim(contract)) in ('two-year', '2 year')"),
+             ("one-year", "lower(trim(contract)) in ('one-year', 'one year')"),
+             ("month-to-month", "lower(trim(contract)) in ('month-to-month', 'm2m', 'month to month')")]  # fmt: skip
+HOLDINGS = [
+    (lead.format(v=value, n=noun), condition)
+    for lead, (value, condition), noun in itertools.product(HOLD_LEADS, CONTRACTS, ["agreement", "contract"])
+]
+
+
+@pytest.mark.parametrize(("request_text", "condition"), HOLDINGS, ids=[h[0] for h in HOLDINGS])
+def test_holding_an_agreement_tests_the_contract(request_text: str, condition: str, demo: Demo) -> None:
+    steps = _steps(request_text, demo)
+    assert [s["kind"] for s in steps] == ["filter"], steps
+    assert steps[0]["condition"] == condition
+
+
+@pytest.mark.parametrize("request_text", ["orders holding a two-year agreement", "orders holding a gold tier"])
+def test_holding_what_no_dataset_has_is_not_understood(request_text: str, demo: Demo) -> None:
+    _refused(request_text, demo)
+
+
+# --- work said to be near is a reason, never a grouping ---------------------------------------------------------
+NEAR_WORK = ["quarterly review coming up", "the quarterly review is coming up", "monthly report due friday",
+             "board meeting looming", "weekly sync coming up", "the annual audit is around the corner"]  # fmt: skip
+NEAR_ASKS = [("total quantity by country for {y}", ["country"], {"function": "sum", "column": "quantity"}),
+             ("count orders by status in {y}", ["status"], {"function": "count"})]  # fmt: skip
+NEARS = [
+    (ask.format(y=year) + sep + work + tail, groups, aggregation)
+    for (ask, groups, aggregation), work, sep, tail, year in itertools.product(
+        NEAR_ASKS, NEAR_WORK, [", ", " - "], ["", ", thanks"], [2023]
+    )
+]
+
+
+@pytest.mark.parametrize(("request_text", "groups", "aggregation"), NEARS, ids=[n[0] for n in NEARS])
+def test_work_said_to_be_near_groups_nothing(
+    request_text: str, groups: list[str], aggregation: dict, demo: Demo
+) -> None:
+    steps = _steps(request_text, demo)
+    assert [s["kind"] for s in steps if s["kind"] != "derive"] == ["filter", "aggregate"], steps
+    assert steps[-1]["group_by"] == groups and steps[-1]["aggregations"] == [aggregation]
+    assert not any("quarter" in str(s) or "date_trunc" in str(s) for s in steps), steps  # a reason groups nothing
+
+
+def test_units_per_segment_counting_only_one_year(demo: Demo, tmp_path: Path) -> None:
+    request = (
+        "hiya, could you total up the units bought by each customer segment, counting only orders from 2023? "
+        "quarterly review coming up, thanks"
+    )
+    _, output = answer(request, demo, tmp_path)
+    orders, customers = demo.frames["orders"], demo.frames["customers"]
+    owners = customers.select("customer_id", "segment")
+    kept = orders.filter(pl.col("order_date").dt.year() == 2023).join(owners, on="customer_id", how="left")
+    expected = kept.group_by("segment").agg(pl.col("quantity").sum())
+    quantity = next(c for c in output.columns if c != "segment")
+    same_rows(output.rename({quantity: "quantity"}), expected)
