@@ -238,3 +238,33 @@ def test_units_per_segment_counting_only_one_year(demo: Demo, tmp_path: Path) ->
     expected = kept.group_by("segment").agg(pl.col("quantity").sum())
     quantity = next(c for c in output.columns if c != "segment")
     same_rows(output.rename({quantity: "quantity"}), expected)
+
+
+# --- how many days it took: the days from the rows' own date to the other -------------------------------------
+TOOK_LEADS = ["Can every order also show ", "orders with ", "every order with ", "for each order, "]
+TOOK = ["how many days it took to ship", "how many days it took to ship?", "how long it took to ship",
+        "how many days it takes to ship", "how many days did it take to ship"]  # fmt: skip
+TOOKS = [lead + phrase for lead, phrase in itertools.product(TOOK_LEADS, TOOK)]
+
+
+@pytest.mark.parametrize("request_text", TOOKS)
+def test_how_many_days_it_took_is_the_days_between(request_text: str, demo: Demo) -> None:
+    steps = _steps(request_text, demo)
+    assert steps == [{"kind": "derive", "columns": {"days_to_ship": "date_diff('day', order_date, ship_date)"}}]
+
+
+# the rows' own date is no start for another dataset's date: customers joined to orders' ship date is no duration
+TOOK_REFUSED = ["customers with how long it took to ship", "customers with how many days it took to ship",
+                "orders with how many days it took to colour"]  # fmt: skip
+
+
+@pytest.mark.parametrize("request_text", TOOK_REFUSED)
+def test_days_to_another_datasets_date_are_not_understood(request_text: str, demo: Demo) -> None:
+    _refused(request_text, demo)
+
+
+def test_how_many_days_it_took_computes_the_rows(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("Can every order also show how many days it took to ship?", demo, tmp_path)
+    orders = demo.frames["orders"]
+    days = (pl.col("ship_date") - pl.col("order_date")).dt.total_days().alias("days_to_ship")
+    same_rows(output, orders.select("order_id", days))

@@ -177,7 +177,11 @@ def _length(ctx: Context, match: Match) -> bool:
 
 def _days_to(ctx: Context, match: Match) -> bool:
     """'how many days did each order take to ship': days from the row's own date to the other one."""
-    end, start = _date_of(ctx, match.item("b")), ctx.main_date()
+    said = match.item("b")
+    refs = [said.ref, *said.alternatives] if said is not None and said.kind == "col" else []
+    if refs and not any(getattr(ref, "dataset", None) == ctx.base for ref in refs):
+        return False  # 'customers with how long it took to ship': the rows' own date is not the other's start
+    end, start = _date_of(ctx, said), ctx.main_date()
     first = match.indexes[0]
     if end is None or start is None or end == start or (first and ctx.sentence.items[first - 1].kind == "num"):
         return False  # 'more than 5 days to ship' is a test on the days, read elsewhere
@@ -294,9 +298,8 @@ def read_computed(ctx: Context) -> None:
     )
     scan(
         r"(?:(?P<pre>on average|on avg)(?: ,)? )?(?:the )?(?:(?P<fn>average|avg|mean|median|typical) )?"
-        r"(?:(?:time|days|number of days|delay|wait|lead time|turnaround)(?: (?:it takes|taken|needed))?|how long "
-        + takes
-        + r") to (?P<b>{C}|{V})",
+        r"(?:(?:time|days|number of days|delay|wait|lead time|turnaround)(?: (?:it takes|taken|needed))?"
+        r"|how (?:long|many days) " + takes + r") to (?P<b>{C}|{V})",
         lambda m: _days_to(ctx, m),
     )
     scan(
