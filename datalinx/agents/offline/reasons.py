@@ -77,6 +77,7 @@ DOING = (
     r"(?:planning(?: for| out| ahead for)?|looking (?:at|into)|trying to|hoping to|working (?:on|out|through)"
     r"|thinking (?:about|of)|getting ready for|preparing for|prepping for|gearing up for|figuring out|digging into"
     r"|researching|exploring|investigating|sizing up|mapping out|scoping(?: out)?|budgeting for|studying|chasing"
+    r"|hunting for|on the hunt for|hunting down"
     r"|following up on|keeping an eye on|wondering (?:about|why|if|whether|how|what)|curious (?:about|why|how|whether"
     r"|if|what)|worried about|concerned about|interested in|meaning to|hoping (?:that|it|it's|this|we))"
 )
@@ -259,6 +260,10 @@ def _reason(text: str, ask: list[Token], each: list[str]) -> int | None:
         rows = (found.groupdict().get("rows") or "").split()
         rest = text[found.end("rows") :].split(" ", 1)[-1] if rows else text  # after 'the test ones'
         rest = re.sub(rf"\b(?:too )?(?:many|few|lots of|a lot of|thousands of|millions of) {ROWS}\b", "", rest)
+        # 'falls over on empties', 'before friday': a breakdown and a deadline, no test of the rows
+        rest = re.sub(r"\b(?:falls?|fell|falling|keels?) over\b", "", rest)
+        rest = re.sub(r"\bbefore (?:monday|tuesday|wednesday|thursday|friday|the weekend|eod|end of (?:day|week)"
+                      r"|tomorrow|tonight|the meeting|the review|the call)\b", "", rest)  # fmt: skip
         if each:
             rest = re.sub(rf"\bper (?:{'|'.join(map(re.escape, each))})\b", "", rest)
         if re.search(RESTRICTS, rest) or re.search(ASKED, rest) or re.search(rf"\b{ROWS}\b", rest):
