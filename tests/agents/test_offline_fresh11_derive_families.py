@@ -317,3 +317,17 @@ REASONS_SAID = ["orders under 10 total revenue, hunting for tiny baskets in germ
 @pytest.mark.parametrize("request_text", REASONS_SAID)
 def test_a_reason_that_names_data_is_said(request_text: str, demo: Demo) -> None:
     _refused(request_text, demo)
+
+
+# --- 'since' said of a change: 'who have since churned' ---------------------------------------------------------
+SINCE_DONE = [("subscribers who have since churned", "churned = 1"), ("orders that have since shipped",
+              "ship_date is not null"), ("churn: the ones who have since churned", "churned = 1")]  # fmt: skip
+
+
+@pytest.mark.parametrize(("request_text", "condition"), SINCE_DONE)
+def test_since_of_a_change_is_no_date(request_text: str, condition: str, demo: Demo) -> None:
+    assert _steps(request_text, demo) == [{"kind": "filter", "condition": condition}]
+
+
+def test_since_a_year_stays_a_date(demo: Demo) -> None:
+    _refused("subscribers who have churned since 2023", demo)  # churn holds no date: said, never dropped

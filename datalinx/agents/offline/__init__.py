@@ -61,6 +61,7 @@ from datalinx.agents.offline.rates import read_rates
 from datalinx.agents.offline.reading import grounding_for, read
 from datalinx.agents.offline.reasons import ASKED
 from datalinx.agents.offline.sentence import Match
+from datalinx.agents.offline.since_done import read_since_done
 from datalinx.agents.offline.tenures import read_tenures
 from datalinx.agents.offline.values import read_removed_after, read_values
 from datalinx.agents.offline.whereabouts import read_whereabouts
@@ -74,6 +75,7 @@ __all__ = ["draft"]
 READERS = (
     read_attached,
     read_counted_only,
+    read_since_done,
     read_null_places,
     read_idioms,
     read_owned_dates,
