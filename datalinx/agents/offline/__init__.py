@@ -12,6 +12,7 @@ from typing import Any
 
 from datalinx.agents.offline.ages import read_ages
 from datalinx.agents.offline.aggregates import read_measures
+from datalinx.agents.offline.attached import read_attached
 from datalinx.agents.offline.build import build
 from datalinx.agents.offline.chatter import read_blank_groups, read_chatter, read_enough_columns
 from datalinx.agents.offline.check import self_check
@@ -22,6 +23,7 @@ from datalinx.agents.offline.computed import read_computed, read_flag_columns
 from datalinx.agents.offline.conditions import read_exclusions, read_left_out
 from datalinx.agents.offline.contacts import read_contacts
 from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.counted_only import read_counted_only
 from datalinx.agents.offline.date_relations import read_owned_dates
 from datalinx.agents.offline.derive import read_derived
 from datalinx.agents.offline.derived_words import read_derived_words
@@ -60,6 +62,7 @@ from datalinx.agents.offline.reading import grounding_for, read
 from datalinx.agents.offline.reasons import ASKED
 from datalinx.agents.offline.row_words import read_row_words
 from datalinx.agents.offline.sentence import Match
+from datalinx.agents.offline.since_done import read_since_done
 from datalinx.agents.offline.tenures import read_tenures
 from datalinx.agents.offline.values import read_removed_after, read_values
 from datalinx.agents.offline.whereabouts import read_whereabouts
@@ -71,6 +74,9 @@ from datalinx.core.pipelines.types import NUMERIC
 __all__ = ["draft"]
 
 READERS = (
+    read_attached,
+    read_counted_only,
+    read_since_done,
     read_null_places,
     read_idioms,
     read_owned_dates,

@@ -54,7 +54,7 @@ def _flag_column(ctx: Context, match: Match) -> bool:
     """'add a column to churn that flags anyone paying more than 100 a month, call it high_spender': the tests said
     inside become a true/false column, read by their own readers and moved out of the filters at the end."""
     said = [*match.items(name="name"), *match.items(name="name2"), *match.items(name="name3")]
-    names = [i for i in said if i.norm not in ("flag", "boolean", "column", "field")]
+    names = [i for i in said if i.norm not in ("flag", "boolean", "column", "field", "indicator", "marker")]
     if len(names) > 1 or (not names and not match.group("kind") and " whether " not in f" {match.text} "):
         return False  # a flag with no name is one said to be true/false ('a yes/no column telling whether ...')
     calling = match.item("call")
@@ -177,7 +177,11 @@ def _length(ctx: Context, match: Match) -> bool:
 
 def _days_to(ctx: Context, match: Match) -> bool:
     """'how many days did each order take to ship': days from the row's own date to the other one."""
-    end, start = _date_of(ctx, match.item("b")), ctx.main_date()
+    said = match.item("b")
+    refs = [said.ref, *said.alternatives] if said is not None and said.kind == "col" else []
+    if refs and not any(getattr(ref, "dataset", None) == ctx.base for ref in refs):
+        return False  # 'customers with how long it took to ship': the rows' own date is not the other's start
+    end, start = _date_of(ctx, said), ctx.main_date()
     first = match.indexes[0]
     if end is None or start is None or end == start or (first and ctx.sentence.items[first - 1].kind == "num"):
         return False  # 'more than 5 days to ship' is a test on the days, read elsewhere
@@ -218,7 +222,7 @@ def read_flag_columns(ctx: Context) -> None:
     ctx.sentence.scan(
         r"(?:(?:add|create|include|append|make|with|plus)(?: to (?:the )?(?P<into>{T}|{C}))?(?: a| an| the)?|a|an)"
         r"(?: new| extra)?(?: (?P<kind>true / false|yes / no|boolean))?(?: " + FLAG_NAME.format(group="name") + r")?"
-        r"(?: column| field| flag)"
+        r"(?: column| field| flag| indicator| marker)"
         r"(?: (?:called |named )?(?!(?:that|which|to|for|saying|showing|telling|in|on)(?= ))"
         + FLAG_NAME.format(group="name2")
         + r")?"
@@ -294,9 +298,8 @@ def read_computed(ctx: Context) -> None:
     )
     scan(
         r"(?:(?P<pre>on average|on avg)(?: ,)? )?(?:the )?(?:(?P<fn>average|avg|mean|median|typical) )?"
-        r"(?:(?:time|days|number of days|delay|wait|lead time|turnaround)(?: (?:it takes|taken|needed))?|how long "
-        + takes
-        + r") to (?P<b>{C}|{V})",
+        r"(?:(?:time|days|number of days|delay|wait|lead time|turnaround)(?: (?:it takes|taken|needed))?"
+        r"|how (?:long|many days) " + takes + r") to (?P<b>{C}|{V})",
         lambda m: _days_to(ctx, m),
     )
     scan(

@@ -394,6 +394,12 @@ def read_derived(ctx: Context) -> None:
         lambda m: _derive(ctx, m),
     )
     scan(r"(?:where )?(?P<name>[a-z_][a-z0-9_]*) = " + body, lambda m: _derive(ctx, m))
+    # 'products + price_cents (price x 100)': a new column's name, then its formula in brackets
+    scan(
+        r"(?:\+|plus|add|with|and) (?:a |an )?(?:new )?(?:column |field )?(?P<name>[a-z_][a-z0-9_]*)"
+        r" \( (?:= )?(?P<expr>[^§;()]+?) \)",
+        lambda m: _derive(ctx, m),
+    )
     # "price including 19% VAT as price_with_vat": the expression first, its name after
     operand = r"(?:the |its |their )?(?:{C}|{N})"
     joined = r"(?: (?:times|multiplied by|plus|minus|divided by|over|including|incl|with|\*|\+|-|/) " + operand + r")+"

@@ -18,18 +18,23 @@ PLAIN_VALUES = frozenset({"zero", "unknown", "none", "nothing", "tbd", "tbc", "n
 MISSING = r"(?:missing|empty|blank|null|unknown|absent|not (?:set|known|filled in|recorded|given))"
 ON_FILE = r"(?: (?:on file|on record|recorded|listed|given|set|entered|filled in|in the data|yet|at all))?"
 SOME = r"(?:(?:a few|some|several|many|certain|the|any|all|a handful of|a number of|those|our) )?"
+DATASET_ROWS = r"{{T}}(?: rows| records| entries| lines)?"  # 'some customer rows'
 # the rows whose column has gaps, said before what fills them; {g} is the group the column is read as
 GAPS = tuple(
     form + ON_FILE
     for form in (
         r"(?:where|when|if|wherever|whenever|for) (?:an? |the |any |some )?{{T}} (?:has|have|had) no (?P<{g}>{{C}})",
-        SOME + r"{{T}} (?:have|has|had) no (?P<{g}>{{C}})",
-        SOME + r"{{T}} (?:with no|without|lacking|missing|with a missing|with missing|with an empty|with empty)"
+        SOME + DATASET_ROWS + r" (?:have|has|had) no (?P<{g}>{{C}})",
+        SOME
+        + DATASET_ROWS
+        + r" (?:with no|without|lacking|missing|with a missing|with missing|with an empty|with empty)"
         r" (?:an? |the )?(?P<{g}>{{C}})",
-        SOME + r"{{T}} (?:whose|where the|where their) (?P<{g}>{{C}}) (?:is|are|was|were) " + MISSING,
-        SOME + r"{{T}} (?:(?:that|which|who) )?(?:are|is) missing (?:an? |the |their |its )?(?P<{g}>{{C}})",
-        SOME + r"{{T}} (?:(?:that|which|who) )?(?:do not|does not|did not|not) have (?:an? |the |any )?(?P<{g}>{{C}})",
-        SOME + r"{{T}} (?:that|which|who) (?:have|has|had) no (?P<{g}>{{C}})",
+        SOME + DATASET_ROWS + r" (?:whose|where the|where their) (?P<{g}>{{C}}) (?:is|are|was|were) " + MISSING,
+        SOME + DATASET_ROWS + r" (?:(?:that|which|who) )?(?:are|is) missing (?:an? |the |their |its )?(?P<{g}>{{C}})",
+        SOME
+        + DATASET_ROWS
+        + r" (?:(?:that|which|who) )?(?:do not|does not|did not|not) have (?:an? |the |any )?(?P<{g}>{{C}})",
+        SOME + DATASET_ROWS + r" (?:that|which|who) (?:have|has|had) no (?P<{g}>{{C}})",
         r"(?:where|when|if|wherever|whenever|for) (?:an? |the |any )?(?:{{T}} (?:s )?)?(?P<{g}>{{C}})"
         r" (?:is|are|was|were) " + MISSING,
     )

@@ -26,7 +26,7 @@ FILLER = word_set(
     filtering paid payed pay pays paying settled settle settles billed invoiced placed bought purchased worth ordered
     sold sell sells come comes coming came happened made earned earn brought brings
     payer payers payor payors purchaser purchasers orderer orderers
-    yet ever once living lives live located based residing resident residents inclusive inclusively using
+    yet ever once living lives live located based residing resident residents inclusive inclusively using holding
     """
 )
 # Conversation around a request: asking, politeness, who it is for, the generic nouns of a report.
@@ -153,7 +153,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
              "went out", "gone out", "go out", "goes out", "sent out", "shipped out"),
     "age": ("age", "old", "aged", "years old"),
     "tenure": ("tenure", "tenure length", "been with us", "a customer for", "a subscriber for", "subscribed for"),
-    "contract": ("contract", "contract type", "contract length"),
+    "contract": ("contract", "contract type", "contract length", "agreement", "agreement type", "agreement length"),
     "monthly": ("monthly fee", "monthly bill", "monthly cost", "monthly payment", "monthly charge", "monthly price",
                 "monthly figure", "monthly amount"),
     "total_charges": ("lifetime bill", "lifetime bills", "lifetime charges", "lifetime billing", "lifetime spend",
