@@ -12,6 +12,7 @@ from typing import Any
 
 from datalinx.agents.offline.ages import read_ages
 from datalinx.agents.offline.aggregates import read_measures
+from datalinx.agents.offline.averages_said import read_on_average
 from datalinx.agents.offline.build import build
 from datalinx.agents.offline.chatter import read_blank_groups, read_chatter, read_enough_columns
 from datalinx.agents.offline.check import self_check
@@ -88,6 +89,7 @@ READERS = (
     read_measure_words,
     read_most_any,
     read_rates,
+    read_on_average,
     read_described,
     read_whereabouts,
     read_enough_columns,
