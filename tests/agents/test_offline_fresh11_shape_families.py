@@ -258,3 +258,22 @@ def test_count_and_average_pay_per_internet_service(demo: Demo, tmp_path: Path) 
 )  # fmt: skip
 def test_on_average_of_no_amount_stays_unread(request_text: str, demo: Demo) -> None:
     _refused(request_text, demo)
+
+
+# --- an amount said with its unit: 'the smallest and largest order size, in units, for every destination country' -
+SIZES = [
+    (f"the {fns} order size{unit} for every {group}", functions, group_column)
+    for (fns, functions), unit, (group, group_column) in itertools.product(
+        [("smallest and largest", ["min", "max"]), ("average", ["mean"]), ("median", ["median"])],
+        [", in units,", "", " in units"],
+        [("destination country", "country"), ("country", "country"), ("order status", "status")],
+    )
+]
+
+
+@pytest.mark.parametrize(("request_text", "functions", "group"), SIZES, ids=[s[0] for s in SIZES])
+def test_order_size_is_the_quantity(request_text: str, functions: list[str], group: str, demo: Demo) -> None:
+    steps = [s for s in _steps(request_text, demo) if s["kind"] != "derive"]
+    assert [s["kind"] for s in steps] == ["aggregate"]
+    assert steps[0]["group_by"] == [group]
+    assert steps[0]["aggregations"] == [{"function": fn, "column": "quantity"} for fn in functions]
