@@ -13,6 +13,7 @@ from typing import Any
 from datalinx.agents.offline.ages import read_ages
 from datalinx.agents.offline.aggregates import read_measures
 from datalinx.agents.offline.attached import read_attached
+from datalinx.agents.offline.averages_said import read_on_average
 from datalinx.agents.offline.build import build
 from datalinx.agents.offline.chatter import read_blank_groups, read_chatter, read_enough_columns
 from datalinx.agents.offline.check import self_check
@@ -99,6 +100,7 @@ READERS = (
     read_whereabouts,
     read_enough_columns,
     read_contacts,
+    read_on_average,
     read_column_descriptions,
     read_shapes,
     read_derived_words,

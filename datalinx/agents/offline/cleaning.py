@@ -12,7 +12,7 @@ T = ColumnType
 LATEST = ("latest", "last", "most recent", "newest", "highest", "largest", "biggest", "max", "maximum", "recent")
 REMOVE = (
     r"(?:remove|drop|delete|eliminate|get rid of|without|no|exclude|filter out|dedupe|deduplicate|de - duplicate"
-    r"|dedup|clean up|take out|discard|skip|ignore|strip|purge)"
+    r"|dedup|clean up|take out|discard|skip|ignore|strip|purge|minus)"
 )
 DUPLICATES = (
     r"(?:duplicate {T}|duplicated {T}|duplicate (?:rows|records|entries|"

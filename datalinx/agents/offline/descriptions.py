@@ -10,7 +10,7 @@ from datalinx.agents.offline.sentence import Match
 from datalinx.agents.offline.words import PEOPLE
 
 # Where a phrase stands in a list of columns: after a comma, 'and', or 'its'/'their' of a list's start.
-LISTED_AFTER = (", ", ": ", "and ", "just ", "only ")
+LISTED_AFTER = (", ", ": ", "and ", "just ", "only ", "alongside ", "beside ", "plus ")
 LISTED = "(?:" + "|".join(f"(?<={before})" for before in LISTED_AFTER) + ")"
 # the same, or after the pairs a list is of ('every pairing of how they pay and ...')
 PAIRS = ("pair", "pairs", "pairing", "pairings", "combination", "combinations")

@@ -38,7 +38,7 @@ ODD_FETCH = (
     r"|showing|giving|look(?:ing)? up|bring(?:ing)? up|dredge up|fish out|send(?:ing)? (?:me|us)"
     r"|put(?:ting)? together(?: a list of| a table of)?)"
 )
-FETCH = rf"(?:{ODD_FETCH}|get|find|have|see)(?: me| us)?(?! (?:rid|in|into|back|together|of|off|on)\b)"
+FETCH = rf"(?:{ODD_FETCH}|get|find|have|see|state)(?: me| us)?(?! (?:rid|in|into|back|together|of|off|on)\b)"
 STATED = (
     r"(?:(?:i|we) (?:really )?(?:need|want|would like|'d like|would love|'d love)"
     r"|(?:i'd|we'd|id) (?:really )?(?:like|love)"

@@ -138,6 +138,9 @@ def _only_names(expression: str, names: set[str], ctx: Context) -> bool:
 def consume_datasets(ctx: Context) -> None:
     """Mentions of the datasets the plan reads are understood: they named what to read."""
     used = {ctx.base, *(j.dataset for j in ctx.plan.joins), *ctx.reading.nouns}
+    # 'Within the churn data, rename ...': where the request works, said before it; the dataset is read as any other
+    ctx.sentence.scan(r"(?:within|inside)(?: the| our)?(?= {T}(?: data| table| dataset| file)?(?: [,:;]|$))",
+                      lambda m: True)  # fmt: skip
     if ctx.plan.aggregate is not None:
         used |= {d for d in ctx.reading.grouped if ctx.grounding.key_of(d) in ctx.plan.aggregate.group_by}
     for item in ctx.sentence.live("ds"):

@@ -123,6 +123,18 @@ def _restated(ctx: Context, match: Match) -> bool:
     return False
 
 
+def _unit_restated(ctx: Context, match: Match) -> bool:
+    """'order size, in units': the unit's words consumed when they name the column before them, which stays."""
+    col, unit = match.item("col"), match.item("unit")
+    if col is None or unit is None or col.kind != "col" or unit.kind != "col":
+        return False
+    if (col.ref.dataset, col.ref.column) != (unit.ref.dataset, unit.ref.column):
+        return False
+    for item in match.items(name="noun"):
+        item.consumed = True
+    return False
+
+
 def _main_amount_per_period(ctx: Context, match: Match) -> bool:
     """'what each country brings in per month' of orders: their main amount summed, the periods left for the
     groupings; of rows with no amount (customers) it is said as not understood, rather than counted."""
@@ -151,5 +163,8 @@ def read_measure_words(ctx: Context) -> None:
     )
     scan(r"middle(?= {C})", lambda m: _median_said(ctx, m))
     scan(r"(?P<col>{C}) (?P<noun>hookups?|connections?|links?|lines?)", lambda m: _restated(ctx, m))
+    # 'the largest order size, in units,': the unit a column is counted in, when it names that column again
+    scan(r"(?P<col>{C})(?P<noun>(?: ,)? in (?P<unit>{C})(?= [,.?!;]|$| (?:for|per|by|across|of) ))",
+         lambda m: _unit_restated(ctx, m))  # fmt: skip
     verb = r"(?:brings?|brought|bringing|generates?|generated|earns?|earned|makes?|made|pulls?|pulled|rakes?|raked)"
     scan(r"(?P<verb>" + verb + r"(?: us)?(?: in)?)" + PER, lambda m: _earned_per_period(ctx, m))

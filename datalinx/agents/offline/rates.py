@@ -98,7 +98,8 @@ def read_rates(ctx: Context) -> None:
     """Amounts and ranges of amounts per period."""
     scan = ctx.sentence.scan
     scan(r"(?:(?:who|that|which) )?(?P<col>{C}) (?:the )?(?P<most>most|least)" + PER, lambda m: _rate_named(ctx, m))
-    scan(r"(?:how much |what )?(?:they |it |he |she |you |we )?(?P<col>{C})" + PER + r"(?! (?:@[ny]\d+|" + OP + "))",
+    who = r"(?:(?:do |does |did )?(?:they |it |he |she |you |we |(?:a |an |each |every |the |our )?{T} ))?"
+    scan(r"(?:how much |what )?" + who + r"(?P<col>{C})(?: us| you| me)?" + PER + r"(?! (?:@[ny]\d+|" + OP + "))",
          lambda m: _rate_named(ctx, m))  # fmt: skip
     scan(r"(?:(?P<col>{C}) )?" + OPERATOR + r" (?P<num>{N})" + PER, lambda m: _rated(ctx, m))
     span = r"(?:between |from )?(?P<low>{N}) (?:and|to|-) (?P<high>{N})"

@@ -167,9 +167,9 @@ class Speller:
             if candidate in self.weak and len(word) < 6 and not _swapped(word, candidate):
                 continue  # ('euors' is 'euros': two neighbours swapped is a slip of the fingers, not another word)
             if edits <= limit and len(candidate) >= 3:
-                scored.append(
-                    (edits, candidate not in self.preferred, candidate[0] != word[0], -len(candidate), candidate)
-                )
+                # a vowel left out ('lowst': lowest) is likelier than a letter typed too many ('lost')
+                dropped, foreign = not _vowels_dropped(candidate, word), candidate not in self.preferred
+                scored.append((edits, dropped, foreign, candidate[0] != word[0], -len(candidate), candidate))
         if not scored and limit > 1:
             # two letters changed ('costumers': customers) are beyond the deletion index: the catalog's own words,
             # of about the same length and with the same first letter, are measured one by one
@@ -177,7 +177,7 @@ class Speller:
                 if candidate[:1] == word[:1] and abs(len(candidate) - len(word)) <= limit and len(candidate) >= 6:
                     edits = distance(word, candidate, limit)
                     if edits <= limit:
-                        scored.append((edits, False, False, -len(candidate), candidate))
+                        scored.append((edits, False, False, False, -len(candidate), candidate))
             closest = [entry for entry in scored if entry[0] == min(e[0] for e in scored)]
             if len({entry[-1] for entry in closest}) > 1:
                 return None  # two catalog words as close: no guess

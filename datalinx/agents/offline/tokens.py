@@ -56,7 +56,8 @@ SHORT_FORMS = {"cols": "columns", "col": "column", "flds": "fields", "fld": "fie
                "segs": "segments", "tst": "test", "goin": "going", "comin": "coming"}  # fmt: skip
 # Words read as a plainer one: 'whos' is the "who's" typed without its apostrophe; 'despite' joins two row tests
 # as 'and' does ('churned despite being on a two-year contract').
-PLAINER = {"whos": "who", "despite": "and", "dearest": "priciest", "costliest": "priciest"}
+PLAINER = {"whos": "who", "despite": "and", "dearest": "priciest", "costliest": "priciest", "cust": "customer",
+           "custs": "customers", "hw": "how"}  # fmt: skip
 # Words that summarise a column, any two of which a slash may join: 'min/max tenure' is its lowest and highest.
 SLASHED_SUMMARIES = frozenset({"min", "max", "minimum", "maximum", "avg", "average", "mean", "median", "sum", "total"})
 # Words a slash joins as alternatives, not as a list: 'and/or', 'true/false', 'yes/no'.
@@ -250,6 +251,15 @@ def _hundreds_and(out: list[Token], token: Token, after: list[Token]) -> bool:
     return isinstance(scaled.value, int) and scaled.value % 100 == 0 and 0 < value < 100
 
 
+def _half_before(out: list[Token], token: Token) -> bool:
+    """Whether 'half' comes just before `token`, by a space or a hyphen ('half-dozen'); the hyphen is dropped."""
+    hyphen = len(out) > 1 and out[-1].norm == "-" and out[-1].start == out[-2].end and out[-1].end == token.start
+    if hyphen and out[-2].norm == "half":
+        out.pop()
+        return True
+    return bool(out) and out[-1].norm == "half" and out[-1].kind == "word"
+
+
 def _compound_numbers(tokens: list[Token]) -> list[Token]:
     """'twenty five', 'forty-two': a tens word and a units word are one number; '2 thousand', 'a hundred' too."""
     out: list[Token] = []
@@ -258,6 +268,11 @@ def _compound_numbers(tokens: list[Token]) -> list[Token]:
             out.pop()
             out[-1].value, out[-1].end = out[-1].value + token.value, token.end
             out[-1].text, out[-1].norm = f"{out[-1].text} and {token.text}", f"{out[-1].norm} and {token.norm}"
+            continue
+        if token.norm == "dozen" and _half_before(out, token):  # 'the half-dozen biggest orders', 'a half dozen': 6
+            half = out[-1]
+            half.kind, half.value, half.end = "number", 6, token.end
+            half.text, half.norm = f"{half.text} {token.text}", "half dozen"
             continue
         scale = SCALES.get(token.norm) if token.kind in ("number", "word") else None
         following = tokens[index + 1].norm if index + 1 < len(tokens) else ""
