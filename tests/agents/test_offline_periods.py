@@ -56,6 +56,24 @@ PERIODS: list[tuple[str, Expected]] = [
         for verb in ("dispatched", "shipped", "sent")
     ),
     (
+        "a count of orders shipped on each weekday",
+        lambda f: (
+            f["orders"]
+            .filter(pl.col("ship_date").is_not_null())
+            .group_by(pl.col("ship_date").dt.weekday().alias("ship_day_of_week"))
+            .agg(pl.len().alias("count"))
+        ),
+    ),
+    (
+        "orders shipped in each month",
+        lambda f: (
+            f["orders"]
+            .filter(pl.col("ship_date").is_not_null())
+            .group_by(SHIP_MONTH.alias("ship_month"))
+            .agg(pl.len().alias("count"))
+        ),
+    ),
+    (
         "orders per month by ship date in 2024",
         lambda f: _shipped_in(f, 2024).group_by(SHIP_MONTH.alias("ship_month")).agg(pl.len().alias("count")),
     ),

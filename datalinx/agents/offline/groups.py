@@ -299,6 +299,12 @@ def _date_of_item(ctx: Context, item: Item) -> str | None:
 def _date_before(ctx: Context, match: Match) -> Item | None:
     """'signed up each year': the date column just before a period grouping is the one it groups."""
     index = match.indexes[0] - 1
+    if (
+        index >= 1
+        and ctx.sentence.items[index].norm in ("on", "in", "during")
+        and ctx.sentence.items[index - 1].kind == "val"
+    ):
+        index -= 1  # 'orders shipped on each weekday', 'shipped in each month'
     before = ctx.sentence.items[index] if index >= 0 else None
     if before is None or before.consumed or before.kind not in ("col", "val"):
         return None
