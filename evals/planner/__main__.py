@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import get_args
 
 from evals.planner.cases import by_id, for_split
 from evals.planner.data import demo_data
+from evals.planner.model import Split
 from evals.planner.report import render
 from evals.planner.runner import DEFAULT_PLANNER, PlannerUnavailable, load_planner, run
 
@@ -14,23 +16,7 @@ from evals.planner.runner import DEFAULT_PLANNER, PlannerUnavailable, load_plann
 def main(argv: list[str] | None = None) -> int:
     """Parse the options, run the evaluation, print the report; 2 when the planner cannot be loaded."""
     parser = argparse.ArgumentParser(prog="python -m evals.planner", description=__doc__)
-    splits = [
-        "dev",
-        "test",
-        "holdout",
-        "fresh",
-        "fresh2",
-        "fresh3",
-        "fresh4",
-        "fresh5",
-        "fresh6",
-        "fresh7",
-        "fresh8",
-        "fresh9",
-        "fresh10",
-        "fresh11",
-        "all",
-    ]
+    splits = [*get_args(Split), "all"]
     parser.add_argument("--split", choices=splits, default="all")
     parser.add_argument("--planner", default=DEFAULT_PLANNER, help="module:function (default: %(default)s)")
     parser.add_argument("--show-failures", action="store_true", help="list every case that was not correct")
