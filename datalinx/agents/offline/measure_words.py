@@ -5,8 +5,8 @@ of internet hookup brings in per month': the one column kept per month)."""
 from __future__ import annotations
 
 from datalinx.agents.offline.context import Context, Measure
-from datalinx.agents.offline.grounding import ColumnRef, Grounding
-from datalinx.agents.offline.rates import PER, _rated_column
+from datalinx.agents.offline.grounding import Grounding
+from datalinx.agents.offline.rates import PER, _rated_column, rated_item
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.tokens import Token
 from datalinx.agents.offline.words import PEOPLE, PERSONS, VERB_DATASETS
@@ -90,16 +90,9 @@ def _earned_per_period(ctx: Context, match: Match) -> bool:
         return _main_amount_per_period(ctx, match)
     if not isinstance(column, str):
         return column
-    facts = ctx.grounding.column(ctx.base, column)
-    if facts is None:
-        return False
-    if ctx.assumptions and ctx.assumptions[-1].endswith(f"as a test on {column}"):
-        ctx.assumptions[-1] = f"read '{match.text}' as the column {column}"
-    start, end = match.indexes[0], match.indexes[-1]
-    items = ctx.sentence.items
-    named = Item("col", match.text, column, ColumnRef(ctx.base, column, facts.type, 3), start=items[start].start)
-    named.end = items[end].end
-    ctx.sentence.fold(start, end, named)
+    named = rated_item(ctx, match, column, column)
+    if named is not None:
+        ctx.sentence.fold(match.indexes[0], match.indexes[-1], named)
     return False
 
 

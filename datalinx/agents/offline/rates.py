@@ -67,6 +67,21 @@ def _rated_range(ctx: Context, match: Match) -> bool:
     return True
 
 
+def rated_item(ctx: Context, match: Match, column: str, norm: str) -> Item | None:
+    """The words of `match` read as `column`, the base's column kept per period (a test read of them said again as
+    the column), or None when the base has no such column."""
+    facts = ctx.grounding.column(ctx.base, column)
+    if facts is None:
+        return None
+    if ctx.assumptions and ctx.assumptions[-1].endswith(f"as a test on {column}"):
+        ctx.assumptions[-1] = f"read '{match.text}' as the column {column}"
+    start, end = match.indexes[0], match.indexes[-1]
+    items = ctx.sentence.items
+    named = Item("col", match.text, norm, ColumnRef(ctx.base, column, facts.type, 3), start=items[start].start)
+    named.end = items[end].end
+    return named
+
+
 def _rate_named(ctx: Context, match: Match) -> bool:
     """'how much they pay each month': the column kept per that period, named by the verb of paying; read as that
     column for the clauses around it (a sort key, a column to show), not consumed."""
@@ -76,15 +91,11 @@ def _rate_named(ctx: Context, match: Match) -> bool:
     column = _rated_column(ctx, match)
     if not isinstance(column, str):
         return column
-    facts = ctx.grounding.column(ctx.base, column)
-    if facts is None:
+    named = rated_item(ctx, match, column, item.norm)
+    if named is None:
         return False
-    if ctx.assumptions and ctx.assumptions[-1].endswith(f"as a test on {column}"):
-        ctx.assumptions[-1] = f"read '{match.text}' as the column {column}"
     start, end = match.indexes[0], match.indexes[-1]
     items = ctx.sentence.items
-    named = Item("col", match.text, item.norm, ColumnRef(ctx.base, column, facts.type, 3), start=items[start].start)
-    named.end = items[end].end
     most = match.group("most")
     if most:  # 'who pay the most per month': the rows with the most of it
         words = [Item("word", w, w, start=named.start, end=named.start) for w in ("with", "the", most)]
