@@ -17,6 +17,7 @@ from evals.planner import (
     cases_fresh9,
     cases_fresh10,
     cases_fresh11,
+    cases_fresh12,
     cases_groups,
     cases_holdout,
     cases_rows,
@@ -41,6 +42,7 @@ CASES: list[Case] = [
     *cases_fresh9.CASES,
     *cases_fresh10.CASES,
     *cases_fresh11.CASES,
+    *cases_fresh12.CASES,
 ]
 
 
@@ -50,7 +52,7 @@ def by_id(case_id: str) -> Case:
 
 
 def for_split(split: str) -> list[Case]:
-    """The cases of one split ('dev', 'test', 'holdout', 'fresh', 'fresh2' ... 'fresh11') or all ('all')."""
+    """The cases of one split ('dev', 'test', 'holdout', 'fresh', 'fresh2' ... 'fresh12') or all ('all')."""
     return list(CASES) if split == "all" else [c for c in CASES if c.split == split]
 
 

@@ -26,6 +26,7 @@ Split = Literal[
     "fresh9",
     "fresh10",
     "fresh11",
+    "fresh12",
 ]
 Frames = dict[str, pl.DataFrame]
 Expectation = Callable[[Frames], pl.DataFrame]
