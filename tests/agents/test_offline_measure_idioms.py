@@ -60,3 +60,95 @@ def test_an_order_of_names_or_amounts_still_sorts_the_rows(
     request_text: str, column: str, down: bool, demo: Demo
 ) -> None:
     assert _kinds_and_steps(request_text, demo) == [{"kind": "sort", "by": [{"column": column, "descending": down}]}]
+
+
+# --- 'which customers ... the most': a plural with no number ranks them all --------------------------------------
+def _ranked(request: str, demo: Demo) -> tuple[list[str], int | None]:
+    """The kinds of the plan's steps and the number of rows it keeps (None: every row)."""
+    steps = _kinds_and_steps(request, demo)
+    limit = next((s["n"] for s in steps if s["kind"] == "limit"), None)
+    return [s["kind"] for s in steps if s["kind"] != "filter"], limit
+
+
+PLURAL_RANKINGS = [
+    "which customers brought us the most revenue",
+    "which customers spent the most",
+    "which customers placed the most orders",
+    "which countries bring in the most revenue",
+    "which products sold the most units",
+    "what countries have the most orders",
+    "which months had the most orders",
+]
+
+
+@pytest.mark.parametrize("request_text", PLURAL_RANKINGS)
+def test_a_plural_asked_with_no_number_ranks_every_group(request_text: str, demo: Demo) -> None:
+    assert _ranked(request_text, demo) == (["aggregate", "sort"], None)
+    planned = draft(request_text, demo.catalog)
+    assert any("with no number" in note for note in planned.assumptions), planned.assumptions
+
+
+ONE_OR_N = [
+    ("which customer brought us the most revenue", 1),
+    ("which country has the most orders", 1),
+    ("which status has the most orders", 1),
+    ("which month had the most orders", 1),
+    ("which 3 countries had the most orders", 3),
+    ("which 2 products sold the most units", 2),
+]
+
+
+@pytest.mark.parametrize(("request_text", "kept"), ONE_OR_N, ids=[c[0] for c in ONE_OR_N])
+def test_a_singular_or_a_number_keeps_that_many(request_text: str, kept: int, demo: Demo) -> None:
+    assert _ranked(request_text, demo) == (["aggregate", "sort", "limit"], kept)
+
+
+# --- 'the total revenue we invoiced': a total column said alone is its sum ----------------------------------------
+TOTALS = [
+    ("the total revenue we invoiced", "total_revenue"),
+    ("the total revenue", "total_revenue"),
+    ("total revenue we billed", "total_revenue"),
+    ("our total revenue we have made", "total_revenue"),
+    ("the total revenue of all orders", "total_revenue"),
+    ("total revenue?", "total_revenue"),
+    ("the total charges of all subscribers", "total_charges"),
+    ("total charges we collected", "total_charges"),
+]
+
+
+@pytest.mark.parametrize(("request_text", "column"), TOTALS, ids=[c[0] for c in TOTALS])
+def test_a_total_said_alone_is_one_sum(request_text: str, column: str, demo: Demo) -> None:
+    assert _kinds_and_steps(request_text, demo) == [
+        {"kind": "aggregate", "group_by": [], "aggregations": [{"function": "sum", "column": column}]}
+    ]
+
+
+def test_a_total_column_beside_the_rows_is_still_shown(demo: Demo) -> None:
+    assert _kinds_and_steps("orders with their total revenue", demo) == []
+
+
+# --- a column the people named do not have: never another table's rows in silence --------------------------------
+ANOTHER_TABLES = [
+    "the five lowest income among customers",
+    "average income of customers",
+    "the 5 customers with the highest income",
+    "customers with the lowest monthly charges",
+    "the ten highest tenure among customers",
+]
+
+
+@pytest.mark.parametrize("request_text", ANOTHER_TABLES)
+def test_a_column_the_named_people_lack_is_said_unclear(request_text: str, demo: Demo) -> None:
+    planned = draft(request_text, demo.catalog)
+    assert planned.not_understood, planned.definition
+    if planned.definition is not None:
+        assert all(n.get("dataset") != "churn" for n in planned.definition["nodes"]), planned.definition
+
+
+MARKED_PEOPLE = ["customers who churned", "how many fiber customers churned?", "churned customers on fiber"]
+
+
+@pytest.mark.parametrize("request_text", MARKED_PEOPLE)
+def test_people_marked_by_a_value_or_flag_are_the_subscribers(request_text: str, demo: Demo) -> None:
+    steps = plan_steps(request_text, demo)
+    assert steps[0] == {"kind": "source", "dataset": "churn"}

@@ -287,6 +287,14 @@ def _said_total(ctx: Context, match: Match) -> bool:
     return said in ("total", "sum") and item is not None and item.ref.column.startswith(said) and _sum(ctx, match)
 
 
+def _total_alone(ctx: Context, match: Match) -> bool:
+    """'the total revenue we invoiced': a total column named with nothing else is one sum over the rows."""
+    if not _said_total(ctx, match):
+        return False
+    ctx.note(f"read '{match.text}' as the sum of {ctx.measures[-1].column} over every row")
+    return True
+
+
 def _sum(ctx: Context, match: Match) -> bool:
     """'what is the total revenue?': a number asked about as a whole is summed."""
     item = match.item("what")
@@ -396,6 +404,10 @@ def read_measures(ctx: Context) -> None:
     )
     # 'total revenue in Germany': a request opening with a total column's own name asks for its total
     scan(r"^(?:the |our )?(?P<what>{C})(?= (?:in|for|from|across|over|during) )", lambda m: _said_total(ctx, m))
+    # 'the total revenue we invoiced', 'the total charges of all subscribers': the total column said alone is its sum
+    earned = r"(?:invoiced|billed|made|earned|charged|collected|booked|generated|received|took in|brought in|got)"
+    whole = r"(?: (?:we|you|they) (?:have |ve )?" + earned + r"| (?:of|across|over) (?:all |every )?(?:the |our )?{T})?"
+    scan(r"^(?:the |our )?(?P<what>{C})" + whole + r"(?=(?: [?.!])*$)", lambda m: _total_alone(ctx, m))
     # 'what all our subscribers pay per month, added together', 'monthly charges of every subscriber summed up'
     everyone = r"(?: (?:of|for|from|across|over) (?:all |every |each |our |all our |all of our |all the |the )?{T})?"
     added = r"(?:added together|added up|summed up|summed together|summed|totalled up|totaled up|totalled|totaled)"

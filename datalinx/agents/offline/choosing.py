@@ -156,7 +156,13 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
         # "customers who bought garden products": the products' values pick the customers, through the orders
         return Choice(best, named, ranked, groups, [leader])
     people = any(word in best.lower() for word in PEOPLE)
-    if people and evidence[best] == 0 and evidence[leader] > 0 and grounding.join_key(best, leader) is None:
+    if (
+        people
+        and evidence[best] == 0
+        and evidence[leader] > 0
+        and grounding.join_key(best, leader) is None
+        and _says_its_rows(entities, grounding, leader, valued)
+    ):
         # "customers who churned": the columns named are churn's, so its rows are the customers meant (people
         # only: 'orders that churned' are no subscribers)
         ranked.remove(leader)
@@ -165,6 +171,16 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
     # "the average age of customers who bought electronics": a value of the products, through the orders
     bridged = [d for d in every if d in valued and grounding.join_key(best, d) is None and grounding.bridge(best, d)]
     return Choice(best, named, ranked, groups, bridged)
+
+
+def _says_its_rows(entities: dict[int, Candidate], grounding: Grounding, dataset: str, valued: set[str]) -> bool:
+    """Whether a value or a flag of `dataset` is named ('fiber customers', 'customers who churned'): what marks its
+    rows as the people meant. A plain amount ('the lowest income among customers') is no such mark: the people
+    named have no such column, and reading another table's rows for them would be a guess."""
+    if dataset in valued:
+        return True
+    refs = [r for c in entities.values() if c.kind == "col" for r in c.refs if isinstance(r, ColumnRef)]
+    return any(r.dataset == dataset and grounding.is_flag(r.dataset, r.column) for r in refs)
 
 
 def _one_did(tokens: list[Token], start: int) -> bool:

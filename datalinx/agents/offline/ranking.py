@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from datalinx.agents.offline.context import Context, Measure, SortRequest
 from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.ordering import SUPERLATIVE, key_target
@@ -310,8 +312,32 @@ def _rank_groups(ctx: Context, match: Match, what: Item | None, down: bool) -> b
         measure = Measure("sum" if numeric else "count_distinct", column, what.text)
         column = None
     ctx.order.append(SortRequest(column, measure, down, what.text if what is not None else match.text))
+    if count is None and _asked_of_many(match):
+        said = _subject_said(match)
+        ctx.note(f"'which {said}' with no number: every one ranked, the first at the top (say 'which 3' for a top 3)")
+        return True
     ctx.plan.limit = count.ref if count is not None else 1  # "which 3 countries had the most orders"
     return True
+
+
+# Plurals that end in no 's'; and words ending in 's' that are one thing ('status', 'address', 'analysis').
+PLURALS = frozenset({"people", "folks", "children", "men", "women", "staff", "data"})
+SINGULAR_ENDS = ("ss", "us", "is", "ness")
+
+
+def _asked_of_many(match: Match) -> bool:
+    """'which customers brought in the most': a plural asked with no number, so a ranking of them all, not the one
+    at the top ('which customer' keeps one)."""
+    said = _subject_said(match)
+    if not said or not re.match(r"(?:in )?(?:which|what) ", match.text.lower()):
+        return False
+    word = said.lower().split()[-1]
+    return word in PLURALS or (word.endswith("s") and not word.endswith(SINGULAR_ENDS))
+
+
+def _subject_said(match: Match) -> str:
+    subject = match.item("subject")
+    return subject.text if subject is not None else match.group("unit") or ""
 
 
 def _best_period(ctx: Context, match: Match) -> bool:
