@@ -152,3 +152,33 @@ MARKED_PEOPLE = ["customers who churned", "how many fiber customers churned?", "
 def test_people_marked_by_a_value_or_flag_are_the_subscribers(request_text: str, demo: Demo) -> None:
     steps = plan_steps(request_text, demo)
     assert steps[0] == {"kind": "source", "dataset": "churn"}
+
+
+# --- 'orders placed by customers in germany': the doer picks the rows, it does not group them --------------------
+DOERS = [
+    ("average revenue of orders placed by customers in germany", "mean", "total_revenue"),
+    ("how many orders were placed by customers in france", "count", None),
+    ("the average quantity of orders bought by customers in spain", "mean", "quantity"),
+    ("total revenue of orders made by enterprise customers", "sum", "total_revenue"),
+    ("total revenue of orders bought by the customers in the smb segment", "sum", "total_revenue"),
+]
+
+
+@pytest.mark.parametrize(("request_text", "function", "column"), DOERS, ids=[c[0] for c in DOERS])
+def test_rows_done_by_people_are_measured_once_overall(
+    request_text: str, function: str, column: str | None, demo: Demo
+) -> None:
+    summary = [s for s in _kinds_and_steps(request_text, demo) if s["kind"] == "aggregate"]
+    expected = {"function": function, "column": column} if column else {"function": function}
+    assert summary == [{"kind": "aggregate", "group_by": [], "aggregations": [expected]}]
+
+
+@pytest.mark.parametrize("request_text", ["average revenue by customer", "number of orders per customer"])
+def test_by_or_per_people_still_groups(request_text: str, demo: Demo) -> None:
+    summary = [s for s in _kinds_and_steps(request_text, demo) if s["kind"] == "aggregate"]
+    assert summary[0]["group_by"] == ["customer_id"]
+
+
+@pytest.mark.parametrize("request_text", ["the total revenue of each order", "total revenue of every order"])
+def test_the_total_of_each_row_is_still_each_rows_own(request_text: str, demo: Demo) -> None:
+    assert _kinds_and_steps(request_text, demo) == [{"kind": "select", "columns": ["total_revenue"]}]

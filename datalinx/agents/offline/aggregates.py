@@ -403,10 +403,12 @@ def read_measures(ctx: Context) -> None:
         lambda m: _main_amount(ctx, m),
     )
     # 'total revenue in Germany': a request opening with a total column's own name asks for its total
-    scan(r"^(?:the |our )?(?P<what>{C})(?= (?:in|for|from|across|over|during) )", lambda m: _said_total(ctx, m))
+    # ('the total revenue of orders placed by ...' too, but not 'of each order', which asks for every row's own)
+    scan(r"^(?:the |our )?(?P<what>{C})(?= (?:in|for|from|across|over|during|of(?! §| (?:each|every|individual|single"
+         r"|the individual)\b)) )", lambda m: _said_total(ctx, m))  # fmt: skip
     # 'the total revenue we invoiced', 'the total charges of all subscribers': the total column said alone is its sum
     earned = r"(?:invoiced|billed|made|earned|charged|collected|booked|generated|received|took in|brought in|got)"
-    whole = r"(?: (?:we|you|they) (?:have |ve )?" + earned + r"| (?:of|across|over) (?:all |every )?(?:the |our )?{T})?"
+    whole = r"(?: (?:we|you|they) (?:have |ve )?" + earned + r"| (?:of|across|over) (?:all )?(?:the |our )?{T})?"
     scan(r"^(?:the |our )?(?P<what>{C})" + whole + r"(?=(?: [?.!])*$)", lambda m: _total_alone(ctx, m))
     # 'what all our subscribers pay per month, added together', 'monthly charges of every subscriber summed up'
     everyone = r"(?: (?:of|for|from|across|over) (?:all |every |each |our |all our |all of our |all the |the )?{T})?"

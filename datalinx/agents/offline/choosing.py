@@ -55,6 +55,7 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
             per = start > 0 and tokens[start - 1].norm in GROUPING
             # 'revenue by the buyer's segment': the group word before the article
             per = per or (start > 1 and tokens[start - 1].norm == "the" and tokens[start - 2].norm in ("by", "per"))
+            per = per and not _doer(tokens, start)  # 'orders placed by customers in germany': who placed them
             if per and (summarising or _measured_elsewhere(entities, grounding, name)):
                 grouped.add(name)  # "units sold per product": the orders' quantity, per product
                 if _measured_elsewhere(entities, grounding, name):
@@ -171,6 +172,18 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
     # "the average age of customers who bought electronics": a value of the products, through the orders
     bridged = [d for d in every if d in valued and grounding.join_key(best, d) is None and grounding.bridge(best, d)]
     return Choice(best, named, ranked, groups, bridged)
+
+
+DONE = frozenset({"placed", "made", "bought", "purchased", "ordered", "submitted", "booked", "paid"})
+
+
+def _doer(tokens: list[Token], start: int) -> bool:
+    """Whether the dataset at `start` follows a participle and 'by' ('placed by', 'bought by the'): the doer of the
+    rows, which picks them, not groups of them."""
+    back = start - 1
+    if back > 0 and tokens[back].norm == "the":
+        back -= 1
+    return back > 0 and tokens[back].norm == "by" and tokens[back - 1].norm in DONE
 
 
 def _says_its_rows(entities: dict[int, Candidate], grounding: Grounding, dataset: str, valued: set[str]) -> bool:
