@@ -182,3 +182,43 @@ def test_by_or_per_people_still_groups(request_text: str, demo: Demo) -> None:
 @pytest.mark.parametrize("request_text", ["the total revenue of each order", "total revenue of every order"])
 def test_the_total_of_each_row_is_still_each_rows_own(request_text: str, demo: Demo) -> None:
     assert _kinds_and_steps(request_text, demo) == [{"kind": "select", "columns": ["total_revenue"]}]
+
+
+# --- 'age by segment': a level of each row is averaged, never added up ------------------------------------------
+LEVELS = [
+    ("age by segment", "age", "segment"),
+    ("tenure by contract", "tenure_months", "contract"),
+    ("unit price by country", "unit_price", "country"),
+    ("price per category", "price", "category"),
+    ("customer age for each segment", "age", "segment"),
+    ("subscriber age by region", "age", "region"),
+]
+
+
+@pytest.mark.parametrize(("request_text", "column", "group"), LEVELS, ids=[c[0] for c in LEVELS])
+def test_a_level_beside_a_grouping_is_averaged(request_text: str, column: str, group: str, demo: Demo) -> None:
+    summary = [s for s in _kinds_and_steps(request_text, demo) if s["kind"] == "aggregate"]
+    measure = {"function": "mean", "column": column}
+    assert summary == [{"kind": "aggregate", "group_by": [group], "aggregations": [measure]}]
+    assert any("level of each row" in n for n in draft(request_text, demo.catalog).assumptions)
+
+
+AMOUNTS = [
+    ("revenue by country", "total_revenue", "country"),
+    ("quantity by status", "quantity", "status"),
+    ("support calls by region", "support_calls", "region"),
+    ("monthly charges by contract", "monthly_charges", "contract"),
+]
+
+
+@pytest.mark.parametrize(("request_text", "column", "group"), AMOUNTS, ids=[c[0] for c in AMOUNTS])
+def test_an_amount_beside_a_grouping_is_still_summed(request_text: str, column: str, group: str, demo: Demo) -> None:
+    summary = [s for s in _kinds_and_steps(request_text, demo) if s["kind"] == "aggregate"]
+    measure = {"function": "sum", "column": column}
+    assert summary == [{"kind": "aggregate", "group_by": [group], "aggregations": [measure]}]
+
+
+def test_ranking_groups_by_a_level_ranks_their_averages(demo: Demo) -> None:
+    steps = [s for s in _kinds_and_steps("which region has the highest tenure", demo) if s["kind"] != "filter"]
+    assert steps[0]["aggregations"] == [{"function": "mean", "column": "tenure_months"}]
+    assert steps[1] == {"kind": "sort", "by": [{"column": "mean_tenure_months", "descending": True}]}

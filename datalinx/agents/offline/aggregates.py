@@ -29,6 +29,8 @@ ENDS = (
     r"|most recent"
 )
 DISTINCT = r"(?P<distinct>(?:distinct|unique|different|separate) )?"
+# Columns whose values are levels of each row (an age, a price, a rate), not amounts that add up across rows.
+LEVEL = re.compile(r"(?:^|_)(?:age|ages|tenure|price|prices|rate|rates|ratio|score|scores|percent|pct|share)(?:_|$)")
 
 
 def _function(word: str) -> str:
