@@ -29,6 +29,8 @@ ENDS = (
     r"|most recent"
 )
 DISTINCT = r"(?P<distinct>(?:distinct|unique|different|separate) )?"
+# Columns whose values are levels of each row (an age, a price, a rate), not amounts that add up across rows.
+LEVEL = re.compile(r"(?:^|_)(?:age|ages|tenure|price|prices|rate|rates|ratio|score|scores|percent|pct|share)(?:_|$)")
 
 
 def _function(word: str) -> str:
@@ -287,6 +289,14 @@ def _said_total(ctx: Context, match: Match) -> bool:
     return said in ("total", "sum") and item is not None and item.ref.column.startswith(said) and _sum(ctx, match)
 
 
+def _total_alone(ctx: Context, match: Match) -> bool:
+    """'the total revenue we invoiced': a total column named with nothing else is one sum over the rows."""
+    if not _said_total(ctx, match):
+        return False
+    ctx.note(f"read '{match.text}' as the sum of {ctx.measures[-1].column} over every row")
+    return True
+
+
 def _sum(ctx: Context, match: Match) -> bool:
     """'what is the total revenue?': a number asked about as a whole is summed."""
     item = match.item("what")
@@ -310,8 +320,21 @@ def _remaining(ctx: Context, match: Match) -> bool:
     return before is not None and before.consumed and before.kind == "ds" and removed
 
 
+# Verbs of goods leaving: 'units moved', 'items shifted', 'pieces that went out' are the units sold.
+MOVED = r"(?:(?:that |which )?(?:were |was |got |have been |had been )?(?:moved|shifted|sold|sent out|gone out))"
+
+
+def _units_moved(ctx: Context, match: Match) -> bool:
+    """Whether the column before the verb counts goods ('units moved'): the verb says no more than 'sold'."""
+    index = match.indexes[0] - 1
+    item = ctx.sentence.items[index] if index >= 0 else None
+    column = ctx.column_ref(item) if item is not None and item.kind == "col" else None
+    return column is not None and _counted_amount(ctx, column.column, "number of") and column.dataset == ctx.base
+
+
 def read_measures(ctx: Context) -> None:
     scan = ctx.sentence.scan
+    scan(MOVED, lambda m: _units_moved(ctx, m))
     span = (
         r"(?:time|days|number of days|duration|delay|gap|lag|interval|wait|how long it takes|how long it took|how long)"
     )
@@ -395,7 +418,13 @@ def read_measures(ctx: Context) -> None:
         lambda m: _main_amount(ctx, m),
     )
     # 'total revenue in Germany': a request opening with a total column's own name asks for its total
-    scan(r"^(?:the |our )?(?P<what>{C})(?= (?:in|for|from|across|over|during) )", lambda m: _said_total(ctx, m))
+    # ('the total revenue of orders placed by ...' too, but not 'of each order', which asks for every row's own)
+    scan(r"^(?:the |our )?(?P<what>{C})(?= (?:in|for|from|across|over|during|of(?! §| (?:each|every|individual|single"
+         r"|the individual)\b)) )", lambda m: _said_total(ctx, m))  # fmt: skip
+    # 'the total revenue we invoiced', 'the total charges of all subscribers': the total column said alone is its sum
+    earned = r"(?:invoiced|billed|made|earned|charged|collected|booked|generated|received|took in|brought in|got)"
+    whole = r"(?: (?:we|you|they) (?:have |ve )?" + earned + r"| (?:of|across|over) (?:all )?(?:the |our )?{T})?"
+    scan(r"^(?:the |our )?(?P<what>{C})" + whole + r"(?=(?: [?.!])*$)", lambda m: _total_alone(ctx, m))
     # 'what all our subscribers pay per month, added together', 'monthly charges of every subscriber summed up'
     everyone = r"(?: (?:of|for|from|across|over) (?:all |every |each |our |all our |all of our |all the |the )?{T})?"
     added = r"(?:added together|added up|summed up|summed together|summed|totalled up|totaled up|totalled|totaled)"

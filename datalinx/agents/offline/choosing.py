@@ -55,6 +55,7 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
             per = start > 0 and tokens[start - 1].norm in GROUPING
             # 'revenue by the buyer's segment': the group word before the article
             per = per or (start > 1 and tokens[start - 1].norm == "the" and tokens[start - 2].norm in ("by", "per"))
+            per = per and not _doer(tokens, start)  # 'orders placed by customers in germany': who placed them
             if per and (summarising or _measured_elsewhere(entities, grounding, name)):
                 grouped.add(name)  # "units sold per product": the orders' quantity, per product
                 if _measured_elsewhere(entities, grounding, name):
@@ -156,7 +157,13 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
         # "customers who bought garden products": the products' values pick the customers, through the orders
         return Choice(best, named, ranked, groups, [leader])
     people = any(word in best.lower() for word in PEOPLE)
-    if people and evidence[best] == 0 and evidence[leader] > 0 and grounding.join_key(best, leader) is None:
+    if (
+        people
+        and evidence[best] == 0
+        and evidence[leader] > 0
+        and grounding.join_key(best, leader) is None
+        and _says_its_rows(entities, grounding, leader, valued)
+    ):
         # "customers who churned": the columns named are churn's, so its rows are the customers meant (people
         # only: 'orders that churned' are no subscribers)
         ranked.remove(leader)
@@ -165,6 +172,28 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
     # "the average age of customers who bought electronics": a value of the products, through the orders
     bridged = [d for d in every if d in valued and grounding.join_key(best, d) is None and grounding.bridge(best, d)]
     return Choice(best, named, ranked, groups, bridged)
+
+
+DONE = frozenset({"placed", "made", "bought", "purchased", "ordered", "submitted", "booked", "paid"})
+
+
+def _doer(tokens: list[Token], start: int) -> bool:
+    """Whether the dataset at `start` follows a participle and 'by' ('placed by', 'bought by the'): the doer of the
+    rows, which picks them, not groups of them."""
+    back = start - 1
+    if back > 0 and tokens[back].norm == "the":
+        back -= 1
+    return back > 0 and tokens[back].norm == "by" and tokens[back - 1].norm in DONE
+
+
+def _says_its_rows(entities: dict[int, Candidate], grounding: Grounding, dataset: str, valued: set[str]) -> bool:
+    """Whether a value or a flag of `dataset` is named ('fiber customers', 'customers who churned'): what marks its
+    rows as the people meant. A plain amount ('the lowest income among customers') is no such mark: the people
+    named have no such column, and reading another table's rows for them would be a guess."""
+    if dataset in valued:
+        return True
+    refs = [r for c in entities.values() if c.kind == "col" for r in c.refs if isinstance(r, ColumnRef)]
+    return any(r.dataset == dataset and grounding.is_flag(r.dataset, r.column) for r in refs)
 
 
 def _one_did(tokens: list[Token], start: int) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from datalinx.agents.offline.aggregates import LEVEL
 from datalinx.agents.offline.cleaning import _keep, nulls_away
 from datalinx.agents.offline.computed import flags_as_columns
 from datalinx.agents.offline.conditions import alternatives, negated
@@ -33,9 +34,19 @@ def _implicit_measures(ctx: Context) -> None:
             continue
         if ctx.grounding.is_key(ctx.base, column) or ctx.grounding.is_flag(item.ref.dataset, item.ref.column):
             continue
-        ctx.measures.append(Measure("sum", column, item.text))
-        ctx.note(f"summed {column} per group")
+        _implied(ctx, column, item.text)
         item.consumed = True
+
+
+def _implied(ctx: Context, column: str, text: str) -> None:
+    """A number named beside a grouping with no function: its sum, or its average when it is a level of each row
+    ('age by segment': ages added up mean nothing)."""
+    if LEVEL.search(column):
+        ctx.measures.append(Measure("mean", column, text))
+        ctx.note(f"averaged {column} per group ({column} is a level of each row, not an amount to add up)")
+    else:
+        ctx.measures.append(Measure("sum", column, text))
+        ctx.note(f"summed {column} per group")
 
 
 def _sorted_measures(ctx: Context) -> None:
@@ -44,8 +55,7 @@ def _sorted_measures(ctx: Context) -> None:
         if request.measure is not None:
             ctx.measures.append(request.measure)
         elif request.column not in (None, *ctx.groups) and ctx.type_of(str(request.column)) in NUMERIC:
-            ctx.measures.append(Measure("sum", request.column, request.text))
-            ctx.note(f"summed {request.column} per group")
+            _implied(ctx, str(request.column), request.text)
 
 
 def _unique(measures: list[Measure]) -> list[Measure]:

@@ -17,7 +17,7 @@ from datalinx.agents.offline.phrases import (
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.units import numeric_view
 from datalinx.agents.offline.words import SUPERLATIVES
-from datalinx.core.pipelines.types import NUMERIC
+from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
 
 SORT_WORD = (
     r"(?:sorted|sort|sorting|ordered|order|ranked|rank|ranking|arranged|arrange|organized|organised|listed|list)"
@@ -263,13 +263,13 @@ def read_sorts(ctx: Context) -> None:
     # revenue': the rows themselves in an order, a direction said with their first key
     scan(r"(?P<rows>{T}) by " + KEYS + r"(?: ,)?(?: (?P<dir>" + DIRECTION[3:-1] + r"))?(?= (?:, )?(?:and )?(?:then )?"
          r"(?:within|inside|in) (?:each|every) |(?: [,.?!;])*$)",
-         lambda m: _rows_first(ctx, m) and _sort(ctx, m))  # fmt: skip
+         lambda m: _rows_first(ctx, m) and not _size_of_label(ctx, m) and _sort(ctx, m))  # fmt: skip
     # '..., then within each region by monthly charges highest first': the keys that order inside a sorted key
     scan(r"(?:within|inside|in) (?:each|every) (?P<g>{C}) (?:, )?by " + KEYS + r"(?: ,)?(?: (?P<dir>"
          + DIRECTION[3:-1] + r"))?", lambda m: _inside_sorted(ctx, m) and _sort(ctx, m))  # fmt: skip
     if not summarising:  # "orders by date, oldest first": with nothing to summarise, 'by' orders
         by_keys = r"(?:(?:{T}|{V}) )?by " + KEYS + r"(?: ,)? (?P<dir>" + DIRECTION[3:-1] + r")"
-        scan(by_keys, lambda m: not _amount_before(ctx, m) and _sort(ctx, m))
+        scan(by_keys, lambda m: not _amount_before(ctx, m) and not _size_of_label(ctx, m) and _sort(ctx, m))
     # 'by tenure, and within equal tenure, by charges': where the first key ties, which the keys after it order
     tied = r"(?:equal|the same|same|identical|tied|matching)"
     scan(
@@ -277,6 +277,23 @@ def read_sorts(ctx: Context) -> None:
         r"|(?:where|when|if) (?:the )?(?P<col2>{C}) (?:is|are) " + tied,
         lambda m: _ties_of(ctx, m.item("col") or m.item("col2")),
     )
+
+
+MAGNITUDE = frozenset(
+    {"highest", "largest", "biggest", "most", "high", "big", "lowest", "smallest", "least", "fewest", "low", "small"}
+)
+
+
+def _size_of_label(ctx: Context, match: Match) -> bool:
+    """Whether 'by <label>, biggest first' puts sizes on a name: 'customers by city, biggest first' ranks the cities
+    by how many rows each has (read where 'by' groups), never the names from Z to A."""
+    if not MAGNITUDE.intersection((match.group("dir") or "").split()):
+        return False
+    keys = [i for i in match.items(name="keys") if i.kind == "col"]
+    column = ctx.column(keys[0]) if len(keys) == 1 else None
+    if column is None or ctx.type_of(column) in (*NUMERIC, *TEMPORAL):
+        return False
+    return numeric_view(ctx, column) is None
 
 
 def _amount_before(ctx: Context, match: Match) -> bool:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from datalinx.agents.offline.aggregates import LEVEL
 from datalinx.agents.offline.context import Context, Measure, SortRequest
 from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.ordering import SUPERLATIVE, key_target
@@ -307,11 +310,38 @@ def _rank_groups(ctx: Context, match: Match, what: Item | None, down: bool) -> b
         column, measure = key_target(ctx, what, (match.group("fnwords") or "").split())
     if what is not None and what.kind == "col" and ctx.groups and measure is None and column is not None:
         numeric = ctx.type_of(column) in NUMERIC and not ctx.grounding.is_key(ctx.base, column)
-        measure = Measure("sum" if numeric else "count_distinct", column, what.text)
+        summed = "mean" if LEVEL.search(column) else "sum"  # 'the highest tenure': the average tenure of each
+        measure = Measure(summed if numeric else "count_distinct", column, what.text)
+        if numeric and summed == "mean":
+            ctx.note(f"averaged {column} per group ({column} is a level of each row, not an amount to add up)")
         column = None
     ctx.order.append(SortRequest(column, measure, down, what.text if what is not None else match.text))
+    if count is None and _asked_of_many(match):
+        said = _subject_said(match)
+        ctx.note(f"'which {said}' with no number: every one ranked, the first at the top (say 'which 3' for a top 3)")
+        return True
     ctx.plan.limit = count.ref if count is not None else 1  # "which 3 countries had the most orders"
     return True
+
+
+# Plurals that end in no 's'; and words ending in 's' that are one thing ('status', 'address', 'analysis').
+PLURALS = frozenset({"people", "folks", "children", "men", "women", "staff", "data"})
+SINGULAR_ENDS = ("ss", "us", "is", "ness")
+
+
+def _asked_of_many(match: Match) -> bool:
+    """'which customers brought in the most': a plural asked with no number, so a ranking of them all, not the one
+    at the top ('which customer' keeps one)."""
+    said = _subject_said(match)
+    if not said or not re.match(r"(?:in )?(?:which|what) ", match.text.lower()):
+        return False
+    word = said.lower().split()[-1]
+    return word in PLURALS or (word.endswith("s") and not word.endswith(SINGULAR_ENDS))
+
+
+def _subject_said(match: Match) -> str:
+    subject = match.item("subject")
+    return subject.text if subject is not None else match.group("unit") or ""
 
 
 def _best_period(ctx: Context, match: Match) -> bool:
