@@ -46,6 +46,10 @@ def _measure(ctx: Context, match: Match) -> bool:
     what, fn = match.item("what"), match.group("fn") or ""
     if what is None:
         return False
+    if fn in ("cheapest", "priciest") and isinstance(what.ref, ColumnRef) and what.ref.strength == 1:
+        # 'the priciest item each customer bought': the item's price, not the highest of what 'item' loosely names
+        ctx.refuse(f"{match.text} (a price is meant, not {what.ref.column})")
+        return True
     function = _function(fn)
     distinct = bool(match.group("distinct"))
     owners = [i for i in match.items("ds") if i is not what and str(i.ref) != ctx.base]
