@@ -113,3 +113,49 @@ SWAP_UNREAD = ["swap the income for the median", "swap the city for the country"
 @pytest.mark.parametrize("request_text", SWAP_UNREAD)
 def test_a_swap_of_a_whole_column_is_not_understood(request_text: str, demo: Demo) -> None:
     assert any("swap" in said for said in _unclear(request_text, demo))
+
+
+# --- a thing's range is its category ------------------------------------------------------------------------------
+RANGES = [
+    "every purchase with the item's name and its range written next to it",
+    "orders with the item's name and its range",
+    "orders with the product range",
+    "orders with each product's range",
+    "orders with the item's range",
+    "every order with the range of each item alongside",
+    "each sale with the article's range tacked on",
+]
+
+
+@pytest.mark.parametrize("request_text", RANGES)
+def test_a_things_range_is_its_category(request_text: str, demo: Demo) -> None:
+    steps = _steps(request_text, demo)
+    assert [s["kind"] for s in steps] == ["select", "join"], steps
+    assert steps[0]["columns"][0] == "product_id" and steps[0]["columns"][-1] == "category", steps[0]
+    assert steps[1]["how"] == "left" and steps[1]["on"] == ["product_id"]
+
+
+def test_the_cheapest_thing_in_each_range_is_one_product_per_category(demo: Demo) -> None:
+    planned = None
+    for turn in ["the product catalogue", "now the cheapest thing in each range"]:
+        planned = draft(turn, demo.catalog, planned.definition if planned else None)
+    assert planned is not None and planned.not_understood == []
+    dedupe = [n for n in planned.definition["nodes"] if n["kind"] == "deduplicate"]
+    assert dedupe and dedupe[0]["keep"] == "first" and dedupe[0]["order_by"][0]["column"] == "price"
+
+
+# 'range' that says no thing's category is never dropped in silence: a price range, an age range, 'its range' of
+# rows that are no things
+RANGES_UNREAD = ["orders with its range", "the price range per category", "the age range of customers",
+                 "orders with their range"]  # fmt: skip
+
+
+@pytest.mark.parametrize("request_text", RANGES_UNREAD)
+def test_a_range_of_no_thing_is_not_understood(request_text: str, demo: Demo) -> None:
+    assert any("range" in said for said in _unclear(request_text, demo))
+
+
+# a range as a value's kind is still read as that value: 'products in the toys range'
+def test_a_named_range_is_still_a_category_value(demo: Demo) -> None:
+    steps = _steps("products in the toys range", demo)
+    assert [s["kind"] for s in steps] == ["filter"] and "toys" in steps[0]["condition"]
