@@ -159,3 +159,9 @@ def test_a_range_of_no_thing_is_not_understood(request_text: str, demo: Demo) ->
 def test_a_named_range_is_still_a_category_value(demo: Demo) -> None:
     steps = _steps("products in the toys range", demo)
     assert [s["kind"] for s in steps] == ["filter"] and "toys" in steps[0]["condition"]
+
+
+# a money column loosely named is the price itself: 'the cheapest unit cost per category' is the lowest price
+def test_a_price_superlative_of_a_money_word_is_that_amount(demo: Demo) -> None:
+    steps = _steps("cheapest unit cost per category", demo)
+    assert steps[-1]["kind"] == "aggregate" and steps[-1]["aggregations"] == [{"function": "min", "column": "price"}]

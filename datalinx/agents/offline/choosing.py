@@ -11,7 +11,7 @@ from datalinx.agents.offline.entities import entities as find_entities
 from datalinx.agents.offline.grounding import ColumnRef, Grounding, ValueRef
 from datalinx.agents.offline.tokens import Token
 from datalinx.agents.offline.words import AGGREGATES, PEOPLE, VERB_DATASETS
-from datalinx.core.pipelines.types import NUMERIC
+from datalinx.core.pipelines.types import NUMERIC, ColumnType
 
 GROUPING = frozenset({"by", "per", "each", "every"})
 SUMMARY_WORDS = frozenset({*AGGREGATES, "many", "number", "count", "recent", "times"})
@@ -172,9 +172,10 @@ PRICE_ENDS = frozenset({"cheapest", "priciest"})
 
 
 def _priced_thing(tokens: list[Token], start: int, candidate: Candidate) -> bool:
-    """Whether a price superlative is said of a word that only loosely names a column ('the priciest item'): the
-    thing with the highest price, not the highest of the column (the item's quantity)."""
-    loose = all(isinstance(r, ColumnRef) and r.strength == 1 for r in candidate.refs)
+    """Whether a price superlative is said of a word that only loosely names a column of whole numbers ('the
+    priciest item'): the thing with the highest price, not the highest of the column (the item's quantity); a
+    money column so named ('the cheapest unit cost') is the price itself."""
+    loose = all(isinstance(r, ColumnRef) and r.strength == 1 and r.type != ColumnType.FLOAT64 for r in candidate.refs)
     return tokens[start - 1].norm in PRICE_ENDS and loose
 
 
