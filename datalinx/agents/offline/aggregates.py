@@ -12,7 +12,9 @@ from datalinx.agents.offline.plan import Aggregate, Condition, ident, literal
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.units import numeric_view
 from datalinx.agents.offline.words import AGGREGATES
-from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
+from datalinx.core.pipelines.types import NUMERIC, TEMPORAL, ColumnType
+
+FLOATS = frozenset({ColumnType.FLOAT64})
 
 FUNCTION_WORDS = (
     r"total|sum of|sum|summed|average|avg|mean|median|typical|minimum|min|maximum|max|count of|count|number of|how many"
@@ -48,6 +50,12 @@ def _measure(ctx: Context, match: Match) -> bool:
     what, fn = match.item("what"), match.group("fn") or ""
     if what is None:
         return False
+    said = [r for r in [what.ref, *what.alternatives] if isinstance(r, ColumnRef)]
+    if fn in ("cheapest", "priciest") and said and all(r.strength == 1 and r.type not in FLOATS for r in said):
+        # 'the priciest item each customer bought': the item's price, not the highest of what 'item' loosely names
+        # (a money column so named, 'the cheapest unit cost', is the price itself)
+        ctx.refuse(f"{match.text} (a price is meant, not {what.ref.column})")
+        return True
     function = _function(fn)
     distinct = bool(match.group("distinct"))
     owners = [i for i in match.items("ds") if i is not what and str(i.ref) != ctx.base]

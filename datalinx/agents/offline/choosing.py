@@ -11,7 +11,7 @@ from datalinx.agents.offline.entities import entities as find_entities
 from datalinx.agents.offline.grounding import ColumnRef, Grounding, ValueRef
 from datalinx.agents.offline.tokens import Token
 from datalinx.agents.offline.words import AGGREGATES, PEOPLE, VERB_DATASETS
-from datalinx.core.pipelines.types import NUMERIC
+from datalinx.core.pipelines.types import NUMERIC, ColumnType
 
 GROUPING = frozenset({"by", "per", "each", "every"})
 SUMMARY_WORDS = frozenset({*AGGREGATES, "many", "number", "count", "recent", "times"})
@@ -107,6 +107,7 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
             weight = 1 if grouped_by else 2
             # "average order value", "how many units": what is measured, in its rows
             measured = start > 0 and (tokens[start - 1].norm in AGGREGATES or tokens[start - 1].norm == "many")
+            measured = measured and not _priced_thing(tokens, start, candidate)
             for ref in candidate.refs:
                 assert isinstance(ref, ColumnRef)
                 votes.append((start, ref.dataset, weight if ref.strength >= 2 or measured else 0.5))
@@ -194,6 +195,17 @@ def _says_its_rows(entities: dict[int, Candidate], grounding: Grounding, dataset
         return True
     refs = [r for c in entities.values() if c.kind == "col" for r in c.refs if isinstance(r, ColumnRef)]
     return any(r.dataset == dataset and grounding.is_flag(r.dataset, r.column) for r in refs)
+
+
+PRICE_ENDS = frozenset({"cheapest", "priciest"})
+
+
+def _priced_thing(tokens: list[Token], start: int, candidate: Candidate) -> bool:
+    """Whether a price superlative is said of a word that only loosely names a column of whole numbers ('the
+    priciest item'): the thing with the highest price, not the highest of the column (the item's quantity); a
+    money column so named ('the cheapest unit cost') is the price itself."""
+    loose = all(isinstance(r, ColumnRef) and r.strength == 1 and r.type != ColumnType.FLOAT64 for r in candidate.refs)
+    return tokens[start - 1].norm in PRICE_ENDS and loose
 
 
 def _one_did(tokens: list[Token], start: int) -> bool:
@@ -383,11 +395,16 @@ def _tested_on_count(
         after += 1
     if key is None or after >= len(tokens) or tokens[after].norm not in HAVING_VERBS:
         return False
+    owners: set[str] = set()  # datasets named on the way: 'orders placed by customers aged 65 or over'
     for position in range(after + 1, min(after + 6, len(tokens) - 1)):
         amount = entities.get(position)
+        if amount is not None and amount.kind == "ds":
+            owners.add(str(amount.refs[0]))
         if amount is not None and amount.kind == "col" and _compared(tokens, position + amount.length):
             # "products with total revenue above 10000": the orders' revenue, summed per product
             refs = [r for r in amount.refs if isinstance(r, ColumnRef)]
+            if any(r.dataset in owners for r in refs):
+                return False  # the customers' own age tests the customers, whose orders are the rows
             return bool(refs) and all(r.dataset != dataset and r.type in NUMERIC for r in refs)
         if tokens[position].kind == "number":
             if tokens[position].value == 1 and tokens[position - 1].norm == "least":

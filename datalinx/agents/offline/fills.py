@@ -28,7 +28,8 @@ HOW = (
     r"|last known(?: value)?|last value|forward|next(?: value| one)?|backward|{N}|{S}|{V}|{D}|[^ @§,;]+)"
     r"(?: (?:of |for |in )?(?:the )?(?P<again>{C}))?(?: values?)?"
     r"(?: of (?:the (?:known|existing|available|recorded|filled in|non missing|other|remaining) (?:ones|values"
-    r"|figures|rows)|the rest|the others|all the others|everyone else|everybody else))?" + GROUPED
+    r"|figures|rows)|the rest|the others|all the others|everyone else|everybody else"
+    r"|(?:those|the ones) (?:we (?:do )?(?:know|have)|(?:that )?(?:are |we )?(?:known|recorded|filled in))))?" + GROUPED
 )
 STRATEGIES = {
     "median": "median",
@@ -47,6 +48,8 @@ STRATEGIES = {
 }
 
 
+# verbs that trade the gaps for a value: 'swap the blanks for the median', 'switch out missing incomes with 0'
+SWAP = r"(?:swap|switch|exchange|trade)(?: out)?"
 # the dataset the gaps are in, said after them: 'where income is blank in churn'
 WITHIN = r"(?: (?:in|of|from) (?:the )?{T}(?: data| table| dataset)?)?"
 
@@ -198,10 +201,8 @@ def read_fills(ctx: Context) -> None:
     target += r"(?:(?:in|of|for|from) )?(?:the )?(?:{T} (?=@c))?"  # "the holes in the subscribers income"
     computed = r"(?:with|by|using|to|as) (?:the )?" + arithmetic("expr", operator=True)
     scan(fill + " " + target + r"(?P<col>{C})(?: " + gaps + ")? " + computed, lambda m: _in_gaps(ctx, m))
-    scan(
-        fill
-        + " "
-        + target
+    filled = (
+        r"{target}"
         + r"(?:"
         + COLUMNS
         + r"(?: columns?| fields?| figures?)? )?(?:"
@@ -210,10 +211,14 @@ def read_fills(ctx: Context) -> None:
         + missing
         + r"(?: "
         + gaps
-        + r")? )?(?:(?:in|of|from|for) (?:the )?{T}(?: data| table| dataset)? )?(?:with|by|using|to|as) (?:the |an? )?"
-        + HOW,
-        lambda m: _fill(ctx, m),
+        + r")? )?(?:(?:in|of|from|for|among|across) (?:the |our |all )?{T}(?: data| table| dataset)? )?"
     )
+    said = filled.replace("{target}", target)
+    scan(fill + " " + said + r"(?:with|by|using|to|as) (?:the |an? )?" + HOW, lambda m: _fill(ctx, m))
+    # 'swap the blank earnings figures among subscribers for the median': the gaps, said as such, traded for what
+    # fills them ('swap the city for the country' swaps columns, no fill)
+    said = filled.replace("{target}", target.replace("(?:" + missing + r" )?", missing + " ", 1))
+    scan(SWAP + " " + said + r"(?:for|with) (?:the |an? )?" + HOW, lambda m: _fill(ctx, m))
     if ctx.plan.fills:
         # 'set missing income to 0 and missing region to "unknown"': the verb said once for both fills
         scan(

@@ -230,9 +230,11 @@ def read(request: str, catalog: CatalogView, previous: list[str] | None = None) 
     _fix_spelling(tokens, grounding, speller, notes)
     read_spoken_years(tokens)
     from datalinx.agents.offline.measure_words import buying_people, catalogue_items, median_values  # needs Context
+    from datalinx.agents.offline.ranges_said import product_ranges
 
     buying_people(tokens, grounding, notes)
     catalogue_items(tokens, grounding)
+    product_ranges(tokens, grounding)
     median_values(tokens)
 
     tokens, unclear = unframe(tokens, grounding, request)

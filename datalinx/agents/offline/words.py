@@ -51,7 +51,7 @@ CHATTER = word_set(
     rows' data's dataset's table's record's
     counted tallied tally break down broken breakdown summarise summarize summarised summarized summary aggregate
     aggregated group grouped split recorded listed given provided specified entered stored available
-    belong belongs belonging fall falls falling sit sits sitting appear appears if range generated generating generate
+    belong belongs belonging fall falls falling sit sits sitting appear appears if generated generating generate
     counts enriched enrich extended augmented decorated containing contain contains
     whether preparing prepare prepared putting asked ask asking question questions send sending sent appreciate
     appreciated
@@ -170,7 +170,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "internet": ("internet", "internet type", "internet plan"),
     "test": ("test",),
     "category": ("category", "categories", "type", "kind", "product type", "line of goods", "lines of goods",
-                 "product line", "product lines", "product range", "range each item belongs to",
+                 "product line", "product lines", "product range", "product ranges", "range each item belongs to",
                  "range it belongs to", "range they belong to", "range each product belongs to"),
     "country": ("country", "countries", "nation", "nations", "destination country", "destination countries",
                 "country of destination", "shipping country", "delivery country"),
