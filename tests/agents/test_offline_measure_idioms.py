@@ -222,28 +222,3 @@ def test_ranking_groups_by_a_level_ranks_their_averages(demo: Demo) -> None:
     steps = [s for s in _kinds_and_steps("which region has the highest tenure", demo) if s["kind"] != "filter"]
     assert steps[0]["aggregations"] == [{"function": "mean", "column": "tenure_months"}]
     assert steps[1] == {"kind": "sort", "by": [{"column": "mean_tenure_months", "descending": True}]}
-
-
-# --- 'units moved': a verb of goods leaving, after a column that counts them, says no more than 'sold' ------------
-MOVED = [
-    ("the overall number of units moved on orders bound for Spain", "country = 'ES'"),
-    ("how many units moved in 2024", None),
-    ("the overall number of units shifted on orders bound for France", "country = 'FR'"),
-    ("the total number of units sold to spain", "country = 'ES'"),
-    ("how many units were moved in 2023", None),
-]
-
-
-@pytest.mark.parametrize(("request_text", "kept"), MOVED, ids=[c[0] for c in MOVED])
-def test_units_moved_are_the_units_summed(request_text: str, kept: str | None, demo: Demo) -> None:
-    steps = _kinds_and_steps(request_text, demo)
-    summary = [s for s in steps if s["kind"] == "aggregate"]
-    assert summary == [
-        {"kind": "aggregate", "group_by": [], "aggregations": [{"function": "sum", "column": "quantity"}]}
-    ]
-    if kept is not None:
-        assert [s["condition"] for s in steps if s["kind"] == "filter"] == [kept]
-
-
-def test_rows_said_to_move_are_not_read_as_sold(demo: Demo) -> None:
-    assert "moved" in " ".join(_refused("how many orders moved to spain", demo))

@@ -328,21 +328,8 @@ def _remaining(ctx: Context, match: Match) -> bool:
     return before is not None and before.consumed and before.kind == "ds" and removed
 
 
-# Verbs of goods leaving: 'units moved', 'items shifted', 'pieces that went out' are the units sold.
-MOVED = r"(?:(?:that |which )?(?:were |was |got |have been |had been )?(?:moved|shifted|sold|sent out|gone out))"
-
-
-def _units_moved(ctx: Context, match: Match) -> bool:
-    """Whether the column before the verb counts goods ('units moved'): the verb says no more than 'sold'."""
-    index = match.indexes[0] - 1
-    item = ctx.sentence.items[index] if index >= 0 else None
-    column = ctx.column_ref(item) if item is not None and item.kind == "col" else None
-    return column is not None and _counted_amount(ctx, column.column, "number of") and column.dataset == ctx.base
-
-
 def read_measures(ctx: Context) -> None:
     scan = ctx.sentence.scan
-    scan(MOVED, lambda m: _units_moved(ctx, m))
     span = (
         r"(?:time|days|number of days|duration|delay|gap|lag|interval|wait|how long it takes|how long it took|how long)"
     )
