@@ -19,15 +19,11 @@ from evals.planner.truth import (
     lookups,
     orders_of_customers,
     orders_with,
-    orders_with_products,
 )
 
 
 def _units_per_category(f: Frames, how: How, folded: bool) -> pl.DataFrame:
-    joined = orders_with_products(f, ["category"], how)
-    key = truth.category() if folded else pl.col("category")
-    out = joined.group_by(key.alias("category")).agg(pl.col("quantity").sum())
-    return out.drop("category") if folded else out
+    return truth.per_category(f, how, folded, pl.col("quantity").sum())
 
 
 def _orders_per_segment(f: Frames, how: How, dedupe: bool) -> pl.DataFrame:

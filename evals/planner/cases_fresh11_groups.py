@@ -8,17 +8,6 @@ from evals.planner import truth
 from evals.planner.model import Frames, case
 from evals.planner.truth import FOLDED_NOTE
 
-DATASET_OF = {"status": "orders", "currency": "orders", "contract": "churn", "category": "products"}
-
-
-def _folded(
-    f: Frames, name: str, key: pl.Expr, folded: bool, *measures: pl.Expr, keys: tuple[str, ...] = ()
-) -> pl.DataFrame:
-    """Measures per a text key folded (its label dropped) or as stored (its label kept), beside other keys."""
-    group = key.alias(name) if folded else pl.col(name)
-    out = f[DATASET_OF[name]].group_by(group, *keys).agg(*measures)
-    return out.drop(name) if folded else out
-
 
 def _median_income_per_region(f: Frames, keep_missing: bool) -> pl.DataFrame:
     rows = f["churn"] if keep_missing else f["churn"].filter(pl.col("region").is_not_null())
@@ -43,15 +32,15 @@ def _shipments_per_weekday(f: Frames, keep_unshipped: bool) -> pl.DataFrame:
 
 
 REVENUE_PER_STATUS = [
-    lambda f, folded=folded: _folded(f, "status", truth.status(), folded, pl.col("total_revenue").sum())
+    lambda f, folded=folded: truth.per_folded(f, "status", truth.status(), folded, pl.col("total_revenue").sum())
     for folded in (True, False)
 ]
 TENURE_PER_CONTRACT = [
-    lambda f, folded=folded: _folded(f, "contract", truth.contract(), folded, pl.col("tenure_months").mean())
+    lambda f, folded=folded: truth.per_folded(f, "contract", truth.contract(), folded, pl.col("tenure_months").mean())
     for folded in (True, False)
 ]
 PRICE_RANGE_PER_CATEGORY = [
-    lambda f, folded=folded: _folded(
+    lambda f, folded=folded: truth.per_folded(
         f,
         "category",
         truth.category(),
@@ -62,7 +51,7 @@ PRICE_RANGE_PER_CATEGORY = [
     for folded in (True, False)
 ]
 ORDERS_PER_COUNTRY_CURRENCY = [
-    lambda f, folded=folded: _folded(
+    lambda f, folded=folded: truth.per_folded(
         f, "currency", truth.currency(), folded, pl.len().alias("orders"), keys=("country",)
     )
     for folded in (True, False)

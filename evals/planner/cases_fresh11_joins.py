@@ -24,10 +24,7 @@ from evals.planner.truth import (
 
 
 def _orders_per_category(f: Frames, how: How, folded: bool) -> pl.DataFrame:
-    joined = orders_with_products(f, ["category"], how)
-    key = truth.category() if folded else pl.col("category")
-    out = joined.group_by(key.alias("category")).agg(pl.len().alias("orders"))
-    return out.drop("category") if folded else out
+    return truth.per_category(f, how, folded, pl.len().alias("orders"))
 
 
 def _orders_per_city(f: Frames, how: How, dedupe: bool) -> pl.DataFrame:

@@ -8,17 +8,6 @@ from evals.planner import truth
 from evals.planner.model import Frames, case
 from evals.planner.truth import FOLDED_NOTE
 
-DATASET_OF = {"status": "orders", "currency": "orders", "contract": "churn", "category": "products"}
-
-
-def _folded(
-    f: Frames, name: str, key: pl.Expr, folded: bool, *measures: pl.Expr, keys: tuple[str, ...] = ()
-) -> pl.DataFrame:
-    """Measures per a text key folded (its label dropped) or as stored (its label kept), beside other keys."""
-    group = key.alias(name) if folded else pl.col(name)
-    out = f[DATASET_OF[name]].group_by(group, *keys).agg(*measures)
-    return out.drop(name) if folded else out
-
 
 def _customers_per_segment(f: Frames, how: str) -> pl.DataFrame:
     if how == "distinct-ids":
@@ -58,23 +47,23 @@ SEGMENT_COUNTS = [
     lambda f, how=how: _customers_per_segment(f, how) for how in ("rows", "distinct-rows", "distinct-ids")
 ]
 TOP_CHARGE_PER_CONTRACT = [
-    lambda f, folded=folded: _folded(f, "contract", truth.contract(), folded, pl.col("total_charges").max())
+    lambda f, folded=folded: truth.per_folded(f, "contract", truth.contract(), folded, pl.col("total_charges").max())
     for folded in (True, False)
 ]
 ORDERS_PER_STATUS = [
-    lambda f, folded=folded: _folded(f, "status", truth.status(), folded, pl.len().alias("orders"))
+    lambda f, folded=folded: truth.per_folded(f, "status", truth.status(), folded, pl.len().alias("orders"))
     for folded in (True, False)
 ]
 MEAN_PRICE_PER_CATEGORY = [
-    lambda f, folded=folded: _folded(f, "category", truth.category(), folded, pl.col("price").mean())
+    lambda f, folded=folded: truth.per_folded(f, "category", truth.category(), folded, pl.col("price").mean())
     for folded in (True, False)
 ]
 REVENUE_PER_CURRENCY = [
-    lambda f, folded=folded: _folded(f, "currency", truth.currency(), folded, pl.col("total_revenue").sum())
+    lambda f, folded=folded: truth.per_folded(f, "currency", truth.currency(), folded, pl.col("total_revenue").sum())
     for folded in (True, False)
 ]
 CHARGE_PER_CONTRACT_INTERNET = [
-    lambda f, folded=folded: _folded(
+    lambda f, folded=folded: truth.per_folded(
         f, "contract", truth.contract(), folded, pl.col("monthly_charges").mean(), keys=("internet_service",)
     )
     for folded in (True, False)

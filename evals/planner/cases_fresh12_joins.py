@@ -24,10 +24,7 @@ from evals.planner.truth import (
 
 
 def _units_per_category(f: Frames, how: How, folded: bool) -> pl.DataFrame:
-    joined = orders_with_products(f, ["category"], how)
-    key = truth.category() if folded else pl.col("category")
-    out = joined.group_by(key.alias("category")).agg(pl.col("quantity").sum().alias("units"))
-    return out.drop("category") if folded else out
+    return truth.per_category(f, how, folded, pl.col("quantity").sum().alias("units"))
 
 
 def _revenue_per_segment(f: Frames, how: How, dedupe: bool) -> pl.DataFrame:

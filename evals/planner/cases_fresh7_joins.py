@@ -50,11 +50,7 @@ def _takings_per_home_country(f: Frames, how: How, dedupe: bool, folded: bool) -
 
 
 def _revenue_per_category(f: Frames, how: How, folded: bool) -> pl.DataFrame:
-    joined = orders_with_products(f, ["category"], how)
-    if not folded:
-        return joined.group_by("category").agg(pl.col("total_revenue").sum().alias("revenue"))
-    # a folded group may be labelled by any of its spellings ('Sports', 'sport'), so only its total is compared
-    return joined.group_by(truth.category()).agg(pl.col("total_revenue").sum().alias("revenue")).drop("category")
+    return truth.per_category(f, how, folded, pl.col("total_revenue").sum().alias("revenue"))
 
 
 def _units_per_product_name(f: Frames, how: How) -> pl.DataFrame:

@@ -36,10 +36,7 @@ def _revenue_per_segment(f: Frames, how: How, dedupe: bool) -> pl.DataFrame:
 
 
 def _quantity_per_category(f: Frames, how: How, folded: bool) -> pl.DataFrame:
-    joined = orders_with_products(f, ["category"], how)
-    if not folded:
-        return joined.group_by("category").agg(pl.col("quantity").mean())
-    return joined.group_by(truth.category()).agg(pl.col("quantity").mean()).drop("category")
+    return truth.per_category(f, how, folded, pl.col("quantity").mean())
 
 
 def _buyers_per_segment(f: Frames, dedupe: bool, distinct_ids: bool = False) -> pl.DataFrame:

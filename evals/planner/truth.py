@@ -129,3 +129,25 @@ def orders_of_customers(f: Frames, keep: pl.Expr, match: Match, orders: pl.Expr 
     elif match == "inner-distinct":
         people = people.unique()
     return rows.join(people, on="customer_id", how="inner").filter(keep)
+
+
+def per_category(f: Frames, how: How, folded: bool, *measures: pl.Expr) -> pl.DataFrame:
+    """Measures per product category of orders with their products; a folded group may be labelled by any of its
+    spellings ('Sports', 'sport'), so its label is dropped and only its measures are compared."""
+    joined = orders_with_products(f, ["category"], how)
+    key = category() if folded else pl.col("category")
+    out = joined.group_by(key.alias("category")).agg(*measures)
+    return out.drop("category") if folded else out
+
+
+# The dataset each text key with spelling variants is grouped in.
+FOLDED_DATASETS = {"status": "orders", "currency": "orders", "contract": "churn", "category": "products"}
+
+
+def per_folded(
+    f: Frames, name: str, key: pl.Expr, folded: bool, *measures: pl.Expr, keys: tuple[str, ...] = ()
+) -> pl.DataFrame:
+    """Measures per a text key folded (its label dropped) or as stored (its label kept), beside other keys."""
+    group = key.alias(name) if folded else pl.col(name)
+    out = f[FOLDED_DATASETS[name]].group_by(group, *keys).agg(*measures)
+    return out.drop(name) if folded else out
