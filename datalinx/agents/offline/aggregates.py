@@ -6,15 +6,14 @@ import re
 
 from datalinx.agents.offline.ages import age_column
 from datalinx.agents.offline.amounts import amount_follows, amount_named, rows_among
+from datalinx.agents.offline.choosing import PRICE_ENDS, loosely_priced
 from datalinx.agents.offline.context import Context, Measure
 from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.plan import Aggregate, Condition, ident, literal
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.units import numeric_view
 from datalinx.agents.offline.words import AGGREGATES
-from datalinx.core.pipelines.types import NUMERIC, TEMPORAL, ColumnType
-
-FLOATS = frozenset({ColumnType.FLOAT64})
+from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
 
 FUNCTION_WORDS = (
     r"total|sum of|sum|summed|average|avg|mean|median|typical|minimum|min|maximum|max|count of|count|number of|how many"
@@ -35,6 +34,15 @@ DISTINCT = r"(?P<distinct>(?:distinct|unique|different|separate) )?"
 LEVEL = re.compile(r"(?:^|_)(?:age|ages|tenure|price|prices|rate|rates|ratio|score|scores|percent|pct|share)(?:_|$)")
 
 
+def implied_function(ctx: Context, column: str) -> str:
+    """The function of a number named per group with none said: 'sum', or 'mean' for a level of each row ('age by
+    segment': ages added up mean nothing), which is noted."""
+    if LEVEL.search(column):
+        ctx.note(f"averaged {column} per group ({column} is a level of each row, not an amount to add up)")
+        return "mean"
+    return "sum"
+
+
 def _function(word: str) -> str:
     if word in ("most recent", "newest", "last"):
         return "max"
@@ -51,7 +59,7 @@ def _measure(ctx: Context, match: Match) -> bool:
     if what is None:
         return False
     said = [r for r in [what.ref, *what.alternatives] if isinstance(r, ColumnRef)]
-    if fn in ("cheapest", "priciest") and said and all(r.strength == 1 and r.type not in FLOATS for r in said):
+    if fn in PRICE_ENDS and said and loosely_priced(said):
         # 'the priciest item each customer bought': the item's price, not the highest of what 'item' loosely names
         # (a money column so named, 'the cheapest unit cost', is the price itself)
         ctx.refuse(f"{match.text} (a price is meant, not {what.ref.column})")

@@ -3,6 +3,7 @@ summarises per row of another ('top 5 customers by revenue' reads orders, per cu
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -200,12 +201,16 @@ def _says_its_rows(entities: dict[int, Candidate], grounding: Grounding, dataset
 PRICE_ENDS = frozenset({"cheapest", "priciest"})
 
 
+def loosely_priced(refs: Iterable[object]) -> bool:
+    """Whether `refs` only loosely name columns of whole numbers ('item' for the quantity): a price superlative said
+    of them ('the priciest item') means the thing with the highest price, not the highest of the column; a money
+    column so named ('the cheapest unit cost') is the price itself."""
+    return all(isinstance(r, ColumnRef) and r.strength == 1 and r.type != ColumnType.FLOAT64 for r in refs)
+
+
 def _priced_thing(tokens: list[Token], start: int, candidate: Candidate) -> bool:
-    """Whether a price superlative is said of a word that only loosely names a column of whole numbers ('the
-    priciest item'): the thing with the highest price, not the highest of the column (the item's quantity); a
-    money column so named ('the cheapest unit cost') is the price itself."""
-    loose = all(isinstance(r, ColumnRef) and r.strength == 1 and r.type != ColumnType.FLOAT64 for r in candidate.refs)
-    return tokens[start - 1].norm in PRICE_ENDS and loose
+    """Whether a price superlative is said of a loosely named whole-number column ('the priciest item')."""
+    return tokens[start - 1].norm in PRICE_ENDS and loosely_priced(candidate.refs)
 
 
 def _one_did(tokens: list[Token], start: int) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from datalinx.agents.offline.aggregates import LEVEL
+from datalinx.agents.offline.aggregates import implied_function
 from datalinx.agents.offline.cleaning import _keep, nulls_away
 from datalinx.agents.offline.computed import flags_as_columns
 from datalinx.agents.offline.conditions import alternatives, negated
@@ -41,11 +41,9 @@ def _implicit_measures(ctx: Context) -> None:
 def _implied(ctx: Context, column: str, text: str) -> None:
     """A number named beside a grouping with no function: its sum, or its average when it is a level of each row
     ('age by segment': ages added up mean nothing)."""
-    if LEVEL.search(column):
-        ctx.measures.append(Measure("mean", column, text))
-        ctx.note(f"averaged {column} per group ({column} is a level of each row, not an amount to add up)")
-    else:
-        ctx.measures.append(Measure("sum", column, text))
+    function = implied_function(ctx, column)
+    ctx.measures.append(Measure(function, column, text))
+    if function == "sum":
         ctx.note(f"summed {column} per group")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from datalinx.agents.offline.aggregates import LEVEL
+from datalinx.agents.offline.aggregates import implied_function
 from datalinx.agents.offline.context import Context, Measure, SortRequest
 from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.ordering import SUPERLATIVE, key_target
@@ -310,10 +310,8 @@ def _rank_groups(ctx: Context, match: Match, what: Item | None, down: bool) -> b
         column, measure = key_target(ctx, what, (match.group("fnwords") or "").split())
     if what is not None and what.kind == "col" and ctx.groups and measure is None and column is not None:
         numeric = ctx.type_of(column) in NUMERIC and not ctx.grounding.is_key(ctx.base, column)
-        summed = "mean" if LEVEL.search(column) else "sum"  # 'the highest tenure': the average tenure of each
-        measure = Measure(summed if numeric else "count_distinct", column, what.text)
-        if numeric and summed == "mean":
-            ctx.note(f"averaged {column} per group ({column} is a level of each row, not an amount to add up)")
+        # 'the highest tenure': the average tenure of each
+        measure = Measure(implied_function(ctx, column) if numeric else "count_distinct", column, what.text)
         column = None
     ctx.order.append(SortRequest(column, measure, down, what.text if what is not None else match.text))
     if count is None and _asked_of_many(match):
