@@ -18,6 +18,7 @@ from evals.planner import (
     cases_fresh10,
     cases_fresh11,
     cases_fresh12,
+    cases_fresh13,
     cases_groups,
     cases_holdout,
     cases_rows,
@@ -43,6 +44,7 @@ CASES: list[Case] = [
     *cases_fresh10.CASES,
     *cases_fresh11.CASES,
     *cases_fresh12.CASES,
+    *cases_fresh13.CASES,
 ]
 
 
@@ -52,7 +54,7 @@ def by_id(case_id: str) -> Case:
 
 
 def for_split(split: str) -> list[Case]:
-    """The cases of one split ('dev', 'test', 'holdout', 'fresh', 'fresh2' ... 'fresh12') or all ('all')."""
+    """The cases of one split ('dev', 'test', 'holdout', 'fresh', 'fresh2' ... 'fresh13') or all ('all')."""
     return list(CASES) if split == "all" else [c for c in CASES if c.split == split]
 
 

@@ -27,6 +27,7 @@ Split = Literal[
     "fresh10",
     "fresh11",
     "fresh12",
+    "fresh13",
 ]
 Frames = dict[str, pl.DataFrame]
 Expectation = Callable[[Frames], pl.DataFrame]
