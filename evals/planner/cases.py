@@ -19,6 +19,7 @@ from evals.planner import (
     cases_fresh11,
     cases_fresh12,
     cases_fresh13,
+    cases_fresh14,
     cases_groups,
     cases_holdout,
     cases_rows,
@@ -45,6 +46,7 @@ CASES: list[Case] = [
     *cases_fresh11.CASES,
     *cases_fresh12.CASES,
     *cases_fresh13.CASES,
+    *cases_fresh14.CASES,
 ]
 
 
@@ -54,7 +56,7 @@ def by_id(case_id: str) -> Case:
 
 
 def for_split(split: str) -> list[Case]:
-    """The cases of one split ('dev', 'test', 'holdout', 'fresh', 'fresh2' ... 'fresh13') or all ('all')."""
+    """The cases of one split ('dev', 'test', 'holdout', 'fresh', 'fresh2' ... 'fresh14') or all ('all')."""
     return list(CASES) if split == "all" else [c for c in CASES if c.split == split]
 
 

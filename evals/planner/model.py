@@ -28,6 +28,7 @@ Split = Literal[
     "fresh11",
     "fresh12",
     "fresh13",
+    "fresh14",
 ]
 Frames = dict[str, pl.DataFrame]
 Expectation = Callable[[Frames], pl.DataFrame]
