@@ -180,6 +180,12 @@ def _drop(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _said_column(match: Match) -> bool:
+    """Whether the columns of a match are said as columns: 'the column saying ...', 'the field that holds ...'."""
+    said = match.items("col", name="cols")
+    return bool(said) and all(re.match(r"(?:the |that |this )?(?:column|field) ", i.text.lower()) for i in said)
+
+
 def _columns_out(ctx: Context, match: Match) -> bool:
     """'take the age column out': columns dropped; a flag ('take the test accounts out') only when said a column."""
     flags = [i for i in match.items("col", name="cols") if ctx.grounding.is_flag(i.ref.dataset, i.ref.column)]
@@ -345,6 +351,8 @@ def read_shapes(ctx: Context) -> None:
     contact = r"(?:contact|personal|private|pii|identifying) (?:details|info|information|data|columns|fields)"
     scan(drop + r"(?: the| their| any| all)? " + contact, lambda m: _contact(ctx, m))
     scan(drop + r"(?: the| their)? " + COLUMNS + COLUMN_WORD, lambda m: _drop(ctx, m))
+    # 'minus the column saying whether ...': a column said by what it holds is a column, never rows left out
+    scan(drop + r" (?P<cols>{C})", lambda m: _said_column(m) and _drop(ctx, m))
     # 'take the age and income columns out of churn', 'strip out the phone column': a phrasal verb of removing
     # ('take the test accounts out' is of rows: a flag not said to be a column is left to the row tests)
     out = r"(?:take|taking|strip|cut|pull|knock)"
@@ -467,18 +475,18 @@ def read_columns(ctx: Context) -> None:
     if ctx.plan.select:  # 'could you cut it down to those?': the narrowing to the columns just listed
         scan(r"(?:and )?" + NARROW + r"(?:just |only )?(?:those|these|them)(?: columns?| fields?| ones| only)?",
              lambda m: True)  # fmt: skip
-    if ctx.plan.select:  # "and no other columns", "nothing else"
+    if not ctx.plan.touched:  # nothing else asked: columns named on their own are the ones to show
+        terse = r"^(?:{T} )?(?P<cols>{C}(?: {C})+)(?= [.?!]$|$)"  # 'customers name email phone'
+        scan(terse, lambda m: _select(ctx, m))
+        scan(COLUMNS + r"(?= @t\d+|$)", lambda m: _select(ctx, m))
+        scan(r"^(?:the )?" + COLUMNS, lambda m: _select(ctx, m))
+    if ctx.plan.select:  # "and no other columns", "nothing else": after the columns listed on their own
         nothing_else = (
             r"(?:(?:, )?and )?(?:(?:no|nothing) (?:other|else|more)(?: columns?| fields?| than that| besides)?"
             r"|(?:drop|remove|discard|hide|lose) (?:everything else|all the rest|the rest(?: of the columns)?"
             r"|all others))"
         )
         scan(nothing_else, lambda m: True)
-    if not ctx.plan.touched:  # nothing else asked: columns named on their own are the ones to show
-        terse = r"^(?:{T} )?(?P<cols>{C}(?: {C})+)(?= [.?!]$|$)"  # 'customers name email phone'
-        scan(terse, lambda m: _select(ctx, m))
-        scan(COLUMNS + r"(?= @t\d+|$)", lambda m: _select(ctx, m))
-        scan(r"^(?:the )?" + COLUMNS, lambda m: _select(ctx, m))
     if ctx.plan.select and kept:
         ctx.plan.select = [*ctx.plan.select, *(n for n in kept if n not in ctx.plan.select)]
     elif kept:
