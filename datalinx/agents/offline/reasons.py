@@ -28,7 +28,7 @@ WORK_NOUN = (
     r"|sanity check|look|glance|email|newsletter|board pack|pack|catch-up|catch up|workshop|offsite|memo|analysis"
     r"|forecast|budget|spreadsheet|accruals|close|planning|reference|comparison|pitch|chart|graph|plot|viz|visual"
     r"|visuali[sz]ation|map|heatmap|story|writeup|write-up|one-pager|summary|exercise|project|promo|promotion"
-    r"|campaign|mailshot|mailout|mailer|feed|import|upload|extract)s?"
+    r"|campaign|mailshot|mailout|mailer|feed|import|upload|extract|list)s?"
 )
 AUDIENCE = r"(?:team|office|folks|people|department|dept|crew|squad|leadership|board|execs|boss|manager|lead|group)"
 TEAMS = r"(?:finance|sales|legal|marketing|ops|hr|management|leadership|cfo|ceo|director|client|accounting|audit)"
@@ -77,7 +77,7 @@ DOING = (
     r"(?:planning(?: for| out| ahead for)?|looking (?:at|into)|trying to|hoping to|working (?:on|out|through)"
     r"|thinking (?:about|of)|getting ready for|preparing for|prepping for|gearing up for|figuring out|digging into"
     r"|researching|exploring|investigating|sizing up|mapping out|scoping(?: out)?|budgeting for|studying|chasing"
-    r"|hunting (?:for|down)|on the hunt for"
+    r"|hunting (?:for|down)|on the hunt for|(?:checking|seeing|gauging|judging) (?:how|whether|if)"
     r"|following up on|keeping an eye on|wondering (?:about|why|if|whether|how|what)|curious (?:about|why|how|whether"
     r"|if|what)|worried about|concerned about|interested in|meaning to|hoping (?:that|it|it's|this|we))"
 )
@@ -116,6 +116,10 @@ TROUBLES = (
     r"|import|render|plot|chart|export)"
     r"|(?:is|are|was|were|'s|'re) (?:off|wrong|weird|odd|broken|confusing|annoying|messy|noisy|a mess|a pain"
     r"|useless|misleading|garbage|junk)|(?:look|seem)(?:s)? (?:off|wrong|weird|odd|strange|suspicious|fishy)"
+    r"|(?:wants?|needs?|expects?|requires?|prefers?|likes?) (?:those|these|that|this|them|it)(?: (?:headers?|labels?"
+    r"|formats?|layout|spellings?))?"
+    r"|(?:swears?|swore|insists?|insisted|claims?|claimed|reckons?|thinks?|thought|believes?|believed|promised"
+    r"|(?:assures?|assured|told|tells) (?:me|us))(?= that )"
     r"|asked(?: about (?:it|this|them))?|wants? to know|keeps asking|noticed|spotted|(?:wants?|needs?|would like"
     r"|'d like|plans?|hopes?|is going|are going|'s going|'re going) to " + REACH + ")"
 )
@@ -212,6 +216,8 @@ def said_reason(
     """Whether a clause (`text`, its words without pauses) is a reason; one naming a value, a number or a column beyond
     the subject of the work ('for the Germany team', 'it's for customers in Italy') is taken but said as unclear.
     `ask`: the tokens of the request the clause is said beside (before it when `first`)."""
+    from datalinx.agents.offline.reason_scenes import blanks_trouble  # its patterns are built on this module's
+
     for pattern, topical in PURPOSES:
         found = re.fullmatch(pattern, text)
         if found is None:
@@ -233,6 +239,8 @@ def said_reason(
         aimed = aimed or re.search(rf"\b{SENT}", text) is not None  # what is sent may name a column
 
         named = _reason_names_data(tokens[rows:], grounding, request, scope, first, aimed, ask)
+        if named and not first and blanks_trouble(text, tokens[rows:], grounding, request):
+            named = False  # 'the model training chokes on nulls': what reads the data, no test of its rows
         if named is not None:
             if named or re.search(HELD, text):
                 _said_unclear(tokens, request, unclear)
@@ -288,11 +296,13 @@ def _reason_names_data(
     number or a column by its name makes it no reason (None): the ask may be about it ('I'm looking at churned
     subscribers, what's their average tenure?')."""
     every = grounding.dataset_names
-    typed = [replace(t, norm=t.fixed_from, fixed_from=None) if t.fixed_from else t for t in tokens]  # as typed: the
-    # pattern read 'planning' and 'staffing', not the spelling fixer's 'placing' and 'staying'
+    from datalinx.agents.offline.reason_scenes import event_places  # its patterns are built on this module's
+
+    typed = as_typed(tokens)  # the pattern read 'planning' and 'staffing', not the fixer's 'placing' and 'staying'
     found = entities(typed, grounding, every, request)
     if scope is not None and not any(c.kind == "ds" and c.refs[0] not in scope for c in found.values()):
         found = entities(typed, grounding, scope, request)  # another dataset named: its values are data too
+    found = event_places(found, typed, grounding, request, ask)
     if any(t.kind in ("number", "quoted", "date", "month") and fold(t.text) != "one" for t in tokens):
         return None if first else True
     named = [c for c in found.values() if c.kind == "val" or getattr(c.refs[0], "strength", 0) >= 2]
@@ -326,6 +336,17 @@ def _beyond_ask(
     return False
 
 
+def as_typed(tokens: list[Token], loosely: bool = False) -> list[Token]:
+    """The tokens as typed, before the spelling fixer: a reason's words are anyone's, not misspelt data; `loosely`,
+    only the words whose fix changed the first letter (a slip keeps it: 'germny', 'fibre')."""
+    return [
+        replace(t, norm=t.fixed_from, fixed_from=None)
+        if t.fixed_from and not (loosely and fold(t.fixed_from)[:1] == t.norm[:1])
+        else t
+        for t in tokens
+    ]
+
+
 def _flag(grounding: Grounding, ref: object) -> bool:
     """Whether a column holds yes or no (a bool, or 0 and 1 as 'churned' does): naming it names rows."""
     if not isinstance(ref, ColumnRef):
@@ -349,8 +370,10 @@ def _data_named(
     """Whether a reason names data: a value, a number, a column by its name where the work's noun stands ('for the
     email'), or (unless it is the subject of the work) any column; None when a value ends it, holding the very noun of
     the work ('for electronic check', a payment method): no reason at all. A value the ask names already ('doing a toy
-    sales review' beside 'in the toys category') is the work's subject, not another test."""
+    sales review' beside 'in the toys category') is the work's subject, not another test. A word the spelling fixer
+    changed from its first letter on is read as typed ('planning a youth campaign': no region 'south')."""
     every = grounding.dataset_names
+    tokens = as_typed(tokens, loosely=True)
     found = entities(tokens, grounding, every, request)
     if topical and ask:
         tested = [c.refs[0] for c in entities(ask, grounding, every, request).values() if c.kind == "val"]
