@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
-from datalinx.agents.offline.columns import COLUMNS, _named, new_name
+from datalinx.agents.offline.columns import COLUMNS, _named
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.plan import ident, literal
+from datalinx.agents.offline.renames import new_name
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.core.pipelines import expressions
 from datalinx.core.pipelines.expressions.library import FUNCTIONS

@@ -65,6 +65,7 @@ def _readers() -> tuple[types.ModuleType, ...]:
         placing,
         questions,
         relations,
+        renames,
         values,
     )
 
@@ -93,6 +94,7 @@ def _readers() -> tuple[types.ModuleType, ...]:
         placing,
         questions,
         relations,
+        renames,
         values,
     )
 
