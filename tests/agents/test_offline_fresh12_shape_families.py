@@ -61,6 +61,8 @@ REASONS = [
     ("hey, could you find the orders placed by customers under thirty? planning a youth campaign, thanks",
      "orders placed by customers under thirty"),
     ("customers under thirty, doing a youth campaign", "customers under thirty"),
+    ("smb customers, refreshing our newsletter audience", "smb customers"),
+    ("customers in france, hosting a meetup in paris next month", "customers in france"),
 ]  # fmt: skip
 
 
@@ -90,12 +92,31 @@ NAMING_DATA = [
     "fill missing total charges with the mean, the training model chokes on nulls",
     "fill missing total charges with the mean, the test model chokes on 5 nulls",
     "customers under thirty, it's for the germny team",
+    "customers in france, booking a venue in paris",
+    "customers in france, arranging visits to 5 of them",
+    "orders, refreshing the shipped ones",
 ]
 
 
 @pytest.mark.parametrize("request_text", NAMING_DATA)
 def test_a_reason_naming_data_stays_unclear(request_text: str, demo: Demo) -> None:
     _refused(request_text, demo)
+
+
+# --- 'open up' fetches: 'can you open up the churn data for me' ----------------------------------------------------
+OPENED = [("hi! can you open up the churn data for me?", "churn"), ("can you open the churn data", "churn"),
+          ("open up the orders table please", "orders"), ("could you open up our products?", "products")]  # fmt: skip
+
+
+@pytest.mark.parametrize(("request_text", "dataset"), OPENED, ids=[o[0] for o in OPENED])
+def test_open_up_fetches_the_dataset(request_text: str, dataset: str, demo: Demo, tmp_path: Path) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output, demo.frames[dataset])
+
+
+@pytest.mark.parametrize("request_text", ["open orders", "could you open orders"])
+def test_open_before_a_bare_dataset_stays_unread(request_text: str, demo: Demo) -> None:
+    _refused(request_text, demo)  # 'open orders' may be a status of orders
 
 
 # --- columns listed on their own, then 'nothing more' --------------------------------------------------------------

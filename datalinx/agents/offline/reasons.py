@@ -77,7 +77,8 @@ DOING = (
     r"(?:planning(?: for| out| ahead for)?|looking (?:at|into)|trying to|hoping to|working (?:on|out|through)"
     r"|thinking (?:about|of)|getting ready for|preparing for|prepping for|gearing up for|figuring out|digging into"
     r"|researching|exploring|investigating|sizing up|mapping out|scoping(?: out)?|budgeting for|studying|chasing"
-    r"|hunting (?:for|down)|on the hunt for|(?:checking|seeing|gauging|judging) (?:how|whether|if)"
+    r"|hunting (?:for|down)|on the hunt for|(?:checking|seeing|gauging|judging) (?:how|whether|if)|refreshing"
+    r"|rebuilding|organi[sz]ing|arranging|hosting|booking|onboarding|wrapping up|restocking|pitching(?: to)?"
     r"|following up on|keeping an eye on|wondering (?:about|why|if|whether|how|what)|curious (?:about|why|how|whether"
     r"|if|what)|worried about|concerned about|interested in|meaning to|hoping (?:that|it|it's|this|we))"
 )
