@@ -63,6 +63,10 @@ REASONS = [
     ("customers under thirty, doing a youth campaign", "customers under thirty"),
     ("smb customers, refreshing our newsletter audience", "smb customers"),
     ("customers in france, hosting a meetup in paris next month", "customers in france"),
+    ("hiya, which customers have no phone number on file? want to tidy up the call list before Friday, cheers",
+     "customers with no phone number"),
+    ("customers in france, prepping the mailing list before the meeting", "customers in france"),
+    ("customers in france, planning visits before friday", "customers in france"),
 ]  # fmt: skip
 
 
@@ -95,6 +99,8 @@ NAMING_DATA = [
     "customers in france, booking a venue in paris",
     "customers in france, arranging visits to 5 of them",
     "orders, refreshing the shipped ones",
+    "customers in france, want to see the list before friday",  # the answer's list, and when: a date test?
+    "orders, checking how the promo landed before 2024",
 ]
 
 

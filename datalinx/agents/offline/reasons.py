@@ -20,7 +20,9 @@ TIME = (
     r"(?: (?:by )?(?:tomorrow|today|tonight|later|soon|eod|end of (?:day|week)|asap"
     r"|next (?:week|month|quarter|monday|tuesday|wednesday|thursday|friday)"
     r"|this (?:week|afternoon|morning|evening|friday)|on (?:monday|tuesday|wednesday|thursday|friday)"
-    r"|(?:for |on |by )?(?:monday|tuesday|wednesday|thursday|friday)))?"
+    r"|(?:for |on |by )?(?:monday|tuesday|wednesday|thursday|friday)"
+    r"|(?:before|ahead of) (?:(?:the|our|my) (?:[a-z]+ )?(?:meeting|call|review|deadline|demo|launch)|the weekend"
+    r"|(?:monday|tuesday|wednesday|thursday|friday))))?"
 )
 DET = r"(?:a|an|the|our|my|this|next|tomorrow's|monday's|friday's|some|a quick|the weekly|the monthly)"
 WORK_NOUN = (
@@ -170,8 +172,9 @@ ASKED = (
     r"|percentage|proportion|ratio|rate|distribution|spread|mix|split|sample|random|most"
     r"|least|oldest|newest|youngest|latest|earliest|recent|biggest|smallest|largest|highest|lowest|cheapest|dearest"
     r"|priciest|best|worst|first|last|alphabetical|alphabetically|names?|top|bottom|maximum|minimum|max|min|common"
-    r"|popular|frequent|distinct|unique|duplicates?|daily|weekly|monthly|quarterly|yearly|annual|list|table|columns?"
+    r"|popular|frequent|distinct|unique|duplicates?|daily|weekly|monthly|quarterly|yearly|annual|table|columns?"
     r"|ordered|ranked|grouped|compare|compared|vs|versus)\b"
+    r"|(?:^|\b(?:the|a|an|full|whole|complete|entire|my|our|your|of|to) )list\b"  # not 'the call list'
     r"|\bper[- ]"
 )
 # a reason that speaks of what the rows hold ('want to see their loyalty points', 'trying to see who has a pager'):
@@ -179,6 +182,12 @@ ASKED = (
 HELD = (
     r"\b(?:their|whose|(?:who|which|that) (?:has|have|had)|(?:ones|those|people|rows|records) (?:with|without))\b"
     r"|(?<=[a-z] )its\b"
+)
+# when the user's work is due: 'before friday', 'by the end of the week', 'ahead of the meeting'
+DEADLINE = (
+    r"\b(?:before|by|until|till|ahead of) (?:(?:this |next |on )?(?:monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday|the weekend)|tomorrow|tonight|eod|cob|lunch(?:time)?|end of (?:the )?(?:day|week)"
+    r"|the end of (?:the )?(?:day|week)|(?:the|our|my) (?:[a-z]+ )?(?:meeting|call|review|deadline|demo|launch))\b"
 )
 CONNECTIVE = r"(?:because|cause|'cause|cos|coz|since|as|btw|fyi|fwiw|also|oh|and|but|plus|ps)"  # 'because we're ...'
 REASONS = [
@@ -270,6 +279,7 @@ def _reason(text: str, ask: list[Token], each: list[str]) -> int | None:
         rest = text[found.end("rows") :].split(" ", 1)[-1] if rows else text  # after 'the test ones'
         rest = re.sub(rf"\b(?:too )?(?:many|few|lots of|a lot of|thousands of|millions of) {ROWS}\b", "", rest)
         rest = re.sub(r"\b(?:falls?|fell|falling|keels?) over\b", "", rest)  # 'falls over on empties': no test
+        rest = re.sub(DEADLINE, "", rest)  # 'before friday': when the work is due, no test of the rows' dates
         if each:
             rest = re.sub(rf"\bper (?:{'|'.join(map(re.escape, each))})\b", "", rest)
         if re.search(RESTRICTS, rest) or re.search(ASKED, rest) or re.search(rf"\b{ROWS}\b", rest):
