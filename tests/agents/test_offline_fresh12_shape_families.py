@@ -360,3 +360,17 @@ def test_logged_says_the_value_is_on_file(
 
 def test_logged_after_no_column_stays_unread(demo: Demo) -> None:
     _refused("orders with no favourite colour logged", demo)
+
+
+# --- praise for the answer asked: 'a count per country would be grand' ---------------------------------------------
+PRAISED = [
+    ("a count of orders per country would be grand, ta", "orders per country"),
+    ("a count of orders per country would be lovely", "orders per country"),
+    ("customers in france would be brilliant, thanks", "customers in france"),
+    ("the grand total of revenue", "the total of revenue"),
+]
+
+
+@pytest.mark.parametrize(("request_text", "bare"), PRAISED, ids=[p[0] for p in PRAISED])
+def test_praise_of_the_answer_is_chatter(request_text: str, bare: str, demo: Demo, tmp_path: Path) -> None:
+    _same_answer(request_text, bare, demo, tmp_path)
