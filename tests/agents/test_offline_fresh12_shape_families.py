@@ -67,6 +67,8 @@ REASONS = [
      "customers with no phone number"),
     ("customers in france, prepping the mailing list before the meeting", "customers in france"),
     ("customers in france, planning visits before friday", "customers in france"),
+    ("orders shipped to spain, the courier claims nothing was lost", "orders shipped to spain"),
+    ("customers in italy, my boss thinks we have too many", "customers in italy"),
 ]  # fmt: skip
 
 
@@ -101,6 +103,9 @@ NAMING_DATA = [
     "orders, refreshing the shipped ones",
     "customers in france, want to see the list before friday",  # the answer's list, and when: a date test?
     "orders, checking how the promo landed before 2024",
+    "customers in germany, the sales team swears they're all enterprise",
+    "customers in italy, my boss thinks they are mostly smb",
+    "orders in 2023, the warehouse insists there were 40 cancelled",
 ]
 
 

@@ -122,7 +122,8 @@ TROUBLES = (
     r"|(?:wants?|needs?|expects?|requires?|prefers?|likes?) (?:those|these|that|this|them|it)(?: (?:headers?|labels?"
     r"|formats?|layout|spellings?))?"
     r"|(?:swears?|swore|insists?|insisted|claims?|claimed|reckons?|thinks?|thought|believes?|believed|promised"
-    r"|(?:assures?|assured|told|tells) (?:me|us))(?= that )"
+    r"|(?:assures?|assured|told|tells) (?:me|us))(?= that | (?:it|it's|they|they're|this|these|those|nothing|everything"
+    r"|there|there's|we|we've|we're)\b)"
     r"|asked(?: about (?:it|this|them))?|wants? to know|keeps asking|noticed|spotted|(?:wants?|needs?|would like"
     r"|'d like|plans?|hopes?|is going|are going|'s going|'re going) to " + REACH + ")"
 )
