@@ -69,6 +69,9 @@ REASONS = [
     ("customers in france, planning visits before friday", "customers in france"),
     ("orders shipped to spain, the courier claims nothing was lost", "orders shipped to spain"),
     ("customers in italy, my boss thinks we have too many", "customers in italy"),
+    ("orders over 500, the auditors want to see them", "orders over 500"),
+    ("orders over 500, our accountants asked for it", "orders over 500"),
+    ("customers in spain, the investors would like this", "customers in spain"),
 ]  # fmt: skip
 
 
@@ -106,6 +109,7 @@ NAMING_DATA = [
     "customers in germany, the sales team swears they're all enterprise",
     "customers in italy, my boss thinks they are mostly smb",
     "orders in 2023, the warehouse insists there were 40 cancelled",
+    "orders over 500, the auditors want to see the german ones",
 ]
 
 

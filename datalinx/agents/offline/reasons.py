@@ -32,7 +32,10 @@ WORK_NOUN = (
     r"|visuali[sz]ation|map|heatmap|story|writeup|write-up|one-pager|summary|exercise|project|promo|promotion"
     r"|campaign|mailshot|mailout|mailer|feed|import|upload|extract|list)s?"
 )
-AUDIENCE = r"(?:team|office|folks|people|department|dept|crew|squad|leadership|board|execs|boss|manager|lead|group)"
+AUDIENCE = (
+    r"(?:team|office|folks|people|department|dept|crew|squad|leadership|board|execs|boss|manager|lead|group|auditors"
+    r"|accountants|analysts|investors|regulators|stakeholders|committee|partners|colleagues|bosses|managers|directors)"
+)
 TEAMS = r"(?:finance|sales|legal|marketing|ops|hr|management|leadership|cfo|ceo|director|client|accounting|audit)"
 TOPIC = r"(?: (?!for\b)[a-z0-9'-]+){0,3}?"  # what the work is on: 'a customer call', 'the churn review'
 # a reason said with the ask, and whether a column it names is the work's subject ('a revenue review'), not rows
@@ -58,7 +61,8 @@ PURPOSES: list[tuple[str, bool]] = [
      rf" {WORK_NOUN}(?: (?:works?|load|loads|render|renders|behave|behaves|happy|look right|looks right|make sense"
      rf"|makes sense))?", True),
     (rf"(?:(?:my|our|the) (?:[a-z]+ ){{0,2}}(?:{AUDIENCE}|{TEAMS})(?: [a-z]+)?|{TEAMS})"
-     r" (?:asked|wants|needs|requested|is asking|are asking)(?: (?:it|this|them|(?:a|the) (?:list|copy|table|file"
+     r" (?:asked(?: for)?|wants|needs|want|need|requested|is asking|are asking|would like|'d like)(?: (?:it|this|them"
+    r"|(?:a|the) (?:list|copy|table|file"
      r"|spreadsheet|breakdown|rundown|summary|export)(?: of (?:it|this|them|these|those))?))?(?: for (?:it|this|them))?"
      rf"(?: to (?:see|look at|review|check|have) (?:it|this|them))?{TIME}", True),
     # the work said to be near: 'quarterly review coming up', 'the board deck is due friday'
