@@ -232,6 +232,10 @@ CALLED = [
      {"name": "full_name", "segment": "tier"}),
     ("in customers call email contact and city town", {"email": "contact", "city": "town"}),
     ("customers: call the name column full_name and the segment column tier", {"name": "full_name", "segment": "tier"}),
+    ("customers: call name full_name, email contact_email and segment tier",
+     {"name": "full_name", "email": "contact_email", "segment": "tier"}),
+    ("in customers call the name column full_name, the email column contact and city town",
+     {"name": "full_name", "email": "contact", "city": "town"}),
 ]  # fmt: skip
 
 
@@ -241,8 +245,14 @@ def test_call_renames_each_pair(request_text: str, renames: dict[str, str], demo
     same_rows(output, demo.frames["customers"].rename(renames))
 
 
-@pytest.mark.parametrize("request_text", ["customers, call name full_name and age descending",
-                                          "customers, call name full_name and segment first"])  # fmt: skip
+ORDER_WORDS = [
+    "customers, call name full_name and age descending",
+    "customers, call name full_name and segment first",
+    "customers: call name full_name, email contact and age descending",
+]
+
+
+@pytest.mark.parametrize("request_text", ORDER_WORDS)
 def test_an_order_word_is_no_new_name(request_text: str, demo: Demo) -> None:
     _refused(request_text, demo)
 

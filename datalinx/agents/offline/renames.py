@@ -99,7 +99,7 @@ def _called_next(ctx: Context, old: str) -> None:
     """After 'call the name column full_name', the next pair said the same way: 'and segment tier instead' (a column
     phrase whose first word is the column's own name and whose second is the new one, as 'segment tier' reads)."""
     scan = ctx.sentence.scan
-    ending = r"(?: instead)?(?= [?.!;,]|$)"
+    ending = r"(?: instead)?(?= [?.!;,]|$| and )"
     pair = r"(?:and|,|, and)(?: the)? " + old + r"(?: column| field)? (?:as )?" + GIVEN + ending
     scan(pair, lambda m: _unordered(m) and _rename(ctx, m))
     scan(r"(?:and|,|, and)(?: the)? (?P<pair>{C})" + ending, lambda m: _split_pair(ctx, m))
