@@ -212,6 +212,7 @@ SPLIT_DROPPED = [
     "churn without the field that says if a row is train or test",
     "churn, drop the column telling whether the row is training or testing",
     "churn, without the column saying whether a row is for training or testing",
+    "the subscriber table minus the column saying whether a subscriber is for training or testing",
 ]
 
 
@@ -220,6 +221,11 @@ def test_the_column_said_by_its_values_is_dropped(request_text: str, demo: Demo,
     _, output = answer(request_text, demo, tmp_path)
     same_rows(output, demo.frames["churn"].drop("split"))
     assert "split" not in output.columns
+
+
+def test_the_status_column_said_by_its_values_is_dropped(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("orders minus the field that says if an order is shipped or delivered", demo, tmp_path)
+    same_rows(output, demo.frames["orders"].drop("status"))
 
 
 def test_values_of_two_columns_name_no_column(demo: Demo) -> None:

@@ -53,9 +53,12 @@ def read_column_descriptions(ctx: Context) -> None:
          r"|keeps|has) (?:when|how|what|which|whether|where|who)(?: (?!(?:not|no|never)(?= ))(?![@§])[^ ]+){0,4}"
          r" (?P<c>{C})", lambda m: _fold(ctx, m, _named(ctx, m)))  # fmt: skip
     # 'the column saying whether a row is for training or testing': the one column holding both values named
-    scan(r"(?:the |that )?(?:column|field) (?:(?:that|which) )?(?:says|saying|shows|showing|tells|telling|marks"
-         r"|marking|records|recording|indicates|indicating|flags|flagging) (?:whether|if)(?: (?!(?:not|no|never)(?= ))"
-         r"(?![@§])[^ ]+){0,4} (?P<v1>{V}) or (?P<v2>{V})", lambda m: _fold(ctx, m, _holding(ctx, m)))  # fmt: skip
+    telling = (
+        r"(?:the |that )?(?:column|field) (?:(?:that|which) )?(?:says|saying|shows|showing|tells|telling|marks|marking"
+        r"|records|recording|indicates|indicating|flags|flagging) (?:whether|if)(?: (?!(?:not|no|never)(?= ))"
+        r"(?:(?![@§])[^ ]+|{T})){0,4} (?P<v1>{V}) or (?P<v2>{V})"
+    )
+    scan(telling, lambda m: _fold(ctx, m, _holding(ctx, m)))
 
 
 def _own_key(ctx: Context) -> str | None:
