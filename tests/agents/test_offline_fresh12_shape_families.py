@@ -387,12 +387,11 @@ def test_logged_after_no_column_stays_unread(demo: Demo) -> None:
     _refused("orders with no favourite colour logged", demo)
 
 
-# --- praise for the answer asked: 'a count per country would be grand' ---------------------------------------------
+# --- praise for the answer asked: 'a count per country would be lovely' ('grand' is a thousand) ------------------
 PRAISED = [
-    ("a count of orders per country would be grand, ta", "orders per country"),
     ("a count of orders per country would be lovely", "orders per country"),
+    ("a count of orders per country would be brilliant, ta", "orders per country"),
     ("customers in france would be brilliant, thanks", "customers in france"),
-    ("the grand total of revenue", "the total of revenue"),
 ]
 
 
