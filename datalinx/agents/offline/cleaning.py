@@ -230,6 +230,10 @@ def read_cleaning(ctx: Context) -> None:
         r"(?:the )?" + COLUMNS + ")?",
         lambda m: _dedupe(ctx, m),
     )
+    # the repeats said as gone: 'customers with the duplicate rows removed', 'orders, duplicates dropped'
+    gone = r" (?:removed|dropped|deleted|eliminated|taken out|stripped out|cleaned out|filtered out|gone|purged)"
+    scan(r"(?:(?:with|having) )?(?:the |any |all )?(?:(?:duplicate|duplicated|repeated) " + COLUMNS + "|(?:exact )?"
+         + DUPLICATES + ")" + gone, lambda m: _dedupe(ctx, m))  # fmt: skip
     if ctx.plan.dedupe is not None:
         scan(COPIES_SAID, lambda m: True)
     scan(

@@ -9,6 +9,7 @@ from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.date_relations import read_event_columns
 from datalinx.agents.offline.descriptions import check_columns_said
 from datalinx.agents.offline.grounding import ColumnRef, name_words
+from datalinx.agents.offline.renames import read_renames
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.core.datasets.facts import ColumnFacts
 from datalinx.core.pipelines.types import NUMERIC, ColumnType
@@ -23,12 +24,6 @@ NARROW = (  # 'cut the products table down to', 'trim it to'
     r"(?:trim|cut|pare|narrow|slim|reduce|restrict|shrink|whittle)(?: it| this| that| them)?(?: the)?(?: {T})?"
     r"(?: table| data| dataset| columns)?(?: down)? to "
 )
-
-
-def new_name(text: str) -> str:
-    """A column name as the user wrote it, made a plain identifier: 'Order Total' -> 'order_total'."""
-    cleaned = re.sub(r"[^0-9A-Za-z_]+", "_", text.strip().strip("'\"`")).strip("_")
-    return cleaned or "value"
 
 
 def _named(ctx: Context, match: Match, group: str = "cols") -> list[str]:
@@ -180,50 +175,16 @@ def _drop(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _said_column(match: Match) -> bool:
+    """Whether the columns of a match are said as columns: 'the column saying ...', 'the field that holds ...'."""
+    said = match.items("col", name="cols")
+    return bool(said) and all(re.match(r"(?:the |that |this )?(?:column|field) ", i.text.lower()) for i in said)
+
+
 def _columns_out(ctx: Context, match: Match) -> bool:
     """'take the age column out': columns dropped; a flag ('take the test accounts out') only when said a column."""
     flags = [i for i in match.items("col", name="cols") if ctx.grounding.is_flag(i.ref.dataset, i.ref.column)]
     return (not flags or match.group("word") is not None) and _drop(ctx, match)
-
-
-def _rename(ctx: Context, match: Match) -> bool:
-    old, new = match.items(name="old"), match.items(name="new")
-    if not old or not new:
-        return False
-    source = ctx.column(old[0]) if old[0].kind == "col" else old[0].ref if old[0].kind == "str" else None
-    if source is None:
-        return False
-    target = new_name(new[0].ref if new[0].kind == "str" else ctx.sentence.request[new[0].start : new[-1].end])
-    ctx.plan.rename[str(source)] = target
-    ctx.plan.touched = True
-    return True
-
-
-# A new name said after a column: a quoted name, a column's word ('revenue'), or a plain word that is no article or
-# joining word ('a category called Toys' names a value, so a value is never a new name here).
-GIVEN = r"(?P<new>{S}|{C}|(?!(?:a|an|the|and|or|its|their|instead)(?= ))[^ @§,;?.!]+)"
-CALLED = r"(?:called|named|labelled|labeled|titled|renamed|renamed to|renamed as|relabelled|relabeled|shown as)"
-
-
-def _given_names(ctx: Context, old: str) -> None:
-    """'orders but with total_revenue called revenue instead, and quantity called units', 'with price as list_price':
-    a column given a new name where the rows are shown; one or several, joined by 'and' or commas."""
-    lead = r"(?:(?:but |only |just )?(?:with|having)|and|,|, and|plus)(?: (?:the|its|their))? "
-    tail = r"(?: instead| for short| from now on)?"
-    scan = ctx.sentence.scan
-    scan(lead + old + r"(?: column| field)? " + CALLED + " " + GIVEN + tail, lambda m: _rename(ctx, m))
-    scan(r"(?:with|having)(?: the)? " + old + r"(?: column| field)? as " + GIVEN + tail, lambda m: _rename(ctx, m))
-    if ctx.plan.rename:
-        scan(r"(?:and|,|, and|plus)(?: the)? " + old + r"(?: column| field)? as " + GIVEN + tail,
-             lambda m: _rename(ctx, m))  # fmt: skip
-
-
-def _verb_rename(ctx: Context, match: Match) -> bool:
-    """A rename whose verb ('call', 'name', 'label') the reading took for a column of that name."""
-    verb, old = match.item("verb"), match.items(name="old")
-    if verb is None or verb.text.lower() not in ("call", "name", "label") or not old or old[0].kind != "col":
-        return False
-    return _rename(ctx, match)
 
 
 CONTACT = re.compile(r"e_?mail|phone|mobile|fax|address|street|postcode|zip")
@@ -304,35 +265,7 @@ def read_shapes(ctx: Context) -> None:
     who = r"(?:it|they|he|she|each one|(?:the |each |every )?{T})"
     scan(r"how (?P<old>old|{C}) " + who + r" (?:is|are|was|were)(?= [?.!;,]|$| and )", lambda m: _age_said(ctx, m))
     scan(r"{C} \( (?:in )?[a-z%]+ \)", lambda m: _aside(ctx, m))
-    old = r"(?P<old>{C}|{S})"
-    new = r"(?P<new>{S}|{C}|{V}|{T}|[^ @§,;]+)"
-    owner = r"(?: (?:of|in|from) (?:the )?{T}(?: dataset| table| data)?)?"  # 'the price column of products'
-    # an arrow is read as its pieces ('->' as '- >') and '=>' as '>='
-    pair = old + r"(?: column| field)?" + owner + r" (?:to|as|into|- >|>=|>|\u2192) " + new
-    # 'order_id renamed order_number', 'country relabelled as destination', 'email now called contact'
-    # ('a category called Toys' is a value of it: 'called' renames only said as the name it gets from now on)
-    renamed = r"(?:renamed|relabelled|relabeled|retitled|(?:now|to be|should be) (?:called|named|labelled|labeled))"
-    heading = r"(?:heading|header|column name|column heading|column header|title|label)"
-    # 'the heading for category relabelled as department': the column said by its heading
-    headed = r"(?:(?:the )?" + heading + r" (?:for|of|on) (?:the )?)?"
-    scan(headed + old + r"(?: column| field)? " + renamed + r" (?:(?:to|as|into) )?(?P<new>{S}|{C}|[^ @§,;]+)",
-         lambda m: _rename(ctx, m))  # fmt: skip
-    # 'the segment heading changed to customer_tier': a new heading is a new name ('status changed to shipped' is
-    # a value, so 'changed' renames only said of the heading)
-    changed = r"(?:changed|switched|updated|altered|set|turned|swapped)"
-    scan(old + r"(?: 's)? " + heading + r" (?:(?:is|to be|should be|getting|being) )?" + changed
-         + r" (?:to|into) (?P<new>{S}|{C}|[^ @§,;]+)", lambda m: _rename(ctx, m))  # fmt: skip
-    scan(r"(?:rename|relabel)(?: the)?(?: {T})?(?: column| field)? " + pair, lambda m: _rename(ctx, m))
-    naming = r"(?:change|set|update|switch|make)(?: the)? (?:name|header|heading|label|title|@c\d+) of(?: the)?"
-    naming += r"(?: column)? "
-    scan(naming + pair, lambda m: _rename(ctx, m))
-    if ctx.plan.rename:
-        scan(r"(?:and|,|, and|and also)(?: rename)?(?: the)? " + pair, lambda m: _rename(ctx, m))
-    scan(r"(?:call|name|label)(?: the)?(?: column)? " + old + r"(?: column)? (?:as )?" + new, lambda m: _rename(ctx, m))
-    _given_names(ctx, old)
-    # "call customer_ref subscriber_id instead": the verb read as a column ('call' as support_calls)
-    verb = r"(?P<verb>{C})(?: the)?(?: column)? " + old + r"(?: column)? (?:as )?" + new + r"(?: instead)?"
-    scan(verb, lambda m: _verb_rename(ctx, m))
+    read_renames(ctx)
     narrow = NARROW + r"(?:just |only )?(?:the )?(?:columns? |fields? )?"
     scan(narrow + COLUMNS + COLUMN_WORD + r"?(?= [?.!;,]|$)", lambda m: _select(ctx, m))
     paired = r"(?: (?:together with|along with|alongside|next to|beside|with(?= their| its))(?: their| its| the)? {C})+"
@@ -345,6 +278,8 @@ def read_shapes(ctx: Context) -> None:
     contact = r"(?:contact|personal|private|pii|identifying) (?:details|info|information|data|columns|fields)"
     scan(drop + r"(?: the| their| any| all)? " + contact, lambda m: _contact(ctx, m))
     scan(drop + r"(?: the| their)? " + COLUMNS + COLUMN_WORD, lambda m: _drop(ctx, m))
+    # 'minus the column saying whether ...': a column said by what it holds is a column, never rows left out
+    scan(drop + r" (?P<cols>{C})", lambda m: _said_column(m) and _drop(ctx, m))
     # 'take the age and income columns out of churn', 'strip out the phone column': a phrasal verb of removing
     # ('take the test accounts out' is of rows: a flag not said to be a column is left to the row tests)
     out = r"(?:take|taking|strip|cut|pull|knock)"
@@ -467,18 +402,18 @@ def read_columns(ctx: Context) -> None:
     if ctx.plan.select:  # 'could you cut it down to those?': the narrowing to the columns just listed
         scan(r"(?:and )?" + NARROW + r"(?:just |only )?(?:those|these|them)(?: columns?| fields?| ones| only)?",
              lambda m: True)  # fmt: skip
-    if ctx.plan.select:  # "and no other columns", "nothing else"
+    if not ctx.plan.touched:  # nothing else asked: columns named on their own are the ones to show
+        terse = r"^(?:{T} )?(?P<cols>{C}(?: {C})+)(?= [.?!]$|$)"  # 'customers name email phone'
+        scan(terse, lambda m: _select(ctx, m))
+        scan(COLUMNS + r"(?= @t\d+|$)", lambda m: _select(ctx, m))
+        scan(r"^(?:the )?" + COLUMNS, lambda m: _select(ctx, m))
+    if ctx.plan.select:  # "and no other columns", "nothing else": after the columns listed on their own
         nothing_else = (
             r"(?:(?:, )?and )?(?:(?:no|nothing) (?:other|else|more)(?: columns?| fields?| than that| besides)?"
             r"|(?:drop|remove|discard|hide|lose) (?:everything else|all the rest|the rest(?: of the columns)?"
             r"|all others))"
         )
         scan(nothing_else, lambda m: True)
-    if not ctx.plan.touched:  # nothing else asked: columns named on their own are the ones to show
-        terse = r"^(?:{T} )?(?P<cols>{C}(?: {C})+)(?= [.?!]$|$)"  # 'customers name email phone'
-        scan(terse, lambda m: _select(ctx, m))
-        scan(COLUMNS + r"(?= @t\d+|$)", lambda m: _select(ctx, m))
-        scan(r"^(?:the )?" + COLUMNS, lambda m: _select(ctx, m))
     if ctx.plan.select and kept:
         ctx.plan.select = [*ctx.plan.select, *(n for n in kept if n not in ctx.plan.select)]
     elif kept:

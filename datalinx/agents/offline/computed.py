@@ -5,11 +5,11 @@
 from __future__ import annotations
 
 from datalinx.agents.offline.aggregates import _date_of, _function
-from datalinx.agents.offline.columns import new_name
 from datalinx.agents.offline.context import Context, Measure
 from datalinx.agents.offline.date_relations import _date_for_verb
 from datalinx.agents.offline.derive import PERIOD_FUNCTIONS, compute
 from datalinx.agents.offline.plan import Condition, combine, describe, ident, literal
+from datalinx.agents.offline.renames import new_name
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.core.pipelines.types import NUMERIC, ColumnType
 

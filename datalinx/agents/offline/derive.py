@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
-from datalinx.agents.offline.columns import COLUMNS, _named, new_name
+from datalinx.agents.offline.columns import COLUMNS, _named
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.plan import ident, literal
+from datalinx.agents.offline.renames import new_name
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.core.pipelines import expressions
 from datalinx.core.pipelines.expressions.library import FUNCTIONS
@@ -390,7 +391,7 @@ def read_derived(ctx: Context) -> None:
         r"plus)(?: to (?:the )?(?P<into>{T}|{C}))?(?: a| an| the)?(?: new)?(?: column| field| col)?(?: called| "
         r"named)? " + name + r"(?: (?:to|in|on|for) (?:the )?(?P<ds>{T}|{C})(?: table| dataset| data)?)?(?: ,)?"
         r" (?:=|as|equal to|equals|which is|that is|being|defined as|(?:computed|calculated|worked out|derived|figured)"
-        r" as|given by|:) " + body,
+        r" as|given by|:|i\.e(?: \.)?(?: ,)?|ie|i \. e(?: \.)?(?: ,)?|namely|meaning) " + body,
         lambda m: _derive(ctx, m),
     )
     scan(r"(?:where )?(?P<name>[a-z_][a-z0-9_]*) = " + body, lambda m: _derive(ctx, m))
@@ -434,7 +435,8 @@ def read_derived(ctx: Context) -> None:
         lambda m: _period_named(ctx, m),
     )
     scan(
-        r"(?:add|with|include|show|plus|give {T})(?: the| a| an)?(?: new| extra| additional)?(?: (?:column|"
+        r"(?:add|with|include|show|plus|give {T}|(?:also |too )?(?:carry|carries|bear|bears|gain|gains|come with"
+        r"|comes with)|also (?:get|gets|have|has))(?: the| a| an)?(?: new| extra| additional)?(?: (?:column|"
         r"field)(?: (?:to|in|on) (?:the )?{T})?(?: with| for| containing| holding| of| showing| giving)?(?: the)?)? "
         r"(?:{T} |(?P<col>{C}) )?(?P<unit>year|month|quarter|week|day)(?: of(?: "
         r"the)? (?P<col2>{C}))?(?: column| field)?"

@@ -5,12 +5,12 @@ column for what they pay in a year, i.e. twelve times the monthly figure')."""
 
 from __future__ import annotations
 
-from datalinx.agents.offline.columns import new_name
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.derive import _expression, compute
 from datalinx.agents.offline.grounding import ColumnRef, name_words
 from datalinx.agents.offline.phrases import arithmetic
 from datalinx.agents.offline.plan import ident
+from datalinx.agents.offline.renames import new_name
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.words import FILLER
 from datalinx.core.pipelines.types import NUMERIC, ColumnType

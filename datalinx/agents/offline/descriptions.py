@@ -52,6 +52,13 @@ def read_column_descriptions(ctx: Context) -> None:
     scan(r"(?:the |that )?(?:column|field) (?:that|which) (?:says|shows|tells(?: you| us)?|holds|records|gives|stores"
          r"|keeps|has) (?:when|how|what|which|whether|where|who)(?: (?!(?:not|no|never)(?= ))(?![@§])[^ ]+){0,4}"
          r" (?P<c>{C})", lambda m: _fold(ctx, m, _named(ctx, m)))  # fmt: skip
+    # 'the column saying whether a row is for training or testing': the one column holding both values named
+    telling = (
+        r"(?:the |that )?(?:column|field) (?:(?:that|which) )?(?:says|saying|shows|showing|tells|telling|marks|marking"
+        r"|records|recording|indicates|indicating|flags|flagging) (?:whether|if)(?: (?!(?:not|no|never)(?= ))"
+        r"(?:(?![@§])[^ ]+|{T})){0,4} (?P<v1>{V}) or (?P<v2>{V})"
+    )
+    scan(telling, lambda m: _fold(ctx, m, _holding(ctx, m)))
 
 
 def _own_key(ctx: Context) -> str | None:
@@ -112,6 +119,14 @@ def _named(ctx: Context, match: Match) -> str | None:
     if item is None or item.kind != "col" or item.ref.dataset != ctx.base:
         return None
     return item.ref.column
+
+
+def _holding(ctx: Context, match: Match) -> str | None:
+    """The base's one column both values of a match are of ('training or testing': split)."""
+    said = [match.item("v1"), match.item("v2")]
+    refs = [getattr(item.ref, "column", None) if item is not None and item.kind == "val" else None for item in said]
+    owners = [getattr(item.ref, "dataset", None) for item in said if item is not None]
+    return refs[0] if refs[0] is not None and refs[0] == refs[1] and owners == [ctx.base, ctx.base] else None
 
 
 def _counted(ctx: Context) -> str | None:

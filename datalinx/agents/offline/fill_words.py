@@ -43,7 +43,10 @@ GAPS = tuple(
 ASIDE = r"(?: (?P<aside>(?:are|is|keep|keeps) (?![@§])[^ ]+(?: (?![@§,;.?!])[^ ]+){0,5}))?"
 TROUBLE = r"(?:are|is|keep|keeps) " + TROUBLES + r" (?:my|our|the|their|his|her) [a-z]+(?: [a-z]+)?"
 POLITE = r"(?:(?:could|can|would|will|you|please|just|simply|then|so|maybe|kindly) )*"
-THOSE = r"(?:those|them|these|it|there|the blanks|the gaps|the empty ones|those ones|the missing ones|their place)"
+THOSE = (
+    r"(?:those|them|these|it|there|(?:the|those|these) (?:blanks|gaps|holes|empty ones|missing ones)|those ones"
+    r"|their place)"
+)
 LATER = r"(?: (?:instead|for now|for the moment|for the time being|in there|there|in its place|in their place))*"
 # the others' summary: 'the middle income of everyone', 'the average of the rest'
 OTHERS = (
@@ -54,7 +57,11 @@ VALUE = HOW + OTHERS
 THE = r"(?:the |an? |its |their )?"
 PUT = (
     r"(?:put|write|enter|insert|use|show|plug in|fill in) " + THE + VALUE + r" (?:in|into|for|as|in for) " + THOSE,
-    r"(?:set|make|fill|change|turn|default) " + THOSE + r"(?: in| up)? (?:to|with|as|into|to be) " + THE + VALUE,
+    r"(?:set|make|fill|change|turn|default|plug|patch) "
+    + THOSE
+    + r"(?: in| up)? (?:to|with|as|into|to be) "
+    + THE
+    + VALUE,
     r"(?:give|assign|make) " + THOSE + " " + THE + VALUE,
     # 'label those 'UNKNOWN'', 'mark them as n/a', 'tag them unknown': the gaps named by the value that fills them
     r"(?:label|mark|tag|class|classify|code|call) (?:all )?" + THOSE + r"(?: (?:as|with))? " + THE + VALUE,

@@ -255,6 +255,10 @@ def read_fills(ctx: Context) -> None:
         lambda m: _fill(ctx, m),
     )
     scan(r"(?P<how>forward|backward) fill(?: the)?(?: " + COLUMNS + ")?", lambda m: _fill(ctx, m))
+    # terse 'blank prices -> 0', 'missing ages → median': the gaps, an arrow, what fills them
+    arrow = r"(?:- >|\u2192|>=|becomes?|become)"
+    scan(r"(?:the |all |any )?" + missing + " " + COLUMNS + r"(?: " + gaps + r")? " + arrow + r" (?:the |an? )?" + HOW,
+         lambda m: _fill(ctx, m))  # fmt: skip
     scan(
         r"(?:replace|change|map|turn|convert) (?P<old>{S}|{V}) (?:with|by|to|"
         r"into|as) (?P<new>{S}|[^ @§,;]+)(?: in(?: the)? (?P<col>{C}))?",

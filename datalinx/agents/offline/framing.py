@@ -36,9 +36,14 @@ MODAL = (
 ODD_FETCH = (
     r"(?:pull(?:ing)?(?: up| out)?|grab(?:bing)?|getting|fetch(?:ing)?|dig(?:ging)? (?:out|up)|finding|listing"
     r"|showing|giving|look(?:ing)? up|bring(?:ing)? up|dredge up|fish out|send(?:ing)? (?:me|us)"
-    r"|put(?:ting)? together(?: a list of| a table of)?)"
+    r"|put(?:ting)? together(?: a list of| a table of)?|open(?:ing)? up)"
 )
-FETCH = rf"(?:{ODD_FETCH}|get|find|have|see|state)(?: me| us)?(?! (?:rid|in|into|back|together|of|off|on)\b)"
+# 'open' alone fetches only a dataset said with its article after an ask ('can you open the churn data'); 'open
+# orders' may be a status
+FETCH = (
+    rf"(?:{ODD_FETCH}|get|find|have|see|state|open(?= (?:the|our|my|up)\b))(?: me| us)?"
+    r"(?! (?:rid|in|into|back|together|of|off|on)\b)"
+)
 STATED = (
     r"(?:(?:i|we) (?:really )?(?:need|want|would like|'d like|would love|'d love)"
     r"|(?:i'd|we'd|id) (?:really )?(?:like|love)"

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 
 from datalinx.agents.offline.ages import age_column
-from datalinx.agents.offline.columns import new_name
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.grounding import ColumnRef, name_words
 from datalinx.agents.offline.phrases import OP, comparison
 from datalinx.agents.offline.plan import equality, ident, literal
+from datalinx.agents.offline.renames import new_name
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.units import SPANS, in_span
 from datalinx.core.pipelines.types import NUMERIC

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from datalinx.agents.offline.columns import new_name
 from datalinx.agents.offline.context import PEOPLE, Context
 from datalinx.agents.offline.grounding import ColumnRef, name_words
 from datalinx.agents.offline.plan import ident
+from datalinx.agents.offline.renames import new_name
 from datalinx.agents.offline.sentence import Match
 from datalinx.core.pipelines.types import ColumnType
 

@@ -23,7 +23,10 @@ PRESENT = (
 # The same said right after the column, with no verb: not 'set' there ('the test set' is no test).
 PRESENT_BARE = PRESENT.replace("|set|", "|")
 # Words after a column that say its value is kept on the record: 'a phone number on file'.
-ON_FILE = r"(?:on file|on record|recorded|filled in|attached|attach|linked|assigned|given|provided|stored)"
+ON_FILE = (
+    r"(?:on file|on record|recorded|filled in|attached|attach|linked|assigned|given|provided|stored|logged|entered"
+    r"|captured|noted)"
+)
 ARTICLE = r"(?:a |an |the |any |their |its )?"
 # Stored values that mean the thing is absent: 'no internet service' is internet_service = 'none'.
 ABSENT_VALUES = ("none", "no")

@@ -65,6 +65,7 @@ def _readers() -> tuple[types.ModuleType, ...]:
         placing,
         questions,
         relations,
+        renames,
         values,
     )
 
@@ -93,6 +94,7 @@ def _readers() -> tuple[types.ModuleType, ...]:
         placing,
         questions,
         relations,
+        renames,
         values,
     )
 
@@ -221,6 +223,13 @@ def _join_hyphens(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _unframed_notes(notes: list[str], framed: list[Token], core: list[Token]) -> list[str]:
+    """The notes without the spelling fixes of words taken off as framing ('planning a youth campaign': no 'south')."""
+    kept = {f"read '{t.text}' as '{t.norm}'" for t in core if t.fixed_from}
+    dropped = {f"read '{t.text}' as '{t.norm}'" for t in framed if t.fixed_from and t not in core} - kept
+    return [note for note in notes if note not in dropped]
+
+
 def read(request: str, catalog: CatalogView, previous: list[str] | None = None) -> Reading:
     """Tokens to items over the chosen datasets."""
     grounding, speller = grounding_for(catalog)
@@ -237,7 +246,8 @@ def read(request: str, catalog: CatalogView, previous: list[str] | None = None) 
     product_ranges(tokens, grounding)
     median_values(tokens)
 
-    tokens, unclear = unframe(tokens, grounding, request)
+    framed, (tokens, unclear) = tokens, unframe(tokens, grounding, request)
+    notes[:] = _unframed_notes(notes, framed, tokens)
     choice = choose(tokens, grounding, previous or [], request)
     base, named = choice.base, choice.named
     if base is None:

@@ -20,7 +20,9 @@ TIME = (
     r"(?: (?:by )?(?:tomorrow|today|tonight|later|soon|eod|end of (?:day|week)|asap"
     r"|next (?:week|month|quarter|monday|tuesday|wednesday|thursday|friday)"
     r"|this (?:week|afternoon|morning|evening|friday)|on (?:monday|tuesday|wednesday|thursday|friday)"
-    r"|(?:for |on |by )?(?:monday|tuesday|wednesday|thursday|friday)))?"
+    r"|(?:for |on |by )?(?:monday|tuesday|wednesday|thursday|friday)"
+    r"|(?:before|ahead of) (?:(?:the|our|my) (?:[a-z]+ )?(?:meeting|call|review|deadline|demo|launch)|the weekend"
+    r"|(?:monday|tuesday|wednesday|thursday|friday))))?"
 )
 DET = r"(?:a|an|the|our|my|this|next|tomorrow's|monday's|friday's|some|a quick|the weekly|the monthly)"
 WORK_NOUN = (
@@ -28,9 +30,12 @@ WORK_NOUN = (
     r"|sanity check|look|glance|email|newsletter|board pack|pack|catch-up|catch up|workshop|offsite|memo|analysis"
     r"|forecast|budget|spreadsheet|accruals|close|planning|reference|comparison|pitch|chart|graph|plot|viz|visual"
     r"|visuali[sz]ation|map|heatmap|story|writeup|write-up|one-pager|summary|exercise|project|promo|promotion"
-    r"|campaign|mailshot|mailout|mailer|feed|import|upload|extract)s?"
+    r"|campaign|mailshot|mailout|mailer|feed|import|upload|extract|list)s?"
 )
-AUDIENCE = r"(?:team|office|folks|people|department|dept|crew|squad|leadership|board|execs|boss|manager|lead|group)"
+AUDIENCE = (
+    r"(?:team|office|folks|people|department|dept|crew|squad|leadership|board|execs|boss|manager|lead|group|auditors"
+    r"|accountants|analysts|investors|regulators|stakeholders|committee|partners|colleagues|bosses|managers|directors)"
+)
 TEAMS = r"(?:finance|sales|legal|marketing|ops|hr|management|leadership|cfo|ceo|director|client|accounting|audit)"
 TOPIC = r"(?: (?!for\b)[a-z0-9'-]+){0,3}?"  # what the work is on: 'a customer call', 'the churn review'
 # a reason said with the ask, and whether a column it names is the work's subject ('a revenue review'), not rows
@@ -56,7 +61,8 @@ PURPOSES: list[tuple[str, bool]] = [
      rf" {WORK_NOUN}(?: (?:works?|load|loads|render|renders|behave|behaves|happy|look right|looks right|make sense"
      rf"|makes sense))?", True),
     (rf"(?:(?:my|our|the) (?:[a-z]+ ){{0,2}}(?:{AUDIENCE}|{TEAMS})(?: [a-z]+)?|{TEAMS})"
-     r" (?:asked|wants|needs|requested|is asking|are asking)(?: (?:it|this|them|(?:a|the) (?:list|copy|table|file"
+     r" (?:asked(?: for)?|wants|needs|want|need|requested|is asking|are asking|would like|'d like)(?: (?:it|this|them"
+    r"|(?:a|the) (?:list|copy|table|file"
      r"|spreadsheet|breakdown|rundown|summary|export)(?: of (?:it|this|them|these|those))?))?(?: for (?:it|this|them))?"
      rf"(?: to (?:see|look at|review|check|have) (?:it|this|them))?{TIME}", True),
     # the work said to be near: 'quarterly review coming up', 'the board deck is due friday'
@@ -77,7 +83,8 @@ DOING = (
     r"(?:planning(?: for| out| ahead for)?|looking (?:at|into)|trying to|hoping to|working (?:on|out|through)"
     r"|thinking (?:about|of)|getting ready for|preparing for|prepping for|gearing up for|figuring out|digging into"
     r"|researching|exploring|investigating|sizing up|mapping out|scoping(?: out)?|budgeting for|studying|chasing"
-    r"|hunting (?:for|down)|on the hunt for"
+    r"|hunting (?:for|down)|on the hunt for|(?:checking|seeing|gauging|judging) (?:how|whether|if)|refreshing"
+    r"|rebuilding|organi[sz]ing|arranging|hosting|booking|onboarding|wrapping up|restocking|pitching(?: to)?"
     r"|following up on|keeping an eye on|wondering (?:about|why|if|whether|how|what)|curious (?:about|why|how|whether"
     r"|if|what)|worried about|concerned about|interested in|meaning to|hoping (?:that|it|it's|this|we))"
 )
@@ -116,6 +123,11 @@ TROUBLES = (
     r"|import|render|plot|chart|export)"
     r"|(?:is|are|was|were|'s|'re) (?:off|wrong|weird|odd|broken|confusing|annoying|messy|noisy|a mess|a pain"
     r"|useless|misleading|garbage|junk)|(?:look|seem)(?:s)? (?:off|wrong|weird|odd|strange|suspicious|fishy)"
+    r"|(?:wants?|needs?|expects?|requires?|prefers?|likes?) (?:those|these|that|this|them|it)(?: (?:headers?|labels?"
+    r"|formats?|layout|spellings?))?"
+    r"|(?:swears?|swore|insists?|insisted|claims?|claimed|reckons?|thinks?|thought|believes?|believed|promised"
+    r"|(?:assures?|assured|told|tells) (?:me|us))(?= that | (?:it|it's|they|they're|this|these|those|nothing|everything"
+    r"|there|there's|we|we've|we're)\b)"
     r"|asked(?: about (?:it|this|them))?|wants? to know|keeps asking|noticed|spotted|(?:wants?|needs?|would like"
     r"|'d like|plans?|hopes?|is going|are going|'s going|'re going) to " + REACH + ")"
 )
@@ -165,8 +177,9 @@ ASKED = (
     r"|percentage|proportion|ratio|rate|distribution|spread|mix|split|sample|random|most"
     r"|least|oldest|newest|youngest|latest|earliest|recent|biggest|smallest|largest|highest|lowest|cheapest|dearest"
     r"|priciest|best|worst|first|last|alphabetical|alphabetically|names?|top|bottom|maximum|minimum|max|min|common"
-    r"|popular|frequent|distinct|unique|duplicates?|daily|weekly|monthly|quarterly|yearly|annual|list|table|columns?"
+    r"|popular|frequent|distinct|unique|duplicates?|daily|weekly|monthly|quarterly|yearly|annual|table|columns?"
     r"|ordered|ranked|grouped|compare|compared|vs|versus)\b"
+    r"|(?:^|\b(?:the|a|an|full|whole|complete|entire|my|our|your|of|to) )list\b"  # not 'the call list'
     r"|\bper[- ]"
 )
 # a reason that speaks of what the rows hold ('want to see their loyalty points', 'trying to see who has a pager'):
@@ -174,6 +187,12 @@ ASKED = (
 HELD = (
     r"\b(?:their|whose|(?:who|which|that) (?:has|have|had)|(?:ones|those|people|rows|records) (?:with|without))\b"
     r"|(?<=[a-z] )its\b"
+)
+# when the user's work is due: 'before friday', 'by the end of the week', 'ahead of the meeting'
+DEADLINE = (
+    r"\b(?:before|by|until|till|ahead of) (?:(?:this |next |on )?(?:monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday|the weekend)|tomorrow|tonight|eod|cob|lunch(?:time)?|end of (?:the )?(?:day|week)"
+    r"|the end of (?:the )?(?:day|week)|(?:the|our|my) (?:[a-z]+ )?(?:meeting|call|review|deadline|demo|launch))\b"
 )
 CONNECTIVE = r"(?:because|cause|'cause|cos|coz|since|as|btw|fyi|fwiw|also|oh|and|but|plus|ps)"  # 'because we're ...'
 REASONS = [
@@ -212,6 +231,8 @@ def said_reason(
     """Whether a clause (`text`, its words without pauses) is a reason; one naming a value, a number or a column beyond
     the subject of the work ('for the Germany team', 'it's for customers in Italy') is taken but said as unclear.
     `ask`: the tokens of the request the clause is said beside (before it when `first`)."""
+    from datalinx.agents.offline.reason_scenes import blanks_trouble  # its patterns are built on this module's
+
     for pattern, topical in PURPOSES:
         found = re.fullmatch(pattern, text)
         if found is None:
@@ -233,6 +254,8 @@ def said_reason(
         aimed = aimed or re.search(rf"\b{SENT}", text) is not None  # what is sent may name a column
 
         named = _reason_names_data(tokens[rows:], grounding, request, scope, first, aimed, ask)
+        if named and not first and blanks_trouble(text, tokens[rows:], grounding, request):
+            named = False  # 'the model training chokes on nulls': what reads the data, no test of its rows
         if named is not None:
             if named or re.search(HELD, text):
                 _said_unclear(tokens, request, unclear)
@@ -261,6 +284,7 @@ def _reason(text: str, ask: list[Token], each: list[str]) -> int | None:
         rest = text[found.end("rows") :].split(" ", 1)[-1] if rows else text  # after 'the test ones'
         rest = re.sub(rf"\b(?:too )?(?:many|few|lots of|a lot of|thousands of|millions of) {ROWS}\b", "", rest)
         rest = re.sub(r"\b(?:falls?|fell|falling|keels?) over\b", "", rest)  # 'falls over on empties': no test
+        rest = re.sub(DEADLINE, "", rest)  # 'before friday': when the work is due, no test of the rows' dates
         if each:
             rest = re.sub(rf"\bper (?:{'|'.join(map(re.escape, each))})\b", "", rest)
         if re.search(RESTRICTS, rest) or re.search(ASKED, rest) or re.search(rf"\b{ROWS}\b", rest):
@@ -288,11 +312,13 @@ def _reason_names_data(
     number or a column by its name makes it no reason (None): the ask may be about it ('I'm looking at churned
     subscribers, what's their average tenure?')."""
     every = grounding.dataset_names
-    typed = [replace(t, norm=t.fixed_from, fixed_from=None) if t.fixed_from else t for t in tokens]  # as typed: the
-    # pattern read 'planning' and 'staffing', not the spelling fixer's 'placing' and 'staying'
+    from datalinx.agents.offline.reason_scenes import event_places  # its patterns are built on this module's
+
+    typed = as_typed(tokens)  # the pattern read 'planning' and 'staffing', not the fixer's 'placing' and 'staying'
     found = entities(typed, grounding, every, request)
     if scope is not None and not any(c.kind == "ds" and c.refs[0] not in scope for c in found.values()):
         found = entities(typed, grounding, scope, request)  # another dataset named: its values are data too
+    found = event_places(found, typed, grounding, request, ask)
     if any(t.kind in ("number", "quoted", "date", "month") and fold(t.text) != "one" for t in tokens):
         return None if first else True
     named = [c for c in found.values() if c.kind == "val" or getattr(c.refs[0], "strength", 0) >= 2]
@@ -326,6 +352,17 @@ def _beyond_ask(
     return False
 
 
+def as_typed(tokens: list[Token], loosely: bool = False) -> list[Token]:
+    """The tokens as typed, before the spelling fixer: a reason's words are anyone's, not misspelt data; `loosely`,
+    only the words whose fix changed the first letter (a slip keeps it: 'germny', 'fibre')."""
+    return [
+        replace(t, norm=t.fixed_from, fixed_from=None)
+        if t.fixed_from and not (loosely and fold(t.fixed_from)[:1] == t.norm[:1])
+        else t
+        for t in tokens
+    ]
+
+
 def _flag(grounding: Grounding, ref: object) -> bool:
     """Whether a column holds yes or no (a bool, or 0 and 1 as 'churned' does): naming it names rows."""
     if not isinstance(ref, ColumnRef):
@@ -349,8 +386,10 @@ def _data_named(
     """Whether a reason names data: a value, a number, a column by its name where the work's noun stands ('for the
     email'), or (unless it is the subject of the work) any column; None when a value ends it, holding the very noun of
     the work ('for electronic check', a payment method): no reason at all. A value the ask names already ('doing a toy
-    sales review' beside 'in the toys category') is the work's subject, not another test."""
+    sales review' beside 'in the toys category') is the work's subject, not another test. A word the spelling fixer
+    changed from its first letter on is read as typed ('planning a youth campaign': no region 'south')."""
     every = grounding.dataset_names
+    tokens = as_typed(tokens, loosely=True)
     found = entities(tokens, grounding, every, request)
     if topical and ask:
         tested = [c.refs[0] for c in entities(ask, grounding, every, request).values() if c.kind == "val"]

@@ -55,9 +55,9 @@ NEGATED = frozenset(
 SHORT_FORMS = {"cols": "columns", "col": "column", "flds": "fields", "fld": "field", "seg": "segment",
                "segs": "segments", "tst": "test", "goin": "going", "comin": "coming"}  # fmt: skip
 # Words read as a plainer one: 'whos' is the "who's" typed without its apostrophe; 'despite' joins two row tests
-# as 'and' does ('churned despite being on a two-year contract').
+# as 'and' does ('churned despite being on a two-year contract'); 'solely' and 'exclusively' are 'only'.
 PLAINER = {"whos": "who", "despite": "and", "dearest": "priciest", "costliest": "priciest", "cust": "customer",
-           "custs": "customers", "hw": "how"}  # fmt: skip
+           "custs": "customers", "hw": "how", "solely": "only", "exclusively": "only"}  # fmt: skip
 # Words that summarise a column, any two of which a slash may join: 'min/max tenure' is its lowest and highest.
 SLASHED_SUMMARIES = frozenset({"min", "max", "minimum", "maximum", "avg", "average", "mean", "median", "sum", "total"})
 # Words a slash joins as alternatives, not as a list: 'and/or', 'true/false', 'yes/no'.

@@ -45,6 +45,7 @@ CHATTER = word_set(
     preferably
     everything anything something nothing everyone everybody whole entire overall altogether
     okay alright sure great awesome perfect nice cool thx ty pls plz yes yeah yep hey hiya dear team folks
+    brilliant lovely ideal handy fab fantastic amazing wonderful helpful marvellous splendid superb
     again still already even ever further furthermore moreover additionally finally
     hi hello greetings morning afternoon evening
     kindly humbly politely

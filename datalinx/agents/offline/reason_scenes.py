@@ -1,0 +1,64 @@
+"""Reasons whose words name data that is not what the rows are tested on: a tool troubled by blanks ('the model
+training chokes on nulls': the split's value 'training' is what reads the data), and where an event the user is
+preparing for happens ('a trade fair in Cologne', beside accounts asked for in Germany)."""
+
+from __future__ import annotations
+
+import re
+
+from datalinx.agents.offline.entities import Candidate, entities
+from datalinx.agents.offline.grounding import Grounding, ValueRef, name_words
+from datalinx.agents.offline.reasons import CONNECTIVE, ROWS, TROUBLES, as_typed
+from datalinx.agents.offline.tokens import Token
+
+# a tool troubled by the blanks a fill or a test of them is about: 'the model training chokes on nulls', 'our
+# dashboard breaks on empty values'; its subject's head is what reads the data, but a word before the head may say
+# which rows ('our fibre dashboard')
+BLANK_VALUES = (
+    r"(?:nulls|null values|blanks|blank values|blank cells|empties|empty values|empty cells|empty fields|gaps|nans"
+    r"|missing values|missing data|missing ones|missing entries|holes)"
+)
+BLANKS_TROUBLE = (
+    rf"(?:the|our|my) (?!(?:[a-z'-]+ )*{ROWS}\b)(?P<modifiers>(?:[a-z'-]+ ){{0,2}})[a-z'-]+ {TROUBLES}(?: (?:on|over"
+    rf"|at|with|because of|due to|when it (?:sees|hits|meets|gets)))?(?: (?:the|all|those|these|any|all the))?"
+    rf" {BLANK_VALUES}"
+)
+# what happens somewhere, which a place after it locates: 'a trade fair in Cologne', 'our roadshow in Lyon'
+EVENTS = frozenset(
+    {"fair", "fairs", "show", "shows", "expo", "exhibition", "conference", "convention", "congress", "summit", "event",
+     "events", "trip", "visit", "tour", "roadshow", "meetup", "festival", "launch", "offsite", "workshop", "pop-up"}
+)  # fmt: skip
+LOCATING = frozenset({"in", "at", "near"})
+PLACE_PARTS = frozenset({"city", "town", "country", "region", "state", "location", "place"})
+
+
+def blanks_trouble(text: str, tokens: list[Token], grounding: Grounding, request: str) -> bool:
+    """Whether a clause (`tokens`: its words after any connective) is a tool troubled by blanks, naming no dataset's
+    rows nor, before its head, a value: the head reads the data ('the model training')."""
+    lead = re.match(rf"(?:{CONNECTIVE} )+", text)
+    found = re.fullmatch(BLANKS_TROUBLE, text[lead.end() :] if lead else text)
+    if found is None or any(t.norm in grounding.dataset_words or t.kind != "word" for t in tokens):
+        return False
+    modifiers = as_typed(tokens[1 : 1 + len(found.group("modifiers").split())])
+    return not entities(modifiers, grounding, grounding.dataset_names, request)
+
+
+def event_places(
+    found: dict[int, Candidate], tokens: list[Token], grounding: Grounding, request: str, ask: list[Token] | None
+) -> dict[int, Candidate]:
+    """The entities of a reason without the places its events happen in ('a trade fair in Cologne'), when the ask
+    tests a place already (the accounts in Germany): the rows are placed by the ask, the event by the reason."""
+    if ask is None or not any(_place(c) for c in entities(ask, grounding, grounding.dataset_names, request).values()):
+        return found
+    events = [i for i, t in enumerate(tokens) if t.norm in EVENTS]
+    return {
+        at: c
+        for at, c in found.items()
+        if not (_place(c) and at > 0 and tokens[at - 1].norm in LOCATING and any(e < at - 1 for e in events))
+    }
+
+
+def _place(candidate: Candidate) -> bool:
+    """Whether a candidate is a value of a column of places (a city, a country)."""
+    ref = candidate.refs[0]
+    return candidate.kind == "val" and isinstance(ref, ValueRef) and bool(set(name_words(ref.column)) & PLACE_PARTS)
