@@ -309,18 +309,27 @@ def _people_named(items: list[Item], base: str, scope: list[str]) -> None:
 
 
 THING_NOUNS = frozenset({"item", "items", "thing", "things"})
+# verbs of goods changing hands, after which items are units moved rather than rows of a catalogue
+TRADED = frozenset({"sell", "sells", "sold", "selling", "buy", "buys", "bought", "buying", "order", "orders",
+                    "ordered", "purchase", "purchased", "purchases", "ship", "shipped", "shipping", "return",
+                    "returned", "deliver", "delivered", "move", "moved", "shift", "shifted", "sale",
+                    "sales"})  # fmt: skip
 
 
 def _things_named(items: list[Item], base: str) -> None:
-    """'which items fall under our books range': over a dataset of things (no people), a word for things that no
-    column took is the base's rows."""
+    """'which items fall under our books range': over a dataset of things (no people) the request does not name, a
+    word for things that no column took is the base's rows ('more than 3 items', 'products and their items' are
+    something else, left unread)."""
     from datalinx.agents.offline.words import PEOPLE
 
-    if any(p in base.lower() for p in PEOPLE):
+    if any(p in base.lower() for p in PEOPLE) or any(i.kind == "ds" and i.ref == base for i in items):
         return
+    if any(i.text.lower() in TRADED for i in items):
+        return  # 'how many items did we sell in the books category': goods moved, not the catalogue's rows
     for before, item in itertools.pairwise([None, *items]):
         counted = before is not None and before.kind in ("num", "year")  # 'more than 3 items': a count, no rows
-        if item is not None and item.kind == "word" and item.norm in THING_NOUNS and not counted:
+        owned = before is not None and before.norm in ("its", "their")
+        if item is not None and item.kind == "word" and item.norm in THING_NOUNS and not (counted or owned):
             item.kind, item.ref = "ds", base
 
 
