@@ -156,7 +156,20 @@ def test_an_age_said_thirty_something_is_that_decade(
     _gives(request_text, dataset, pl.col("age").is_between(low, low + 9), demo, tmp_path)
 
 
-@pytest.mark.parametrize("request_text", ["orders worth forty something", "products aged thirty-something"])
+@pytest.mark.parametrize("request_text", ["orders from customers aged thirty-something",
+                                          "orders placed by customers who are thirty something"])  # fmt: skip
+def test_thirty_something_after_the_people_of_the_rows_is_their_age(
+    request_text: str, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    buyers = demo.frames["customers"].filter(pl.col("age").is_between(30, 39)).select("customer_id")
+    same_rows(output, demo.frames["orders"].join(buyers, on="customer_id", how="semi"))
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    ["orders worth forty something", "products aged thirty-something", "orders that are forty something"],
+)
 def test_thirty_something_of_no_age_is_said_unclear(request_text: str, demo: Demo) -> None:
     _refused(request_text, demo)
 

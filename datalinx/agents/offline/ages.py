@@ -46,9 +46,12 @@ def _something(ctx: Context, match: Match) -> bool:
     low = NUMBER_WORDS.get(word or "") if number is None else number.ref
     if not isinstance(low, int) or low % 10 or not 20 <= low <= 90:
         return False
-    column = age_column(ctx)
+    start = match.indexes[0]
+    before = ctx.sentence.items[start - 1] if start > 0 else None
+    people = before is not None and before.kind == "ds" and str(before.ref) != ctx.base  # 'orders from customers ...'
+    column = age_column(ctx) if people or ctx.grounding.columns_named(("age",), [ctx.base]) else None
     if column is None or ctx.type_of(column) not in NUMERIC:
-        ctx.refuse(f"{match.text} (no age column)")
+        ctx.refuse(f"{match.text} (no age of the {ctx.base})")  # 'orders that are forty something'
         return True
     if any(i.ref.column != column for i in match.items("col")):
         return False  # 'income thirty-something' names another column
