@@ -329,7 +329,7 @@ HELD = [
     ("customers we do not hold a birth date for", "customers", pl.col("birth_date").is_null()),
     ("customers we never stored an email for", "customers", pl.col("email").is_null()),
     ("are there any delivered orders with no ship date logged?", "orders", DELIVERED & pl.col("ship_date").is_null()),
-    ("customers with a phone number captured", "customers", pl.col("phone").is_not_null()),
+    ("customers lacking a phone number captured", "customers", pl.col("phone").is_null()),
     ("customers without an email saved", "customers", pl.col("email").is_null()),
     ("orders with no ship date entered", "orders", pl.col("ship_date").is_null()),
 ]
@@ -345,3 +345,12 @@ def test_a_value_held_or_logged_is_a_test_of_its_presence(
 @pytest.mark.parametrize("request_text", ["subscribers with no weight logged", "customers we hold no weight for"])
 def test_a_value_held_of_no_such_column_is_said_unclear(request_text: str, demo: Demo) -> None:
     _refused(request_text, demo)
+
+
+@pytest.mark.parametrize(
+    "request_text", ["customers with just the name and email kept", "customers with the email saved"]
+)
+def test_a_column_kept_or_saved_after_with_is_no_test_of_its_presence(request_text: str, demo: Demo) -> None:
+    planned = draft(request_text, demo.catalog)
+    nodes = (planned.definition or {}).get("nodes", [])
+    assert not any(n["kind"] == "filter" for n in nodes), nodes

@@ -23,10 +23,10 @@ PRESENT = (
 # The same said right after the column, with no verb: not 'set' there ('the test set' is no test).
 PRESENT_BARE = PRESENT.replace("|set|", "|")
 # Words after a column that say its value is kept on the record: 'a phone number on file'.
-ON_FILE = (
-    r"(?:on file|on record|recorded|filled in|attached|attach|linked|assigned|given|provided|stored|logged|captured"
-    r"|entered|noted|saved|held|kept)"
-)
+ON_FILE = r"(?:on file|on record|recorded|filled in|attached|attach|linked|assigned|given|provided|stored)"
+# The same after a column said to be lacking, with other verbs of keeping a record: 'with no ship date logged' (after
+# 'with' alone, 'with the email kept' keeps a column instead)
+NONE_ON_FILE = ON_FILE[:-1] + r"|logged|captured|entered|noted|saved|held|kept)"
 ARTICLE = r"(?:a |an |the |any |their |its )?"
 # Stored values that mean the thing is absent: 'no internet service' is internet_service = 'none'.
 ABSENT_VALUES = ("none", "no")
@@ -192,7 +192,7 @@ def read_presence(ctx: Context) -> None:
     having = r"(?:(?:who |that |which )?(?:have|has|having|with) )?"
     scan(having + r"both " + _pair("and") + rf"(?: {ON_FILE})?", lambda m: _both(ctx, m, False, False))
     scan(having + _pair("and") + rf" {ON_FILE}", lambda m: _both(ctx, m, False, False))
-    scan(lacking + " " + ARTICLE + rf"(?P<col>{{C}}) {ON_FILE}", lambda m: add_null(ctx, m, True))
+    scan(lacking + " " + ARTICLE + rf"(?P<col>{{C}}) {NONE_ON_FILE}", lambda m: add_null(ctx, m, True))
     scan(having + ARTICLE + rf"(?P<col>{{C}}) {ON_FILE}", lambda m: add_null(ctx, m, False))
     never = r"(?:never|not once|did not|has not|have not|has never|have never|had never)"
     scan(never + r" (?P<verb>[a-z]+) (?:the |a |any )?(?P<col>{C})", lambda m: zero_count(ctx, m))
