@@ -45,7 +45,7 @@ from datalinx.agents.offline.idle_verbs import read_checking, read_idle_verbs
 from datalinx.agents.offline.join_review import consume_datasets, read_whose
 from datalinx.agents.offline.joins import read_added_back, read_joins
 from datalinx.agents.offline.measure_words import read_measure_words
-from datalinx.agents.offline.members import read_unseen_members, read_value_words
+from datalinx.agents.offline.members import read_plus_as_and, read_unseen_members, read_value_words
 from datalinx.agents.offline.most_any import read_most_any
 from datalinx.agents.offline.null_places import read_null_places
 from datalinx.agents.offline.ordering import read_limits, read_sorts
@@ -75,6 +75,7 @@ from datalinx.core.pipelines.types import NUMERIC
 __all__ = ["draft"]
 
 READERS = (
+    read_plus_as_and,
     read_attached,
     read_counted_only,
     read_since_done,

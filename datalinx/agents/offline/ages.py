@@ -9,6 +9,7 @@ from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.dates import decade_word
 from datalinx.agents.offline.plan import Condition, ident
 from datalinx.agents.offline.sentence import Match
+from datalinx.agents.offline.words import NUMBER_WORDS
 from datalinx.core.pipelines.types import NUMERIC
 
 
@@ -33,6 +34,28 @@ def _decade(ctx: Context, match: Match) -> bool:
     if column is None or ctx.type_of(column) not in NUMERIC:
         ctx.refuse(f"{match.text} (no age column)")
         return True
+    condition = Condition(f"{ident(column)} >= {low} and {ident(column)} <= {low + 9}", f"{column} {low}-{low + 9}")
+    condition.column = column
+    ctx.plan.add_filter(condition)
+    return True
+
+
+def _something(ctx: Context, match: Match) -> bool:
+    """'aged thirty-something', 'who are 40-something': an age anywhere in that decade."""
+    word, number = match.group("tens") or match.group("joined"), match.item("num")
+    low = NUMBER_WORDS.get(word or "") if number is None else number.ref
+    if not isinstance(low, int) or low % 10 or not 20 <= low <= 90:
+        return False
+    start = match.indexes[0]
+    before = ctx.sentence.items[start - 1] if start > 0 else None
+    people = before is not None and before.kind == "ds" and str(before.ref) != ctx.base  # 'orders from customers ...'
+    column = age_column(ctx) if people or ctx.grounding.columns_named(("age",), [ctx.base]) else None
+    if column is None or ctx.type_of(column) not in NUMERIC:
+        ctx.refuse(f"{match.text} (no age of the {ctx.base})")  # 'orders that are forty something'
+        return True
+    if any(i.ref.column != column for i in match.items("col")):
+        return False  # 'income thirty-something' names another column
+    ctx.note(f"read '{match.text}' as {column} from {low} to {low + 9}")
     condition = Condition(f"{ident(column)} >= {low} and {ident(column)} <= {low + 9}", f"{column} {low}-{low + 9}")
     condition.column = column
     ctx.plan.add_filter(condition)
@@ -67,6 +90,14 @@ def read_ages(ctx: Context) -> None:
         r"(?:aged|{C}) (?P<num>{N})(?: years old| years)? (?:or|and) (?P<dir>over|above|more|under|below|less)",
         lambda m: _open_ended(ctx, m),
     )
+    # 'aged thirty-something', 'who are 40-something', 'thirtysomething year olds': said as an age, the decade
+    tens = "|".join(w for w, n in NUMBER_WORDS.items() if n % 10 == 0 and 20 <= n <= 90)
+    something = (
+        r"(?:(?P<tens>" + tens + r") something|(?P<joined>" + tens + r")something|(?P<num>{N})(?: -)? something)"
+    )
+    aged = r"(?:aged|{C}|(?:who|that) (?:are|is|was|were)) " + something + r"(?: years? olds?| years old)?"
+    ctx.sentence.scan(aged, lambda m: _something(ctx, m))
+    ctx.sentence.scan(something + r" (?:years? olds?|years old|years? {C}|{C})", lambda m: _something(ctx, m))
     decades = r"(?P<decade>[a-z]+(?:ies|ys))"  # a decade word, misspelt 'twentys' too
     owner = r"in (?:their|there|his|her|my|your|our) (?:" + decades + r"|(?P<num>{N}) s|(?P<dated>{D}))"
     ctx.sentence.scan(owner, lambda m: _decade(ctx, m))

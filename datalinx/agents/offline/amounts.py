@@ -56,3 +56,25 @@ def figures(ctx: Context, match: Match) -> bool:
     explanation = f"{column} has {digits} figures"
     ctx.plan.add_filter(Condition(f"{name} >= {literal(low)} and {name} < {literal(high)}", explanation, column))
     return True
+
+
+def _one_amount(match: Match) -> bool:
+    """Whether the groups `col` and `col2` name the same column ('earn ... income')."""
+    first, second = match.item("col"), match.item("col2")
+    refs = [(i.ref.dataset, i.ref.column) for i in (first, second) if i is not None and i.kind == "col"]
+    return len(refs) == 2 and refs[0] == refs[1]
+
+
+def read_figures(ctx: Context) -> None:
+    """'six figures': an amount by its digits; 'low six figures' is only approximate."""
+    scan = ctx.sentence.scan
+    count = r"(?:(?P<n>{N})|(?P<word>" + "|".join(w for w, n in NUMBER_WORDS.items() if 2 <= n <= 12) + "))"
+    scan(r"(?:low|mid|high|upper|lower|the low|the mid|the high) " + count + r"[ -]figures?",
+         lambda m: not ctx.refuse(f"{m.text} (approximate)"))  # fmt: skip
+    yearly = r"(?: (?:a|per|each) year| annually| per annum| yearly)?"
+    # 'earn a six-figure income', 'bring home a five-figure salary': the verb and the noun name the one amount
+    scan(r"(?P<col>{C}) (?:a |an )?" + count + r"[ -]?figures? (?P<col2>{C})",
+         lambda m: _one_amount(m) and figures(ctx, m))  # fmt: skip
+    scan(r"(?P<col>{C}) (?:is |are )?(?:of |in |with |into )?(?:the )?(?:a |an )?" + count + " figures?" + yearly,
+         lambda m: figures(ctx, m))  # fmt: skip
+    scan(r"(?:a |an )?" + count + r" figures? (?P<col2>{C})", lambda m: figures(ctx, m))

@@ -25,14 +25,20 @@ COUNTED = frozenset({"call", "calls", "contact", "contacts", "ticket", "tickets"
 ONWARDS = (
     r"(?P<op>or more|or over|and more|and up|and above|and over|plus|or less|or fewer|or under|and under|and below)"
 )
+# 'four times', 'on four separate occasions'
+OCCASIONS = r"(?:times?|(?:separate |different )?occasions?)"
 TIMES_SAID = (
-    r"(?P<num>{N})(?: times?)? " + ONWARDS + r"(?: times?)?|(?P<num2>{N}) times?"
-    r"|(?P<word>once|twice|thrice)(?: " + ONWARDS.replace("?P<op>", "?P<op2>") + ")?"
-)
+    r"(?P<num>{N})(?: " + OCCASIONS + ")? " + ONWARDS + r"(?: " + OCCASIONS + r")?|(?P<num2>{N}) " + OCCASIONS
+    + r"|(?P<word>once|twice|thrice)(?: " + ONWARDS.replace("?P<op>", "?P<op2>") + ")?"
+)  # fmt: skip
+# 'on four or more occasions': the 'on' read with the contact phrase it follows
 HOW_OFTEN = (
+    r"(?: on(?= (?:(?:more than|over|at least|at most|fewer than|less than|no more than|exactly|under) )?{N}"
+    r"(?: or (?:more|fewer|less))? (?:separate |different )?occasions?))?"
     r"(?= (?:more than|over|at least|at most|fewer than|less than|no more than|exactly|under) {N}"
-    r"| {N}(?: times?)? (?:or|and|plus)| {N} times?| (?:once|twice|thrice)(?= [.?!,;]|$| or | and | but ))"
-)
+    r"| {N}(?: " + OCCASIONS + r")? (?:or|and|plus)| {N} " + OCCASIONS
+    + r"| (?:once|twice|thrice)(?= [.?!,;]|$| or | and | but ))"
+)  # fmt: skip
 
 # 'has never once phoned the helpdesk': no contact at all, a count of zero
 NEVER = r"(?:never|not once|not ever|at no point)(?: once| ever| yet)? (?:(?:have|has|had) )?"

@@ -21,7 +21,7 @@ RANGE_END = r"(?:and|to|until|till|through|thru|-)"
 # 'no later than' is a bound from above: neither list reads 'later than' or 'earlier than' after 'no' or 'not'.
 AFTER = (
     r"(?:(?<!no )(?<!not )(?:since|after|starting|starting from|starting in|starting on|"
-    r"beginning|beginning in|later than|on or after|as of)|no earlier than|not earlier than)"
+    r"beginning|beginning in|later than|on or after|as of|beyond)|no earlier than|not earlier than)"
 )
 BEFORE = (
     r"(?:(?<!no )(?<!not )(?:before|until|till|through|up to|up until|by|prior to|earlier than|on or before|up till)"
@@ -165,7 +165,7 @@ def _handle(ctx: Context, match: Match, how: str, with_column: bool) -> bool:
         _add(ctx, column, ref.start, ref.end, f"in {first.text}", ref)
     elif how == "after":
         word = (match.group("prep") or "since").split()[0]
-        start = ref.end if word in ("after", "later") or _at_end(match) else ref.start
+        start = ref.end if word in ("after", "later", "beyond") or _at_end(match) else ref.start
         _add(ctx, column, start, None, f"{word} {first.text}", ref)
     else:
         word = (match.group("prep") or "until").split()[0]
@@ -349,10 +349,11 @@ def read_dates(ctx: Context) -> None:
     )
     nth = r"(?:(?P<nth>" + "|".join(DAY_ORDINALS) + r")|(?P<n>{N})(?: (?:st|nd|rd|th))?)"
     monthly = (
-        r"(?:on |of |in )?(?:the )?" + nth + r"(?: day)? (?:of|in) (?:a|the|each|every|any|some) (?:given |calendar )?"
-        r"month(?: of the year)?"
+        r"(?:on |of |in )?(?:the )?" + nth + r"(?: day)? (?:of|in) (?:a|the|each|every|any|some|its|their) "
+        r"(?:given |calendar )?month(?: of the year)?"
     )
-    scan(r"(?P<col>{C}|{V}) " + BRIDGE + HAPPENED + monthly, lambda m: _day_of_month(ctx, m))
+    # 'an order date that is the 1st of its month'
+    scan(r"(?P<col>{C}|{V}) (?:that |which )?" + BRIDGE + HAPPENED + monthly, lambda m: _day_of_month(ctx, m))
     scan(monthly, lambda m: _day_of_month(ctx, m))
     over = r"(?:over|throughout|across) (?:the |all of |the whole of |the course of )?(?P<a>{D})"
     scan(r"(?P<col>{C}|{V}) " + BRIDGE + HAPPENED + over, lambda m: _handle(ctx, m, "in", True))

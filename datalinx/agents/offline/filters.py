@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from datalinx.agents.offline.ages import age_column
-from datalinx.agents.offline.amounts import figures
+from datalinx.agents.offline.amounts import read_figures
 from datalinx.agents.offline.context import Context, Measure
 from datalinx.agents.offline.filter_dates import year_bound
 from datalinx.agents.offline.idioms import lasted
@@ -16,17 +16,19 @@ from datalinx.agents.offline.relations import read_relations
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.tokens import TIMES
 from datalinx.agents.offline.units import SPANS, in_span, in_unit, numeric_view, span_note, span_of
-from datalinx.agents.offline.words import NUMBER_WORDS, PEOPLE, PERSONS
+from datalinx.agents.offline.words import PEOPLE, PERSONS
 from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
 
 UNIT = (
     r"(?: (?P<unit>{V}|years old|years {C}|years|year old|year {C}|old|"
     r"units|items|pieces|kg|kgs|kilos|kilograms|g|grams|lb|lbs|pounds|oz|ounces|months?|weeks?|days?|year|calls|times|"
+    r"(?:separate |different )?occasions|"
     r"percent|%"
     r"|bucks|quid|euros|dollars|eur|usd))?"
 )
 NUMBER = r"(?:(?:the |a )?(?:value|amount|level|figure|threshold|sum|total) of )?(?P<num>{N}|{D})" + UNIT
 OPERATOR = rf"(?P<neg>not )?(?P<op>{OP})"
+COUNTED_UNITS = frozenset({"units", "items", "pieces"})  # what a whole-number column counts, never an amount
 SYMBOLS = {">": "over", ">=": "at least", "<": "under", "<=": "at most", "=": "equal to", "!=": "not equal to"}
 FLIP = {">": "<=", ">=": "<", "<": ">=", "<=": ">", "=": "!=", "!=": "="}
 AGE_WORDS = {"older": ">", "younger": "<"}
@@ -225,6 +227,9 @@ def _implicit(ctx: Context, match: Match) -> bool:
     if column is None:
         ctx.refuse(f"{match.text} (which column?)")
         return True
+    if unit.lower() in COUNTED_UNITS and not str(ctx.type_of(column)).startswith("int"):
+        ctx.refuse(f"{match.text} (a count of what?)")  # 'products with more than 3 items': no price of 3
+        return True
     ctx.note(f"read '{match.text}' as a test on {column}")
     _unit(ctx, match)
     return compare(ctx, column, parsed[0], number, parsed[1], match.group("unit"))
@@ -246,7 +251,9 @@ def _times(ctx: Context, match: Match) -> bool:
     after = match.indexes[-1] + 1
     following = ctx.sentence.items[after].norm if after < len(ctx.sentence.items) else ""
     number = match.item("num")
-    return number is not None and (number.norm in TIMES or following in ("times", "time"))
+    unit = (match.group("unit") or "").split(" ")[-1]
+    occasions = ("times", "time", "occasions", "occasion")
+    return number is not None and (number.norm in TIMES or following in occasions or unit in occasions)
 
 
 def _column_carried(ctx: Context, match: Match) -> str | None:
@@ -352,14 +359,7 @@ def read_comparisons(ctx: Context) -> None:
         r"(?<!how )(?<!what )(?:roughly|approximately|approx|about|around|circa|more or less|somewhere around)"
     )
     scan(approximate + r" (?:between (?:{N}) and (?:{N})|{N})", lambda m: not ctx.refuse(f"{m.text} (approximate)"))
-    # 'six figures': an amount by its digits; 'low six figures' is only approximate
-    count = r"(?:(?P<n>{N})|(?P<word>" + "|".join(w for w, n in NUMBER_WORDS.items() if 2 <= n <= 12) + "))"
-    scan(r"(?:low|mid|high|upper|lower|the low|the mid|the high) " + count + r"[ -]figures?",
-         lambda m: not ctx.refuse(f"{m.text} (approximate)"))  # fmt: skip
-    yearly = r"(?: (?:a|per|each) year| annually| per annum| yearly)?"
-    scan(r"(?P<col>{C}) (?:is |are )?(?:of |in |with |into )?(?:the )?(?:a |an )?" + count + " figures?" + yearly,
-         lambda m: figures(ctx, m))  # fmt: skip
-    scan(r"(?:a |an )?" + count + r" figures? (?P<col2>{C})", lambda m: figures(ctx, m))
+    read_figures(ctx)
 
     unit = r"(?: (?P<unit>{V}|years old|years|months|weeks|days|euros|dollars|units|items|kg|percent))?"
     scan(

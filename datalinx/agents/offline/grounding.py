@@ -75,6 +75,14 @@ def value_key(text: str) -> str:
     return singular(key)
 
 
+def short_forms(value: str) -> list[str]:
+    """Shorter ways of saying a stored value: 'e-check' and 'echeck' for 'electronic check'."""
+    words = re.findall(r"[a-z]+", fold(value))
+    if len(words) > 1 and words[0] == "electronic":
+        return [" ".join(["e", *words[1:]])]
+    return []
+
+
 # Nouns for a whole set of records, said after a dataset's name: 'the order book', 'the customer list'.
 RECORD_NOUNS = ("book", "books", "list", "table", "log", "ledger", "register", "records", "file", "data", "catalogue",
                 "catalog")  # fmt: skip
@@ -274,10 +282,11 @@ class Grounding:
         self.spellings[(dataset.name, column.name)] = {h: m for h, m in groups.items() if len(m) > 1}
         for head, members in groups.items():
             ref = ValueRef(dataset.name, column.name, head, tuple(members[1:]))
-            for key in {value_key(v) for v in members}:
+            for key in {value_key(v) for v in members} | {value_key(s) for v in members for s in short_forms(v)}:
                 self.values.setdefault(key, []).append(ref)
             if column.distinct is not None and column.distinct <= FEW_VALUES:
                 self.vocabulary.update(w for v in members for w in re.findall(r"[a-z]+", fold(v)) if len(w) > 2)
+                self.vocabulary.update(s.replace(" ", "") for v in members for s in short_forms(v))
 
     # --- lookups ---------------------------------------------------------------------------------------------------
 

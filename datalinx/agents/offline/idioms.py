@@ -102,11 +102,13 @@ def _place_noun(match: Match) -> bool:
     return False
 
 
+# Verbs that lead only to a currency: 'denominated in pounds' (never 'denominated in Germany').
+MONEY_VERBS = frozenset({"denominated", "transacted", "made out"})
 # Verbs a request may say before the value a row holds, which a column of dates or amounts is also named by:
-# 'registered as' (signup_date), 'priced in' (unit_price).
+# 'registered as' (signup_date), 'priced in' (unit_price); or that is no column ('denominated in').
 LEAD_VERBS = frozenset({"registered", "signed up", "signed on", "joined", "enrolled", "listed", "classed", "classified",
                         "recorded", "filed", "priced", "paid", "charged", "billed", "invoiced", "settled", "marked",
-                        "set up", "onboarded"})  # fmt: skip
+                        "set up", "onboarded", *MONEY_VERBS})  # fmt: skip
 
 
 def _leads(match: Match) -> bool:
@@ -116,6 +118,8 @@ def _leads(match: Match) -> bool:
     following = match.sentence.items[match.indexes[-1] + 1 :]
     value = next((i for i in following if i.kind == "val"), None)
     if value is None or (verb.norm if verb.kind == "col" else said) not in LEAD_VERBS:
+        return False
+    if said in MONEY_VERBS and "currency" not in value.ref.column:
         return False
     start = match.indexes[0]
     if start > 0 and match.sentence.items[start - 1].norm == "not":  # 'not registered as smb': the value negated

@@ -1,5 +1,6 @@
 """Values of a column the catalog's samples do not settle: one word of a stored value ('pay by card': 'credit
-card'), and a proper name listed with a known value ('Cologne or Milan': Milan is a city too)."""
+card'), a proper name listed with a known value ('Cologne or Milan': Milan is a city too), and values of two columns
+joined by '+' ('fiber + e-check payers': both hold)."""
 
 from __future__ import annotations
 
@@ -112,3 +113,14 @@ def read_unseen_members(ctx: Context) -> None:
         condition.explanation = f"{listed.column} is {'not ' if listed.negated else ''}'{value}'"
         ctx.plan.add_filter(condition)
         word.consumed = joiner.consumed = True
+
+
+def read_plus_as_and(ctx: Context) -> None:
+    """'fiber + e-check payers': a '+' between values of two columns says both hold, as 'and' does (read first,
+    so every reader sees the 'and')."""
+    items = ctx.sentence.items
+    for before, joiner, after in zip(items, items[1:], items[2:], strict=False):
+        if joiner.consumed or joiner.norm != "+" or before.kind != "val" or after.kind != "val":
+            continue
+        if (before.ref.dataset, before.ref.column) != (after.ref.dataset, after.ref.column):
+            joiner.kind, joiner.norm = "word", "and"

@@ -23,10 +23,10 @@ PRESENT = (
 # The same said right after the column, with no verb: not 'set' there ('the test set' is no test).
 PRESENT_BARE = PRESENT.replace("|set|", "|")
 # Words after a column that say its value is kept on the record: 'a phone number on file'.
-ON_FILE = (
-    r"(?:on file|on record|recorded|filled in|attached|attach|linked|assigned|given|provided|stored|logged|entered"
-    r"|captured|noted)"
-)
+ON_FILE = r"(?:on file|on record|recorded|filled in|attached|attach|linked|assigned|given|provided|stored)"
+# The same after a column said to be lacking, with other verbs of keeping a record: 'with no ship date logged' (after
+# 'with' alone, 'with the email kept' keeps a column instead)
+NONE_ON_FILE = ON_FILE[:-1] + r"|logged|captured|entered|noted|saved|held|kept)"
 ARTICLE = r"(?:a |an |the |any |their |its )?"
 # Stored values that mean the thing is absent: 'no internet service' is internet_service = 'none'.
 ABSENT_VALUES = ("none", "no")
@@ -192,7 +192,7 @@ def read_presence(ctx: Context) -> None:
     having = r"(?:(?:who |that |which )?(?:have|has|having|with) )?"
     scan(having + r"both " + _pair("and") + rf"(?: {ON_FILE})?", lambda m: _both(ctx, m, False, False))
     scan(having + _pair("and") + rf" {ON_FILE}", lambda m: _both(ctx, m, False, False))
-    scan(lacking + " " + ARTICLE + rf"(?P<col>{{C}}) {ON_FILE}", lambda m: add_null(ctx, m, True))
+    scan(lacking + " " + ARTICLE + rf"(?P<col>{{C}}) {NONE_ON_FILE}", lambda m: add_null(ctx, m, True))
     scan(having + ARTICLE + rf"(?P<col>{{C}}) {ON_FILE}", lambda m: add_null(ctx, m, False))
     never = r"(?:never|not once|did not|has not|have not|has never|have never|had never)"
     scan(never + r" (?P<verb>[a-z]+) (?:the |a |any )?(?P<col>{C})", lambda m: zero_count(ctx, m))
@@ -212,6 +212,11 @@ def read_presence(ctx: Context) -> None:
         r"(?P<col>{C}) (?:(?:we|i|you|they) )?(?:do not|not|never|did not) (?:know|have|hold|keep|record|got|get)",
         lambda m: add_null(ctx, m, True),
     )
+    # 'customers we hold no date of birth for': keeping a record said of the value, no test of its own
+    holders = r"(?:we|i|you|they) "
+    scan(holders + HOLD + r"(?= no (?:{C}))", lambda m: True)
+    scan(holders + r"(?:do not|did not|never) " + HOLD + " " + ARTICLE + r"(?P<col>{C})",
+         lambda m: add_null(ctx, m, True))  # fmt: skip
     scan(
         r"(?:with no|without|no|lacking|missing) " + ARTICLE + rf"(?P<t>{{T}}) {ON_FILE}", lambda m: _unattached(ctx, m)
     )
@@ -235,6 +240,8 @@ def read_presence(ctx: Context) -> None:
     )
 
 
+# Verbs of keeping a record of a value: 'we hold no email for them'.
+HOLD = r"(?:hold|held|keep|kept|store|stored|retain|retained|carry|carried)"
 # Verbs of having a service or a thing: 'take', 'use', 'pay for'.
 TAKEN = (
     r"take|takes|took|taking|use|uses|used|using|get|gets|got|buy|buys|bought|pay for|pays for|paid for|receive"

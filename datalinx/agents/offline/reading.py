@@ -42,6 +42,7 @@ def _readers() -> tuple[types.ModuleType, ...]:
     """The modules whose patterns hold the words requests are read with."""
     from datalinx.agents.offline import (
         aggregates,
+        amounts,
         cleaning,
         columns,
         computed,
@@ -71,6 +72,7 @@ def _readers() -> tuple[types.ModuleType, ...]:
 
     return (
         aggregates,
+        amounts,
         cleaning,
         columns,
         computed,
@@ -176,7 +178,7 @@ def _fix_spelling(tokens: list[Token], grounding: Grounding, speller: Speller, n
     for index, negation in reversed(negated):
         tokens.insert(index, negation)
     _added_slips(tokens, notes)
-    number_slips(tokens, notes)
+    number_slips(tokens, notes, speller)
 
 
 COLUMN_WORDS = frozenset({"column", "field", "col"})
@@ -297,6 +299,7 @@ def read(request: str, catalog: CatalogView, previous: list[str] | None = None) 
         i += 1
     _bare_ids(items, grounding, base)
     _people_named(items, base, scope)
+    _things_named(items, base)
     nouns = [n for n in named if n != base and n not in scope]
     for noun in nouns:
         notes.append(f"read '{noun}' as the rows of {base}, whose columns the request names")
@@ -313,6 +316,31 @@ def _people_named(items: list[Item], base: str, scope: list[str]) -> None:
     for before, item in itertools.pairwise(items):
         if item.kind == "word" and item.norm in PERSONS and before.norm in ("by", "from", "of", "for"):
             item.kind, item.ref = "ds", people[0]
+
+
+THING_NOUNS = frozenset({"item", "items", "thing", "things"})
+# verbs of goods changing hands, after which items are units moved rather than rows of a catalogue
+TRADED = frozenset({"sell", "sells", "sold", "selling", "buy", "buys", "bought", "buying", "order", "orders",
+                    "ordered", "purchase", "purchased", "purchases", "ship", "shipped", "shipping", "return",
+                    "returned", "deliver", "delivered", "move", "moved", "shift", "shifted", "sale",
+                    "sales"})  # fmt: skip
+
+
+def _things_named(items: list[Item], base: str) -> None:
+    """'which items fall under our books range': over a dataset of things (no people) the request does not name, a
+    word for things that no column took is the base's rows ('more than 3 items', 'products and their items' are
+    something else, left unread)."""
+    from datalinx.agents.offline.words import PEOPLE
+
+    if any(p in base.lower() for p in PEOPLE) or any(i.kind == "ds" and i.ref == base for i in items):
+        return
+    if any(i.text.lower() in TRADED for i in items):
+        return  # 'how many items did we sell in the books category': goods moved, not the catalogue's rows
+    for before, item in itertools.pairwise([None, *items]):
+        counted = before is not None and before.kind in ("num", "year")  # 'more than 3 items': a count, no rows
+        owned = before is not None and before.norm in ("its", "their")
+        if item is not None and item.kind == "word" and item.norm in THING_NOUNS and not (counted or owned):
+            item.kind, item.ref = "ds", base
 
 
 SPENDERS = frozenset({"spenders", "spender"})

@@ -202,12 +202,15 @@ NUMBER_BEFORE = frozenset({"of", "than", "least", "most", "exactly", "under", "o
 NUMBER_AFTER = frozenset({"less", "fewer", "more", "under", "over", "above", "below", "lower", "higher"})
 
 
-def number_slips(tokens: list[Any], notes: list[str]) -> None:
-    """'thre or les': a slip the speller read as another word ('the') is the one number word it is one edit from,
-    when it stands where a compared number does (after 'of', 'than', 'at least'; before 'or less')."""
+def number_slips(tokens: list[Any], notes: list[str], speller: Speller | None = None) -> None:
+    """'thre or les': a slip the speller read as another word ('the'), or left as no word at all ('fiv'), is the one
+    number word it is one edit from, when it stands where a compared number does (after 'of', 'than', 'under';
+    before 'or less')."""
     words = [(i, t) for i, t in enumerate(tokens) if t.kind == "word"]
     for position, (_, token) in enumerate(words):
         typed = (token.fixed_from or "").lower()
+        if not typed and speller is not None and token.norm.isalpha() and not speller.known(token.norm):
+            typed = token.norm
         if not typed or len(typed) < 3 or token.norm == "one":
             continue
         if token.norm in NUMBER_WORDS:  # 'fivee': five, a number as the word typed right would be
@@ -220,6 +223,7 @@ def number_slips(tokens: list[Any], notes: list[str]) -> None:
         if len(numbers) != 1 or not (before in NUMBER_BEFORE or onwards):
             continue
         notes[:] = [n for n in notes if n != f"read '{token.fixed_from}' as '{token.norm}'"]
+        token.fixed_from = token.fixed_from or token.text
         token.kind, token.norm, token.value = "number", numbers[0], NUMBER_WORDS[numbers[0]]
         notes.append(f"read '{token.fixed_from}' as '{token.norm}'")
 

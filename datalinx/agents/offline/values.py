@@ -445,7 +445,7 @@ def read_values(ctx: Context) -> None:
     # 'products that fall under Home & Kitchen', 'listed under Toys': 'under' a text value is no comparison
     scan(
         r"(?:(?:fall|falls|fell|falling|come|comes|sit|sits|belong|belongs|listed|filed|classed|classified|sorted"
-        r"|grouped|categorised|categorized|are|is) )?(?:under|within)(?= (?:the )?@v\d+)",
+        r"|grouped|categorised|categorized|are|is) )?(?:under|within)(?= (?:the |our |your |their )?@v\d+)",
         lambda m: True,
     )
     # 'never shipped': a value that is also an event with its own date (ship_date) means the date is missing

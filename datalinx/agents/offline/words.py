@@ -148,7 +148,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                "join date", "registration date", "became a customer", "became customers", "became our customers",
                "became a client", "became clients", "opened an account", "opened accounts", "opened their account",
                "opened their accounts", "created an account", "created their account", "set up an account",
-               "made an account", "date they joined", "date joined", "date of joining", "date they signed up",
+               "made an account", "came on board", "come on board", "comes on board", "coming on board",
+               "onboarded", "date they joined", "date joined", "date of joining", "date they signed up",
                "date they registered", "day they joined", "day they signed up"),
     "birth": ("birth", "born", "birthday", "date of birth", "dob", "birthdate"),
     "ship": ("ship", "shipped", "shipping", "shipment", "dispatched", "dispatch", "dispatch date", "shipping date",
@@ -163,7 +164,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                       "billed to date", "cumulative bill", "cumulative charges", "charges to date", "been billed"),
     "support": ("support calls", "service calls", "customer service calls", "calls to support"),
     "income": ("income", "earning", "earnings", "earns", "earn", "salary", "salaries", "household income", "earners",
-               "earner"),
+               "earner", "bring home", "brings home", "brought home", "bringing home", "take home", "takes home",
+               "took home", "taking home", "take home pay"),
     "region": ("region", "area", "areas"),
     "payment": ("payment", "payment type", "paying", "pays", "payment option", "payment mode", "settle their bill",
                 "settles their bill", "settle their bills", "settle the bill", "pay their bill", "pays their bill",
@@ -193,7 +195,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 GREATER = ("greater than", "more than", "larger than", "bigger than", "higher than", "over", "above", "exceeding",
            "exceeds", "exceed", "in excess of", ">", "after", "older than", "later than", "newer than",
            "costlier than", "more expensive than", "heavier than", "longer than", "tops", "topped", "topping",
-           "north of", "upwards of", "upward of", "exceeded", "surpasses", "surpassed")  # fmt: skip
+           "north of", "upwards of", "upward of", "exceeded", "surpasses", "surpassed", "beyond")  # fmt: skip
 AT_LEAST = ("at least", "no less than", "not less than", "minimum of", "min of", "or more", ">=", "from")
 LESS = ("less than", "fewer than", "smaller than", "lower than", "under", "below", "<", "before", "younger than",
         "earlier than", "cheaper than", "lighter than", "shorter than", "less expensive than", "south of",
@@ -286,6 +288,9 @@ CURRENCY_PHRASES = {
 STATE_PHRASES = {
     "waiting to go out": "pending", "waiting to ship": "pending", "waiting to be shipped": "pending",
     "awaiting shipment": "pending", "awaiting dispatch": "pending", "yet to be shipped": "pending",
+    "awaiting processing": "pending", "waiting for processing": "pending", "waiting to be processed": "pending",
+    "yet to be processed": "pending", "not yet processed": "pending", "awaiting fulfilment": "pending",
+    "awaiting fulfillment": "pending",
     "called off": "cancelled", "sent back": "returned", "brought back": "returned",
 }  # fmt: skip
 # Customers said by their size or kind, read as the segment that holds them (where data holds one).
