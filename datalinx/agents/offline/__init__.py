@@ -211,9 +211,9 @@ def _edit_words(request: str) -> tuple[bool, bool]:
 def _asides(ctx: Context) -> None:
     """Words that restate or explain the request ('i mean'), taken first so no reader reads 'mean' as an average."""
     ctx.sentence.scan(r"(?:, )?(?:i mean|i meant|we mean|in other words)(?: ,)?", lambda m: True)
-    # verbs that fetch: 'dig out the orders', 'fish out', 'pull up'
-    ctx.sentence.scan(r"(?:dig|digging|fish|root|dredge|pull|bring|look|hunt) (?:out|up)(?= (?:the|all|every|@t\d+))",
-                      lambda m: True)  # fmt: skip
+    # verbs that fetch: 'dig out the orders', 'fish out', 'pull up', 'open up the churn data'
+    fetch = r"(?:dig|digging|fish|root|dredge|pull|bring|look|hunt|open) (?:out|up)"
+    ctx.sentence.scan(fetch + r"(?= (?:the|all|every|@t\d+))", lambda m: True)
     # '? need it for a callback list': what the answer is for, naming nothing of the data (no planner word either)
     ctx.sentence.scan(
         r"(?<=[.?!;,] )(?:i |we )?(?:need|want|use)(?: it| them| this| these| those)? for(?: (?![@§])[^ ]+){1,4}"

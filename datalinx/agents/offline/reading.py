@@ -231,11 +231,14 @@ def read(request: str, catalog: CatalogView, previous: list[str] | None = None) 
     read_spoken_years(tokens)
     from datalinx.agents.offline.measure_words import buying_people, catalogue_items, median_values  # needs Context
     from datalinx.agents.offline.ranges_said import product_ranges
+    from datalinx.agents.offline.summary_words import head_counts, slashed_columns
 
     buying_people(tokens, grounding, notes)
     catalogue_items(tokens, grounding)
     product_ranges(tokens, grounding)
     median_values(tokens)
+    head_counts(tokens)
+    slashed_columns(tokens, grounding)
 
     tokens, unclear = unframe(tokens, grounding, request)
     choice = choose(tokens, grounding, previous or [], request)
