@@ -318,7 +318,7 @@ class Grounding:
                 keys.insert(0, CURRENCY_PHRASES.get(folded) or value_key(STATE_PHRASES[folded]))
             if folded in DEMONYMS:
                 keys.append(value_key(DEMONYMS[folded]))
-            for suffix in ("ing", "ed", "er"):
+            for suffix in ("ing", "er"):  # not "ed": "booked" is done, no "Books" category
                 if folded.endswith(suffix) and len(folded) > len(suffix) + 3 and " " not in folded:
                     keys.append(value_key(folded[: -len(suffix)]))
             for noun in ("ations", "ies", "s"):

@@ -3,8 +3,11 @@ split' names the column whose values the slash lists, not a test that keeps both
 
 from __future__ import annotations
 
-from datalinx.agents.offline.grounding import Grounding
+from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.grounding import ColumnRef, Grounding
+from datalinx.agents.offline.sentence import Match
 from datalinx.agents.offline.tokens import Token
+from datalinx.core.pipelines.types import NUMERIC
 
 HEADS = frozenset({"head", "heads"})
 COUNTS = frozenset({"count", "counts"})
@@ -39,3 +42,48 @@ def slashed_columns(tokens: list[Token], grounding: Grounding) -> None:
             del tokens[index]
             continue
         index += 1
+
+
+# Verbs by which an amount comes to be on the record: 'the revenue booked', 'the highest charge recorded'.
+RECORDED = frozenset(
+    {"recorded", "booked", "logged", "registered", "billed", "invoiced", "charged", "earned", "generated", "collected",
+     "received", "reported", "posted", "noted", "taken"}
+)  # fmt: skip
+MEASURED = (
+    r"(?:total|sum of|sum|average|avg|mean|median|typical|minimum|min|maximum|max|highest|lowest|largest|smallest"
+    r"|biggest)"
+)
+
+
+def _recorded_verb(ctx: Context, match: Match) -> bool:
+    """The verb after an amount that says it was recorded, consumed alone: the measure is read by its own readers.
+    A value the verb also spells ('booked': the Books category) is the verb here, after an amount."""
+    what, verb = match.item("what"), match.item("verb")
+    said = ctx.sentence.items[match.indexes[-1]]
+    ref = what.ref if what is not None else None
+    if not isinstance(ref, ColumnRef) or ref.type not in NUMERIC or ctx.grounding.is_key(ref.dataset, ref.column):
+        return False
+    if said.text.lower() not in RECORDED or (verb is not None and verb.kind != "val"):
+        return False
+    if said.kind == "val":
+        ctx.note(f"read '{said.text}' as how {ref.column} was recorded, not as a value")
+    said.consumed = True
+    return False
+
+
+def _stated(match: Match) -> bool:
+    """'State the total revenue ...': the verb of asking at the start, not the orders' state (their status)."""
+    item = match.item("verb")
+    return item is not None and item.text.lower() == "state"
+
+
+def read_summary_verbs(ctx: Context) -> None:
+    """Verbs around a summary that name no column or value of it; read before the tests on what is recorded."""
+    scan = ctx.sentence.scan
+    scan(r"^(?:please )?(?P<verb>{C})(?= (?:the|our|what|how|which|each|every|all) )", _stated)
+    scan(
+        r"(?<![^ ])" + MEASURED + r" (?:the |our |all )?(?P<what>{C}) (?:(?P<verb>{V})|[a-z]+)",
+        lambda m: _recorded_verb(ctx, m),
+    )
+    scan(r"(?:^|(?<=§ )|(?<![^ ])(?:the|our|all) )(?P<what>{C}) (?P<verb>{V}|[a-z]+)"
+         r"(?= (?:per|by|in|for|each|every|across|during|over|under) )", lambda m: _recorded_verb(ctx, m))  # fmt: skip
