@@ -64,7 +64,7 @@ from datalinx.agents.offline.reasons import ASKED
 from datalinx.agents.offline.row_words import read_row_words
 from datalinx.agents.offline.sentence import Match
 from datalinx.agents.offline.since_done import read_since_done
-from datalinx.agents.offline.summary_words import read_summary_verbs
+from datalinx.agents.offline.summary_words import read_measures_taken_as, read_summary_verbs
 from datalinx.agents.offline.tenures import read_tenures
 from datalinx.agents.offline.values import read_removed_after, read_values
 from datalinx.agents.offline.whereabouts import read_whereabouts
@@ -125,6 +125,7 @@ READERS = (
     read_extremes,
     read_having,
     read_measures,
+    read_measures_taken_as,
     read_one_number,
     read_tenures,
     read_ages,

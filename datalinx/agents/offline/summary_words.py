@@ -3,7 +3,7 @@ split' names the column whose values the slash lists, not a test that keeps both
 
 from __future__ import annotations
 
-from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.context import Context, Measure
 from datalinx.agents.offline.grounding import ColumnRef, Grounding
 from datalinx.agents.offline.sentence import Match
 from datalinx.agents.offline.tokens import Token
@@ -87,3 +87,77 @@ def read_summary_verbs(ctx: Context) -> None:
     )
     scan(r"(?:^|(?<=§ )|(?<![^ ])(?:the|our|all) )(?P<what>{C}) (?P<verb>{V}|[a-z]+)"
          r"(?= (?:per|by|in|for|each|every|across|during|over|under) )", lambda m: _recorded_verb(ctx, m))  # fmt: skip
+
+
+TAKEN_AS = {"average": "mean", "mean": "mean", "median": "median", "middle value": "median"}
+
+
+def _taken_as(ctx: Context, match: Match) -> bool:
+    """'the typical price ..., taken as an average': the one loose measure ('typical') made the function said; a
+    measure that already says another function is contradicted, and said so."""
+    function = TAKEN_AS[match.group("fn") or ""]
+    if len(ctx.measures) != 1:
+        return False
+    measure = ctx.measures[0]
+    loose = measure.text.lower().split()[:2]
+    if measure.function == function:
+        return True
+    if "typical" not in loose or measure.column is None:
+        ctx.refuse(f"{match.text.strip(' ,')} (the {measure.text} is no {match.group('fn')})")
+        return True
+    measure.function = function
+    ctx.note(f"read '{measure.text}' as the {match.group('fn')} of {measure.column}")
+    return True
+
+
+def read_measures_taken_as(ctx: Context) -> None:
+    """Measures said after the others: 'revenue totals' per group, and how a measure said loosely is taken ('the
+    typical price per category, taken as an average', 'as the median')."""
+    ctx.sentence.scan(r"(?P<what>{C}) (?:totals|sums|subtotals)", lambda m: _amount_totals(ctx, m))
+    ctx.sentence.scan(
+        r"(?:, )?(?:(?:taken|measured|computed|calculated|worked out|expressed|given) )?as (?:an |the |a )?"
+        r"(?P<fn>average|mean|median|middle value)(?= [?.!;]|$)",
+        lambda m: _taken_as(ctx, m),
+    )
+
+
+# Words that ask for a summary: with one of them, 'one row per currency' is the summary's groups, not a dedupe.
+SUMMARY_WORDS = frozenset(
+    {"total", "totals", "sum", "sums", "summed", "average", "averages", "avg", "mean", "median", "typical", "count",
+     "counts", "tally", "maximum", "minimum", "max", "min", "highest", "lowest", "many"}
+)  # fmt: skip
+
+
+def rows_per_group(ctx: Context, match: Match, columns: list[str]) -> bool:
+    """'revenue totals, one row per currency', 'the average price, one row per category': with a summary asked for
+    elsewhere, one row per value is one group per value, read as the groups; False when nothing is summarised."""
+    inside, items = set(match.indexes), ctx.sentence.items
+    asked = [
+        i
+        for index, (i, after) in enumerate(zip(items, [*items[1:], None], strict=True))
+        if index not in inside
+        and (
+            i.norm in SUMMARY_WORDS
+            or (i.norm == "number" and after is not None and after.norm == "of")
+            or (i.kind == "col" and i.text.lower().startswith("total"))
+        )
+    ]
+    if not asked or not columns:
+        return False
+    ctx.groups.extend(c for c in columns if c not in ctx.groups)
+    return True
+
+
+def _amount_totals(ctx: Context, match: Match) -> bool:
+    """'revenue totals per currency': an amount's totals, per the groups said, are its sum in each."""
+    what = match.item("what")
+    ref = what.ref if what is not None else None
+    if not ctx.groups or not isinstance(ref, ColumnRef) or ref.type not in NUMERIC:
+        return False
+    if ctx.grounding.is_key(ref.dataset, ref.column):
+        return False
+    column = ctx.column(what) if what is not None else None
+    if column is None:
+        return False
+    ctx.measures.append(Measure("sum", column, match.text))
+    return True
