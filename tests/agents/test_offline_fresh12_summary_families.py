@@ -288,3 +288,19 @@ def test_how_many_people_returned_counts_each_once(demo: Demo, tmp_path: Path) -
 
 def test_back_said_apart_from_a_verb_is_not_understood(demo: Demo) -> None:
     _refused("orders, sent to Italy, back", demo)
+
+
+# --- a column attached to the rows named after it ---------------------------------------------------------------
+ATTACHED = [("Attach each product's catalogue price to the orders that contain it.", "orders with the product price"),
+            ("add the product price to the orders", "orders with the product price"),
+            ("attach each customer's segment to the orders they placed", "orders with the customer's segment"),
+            ("attach the customer's segment to our orders", "orders with the customer's segment")]  # fmt: skip
+
+
+@pytest.mark.parametrize(("request_text", "plain"), ATTACHED, ids=[a[0] for a in ATTACHED])
+def test_columns_attached_to_rows_named_after(request_text: str, plain: str, demo: Demo, tmp_path: Path) -> None:
+    output = _same_as(request_text, plain, demo, tmp_path)
+    column = "price" if "price" in request_text else "segment"
+    owners = demo.frames["products" if column == "price" else "customers"]
+    key = "product_id" if column == "price" else "customer_id"
+    assert output.height == demo.frames["orders"].join(owners.select(key, column), on=key, how="left").height
