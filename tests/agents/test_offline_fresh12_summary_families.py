@@ -304,3 +304,28 @@ def test_columns_attached_to_rows_named_after(request_text: str, plain: str, dem
     owners = demo.frames["products" if column == "price" else "customers"]
     key = "product_id" if column == "price" else "customer_id"
     assert output.height == demo.frames["orders"].join(owners.select(key, column), on=key, how="left").height
+
+
+# --- how big a basket, on average -------------------------------------------------------------------------------
+BASKETS = [("how big a basket each customer segment buys on average, counted in units",
+            "the average order size per customer segment"),
+           ("how big an order each customer segment places on average", "the average order size per customer segment"),
+           ("how big a purchase each customer segment makes on average", "the average order size per customer segment"),
+           ("the average order size per customer segment, in units", "the average order size per customer segment"),
+           ("how large an order each status has on average", "the average quantity per status")]  # fmt: skip
+
+
+@pytest.mark.parametrize(("request_text", "plain"), BASKETS[:4], ids=[b[0] for b in BASKETS[:4]])
+def test_how_big_a_basket_on_average_is_the_mean_size(
+    request_text: str, plain: str, demo: Demo, tmp_path: Path
+) -> None:
+    output = _same_as(request_text, plain, demo, tmp_path)
+    assert [c for c in output.columns if c != "segment"] == ["mean_quantity"], output.columns
+
+
+BASKETS_REFUSED = ["how big a basket each segment buys", "how big a basket", BASKETS[4][0]]
+
+
+@pytest.mark.parametrize("request_text", BASKETS_REFUSED)
+def test_how_big_without_on_average_is_not_understood(request_text: str, demo: Demo) -> None:
+    _refused(request_text, demo)

@@ -236,7 +236,7 @@ def read(request: str, catalog: CatalogView, previous: list[str] | None = None) 
         sent_back,
     )
     from datalinx.agents.offline.ranges_said import product_ranges
-    from datalinx.agents.offline.summary_words import head_counts, slashed_columns
+    from datalinx.agents.offline.summary_words import head_counts, sized_nouns, slashed_columns
 
     sent_back(tokens)
     buying_people(tokens, grounding, notes)
@@ -244,6 +244,7 @@ def read(request: str, catalog: CatalogView, previous: list[str] | None = None) 
     product_ranges(tokens, grounding)
     median_values(tokens)
     head_counts(tokens)
+    sized_nouns(tokens)
     slashed_columns(tokens, grounding)
 
     tokens, unclear = unframe(tokens, grounding, request)

@@ -31,6 +31,30 @@ def head_counts(tokens: list[Token]) -> None:
         index += 1
 
 
+SIZED = frozenset({"basket", "cart", "order", "purchase"})
+# what the rows do with the thing sized: 'how big a basket each segment buys on average'
+SIZE_VERBS = frozenset({"buys", "buy", "bought", "places", "place", "placed", "makes", "make", "orders", "order"})
+
+
+def sized_nouns(tokens: list[Token]) -> None:
+    """'how big a basket each segment buys on average', 'how large an order ... places on average': the average
+    size of one order, said 'average order size' as the words for an order's units are; the verb and 'on average'
+    after the groups are its own words. Without 'on average' the question is left as said."""
+    for index in range(len(tokens) - 4, -1, -1):
+        how, big, article, noun = tokens[index : index + 4]
+        if how.norm != "how" or big.norm not in ("big", "large") or article.norm not in ("a", "an", "the"):
+            continue
+        if noun.kind != "word" or noun.norm not in SIZED:
+            continue
+        later = [t.norm for t in tokens[index + 4 : index + 12]]
+        at = next((i for i in range(1, len(later) - 1) if later[i : i + 2] == ["on", "average"]), None)
+        if at is None or later[at - 1] not in SIZE_VERBS:
+            continue
+        end = index + 4 + at
+        del tokens[end - 1 : end + 2]  # the verb and 'on average'
+        how.norm, big.norm, article.norm, noun.norm = "the", "average", "order", "size"
+
+
 def slashed_columns(tokens: list[Token], grounding: Grounding) -> None:
     """'the train/test split': two values joined by a slash that together are a phrase naming one column (the slash
     already read as 'and') are that column's name, so the split is grouped, not tested."""
@@ -110,10 +134,20 @@ def _taken_as(ctx: Context, match: Match) -> bool:
     return True
 
 
+def _unit_said_after(ctx: Context, match: Match) -> bool:
+    """', counted in units' after a measure of the units: the column named again, nothing more to compute."""
+    unit = match.item("unit")
+    ref = unit.ref if unit is not None else None
+    columns = {m.column for m in ctx.measures}
+    return isinstance(ref, ColumnRef) and ref.column in columns and ref.dataset == ctx.base
+
+
 def read_measures_taken_as(ctx: Context) -> None:
     """Measures said after the others: 'revenue totals' per group, and how a measure said loosely is taken ('the
     typical price per category, taken as an average', 'as the median')."""
     ctx.sentence.scan(r"(?P<what>{C}) (?:totals|sums|subtotals)", lambda m: _amount_totals(ctx, m))
+    ctx.sentence.scan(r"(?:, )?(?:counted|measured|expressed|given)? ?in (?P<unit>{C})(?= [.?!;]|$)",
+                      lambda m: _unit_said_after(ctx, m))  # fmt: skip
     ctx.sentence.scan(
         r"(?:, )?(?:(?:taken|measured|computed|calculated|worked out|expressed|given) )?as (?:an |the |a )?"
         r"(?P<fn>average|mean|median|middle value)(?= [?.!;]|$)",
