@@ -182,8 +182,19 @@ def test_a_verb_recording_an_amount_is_no_test(request_text: str, plain: str, de
     _same_as(request_text, plain, demo, tmp_path)
 
 
-def test_booked_is_not_the_books_category(demo: Demo) -> None:
-    _refused("orders booked per country", demo)
+BOOKED = [("orders booked in 2023", "orders placed in 2023"),
+          ("how many orders were booked per month", "how many orders were placed per month"),
+          ("orders booked per country", "orders placed per country")]  # fmt: skip
+
+
+@pytest.mark.parametrize(("request_text", "plain"), BOOKED, ids=[b[0] for b in BOOKED])
+def test_booked_is_placed_not_the_books_category(request_text: str, plain: str, demo: Demo, tmp_path: Path) -> None:
+    output = _same_as(request_text, plain, demo, tmp_path)
+    assert "category" not in output.columns
+
+
+def test_booking_something_no_column_holds_is_not_understood(demo: Demo) -> None:
+    _refused("customers who booked a call", demo)
 
 
 def test_an_amount_recorded_with_having_still_tests_it(demo: Demo) -> None:
@@ -217,6 +228,16 @@ ONE_ROW = [("revenue totals, one row per currency", "total revenue per currency"
 @pytest.mark.parametrize(("request_text", "plain"), ONE_ROW, ids=[o[0] for o in ONE_ROW])
 def test_one_row_per_value_beside_a_summary_groups(request_text: str, plain: str, demo: Demo, tmp_path: Path) -> None:
     _same_as(request_text, plain, demo, tmp_path)
+
+
+DEDUPE_THEN_COUNT = ["keep one row per email, then count the customers",
+                     "customers deduplicated to one row per email, then count them"]  # fmt: skip
+
+
+@pytest.mark.parametrize("request_text", DEDUPE_THEN_COUNT)
+def test_one_row_per_value_as_a_step_before_a_count_deduplicates(request_text: str, demo: Demo, tmp_path: Path) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    assert output.item() == demo.frames["customers"].unique("email").height
 
 
 def test_one_row_per_value_alone_still_deduplicates(demo: Demo) -> None:

@@ -73,6 +73,7 @@ RECORDED = frozenset(
     {"recorded", "booked", "logged", "registered", "billed", "invoiced", "charged", "earned", "generated", "collected",
      "received", "reported", "posted", "noted", "taken"}
 )  # fmt: skip
+HAVING = frozenset({"with", "having", "has", "have", "had", "without", "no", "lacking", "missing"})
 MEASURED = (
     r"(?:total|sum of|sum|average|avg|mean|median|typical|minimum|min|maximum|max|highest|lowest|largest|smallest"
     r"|biggest)"
@@ -89,6 +90,10 @@ def _recorded_verb(ctx: Context, match: Match) -> bool:
         return False
     if said.text.lower() not in RECORDED or (verb is not None and verb.kind != "val"):
         return False
+    items, start = ctx.sentence.items, match.indexes[0]
+    before = [i.norm for i in items[max(0, start - 2) : start] if i.norm not in ("the", "our", "all", "a", "an")]
+    if before and before[-1] in HAVING:
+        return False  # 'orders with the quantity recorded in ...': a test that it is there, read by its reader
     if said.kind == "val":
         ctx.note(f"read '{said.text}' as how {ref.column} was recorded, not as a value")
     said.consumed = True
@@ -162,6 +167,12 @@ SUMMARY_WORDS = frozenset(
 )  # fmt: skip
 
 
+# words that make 'one row per email' a step of its own before a summary: 'keep one row per email, then count'
+KEEPING = frozenset({"keep", "keeping", "take", "leave", "retain", "retaining"})
+STEPS = frozenset({"then", "after", "afterwards", "once", "deduplicated", "deduplicate", "dedupe", "deduped",
+                   "duplicates", "duplicate", "remove", "removing", "left", "remaining", "remain"})  # fmt: skip
+
+
 def rows_per_group(ctx: Context, match: Match, columns: list[str]) -> bool:
     """'revenue totals, one row per currency', 'the average price, one row per category': with a summary asked for
     elsewhere, one row per value is one group per value, read as the groups; False when nothing is summarised."""
@@ -176,8 +187,9 @@ def rows_per_group(ctx: Context, match: Match, columns: list[str]) -> bool:
             or (i.kind == "col" and i.text.lower().startswith("total"))
         )
     ]
-    if not asked or not columns:
-        return False
+    kept = match.items()[0].norm in KEEPING or any(i.norm in STEPS for i in items)
+    if not asked or not columns or kept:
+        return False  # 'keep one row per email, then count the customers': the rows deduplicated, then counted
     ctx.groups.extend(c for c in columns if c not in ctx.groups)
     return True
 

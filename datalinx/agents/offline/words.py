@@ -24,7 +24,7 @@ FILLER = word_set(
     right now one ones kind but though just somebody someone anyone anybody people person persons subscriber
     subscribers client clients user users member members buyer buyers shopper shoppers folks care filter filtered
     filtering paid payed pay pays paying settled settle settles billed invoiced placed bought purchased worth ordered
-    sold sell sells come comes coming came happened made earned earn brought brings
+    sold sell sells come comes coming came happened made earned earn brought brings booked
     payer payers payor payors purchaser purchasers orderer orderers
     yet ever once living lives live located based residing resident residents inclusive inclusively using holding
     """
