@@ -240,6 +240,16 @@ def test_one_row_per_value_as_a_step_before_a_count_deduplicates(request_text: s
     assert output.item() == demo.frames["customers"].unique("email").height
 
 
+PICKED_ROW = ["one row per category with the highest price",
+              "products, one row per category, keeping the highest price"]  # fmt: skip
+
+
+@pytest.mark.parametrize("request_text", PICKED_ROW)
+def test_one_row_per_value_with_an_end_picks_the_row(request_text: str, demo: Demo) -> None:
+    steps = plan_steps(request_text, demo)
+    assert [s["kind"] for s in steps] == ["source", "deduplicate"], steps
+
+
 def test_one_row_per_value_alone_still_deduplicates(demo: Demo) -> None:
     steps = plan_steps("orders, one row per currency", demo)
     assert [s["kind"] for s in steps] == ["source", "deduplicate"], steps
@@ -307,8 +317,13 @@ def test_how_many_people_returned_counts_each_once(demo: Demo, tmp_path: Path) -
     assert output.item() == returned["customer_id"].n_unique()
 
 
-def test_back_said_apart_from_a_verb_is_not_understood(demo: Demo) -> None:
-    _refused("orders, sent to Italy, back", demo)
+BACK_NOT_RETURNED = ["orders, sent to Italy, back", "orders we sent out back in 2023",
+                     "customers who sent us an email back in 2023", "orders brought in back in 2022"]  # fmt: skip
+
+
+@pytest.mark.parametrize("request_text", BACK_NOT_RETURNED)
+def test_back_that_is_no_return_is_not_understood(request_text: str, demo: Demo) -> None:
+    _refused(request_text, demo)
 
 
 # --- a column attached to the rows named after it ---------------------------------------------------------------

@@ -50,6 +50,12 @@ RETURNED = {"returned": "orders", "return": "orders", "returns": "orders"}
 SENDING = frozenset({"sent", "send", "sends", "sending", "brought", "bring", "brings", "bringing"})
 
 
+# words after the verb that make it another phrasal verb ('sent out', 'brought in'), and after 'back' that make it
+# a time ('back in 2023', 'back then'): no return either way
+PARTICLES = frozenset({"out", "in", "off", "over", "up", "down", "on", "away", "along", "round", "around"})
+THEN = frozenset({"in", "during", "then", "when", "around", "before", "on", "at", "from", "of"})
+
+
 def sent_back(tokens: list[Token]) -> None:
     """'sent at least one purchase back to us': the verb and its 'back' said apart, read together ('sent back',
     which the stored state 'returned' is) before what was sent; only within one clause of words and numbers."""
@@ -57,10 +63,13 @@ def sent_back(tokens: list[Token]) -> None:
         if token.kind != "word" or token.norm not in SENDING:
             continue
         for offset, later in enumerate(tokens[index + 1 : index + 7], start=index + 1):
-            if later.kind not in ("word", "number") or later.norm in SENDING:
+            if later.kind not in ("word", "number") or later.norm in SENDING or later.norm in PARTICLES:
                 break
-            if later.norm == "back" and offset > index + 1:
+            after = tokens[offset + 1].norm if offset + 1 < len(tokens) else ""
+            if later.norm == "back" and offset > index + 1 and after not in THEN:
                 tokens.insert(index + 1, tokens.pop(offset))
+                break
+            if later.norm == "back":
                 break
 
 

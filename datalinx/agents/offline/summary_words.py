@@ -160,10 +160,11 @@ def read_measures_taken_as(ctx: Context) -> None:
     )
 
 
-# Words that ask for a summary: with one of them, 'one row per currency' is the summary's groups, not a dedupe.
+# Words that ask for a summary: with one of them, 'one row per currency' is the summary's groups, not a dedupe (an
+# end, 'with the highest price', picks the row kept of each).
 SUMMARY_WORDS = frozenset(
     {"total", "totals", "sum", "sums", "summed", "average", "averages", "avg", "mean", "median", "typical", "count",
-     "counts", "tally", "maximum", "minimum", "max", "min", "highest", "lowest", "many"}
+     "counts", "tally", "many"}
 )  # fmt: skip
 
 
@@ -171,6 +172,10 @@ SUMMARY_WORDS = frozenset(
 KEEPING = frozenset({"keep", "keeping", "take", "leave", "retain", "retaining"})
 STEPS = frozenset({"then", "after", "afterwards", "once", "deduplicated", "deduplicate", "dedupe", "deduped",
                    "duplicates", "duplicate", "remove", "removing", "left", "remaining", "remain"})  # fmt: skip
+# the ends that pick which row of each stays: 'one row per category with the highest price'
+PICKING = frozenset({"highest", "lowest", "largest", "smallest", "biggest", "latest", "earliest", "newest", "oldest",
+                     "first", "last", "most", "least", "max", "maximum", "min", "minimum", "cheapest", "priciest",
+                     "recent"})  # fmt: skip
 
 
 def rows_per_group(ctx: Context, match: Match, columns: list[str]) -> bool:
@@ -187,7 +192,7 @@ def rows_per_group(ctx: Context, match: Match, columns: list[str]) -> bool:
             or (i.kind == "col" and i.text.lower().startswith("total"))
         )
     ]
-    kept = match.items()[0].norm in KEEPING or any(i.norm in STEPS for i in items)
+    kept = any(i.norm in KEEPING or i.norm in STEPS or i.norm in PICKING for i in items)
     if not asked or not columns or kept:
         return False  # 'keep one row per email, then count the customers': the rows deduplicated, then counted
     ctx.groups.extend(c for c in columns if c not in ctx.groups)
