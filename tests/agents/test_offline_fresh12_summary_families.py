@@ -202,6 +202,12 @@ def test_an_amount_recorded_with_having_still_tests_it(demo: Demo) -> None:
     assert steps[-1] == {"kind": "filter", "condition": "total_revenue is not null"}
 
 
+def test_an_amount_recorded_in_a_year_is_tested_not_summed(demo: Demo) -> None:
+    steps = plan_steps("the revenue recorded in 2023", demo)
+    assert [s["kind"] for s in steps] == ["source", "filter"], steps
+    assert "total_revenue is not null" in steps[-1]["condition"]
+
+
 # --- periods of the 2023 calendar year --------------------------------------------------------------------------
 CALENDAR = [("State the total revenue booked in each quarter of the 2023 calendar year.",
              "total revenue in each quarter of 2023"),

@@ -115,7 +115,8 @@ def read_summary_verbs(ctx: Context) -> None:
         lambda m: _recorded_verb(ctx, m),
     )
     scan(r"(?:^|(?<=§ )|(?<![^ ])(?:the|our|all) )(?P<what>{C}) (?P<verb>{V}|[a-z]+)"
-         r"(?= (?:per|by|in|for|each|every|across|during|over|under) )", lambda m: _recorded_verb(ctx, m))  # fmt: skip
+         r"(?= (?:per|by|each|every|across|(?:in|for|under|within) (?:each|every)) )",
+         lambda m: _recorded_verb(ctx, m))  # fmt: skip
 
 
 TAKEN_AS = {"average": "mean", "mean": "mean", "median": "median", "middle value": "median"}
