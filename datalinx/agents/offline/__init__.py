@@ -64,6 +64,7 @@ from datalinx.agents.offline.reasons import ASKED
 from datalinx.agents.offline.row_words import read_row_words
 from datalinx.agents.offline.sentence import Match
 from datalinx.agents.offline.since_done import read_since_done
+from datalinx.agents.offline.summary_words import read_measures_taken_as, read_summary_verbs
 from datalinx.agents.offline.tenures import read_tenures
 from datalinx.agents.offline.values import read_removed_after, read_values
 from datalinx.agents.offline.whereabouts import read_whereabouts
@@ -76,6 +77,7 @@ __all__ = ["draft"]
 
 READERS = (
     read_plus_as_and,
+    read_summary_verbs,
     read_attached,
     read_counted_only,
     read_since_done,
@@ -124,6 +126,7 @@ READERS = (
     read_extremes,
     read_having,
     read_measures,
+    read_measures_taken_as,
     read_one_number,
     read_tenures,
     read_ages,
@@ -212,9 +215,9 @@ def _edit_words(request: str) -> tuple[bool, bool]:
 def _asides(ctx: Context) -> None:
     """Words that restate or explain the request ('i mean'), taken first so no reader reads 'mean' as an average."""
     ctx.sentence.scan(r"(?:, )?(?:i mean|i meant|we mean|in other words)(?: ,)?", lambda m: True)
-    # verbs that fetch: 'dig out the orders', 'fish out', 'pull up'
-    ctx.sentence.scan(r"(?:dig|digging|fish|root|dredge|pull|bring|look|hunt) (?:out|up)(?= (?:the|all|every|@t\d+))",
-                      lambda m: True)  # fmt: skip
+    # verbs that fetch: 'dig out the orders', 'fish out', 'pull up', 'open up the churn data'
+    fetch = r"(?:dig|digging|fish|root|dredge|pull|bring|look|hunt|open) (?:out|up)"
+    ctx.sentence.scan(fetch + r"(?= (?:the|all|every|@t\d+))", lambda m: True)
     # '? need it for a callback list': what the answer is for, naming nothing of the data (no planner word either)
     ctx.sentence.scan(
         r"(?<=[.?!;,] )(?:i |we )?(?:need|want|use)(?: it| them| this| these| those)? for(?: (?![@§])[^ ]+){1,4}"

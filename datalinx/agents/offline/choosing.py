@@ -42,6 +42,7 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
     scores = {name: 0.0 for name in every}
     evidence = {name: 0.0 for name in every}
     valued: set[str] = set()  # datasets a value named belongs to
+    added: list[str] = []  # datasets the request adds columns to
     entities = find_entities(tokens, grounding, every, request)
     votes: list[tuple[int, str, float]] = []  # where a column is named, the dataset it may belong to, how strongly
     group_ends: set[int] = set()  # where a column read as a group ends, for the next one listed after it
@@ -94,6 +95,7 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
                     scores[name] += 3  # "more than 10 orders", "how many orders": the rows counted
                 if _added_to(tokens, start):
                     scores[name] += 6  # "add the customer's segment and signup date to every order": the rows added to
+                    added.append(name)
         elif candidate.kind == "col":
             # a grouping key ("per product category") may come from a joined table; what is measured may not
             # "by the customer's country" groups as "by customer country" does
@@ -130,6 +132,8 @@ def choose(tokens: list[Token], grounding: Grounding, previous: list[str], reque
             scores[dataset] += weight
             evidence[dataset] += weight
     subjects = [n for n in named if n not in grouped and n not in counted]
+    # "attach each product's price to the orders": the rows added to are the subject, though named after
+    subjects = [*added[:1], *(n for n in subjects if n not in added[:1])]
     if subjects:
         # the first dataset named is what the request is about, the more so before any column is named
         first_column = min((s for s, c in entities.items() if c.kind in ("col", "val")), default=len(tokens))
@@ -525,6 +529,6 @@ def _added_to(tokens: list[Token], start: int) -> bool:
     verb = start - 2 if start > 1 and tokens[start - 1].norm == "the" else start - 1
     if verb >= 0 and tokens[verb].norm in ("join", "merge", "link", "combine"):
         return True  # "join orders with products to get ...": the rows joined to
-    before = 2 if start > 1 and tokens[start - 1].norm in ("every", "each", "all", "their", "its") else 1
+    before = 2 if start > 1 and tokens[start - 1].norm in ("every", "each", "all", "their", "its", "the", "our") else 1
     said = start >= before and tokens[start - before].norm in ("to", "onto")
     return said and any(t.norm in ADDING for t in tokens[: start - before])

@@ -6,6 +6,7 @@ from datalinx.agents.offline.columns import COLUMNS, _named
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.plan import Dedupe
 from datalinx.agents.offline.sentence import Match
+from datalinx.agents.offline.summary_words import rows_per_group
 from datalinx.core.pipelines.types import ColumnType
 
 T = ColumnType
@@ -252,7 +253,7 @@ def read_cleaning(ctx: Context) -> None:
         r"(?:row|record|entry|line"
         r"|result|customer|order|product) (?:per|for each|for "
         r"every|by|each|for) (?:unique |distinct )?" + COLUMNS,
-        lambda m: _dedupe(ctx, m),
+        lambda m: rows_per_group(ctx, m, _named(ctx, m)) or _dedupe(ctx, m),
     )
     scan(r"(?:unique|distinct) (?:rows|records|entries|lines)", lambda m: _dedupe(ctx, m))
     scan(

@@ -404,6 +404,8 @@ def read_dates(ctx: Context) -> None:
         r"(?:only|just|what about|how about|and|now|instead|rather) (?:for |in )?(?:the year )?(?P<a>{Y})",
         lambda m: _handle(ctx, m, "in", False),
     )
+    # 'orders, 2023 only', '2023 alone': the year said before the word that narrows to it
+    scan(r"(?P<a>{Y}) (?:only|alone)(?= [?.!,;]|$)", lambda m: _handle(ctx, m, "in", False))
     scan(
         r"(?:restrict|limit|narrow|cut|filter)(?: it| that| this| them| the results?| everything)?(?: down)? to "
         r"(?:the |just |only )?(?:year |month )?(?P<a>{Y}|{D})",

@@ -17,6 +17,7 @@ from datalinx.agents.offline.words import (
     FILLER,
     KEYWORDS,
     OPPOSITES,
+    SHIPPED_TO,
     STATE_PHRASES,
     TIME_UNITS,
 )
@@ -209,6 +210,8 @@ class Grounding:
         for concept, synonyms in CONCEPTS.items():
             if concept in words or concept in fold(column.name):
                 for synonym in synonyms:
+                    if synonym in SHIPPED_TO and not any("ship" in c.name for c in dataset.columns):
+                        continue  # a destination is where goods are sent: a place of rows that ship, not of people
                     *head, last = synonym.split()
                     # 'phone number', 'email address': the column's own name said longer names it as well as itself
                     said = partial if len(head) and set(words) <= {*head, last} else related
@@ -324,7 +327,7 @@ class Grounding:
                 keys.insert(0, CURRENCY_PHRASES.get(folded) or value_key(STATE_PHRASES[folded]))
             if folded in DEMONYMS:
                 keys.append(value_key(DEMONYMS[folded]))
-            for suffix in ("ing", "ed", "er"):
+            for suffix in ("ing", "er"):  # not "ed": "booked" is done, no "Books" category
                 if folded.endswith(suffix) and len(folded) > len(suffix) + 3 and " " not in folded:
                     keys.append(value_key(folded[: -len(suffix)]))
             for noun in ("ations", "ies", "s"):

@@ -21,9 +21,10 @@ GROUP_WORDS = (
 )
 # "per month 2024", "per month, 2025": the months of that year
 # 'by day of the week', 'per month of the year', 'by weekday': a part of a longer period, the same in each
+# 'each quarter of the 2023 calendar year': the year's number said before the calendar year it is
 PERIOD = (
     r"(?:weekdays?|" + TIME + r"(?: of (?:the )?" + TIME + r")?)"
-    r"(?: (?:of |in |for |during |, (?={Y}(?: [?.!]|$)))?{Y})?"
+    r"(?: (?:of |in |for |during |, (?={Y}(?: [?.!]|$)))?(?:(?<=of )the )?{Y}(?: calendar year)?)?"
 )
 # the part of the longer period each period is, as the expression function that numbers it, and how it counts
 CYCLES = {
@@ -42,7 +43,8 @@ KIND = (
 )
 GROUP_ITEM = r"(?:(?:{C}|{T}) " + PERIOD + r"|" + KIND + r"?{C}|{T}|" + PERIOD + r")"
 GROUPS = (
-    r"(?P<groups>" + GROUP_ITEM + r"(?:(?: and| ,|,| and by| and per| then by| then) (?:the )?" + GROUP_ITEM + r")*)"
+    r"(?P<groups>" + GROUP_ITEM + r"(?:(?: and| ,|,| and by| and per| then by| then| crossed with| cross with)"
+    r" (?:the )?" + GROUP_ITEM + r")*)"
 )
 
 
@@ -227,6 +229,8 @@ def _groups(ctx: Context, match: Match) -> bool:
             ctx.note(f"'{item.text}' grouped by {key}")
         elif item.kind == "year":
             _year(ctx, item, dated)
+        elif item.kind == "word" and item.norm in TIME_UNITS and _year_said_before(items, position):
+            continue  # 'of the 2023 calendar year': the year the periods are in, not a grouping of its own
         elif item.kind == "word" and item.norm in TIME_UNITS:
             dated = pending
             name = bucket(ctx, TIME_UNITS[item.norm], pending, _of_a_year(items[position + 1 :]))
@@ -236,6 +240,12 @@ def _groups(ctx: Context, match: Match) -> bool:
             else:
                 ctx.groups.append(name)
     return True
+
+
+def _year_said_before(items: list[Item], position: int) -> bool:
+    """Whether a 'year' at `position` follows the year's number ('2023 calendar year', '2023 year')."""
+    before = [i for i in items[:position] if i.norm != "calendar"]
+    return items[position].norm == "year" and bool(before) and before[-1].kind == "year"
 
 
 def _day_of_period(ctx: Context, match: Match) -> bool:
@@ -257,7 +267,9 @@ def _own_rows(ctx: Context, match: Match) -> bool:
 
 def _of_a_year(following: list[Item]) -> bool:
     """Whether a period is a part of one year ('each quarter of 2024'), not a span of dates ('per month 2024')."""
-    return len(following) >= 2 and following[0].norm == "of" and following[1].kind == "year"
+    if following[1:2] and following[1].norm == "the":
+        following = following[1:]  # 'each quarter of the 2023 calendar year'
+    return len(following) >= 2 and following[0].norm in ("of", "the") and following[1].kind == "year"
 
 
 def _done_by(ctx: Context, match: Match) -> bool:

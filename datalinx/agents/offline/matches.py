@@ -239,6 +239,13 @@ def read_matches(ctx: Context) -> None:
     """'customers who never ordered' (anti), 'customers who have orders', 'customers with at least one order above
     5,000' (semi): the base's rows by whether another dataset's rows match them."""
     scan = ctx.sentence.scan
+    # 'orders whose customer id matches nobody in the customer table', '... matches no customer': no row of it
+    matches = r"(?:matches|match|corresponds to|correspond to|points to|point to|refers to|refer to|belongs to)"
+    nobody = r"(?:nobody|no one|noone|nothing|no row|no rows|no record|no records|no entry|no entries|none)"
+    whose = r"(?:whose|where the|where its|where their|with an?) (?P<key>{C}) " + matches
+    for nothing in (" " + nobody + r" in (?:the |our )?" + OTHER + r"(?: table| dataset| data| list| records)?",
+                    r" (?:no|not a|not one) " + OTHER):  # fmt: skip
+        scan(whose + nothing, lambda m: _keyed(ctx, m) and join_said(ctx, m, "anti"))
     scan(
         r"(?:who|that|which|with)? ?(?:have|has|had|having)(?: never| not| "
         r"no)(?: placed| made)?" + ARTICLE + " " + OTHER,

@@ -26,7 +26,9 @@ def buying_people(tokens: list[Token], grounding: Grounding, notes: list[str]) -
             continue
         following = [t for t in tokens[index + 1 : index + 5] if t.norm not in BETWEEN]
         verb = following[0].norm if following and following[0].kind == "word" else ""
-        bought = VERB_DATASETS.get(verb)
+        back = len(following) > 1 and verb in SENDING and following[1].norm == "back"  # 'sent back': returned
+        bought = VERB_DATASETS.get(verb) or RETURNED.get("returned" if back else verb)
+        verb = f"{verb} back" if back else verb
         if bought is None or grounding.catalog.dataset(bought) is None:
             continue
         people = [d.name for d in grounding.catalog.datasets if any(p in d.name.lower() for p in PEOPLE)]
@@ -40,6 +42,35 @@ def buying_people(tokens: list[Token], grounding: Grounding, notes: list[str]) -
         if index >= 2 and [t.norm for t in tokens[index - 2 : index]] == ["how", "many"]:
             tokens.insert(index, Token("word", token.text, token.start, token.start, "different"))
         break
+
+
+# 'people who have returned something': what they bought and sent back, rows of the same dataset
+RETURNED = {"returned": "orders", "return": "orders", "returns": "orders"}
+# verbs that take 'back' as a return: 'sent a purchase back', 'brought the order back'
+SENDING = frozenset({"sent", "send", "sends", "sending", "brought", "bring", "brings", "bringing"})
+
+
+# words after the verb that make it another phrasal verb ('sent out', 'brought in'), and after 'back' that make it
+# a time ('back in 2023', 'back then'): no return either way
+PARTICLES = frozenset({"out", "in", "off", "over", "up", "down", "on", "away", "along", "round", "around"})
+THEN = frozenset({"in", "during", "then", "when", "around", "before", "on", "at", "from", "of"})
+
+
+def sent_back(tokens: list[Token]) -> None:
+    """'sent at least one purchase back to us': the verb and its 'back' said apart, read together ('sent back',
+    which the stored state 'returned' is) before what was sent; only within one clause of words and numbers."""
+    for index, token in enumerate(tokens):
+        if token.kind != "word" or token.norm not in SENDING:
+            continue
+        for offset, later in enumerate(tokens[index + 1 : index + 7], start=index + 1):
+            if later.kind not in ("word", "number") or later.norm in SENDING or later.norm in PARTICLES:
+                break
+            after = tokens[offset + 1].norm if offset + 1 < len(tokens) else ""
+            if later.norm == "back" and offset > index + 1 and after not in THEN:
+                tokens.insert(index + 1, tokens.pop(offset))
+                break
+            if later.norm == "back":
+                break
 
 
 MEDIAN_WORDS = frozenset({"middle", "typical", "midpoint"})

@@ -240,13 +240,23 @@ def read(request: str, catalog: CatalogView, previous: list[str] | None = None) 
     _spenders(tokens, grounding, notes)
     _fix_spelling(tokens, grounding, speller, notes)
     read_spoken_years(tokens)
-    from datalinx.agents.offline.measure_words import buying_people, catalogue_items, median_values  # needs Context
+    from datalinx.agents.offline.measure_words import (  # needs Context
+        buying_people,
+        catalogue_items,
+        median_values,
+        sent_back,
+    )
     from datalinx.agents.offline.ranges_said import product_ranges
+    from datalinx.agents.offline.summary_words import head_counts, sized_nouns, slashed_columns
 
+    sent_back(tokens)
     buying_people(tokens, grounding, notes)
     catalogue_items(tokens, grounding)
     product_ranges(tokens, grounding)
     median_values(tokens)
+    head_counts(tokens)
+    sized_nouns(tokens)
+    slashed_columns(tokens, grounding)
 
     framed, (tokens, unclear) = tokens, unframe(tokens, grounding, request)
     notes[:] = _unframed_notes(notes, framed, tokens)

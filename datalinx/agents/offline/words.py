@@ -24,7 +24,7 @@ FILLER = word_set(
     right now one ones kind but though just somebody someone anyone anybody people person persons subscriber
     subscribers client clients user users member members buyer buyers shopper shoppers folks care filter filtered
     filtering paid payed pay pays paying settled settle settles billed invoiced placed bought purchased worth ordered
-    sold sell sells come comes coming came happened made earned earn brought brings
+    sold sell sells come comes coming came happened made earned earn brought brings booked
     payer payers payor payors purchaser purchasers orderer orderers
     yet ever once living lives live located based residing resident residents inclusive inclusively using holding
     """
@@ -175,8 +175,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "category": ("category", "categories", "type", "kind", "product type", "line of goods", "lines of goods",
                  "product line", "product lines", "product range", "product ranges", "range each item belongs to",
                  "range it belongs to", "range they belong to", "range each product belongs to"),
-    "country": ("country", "countries", "nation", "nations", "destination country", "destination countries",
-                "country of destination", "shipping country", "delivery country"),
+    "country": ("country", "countries", "nation", "nations", "destination", "destinations", "destination country",
+                "destination countries", "country of destination", "shipping country", "delivery country"),
     "city": ("city", "cities", "town", "towns"),
     "segment": ("segment", "segments", "customer type", "customer segment", "tier", "tiers", "customer tier",
                 "customer tiers"),
@@ -190,6 +190,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                 "canceled their subscription", "churn outcome", "churn outcomes", "churn result", "churn status"),
     "split": ("split", "train test", "dataset split", "portion", "partition"),
 }  # fmt: skip
+
+# Words of a place goods are sent to, naming a place only in a dataset of rows that ship.
+SHIPPED_TO = frozenset({"destination", "destinations"})
 
 # Comparison words -> operator, longest phrases first when matched.
 GREATER = ("greater than", "more than", "larger than", "bigger than", "higher than", "over", "above", "exceeding",
@@ -320,9 +323,11 @@ _POSTED = ("paper cheque", "paper cheques", "paper check", "paper checks", "cheq
            "cheques through the mail", "cheque through the mail", "posted cheque", "posted cheques",
            "mailed cheque", "mailed cheques", "cheque through the post", "cheques through the post")  # fmt: skip
 STATE_PHRASES |= dict.fromkeys(_POSTED, "mailed check")
-# Plans said by how often they renew: 'a monthly plan' is the month-to-month contract (where data holds one).
+# Plans said by how often they renew: 'a monthly plan' is the month-to-month contract (where data holds one), and a
+# rolling one ('rolling monthly contracts', 'a rolling contract') renews each month until cancelled.
 for _noun in ("plan", "plans", "contract", "contracts", "subscription", "subscriptions", "deal", "deals"):
     STATE_PHRASES |= {f"monthly {_noun}": "month-to-month", f"month by month {_noun}": "month-to-month",
+                      f"rolling monthly {_noun}": "month-to-month", f"rolling {_noun}": "month-to-month",
                       f"annual {_noun}": "one-year", f"yearly {_noun}": "one-year"}  # fmt: skip
 
 SUPERLATIVES = (
