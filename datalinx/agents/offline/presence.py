@@ -23,10 +23,13 @@ PRESENT = (
 # The same said right after the column, with no verb: not 'set' there ('the test set' is no test).
 PRESENT_BARE = PRESENT.replace("|set|", "|")
 # Words after a column that say its value is kept on the record: 'a phone number on file'.
-ON_FILE = r"(?:on file|on record|recorded|filled in|attached|attach|linked|assigned|given|provided|stored)"
-# The same after a column said to be lacking, with other verbs of keeping a record: 'with no ship date logged' (after
+ON_FILE = (
+    r"(?:on file|on record|recorded|filled in|attached|attach|linked|assigned|given|provided|stored|logged|entered"
+    r"|captured|noted)"
+)
+# The same after a column said to be lacking, with other verbs of keeping a record: 'with no phone number kept' (after
 # 'with' alone, 'with the email kept' keeps a column instead)
-NONE_ON_FILE = ON_FILE[:-1] + r"|logged|captured|entered|noted|saved|held|kept)"
+NONE_ON_FILE = ON_FILE[:-1] + r"|saved|held|kept)"
 ARTICLE = r"(?:a |an |the |any |their |its )?"
 # Stored values that mean the thing is absent: 'no internet service' is internet_service = 'none'.
 ABSENT_VALUES = ("none", "no")
