@@ -8,7 +8,7 @@ import re
 
 from datalinx.agents.offline.entities import Candidate, entities
 from datalinx.agents.offline.grounding import Grounding, ValueRef, name_words
-from datalinx.agents.offline.reasons import CONNECTIVE, ROWS, TROUBLES, as_typed
+from datalinx.agents.offline.reasons import CONNECTIVE, ROWS, TROUBLES, as_typed, beyond_ask
 from datalinx.agents.offline.tokens import Token
 
 # a tool troubled by the blanks a fill or a test of them is about: 'the model training chokes on nulls', 'our
@@ -41,6 +41,17 @@ def blanks_trouble(text: str, tokens: list[Token], grounding: Grounding, request
         return False
     modifiers = as_typed(tokens[1 : 1 + len(found.group("modifiers").split())])
     return not entities(modifiers, grounding, grounding.dataset_names, request)
+
+
+def blanks_elsewhere(
+    text: str, tokens: list[Token], grounding: Grounding, request: str, ask: list[Token], scope: list[str] | None
+) -> bool:
+    """Whether a reason speaks of blanks and names data the ask does not ('the model hates nulls in region' beside a
+    fill of income): the blanks of another column, maybe to fill or test too, so said rather than dropped."""
+    if re.search(rf"\b{BLANK_VALUES}\b", text) is None:
+        return False
+    found = entities(as_typed(tokens), grounding, grounding.dataset_names, request)
+    return beyond_ask(found, ask, grounding, request, scope)
 
 
 def event_places(
