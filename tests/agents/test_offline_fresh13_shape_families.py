@@ -102,3 +102,134 @@ NAMING_DATA = [
 @pytest.mark.parametrize("request_text", NAMING_DATA)
 def test_a_reason_naming_data_stays_unclear(request_text: str, demo: Demo) -> None:
     _refused(request_text, demo)
+
+
+# --- 'exclude' before columns no row test took: the columns dropped ------------------------------------------------
+EXCLUDED = [
+    ("Exclude the telephone number and the date of birth from the customer records.", "customers",
+     ["phone", "birth_date"]),
+    ("exclude phone and email from customers", "customers", ["phone", "email"]),
+    ("customers excluding phone and city, please", "customers", ["phone", "city"]),
+    ("orders, exclude the ship date", "orders", ["ship_date"]),
+    ("exclude the date of birth and the email address from customers", "customers", ["birth_date", "email"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("request_text", "dataset", "columns"), EXCLUDED, ids=[e[0] for e in EXCLUDED])
+def test_excluded_columns_are_dropped(
+    request_text: str, dataset: str, columns: list[str], demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    expected = demo.frames[dataset].drop(columns)
+    assert output.columns == expected.columns
+    same_rows(output, expected)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "test"),
+    [("exclude the test accounts from customers", pl.col("is_test_account").not_()),
+     ("exclude customers with no phone", pl.col("phone").is_not_null())],
+)  # fmt: skip
+def test_excluded_rows_stay_a_row_test(request_text: str, test: pl.Expr, demo: Demo, tmp_path: Path) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output, demo.frames["customers"].filter(test))
+
+
+# --- a terse arrow between a column and a new name: a rename ------------------------------------------------------
+ARROWS = [
+    ("churn: customer_ref -> subscriber_id", "churn", {"customer_ref": "subscriber_id"}),
+    ("churn, customer_ref -> subscriber_id", "churn", {"customer_ref": "subscriber_id"}),
+    ("churn customer_ref -> subscriber_id", "churn", {"customer_ref": "subscriber_id"}),
+    ("churn: customer_ref \u2192 subscriber_id, tenure_months -> tenure", "churn",
+     {"customer_ref": "subscriber_id", "tenure_months": "tenure"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("request_text", "dataset", "renames"), ARROWS, ids=[a[0] for a in ARROWS])
+def test_an_arrow_to_a_new_name_renames(
+    request_text: str, dataset: str, renames: dict[str, str], demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output, demo.frames[dataset].rename(renames))
+
+
+# an arrow to a word of the data or the planner: a fill, a value, a period or a case? said, never a rename
+@pytest.mark.parametrize(
+    "request_text",
+    ["churn: income -> median", "customers: city -> unknown", "orders: order_date -> month",
+     "customers: name -> upper", "orders: country -> destination", "orders: total_revenue -> amount"],
+)  # fmt: skip
+def test_an_arrow_to_a_known_word_stays_unclear(request_text: str, demo: Demo) -> None:
+    _refused(request_text, demo)
+
+
+# --- 'values, deduped' after the columns: their distinct values -----------------------------------------------------
+DEDUPED = [
+    ("churn payment_method values, deduped", "churn", ["payment_method"]),
+    ("churn, the contract values, deduplicated", "churn", ["contract"]),
+    ("churn contract values - distinct", "churn", ["contract"]),
+    ("customers: segment values, de-duplicated", "customers", ["segment"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("request_text", "dataset", "columns"), DEDUPED, ids=[d[0] for d in DEDUPED])
+def test_values_deduped_are_distinct(
+    request_text: str, dataset: str, columns: list[str], demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output, demo.frames[dataset].select(columns).unique())
+
+
+def test_values_with_nothing_said_of_them_stay_unread(demo: Demo) -> None:
+    _refused("churn payment_method values", demo)
+
+
+# --- repeats collapsed into one: each whole row once ----------------------------------------------------------------
+COLLAPSED = [
+    ("the order table with any row that appears twice collapsed into one", "orders"),
+    ("orders with the duplicates merged into one", "orders"),
+    ("collapse rows that show up more than once into a single row, in customers", "customers"),
+    ("customers, any record that appears twice condensed to one", "customers"),
+    ("the orders with every row that occurs twice folded into one", "orders"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("request_text", "dataset"), COLLAPSED, ids=[c[0] for c in COLLAPSED])
+def test_repeats_collapsed_into_one_keep_each_row_once(
+    request_text: str, dataset: str, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output, demo.frames[dataset].unique())
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    ["orders with rows that appear twice collapsed into two", "products with the duplicate ids merged into one"],
+)
+def test_repeats_collapsed_otherwise_stay_unread(request_text: str, demo: Demo) -> None:
+    _refused(request_text, demo)
+
+
+# --- 'days between order and ship date': the two dates share their last word ---------------------------------------
+SHARED_HEAD = [
+    "orders, plus ship_lag = days between order and ship date",
+    "orders, plus ship_lag = the number of days between order and ship date",
+    "orders with ship_lag = days between the order and the ship date",
+]
+
+
+@pytest.mark.parametrize("request_text", SHARED_HEAD)
+def test_days_between_dates_sharing_a_head(request_text: str, demo: Demo, tmp_path: Path) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    orders = demo.frames["orders"]
+    lag = (pl.col("ship_date") - pl.col("order_date")).dt.total_days().alias("ship_lag")
+    same_rows(output, orders.with_columns(lag))
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    ["orders, plus ship_lag = days between delivery and ship date",
+     "orders, plus ship_lag = days between orders and ship date"],
+)  # fmt: skip
+def test_days_between_a_word_naming_no_date_stays_unread(request_text: str, demo: Demo) -> None:
+    _refused(request_text, demo)
