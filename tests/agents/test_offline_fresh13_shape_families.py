@@ -1,7 +1,9 @@
 """The offline planner on fresh13's shaping families, each said many ways and run on the demo data: reasons that
 name no data of the rows taken as chatter (a team or a person wanting to eyeball the rows before month end, a tool
-expecting the names asked or hating blanks, something being built for a shop). Each family also holds wordings that
-must stay not understood, where reading them would be a guess."""
+expecting the names asked or hating blanks, something being built for a shop); 'exclude' before columns; a terse
+arrow rename; 'values, deduped'; repeats collapsed into one; 'days between order and ship date'; a label by a date
+bound; rows tagged with a period; text written out in capitals; a summary dropped into the gaps; 'keep nothing but'.
+Each family also holds wordings that must stay not understood, where reading them would be a guess."""
 
 from __future__ import annotations
 
@@ -233,3 +235,148 @@ def test_days_between_dates_sharing_a_head(request_text: str, demo: Demo, tmp_pa
 )  # fmt: skip
 def test_days_between_a_word_naming_no_date_stays_unread(request_text: str, demo: Demo) -> None:
     _refused(request_text, demo)
+
+
+# --- a label by a bound on a date: 'pre-1965' for anyone born before 1965 -------------------------------------------
+def _born_before(year: int) -> pl.Expr:
+    born = pl.col("birth_date").cast(pl.Date)
+    return pl.when(born < pl.date(year, 1, 1)).then(pl.lit(f"pre-{year}")).otherwise(pl.lit("later"))
+
+
+DATE_LABELS = [
+    "Add a column named cohort to the customer records, set to 'pre-1965' for anyone born before 1965 and 'later'"
+    " for everyone else.",
+    "Add a column named cohort to customers, set to 'pre-1965' for customers born before 1965 and 'later' otherwise.",
+    "add cohort to customers: 'pre-1965' when birth_date is before 1965, else 'later'",
+]
+
+
+@pytest.mark.parametrize("request_text", DATE_LABELS)
+def test_a_label_by_a_date_bound(request_text: str, demo: Demo, tmp_path: Path) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    customers = demo.frames["customers"]
+    same_rows(output, customers.with_columns(_born_before(1965).alias("cohort")))
+
+
+def test_a_label_for_orders_placed_in_a_year(demo: Demo, tmp_path: Path) -> None:
+    request = "add a column era to orders, 'y23' for orders placed in 2023 and 'other' for the rest"
+    _, output = answer(request, demo, tmp_path)
+    placed = pl.col("order_date").cast(pl.Date).dt.year() == 2023
+    era = pl.when(placed).then(pl.lit("y23")).otherwise(pl.lit("other")).alias("era")
+    same_rows(output, demo.frames["orders"].with_columns(era))
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    ["add a column cohort to customers, 'pre-1965' for anyone born before 1965 or after 1990 and 'later' otherwise",
+     "add a column era to orders, 'recent' for orders placed after the big sale and 'older' otherwise",
+     "add a column tag to customers, 'x' for the smb ones before 2020 and 'y' otherwise"],
+)  # fmt: skip
+def test_a_label_by_more_than_one_date_bound_stays_unread(request_text: str, demo: Demo) -> None:
+    _refused(request_text, demo)
+
+
+# --- 'tag every order with its year': a period of the rows' date as a column ---------------------------------------
+TAGGED = [
+    ("Is it possible to tag every order with its year?", "orders", "order_year", "order_date", "year"),
+    ("tag each order with its month", "orders", "order_month", "order_date", "month"),
+    ("label all the orders with their ship date year", "orders", "ship_year", "ship_date", "year"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("request_text", "dataset", "name", "column", "unit"), TAGGED, ids=[t[0] for t in TAGGED])
+def test_rows_tagged_with_a_period(
+    request_text: str, dataset: str, name: str, column: str, unit: str, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    day = pl.col(column).cast(pl.Date)
+    period = (day.dt.year() if unit == "year" else day.dt.month()).alias(name)
+    same_rows(output, demo.frames[dataset].with_columns(period))
+
+
+def test_rows_tagged_with_a_column_stay_unread(demo: Demo) -> None:
+    _refused("tag every order with its status", demo)
+
+
+# --- 'every name written out in capital letters': a case of the text --------------------------------------------------
+WRITTEN = [
+    ("the product list with every name written out in capital letters", "products", "name", "upper"),
+    ("customers with every city spelled out in block capitals", "customers", "city", "upper"),
+    ("products with each name shown in all caps", "products", "name", "upper"),
+    ("customers with the email written in lower case", "customers", "email", "lower"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("request_text", "dataset", "column", "case"), WRITTEN, ids=[w[0] for w in WRITTEN])
+def test_text_written_in_a_case(
+    request_text: str, dataset: str, column: str, case: str, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    text = pl.col(column)
+    same_rows(output, demo.frames[dataset].with_columns(text.str.to_uppercase() if case == "upper" else
+                                                        text.str.to_lowercase()))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    ["customers with every name written out in italics",
+     "the product list with every price written out in capital letters"],
+)  # fmt: skip
+def test_a_case_of_no_text_stays_unread(request_text: str, demo: Demo) -> None:
+    _refused(request_text, demo)
+
+
+# --- 'where income is missing, drop in the median income': the gaps, then what goes in ------------------------------
+DROPPED_IN = [
+    ("hey, where income is missing in the churn data could you drop in the median income instead? the regression"
+     " script hates blanks, thanks", "income", "median"),
+    ("where income is missing in churn, put in the median income", "income", "median"),
+    ("where income is blank in the churn data, pop in the average income", "income", "mean"),
+    ("in churn, where income is missing, stick in the median instead", "income", "median"),
+    ("where total charges are missing in churn, drop in the mean", "total_charges", "mean"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("request_text", "column", "how"), DROPPED_IN, ids=[d[0][:60] for d in DROPPED_IN])
+def test_a_summary_dropped_in_fills_the_gaps(
+    request_text: str, column: str, how: str, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    values = pl.col(column)
+    summary = values.median() if how == "median" else values.mean()
+    same_rows(output, demo.frames["churn"].with_columns(values.fill_null(summary)))
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    ["where income is missing in churn, drop in the median tenure",
+     "fill missing income with the median tenure",
+     "where income is missing in churn, drop in the value"],
+)  # fmt: skip
+def test_gaps_filled_from_another_column_or_nothing_stay_unread(request_text: str, demo: Demo) -> None:
+    _refused(request_text, demo)
+
+
+# --- 'keep nothing but A, B and C': the columns kept ---------------------------------------------------------------
+def test_keep_nothing_but_after_turns(demo: Demo, tmp_path: Path) -> None:
+    planned = draft("the churn data please", demo.catalog)
+    planned = draft("only the folks on the one-year plan", demo.catalog, planned.definition)
+    request = "and keep nothing but customer_ref, tenure and whether they churned"
+    _, output = answer(request, demo, tmp_path, planned.definition)
+    assert output.columns == ["customer_ref", "tenure_months", "churned"]
+
+
+NOTHING_BUT = [
+    ("customers in france, show nothing but name and email", "customers", ["name", "email"]),
+    ("churn on the one-year plan, keep nothing but customer_ref, tenure and whether they churned", "churn",
+     ["customer_ref", "tenure_months", "churned"]),
+    ("products, keep nothing except the name and the price", "products", ["name", "price"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("request_text", "dataset", "columns"), NOTHING_BUT, ids=[n[0] for n in NOTHING_BUT])
+def test_nothing_but_the_columns_are_kept(
+    request_text: str, dataset: str, columns: list[str], demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    assert output.columns == columns

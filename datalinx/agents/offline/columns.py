@@ -318,7 +318,8 @@ def read_columns(ctx: Context) -> None:
         r"(?P<verb>only|just|show|display|list|give|return|select|keep|include|get|fetch|with|pull|see|view|output|add"
         r"|retain)"
     )
-    shown = verb + r"(?: me| us)?(?: only| just)?(?: the| their| its)?(?:" + COLUMN_WORD + r")? " + COLUMNS
+    only = r"(?: only| just| nothing (?:but|except|other than|apart from|besides|beyond))?"  # "keep nothing but"
+    shown = verb + r"(?: me| us)?" + only + r"(?: the| their| its)?(?:" + COLUMN_WORD + r")? " + COLUMNS
     if ctx.groups or ctx.measures:
         scan(shown + r"(?:" + COLUMN_WORD + r")?(?: too| as well| also)?", lambda m: _beside_groups(ctx, m))
         check_columns_said(ctx)

@@ -18,6 +18,7 @@ T = ColumnType
 CASES = {
     "lower": "lower", "lowercase": "lower", "lowercased": "lower", "small": "lower",
     "upper": "upper", "uppercase": "upper", "uppercased": "upper", "capitals": "upper", "capital": "upper",
+    "caps": "upper",
     "trim": "trim", "trimmed": "trim", "strip": "trim", "stripped": "trim",
 }  # fmt: skip
 OPERATOR_WORDS = {"times": "*", "multiplied": "*", "x": "*", "plus": "+", "minus": "-", "less": "-", "divided": "/",
@@ -335,10 +336,13 @@ def read_derived(ctx: Context) -> None:
     )
     cases = (
         r"(?P<case>lower case|lowercase|lower cased|lowercased|upper case|"
-        r"uppercase|upper cased|uppercased|capitals|capital letters|small "
-        r"letters|lower - case|upper - case)"
+        r"uppercase|upper cased|uppercased|(?:block )?capitals|(?:block )?capital letters|small "
+        r"letters|lower - case|upper - case|all caps|caps)"
     )
-    scan(COLUMNS + r" (?:in |to |as |into )?(?:all )?" + cases, lambda m: _case(ctx, m))
+    # 'every name written out in capital letters': how the column's text is written
+    written = r"(?:(?:written|spelled|spelt|shown|displayed|printed|put|converted|turned|set)(?: out)? )?"
+    scan(r"(?:every |each |all )?" + COLUMNS + r" " + written + r"(?:in |to |as |into )?(?:all )?" + cases,
+         lambda m: _case(ctx, m))  # fmt: skip
     scan(
         r"(?P<case>lowercase|uppercase|lower case|upper case|trim|strip)(?: "
         r"whitespace| spaces| the spaces)?(?: from| in| of| on)?(?: the| all)? " + COLUMNS,
@@ -349,6 +353,13 @@ def read_derived(ctx: Context) -> None:
         r"(?:add|create|include|append|with|plus|\+)(?: a| an| the)?(?: new)?(?: column| field)?(?: called| named)?"
         r" (?P<name>[a-z][a-z0-9_]*_(?:year|month|quarter|week|day))(?: column| field)?",
         lambda m: _period_named(ctx, m),
+    )
+    # 'tag every order with its year', 'stamp each customer with the month of their signup_date'
+    scan(
+        r"(?:tag|label|mark|stamp|annotate)(?: each| every| all(?: of)?(?: the)?| the| our)? {T} with (?:its|their"
+        r"|the)(?: own)? (?:(?P<col>{C}) )?(?P<unit>year|month|quarter|week)"
+        r"(?: of(?: the| its| their)? (?P<col2>{C}))?",
+        lambda m: _period(ctx, m),
     )
     scan(
         r"(?:add|with|include|show|plus|give {T}|(?:also |too )?(?:carry|carries|bear|bears|gain|gains|come with"
