@@ -380,3 +380,25 @@ def test_nothing_but_the_columns_are_kept(
 ) -> None:
     _, output = answer(request_text, demo, tmp_path)
     assert output.columns == columns
+
+
+# --- 'per order for each product category' over orders: per order is per row, not a group -------------------------
+PER_ROW_BESIDE_GROUPS = [
+    ("average revenue per order for each product category", "category"),
+    ("avrage revenu per ordr for each prodcut category", "category"),
+    ("average quantity per order for each customer segment", "segment"),
+]
+
+
+@pytest.mark.parametrize(("request_text", "group"), PER_ROW_BESIDE_GROUPS, ids=[p[0] for p in PER_ROW_BESIDE_GROUPS])
+def test_per_own_row_beside_a_looked_up_group_is_no_group(
+    request_text: str, group: str, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    assert "order_id" not in output.columns
+    assert output.height == output.select(group).n_unique() <= 8
+
+
+def test_per_customer_beside_a_group_still_groups_by_customer(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("total spend per customer for each segment", demo, tmp_path)
+    assert "customer_id" in output.columns and output.height > 100
