@@ -48,6 +48,12 @@ REASONS = [
     ("hey, could you rename total_revenue to amount and unit_price to price_each in the orders? our BI dashboard"
      " expects those names, cheers", "in orders rename total_revenue to amount and unit_price to price_each"),
     ("rename segment to tier, the crm expects these names", "rename segment to tier"),
+    ("rename segment to tier, the dashboard expects the new names", "rename segment to tier"),
+    ("orders over 500, the CFO wants to eyeball them", "orders over 500"),
+    ("customers in spain, my boss is keen to skim them", "customers in spain"),
+    ("the five cheapest products, we're building a bargain bin", "the five cheapest products"),
+    ("fill missing income with the median, the script hates empty cells", "fill missing income with the median"),
+    ("how many orders per country? scoping out the APAC launch", "how many orders per country"),
     ("rename name to full_name in customers, our importer needs those column names, thanks",
      "rename name to full_name in customers"),
     ("fill missing income with the median, the model hates nulls", "fill missing income with the median"),
@@ -98,6 +104,9 @@ NAMING_DATA = [
     "fill missing income with the median, the fiber model hates blanks",
     "customers in france, the dashboard can't group blanks by city",
     "customers, the sales team hates the smb ones",
+    "customers in spain, the crm wants those phone numbers",
+    "customers in spain, the crm wants the same phone",
+    "rename segment to tier, the crm expects the new email column",
 ]
 
 

@@ -133,8 +133,9 @@ TROUBLES = (
     r"|(?:hates?|hated|loathes?|dislikes?|detests?|despises?|objects? to|(?:is|are) allergic to)"
     r"|(?:is|are|was|were|'s|'re) (?:off|wrong|weird|odd|broken|confusing|annoying|messy|noisy|a mess|a pain"
     r"|useless|misleading|garbage|junk)|(?:look|seem)(?:s)? (?:off|wrong|weird|odd|strange|suspicious|fishy)"
-    r"|(?:wants?|needs?|expects?|requires?|prefers?|likes?) (?:those|these|that|this|them|it)(?: (?:headers?|labels?"
-    r"|formats?|layout|spellings?|(?:column |field )?names|headings|titles))?"
+    r"|(?:wants?|needs?|expects?|requires?|prefers?|likes?) (?:(?:those|these|that|this|them|it)(?= [a-z]|$)|the new"
+    r"(?= [a-z])|the same(?= [a-z])|such(?= [a-z]))(?: (?:headers?|labels?|formats?|layout|spellings?"
+    r"|(?:column |field )?names|headings|titles))?"
     r"|(?:swears?|swore|insists?|insisted|claims?|claimed|reckons?|thinks?|thought|believes?|believed|promised"
     r"|(?:assures?|assured|told|tells) (?:me|us))(?= that | (?:it|it's|they|they're|this|these|those|nothing|everything"
     r"|there|there's|we|we've|we're)\b)"
@@ -259,7 +260,7 @@ def said_reason(
     """Whether a clause (`text`, its words without pauses) is a reason; one naming a value, a number or a column beyond
     the subject of the work ('for the Germany team', 'it's for customers in Italy') is taken but said as unclear.
     `ask`: the tokens of the request the clause is said beside (before it when `first`)."""
-    from datalinx.agents.offline.reason_scenes import blanks_elsewhere, blanks_trouble  # built on this module's
+    from datalinx.agents.offline.reason_scenes import blanks_trouble, data_elsewhere  # built on this module's
 
     for pattern, topical in PURPOSES:
         found = re.fullmatch(pattern, text)
@@ -284,8 +285,8 @@ def said_reason(
         named = _reason_names_data(tokens[rows:], grounding, request, scope, first, aimed, ask)
         if named and not first and blanks_trouble(text, tokens[rows:], grounding, request):
             named = False  # 'the model training chokes on nulls': what reads the data, no test of its rows
-        elif named is False and blanks_elsewhere(text, tokens[rows:], grounding, request, ask, scope):
-            named = True  # 'the model hates nulls in region': blanks of a column the ask leaves, to fill or test?
+        elif named is False and data_elsewhere(text, tokens[rows:], grounding, request, ask, scope):
+            named = True  # 'the model hates nulls in region', 'the crm wants those phone numbers': asked too?
         if named is not None:
             if named or re.search(HELD, text):
                 _said_unclear(tokens, request, unclear)
