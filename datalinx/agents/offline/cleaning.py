@@ -43,6 +43,17 @@ WHOLE_COPIES = (
     + SAME_ROWS
     + r"))?"
 )
+# repeats said as made one: 'with any row that appears twice collapsed into one', 'merge the duplicates into one'
+ONE = r"(?:in)?to (?:just |only )?(?:one|a single|1)(?: row| copy| record| entry| line)?"
+MADE_ONE = r"(?:collapsed|merged|folded|squashed|squished|condensed|combined|reduced|boiled down|cut down)"
+REPEATED_ROWS = (
+    r"(?:the |any |all |every |each )?(?:rows?|records?|entries|entry|lines?|{T}) (?:that|which) " + TWICE
+    + r"|(?:the |any |all )?(?:exact )?" + DUPLICATES
+)  # fmt: skip
+COLLAPSED = (
+    rf"(?:(?:with|having) )?(?:{REPEATED_ROWS}) {MADE_ONE} {ONE}"
+    rf"|(?:collapse|merge|fold|squash|condense|combine|reduce) (?:{REPEATED_ROWS}) {ONE}"
+)
 # how the repeats are told, around the ask: 'rows that are exact copies of each other', 'so each appears once'
 COPIES_SAID = (
     r"(?:(?:has|have|got|contains|there are)(?: a few| some| several| many| a couple of)? (?:rows|records|entries)"
@@ -213,6 +224,7 @@ def read_whole_copies(ctx: Context) -> None:
     """'get rid of the orders that appear twice, identical in every column': whole-row duplicates removed, read
     before the exclusions take 'remove the orders that are ...' as a test of the rows."""
     ctx.sentence.scan(WHOLE_COPIES, lambda m: _dedupe(ctx, m))
+    ctx.sentence.scan(COLLAPSED, lambda m: _dedupe(ctx, m))
 
 
 def read_cleaning(ctx: Context) -> None:

@@ -183,8 +183,12 @@ def _said_column(match: Match) -> bool:
 
 def _columns_out(ctx: Context, match: Match) -> bool:
     """'take the age column out': columns dropped; a flag ('take the test accounts out') only when said a column."""
-    flags = [i for i in match.items("col", name="cols") if ctx.grounding.is_flag(i.ref.dataset, i.ref.column)]
-    return (not flags or match.group("word") is not None) and _drop(ctx, match)
+    return (not _flags_among(ctx, match) or match.group("word") is not None) and _drop(ctx, match)
+
+
+def _flags_among(ctx: Context, match: Match) -> bool:
+    """Whether a match's columns hold a yes-or-no column, whose name may say rows ('the test accounts')."""
+    return any(ctx.grounding.is_flag(i.ref.dataset, i.ref.column) for i in match.items("col", name="cols"))
 
 
 CONTACT = re.compile(r"e_?mail|phone|mobile|fax|address|street|postcode|zip")
@@ -303,6 +307,10 @@ def read_columns(ctx: Context) -> None:
     """Columns kept or removed: read after row tests took the columns they test."""
     scan = ctx.sentence.scan
     scan(r"(?:drop|remove|delete|hide|omit|leave out|get rid of)(?: the| their)? " + COLUMNS, lambda m: _drop(ctx, m))
+    # 'exclude the telephone number and the date of birth from the customer records': columns no row test took,
+    # ended there; a yes-or-no column ('exclude churned') would be rows left out, so it is left to be said
+    excluded = r"(?:exclude|excluding|omitting)(?: the| their)? " + COLUMNS + r"(?= [?.!;,]|$| from | in | of )"
+    scan(excluded, lambda m: not _flags_among(ctx, m) and _drop(ctx, m))
     if ctx.plan.drop:  # 'keep everything else': the columns a drop leaves, which it keeps already
         rest = r"(?:all |all of )?the (?:rest|others|other (?:columns|fields))|(?:everything|all|anything)(?: else)?"
         scan(r"(?:and |but )?(?:keep|leave|retain)(?: in)? (?:" + rest + r")(?: as (?:it is|is))?", lambda m: True)
@@ -310,7 +318,8 @@ def read_columns(ctx: Context) -> None:
         r"(?P<verb>only|just|show|display|list|give|return|select|keep|include|get|fetch|with|pull|see|view|output|add"
         r"|retain)"
     )
-    shown = verb + r"(?: me| us)?(?: only| just)?(?: the| their| its)?(?:" + COLUMN_WORD + r")? " + COLUMNS
+    only = r"(?: only| just| nothing (?:but|except|other than|apart from|besides|beyond))?"  # "keep nothing but"
+    shown = verb + r"(?: me| us)?" + only + r"(?: the| their| its)?(?:" + COLUMN_WORD + r")? " + COLUMNS
     if ctx.groups or ctx.measures:
         scan(shown + r"(?:" + COLUMN_WORD + r")?(?: too| as well| also)?", lambda m: _beside_groups(ctx, m))
         check_columns_said(ctx)
@@ -329,9 +338,11 @@ def read_columns(ctx: Context) -> None:
     pairings = r"(?:every|each|all|all the|which|what|the) (?:pairings?|mix|mixes|" + tuple_words + r") of (?:the )?"
     scan(pairings + COLUMNS + r" (?:that |which )?(?:actually |really |ever )?" + found, lambda m: _distinct(ctx, m))
     scan(r"(?:the |a )?set of (?:distinct |unique |different )?(?:the )?" + COLUMNS, lambda m: _distinct(ctx, m))
-    # 'churn contract types, distinct': the word after the columns it applies to, closing the request
+    # 'churn contract types, distinct', 'churn payment_method values, deduped': the word after the columns it applies
+    # to, closing the request
+    once = r"(?:distinct|unique|deduplicated|deduped|de (?:- )?duplicated|de (?:- )?duped)"
     scan(r"(?:^(?:{T} )?(?:(?::|-|,) )?|(?<=[:;] ))" + COLUMNS
-         + r"(?: ,| :| -)? (?:distinct|unique|deduplicated|deduped)(?: values| ones| only)?"
+         + r"(?: values| entries)?(?: ,| :| -)? " + once + r"(?: values| ones| only)?"
          r"(?=(?: [.?!])*$)", lambda m: _distinct(ctx, m))  # fmt: skip
     scan(r"(?:the )?(?:distinct|unique|different) (?P<ones>ones|values)", lambda m: _distinct_named(ctx, m))
     # "which payment methods do subscribers use": the values a question asks the rows' choice of, each once

@@ -71,12 +71,22 @@ def _entity_groups(ctx: Context) -> None:
     if not ctx.measures and not any(r.measure or r.column for r in ctx.order):
         return
     for dataset in ctx.reading.grouped:
-        if dataset == ctx.base and not ctx.plan.joins:
-            continue  # "the average number of items per order" over orders: one row per order is the data itself
+        if dataset == ctx.base and (not ctx.plan.joins or (ctx.groups and all(_looked_up(ctx, j) for j in
+                                                                           ctx.plan.joins))):  # fmt: skip
+            # "the average number of items per order" over orders: one row per order is the data itself, also
+            # beside another grouping when the joins only look columns up ('per order for each product category')
+            continue
         key = ctx.grounding.key_of(dataset)
         if key is not None and key not in ctx.groups and ctx.grounding.column(ctx.base, key) is not None:
             ctx.groups.insert(0, key)
             ctx.note(f"one row per {key} of {dataset}")
+
+
+def _looked_up(ctx: Context, join: Join) -> bool:
+    """Whether a join matches each row of the base to at most one row (on the joined dataset's own key, no summary
+    or link between): the base's rows stay as they are."""
+    key = join.right_key or join.key
+    return join.through is None and join.summary is None and ctx.grounding.key_of(join.dataset) == key
 
 
 def _summary(ctx: Context, also: bool, instead: bool) -> None:

@@ -5,27 +5,27 @@ from __future__ import annotations
 
 from datalinx.agents.offline.columns import COLUMNS, _named
 from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.derive_bodies import ARTICLES, PERIOD_FUNCTIONS, days_between, period_of, rounded
 from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.plan import ident, literal
 from datalinx.agents.offline.renames import new_name
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.core.pipelines import expressions
 from datalinx.core.pipelines.expressions.library import FUNCTIONS
-from datalinx.core.pipelines.types import NUMERIC, TEMPORAL, ColumnType
+from datalinx.core.pipelines.types import TEMPORAL, ColumnType
 
 T = ColumnType
 CASES = {
     "lower": "lower", "lowercase": "lower", "lowercased": "lower", "small": "lower",
     "upper": "upper", "uppercase": "upper", "uppercased": "upper", "capitals": "upper", "capital": "upper",
+    "caps": "upper",
     "trim": "trim", "trimmed": "trim", "strip": "trim", "stripped": "trim",
 }  # fmt: skip
 OPERATOR_WORDS = {"times": "*", "multiplied": "*", "x": "*", "plus": "+", "minus": "-", "less": "-", "divided": "/",
                   "including": "+", "incl": "+",
                   "over": "/", "per": "/", "mod": "%", "modulo": "%"}  # fmt: skip
 SKIPPED_WORDS = frozenset({"by", "of"})
-ARTICLES = frozenset({"the", "a", "an", "its", "their"})
 TAX_WORDS = frozenset({"vat", "tax", "taxes", "markup", "surcharge", "discount", "fee", "tip"})
-PERIOD_FUNCTIONS = {"year": "year", "month": "month", "quarter": "quarter", "week": "week", "day": "day"}
 
 
 def _case(ctx: Context, match: Match) -> bool:
@@ -117,7 +117,7 @@ def _derive(ctx: Context, match: Match) -> bool:
     name = new_name(names[0].ref if names[0].kind == "str" else names[0].text)
     if name.lower() in PRONOUNS:
         return False  # 'compute it as A times B' fills a column said before; it names none
-    text = _days_between(ctx, body) or _rounded(ctx, body) or _period_of(ctx, body) or _expression(ctx, body)
+    text = days_between(ctx, body) or rounded(ctx, body) or period_of(ctx, body) or _expression(ctx, body)
     if text is None:
         ctx.refuse(ctx.sentence.request[body[0].start : body[-1].end])
         return True
@@ -144,89 +144,6 @@ def _joined_text(ctx: Context, match: Match) -> bool:
     text = f"concat({ident(str(columns[0]))}, {literal(separator)}, {ident(str(columns[1]))})"
     note = f"Compute {name}: {columns[0]}, then {literal(separator)}, then {columns[1]} (an empty one left out)."
     return compute(ctx, name, text, match.text, note)
-
-
-ROUNDED_TAIL = (
-    [],
-    ["to", "the", "nearest", "whole", "number"],
-    ["to", "nearest", "whole", "number"],
-    ["to", "a", "whole", "number"],
-    ["to", "the", "nearest", "integer"],
-    ["to", "an", "integer"],
-    ["to", "whole", "numbers"],
-    ["to", "the", "nearest", "unit"],
-)
-
-
-def _rounded(ctx: Context, items: list[Item]) -> str | None:
-    """'price rounded to the nearest whole number', 'price rounded to 2 decimals': round() of a numeric column."""
-    words = [i for i in items if i.kind != "punct"]
-    words = words[1:] if words and words[0].kind == "word" and words[0].norm in ARTICLES else words
-    if len(words) < 2 or words[0].kind != "col" or words[1].norm not in ("rounded", "round"):
-        return None
-    tail = [i.norm for i in words[2:]]
-    digits = 0
-    if tail not in ROUNDED_TAIL:
-        places = words[2:]
-        said = [i.norm for i in places[:1]] + [i.norm for i in places[2:]]
-        decimal = said in (["to", "decimals"], ["to", "decimal", "places"], ["to", "places"], ["to", "digits"])
-        if not decimal or places[1].kind != "num" or not isinstance(places[1].ref, int):
-            return None
-        digits = places[1].ref
-    column = ctx.column(words[0])
-    if column is None or ctx.type_of(column) not in NUMERIC:
-        return None
-    return f"round({ident(column)}, {digits})" if digits else f"round({ident(column)})"
-
-
-# 'days from A to B', 'the number of days between A and B', 'how many days A to B': the words before two dates
-DAYS_SAID = (["days"], ["number", "of", "days"], ["how", "many", "days"], ["whole", "days"], ["count", "of", "days"])
-
-
-def _days_between(ctx: Context, items: list[Item]) -> str | None:
-    """'ship date minus order date (in days)', 'days from order_date to ship_date': the whole days from one date to
-    another (the later named first after 'minus', last after 'from' or 'between')."""
-    words = [i for i in items if i.kind != "punct" and not (i.kind == "word" and i.norm in ARTICLES)]
-    said = next((len(w) for w in DAYS_SAID if [i.norm for i in words[: len(w)]] == w), 0)
-    if said and len(words) == said + 4 and words[said].norm in ("from", "between"):
-        first, joint, second = words[said + 1 :]
-        if joint.norm not in ("to", "until", "till", "and"):
-            return None
-        ordered = (second, first)
-    elif said and len(words) == said + 3 and words[said + 1].norm in ("to", "until", "till"):
-        ordered = (words[said + 2], words[said])
-    elif len(words) >= 3 and [i.norm for i in words[3:]] in ([], ["in", "days"], ["in", "whole", "days"]):
-        if words[1].norm not in ("-", "minus", "less"):
-            return None
-        ordered = (words[0], words[2])
-    else:
-        return None
-    columns = [ctx.column(i) if i.kind == "col" else None for i in ordered]
-    dates = [c for c in columns if c is not None and ctx.type_of(c) in TEMPORAL]
-    if len(dates) != 2:
-        return None
-    end, start = (ctx.as_date(c) for c in dates)
-    return f"date_diff('day', {start}, {end})"
-
-
-PERIOD_TAILS = ([], ["fell", "in"], ["falls", "in"], ["was", "in"], ["is", "in"])
-
-
-def _period_of(ctx: Context, items: list[Item]) -> str | None:
-    """'year of birth_date', "order_date's month", 'the year order_date fell in': a period of one date column."""
-    words = [i for i in items if i.kind != "punct" and not (i.kind == "word" and i.norm in ARTICLES)]
-    if len(words) == 3 and words[0].norm in PERIOD_FUNCTIONS and words[1].norm == "of":
-        unit, item = words[0].norm, words[2]
-    elif len(words) == 2 and words[1].norm in PERIOD_FUNCTIONS:
-        unit, item = words[1].norm, words[0]
-    elif len(words) >= 2 and words[0].norm in PERIOD_FUNCTIONS and [i.norm for i in words[2:]] in PERIOD_TAILS[1:]:
-        unit, item = words[0].norm, words[1]
-    else:
-        return None
-    column = ctx.column(item) if item.kind == "col" else None
-    if column is None or (ctx.type_of(column) not in TEMPORAL and not column.endswith("_date")):
-        return None  # text of dates is read as dates; any other column has no year
-    return f"{PERIOD_FUNCTIONS[unit]}({ctx.as_date(column)})"
 
 
 def compute(ctx: Context, name: str, text: str, words: str, note: str = "") -> bool:
@@ -419,10 +336,13 @@ def read_derived(ctx: Context) -> None:
     )
     cases = (
         r"(?P<case>lower case|lowercase|lower cased|lowercased|upper case|"
-        r"uppercase|upper cased|uppercased|capitals|capital letters|small "
-        r"letters|lower - case|upper - case)"
+        r"uppercase|upper cased|uppercased|(?:block )?capitals|(?:block )?capital letters|small "
+        r"letters|lower - case|upper - case|all caps|caps)"
     )
-    scan(COLUMNS + r" (?:in |to |as |into )?(?:all )?" + cases, lambda m: _case(ctx, m))
+    # 'every name written out in capital letters': how the column's text is written
+    written = r"(?:(?:written|spelled|spelt|shown|displayed|printed|put|converted|turned|set)(?: out)? )?"
+    scan(r"(?:every |each |all )?" + COLUMNS + r" " + written + r"(?:in |to |as |into )?(?:all )?" + cases,
+         lambda m: _case(ctx, m))  # fmt: skip
     scan(
         r"(?P<case>lowercase|uppercase|lower case|upper case|trim|strip)(?: "
         r"whitespace| spaces| the spaces)?(?: from| in| of| on)?(?: the| all)? " + COLUMNS,
@@ -433,6 +353,13 @@ def read_derived(ctx: Context) -> None:
         r"(?:add|create|include|append|with|plus|\+)(?: a| an| the)?(?: new)?(?: column| field)?(?: called| named)?"
         r" (?P<name>[a-z][a-z0-9_]*_(?:year|month|quarter|week|day))(?: column| field)?",
         lambda m: _period_named(ctx, m),
+    )
+    # 'tag every order with its year', 'stamp each customer with the month of their signup_date'
+    scan(
+        r"(?:tag|label|mark|stamp|annotate)(?: each| every| all(?: of)?(?: the)?| the| our)? {T} with (?:its|their"
+        r"|the)(?: own)? (?:(?P<col>{C}) )?(?P<unit>year|month|quarter|week)"
+        r"(?: of(?: the| its| their)? (?P<col2>{C}))?",
+        lambda m: _period(ctx, m),
     )
     scan(
         r"(?:add|with|include|show|plus|give {T}|(?:also |too )?(?:carry|carries|bear|bears|gain|gains|come with"

@@ -36,7 +36,7 @@ GAPS = tuple(
         + r" (?:(?:that|which|who) )?(?:do not|does not|did not|not) have (?:an? |the |any )?(?P<{g}>{{C}})",
         SOME + DATASET_ROWS + r" (?:that|which|who) (?:have|has|had) no (?P<{g}>{{C}})",
         r"(?:where|when|if|wherever|whenever|for) (?:an? |the |any )?(?:{{T}} (?:s )?)?(?P<{g}>{{C}})"
-        r" (?:is|are|was|were) " + MISSING,
+        r" (?:is|are|was|were) " + MISSING + r"(?: (?:in|of|from) (?:the )?{{T}}(?: data| table| dataset)?)?",
     )
 )
 # what was said of the rows in between, up to a comma: left unconsumed for the readers of chatter
@@ -66,7 +66,12 @@ PUT = (
     # 'label those 'UNKNOWN'', 'mark them as n/a', 'tag them unknown': the gaps named by the value that fills them
     r"(?:label|mark|tag|class|classify|code|call) (?:all )?" + THOSE + r"(?: (?:as|with))? " + THE + VALUE,
     r"(?:given|assigned|set to|filled with|filled in with) " + THE + VALUE,
-    r"(?:use|take|plug in|fill in with) " + THE + VALUE + r"(?: (?:for|in) " + THOSE + r")?",
+    r"(?:use|take|plug in|fill in with|(?:put|drop|pop|stick|slot|bung|pencil) in) "
+    + THE
+    + VALUE
+    + r"(?: (?:for|in) "
+    + THOSE
+    + r")?",
     r"(?:should|must|can|could|will|would|need to|ought to)(?: just| simply| instead)? (?:get|be given|receive|take"
     r"|be set to|be filled with|be filled in with|show|have) " + THE + VALUE,
 )

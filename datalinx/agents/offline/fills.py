@@ -65,6 +65,9 @@ def _fill(ctx: Context, match: Match) -> bool:
     again = match.item("again")
     if again is not None and again.kind == "col" and not names:
         names = [n for n in [ctx.column(again)] if n is not None]
+    elif again is not None and again.kind == "col" and ctx.column(again) not in names:
+        ctx.refuse(f"{match.text} (the gaps of one column filled from another's summary?)")
+        return True
     if first.kind == "col":
         return _from_column(ctx, names, first, match.text) if match.item("within") is None else False
     word = first.norm.split()[0] if first.kind == "word" else ""

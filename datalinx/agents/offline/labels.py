@@ -7,13 +7,14 @@ import re
 
 from datalinx.agents.offline.ages import age_column
 from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.filter_dates import year_bound
 from datalinx.agents.offline.grounding import ColumnRef, name_words
 from datalinx.agents.offline.phrases import OP, comparison
 from datalinx.agents.offline.plan import equality, ident, literal
 from datalinx.agents.offline.renames import new_name
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.units import SPANS, in_span
-from datalinx.core.pipelines.types import NUMERIC
+from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
 
 # Words after a number that make it a bound: '65 and over' is at least 65, '18 or under' at most 18.
 BOUND_WORDS = {
@@ -77,6 +78,37 @@ def _value_test(ctx: Context, items: list[Item]) -> tuple[str, str] | None:
     return equality(column, [ref.value, *ref.variants]), column
 
 
+# words of a date bound and the comparison each says of the year or date after it
+DATE_BOUNDS = {("before",): "<", ("prior", "to"): "<", ("earlier", "than"): "<", ("after",): ">",
+               ("later", "than"): ">", ("since",): ">=", ("from",): ">=", ("in",): "in", ("during",): "in"}  # fmt: skip
+
+
+PLACED = frozenset({"placed", "made", "created", "ordered", "bought", "purchased", "dated"})
+
+
+def _date_test(ctx: Context, items: list[Item]) -> tuple[str, str] | None:
+    """'anyone born before 1965', 'signup_date after 2022', 'orders placed in 2023': one bound on a date column."""
+    said = [i for i in items if i.kind != "ds" and not (i.kind == "word" and i.norm in LEAD_WORDS)]
+    if len(said) < 2 or said[-1].kind not in ("year", "date"):
+        return None
+    if said[0].kind == "col":
+        column = ctx.column(said[0])
+    elif said[0].kind == "word" and said[0].norm in PLACED and any(i.kind == "ds" for i in items):
+        column = ctx.main_date()  # 'orders placed after 2023': the rows' own date
+    else:
+        return None
+    facts = ctx.grounding.column(ctx.base, column) if column is not None else None
+    if column is None or facts is None or not (facts.type in TEMPORAL or "date" in column):
+        return None
+    words = tuple(i.norm for i in said[1:-1]) or ("in",) * (items[-2].norm == "in")  # 'in' leads tests too
+    operator = DATE_BOUNDS.get(words)
+    bounds = [year_bound(said[-1], op) for op in ((">=", "<=") if operator == "in" else (operator,))]
+    if operator is None or None in bounds:
+        return None
+    target = ctx.as_date(column)
+    return " and ".join(f"{target} {op} {literal(day)}" for op, day in filter(None, bounds)), column
+
+
 def _hint(ctx: Context, name: str) -> str | None:
     """The numeric column a new column's name is about: 'age_group' of age, 'price_band' of price."""
     for word in name_words(name):
@@ -107,7 +139,7 @@ def _labelled(ctx: Context, match: Match) -> bool:
     name = new_name(named.ref if named.kind == "str" else named.text)
     if isinstance(named.ref, ColumnRef) and named.ref.dataset == ctx.base:
         return False  # a label written over a column the rows have: not what 'add a column' says
-    test = _value_test(ctx, tested) or _number_test(ctx, tested, _hint(ctx, name))
+    test = _value_test(ctx, tested) or _date_test(ctx, tested) or _number_test(ctx, tested, _hint(ctx, name))
     if test is None:
         ctx.refuse(ctx.sentence.request[tested[0].start : tested[-1].end])
         return True

@@ -197,6 +197,10 @@ def read_presence(ctx: Context) -> None:
     scan(having + _pair("and") + rf" {ON_FILE}", lambda m: _both(ctx, m, False, False))
     scan(lacking + " " + ARTICLE + rf"(?P<col>{{C}}) {NONE_ON_FILE}", lambda m: add_null(ctx, m, True))
     scan(having + ARTICLE + rf"(?P<col>{{C}}) {ON_FILE}", lambda m: add_null(ctx, m, False))
+    # 'with a ship date logged': one said with its article is on record ('with the email kept' keeps a column)
+    logged = r"(?:logged|captured|entered|noted|saved)"
+    scan(r"(?:(?:who |that |which )?(?:have|has|having|with) )(?:a |an |any )" + rf"(?P<col>{{C}}) {logged}",
+         lambda m: add_null(ctx, m, False))  # fmt: skip
     never = r"(?:never|not once|did not|has not|have not|has never|have never|had never)"
     scan(never + r" (?P<verb>[a-z]+) (?:the |a |any )?(?P<col>{C})", lambda m: zero_count(ctx, m))
     given = r"(?:given|provided|gave|entered|supplied|shared|left)(?: us)?"

@@ -8,8 +8,8 @@ import re
 
 from datalinx.agents.offline.entities import Candidate, entities
 from datalinx.agents.offline.grounding import Grounding, ValueRef, name_words
-from datalinx.agents.offline.reasons import CONNECTIVE, ROWS, TROUBLES, as_typed
-from datalinx.agents.offline.tokens import Token
+from datalinx.agents.offline.reasons import CONNECTIVE, ROWS, TROUBLES, as_typed, beyond_ask
+from datalinx.agents.offline.tokens import Token, fold
 
 # a tool troubled by the blanks a fill or a test of them is about: 'the model training chokes on nulls', 'our
 # dashboard breaks on empty values'; its subject's head is what reads the data, but a word before the head may say
@@ -41,6 +41,28 @@ def blanks_trouble(text: str, tokens: list[Token], grounding: Grounding, request
         return False
     modifiers = as_typed(tokens[1 : 1 + len(found.group("modifiers").split())])
     return not entities(modifiers, grounding, grounding.dataset_names, request)
+
+
+# what someone wants or expects of the answer (not to do): 'the crm wants those phone numbers' may ask for the column
+WANTS = r"\b(?:wants?|wanted|needs?|needed|expects?|expected|requires?|required|prefers?|preferred|likes?)\b(?! to\b)"
+# the nouns of how columns are shown, which a tool may want without naming a column: 'expects those names'
+HEADINGS = frozenset(
+    {"name", "names", "header", "headers", "heading", "headings", "label", "labels", "title", "titles", "column",
+     "columns", "field", "fields", "format", "formats", "layout", "spellings"}
+)  # fmt: skip
+
+
+def data_elsewhere(
+    text: str, tokens: list[Token], grounding: Grounding, request: str, ask: list[Token], scope: list[str] | None
+) -> bool:
+    """Whether a reason speaks of blanks or of what someone wants and names data the ask does not ('the model hates
+    nulls in region' beside a fill of income, 'the crm wants those phone numbers'): maybe part of the ask too, so
+    said rather than dropped."""
+    if re.search(rf"\b{BLANK_VALUES}\b", text) is None and re.search(WANTS, text) is None:
+        return False
+    kept = [t for t in tokens if fold(t.text) not in HEADINGS]
+    found = entities(as_typed(kept), grounding, grounding.dataset_names, request)
+    return beyond_ask(found, ask, grounding, request, scope)
 
 
 def event_places(

@@ -88,6 +88,15 @@ DOING = (
     r"|following up on|keeping an eye on|wondering (?:about|why|if|whether|how|what)|curious (?:about|why|how|whether"
     r"|if|what)|worried about|concerned about|interested in|meaning to|hoping (?:that|it|it's|this|we))"
 )
+# what the user is making, said with its article: 'building a bargain corner', 'setting up a clearance shelf'; never
+# a step's own noun ('building a new column', 'setting up a filter')
+MAKING = (
+    r"(?:building|setting up|putting together|designing|curating|assembling|launching|opening|stocking|kitting out"
+    r"|fitting out|mocking up|drawing up|decorating|dressing|laying out|sketching(?: out)?|prototyping|piloting"
+    r"|trialling|trialing) (?:a|an|the|our|my|some|this|that|next|new)"
+    r"(?! (?:[^ ]+ )*?(?:columns?|fields?|flags?|labels?|tags?|versions?|copy|copies|views?|subsets?|filters?"
+    r"|groups?|buckets?|bands?|tables?|lists?|query|queries|pipelines?|joins?)\b)"
+)
 # what the user meets: 'seeing a lot of noise', "we're getting complaints" ('getting' alone asks: 'getting the X')
 USER_SEES = r"(?:seeing|noticing|hearing|fielding|dealing with|struggling with|stuck on)"
 # what the user says they are busy with, any verb but one a pipeline has: "we're revamping the pricing"
@@ -120,11 +129,13 @@ TROUBLES = (
     r"|[a-z]+ing)|(?:is|are|was|were|gets?|got) (?:confused|thrown|tripped up|put off|annoyed|frustrated|stuck)"
     r"(?: by| on| with)?|come(?:s)? up|came up|(?:can't|cannot|won't|doesn't|does not|don't"
     r"|do not|didn't) (?:handle|cope with|deal with|take|read|load|accept|like|support|parse|display|trust|open"
-    r"|import|render|plot|chart|export)"
+    r"|import|render|plot|chart|export|stand|group|map|bucket|pivot|process|ingest|digest|graph)"
+    r"|(?:hates?|hated|loathes?|dislikes?|detests?|despises?|objects? to|(?:is|are) allergic to)"
     r"|(?:is|are|was|were|'s|'re) (?:off|wrong|weird|odd|broken|confusing|annoying|messy|noisy|a mess|a pain"
     r"|useless|misleading|garbage|junk)|(?:look|seem)(?:s)? (?:off|wrong|weird|odd|strange|suspicious|fishy)"
-    r"|(?:wants?|needs?|expects?|requires?|prefers?|likes?) (?:those|these|that|this|them|it)(?: (?:headers?|labels?"
-    r"|formats?|layout|spellings?))?"
+    r"|(?:wants?|needs?|expects?|requires?|prefers?|likes?) (?:(?:those|these|that|this|them|it)(?= [a-z]|$)|the new"
+    r"(?= [a-z])|the same(?= [a-z])|such(?= [a-z]))(?: (?:headers?|labels?|formats?|layout|spellings?"
+    r"|(?:column |field )?names|headings|titles))?"
     r"|(?:swears?|swore|insists?|insisted|claims?|claimed|reckons?|thinks?|thought|believes?|believed|promised"
     r"|(?:assures?|assured|told|tells) (?:me|us))(?= that | (?:it|it's|they|they're|this|these|those|nothing|everything"
     r"|there|there's|we|we've|we're)\b)"
@@ -165,9 +176,11 @@ AIMED_ROWS = (
     r"|for|of)\b|$)"
 )
 AIM = rf"(?:(?:i|we|i'd|we'd) )?(?:just |really |also )?{AIMING} to (?!{PIPELINE_VERB}\b)[a-z']+(?: [^ ]+){{0,8}}"
-# a team's aim: 'marketing wants to send birthday offers'
+# a team's or a person's aim: 'marketing wants to send birthday offers', 'my manager wants to look them over'
 TEAM_AIM = (
-    rf"(?:(?:my|our|the) )?{TEAMS}(?: {AUDIENCE})? (?:wants|needs|hopes|plans|would like|is going|are going) to"
+    rf"(?:(?:(?:my|our|the) (?:[a-z'-]+ )?)?(?:{TEAMS}|{AUDIENCE})|{TEAMS})(?: {AUDIENCE})? (?:wants|wanted|needs"
+    rf"|needed|hopes|hoped|plans|planned|intends|means|would like|'d like|is going|are going|is hoping|are hoping"
+    rf"|is planning|are planning|is keen|are keen|has asked|have asked|asked) to"
     rf" (?!{PIPELINE_VERB}\b)[a-z']+(?: [^ ]+){{0,8}}"
 )
 # a reason that asks a summary, an order or a pick of the rows ('want to know the average', 'need a breakdown',
@@ -188,21 +201,37 @@ HELD = (
     r"\b(?:their|whose|(?:who|which|that) (?:has|have|had)|(?:ones|those|people|rows|records) (?:with|without))\b"
     r"|(?<=[a-z] )its\b"
 )
-# when the user's work is due: 'before friday', 'by the end of the week', 'ahead of the meeting'
+# when the user's work is due: 'before friday', 'by the end of the week', 'before month end', 'ahead of the meeting'
 DEADLINE = (
     r"\b(?:before|by|until|till|ahead of) (?:(?:this |next |on )?(?:monday|tuesday|wednesday|thursday|friday"
-    r"|saturday|sunday|the weekend)|tomorrow|tonight|eod|cob|lunch(?:time)?|end of (?:the )?(?:day|week)"
-    r"|the end of (?:the )?(?:day|week)|(?:the|our|my) (?:[a-z]+ )?(?:meeting|call|review|deadline|demo|launch))\b"
+    r"|saturday|sunday|the weekend)|tomorrow|tonight|eod|cob|eom|eoq|eoy|lunch(?:time)?"
+    r"|(?:the )?end of (?:the )?(?:day|week|month|quarter|year)|(?:the )?(?:month|quarter|year)[- ]end(?: close)?"
+    r"|(?:the|our|my) (?:[a-z]+ )?(?:meeting|call|review|deadline|demo|launch))\b"
+)
+# the rows read through, which compares nothing: 'look them over', 'go over it'
+LOOKED_OVER = (
+    r"\b(?:look|looks|looking|looked|go|goes|going|went|read|reading|glance|glancing|pore|poring|run|running|mull"
+    r"|mulling|think|thinking)(?: (?:it|them|this|that|these|those|things|everything))? over\b(?! (?:a |an )?\d)"
+)
+# the names a tool expects, which the ask gives: 'our dashboard expects those names' (never 'their names')
+NAMES_EXPECTED = (
+    r"\b(?:wants?|needs?|expects?|requires?|prefers?|likes?) (?:those|these|the new|such|them as|the same)"
+    r" (?:column |field |new )?names\b"
+)
+# the user's aim to reach the rows' people: 'going to email them about it'
+REACHING = (
+    rf"(?:(?:i|we|i'd|we'd|i'll|we'll) )?(?:want|wanted|need|like|would like|'d like|plan|hope|am going|'m going"
+    rf"|are going|'re going|going) to {REACH}(?: [^ ]+){{0,4}}"
 )
 CONNECTIVE = r"(?:because|cause|'cause|cos|coz|since|as|btw|fyi|fwiw|also|oh|and|but|plus|ps)"  # 'because we're ...'
 REASONS = [
     rf"(?:{USER_IS} )*{DOING}(?: [^ ]+){{1,8}}",
     rf"{BUSY}(?: [^ ]+){{0,8}}",
+    rf"(?:{USER_IS} )*{MAKING}(?: [^ ]+){{1,8}}",
     rf"(?:(?:{USER_IS} )*{USER_SEES}|{USER_IS} getting)(?: [^ ]+){{1,8}}",
     rf"{SUBJECT} {TROUBLES}(?: [^ ]+){{0,6}}",
     rf"{JUDGED}(?: [^ ]+){{0,6}}",
-    rf"(?:(?:i|we|i'd|we'd|i'll|we'll) )?(?:want|wanted|need|like|would like|'d like|plan|hope|am going|'m going"
-    rf"|are going|'re going|going) to {REACH}(?: [^ ]+){{0,4}}",
+    REACHING,
     AIM,
     TEAM_AIM,
 ]
@@ -231,7 +260,7 @@ def said_reason(
     """Whether a clause (`text`, its words without pauses) is a reason; one naming a value, a number or a column beyond
     the subject of the work ('for the Germany team', 'it's for customers in Italy') is taken but said as unclear.
     `ask`: the tokens of the request the clause is said beside (before it when `first`)."""
-    from datalinx.agents.offline.reason_scenes import blanks_trouble  # its patterns are built on this module's
+    from datalinx.agents.offline.reason_scenes import blanks_trouble, data_elsewhere  # built on this module's
 
     for pattern, topical in PURPOSES:
         found = re.fullmatch(pattern, text)
@@ -249,13 +278,15 @@ def said_reason(
     each = [w for w, d in grounding.dataset_words.items() if scope and d == scope[0]]  # words for one of its rows
     if ask is not None and (rows := _reason(text, ask, each)) is not None:
         aimed = re.fullmatch(rf"(?:{CONNECTIVE} )*(?:{USER_IS} )*{AIM}", text) is not None and not re.fullmatch(
-            rf"(?:{CONNECTIVE} )*{REASONS[5]}", text
+            rf"(?:{CONNECTIVE} )*{REACHING}", text
         )  # 'trying to see ...', not 'going to email them about it'
         aimed = aimed or re.search(rf"\b{SENT}", text) is not None  # what is sent may name a column
 
         named = _reason_names_data(tokens[rows:], grounding, request, scope, first, aimed, ask)
         if named and not first and blanks_trouble(text, tokens[rows:], grounding, request):
             named = False  # 'the model training chokes on nulls': what reads the data, no test of its rows
+        elif named is False and data_elsewhere(text, tokens[rows:], grounding, request, ask, scope):
+            named = True  # 'the model hates nulls in region', 'the crm wants those phone numbers': asked too?
         if named is not None:
             if named or re.search(HELD, text):
                 _said_unclear(tokens, request, unclear)
@@ -285,6 +316,8 @@ def _reason(text: str, ask: list[Token], each: list[str]) -> int | None:
         rest = re.sub(rf"\b(?:too )?(?:many|few|lots of|a lot of|thousands of|millions of) {ROWS}\b", "", rest)
         rest = re.sub(r"\b(?:falls?|fell|falling|keels?) over\b", "", rest)  # 'falls over on empties': no test
         rest = re.sub(DEADLINE, "", rest)  # 'before friday': when the work is due, no test of the rows' dates
+        rest = re.sub(LOOKED_OVER, "", rest)  # 'look them over': no test of a number
+        rest = re.sub(NAMES_EXPECTED, "", rest)  # 'expects those names': the names the ask gives, none asked
         if each:
             rest = re.sub(rf"\bper (?:{'|'.join(map(re.escape, each))})\b", "", rest)
         if re.search(RESTRICTS, rest) or re.search(ASKED, rest) or re.search(rf"\b{ROWS}\b", rest):
@@ -308,7 +341,7 @@ def _reason_names_data(
     """Whether a reason names data: a number ('one' said as a word is none: 'fairer than one global number'), a value
     of the datasets the ask is over (of any, if it names another: 'reviewing customers in germany' beside churn), or a
     yes-or-no column ('looking at churned ones': a test); columns else are the subject of the work ('looking at
-    low-income households') unless the reason is an aim (see `_beyond_ask`). Said before the ask, naming a value, a
+    low-income households') unless the reason is an aim (see `beyond_ask`). Said before the ask, naming a value, a
     number or a column by its name makes it no reason (None): the ask may be about it ('I'm looking at churned
     subscribers, what's their average tenure?')."""
     every = grounding.dataset_names
@@ -326,11 +359,11 @@ def _reason_names_data(
         return None  # a column by a word of its name ('churned', 'tenure'), not one a word only hints at ('old')
     if aimed:
         described = re.search(AIMED_ROWS, " ".join(fold(t.text) for t in tokens)) is not None
-        return described or _beyond_ask(found, ask, grounding, request, scope)
+        return described or beyond_ask(found, ask, grounding, request, scope)
     return any(c.kind == "val" or _flag(grounding, c.refs[0]) for c in found.values())
 
 
-def _beyond_ask(
+def beyond_ask(
     found: dict[int, Candidate], ask: list[Token] | None, grounding: Grounding, request: str, scope: list[str] | None
 ) -> bool:
     """Whether an aim names data the ask does not: what the user will look for in the rows may be a test of them

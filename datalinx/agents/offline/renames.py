@@ -8,6 +8,7 @@ import re
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.entities import ORDER_WORDS
 from datalinx.agents.offline.sentence import Match
+from datalinx.agents.offline.words import FILLER, KEYWORDS
 
 
 def new_name(text: str) -> str:
@@ -38,6 +39,11 @@ def read_renames(ctx: Context) -> None:
     scan(old + r"(?: 's)? " + heading + r" (?:(?:is|to be|should be|getting|being) )?" + changed
          + r" (?:to|into) (?P<new>{S}|{C}|[^ @§,;]+)", lambda m: _rename(ctx, m))  # fmt: skip
     scan(r"(?:rename|relabel)(?: the)?(?: {T})?(?: column| field)? " + pair, lambda m: _rename(ctx, m))
+    # terse 'churn: customer_ref -> subscriber_id': a column by its stored name, an arrow and a plain identifier that
+    # is no word of the data or the planner ('income -> median' is a fill, 'status -> shipped' a value)
+    lead = r"(?:^|(?<=[:,;] )|(?<=^@t\d )|(?<=^@t\d\d ))"  # first, after a pause, or after the dataset alone
+    arrowed = lead + r"(?P<old>{C}) (?:- >|\u2192) (?P<new>[a-z][a-z0-9_]*)(?= [?.!;,]|$| and )"
+    scan(arrowed, lambda m: _arrowed(ctx, m) and _rename(ctx, m))
     naming = r"(?:change|set|update|switch|make)(?: the)? (?:name|header|heading|label|title|@c\d+) of(?: the)?"
     naming += r"(?: column)? "
     scan(naming + pair, lambda m: _rename(ctx, m))
@@ -85,6 +91,17 @@ def _given_names(ctx: Context, old: str) -> None:
     if ctx.plan.rename:
         scan(r"(?:and|,|, and|plus)(?: the)? " + old + r"(?: column| field)? as " + GIVEN + tail,
              lambda m: _rename(ctx, m))  # fmt: skip
+
+
+def _arrowed(ctx: Context, match: Match) -> bool:
+    """Whether an arrow pair renames: the old column typed as stored, the new name a word no reader knows."""
+    old, new = match.item("old"), match.items(name="new")
+    column = ctx.column(old) if old is not None else None
+    if column is None or old is None or old.text.lower() != column or len(new) != 1:
+        return False
+    word = new[0].norm
+    known = word in KEYWORDS or word in FILLER or word in ctx.grounding.vocabulary
+    return "_" in word or not known
 
 
 def _verb_rename(ctx: Context, match: Match) -> bool:
