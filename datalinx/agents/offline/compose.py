@@ -71,8 +71,10 @@ def _entity_groups(ctx: Context) -> None:
     if not ctx.measures and not any(r.measure or r.column for r in ctx.order):
         return
     for dataset in ctx.reading.grouped:
-        if dataset == ctx.base and not ctx.plan.joins:
-            continue  # "the average number of items per order" over orders: one row per order is the data itself
+        if dataset == ctx.base:
+            # "the average number of items per order" over orders: one row per order is the data itself, joined
+            # or not ("average revenue per order for each product category"); its key would make a group per row
+            continue
         key = ctx.grounding.key_of(dataset)
         if key is not None and key not in ctx.groups and ctx.grounding.column(ctx.base, key) is not None:
             ctx.groups.insert(0, key)

@@ -193,6 +193,8 @@ def read_presence(ctx: Context) -> None:
     scan(having + r"both " + _pair("and") + rf"(?: {ON_FILE})?", lambda m: _both(ctx, m, False, False))
     scan(having + _pair("and") + rf" {ON_FILE}", lambda m: _both(ctx, m, False, False))
     scan(lacking + " " + ARTICLE + rf"(?P<col>{{C}}) {NONE_ON_FILE}", lambda m: add_null(ctx, m, True))
+    # 'with a ship date logged': after 'a', the verbs of keeping a record test it is there, as after 'no'
+    scan(having[:-1] + r"(?:a|an|any) (?P<col>{C}) " + NONE_ON_FILE, lambda m: add_null(ctx, m, False))
     scan(having + ARTICLE + rf"(?P<col>{{C}}) {ON_FILE}", lambda m: add_null(ctx, m, False))
     never = r"(?:never|not once|did not|has not|have not|has never|have never|had never)"
     scan(never + r" (?P<verb>[a-z]+) (?:the |a |any )?(?P<col>{C})", lambda m: zero_count(ctx, m))
