@@ -32,6 +32,15 @@ def _same_as(request: str, plain: str, demo: Demo, work: Path) -> pl.DataFrame:
     return said
 
 
+def _turns(turns: list[str], demo: Demo, work: Path) -> pl.DataFrame:
+    """The rows of the last turn, each turn editing the one before."""
+    previous = None
+    for turn in turns:
+        planned, output = answer(turn, demo, work, previous)
+        previous = planned.definition
+    return output
+
+
 def _aggregate(request: str, demo: Demo) -> dict[str, Any]:
     steps = plan_steps(request, demo)
     return next(s for s in steps if s["kind"] == "aggregate")
@@ -198,3 +207,67 @@ def test_with_a_value_logged_tests_it_is_there(demo: Demo, tmp_path: Path) -> No
 
 def test_with_the_column_kept_is_still_not_a_test(demo: Demo) -> None:
     _refused("customers with the email kept", demo)
+
+
+# --- 'prod' for product -------------------------------------------------------------------------------------------
+PRODS = [
+    ("orders with prod name attached", "orders with product name attached"),
+    ("orders with the prod category", "orders with the product category"),
+    ("average price per prod category", "average price per product category"),
+    ("list of prods", "list of products"),
+]
+
+
+@pytest.mark.parametrize(("request_text", "plain"), PRODS)
+def test_prod_is_short_for_product(request_text: str, plain: str, demo: Demo, tmp_path: Path) -> None:
+    _same_as(request_text, plain, demo, tmp_path)
+
+
+# --- the biggest order 'measured in revenue' ----------------------------------------------------------------------
+MEASURED_IN = [
+    ("the biggest order, measured by revenue, in each country", "the biggest order by revenue in each country"),
+    ("for each customer, their biggest order as measured by quantity",
+     "for each customer, their biggest order by quantity"),
+    ("the largest order judged by revenue for every status", "the largest order by revenue for every status"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("request_text", "plain"), MEASURED_IN)
+def test_measured_in_says_which_column_decides(request_text: str, plain: str, demo: Demo, tmp_path: Path) -> None:
+    _same_as(request_text, plain, demo, tmp_path)
+
+
+def test_the_biggest_order_per_segment_holds_the_largest_revenue(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("the single biggest order, measured in revenue, within every customer segment", demo, tmp_path)
+    people = demo.frames["customers"].select("customer_id", "segment").unique()
+    joined = demo.frames["orders"].join(people, on="customer_id", how="left")
+    largest = joined.group_by("segment").agg(pl.col("total_revenue").max())
+    same_rows(output.select("segment", "total_revenue"), largest)
+
+
+def test_measured_in_what_is_no_column_is_not_understood(demo: Demo) -> None:
+    _refused("the biggest order, measured in happiness, within every customer segment", demo)
+
+
+# --- 'load' a dataset, then edit it -------------------------------------------------------------------------------
+LOADED = ["Load the orders dataset.", "load orders", "import the orders table", "open the orders data",
+          "please load up the orders"]  # fmt: skip
+
+
+@pytest.mark.parametrize("request_text", LOADED)
+def test_loading_a_dataset_is_its_rows(request_text: str, demo: Demo, tmp_path: Path) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output, demo.frames["orders"])
+
+
+def test_a_loaded_dataset_is_edited_by_the_turns_after(demo: Demo, tmp_path: Path) -> None:
+    turns = ["Load the orders dataset.", "Restrict it to orders whose destination is France.",
+             "Then compute the total quantity for each order status."]  # fmt: skip
+    output = _turns(turns, demo, tmp_path)
+    _, expected = answer("total quantity per status of orders to France", demo, tmp_path)
+    assert_frame_equal(output, expected, check_row_order=False, check_dtypes=False)
+
+
+@pytest.mark.parametrize("request_text", ["open orders", "load revenue"])
+def test_open_or_load_before_no_dataset_is_not_understood(request_text: str, demo: Demo) -> None:
+    _refused(request_text, demo)

@@ -53,7 +53,8 @@ NEGATED = frozenset(
 # Short forms of the words for a table's parts, read as the words.
 # ('seg' for segment, 'tst' for test; 'goin' is going said without its last letter)
 SHORT_FORMS = {"cols": "columns", "col": "column", "flds": "fields", "fld": "field", "seg": "segment",
-               "segs": "segments", "tst": "test", "goin": "going", "comin": "coming"}  # fmt: skip
+               "segs": "segments", "tst": "test", "goin": "going", "comin": "coming", "prod": "product",
+               "prods": "products"}  # fmt: skip
 # Words read as a plainer one: 'whos' is the "who's" typed without its apostrophe; 'despite' joins two row tests
 # as 'and' does ('churned despite being on a two-year contract'); 'solely' and 'exclusively' are 'only'.
 PLAINER = {"whos": "who", "despite": "and", "dearest": "priciest", "costliest": "priciest", "cust": "customer",
