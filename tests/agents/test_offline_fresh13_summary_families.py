@@ -271,3 +271,54 @@ def test_a_loaded_dataset_is_edited_by_the_turns_after(demo: Demo, tmp_path: Pat
 @pytest.mark.parametrize("request_text", ["open orders", "load revenue"])
 def test_open_or_load_before_no_dataset_is_not_understood(request_text: str, demo: Demo) -> None:
     _refused(request_text, demo)
+
+
+# --- customers 'yet to make their first purchase': an anti join ---------------------------------------------------
+YET_TO = [
+    "Any customers who have yet to make their first purchase?",
+    "customers who have not yet placed an order",
+    "which customers are still to make their first order",
+    "customers who have yet to make a purchase",
+    "customers that have yet to place their very first order",
+]
+
+
+@pytest.mark.parametrize("request_text", YET_TO)
+def test_yet_to_make_a_first_purchase_is_no_order(request_text: str, demo: Demo, tmp_path: Path) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    orders = demo.frames["orders"].select("customer_id")
+    same_rows(output, demo.frames["customers"].join(orders, on="customer_id", how="anti"))
+
+
+@pytest.mark.parametrize(
+    "request_text", ["orders that have yet to make their first customer", "customers who have yet to make an order x"]
+)
+def test_yet_to_make_what_is_no_purchase_is_not_understood(request_text: str, demo: Demo) -> None:
+    _refused(request_text, demo)
+
+
+# --- products that 'turned up on' an order: a semi join -----------------------------------------------------------
+TURNED_UP = [
+    ("the catalogue items that have turned up on at least one order headed for the Netherlands",
+     "products that appear on at least one order to the Netherlands"),
+    ("products that have shown up in at least one order", "products that appear on at least one order"),
+    ("products that have popped up on one or more orders", "products that appear on at least one order"),
+    ("products which turned up on at least one order to Germany",
+     "products that appear on at least one order to Germany"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("request_text", "plain"), TURNED_UP)
+def test_turned_up_on_an_order_is_a_semi_join(request_text: str, plain: str, demo: Demo, tmp_path: Path) -> None:
+    _same_as(request_text, plain, demo, tmp_path)
+
+
+def test_the_products_on_a_dutch_order(demo: Demo, tmp_path: Path) -> None:
+    request = "the catalogue items that have turned up on at least one order headed for the Netherlands"
+    _, output = answer(request, demo, tmp_path)
+    dutch = demo.frames["orders"].filter(pl.col("country") == "NL").select("product_id")
+    same_rows(output, demo.frames["products"].join(dutch, on="product_id", how="semi"))
+
+
+def test_turned_up_alone_is_not_understood(demo: Demo) -> None:
+    _refused("products that turned up late", demo)

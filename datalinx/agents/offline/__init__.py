@@ -71,6 +71,7 @@ from datalinx.agents.offline.tenures import read_tenures
 from datalinx.agents.offline.values import read_removed_after, read_values
 from datalinx.agents.offline.whereabouts import read_whereabouts
 from datalinx.agents.offline.words import FILLER, KEYWORDS
+from datalinx.agents.offline.yet_to import read_yet_to
 from datalinx.agents.schemas import Draft
 from datalinx.core.datasets.facts import CatalogView
 from datalinx.core.pipelines.types import NUMERIC
@@ -114,6 +115,7 @@ READERS = (
     read_derived,
     read_questions,
     read_fills,
+    read_yet_to,
     read_cleaning,
     read_joins,
     read_earned_rankings,

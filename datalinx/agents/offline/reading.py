@@ -70,6 +70,7 @@ def _readers() -> tuple[types.ModuleType, ...]:
         relations,
         renames,
         values,
+        yet_to,
     )
 
     return (
@@ -102,6 +103,7 @@ def _readers() -> tuple[types.ModuleType, ...]:
         relations,
         renames,
         values,
+        yet_to,
     )
 
 
