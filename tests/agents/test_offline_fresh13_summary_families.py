@@ -250,7 +250,7 @@ def test_measured_in_what_is_no_column_is_not_understood(demo: Demo) -> None:
 
 
 # --- 'load' a dataset, then edit it -------------------------------------------------------------------------------
-LOADED = ["Load the orders dataset.", "load orders", "import the orders table", "open the orders data",
+LOADED = ["Load the orders dataset.", "load orders", "import the orders table", "read in the orders data",
           "please load up the orders"]  # fmt: skip
 
 
@@ -268,7 +268,7 @@ def test_a_loaded_dataset_is_edited_by_the_turns_after(demo: Demo, tmp_path: Pat
     assert_frame_equal(output, expected, check_row_order=False, check_dtypes=False)
 
 
-@pytest.mark.parametrize("request_text", ["open orders", "load revenue"])
+@pytest.mark.parametrize("request_text", ["open orders", "open the orders", "load revenue"])
 def test_open_or_load_before_no_dataset_is_not_understood(request_text: str, demo: Demo) -> None:
     _refused(request_text, demo)
 

@@ -225,10 +225,9 @@ def _asides(ctx: Context) -> None:
     # verbs that fetch: 'dig out the orders', 'fish out', 'pull up', 'open up the churn data'
     fetch = r"(?:dig|digging|fish|root|dredge|pull|bring|look|hunt|open) (?:out|up)"
     ctx.sentence.scan(fetch + r"(?= (?:the|all|every|@t\d+))", lambda m: True)
-    # 'load the orders dataset', 'import orders', 'open the churn table' ('open orders' may be orders still open)
-    ctx.sentence.scan(r"(?:load|loads|loading|load up|load in|import|importing)(?= (?:the |our |all |up )?@t\d+)",
-                      lambda m: True)  # fmt: skip
-    ctx.sentence.scan(r"(?:open|opening|read in)(?= (?:the|our) @t\d+)", lambda m: True)
+    # 'load the orders dataset', 'import orders' ('open the orders' may be the orders still open: left unread)
+    ctx.sentence.scan(r"(?:load|loads|loading|load up|load in|import|importing|read in)(?= (?:the |our |all |up )?"
+                      r"@t\d+)", lambda m: True)  # fmt: skip
     # '? need it for a callback list': what the answer is for, naming nothing of the data (no planner word either)
     ctx.sentence.scan(
         r"(?<=[.?!;,] )(?:i |we )?(?:need|want|use)(?: it| them| this| these| those)? for(?: (?![@§])[^ ]+){1,4}"
