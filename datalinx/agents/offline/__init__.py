@@ -38,6 +38,7 @@ from datalinx.agents.offline.filter_dates import read_dates
 from datalinx.agents.offline.filters import read_comparisons
 from datalinx.agents.offline.followup import edits, plan_of, why_uneditable
 from datalinx.agents.offline.grounding import ColumnRef
+from datalinx.agents.offline.group_links import read_crossed_groups, read_went_to_groups
 from datalinx.agents.offline.groups import read_groups
 from datalinx.agents.offline.having import read_having
 from datalinx.agents.offline.idioms import read_idioms, read_narrowed, read_occasions, read_one_side
@@ -47,6 +48,7 @@ from datalinx.agents.offline.joins import read_added_back, read_joins
 from datalinx.agents.offline.measure_words import read_measure_words
 from datalinx.agents.offline.members import read_plus_as_and, read_unseen_members, read_value_words
 from datalinx.agents.offline.most_any import read_most_any
+from datalinx.agents.offline.new_rows import read_new_rows
 from datalinx.agents.offline.null_places import read_null_places
 from datalinx.agents.offline.ordering import read_limits, read_sorts
 from datalinx.agents.offline.outputs import read_outputs
@@ -69,6 +71,7 @@ from datalinx.agents.offline.tenures import read_tenures
 from datalinx.agents.offline.values import read_removed_after, read_values
 from datalinx.agents.offline.whereabouts import read_whereabouts
 from datalinx.agents.offline.words import FILLER, KEYWORDS
+from datalinx.agents.offline.yet_to import read_yet_to
 from datalinx.agents.schemas import Draft
 from datalinx.core.datasets.facts import CatalogView
 from datalinx.core.pipelines.types import NUMERIC
@@ -77,6 +80,7 @@ __all__ = ["draft"]
 
 READERS = (
     read_plus_as_and,
+    read_crossed_groups,
     read_summary_verbs,
     read_attached,
     read_counted_only,
@@ -111,6 +115,7 @@ READERS = (
     read_derived,
     read_questions,
     read_fills,
+    read_yet_to,
     read_cleaning,
     read_joins,
     read_earned_rankings,
@@ -120,6 +125,7 @@ READERS = (
     read_sorted_by,
     read_over_all_rows,
     read_groups,
+    read_went_to_groups,
     read_placements,
     read_late_rankings,
     read_limits,
@@ -127,6 +133,7 @@ READERS = (
     read_having,
     read_measures,
     read_measures_taken_as,
+    read_new_rows,
     read_one_number,
     read_tenures,
     read_ages,
@@ -218,6 +225,9 @@ def _asides(ctx: Context) -> None:
     # verbs that fetch: 'dig out the orders', 'fish out', 'pull up', 'open up the churn data'
     fetch = r"(?:dig|digging|fish|root|dredge|pull|bring|look|hunt|open) (?:out|up)"
     ctx.sentence.scan(fetch + r"(?= (?:the|all|every|@t\d+))", lambda m: True)
+    # 'load the orders dataset', 'import orders' ('open the orders' may be the orders still open: left unread)
+    ctx.sentence.scan(r"(?:load|loads|loading|load up|load in|import|importing|read in)(?= (?:the |our |all |up )?"
+                      r"@t\d+)", lambda m: True)  # fmt: skip
     # '? need it for a callback list': what the answer is for, naming nothing of the data (no planner word either)
     ctx.sentence.scan(
         r"(?<=[.?!;,] )(?:i |we )?(?:need|want|use)(?: it| them| this| these| those)? for(?: (?![@§])[^ ]+){1,4}"

@@ -66,7 +66,9 @@ WHICH = (
     r"recent)"
 )
 
-DECIDED_BY = r"(?: (?:by|in terms of|based on) (?P<col>{C}))?"  # 'the biggest order by revenue'
+# 'the biggest order by revenue', 'the biggest order, measured in revenue,': which column decides
+MEASURED = r"(?:as )?(?:measured|judged|ranked) (?:in|by|on)"
+DECIDED_BY = r"(?:(?: ,)? (?:by|in terms of|based on|" + MEASURED + r")(?: the)? (?P<col>{C}))?"
 # "retain the lower-priced row": between two repeats, a comparative picks as its superlative does
 COMPARATIVES = {"lower": "lowest", "higher": "highest", "bigger": "biggest", "larger": "largest", "smaller": "smallest",
                 "newer": "newest", "older": "oldest", "earlier": "earliest", "later": "latest"}  # fmt: skip

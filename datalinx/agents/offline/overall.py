@@ -9,8 +9,11 @@ from datalinx.agents.offline.words import AGGREGATES
 from datalinx.core.pipelines.types import NUMERIC
 
 SUMMARY_WORDS = frozenset({*AGGREGATES, "many", "much"})
+# 'over the entire churn dataset', 'across our whole orders table': every row of the table named
+WHOLE = r"(?:the|our) (?:whole|entire|full|complete)"
 ALL_ROWS = (
-    r"(?:across|over|for|among|from) (?:all|every|each and every|the whole of|all of)(?: (?:the|our))? (?P<rows>{T})"
+    r"(?:across|over|for|among|from) (?:all|every|each and every|the whole of|all of|" + WHOLE + r")"
+    r"(?: (?:the|our))? (?P<rows>{T})(?: (?:dataset|table|data|file|list|set))?"
     r"(?: (?:combined|together|put together|taken together))?"
 )
 # the figure a summary with no groups already is: 'just the one number', 'as a single figure', 'just need the

@@ -196,6 +196,8 @@ def read_presence(ctx: Context) -> None:
     scan(having + r"both " + _pair("and") + rf"(?: {ON_FILE})?", lambda m: _both(ctx, m, False, False))
     scan(having + _pair("and") + rf" {ON_FILE}", lambda m: _both(ctx, m, False, False))
     scan(lacking + " " + ARTICLE + rf"(?P<col>{{C}}) {NONE_ON_FILE}", lambda m: add_null(ctx, m, True))
+    # 'with a ship date logged': after 'a', the verbs of keeping a record test it is there, as after 'no'
+    scan(having[:-1] + r"(?:a|an|any) (?P<col>{C}) " + NONE_ON_FILE, lambda m: add_null(ctx, m, False))
     scan(having + ARTICLE + rf"(?P<col>{{C}}) {ON_FILE}", lambda m: add_null(ctx, m, False))
     # 'with a ship date logged': one said with its article is on record ('with the email kept' keeps a column)
     logged = r"(?:logged|captured|entered|noted|saved)"

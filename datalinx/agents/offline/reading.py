@@ -54,12 +54,14 @@ def _readers() -> tuple[types.ModuleType, ...]:
         filter_dates,
         filters,
         followup,
+        group_links,
         join_review,
         join_steps,
         joins,
         labels,
         matches,
         name_parts,
+        new_rows,
         ordering,
         outputs,
         parties,
@@ -69,6 +71,7 @@ def _readers() -> tuple[types.ModuleType, ...]:
         relations,
         renames,
         values,
+        yet_to,
     )
 
     return (
@@ -85,12 +88,14 @@ def _readers() -> tuple[types.ModuleType, ...]:
         filter_dates,
         filters,
         followup,
+        group_links,
         join_review,
         join_steps,
         joins,
         labels,
         matches,
         name_parts,
+        new_rows,
         ordering,
         outputs,
         parties,
@@ -100,6 +105,7 @@ def _readers() -> tuple[types.ModuleType, ...]:
         relations,
         renames,
         values,
+        yet_to,
     )
 
 

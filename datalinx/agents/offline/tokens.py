@@ -18,7 +18,7 @@ _TOKEN = re.compile(
   | (?P<month>\d{4}-\d{2}(?![\d-]))
   | (?P<number>(?:[$€£¥]\s?)?(?:(?<![\w-])-)?\d+(?:,\d{3})*(?:\.\d+)?(?:(?:k|m|mn)\b)?(?:\s?[$€£¥%])?)
   | (?P<with>\bw/o\b|\bw/(?=\s))
-  | (?P<op>>=|<=|!=|<>|==|=>|=<|[=<>+*/()%\u2192-])
+  | (?P<op>>=|<=|!=|<>|==|=>|=<|[=<>+*/()%\u2192\u00d7-])
   | (?P<word>[^\W\d_]\w*(?:[.@]\w+)*
       (?:(?<=n)['\u2019]t\b|['\u2019]nt\b|['\u2019](?:s|m|re|ve|ll|d)\b|(?<=s)['\u2019](?!\w))?|_\w+|\w+)
   | (?P<punct>[,;:!?.&])
@@ -53,7 +53,8 @@ NEGATED = frozenset(
 # Short forms of the words for a table's parts, read as the words.
 # ('seg' for segment, 'tst' for test; 'goin' is going said without its last letter)
 SHORT_FORMS = {"cols": "columns", "col": "column", "flds": "fields", "fld": "field", "seg": "segment",
-               "segs": "segments", "tst": "test", "goin": "going", "comin": "coming"}  # fmt: skip
+               "segs": "segments", "tst": "test", "goin": "going", "comin": "coming", "prod": "product",
+               "prods": "products"}  # fmt: skip
 # Words read as a plainer one: 'whos' is the "who's" typed without its apostrophe; 'despite' joins two row tests
 # as 'and' does ('churned despite being on a two-year contract'); 'solely' and 'exclusively' are 'only'.
 PLAINER = {"whos": "who", "despite": "and", "dearest": "priciest", "costliest": "priciest", "cust": "customer",
