@@ -65,8 +65,10 @@ def _readers() -> tuple[types.ModuleType, ...]:
         phrases,
         placing,
         questions,
+        rates,
         relations,
         renames,
+        tenures,
         values,
     )
 
@@ -95,8 +97,10 @@ def _readers() -> tuple[types.ModuleType, ...]:
         phrases,
         placing,
         questions,
+        rates,
         relations,
         renames,
+        tenures,
         values,
     )
 
