@@ -220,6 +220,8 @@ def read_presence(ctx: Context) -> None:
     scan(
         r"(?:with no|without|no|lacking|missing) " + ARTICLE + rf"(?P<t>{{T}}) {ON_FILE}", lambda m: _unattached(ctx, m)
     )
+    # 'have nothing filled in for region', 'no entry in the city column': the column is empty
+    scan(NOTHING_FOR, lambda m: add_null(ctx, m, True))
     # 'orders that never went out', 'that have gone out': the date of the event a verb names is missing, or there
     scan(
         r"(?:that|which) (?:(?P<neg>never|not yet|not|(?:have|has|had) (?:not|never))(?: yet| ever)? )?"
@@ -240,6 +242,14 @@ def read_presence(ctx: Context) -> None:
     )
 
 
+# Nothing said to be in a column: 'nothing filled in for region', 'no value for city', 'no entry in the phone field'.
+NOTHING_FOR = (
+    r"(?:(?:have|has|had|having|with|where|there is|there are) )?(?:nothing|no value|no values|no entry|no entries"
+    r"|no data|no info|no information)(?: at all)?(?: (?:is|are|was|were|has been|have been|been))?(?: (?:filled in"
+    r"|filled out|filled|entered|recorded|given|set|stored|listed|written|written down|put|put down|provided"
+    r"|captured|logged|supplied|noted))?(?: at all)? (?:for|in|under|as|on) (?:the |their |its |a |an )?(?P<col>{C})"
+    r"(?: (?:column|field|slot|box|cell))?"
+)
 # Verbs of keeping a record of a value: 'we hold no email for them'.
 HOLD = r"(?:hold|held|keep|kept|store|stored|retain|retained|carry|carried)"
 # Verbs of having a service or a thing: 'take', 'use', 'pay for'.
