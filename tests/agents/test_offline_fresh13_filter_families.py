@@ -211,8 +211,13 @@ def test_nothing_in_a_column_is_the_column_missing(
     _gives(request_text, dataset, test, demo, tmp_path)
 
 
-@pytest.mark.parametrize("request_text", ["subscribers with nothing filled in", "orders with nothing for region"])
-def test_nothing_of_no_column_is_said_unclear(request_text: str, demo: Demo) -> None:
+@pytest.mark.parametrize(
+    "request_text",
+    ["subscribers with nothing filled in", "orders with nothing for region",
+     "fill the missing city with Unknown where nothing is filled in for city",
+     "subscribers with income missing, put 0 where there is no value for income"],
+)  # fmt: skip
+def test_nothing_of_no_column_or_where_a_fill_goes_is_said_unclear(request_text: str, demo: Demo) -> None:
     _refused(request_text, demo)
 
 

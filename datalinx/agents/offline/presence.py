@@ -152,6 +152,19 @@ def _unattached(ctx: Context, match: Match) -> bool:
     return True
 
 
+FILL_VERBS = frozenset({"fill", "filling", "put", "replace", "set", "impute", "substitute", "swap", "default", "plug",
+                        "insert", "drop", "write", "enter", "use"})  # fmt: skip
+
+
+def _fill_condition(ctx: Context, match: Match) -> bool:
+    """Whether 'nothing for X' is where a fill goes ('put 0 where there is no value for income'), not a test."""
+    start = match.indexes[0]
+    before = ctx.sentence.items[start - 1].norm if start > 0 else ""
+    where = before in ("where", "wherever", "when", "whenever", "if") or match.items()[0].norm == "where"
+    filled = bool(ctx.plan.fills) or any(i.kind == "word" and i.norm in FILL_VERBS for i in ctx.sentence.items)
+    return where and filled
+
+
 def _unclear(ctx: Context, match: Match) -> bool:
     """'without both A and B': missing both, or missing one of them? Said, not guessed."""
     ctx.refuse(f"{match.text} (both missing, or either?)")
@@ -221,7 +234,7 @@ def read_presence(ctx: Context) -> None:
         r"(?:with no|without|no|lacking|missing) " + ARTICLE + rf"(?P<t>{{T}}) {ON_FILE}", lambda m: _unattached(ctx, m)
     )
     # 'have nothing filled in for region', 'no entry in the city column': the column is empty
-    scan(NOTHING_FOR, lambda m: add_null(ctx, m, True))
+    scan(NOTHING_FOR, lambda m: not _fill_condition(ctx, m) and add_null(ctx, m, True))
     # 'orders that never went out', 'that have gone out': the date of the event a verb names is missing, or there
     scan(
         r"(?:that|which) (?:(?P<neg>never|not yet|not|(?:have|has|had) (?:not|never))(?: yet| ever)? )?"
