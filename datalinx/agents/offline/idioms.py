@@ -42,7 +42,7 @@ def read_idioms(ctx: Context) -> None:
     )
     ctx.sentence.scan(arrive, lambda m: _own_value(m))
     # 'what do we stock under garden', 'the products we carry': the catalogue's rows, the verb adding no test
-    ctx.sentence.scan(OFFERED + r"(?! (?:" + OP + r") {N})", lambda m: _catalogue(ctx))
+    ctx.sentence.scan(OFFERED + r"(?! (?:" + OP + r") {N})", lambda m: _catalogue(ctx, m))
     # 'been on the books for a year', 'customers on the books': kept on record, not the Books category
     kept = r"(?:been|still|stayed|remained|are|is|were|was|who|kept|not|{T}|years?|months?|weeks?)"
     kept += r" on (?:the|our|its|their) (?P<v>{V})"
@@ -65,8 +65,12 @@ OFFERED = (
 )
 
 
-def _catalogue(ctx: Context) -> bool:
-    """Whether the base is a catalogue of things (neither people nor events with dates), which 'we stock' names."""
+def _catalogue(ctx: Context, match: Match) -> bool:
+    """Whether the base is a catalogue of things (neither people nor events with dates), which 'we stock' names;
+    after a column ('every category we offer') the verb says whose values those are, read with them."""
+    start = match.indexes[0]
+    if start > 0 and ctx.sentence.items[start - 1].kind == "col":
+        return False
     people = any(p in ctx.base.lower() for p in PEOPLE)
     return not people and ctx.grounding.main_date(ctx.base) is None
 
