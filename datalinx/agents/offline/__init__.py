@@ -67,7 +67,7 @@ from datalinx.agents.offline.row_words import read_row_words
 from datalinx.agents.offline.sentence import Match
 from datalinx.agents.offline.since_done import read_since_done
 from datalinx.agents.offline.summary_words import read_measures_taken_as, read_summary_verbs
-from datalinx.agents.offline.tenures import read_tenures
+from datalinx.agents.offline.tenures import read_nth_spans, read_tenures
 from datalinx.agents.offline.values import read_removed_after, read_values
 from datalinx.agents.offline.whereabouts import read_whereabouts
 from datalinx.agents.offline.words import FILLER, KEYWORDS
@@ -85,6 +85,7 @@ READERS = (
     read_attached,
     read_counted_only,
     read_since_done,
+    read_nth_spans,
     read_null_places,
     read_idioms,
     read_owned_dates,

@@ -370,6 +370,10 @@ def read_columns(ctx: Context) -> None:
     )
     scan(r"(?:which|what) " + COLUMNS + r" (?:are|is|were|was) " + who + r" (?:from|in|based in)(?= [?.!;]|$)",
          lambda m: _distinct(ctx, m))  # fmt: skip
+    # 'in which towns and cities are our customers based', 'from what countries do they come': the place fronted
+    placed = r"(?: (?:based|located|situated|found|living|live|residing|reside|come|coming))?"
+    scan(r"(?:in|from) (?:which|what) " + COLUMNS + r" (?:are|is|were|was|do|does|did) " + who + placed
+         + r"(?= [?.!;]|$)", lambda m: _distinct(ctx, m))  # fmt: skip
     # "the countries our customers come from": the values a relative clause describes, each once
     relative = (
         r" (?:that |which )?(?:our |the |all )?(?:{T} )?(?:(?:are|is|were|was) )?(?:come|comes|came|live|lives|ship"

@@ -1,6 +1,6 @@
 """Idioms whose words look like data but say something else: 'on the books' (kept as a customer, not the Books
-category), 'in one go' after a count of units (each row is one order already), 'real accounts rather than test
-ones' (one side of a flag, not both)."""
+category), 'what do we stock' (the catalogue's rows), 'in one go' after a count of units (each row is one order
+already), 'real accounts rather than test ones' (one side of a flag, not both)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from dataclasses import replace
 
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.grounding import ColumnRef
-from datalinx.agents.offline.phrases import comparison
+from datalinx.agents.offline.phrases import OP, comparison
 from datalinx.agents.offline.sentence import Match
+from datalinx.agents.offline.words import PEOPLE
 from datalinx.core.pipelines.types import NUMERIC
 from datalinx.core.quality.vocabulary import singular
 
@@ -40,6 +41,8 @@ def read_idioms(ctx: Context) -> None:
         r"(?: (?:as|by|with|via|through|in|using))?(?= (?:the |an? )?@v(?P<v>\d+))"
     )
     ctx.sentence.scan(arrive, lambda m: _own_value(m))
+    # 'what do we stock under garden', 'the products we carry': the catalogue's rows, the verb adding no test
+    ctx.sentence.scan(OFFERED + r"(?! (?:" + OP + r") {N})", lambda m: _catalogue(ctx, m))
     # 'been on the books for a year', 'customers on the books': kept on record, not the Books category
     kept = r"(?:been|still|stayed|remained|are|is|were|was|who|kept|not|{T}|years?|months?|weeks?)"
     kept += r" on (?:the|our|its|their) (?P<v>{V})"
@@ -53,6 +56,23 @@ def read_idioms(ctx: Context) -> None:
         ctx.sentence.fold(
             match.indexes[0], match.indexes[-1], replace(verb, text=match.text, end=match.items()[-1].end)
         )
+
+
+# verbs of holding things on offer, said of the catalogue by its seller
+OFFERED = (
+    r"(?:(?:do|does|did) )?(?:we|you|they) (?:(?:currently|still|also|actually) )?(?:stock|stocks|stocked|carry"
+    r"|carries|carried|offer|offers|offered|sell|sells|sold|have in stock|keep in stock|hold in stock)(?: in stock)?"
+)
+
+
+def _catalogue(ctx: Context, match: Match) -> bool:
+    """Whether the base is a catalogue of things (neither people nor events with dates), which 'we stock' names;
+    after a column ('every category we offer') the verb says whose values those are, read with them."""
+    start = match.indexes[0]
+    if start > 0 and ctx.sentence.items[start - 1].kind == "col":
+        return False
+    people = any(p in ctx.base.lower() for p in PEOPLE)
+    return not people and ctx.grounding.main_date(ctx.base) is None
 
 
 ALL_BUT = (

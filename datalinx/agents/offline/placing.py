@@ -8,21 +8,37 @@ from datalinx.agents.offline.context import Context, SortRequest
 from datalinx.agents.offline.phrases import alternatives
 from datalinx.agents.offline.ranking import LENGTHS, MAGNITUDES, _down, _superlative_column, fits
 from datalinx.agents.offline.sentence import Match
-from datalinx.agents.offline.units import numeric_view
+from datalinx.agents.offline.units import numeric_view, span_of
 from datalinx.agents.offline.words import SUPERLATIVES
 from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
 
-SUPERLATIVE = alternatives([*SUPERLATIVES, "dearest"])
+SUPERLATIVE = alternatives([*SUPERLATIVES, *LENGTHS, "dearest"])
 ROWS = r"(?: ones| rows| records| items| entries| {T})"
 TOP = r"(?:first|on top|at the top|at the start|up top)"
 BOTTOM = r"(?:last(?! (?:@[ny]\d+|(?:days?|weeks?|months?|quarters?|years?)(?![^ ])))|at the bottom|at the end)"
 SAME_PERIOD = r"(?:day|date|month|year)"
+# what a length of time is said of after its superlative: 'the longest-standing ones', 'the longest-serving'
+STANDING = r"(?:(?:(?<=longest)|(?<=shortest)) (?:standing|serving|tenured|running|lasting|lived|established))?"
+
+
+def _end(ctx: Context, word: str, column: str | None) -> bool:
+    """Whether a superlative puts the high end first; a length ('longest') the most time."""
+    return LENGTHS[word] if word in LENGTHS else _down(ctx, word, column)
+
+
+def _fits(ctx: Context, word: str, column: str) -> bool:
+    """Whether a superlative can end a sort keyed on `column`; a length only a column counting time ('tenure')."""
+    return fits(ctx, word, column) and (word not in LENGTHS or span_of(column) is not None)
 
 
 def _key(ctx: Context, match: Match, word: str) -> SortRequest | None:
     """The sort a superlative asks for: its column (named or implied) and which end comes first."""
     word = "priciest" if word == "dearest" else word
     item = match.item("col")
+    if word in LENGTHS:  # 'the longest ones first': only of a column counting time, named or sorted by already
+        column = ctx.column(item) if item is not None else None
+        fitting = column is not None and _fits(ctx, word, column)
+        return SortRequest(column, None, _end(ctx, word, column), match.text) if fitting else None
     if item is None and (ctx.groups or ctx.measures or ctx.plan.aggregate is not None):
         return SortRequest(None, None, _down(ctx, word, None), match.text)  # the summary's measure
     if item is None and word in ("most", "least", "fewest"):
@@ -37,7 +53,7 @@ def _span(ctx: Context, match: Match) -> bool:
     """'from cheapest to priciest': the first word says which end comes first; the two must be opposites."""
     first, last = ("priciest" if w == "dearest" else w for w in (match.group("sup") or "", match.group("to") or ""))
     request = _key(ctx, match, first)
-    if request is None or _down(ctx, first, request.column) == _down(ctx, last, request.column):
+    if request is None or _end(ctx, first, request.column) == _end(ctx, last, request.column):
         return False
     ctx.order.append(request)
     return True
@@ -53,16 +69,16 @@ def _top(ctx: Context, match: Match, *, last: bool = False) -> bool:
         and previous is not None
         and previous.column is not None
         and not previous.explicit
-        and fits(ctx, word, previous.column)
+        and _fits(ctx, word, previous.column)
     ):
         # 'sort the subscribers by monthly charges, priciest first': the end of the key already asked for
-        previous.descending, previous.explicit = _down(ctx, word, previous.column) != last, True
+        previous.descending, previous.explicit = _end(ctx, word, previous.column) != last, True
         return True
     if named is None and previous is not None and previous.measure is not None and not previous.explicit:
         # 'sort the customers by how many orders they placed, most first': the end of the measure asked for
         if not (word in MAGNITUDES or word in LENGTHS):
             return False
-        previous.descending, previous.explicit = _down(ctx, word, None) != last, True
+        previous.descending, previous.explicit = _end(ctx, word, None) != last, True
         return True
     request = _key(ctx, match, word)
     if request is None:
@@ -90,7 +106,9 @@ def _by_then_end(ctx: Context, match: Match) -> bool:
     if view is None and ctx.type_of(column) not in (*NUMERIC, *TEMPORAL):
         return False  # 'by country, largest first': a superlative of a name orders nothing
     column = view or column
-    ctx.order.append(SortRequest(column, None, _down(ctx, word, column), match.text))
+    if word in LENGTHS and not _fits(ctx, word, column):
+        return False  # 'products by price, longest first': no length of time
+    ctx.order.append(SortRequest(column, None, _end(ctx, word, column), match.text))
     return True
 
 
@@ -123,7 +141,9 @@ def read_placements(ctx: Context) -> None:
     top = (
         r"(?:(?:put|place|show|list|have|with|keep|get) )?(?:the )?(?P<sup>"
         + SUPERLATIVE
-        + r")(?: (?P<col>{C}))?"
+        + r")"
+        + STANDING
+        + r"(?: (?P<col>{C}))?"
         + ROWS
         + r"?(?: (?:are|is|come|comes|go|goes|sit|sits|appear|appears|shown|listed))? "
         + TOP

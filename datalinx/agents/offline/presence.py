@@ -155,6 +155,19 @@ def _unattached(ctx: Context, match: Match) -> bool:
     return True
 
 
+FILL_VERBS = frozenset({"fill", "filling", "put", "replace", "set", "impute", "substitute", "swap", "default", "plug",
+                        "insert", "drop", "write", "enter", "use"})  # fmt: skip
+
+
+def _fill_condition(ctx: Context, match: Match) -> bool:
+    """Whether 'nothing for X' is where a fill goes ('put 0 where there is no value for income'), not a test."""
+    start = match.indexes[0]
+    before = ctx.sentence.items[start - 1].norm if start > 0 else ""
+    where = before in ("where", "wherever", "when", "whenever", "if") or match.items()[0].norm == "where"
+    filled = bool(ctx.plan.fills) or any(i.kind == "word" and i.norm in FILL_VERBS for i in ctx.sentence.items)
+    return where and filled
+
+
 def _unclear(ctx: Context, match: Match) -> bool:
     """'without both A and B': missing both, or missing one of them? Said, not guessed."""
     ctx.refuse(f"{match.text} (both missing, or either?)")
@@ -229,6 +242,8 @@ def read_presence(ctx: Context) -> None:
     scan(
         r"(?:with no|without|no|lacking|missing) " + ARTICLE + rf"(?P<t>{{T}}) {ON_FILE}", lambda m: _unattached(ctx, m)
     )
+    # 'have nothing filled in for region', 'no entry in the city column': the column is empty
+    scan(NOTHING_FOR, lambda m: not _fill_condition(ctx, m) and add_null(ctx, m, True))
     # 'orders that never went out', 'that have gone out': the date of the event a verb names is missing, or there
     scan(
         r"(?:that|which) (?:(?P<neg>never|not yet|not|(?:have|has|had) (?:not|never))(?: yet| ever)? )?"
@@ -249,6 +264,14 @@ def read_presence(ctx: Context) -> None:
     )
 
 
+# Nothing said to be in a column: 'nothing filled in for region', 'no value for city', 'no entry in the phone field'.
+NOTHING_FOR = (
+    r"(?:(?:have|has|had|having|with|where|there is|there are) )?(?:nothing|no value|no values|no entry|no entries"
+    r"|no data|no info|no information)(?: at all)?(?: (?:is|are|was|were|has been|have been|been))?(?: (?:filled in"
+    r"|filled out|filled|entered|recorded|given|set|stored|listed|written|written down|put|put down|provided"
+    r"|captured|logged|supplied|noted))?(?: at all)? (?:for|in|under|as|on) (?:the |their |its |a |an )?(?P<col>{C})"
+    r"(?: (?:column|field|slot|box|cell))?"
+)
 # Verbs of keeping a record of a value: 'we hold no email for them'.
 HOLD = r"(?:hold|held|keep|kept|store|stored|retain|retained|carry|carried)"
 # Verbs of having a service or a thing: 'take', 'use', 'pay for'.

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.filters import OPERATOR, _operator, compare
 from datalinx.agents.offline.grounding import ColumnRef, name_words
-from datalinx.agents.offline.phrases import OP
+from datalinx.agents.offline.phrases import BRIDGE, OP
 from datalinx.agents.offline.plan import Condition, ident, literal
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.core.pipelines.types import NUMERIC
@@ -14,6 +14,11 @@ from datalinx.core.pipelines.types import NUMERIC
 PERIODS = {"monthly": "month", "yearly": "year", "weekly": "week", "daily": "day"}
 RATES = {"month": ("monthly",), "year": ("annual", "yearly", "annually"), "week": ("weekly",), "day": ("daily",)}
 PER = r" (?:(?:a|an|per|each|every|/) (?P<period>month|year|week|day)|(?P<adverb>monthly|yearly|weekly|daily))"
+# what a column so named holds is a year's amount, though its name says no period ('earn less than 30k a year')
+YEARLY_NAMES = frozenset({"income", "incomes", "salary", "salaries", "earnings"})
+# a bound said after its number: '100+ a month', '50 or more monthly'
+AFTER = {"plus": ">=", "or more": ">=", "and above": ">=", "and over": ">=", "and up": ">=", "or above": ">=",
+         "or less": "<=", "or fewer": "<=", "and below": "<=", "and under": "<=", "or below": "<="}  # fmt: skip
 
 
 def _rated_column(ctx: Context, match: Match) -> str | bool:
@@ -28,6 +33,8 @@ def _rated_column(ctx: Context, match: Match) -> str | bool:
         if c.type in NUMERIC and set(name_words(c.name)) & set(adjectives)
     ]  # fmt: skip
     if item is not None and item.kind == "col" and item.ref.type in NUMERIC:
+        if period == "year" and set(name_words(item.ref.column)) & YEARLY_NAMES:
+            return ctx.column(item) or True  # an income is a year's amount: 'a year' says what it holds already
         if all(r.column != item.ref.column for r in rated):
             return False  # 'income over 3000 a month' names its own column
     elif item is not None and item.ref.strength > 1:
@@ -51,6 +58,18 @@ def _rated(ctx: Context, match: Match) -> bool:
     if isinstance(column, bool):
         return column
     return compare(ctx, column, parsed[0], number, parsed[1])
+
+
+def _rated_after(ctx: Context, match: Match) -> bool:
+    """'paying 100+ a month', 'charged 50 or more monthly': the bound said after the number."""
+    number = match.item("num")
+    operator = AFTER.get(match.group("op") or "")
+    if number is None or operator is None:
+        return False
+    column = _rated_column(ctx, match)
+    if isinstance(column, bool):
+        return column
+    return compare(ctx, column, operator, number, "at least" if operator == ">=" else "at most")
 
 
 def _rated_range(ctx: Context, match: Match) -> bool:
@@ -112,6 +131,10 @@ def read_rates(ctx: Context) -> None:
     who = r"(?:(?:do |does |did )?(?:they |it |he |she |you |we |(?:a |an |each |every |the |our )?{T} ))?"
     scan(r"(?:how much |what )?" + who + r"(?P<col>{C})(?: us| you| me)?" + PER + r"(?! (?:@[ny]\d+|" + OP + "))",
          lambda m: _rate_named(ctx, m))  # fmt: skip
-    scan(r"(?:(?P<col>{C}) )?" + OPERATOR + r" (?P<num>{N})" + PER, lambda m: _rated(ctx, m))
+    # 'charged over 30 a month': a verb of billing, which the amount kept per period answers
+    said = r"(?:(?P<col>{C}) " + BRIDGE + r"|(?:charged|billed|invoiced) )?"
+    scan(said + OPERATOR + r" (?P<num>{N})" + PER, lambda m: _rated(ctx, m))
+    after = "(?P<op>" + "|".join(AFTER) + ")"
+    scan(said + r"(?P<num>{N}) " + after + PER, lambda m: _rated_after(ctx, m))
     span = r"(?:between |from )?(?P<low>{N}) (?:and|to|-) (?P<high>{N})"
     scan(r"(?:(?P<col>{C}) )?" + span + PER, lambda m: _rated_range(ctx, m))

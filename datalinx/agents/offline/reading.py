@@ -68,8 +68,10 @@ def _readers() -> tuple[types.ModuleType, ...]:
         phrases,
         placing,
         questions,
+        rates,
         relations,
         renames,
+        tenures,
         values,
         yet_to,
     )
@@ -102,8 +104,10 @@ def _readers() -> tuple[types.ModuleType, ...]:
         phrases,
         placing,
         questions,
+        rates,
         relations,
         renames,
+        tenures,
         values,
         yet_to,
     )

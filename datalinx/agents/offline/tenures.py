@@ -6,8 +6,9 @@ from __future__ import annotations
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.filters import compare
 from datalinx.agents.offline.phrases import OP, comparison
+from datalinx.agents.offline.plan import Condition, ident, literal
 from datalinx.agents.offline.sentence import Match
-from datalinx.agents.offline.units import span_of
+from datalinx.agents.offline.units import in_span, span_note, span_of
 from datalinx.core.pipelines.types import NUMERIC
 
 STARTED = (
@@ -52,6 +53,54 @@ def _stayed(ctx: Context, match: Match) -> bool:
     if item is not None and (item.kind != "col" or not ctx.grounding.is_flag(item.ref.dataset, item.ref.column)):
         return False
     return _ago(ctx, match)
+
+
+NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+       "ninth": 9, "tenth": 10}  # fmt: skip
+NTH_WORDS = "|".join(NTH)  # a string, so the speller knows the words ('fifth' is no slip for 'fifty')
+# after the span: who the time is spent with ('in their first year with us', 'as a subscriber', 'of membership')
+SPENT = (
+    r"(?: (?:with us|with the (?:company|business|firm)|on (?:the|our) books|as (?:a |an |our )?(?:{T}|customer|client"
+    r"|member|subscriber)s?|of (?:their |its )?(?:membership|subscription|tenure|service)))?"
+)
+
+
+def _nth_span(ctx: Context, match: Match) -> bool:
+    """'in their first year with us': a tenure within that span counted from joining ('first year': under 12
+    months, 'second year': 12 up to 24); 'in their first 6 months': under 6; without a tenure column, refused."""
+    unit, number, ordinal = match.group("unit") or match.group("unit2") or "", match.item("num"), match.item("n")
+    column = tenure_column(ctx)
+    if column is None:
+        ctx.refuse(f"{match.text} (counted back from today, which the data does not say)")
+        return True
+    if number is not None:  # 'their first 6 months': the span said as a number, counted from the start
+        span = in_span(number.ref, unit, column)
+        low, high = (0, span) if isinstance(number.ref, int) and number.ref > 0 else (None, None)
+    else:
+        whole = in_span(1, unit, column)
+        nth = NTH.get(match.group("nth") or "") or (ordinal.ref if ordinal is not None else 0)
+        whole_number = isinstance(nth, int) and nth >= 1
+        low, high = ((nth - 1) * whole, nth * whole) if whole is not None and whole_number else (None, None)
+    if high is None or low is None:
+        ctx.refuse(f"{match.text} ({span_note(column)})")
+        return True
+    name = ident(column)
+    expression = f"{name} < {literal(high)}" if low == 0 else f"{name} >= {literal(low)} and {name} < {literal(high)}"
+    ctx.note(f"read '{match.text}' as {column} " + (f"under {high}" if low == 0 else f"from {low} up to {high}"))
+    ctx.plan.add_filter(Condition(expression, f"{column} within {match.text}", column))
+    return True
+
+
+def read_nth_spans(ctx: Context) -> None:
+    """'in their first year with us', 'within their first 6 months': read before rankings take 'first 6'."""
+    nth = r"(?:(?P<nth>" + NTH_WORDS + r")|(?P<n>{N}) (?:st|nd|rd|th))"
+    ctx.sentence.scan(
+        r"(?:still )?(?:in|within|during) (?:their|its|his|her) (?:very )?(?:"
+        + nth
+        + r" (?P<unit>year|month|quarter)|first (?P<num>{N}) (?P<unit2>years|months|quarters|weeks))"
+        + SPENT,
+        lambda m: _nth_span(ctx, m),
+    )
 
 
 def read_tenures(ctx: Context) -> None:

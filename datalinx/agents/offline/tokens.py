@@ -59,6 +59,10 @@ SHORT_FORMS = {"cols": "columns", "col": "column", "flds": "fields", "fld": "fie
 # as 'and' does ('churned despite being on a two-year contract'); 'solely' and 'exclusively' are 'only'.
 PLAINER = {"whos": "who", "despite": "and", "dearest": "priciest", "costliest": "priciest", "cust": "customer",
            "custs": "customers", "hw": "how", "solely": "only", "exclusively": "only"}  # fmt: skip
+# Comparison words typed without their space ('atleast 3', 'upto 50'): each reads as the two words.
+RUN_TOGETHER = {"atleast": ("at", "least"), "atmost": ("at", "most"), "morethan": ("more", "than"),
+                "lessthan": ("less", "than"), "fewerthan": ("fewer", "than"), "upto": ("up", "to"),
+                "nomore": ("no", "more"), "noless": ("no", "less")}  # fmt: skip
 # Words that summarise a column, any two of which a slash may join: 'min/max tenure' is its lowest and highest.
 SLASHED_SUMMARIES = frozenset({"min", "max", "minimum", "maximum", "avg", "average", "mean", "median", "sum", "total"})
 # Words a slash joins as alternatives, not as a list: 'and/or', 'true/false', 'yes/no'.
@@ -167,8 +171,22 @@ def tokenize(request: str) -> list[Token]:
         if article.norm in ("a", "an") and before.norm in ONE_BEFORE and unit.norm in SPAN_WORDS:
             article.kind, article.value = "number", 1  # "less than a year": one year
     return _number_abbreviated(
-        _attached_plus(_compound_numbers(_suspended_hyphens(_slashed_pairs(_letter_ranges(tokens)))))
+        _attached_plus(_run_together(_compound_numbers(_suspended_hyphens(_slashed_pairs(_letter_ranges(tokens))))))
     )
+
+
+def _run_together(tokens: list[Token]) -> list[Token]:
+    """'atleast 3', 'upto 50': a comparison typed as one word is its two words, each over its own letters."""
+    out: list[Token] = []
+    for token in tokens:
+        words = RUN_TOGETHER.get(token.norm) if token.kind == "word" else None
+        if words is None:
+            out.append(token)
+            continue
+        middle = token.start + len(words[0])
+        out.append(Token("word", token.text[: len(words[0])], token.start, middle, words[0]))
+        out.append(Token("word", token.text[len(words[0]) :], middle, token.end, words[1]))
+    return out
 
 
 def _number_abbreviated(tokens: list[Token]) -> list[Token]:
