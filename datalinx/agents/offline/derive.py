@@ -114,6 +114,8 @@ def _derive(ctx: Context, match: Match) -> bool:
     for dataset in (match.item("ds"), match.item("into")):
         if dataset is not None and dataset.kind == "col" and dataset.norm != ctx.base:
             return False  # 'add a column x to churn': a dataset's name, not a column's
+    if any(item.kind != "str" and item.norm in NOT_NAMES for item in names):
+        return False  # 'with every blank total charge counted as zero' says which values change; it names no column
     name = new_name(names[0].ref if names[0].kind == "str" else names[0].text)
     if name.lower() in PRONOUNS:
         return False  # 'compute it as A times B' fills a column said before; it names none
@@ -124,6 +126,10 @@ def _derive(ctx: Context, match: Match) -> bool:
     return compute(ctx, name, text, ctx.sentence.request[body[0].start : body[-1].end])
 
 
+# Words that pick out some values of a column, not a new column's name: 'with each missing income counted as zero'.
+NOT_NAMES = frozenset(
+    {"every", "each", "all", "any", "blank", "blanks", "missing", "empty", "null", "nulls", "unknown"}
+)
 PRONOUNS = frozenset({"it", "them", "that", "this", "those", "these", "one", "ones", "they", "its", "their"})
 SEPARATORS = {"space": " ", "comma": ", ", "hyphen": "-"}
 

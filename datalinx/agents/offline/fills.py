@@ -324,6 +324,10 @@ def read_said_fills(ctx: Context) -> None:
     scan(lacking + r" (?:a |an |the )?" + COLUMNS + given + within + " " + should + value, lambda m: _fill(ctx, m))
     scan(r"(?:the |any |all )?" + missing + " " + COLUMNS + r"(?: values?| fields?| cells?| entries)?" + within + " "
          + should + value, lambda m: _fill(ctx, m))  # fmt: skip
+    # 'churn with every blank total charge counted as zero': the gaps of one column, then what they count as
+    counted = r"(?:counted as|treated as|taken as|read as|set to|shown as|filled with|replaced by|replaced with)"
+    scan(r"(?:with )?(?:the |any |all |every |each )?" + missing + " " + COLUMNS + r"(?: values?| fields?| cells?"
+         r"| entries)?" + within + " " + counted + " " + value, lambda m: _fill(ctx, m))  # fmt: skip
     where = r"(?:where|when|wherever|whenever|if) (?:the )?" + COLUMNS + r" (?:is|are) " + missing + within
     scan(r"(?:show|put|use|write|display|enter) " + value + " " + where, lambda m: _fill(ctx, m))
     scan(where + r"(?: ,)? (?:show|put|use|write|display|enter|" + should.strip() + ") " + value,
