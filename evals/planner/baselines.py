@@ -1,9 +1,11 @@
-"""Planners for checking the evaluation itself: one that never understands, and an oracle for a few cases."""
+"""Planners for checking the evaluation itself: one that never understands, an oracle for a few cases, and the offline
+planner made to read past the single words it did not understand (to measure what that would gain and cost)."""
 
 from __future__ import annotations
 
 import copy
 import itertools
+import re
 from typing import Any
 
 from datalinx.agents.schemas import Draft
@@ -13,6 +15,21 @@ from datalinx.core.datasets.facts import CatalogView
 def never_understands(request: str, catalog: CatalogView, previous: dict[str, Any] | None = None) -> Draft:
     """Answers every request with 'I could not understand it': every scored case is an explicit failure."""
     return Draft(not_understood=[request])
+
+
+def reads_past_words(request: str, catalog: CatalogView, previous: dict[str, Any] | None = None) -> Draft:
+    """The offline planner, asked again without the words it left unread when each was a single word; its first
+    answer when the second still leaves something unread or there was a phrase among them."""
+    from datalinx.agents.offline import draft
+
+    first = draft(request, catalog, previous)
+    if not first.not_understood or any(" " in said for said in first.not_understood):
+        return first
+    text = request
+    for said in first.not_understood:
+        text = re.sub(rf"\b{re.escape(said)}\b", " ", text, count=1)
+    again = draft(" ".join(text.split()), catalog, previous)
+    return again if again.definition is not None and not again.not_understood else first
 
 
 def chain(*nodes: dict[str, Any]) -> dict[str, Any]:
