@@ -17,18 +17,23 @@ def never_understands(request: str, catalog: CatalogView, previous: dict[str, An
     return Draft(not_understood=[request])
 
 
+def draft_offline(request: str, catalog: CatalogView, previous: dict[str, Any] | None = None) -> Draft:
+    """The offline planner itself, imported when first asked for (the other baselines run without it)."""
+    from datalinx.agents.offline import draft
+
+    return draft(request, catalog, previous)
+
+
 def reads_past_words(request: str, catalog: CatalogView, previous: dict[str, Any] | None = None) -> Draft:
     """The offline planner, asked again without the words it left unread when each was a single word; its first
     answer when the second still leaves something unread or there was a phrase among them."""
-    from datalinx.agents.offline import draft
-
-    first = draft(request, catalog, previous)
+    first = draft_offline(request, catalog, previous)
     if not first.not_understood or any(" " in said for said in first.not_understood):
         return first
     text = request
     for said in first.not_understood:
         text = re.sub(rf"\b{re.escape(said)}\b", " ", text, count=1)
-    again = draft(" ".join(text.split()), catalog, previous)
+    again = draft_offline(" ".join(text.split()), catalog, previous)
     return again if again.definition is not None and not again.not_understood else first
 
 

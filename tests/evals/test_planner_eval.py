@@ -202,3 +202,15 @@ def test_a_turn_not_understood_ends_the_conversation_as_an_explicit_failure(data
     answer, timings = plan(case, planner, data.catalog)
     assert [r for r, _ in asked] == list(case.turns[:2]) and len(timings) == 2  # the third turn is never asked
     assert classify(case, answer, data).classification == "explicit_failure"
+
+
+def test_reading_past_unread_words_drops_single_words_only(data: DemoData) -> None:
+    """The guessing baseline plans again without a lone unread word, and keeps the first answer for a phrase."""
+    word = "orders from Germany zorply"
+    assert baselines.draft_offline(word, data.catalog).not_understood == ["zorply"]
+    guessed = baselines.reads_past_words(word, data.catalog)
+    assert guessed.not_understood == [] and guessed.definition is not None
+    phrase = "orders from Germany that zorply the grommets"
+    first = baselines.draft_offline(phrase, data.catalog)
+    assert any(" " in said for said in first.not_understood)
+    assert baselines.reads_past_words(phrase, data.catalog).not_understood == first.not_understood
