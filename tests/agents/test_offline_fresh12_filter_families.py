@@ -16,17 +16,12 @@ import polars as pl
 import pytest
 
 from datalinx.agents.offline import draft
-from tests.agents.test_offline_planner import Demo, answer, demo, same_rows
+from tests.agents.test_offline_planner import Demo, answer, demo, refused, same_rows
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
 
 Test = pl.Expr
 D = dt.date
-
-
-def _refused(request: str, demo: Demo) -> None:
-    planned = draft(request, demo.catalog)
-    assert planned.not_understood, f"planned without a word said unclear: {planned.definition}"
 
 
 def _gives(request: str, dataset: str, test: Test, demo: Demo, work: Path) -> None:
@@ -59,7 +54,7 @@ def test_beyond_is_a_bound_from_below(request_text: str, dataset: str, test: Tes
 
 @pytest.mark.parametrize("request_text", ["products beyond sixty months", "subscribers with a weight beyond 3"])
 def test_beyond_of_no_such_column_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- pay brought or taken home ---------------------------------------------------------------------------------------
@@ -83,7 +78,7 @@ def test_pay_brought_home_is_the_income(request_text: str, test: Test, demo: Dem
     "request_text", ["customers who bring home a six-figure income", "products that earn a six-figure income"]
 )
 def test_pay_brought_home_by_rows_without_an_income_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- a number word typed with a slip no word matches -----------------------------------------------------------------
@@ -105,7 +100,7 @@ def test_a_slipped_number_word_where_a_number_is_compared_is_that_number(
 
 @pytest.mark.parametrize("request_text", ["customers with a weight undr fiv", "orders from fiv customers"])
 def test_a_slipped_number_word_with_nothing_to_compare_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- contacts counted in occasions -----------------------------------------------------------------------------------
@@ -135,7 +130,7 @@ def test_contacts_on_so_many_occasions_test_the_contact_count(
      "subscribers who called Anna on four or more occasions", "subscribers more than three times"],
 )  # fmt: skip
 def test_occasions_of_nothing_counted_are_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- an age said 'thirty-something' ----------------------------------------------------------------------------------
@@ -171,7 +166,7 @@ def test_thirty_something_after_the_people_of_the_rows_is_their_age(
     ["orders worth forty something", "products aged thirty-something", "orders that are forty something"],
 )
 def test_thirty_something_of_no_age_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- a value's short form, and values of two columns joined by '+' ---------------------------------------------------
@@ -197,7 +192,7 @@ def test_short_forms_and_values_joined_by_plus_both_hold(
 def test_plus_between_values_of_one_column_and_unknown_short_forms_are_said_unclear(
     request_text: str, demo: Demo
 ) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- verbs that lead only to a currency ------------------------------------------------------------------------------
@@ -217,7 +212,7 @@ def test_denominated_in_a_currency_is_that_currency(request_text: str, test: Tes
 
 @pytest.mark.parametrize("request_text", ["orders denominated in Germany", "orders transacted in France"])
 def test_denominated_in_no_currency_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- words for things as the rows of the dataset of things -----------------------------------------------------------
@@ -252,7 +247,7 @@ def test_items_of_orders_are_still_their_quantity(demo: Demo, tmp_path: Path) ->
      "how many items did we sell in the books category", "items sold in 2023"],
 )  # fmt: skip
 def test_items_that_are_no_rows_of_things_are_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- 'awaiting processing' -------------------------------------------------------------------------------------------
@@ -274,7 +269,7 @@ def test_awaiting_processing_is_the_pending_status(request_text: str, test: Test
 
 @pytest.mark.parametrize("request_text", ["orders awaiting payment", "orders awaiting approval"])
 def test_awaiting_what_no_status_says_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- 'the 1st of its month' -----------------------------------------------------------------------------------------
@@ -297,7 +292,7 @@ def test_the_nth_of_its_month_is_that_day_of_any_month(
     "request_text", ["products whose price is the 1st of its month", "orders whose status is the 1st of its month"]
 )
 def test_the_nth_of_its_month_of_no_date_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- 'came on board' as signing up ----------------------------------------------------------------------------------
@@ -317,7 +312,7 @@ def test_coming_on_board_is_signing_up(request_text: str, test: Test, demo: Demo
 
 @pytest.mark.parametrize("request_text", ["orders that came on board in 2023", "products that came on board in 2023"])
 def test_on_board_said_of_no_signup_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- a value we hold no record of, and a value logged --------------------------------------------------------------
@@ -344,7 +339,7 @@ def test_a_value_held_or_logged_is_a_test_of_its_presence(
 
 @pytest.mark.parametrize("request_text", ["subscribers with no weight logged", "customers we hold no weight for"])
 def test_a_value_held_of_no_such_column_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 @pytest.mark.parametrize(

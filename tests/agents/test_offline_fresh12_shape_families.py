@@ -15,16 +15,11 @@ import polars as pl
 import pytest
 
 from datalinx.agents.offline import draft
-from tests.agents.test_offline_planner import Demo, answer, demo, same_rows
+from tests.agents.test_offline_planner import Demo, answer, demo, refused, same_rows
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
 
 Frames = dict[str, pl.DataFrame]
-
-
-def _refused(request: str, demo: Demo) -> None:
-    planned = draft(request, demo.catalog)
-    assert planned.not_understood, f"planned without a word said unclear: {planned.definition}"
 
 
 def _same_answer(request: str, bare: str, demo: Demo, work: Path) -> pl.DataFrame:
@@ -115,7 +110,7 @@ NAMING_DATA = [
 
 @pytest.mark.parametrize("request_text", NAMING_DATA)
 def test_a_reason_naming_data_stays_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- 'open up' fetches: 'can you open up the churn data for me' ----------------------------------------------------
@@ -131,7 +126,7 @@ def test_open_up_fetches_the_dataset(request_text: str, dataset: str, demo: Demo
 
 @pytest.mark.parametrize("request_text", ["open orders", "could you open orders"])
 def test_open_before_a_bare_dataset_stays_unread(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)  # 'open orders' may be a status of orders
+    refused(request_text, demo)  # 'open orders' may be a status of orders
 
 
 # --- columns listed on their own, then 'nothing more' --------------------------------------------------------------
@@ -153,7 +148,7 @@ def test_nothing_more_after_the_columns(
 
 
 def test_nothing_more_of_no_columns_stays_unread(demo: Demo) -> None:
-    _refused("orders - nothing more", demo)
+    refused("orders - nothing more", demo)
 
 
 # --- 'solely' and 'exclusively' are 'only' --------------------------------------------------------------------------
@@ -175,7 +170,7 @@ def test_solely_picks_the_columns(
 
 
 def test_solely_a_column_no_dataset_has_stays_unread(demo: Demo) -> None:
-    _refused("churn, solely the favourite colour", demo)
+    refused("churn, solely the favourite colour", demo)
 
 
 # --- duplicates said as removed: 'customers with the duplicate rows removed' ---------------------------------------
@@ -203,7 +198,7 @@ def test_duplicate_emails_said_removed_keep_one_row_per_email(demo: Demo, tmp_pa
 
 
 def test_duplicates_said_kept_stay_unread(demo: Demo) -> None:
-    _refused("customers with duplicate rows kept", demo)
+    refused("customers with duplicate rows kept", demo)
 
 
 # --- a column said by two of its values, dropped ---------------------------------------------------------------------
@@ -229,7 +224,7 @@ def test_the_status_column_said_by_its_values_is_dropped(demo: Demo, tmp_path: P
 
 
 def test_values_of_two_columns_name_no_column(demo: Demo) -> None:
-    _refused("churn minus the column saying whether a row is for training or fibre", demo)
+    refused("churn minus the column saying whether a row is for training or fibre", demo)
 
 
 # --- a second rename said as the first: 'call A B and C D' ----------------------------------------------------------
@@ -260,7 +255,7 @@ ORDER_WORDS = [
 
 @pytest.mark.parametrize("request_text", ORDER_WORDS)
 def test_an_order_word_is_no_new_name(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- a formula after 'i.e.', 'namely', 'meaning' --------------------------------------------------------------------
@@ -287,7 +282,7 @@ def test_a_formula_after_ie_is_computed(
 
 
 def test_a_summary_after_ie_stays_unread(demo: Demo) -> None:
-    _refused("orders with revenue, i.e. total revenue by country", demo)
+    refused("orders with revenue, i.e. total revenue by country", demo)
 
 
 # --- a row said to carry a period of its date ------------------------------------------------------------------------
@@ -311,7 +306,7 @@ def test_a_row_carries_a_period_of_its_date(
 
 
 def test_a_period_of_a_column_with_no_dates_stays_unread(demo: Demo) -> None:
-    _refused("each order also carries the month of its status", demo)
+    refused("each order also carries the month of its status", demo)
 
 
 # --- gaps plugged: 'a few subscribers have no total charges - plug those gaps with the average' ---------------------
@@ -340,7 +335,7 @@ def test_gaps_plugged_are_filled(
 
 
 def test_gaps_plugged_with_nothing_said_stay_unread(demo: Demo) -> None:
-    _refused("a few subscribers have no income, plug those gaps", demo)
+    refused("a few subscribers have no income, plug those gaps", demo)
 
 
 # --- terse arrow fills: 'blank prices -> 0' ------------------------------------------------------------------------
@@ -363,7 +358,7 @@ def test_an_arrow_fills_the_gaps(
 
 @pytest.mark.parametrize("request_text", ["products, prices -> 0", "products, blank prices -> cheapest"])
 def test_an_arrow_from_no_gaps_or_to_no_value_stays_unread(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- 'logged', 'entered', 'captured' after a missing column ---------------------------------------------------------
@@ -384,7 +379,7 @@ def test_logged_says_the_value_is_on_file(
 
 
 def test_logged_after_no_column_stays_unread(demo: Demo) -> None:
-    _refused("orders with no favourite colour logged", demo)
+    refused("orders with no favourite colour logged", demo)
 
 
 # --- praise for the answer asked: 'a count per country would be lovely' ('grand' is a thousand) ------------------

@@ -9,21 +9,14 @@ also holds wordings that must stay not understood."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
-from datalinx.agents.offline import draft
-from tests.agents.test_offline_planner import Demo, answer, demo, plan_steps, same_rows
+from tests.agents.test_offline_planner import Demo, answer, demo, plan_steps, refused, same_rows
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
-
-
-def _refused(request: str, demo: Demo, previous: dict[str, Any] | None = None) -> None:
-    planned = draft(request, demo.catalog, previous)
-    assert planned.not_understood, f"planned without a word said unclear: {planned.definition}"
 
 
 def _same_as(request: str, plain: str, demo: Demo, work: Path) -> pl.DataFrame:
@@ -56,7 +49,7 @@ def test_a_head_count_counts_the_rows(request_text: str, demo: Demo, tmp_path: P
 
 
 def test_a_head_said_alone_is_not_understood(demo: Demo) -> None:
-    _refused("the head of each region", demo)
+    refused("the head of each region", demo)
 
 
 # --- 'the train/test split', groups 'crossed with' another ------------------------------------------------------
@@ -79,7 +72,7 @@ def test_the_slashed_split_alone_groups_it(demo: Demo) -> None:
 
 
 def test_crossed_with_nothing_known_is_not_understood(demo: Demo) -> None:
-    _refused("subscribers for every region crossed with the moon", demo)
+    refused("subscribers for every region crossed with the moon", demo)
 
 
 # --- 'rolling' contracts ----------------------------------------------------------------------------------------
@@ -102,7 +95,7 @@ def test_rolling_leavers_counted_per_region(demo: Demo, tmp_path: Path) -> None:
 
 
 def test_a_rolling_average_is_not_a_contract(demo: Demo) -> None:
-    _refused("subscribers with a rolling average charge", demo)
+    refused("subscribers with a rolling average charge", demo)
 
 
 # --- a year 'only', said after it -------------------------------------------------------------------------------
@@ -125,7 +118,7 @@ def test_a_year_only_then_a_summary_per_destination(demo: Demo, tmp_path: Path) 
 
 def test_a_year_only_of_rows_without_dates_is_not_understood(demo: Demo, tmp_path: Path) -> None:
     planned, _ = answer("churn", demo, tmp_path)
-    _refused("2023 only", demo, planned.definition)
+    refused("2023 only", demo, planned.definition)
 
 
 # --- 'destination' for where orders ship ------------------------------------------------------------------------
@@ -141,7 +134,7 @@ def test_a_destination_is_the_orders_country(request_text: str, plain: str, demo
 
 
 def test_a_destination_of_people_is_not_understood(demo: Demo) -> None:
-    _refused("customers per destination", demo)
+    refused("customers per destination", demo)
 
 
 # --- 'open up' a dataset ----------------------------------------------------------------------------------------
@@ -156,7 +149,7 @@ def test_open_up_fetches_the_dataset(request_text: str, dataset: str, demo: Demo
 
 
 def test_open_alone_is_not_understood(demo: Demo) -> None:
-    _refused("open the orders", demo)
+    refused("open the orders", demo)
 
 
 def test_fibre_leavers_and_stayers_after_opening(demo: Demo, tmp_path: Path) -> None:
@@ -194,7 +187,7 @@ def test_booked_is_placed_not_the_books_category(request_text: str, plain: str, 
 
 
 def test_booking_something_no_column_holds_is_not_understood(demo: Demo) -> None:
-    _refused("customers who booked a call", demo)
+    refused("customers who booked a call", demo)
 
 
 def test_an_amount_recorded_with_having_still_tests_it(demo: Demo) -> None:
@@ -262,7 +255,7 @@ def test_one_row_per_value_alone_still_deduplicates(demo: Demo) -> None:
 
 
 def test_totals_of_no_groups_are_not_understood(demo: Demo) -> None:
-    _refused("revenue totals", demo)
+    refused("revenue totals", demo)
 
 
 # --- 'the typical price, taken as an average' -------------------------------------------------------------------
@@ -278,7 +271,7 @@ def test_a_loose_measure_is_taken_as_said(request_text: str, plain: str, demo: D
 
 
 def test_a_total_taken_as_an_average_is_not_understood(demo: Demo) -> None:
-    _refused("the total revenue per country, taken as an average", demo)
+    refused("the total revenue per country, taken as an average", demo)
 
 
 # --- keys that match nobody in another table --------------------------------------------------------------------
@@ -302,7 +295,7 @@ UNMATCHED_REFUSED = ["orders whose customer id matches nobody in the product tab
 
 @pytest.mark.parametrize("request_text", UNMATCHED_REFUSED)
 def test_a_key_the_tables_do_not_share_is_not_understood(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- purchases sent back ----------------------------------------------------------------------------------------
@@ -329,7 +322,7 @@ BACK_NOT_RETURNED = ["orders, sent to Italy, back", "orders we sent out back in 
 
 @pytest.mark.parametrize("request_text", BACK_NOT_RETURNED)
 def test_back_that_is_no_return_is_not_understood(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- a column attached to the rows named after it ---------------------------------------------------------------
@@ -370,4 +363,4 @@ BASKETS_REFUSED = ["how big a basket each segment buys", "how big a basket", BAS
 
 @pytest.mark.parametrize("request_text", BASKETS_REFUSED)
 def test_how_big_without_on_average_is_not_understood(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)

@@ -16,18 +16,12 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from datalinx.agents.offline import draft
-from tests.agents.test_offline_planner import Demo, answer, demo, same_rows
+from tests.agents.test_offline_planner import Demo, answer, demo, refused, same_rows
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
 
 Test = pl.Expr
 D = dt.date
-
-
-def _refused(request: str, demo: Demo) -> None:
-    planned = draft(request, demo.catalog)
-    assert planned.not_understood, f"planned without a word said unclear: {planned.definition}"
 
 
 def _gives(request: str, dataset: str, test: Test, demo: Demo, work: Path) -> None:
@@ -58,7 +52,7 @@ def test_a_bound_after_an_amount_per_period_tests_the_rate_column(
 
 @pytest.mark.parametrize("request_text", ["orders paying 100+ a month", "products costing 20 or more a week"])
 def test_a_bound_per_period_of_no_rate_column_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- an income said per year -----------------------------------------------------------------------------------------
@@ -86,7 +80,7 @@ def test_an_income_said_per_year_is_the_income_as_kept(
      "subscribers with tenure over 2 a year"],
 )  # fmt: skip
 def test_an_income_per_other_period_or_another_column_per_year_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- comparison words typed without their space ----------------------------------------------------------------------
@@ -109,7 +103,7 @@ def test_comparison_words_typed_as_one_are_the_two_words(
 
 @pytest.mark.parametrize("request_text", ["orders atleast", "products with a weight upto 5 lightyears"])
 def test_run_together_comparisons_with_nothing_compared_are_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- a span of tenure said by its ordinal ----------------------------------------------------------------------------
@@ -138,7 +132,7 @@ def test_a_span_said_by_its_ordinal_is_that_stretch_of_tenure(
      "subscribers in their first 3 weeks"],
 )  # fmt: skip
 def test_an_ordinal_span_without_a_tenure_in_its_unit_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 def _text(column: str) -> Test:
@@ -165,7 +159,7 @@ def test_what_we_stock_is_the_catalogue(request_text: str, test: Test, demo: Dem
 
 @pytest.mark.parametrize("request_text", ["which orders do we stock", "What do we stock under 5?", "What do we stock?"])
 def test_stocking_said_of_no_catalogue_or_of_a_bare_number_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- leaving by the door or the warehouse as shipping ----------------------------------------------------------------
@@ -189,7 +183,7 @@ def test_leaving_by_the_door_is_the_ship_date(request_text: str, test: Test, dem
     "request_text", ["customers that went out the door in 2023", "products that left the warehouse"]
 )
 def test_leaving_by_the_door_of_rows_without_a_ship_date_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- nothing said to be in a column ----------------------------------------------------------------------------------
@@ -218,7 +212,7 @@ def test_nothing_in_a_column_is_the_column_missing(
      "subscribers with income missing, put 0 where there is no value for income"],
 )  # fmt: skip
 def test_nothing_of_no_column_or_where_a_fill_goes_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- a place question with its preposition first ---------------------------------------------------------------------
@@ -243,7 +237,7 @@ def test_a_fronted_place_question_lists_the_places_once(
     "request_text", ["In which towns are our orders placed?", "In which countries are our orders shipped?"]
 )
 def test_a_fronted_place_question_of_no_place_the_rows_are_in_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- the length a sort puts first ------------------------------------------------------------------------------------
@@ -272,7 +266,7 @@ def test_the_length_a_sort_puts_first_sets_its_direction(
      "sort orders by order date so the longest-standing ones come first"],
 )  # fmt: skip
 def test_a_length_said_of_a_sort_on_no_time_span_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- a ranking asked as a question, with tests between ---------------------------------------------------------------
@@ -305,4 +299,4 @@ def test_which_n_rows_earned_the_most_ranks_the_rows_tested(
 def test_which_n_rows_earned_the_most_with_no_amount_of_their_own_is_said_unclear(
     request_text: str, demo: Demo
 ) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)

@@ -13,16 +13,11 @@ import polars as pl
 import pytest
 
 from datalinx.agents.offline import draft
-from tests.agents.test_offline_planner import Demo, answer, demo, same_rows
+from tests.agents.test_offline_planner import Demo, answer, demo, refused, same_rows
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
 
 Frames = dict[str, pl.DataFrame]
-
-
-def _refused(request: str, demo: Demo) -> None:
-    planned = draft(request, demo.catalog)
-    assert planned.not_understood, f"planned without a word said unclear: {planned.definition}"
 
 
 def _same_answer(request: str, bare: str, demo: Demo, work: Path) -> pl.DataFrame:
@@ -112,7 +107,7 @@ NAMING_DATA = [
 
 @pytest.mark.parametrize("request_text", NAMING_DATA)
 def test_a_reason_naming_data_stays_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- 'exclude' before columns no row test took: the columns dropped ------------------------------------------------
@@ -171,7 +166,7 @@ def test_an_arrow_to_a_new_name_renames(
      "customers: name -> upper", "orders: country -> destination", "orders: total_revenue -> amount"],
 )  # fmt: skip
 def test_an_arrow_to_a_known_word_stays_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- 'values, deduped' after the columns: their distinct values -----------------------------------------------------
@@ -192,7 +187,7 @@ def test_values_deduped_are_distinct(
 
 
 def test_values_with_nothing_said_of_them_stay_unread(demo: Demo) -> None:
-    _refused("churn payment_method values", demo)
+    refused("churn payment_method values", demo)
 
 
 # --- repeats collapsed into one: each whole row once ----------------------------------------------------------------
@@ -218,7 +213,7 @@ def test_repeats_collapsed_into_one_keep_each_row_once(
     ["orders with rows that appear twice collapsed into two", "products with the duplicate ids merged into one"],
 )
 def test_repeats_collapsed_otherwise_stay_unread(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- 'days between order and ship date': the two dates share their last word ---------------------------------------
@@ -243,7 +238,7 @@ def test_days_between_dates_sharing_a_head(request_text: str, demo: Demo, tmp_pa
      "orders, plus ship_lag = days between orders and ship date"],
 )  # fmt: skip
 def test_days_between_a_word_naming_no_date_stays_unread(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- a label by a bound on a date: 'pre-1965' for anyone born before 1965 -------------------------------------------
@@ -282,7 +277,7 @@ def test_a_label_for_orders_placed_in_a_year(demo: Demo, tmp_path: Path) -> None
      "add a column tag to customers, 'x' for the smb ones before 2020 and 'y' otherwise"],
 )  # fmt: skip
 def test_a_label_by_more_than_one_date_bound_stays_unread(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- 'tag every order with its year': a period of the rows' date as a column ---------------------------------------
@@ -304,7 +299,7 @@ def test_rows_tagged_with_a_period(
 
 
 def test_rows_tagged_with_a_column_stay_unread(demo: Demo) -> None:
-    _refused("tag every order with its status", demo)
+    refused("tag every order with its status", demo)
 
 
 # --- 'every name written out in capital letters': a case of the text --------------------------------------------------
@@ -332,7 +327,7 @@ def test_text_written_in_a_case(
      "the product list with every price written out in capital letters"],
 )  # fmt: skip
 def test_a_case_of_no_text_stays_unread(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- 'where income is missing, drop in the median income': the gaps, then what goes in ------------------------------
@@ -363,7 +358,7 @@ def test_a_summary_dropped_in_fills_the_gaps(
      "where income is missing in churn, drop in the value"],
 )  # fmt: skip
 def test_gaps_filled_from_another_column_or_nothing_stay_unread(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- 'keep nothing but A, B and C': the columns kept ---------------------------------------------------------------

@@ -13,15 +13,9 @@ import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
-from datalinx.agents.offline import draft
-from tests.agents.test_offline_planner import Demo, answer, demo, plan_steps, same_rows
+from tests.agents.test_offline_planner import Demo, answer, demo, plan_steps, refused, same_rows
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
-
-
-def _refused(request: str, demo: Demo, previous: dict[str, Any] | None = None) -> None:
-    planned = draft(request, demo.catalog, previous)
-    assert planned.not_understood, f"planned without a word said unclear: {planned.definition}"
 
 
 def _same_as(request: str, plain: str, demo: Demo, work: Path) -> pl.DataFrame:
@@ -107,11 +101,11 @@ def test_the_entire_table_summed(demo: Demo, tmp_path: Path) -> None:
 
 
 def test_the_entire_other_table_is_not_understood(demo: Demo) -> None:
-    _refused("the average monthly charge over the entire orders dataset", demo)
+    refused("the average monthly charge over the entire orders dataset", demo)
 
 
 def test_the_entire_table_with_nothing_summarised_is_not_understood(demo: Demo) -> None:
-    _refused("the revenue over the entire orders dataset", demo)
+    refused("the revenue over the entire orders dataset", demo)
 
 
 # --- 'country x status': two groups crossed ----------------------------------------------------------------------
@@ -137,7 +131,7 @@ def test_three_columns_crossed(demo: Demo) -> None:
 
 @pytest.mark.parametrize("request_text", ["orders country x status", "orders, country x status"])
 def test_an_x_with_nothing_summarised_is_not_understood(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- orders that 'went to each country': the destination grouped -------------------------------------------------
@@ -167,7 +161,7 @@ def test_revenue_headed_for_each_country(demo: Demo, tmp_path: Path) -> None:
      "how many orders went each country"],
 )  # fmt: skip
 def test_going_to_what_is_no_place_is_not_understood(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- 'new' accounts 'opened' per period --------------------------------------------------------------------------
@@ -196,7 +190,7 @@ def test_accounts_opened_in_a_year_test_the_signup(demo: Demo, tmp_path: Path) -
      "how many new customers in 2023"],
 )  # fmt: skip
 def test_new_with_no_period_of_starting_is_not_understood(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- a value 'logged' after 'with a' ------------------------------------------------------------------------------
@@ -206,7 +200,7 @@ def test_with_a_value_logged_tests_it_is_there(demo: Demo, tmp_path: Path) -> No
 
 
 def test_with_the_column_kept_is_still_not_a_test(demo: Demo) -> None:
-    _refused("customers with the email kept", demo)
+    refused("customers with the email kept", demo)
 
 
 # --- 'prod' for product -------------------------------------------------------------------------------------------
@@ -246,7 +240,7 @@ def test_the_biggest_order_per_segment_holds_the_largest_revenue(demo: Demo, tmp
 
 
 def test_measured_in_what_is_no_column_is_not_understood(demo: Demo) -> None:
-    _refused("the biggest order, measured in happiness, within every customer segment", demo)
+    refused("the biggest order, measured in happiness, within every customer segment", demo)
 
 
 # --- 'load' a dataset, then edit it -------------------------------------------------------------------------------
@@ -270,7 +264,7 @@ def test_a_loaded_dataset_is_edited_by_the_turns_after(demo: Demo, tmp_path: Pat
 
 @pytest.mark.parametrize("request_text", ["open orders", "open the orders", "load revenue"])
 def test_open_or_load_before_no_dataset_is_not_understood(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- customers 'yet to make their first purchase': an anti join ---------------------------------------------------
@@ -294,7 +288,7 @@ def test_yet_to_make_a_first_purchase_is_no_order(request_text: str, demo: Demo,
     "request_text", ["orders that have yet to make their first customer", "customers who have yet to make an order x"]
 )
 def test_yet_to_make_what_is_no_purchase_is_not_understood(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- products that 'turned up on' an order: a semi join -----------------------------------------------------------
@@ -321,4 +315,4 @@ def test_the_products_on_a_dutch_order(demo: Demo, tmp_path: Path) -> None:
 
 
 def test_turned_up_alone_is_not_understood(demo: Demo) -> None:
-    _refused("products that turned up late", demo)
+    refused("products that turned up late", demo)

@@ -80,6 +80,13 @@ def plan_steps(request: str, demo: Demo) -> list[dict[str, Any]]:
     return [{k: v for k, v in node.items() if k != "id"} for node in planned.definition["nodes"]]
 
 
+def refused(request: str, demo: Demo, previous: dict[str, Any] | None = None) -> list[str]:
+    """What the planner says it did not understand in `request`, checked to be something."""
+    planned = draft(request, demo.catalog, previous)
+    assert planned.not_understood, f"planned without a word said unclear: {planned.definition}"
+    return planned.not_understood
+
+
 def same_rows(output: pl.DataFrame, expected: pl.DataFrame, *, ordered: bool = False) -> None:
     """The expected columns (by name) hold the expected rows; other output columns are allowed."""
     missing = [c for c in expected.columns if c not in output.columns]
