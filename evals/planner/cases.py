@@ -20,6 +20,7 @@ from evals.planner import (
     cases_fresh12,
     cases_fresh13,
     cases_fresh14,
+    cases_fresh15,
     cases_groups,
     cases_holdout,
     cases_rows,
@@ -47,6 +48,7 @@ CASES: list[Case] = [
     *cases_fresh12.CASES,
     *cases_fresh13.CASES,
     *cases_fresh14.CASES,
+    *cases_fresh15.CASES,
 ]
 
 
@@ -56,7 +58,7 @@ def by_id(case_id: str) -> Case:
 
 
 def for_split(split: str) -> list[Case]:
-    """The cases of one split ('dev', 'test', 'holdout', 'fresh', 'fresh2' ... 'fresh14') or all ('all')."""
+    """The cases of one split ('dev', 'test', 'holdout', 'fresh', 'fresh2' ... 'fresh15') or all ('all')."""
     return list(CASES) if split == "all" else [c for c in CASES if c.split == split]
 
 

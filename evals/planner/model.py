@@ -29,6 +29,7 @@ Split = Literal[
     "fresh12",
     "fresh13",
     "fresh14",
+    "fresh15",
 ]
 Frames = dict[str, pl.DataFrame]
 Expectation = Callable[[Frames], pl.DataFrame]
