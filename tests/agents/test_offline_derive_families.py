@@ -14,7 +14,7 @@ import polars as pl
 import pytest
 
 from datalinx.agents.offline import draft
-from tests.agents.test_offline_planner import Demo, answer, demo, plan_steps, same_rows
+from tests.agents.test_offline_planner import Demo, answer, demo, plan_steps, refused, same_rows
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
 
@@ -24,11 +24,6 @@ def _derived(request: str, demo: Demo) -> dict[str, str]:
     steps = [step for step in plan_steps(request, demo) if step["kind"] != "source"]
     assert [s["kind"] for s in steps] == ["derive"], steps
     return steps[0]["columns"]
-
-
-def _refused(request: str, demo: Demo) -> None:
-    planned = draft(request, demo.catalog)
-    assert planned.not_understood, f"planned without a word said unclear: {planned.definition}"
 
 
 # --- days from one date to another ------------------------------------------------------------------------------
@@ -68,7 +63,7 @@ DAYS_REFUSED = ["orders: add x = days from order_date to quantity", "orders: add
 
 @pytest.mark.parametrize("request_text", DAYS_REFUSED)
 def test_days_between_what_is_no_date_are_not_understood(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 def test_the_days_from_order_to_ship_date_are_the_rows_days(demo: Demo, tmp_path: Path) -> None:
@@ -104,7 +99,7 @@ PER_UNIT_REFUSED = ["orders with the unit price per unit as a new column", "orde
 
 @pytest.mark.parametrize("request_text", PER_UNIT_REFUSED)
 def test_a_share_per_unit_of_no_amount_is_not_understood(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 def test_revenue_per_unit_gives_each_orders_share(demo: Demo, tmp_path: Path) -> None:
@@ -138,7 +133,7 @@ DOMAIN_REFUSED = ["add each customer's name domain as a column of its own", "cus
 
 @pytest.mark.parametrize("request_text", DOMAIN_REFUSED)
 def test_the_domain_of_what_holds_no_addresses_is_not_understood(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 def test_the_email_domain_is_the_text_after_the_at(demo: Demo, tmp_path: Path) -> None:
@@ -189,7 +184,7 @@ CASE_REFUSED = ["add a column with each customer's name in title case", "add a c
 
 @pytest.mark.parametrize("request_text", CASE_REFUSED)
 def test_a_case_no_text_can_take_is_not_understood(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 def test_a_name_in_capitals_sits_beside_the_name(demo: Demo, tmp_path: Path) -> None:
@@ -264,7 +259,7 @@ FIGURE_REFUSED = ["each subscriber with an extra column for what they pay in a y
 
 @pytest.mark.parametrize("request_text", FIGURE_REFUSED)
 def test_a_figure_of_no_column_is_not_understood(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 def test_a_yearly_figure_is_twelve_months_of_charges(demo: Demo, tmp_path: Path) -> None:
@@ -331,7 +326,7 @@ def test_arithmetic_asked_as_a_column_is_named_by_its_parts(request_text: str, n
     ],
 )
 def test_arithmetic_of_no_column_is_not_understood(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- rows grouped by an address's domain --------------------------------------------------------------------------

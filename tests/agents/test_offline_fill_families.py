@@ -14,18 +14,13 @@ import polars as pl
 import pytest
 
 from datalinx.agents.offline import draft
-from tests.agents.test_offline_planner import Demo, answer, demo, plan_steps, same_rows
+from tests.agents.test_offline_planner import Demo, answer, demo, plan_steps, refused, same_rows
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
 
 
 def _steps(request: str, demo: Demo) -> list[dict[str, Any]]:
     return [step for step in plan_steps(request, demo) if step["kind"] != "source"]
-
-
-def _refused(request: str, demo: Demo) -> None:
-    planned = draft(request, demo.catalog)
-    assert planned.not_understood, f"planned without a word said unclear: {planned.definition}"
 
 
 # the gaps said first: {rows} and {row} are the dataset's nouns, {col} the column with gaps
@@ -121,7 +116,7 @@ FILL_REFUSED = [
 
 @pytest.mark.parametrize("request_text", FILL_REFUSED)
 def test_a_fill_that_does_not_fit_is_not_understood(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
     planned = draft(request_text, demo.catalog)
     derived = [n for n in (planned.definition or {}).get("nodes", []) if n["kind"] == "derive"]
     assert all(not set(n["columns"]) & {"it", "that", "one"} for n in derived)

@@ -13,8 +13,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from datalinx.agents.offline import draft
-from tests.agents.test_offline_planner import Demo, answer, demo, plan_steps, same_rows
+from tests.agents.test_offline_planner import Demo, answer, demo, plan_steps, refused, same_rows
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
 
@@ -24,11 +23,6 @@ def _condition(request: str, demo: Demo) -> str:
     filters = [s for s in plan_steps(request, demo) if s["kind"] == "filter"]
     assert len(filters) == 1, filters
     return filters[0]["condition"]
-
-
-def _refused(request: str, demo: Demo) -> None:
-    planned = draft(request, demo.catalog)
-    assert planned.not_understood, f"planned without a word said unclear: {planned.definition}"
 
 
 # --- comparisons said in paraphrase: 'tops', 'north of', 'upwards of', 'no more than' ------------------------------
@@ -90,13 +84,13 @@ def test_a_colloquial_amount_is_its_number(request_text: str, expected: str, dem
 
 @pytest.mark.parametrize("request_text", ["the grand total of revenue", "orders that are grand"])
 def test_grand_said_of_no_amount_is_no_number(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 @pytest.mark.parametrize("request_text", ["orders with revenue between a hundred and fifty",
                                           "orders with revenue between 500 and 100"])  # fmt: skip
 def test_a_range_whose_low_end_is_above_its_high_end_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 COMPARISON_REFUSED = [
@@ -108,7 +102,7 @@ COMPARISON_REFUSED = [
 
 @pytest.mark.parametrize("request_text", COMPARISON_REFUSED)
 def test_a_paraphrased_comparison_of_no_column_or_no_number_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 def test_a_monthly_bill_that_tops_a_hundred_gives_the_rows_polars_gives(demo: Demo, tmp_path: Path) -> None:
@@ -159,7 +153,7 @@ TENURE_REFUSED = [
 
 @pytest.mark.parametrize("request_text", TENURE_REFUSED)
 def test_a_time_kept_with_no_tenure_to_test_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 def test_subscribers_on_the_books_under_a_year_give_the_rows_polars_gives(demo: Demo, tmp_path: Path) -> None:
@@ -186,7 +180,7 @@ def test_units_bought_in_one_go_are_the_quantity_of_the_row(request_text: str, e
 
 @pytest.mark.parametrize("request_text", ["orders in one go", "customers in a single go", "products at one time"])
 def test_in_one_go_with_no_count_before_it_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- currencies by name: 'settled in the single European currency', 'priced in pounds sterling' --------------------
@@ -224,7 +218,7 @@ CURRENCY_REFUSED = ["orders paid in yen", "sales settled in Swiss francs", "orde
 
 @pytest.mark.parametrize("request_text", CURRENCY_REFUSED)
 def test_a_currency_no_row_holds_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 def test_sales_in_the_single_european_currency_are_every_spelling_of_eur(demo: Demo, tmp_path: Path) -> None:
@@ -257,7 +251,7 @@ def test_a_decade_in_words_is_ten_years_of_the_date(request_text: str, expected:
 
 @pytest.mark.parametrize("request_text", ["products born in the nineteen-eighties", "products made in the eightys"])
 def test_a_decade_of_rows_with_no_date_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 def test_customers_born_in_the_nineteen_eighties_give_the_rows_polars_gives(demo: Demo, tmp_path: Path) -> None:
@@ -304,7 +298,7 @@ DELAY_REFUSED = ["customers that sat for a week or longer before going out",
 
 @pytest.mark.parametrize("request_text", DELAY_REFUSED)
 def test_a_wait_of_rows_with_no_two_dates_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 def test_orders_that_sat_a_week_give_the_rows_polars_gives(demo: Demo, tmp_path: Path) -> None:
@@ -334,7 +328,7 @@ NOT_SHIPPED = ["customers that went out the door before they were placed",
 
 @pytest.mark.parametrize("request_text", NOT_SHIPPED)
 def test_going_out_before_being_placed_without_the_dates_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 def test_orders_shipped_before_being_placed_give_the_rows_polars_gives(demo: Demo, tmp_path: Path) -> None:

@@ -14,8 +14,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from datalinx.agents.offline import draft
-from tests.agents.test_offline_planner import Demo, answer, demo, plan_steps, same_rows
+from tests.agents.test_offline_planner import Demo, answer, demo, plan_steps, refused, same_rows
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
 
@@ -31,11 +30,6 @@ def _only(request: str, demo: Demo, kind: str) -> dict:
     steps = [step for step in plan_steps(request, demo) if step["kind"] != "source"]
     assert [s["kind"] for s in steps] == [kind], steps
     return steps[0]
-
-
-def _refused(request: str, demo: Demo) -> None:
-    planned = draft(request, demo.catalog)
-    assert planned.not_understood, f"planned without a word said unclear: {planned.definition}"
 
 
 # --- a column over a number, its own unit said again ------------------------------------------------------------
@@ -64,7 +58,7 @@ DIVISIONS_REFUSED = ["add tenure_weeks to churn, computed as the tenure in years
 
 @pytest.mark.parametrize("request_text", DIVISIONS_REFUSED)
 def test_a_division_of_no_such_column_is_not_understood(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 def test_tenure_in_years_is_the_months_over_twelve(demo: Demo, tmp_path: Path) -> None:
@@ -120,7 +114,7 @@ DAYS_REFUSED = ["orders where the quantity is a monday", "add x to orders, true 
 
 @pytest.mark.parametrize("request_text", DAYS_REFUSED)
 def test_a_day_of_what_is_no_date_is_not_understood(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 def test_the_weekend_flag_is_true_on_saturdays_and_sundays(demo: Demo, tmp_path: Path) -> None:
@@ -168,7 +162,7 @@ def test_a_period_of_a_named_date_is_an_extra_column(request_text: str, name: st
 @pytest.mark.parametrize("request_text", ["orders with the month of the status",
                                           "orders with an extra column with the quarter of the status"])  # fmt: skip
 def test_a_period_of_what_holds_no_dates_is_not_understood(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 def test_the_year_they_joined_reads_the_signup_text_as_dates(demo: Demo) -> None:
@@ -177,7 +171,7 @@ def test_the_year_they_joined_reads_the_signup_text_as_dates(demo: Demo) -> None
 
 
 def test_a_period_of_no_known_event_is_not_understood(demo: Demo) -> None:
-    _refused("orders with a column saying what month it was frobbed in", demo)
+    refused("orders with a column saying what month it was frobbed in", demo)
 
 
 def test_the_order_month_is_the_month_of_the_order_date(demo: Demo, tmp_path: Path) -> None:
@@ -205,7 +199,7 @@ def test_the_others_summary_fills_the_gaps(request_text: str, column: str, strat
 
 
 def test_the_average_of_the_rest_in_a_text_column_is_not_understood(demo: Demo) -> None:
-    _refused("fill missing contract with the average of the rest", demo)
+    refused("fill missing contract with the average of the rest", demo)
 
 
 def test_lifetime_charges_gaps_become_the_mean(demo: Demo, tmp_path: Path) -> None:
@@ -240,7 +234,7 @@ LABELS_REFUSED = ["some orders don't have a customer id, label those 'UNKNOWN'",
 
 @pytest.mark.parametrize("request_text", LABELS_REFUSED)
 def test_a_text_label_in_a_number_column_is_not_understood(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 def test_missing_product_ids_become_unknown(demo: Demo, tmp_path: Path) -> None:
@@ -270,7 +264,7 @@ def test_the_owners_date_comes_with_its_columns(request_text: str, columns: list
 
 
 def test_the_owners_date_of_no_known_event_is_not_understood(demo: Demo) -> None:
-    _refused("orders with the customer's name and the date they frobbed", demo)
+    refused("orders with the customer's name and the date they frobbed", demo)
 
 
 # --- 'ad' for 'add' ---------------------------------------------------------------------------------------------
@@ -285,7 +279,7 @@ def test_ad_before_a_column_is_add(request_text: str, name: str, expression: str
 
 
 def test_ad_not_asking_for_a_column_is_not_understood(demo: Demo) -> None:
-    _refused("orders with an ad column", demo)
+    refused("orders with an ad column", demo)
 
 
 # --- reasons that cannot change the plan ------------------------------------------------------------------------
@@ -318,4 +312,4 @@ REASONS_SAID = ["orders, checking the odd negatives", "products in the toys cate
 
 @pytest.mark.parametrize("request_text", REASONS_SAID)
 def test_a_reason_that_may_be_a_test_is_said(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)

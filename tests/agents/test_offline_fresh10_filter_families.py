@@ -14,8 +14,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from datalinx.agents.offline import draft
-from tests.agents.test_offline_planner import Demo, answer, demo, plan_steps, same_rows
+from tests.agents.test_offline_planner import Demo, answer, demo, plan_steps, refused, same_rows
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
 
@@ -25,11 +24,6 @@ def _condition(request: str, demo: Demo) -> str:
     filters = [s for s in plan_steps(request, demo) if s["kind"] == "filter"]
     assert len(filters) == 1, filters
     return filters[0]["condition"]
-
-
-def _refused(request: str, demo: Demo) -> None:
-    planned = draft(request, demo.catalog)
-    assert planned.not_understood, f"planned without a word said unclear: {planned.definition}"
 
 
 # --- a price said by the verb of selling ---------------------------------------------------------------------------
@@ -56,7 +50,7 @@ def test_a_price_said_by_the_verb_of_selling_tests_the_price_column(
 @pytest.mark.parametrize("request_text", ["subscribers priced at under 50", "customers priced at fifty or less",
                                           "subscribers where a single unit went for more than a grand"])  # fmt: skip
 def test_a_price_of_rows_that_keep_none_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 def test_a_single_unit_over_a_grand_gives_the_rows_polars_gives(demo: Demo, tmp_path: Path) -> None:
@@ -82,7 +76,7 @@ def test_a_tenure_said_exactly_is_an_equal_tenure(request_text: str, expected: s
 @pytest.mark.parametrize("request_text", ["customers who have been with us for exactly two years",
                                           "products that have been on the books for precisely a year"])  # fmt: skip
 def test_an_exact_tenure_of_rows_without_one_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- how often support was rung, said after the number --------------------------------------------------------------
@@ -115,7 +109,7 @@ def test_how_often_support_was_rung_said_after_the_number_tests_the_count(
 @pytest.mark.parametrize("request_text", ["subscribers who called Anna 5 times or more",
                                           "orders that rang support eight times or more"])  # fmt: skip
 def test_how_often_of_no_contact_count_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 def test_rung_support_eight_times_or_more_gives_the_rows_polars_gives(demo: Demo, tmp_path: Path) -> None:
@@ -172,7 +166,7 @@ def test_a_quarter_said_before_or_after_its_year_is_that_quarter(request_text: s
 
 
 def test_a_quarter_of_rows_without_dates_is_said_unclear(demo: Demo) -> None:
-    _refused("products from 2023 Q2", demo)
+    refused("products from 2023 Q2", demo)
 
 
 # --- years said in words --------------------------------------------------------------------------------------------
@@ -231,7 +225,7 @@ def test_going_out_the_day_they_came_in_is_the_two_dates_equal(request_text: str
                                           "products shipped the day they were placed",
                                           "customers who signed up the same day"])  # fmt: skip
 def test_the_same_day_of_rows_without_two_dates_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 def test_orders_out_the_very_day_they_came_in_give_the_rows_polars_gives(demo: Demo, tmp_path: Path) -> None:
@@ -257,7 +251,7 @@ def test_a_value_never_told_is_missing(request_text: str, expected: str, demo: D
 @pytest.mark.parametrize("request_text", ["customers who never told us their shoe size",
                                           "customers who didn't give their favourite colour"])  # fmt: skip
 def test_a_value_never_told_of_no_column_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 def test_never_told_us_their_date_of_birth_gives_the_rows_polars_gives(demo: Demo, tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ import polars as pl
 import pytest
 
 from datalinx.agents.offline import draft
-from tests.agents.test_offline_planner import Demo, answer, demo, plan_steps, same_rows
+from tests.agents.test_offline_planner import Demo, answer, demo, plan_steps, refused, same_rows
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
 
@@ -30,11 +30,6 @@ def _steps(request: str, demo: Demo) -> list[dict[str, Any]]:
 
 def _kinds(steps: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
     return [s for s in steps if s["kind"] == kind]
-
-
-def _refused(request: str, demo: Demo) -> None:
-    planned = draft(request, demo.catalog)
-    assert planned.not_understood, f"planned without a word said unclear: {planned.definition}"
 
 
 # --- a sort verb before its direction: 'arrange the orders in descending order of total revenue' ----------------
@@ -312,7 +307,7 @@ REFUSED = [
 
 @pytest.mark.parametrize("request_text", REFUSED)
 def test_what_names_no_column_or_no_order_stays_not_understood(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 def test_the_top_5_incomes_are_the_rows_with_the_highest_income(demo: Demo, tmp_path: Path) -> None:
@@ -348,7 +343,7 @@ def test_the_cheapest_thing_in_each_category_is_one_row_per_category(thing: str,
 
 
 def test_the_cheapest_thing_with_no_group_stays_not_understood(demo: Demo) -> None:
-    _refused("the cheapest thing", demo)
+    refused("the cheapest thing", demo)
 
 
 @pytest.mark.parametrize("aside", ["checking the odd negatives", "sanity-checking the price feed",

@@ -14,7 +14,7 @@ import polars as pl
 import pytest
 
 from datalinx.agents.offline import draft
-from tests.agents.test_offline_planner import Demo, answer, demo, plan_steps, same_rows
+from tests.agents.test_offline_planner import Demo, answer, demo, plan_steps, refused, same_rows
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
 
@@ -22,11 +22,6 @@ __all__ = ["demo"]  # the fixture, shared with the row-test module
 def _steps(request: str, demo: Demo) -> list[dict]:
     """The plan's steps past its sources, checking every word was understood."""
     return [step for step in plan_steps(request, demo) if step["kind"] != "source"]
-
-
-def _refused(request: str, demo: Demo) -> None:
-    planned = draft(request, demo.catalog)
-    assert planned.not_understood, f"planned without a word said unclear: {planned.definition}"
 
 
 # --- a new column's formula in brackets -------------------------------------------------------------------------
@@ -57,7 +52,7 @@ BRACKETS_REFUSED = ["products + price_cents (colour x 100)", "products + price_c
 
 @pytest.mark.parametrize("request_text", BRACKETS_REFUSED)
 def test_a_formula_that_cannot_be_built_is_not_understood(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 def test_a_formula_in_brackets_computes_the_rows(demo: Demo, tmp_path: Path) -> None:
@@ -130,7 +125,7 @@ ATTACHED_TESTS = ["orders with a product id attached", "orders, buyer's email at
 
 @pytest.mark.parametrize("request_text", PLACING_REFUSED)
 def test_placing_words_with_no_column_are_not_understood(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 @pytest.mark.parametrize("request_text", ATTACHED_TESTS)
@@ -176,7 +171,7 @@ def test_a_verb_before_only_is_the_test(
     "request_text", ["orders counting only", "count orders, counting only", "count orders, including just"]
 )
 def test_a_verb_before_only_with_nothing_after_is_not_understood(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- 'agreement' for a contract, 'holding' for 'with' -----------------------------------------------------------
@@ -200,7 +195,7 @@ def test_holding_an_agreement_tests_the_contract(request_text: str, condition: s
 
 @pytest.mark.parametrize("request_text", ["orders holding a two-year agreement", "orders holding a gold tier"])
 def test_holding_what_no_dataset_has_is_not_understood(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- work said to be near is a reason, never a grouping ---------------------------------------------------------
@@ -260,7 +255,7 @@ TOOK_REFUSED = ["customers with how long it took to ship", "customers with how m
 
 @pytest.mark.parametrize("request_text", TOOK_REFUSED)
 def test_days_to_another_datasets_date_are_not_understood(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 def test_how_many_days_it_took_computes_the_rows(demo: Demo, tmp_path: Path) -> None:
@@ -291,7 +286,7 @@ def test_gaps_of_dataset_rows_are_filled(request_text: str, column: str, value: 
     "request_text", ["some customer rows are missing a shoe size - could you write 'X' into those?"]
 )
 def test_gaps_of_no_column_are_not_understood(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- reasons that cannot change the plan ------------------------------------------------------------------------
@@ -316,7 +311,7 @@ REASONS_SAID = ["orders under 10 total revenue, hunting for tiny baskets in germ
 
 @pytest.mark.parametrize("request_text", REASONS_SAID)
 def test_a_reason_that_names_data_is_said(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- 'since' said of a change: 'who have since churned' ---------------------------------------------------------
@@ -330,4 +325,4 @@ def test_since_of_a_change_is_no_date(request_text: str, condition: str, demo: D
 
 
 def test_since_a_year_stays_a_date(demo: Demo) -> None:
-    _refused("subscribers who have churned since 2023", demo)  # churn holds no date: said, never dropped
+    refused("subscribers who have churned since 2023", demo)  # churn holds no date: said, never dropped

@@ -15,8 +15,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from datalinx.agents.offline import draft
-from tests.agents.test_offline_planner import Demo, answer, demo, plan_steps, same_rows
+from tests.agents.test_offline_planner import Demo, answer, demo, plan_steps, refused, same_rows
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
 
@@ -31,11 +30,6 @@ def _condition(request: str, demo: Demo) -> str:
     conditions = _conditions(request, demo)
     assert len(conditions) == 1, conditions
     return conditions[0]
-
-
-def _refused(request: str, demo: Demo) -> None:
-    planned = draft(request, demo.catalog)
-    assert planned.not_understood, f"planned without a word said unclear: {planned.definition}"
 
 
 # --- never having contacted support ---------------------------------------------------------------------------------
@@ -58,7 +52,7 @@ def test_never_having_contacted_support_is_a_count_of_zero(request_text: str, de
 @pytest.mark.parametrize("request_text", ["customers who never phoned the helpdesk", "products never called support",
                                           "subscribers who never called Anna"])  # fmt: skip
 def test_never_contacting_what_no_column_counts_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 def test_never_once_phoned_the_helpdesk_gives_the_rows_polars_gives(demo: Demo, tmp_path: Path) -> None:
@@ -88,7 +82,7 @@ def test_a_number_word_typed_with_a_slip_is_the_number_compared(request_text: st
     "request_text", ["customers with a quantity of thre or les", "customers with a weight of fivee or more"]
 )
 def test_a_slipped_number_of_no_such_column_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 def test_a_quantity_of_thre_or_les_gives_the_rows_polars_gives(demo: Demo, tmp_path: Path) -> None:
@@ -118,7 +112,7 @@ def test_in_the_month_of_a_month_is_that_month(request_text: str, expected: str,
     "request_text", ["subscribers in the month of March 2023", "products in the month of May 2024"]
 )
 def test_in_the_month_of_rows_without_dates_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- rows the business took, said as a question ---------------------------------------------------------------------
@@ -212,7 +206,7 @@ def test_gone_out_beside_a_sent_status_is_that_status(request_text: str, status:
 
 
 def test_gone_out_without_a_status_is_said_unclear(demo: Demo) -> None:
-    _refused("orders gone out without a product id", demo)
+    refused("orders gone out without a product id", demo)
 
 
 SEGMENT_WORDS = ["small and mid-sized business accounts", "small and medium-sized businesses",
@@ -287,4 +281,4 @@ def test_accounts_of_a_people_value_are_those_people(segment: str, demo: Demo) -
 
 
 def test_accounts_after_a_value_of_no_people_is_said_unclear(demo: Demo) -> None:
-    _refused("shipped accounts", demo)
+    refused("shipped accounts", demo)

@@ -14,8 +14,7 @@ from typing import Any
 import polars as pl
 import pytest
 
-from datalinx.agents.offline import draft
-from tests.agents.test_offline_planner import Demo, answer, demo, plan_steps, same_rows
+from tests.agents.test_offline_planner import Demo, answer, demo, plan_steps, refused, same_rows
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
 
@@ -23,11 +22,6 @@ __all__ = ["demo"]  # the fixture, shared with the row-test module
 def _steps(request: str, demo: Demo) -> list[dict[str, Any]]:
     """The plan's nodes after its source, without ids, checking every word was understood."""
     return [step for step in plan_steps(request, demo) if step["kind"] != "source"]
-
-
-def _refused(request: str, demo: Demo) -> None:
-    planned = draft(request, demo.catalog)
-    assert planned.not_understood, f"planned without a word said unclear: {planned.definition}"
 
 
 # --- 'half-dozen' is six: 'the half-dozen biggest orders by takings' ---------------------------------------------
@@ -160,7 +154,7 @@ def test_within_the_churn_data_renames_two(demo: Demo) -> None:
 
 @pytest.mark.parametrize("request_text", ["within the planets data, sort by price", "orders within 30 days"])
 def test_within_what_no_dataset_is_stays_unread(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- blanks placed by a verb: 'placing unknown dates at the end' --------------------------------------------------
@@ -197,7 +191,7 @@ def test_eldest_first_with_unknown_dates_last(demo: Demo) -> None:
     ["sort customers by city, placing unknown dates at the end", "the customers, placing unknown dates at the end"],
 )
 def test_tied_blanks_without_their_sort_stay_unread(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- columns said after 'alongside': 'the product names alongside what each one costs' ---------------------------
@@ -257,7 +251,7 @@ def test_count_and_average_pay_per_internet_service(demo: Demo, tmp_path: Path) 
      "customers aged over 30, on average", "subscribers with income above 5000 on average"],
 )  # fmt: skip
 def test_on_average_of_no_amount_stays_unread(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- an amount said with its unit: 'the smallest and largest order size, in units, for every destination country' -

@@ -14,8 +14,7 @@ from typing import Any
 import polars as pl
 import pytest
 
-from datalinx.agents.offline import draft
-from tests.agents.test_offline_planner import Demo, answer, demo, plan_steps, same_rows
+from tests.agents.test_offline_planner import Demo, answer, demo, plan_steps, refused, same_rows
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
 
@@ -25,11 +24,6 @@ def _aggregate(request: str, demo: Demo) -> dict[str, Any]:
     steps = [s for s in plan_steps(request, demo) if s["kind"] not in ("source", "derive")]
     assert [s["kind"] for s in steps] == ["aggregate"], steps
     return {"group_by": steps[0]["group_by"], "aggregations": steps[0]["aggregations"]}
-
-
-def _refused(request: str, demo: Demo) -> None:
-    planned = draft(request, demo.catalog)
-    assert planned.not_understood, f"planned without a word said unclear: {planned.definition}"
 
 
 # --- 'the middle value of' as the median ------------------------------------------------------------------------
@@ -123,7 +117,7 @@ def test_what_orders_bring_in_per_month_is_their_revenue_by_month(request_text: 
     "request_text", ["what each country brings in per month", "what each segment brings in a month"]
 )
 def test_what_rows_with_no_amount_bring_in_is_not_a_count(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 def test_the_monthly_takings_per_internet_service_are_the_sums_polars_gives(demo: Demo, tmp_path: Path) -> None:
@@ -233,4 +227,4 @@ MEASURE_REFUSED = [
 
 @pytest.mark.parametrize("request_text", MEASURE_REFUSED)
 def test_a_measure_of_nothing_the_data_holds_is_not_understood(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)

@@ -19,12 +19,6 @@ def _kinds_and_steps(request: str, demo: Demo) -> list[dict[str, Any]]:
     return [s for s in plan_steps(request, demo) if s["kind"] not in ("source", "derive")]
 
 
-def _refused(request: str, demo: Demo) -> list[str]:
-    planned = draft(request, demo.catalog)
-    assert planned.not_understood, f"planned without a word said unclear: {planned.definition}"
-    return planned.not_understood
-
-
 # --- 'by <label>, biggest first': the groups by their size ------------------------------------------------------
 SIZES = [
     ("customers by city, biggest first", "city", True),

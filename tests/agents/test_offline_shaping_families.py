@@ -15,7 +15,7 @@ import polars as pl
 import pytest
 
 from datalinx.agents.offline import draft
-from tests.agents.test_offline_planner import Demo, answer, demo, plan_steps, same_rows
+from tests.agents.test_offline_planner import Demo, answer, demo, plan_steps, refused, same_rows
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
 
@@ -27,11 +27,6 @@ def _steps(request: str, demo: Demo) -> list[dict[str, Any]]:
 
 def _kinds(steps: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
     return [s for s in steps if s["kind"] == kind]
-
-
-def _refused(request: str, demo: Demo) -> None:
-    planned = draft(request, demo.catalog)
-    assert planned.not_understood, f"planned without a word said unclear: {planned.definition}"
 
 
 # --- renames: 'X called Y instead', 'with X as Y', 'X labelled Y', several joined by 'and' or commas -------------
@@ -100,7 +95,7 @@ def test_a_letter_range_says_the_sort_direction(request_text: str, column: str, 
 
 @pytest.mark.parametrize("request_text", ["products sorted by colour a-z", "customers ordered by nickname z-a"])
 def test_a_letter_range_of_no_column_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- the N rows that brought in the most or least money -----------------------------------------------------
@@ -141,7 +136,7 @@ EARNERS_REFUSED = [
 
 @pytest.mark.parametrize("request_text", EARNERS_REFUSED)
 def test_rows_that_brought_in_no_amount_of_their_own_are_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- the dearest and the cheapest of a measure per group ----------------------------------------------------------
@@ -176,7 +171,7 @@ def test_the_dearest_and_cheapest_price_per_category_are_its_ends(demo: Demo, tm
 @pytest.mark.parametrize("request_text", ["the dearest and the cheapest colour per category",
                                           "the dearest and cheapest shipping fee within each category"])  # fmt: skip
 def test_the_ends_of_no_column_are_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- whole-row duplicates said as rows that appear twice or are identical in every column ------------------------
@@ -215,7 +210,7 @@ def test_orders_identical_in_every_column_are_kept_once(demo: Demo, tmp_path: Pa
 @pytest.mark.parametrize("request_text", ["remove the order ids that appear twice",
                                           "remove customers that appear in the orders twice"])  # fmt: skip
 def test_a_column_that_repeats_is_no_whole_row_copy(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- 'how often ... ring support on average', split by a group -------------------------------------------------
@@ -262,7 +257,7 @@ AVERAGES_REFUSED = [
 
 @pytest.mark.parametrize("request_text", AVERAGES_REFUSED)
 def test_how_often_with_nothing_to_average_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- the places the rows were sent to, each once ------------------------------------------------------------
@@ -309,7 +304,7 @@ PLACES_REFUSED = [
 
 @pytest.mark.parametrize("request_text", PLACES_REFUSED)
 def test_places_the_rows_do_not_hold_are_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 def test_once_each_after_listed_columns_is_distinct(demo: Demo) -> None:
@@ -359,4 +354,4 @@ def test_the_average_order_value_across_all_orders_is_the_mean(demo: Demo, tmp_p
     "the average colour across all our products",  # no such column
 ])  # fmt: skip
 def test_one_figure_that_contradicts_the_request_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)

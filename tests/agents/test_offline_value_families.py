@@ -14,7 +14,7 @@ import polars as pl
 import pytest
 
 from datalinx.agents.offline import draft
-from tests.agents.test_offline_planner import Demo, answer, demo, plan_steps, same_rows
+from tests.agents.test_offline_planner import Demo, answer, demo, plan_steps, refused, same_rows
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
 
@@ -24,11 +24,6 @@ def _condition(request: str, demo: Demo) -> str:
     filters = [s for s in plan_steps(request, demo) if s["kind"] == "filter"]
     assert len(filters) == 1, filters
     return filters[0]["condition"]
-
-
-def _refused(request: str, demo: Demo) -> None:
-    planned = draft(request, demo.catalog)
-    assert planned.not_understood, f"planned without a word said unclear: {planned.definition}"
 
 
 # --- missing values said 'have not been recorded', 'were never entered', 'not on record' ---------------------------
@@ -58,7 +53,7 @@ MISSING_REFUSED = [f"{ds} whose {col} {words}" for (ds, col), words in itertools
 
 @pytest.mark.parametrize("request_text", MISSING_REFUSED)
 def test_a_missing_value_of_no_column_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 def test_total_charges_not_recorded_give_the_rows_polars_gives(demo: Demo, tmp_path: Path) -> None:
@@ -97,7 +92,7 @@ def test_taking_none_is_the_stored_none_or_a_null(request_text: str, expected: s
                                           "customers who don't use any loyalty card at all",
                                           "orders without any gift wrap package"])  # fmt: skip
 def test_taking_none_of_no_column_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 def test_subscribers_with_no_internet_give_the_rows_polars_gives(demo: Demo, tmp_path: Path) -> None:
@@ -137,7 +132,7 @@ def test_an_ending_said_in_words_is_an_ends_with_test(request_text: str, expecte
 @pytest.mark.parametrize("request_text", ["customers whose nickname ends in .de", "products whose colour ends in red",
                                           "orders whose coupon finishes in 99"])  # fmt: skip
 def test_an_ending_of_no_column_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 def test_emails_ending_in_at_example_com_give_the_rows_polars_gives(demo: Demo, tmp_path: Path) -> None:
@@ -176,7 +171,7 @@ def test_one_side_of_a_flag_said_against_the_other_is_that_side(request_text: st
 @pytest.mark.parametrize("request_text", ["customers that are test accounts rather than test ones",
                                           "subscribers who churned rather than churned"])  # fmt: skip
 def test_the_same_side_said_against_itself_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 def test_real_enterprise_accounts_give_the_rows_polars_gives(demo: Demo, tmp_path: Path) -> None:
@@ -226,7 +221,7 @@ LED_REFUSED = ["customers registered as wholesalers", "customers signed up as re
 
 @pytest.mark.parametrize("request_text", LED_REFUSED)
 def test_a_value_no_row_holds_after_its_verb_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- countries said by their people's adjective and a noun of place: 'American addresses' -------------------------
@@ -248,7 +243,7 @@ def test_a_countrys_adjective_and_a_place_noun_are_the_country(request_text: str
 @pytest.mark.parametrize(("request_text"), [f"orders that went to {a} addresses" for a in
                                             ("Canadian", "Swiss", "Japanese", "Brazilian")])  # fmt: skip
 def test_a_country_no_row_holds_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 def test_orders_to_american_addresses_give_the_rows_polars_gives(demo: Demo, tmp_path: Path) -> None:
@@ -280,7 +275,7 @@ def test_narrowing_a_follow_up_keeps_the_earlier_test_too(demo: Demo, tmp_path: 
 
 @pytest.mark.parametrize("request_text", ["orders, narrow that to the ones", "customers, limit that to the ones"])
 def test_narrowing_to_no_test_is_said_unclear(request_text: str, demo: Demo) -> None:
-    _refused(request_text, demo)
+    refused(request_text, demo)
 
 
 # --- 'every customer except the test accounts': rows left out, not the flag's column dropped ----------------------

@@ -64,13 +64,13 @@ from datalinx.agents.offline.rates import read_rates
 from datalinx.agents.offline.reading import grounding_for, read
 from datalinx.agents.offline.reasons import ASKED
 from datalinx.agents.offline.row_words import read_row_words
-from datalinx.agents.offline.sentence import Match
+from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.since_done import read_since_done
 from datalinx.agents.offline.summary_words import read_measures_taken_as, read_summary_verbs
 from datalinx.agents.offline.tenures import read_nth_spans, read_tenures
 from datalinx.agents.offline.values import read_removed_after, read_values
 from datalinx.agents.offline.whereabouts import read_whereabouts
-from datalinx.agents.offline.words import FILLER, KEYWORDS
+from datalinx.agents.offline.words import FILLER, KEYWORDS, PEOPLE
 from datalinx.agents.offline.yet_to import read_yet_to
 from datalinx.agents.schemas import Draft
 from datalinx.core.datasets.facts import CatalogView
@@ -183,6 +183,7 @@ def draft(request: str, catalog: CatalogView, previous: dict[str, Any] | None = 
     _courtesies(ctx)
     read_chatter(ctx)
     _unread_states(ctx)
+    _unread_deeds(ctx)
     leftovers = ctx.sentence.leftovers()
     not_understood = [*ctx.unclear, *(w for w in leftovers if w not in ctx.unclear)]
     core_missed = _leading_word_missed(ctx)
@@ -356,6 +357,42 @@ def _unread_states(ctx: Context) -> None:
         r"|(?:with us|here|around) (?:anymore|any more|still)|no longer",
         lambda m: bool(ctx.refuse(m.text)) or True,
     )
+
+
+# What people do that a dataset of people does not hold by itself: buying, paying, getting in touch
+DEEDS = frozenset({"buy", "buys", "bought", "buying", "purchase", "purchased", "purchases", "ordered", "paid",
+                   "spent", "sent", "send", "emailed", "phoned", "rang", "called", "contacted", "complained",
+                   "visited", "returned", "wrote"})  # fmt: skip
+
+
+def _unread_deeds(ctx: Context) -> None:
+    """A deed of the base's people no reader took ('things customers bought', 'customers who sent an email'):
+    filler words on their own, but what they say is about other rows, so it is reported rather than dropped."""
+    items = ctx.sentence.items
+    people = any(p in ctx.base.lower() for p in PEOPLE)
+    for index, item in enumerate(items):
+        if item.consumed or item.kind != "word" or item.text.lower() not in DEEDS | DONE:
+            continue
+        word = item.text.lower()
+        if (people and word in DEEDS) or (word in DONE and _ends_relative(items, index)):
+            ctx.refuse(item.text)
+            item.consumed = True
+
+
+# Verbs a relative clause may end with, saying a state of the rows no column records ('orders that were paid')
+DONE = frozenset({"paid", "billed", "invoiced", "settled", "charged", "refunded", "booked", "earned"})
+LINKS = frozenset({"was", "were", "is", "are", "be", "been", "have", "has", "had", "ever", "already", "all"})
+
+
+def _ends_relative(items: list[Item], index: int) -> bool:
+    """Whether the word at `index` ends a relative clause of nothing read ('that were paid', 'who have ever
+    ordered'): after who/that/which and linking words, with nothing read after it."""
+    before = index - 1
+    while before >= 0 and items[before].kind == "word" and items[before].norm in LINKS:
+        before -= 1
+    opened = before >= 0 and items[before].norm in ("who", "that", "which") and not items[before].consumed
+    after = items[index + 1] if index + 1 < len(items) else None
+    return opened and (after is None or after.kind == "punct" or not after.consumed)
 
 
 def _leading_word_missed(ctx: Context) -> bool:

@@ -111,7 +111,10 @@ def _keyed(ctx: Context, match: Match) -> bool:
 
 
 def _verb(ctx: Context, match: Match) -> bool:
-    """'how many orders did enterprise customers place': the verb of the orders' rows; the rest is read apart."""
+    """'how many orders did enterprise customers place': the verb of the orders' rows; the rest is read apart. Said
+    of the base's own rows ('what did customers buy') it asks for other rows, and is left for what reads that."""
+    if any(item.kind == "ds" and item.ref == ctx.base for item in match.items()):
+        return False
     for item in match.items():
         if item.kind == "word" and item.norm in ("did", "do", "does", "place", "make", "buy", "purchase"):
             item.consumed = True

@@ -38,6 +38,7 @@ AUDIENCE = (
 )
 TEAMS = r"(?:finance|sales|legal|marketing|ops|hr|management|leadership|cfo|ceo|director|client|accounting|audit)"
 TOPIC = r"(?: (?!for\b)[a-z0-9'-]+){0,3}?"  # what the work is on: 'a customer call', 'the churn review'
+WORKS = r"(?:works?|load|loads|render|renders|behave|behaves|happy|look right|looks right|make sense|makes sense)"
 # a reason said with the ask, and whether a column it names is the work's subject ('a revenue review'), not rows
 PURPOSES: list[tuple[str, bool]] = [
     (rf"(?:(?:it's|it is|this is|that's|its|need it|need them|needed|(?:i|we) need (?:it|them|this)) )?(?:for|(?:it's"
@@ -56,10 +57,11 @@ PURPOSES: list[tuple[str, bool]] = [
      rf"|reviewing|validating|verifying|testing|eyeballing)(?: {DET})?{TOPIC} {WORK_NOUN}"
      rf"(?: for (?:the |my |our )?(?:{TEAMS}|{AUDIENCE}"
      rf"|{TEAMS} {AUDIENCE}))?{TIME}", True),
-    # what the answer will make work: 'makes the timeline chart work', 'so the dashboard loads'
-    (rf"(?:(?:it|that|this|which) )?(?:makes?|will make|would make|should make|so|helps?|lets?)(?: {DET})?{TOPIC}"
-     rf" {WORK_NOUN}(?: (?:works?|load|loads|render|renders|behave|behaves|happy|look right|looks right|make sense"
-     rf"|makes sense))?", True),
+    # what the answer will make work: 'it makes the timeline chart work', 'so the dashboard loads'; 'make' with no
+    # subject says what follows ('make the chart work'), or it is the ask's own verb ('yet to make their first call')
+    (rf"(?:(?:(?:it|that|this|which) (?:makes?|will make|would make|should make))|so|helps?|lets?)(?: {DET})?{TOPIC}"
+     rf" {WORK_NOUN}(?: {WORKS})?", True),
+    (rf"(?:makes?|will make|would make|should make)(?: {DET})?{TOPIC} {WORK_NOUN} {WORKS}", True),
     (rf"(?:(?:my|our|the) (?:[a-z]+ ){{0,2}}(?:{AUDIENCE}|{TEAMS})(?: [a-z]+)?|{TEAMS})"
      r" (?:asked(?: for)?|wants|needs|want|need|requested|is asking|are asking|would like|'d like)(?: (?:it|this|them"
     r"|(?:a|the) (?:list|copy|table|file"

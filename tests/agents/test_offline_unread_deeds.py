@@ -1,0 +1,71 @@
+"""The offline planner on words that read as filler alone but say something the plan would drop: what people did
+('things customers bought', 'customers who sent an email'), a state a relative clause ends with ('orders that were
+paid'), and 'make ... call' as the ask's own verb rather than a reason ('yet to make their first call'). Each is said
+as not understood, never planned as the whole dataset or a column of it; the wordings that are read keep their
+plans."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from datalinx.agents.offline import draft
+from tests.agents.test_offline_planner import Demo, answer, demo, refused, same_rows
+
+__all__ = ["demo"]
+
+DEEDS_UNREAD = [
+    ("things customers bought", "bought"),
+    ("what did customers buy", "buy"),
+    ("people who sent an email", "sent"),
+    ("customers who sent us an email", "sent"),
+    ("customers who paid", "paid"),
+    ("customers who have ever ordered", "ordered"),
+    ("customers who were billed", "billed"),
+    ("customers that complained", "complained"),
+    ("orders that were paid", "paid"),
+    ("orders that were refunded", "refunded"),
+]
+
+
+@pytest.mark.parametrize(("request_text", "word"), DEEDS_UNREAD, ids=[d[0] for d in DEEDS_UNREAD])
+def test_a_deed_no_reader_took_is_said_not_dropped(request_text: str, word: str, demo: Demo) -> None:
+    assert any(word in said for said in refused(request_text, demo))
+
+
+def test_make_before_a_call_is_the_ask_not_a_reason(demo: Demo) -> None:
+    said = refused("customers who have yet to make their first call", demo)
+    assert any("call" in s for s in said)
+
+
+REASONS_KEPT = [
+    "list the customers, it makes the dashboard work",
+    "list the customers, make the chart work",
+    "list the customers so the dashboard loads",
+]
+
+
+@pytest.mark.parametrize("request_text", REASONS_KEPT)
+def test_a_reason_of_what_the_answer_makes_work_is_still_chatter(request_text: str, demo: Demo) -> None:
+    planned = draft(request_text, demo.catalog)
+    assert planned.not_understood == []
+    assert [n["kind"] for n in planned.definition["nodes"]] == ["source"]
+
+
+def _buyers(demo: Demo) -> pl.DataFrame:
+    ids = demo.frames["orders"].select("customer_id")
+    return demo.frames["customers"].join(ids, on="customer_id", how="semi")
+
+
+@pytest.mark.parametrize("request_text", ["customers who bought", "customers who have made a purchase"])
+def test_deeds_read_as_a_link_keep_their_plan(request_text: str, demo: Demo, tmp_path: Path) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output, _buyers(demo))
+
+
+def test_the_orders_own_verb_after_a_relative_stays_filler(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("orders that were paid in EUR", demo, tmp_path)
+    currency = pl.col("currency").str.strip_chars().str.to_lowercase()
+    same_rows(output, demo.frames["orders"].filter(currency.is_in(["eur", "euro", "€", "euros"])))
