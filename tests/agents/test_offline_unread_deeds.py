@@ -14,7 +14,7 @@ import pytest
 from datalinx.agents.offline import draft
 from tests.agents.test_offline_planner import Demo, answer, demo, refused, same_rows
 
-__all__ = ["demo"]
+__all__ = ["demo"]  # the fixture
 
 DEEDS_UNREAD = [
     ("things customers bought", "bought"),
@@ -69,3 +69,18 @@ def test_the_orders_own_verb_after_a_relative_stays_filler(demo: Demo, tmp_path:
     _, output = answer("orders that were paid in EUR", demo, tmp_path)
     currency = pl.col("currency").str.strip_chars().str.to_lowercase()
     same_rows(output, demo.frames["orders"].filter(currency.is_in(["eur", "euro", "€", "euros"])))
+
+
+NEGATED = ["customers who are inactive", "subscribers that are inactive", "products that are unavailable",
+           "customers who are disloyal"]  # fmt: skip
+
+
+@pytest.mark.parametrize("request_text", NEGATED)
+def test_a_negating_prefix_is_never_spelled_away(request_text: str, demo: Demo) -> None:
+    said = refused(request_text, demo)
+    assert any(w in " ".join(said) for w in ("inactive", "unavailable", "disloyal"))
+
+
+def test_a_slip_in_a_word_without_a_prefix_is_still_fixed(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("subscribers who are actve", demo, tmp_path)
+    same_rows(output, demo.frames["churn"].filter(pl.col("churned") == 0))

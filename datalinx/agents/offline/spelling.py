@@ -163,6 +163,8 @@ class Speller:
         candidates = {c for key in keys for c in self.index.get(key, ())}
         scored = []
         for candidate in candidates:
+            if _negated(word, candidate):
+                continue  # 'inactive' is not 'active' typed badly: the prefix says the opposite
             edits = distance(word, candidate, limit)
             if candidate in self.weak and len(word) < 6 and not _swapped(word, candidate):
                 continue  # ('euors' is 'euros': two neighbours swapped is a slip of the fingers, not another word)
@@ -269,3 +271,12 @@ def pattern_words(*modules: types.ModuleType) -> frozenset[str]:
         for text in texts:
             found.update(w for w in re.findall(r"[a-z]{3,}", text))
     return frozenset(found)
+
+
+NEGATING = ("in", "im", "il", "ir", "un", "non", "dis", "mis")
+
+
+def _negated(word: str, candidate: str) -> bool:
+    """Whether one word is the other with a prefix that negates it ('inactive', 'active'; 'dislike', 'like')."""
+    short, long = sorted((word, candidate), key=len)
+    return any(long == prefix + short for prefix in NEGATING)
