@@ -30,7 +30,8 @@ NOT_PLACED = (
 )  # 'not on fiber': a state negated through its preposition; 'not paid in euros', 'not registered as smb
 NEGATIVE = (
     rf"(?:{NEGATION}|{REMOVAL}|non|non -|not in|not from|excluding the|{NOT_PLACED}|neither|"
-    rf"except for|other than the)(?: yet| get| got| be| been| being| ever| have| has| had)?"
+    rf"except for|other than the|(?:anything|everything|all|whatever) (?:but|except|besides|save))"
+    r"(?: yet| get| got| be| been| being| ever| have| has| had)?"
     r"(?: (?:those|the ones|ones|anything|any|all)(?: (?:in|from|with|of|that are|which are))?)?"
 )
 

@@ -1,8 +1,9 @@
-"""The offline planner on words that read as filler alone but say something the plan would drop: what people did
-('things customers bought', 'customers who sent an email'), a state a relative clause ends with ('orders that were
-paid'), and 'make ... call' as the ask's own verb rather than a reason ('yet to make their first call'). Each is said
-as not understood, never planned as the whole dataset or a column of it; the wordings that are read keep their
-plans."""
+"""The offline planner on wordings it once planned without a word said but not as asked: words that read as filler
+alone but say something the plan would drop (what people did, 'things customers bought', 'customers who sent an
+email'; a state a relative clause ends with, 'orders that were paid'; 'make ... call' as the ask's own verb rather
+than a reason, 'yet to make their first call'), a negating prefix spelled away ('inactive' read as 'active') and
+'anything but X' read as X. Each is now said as not understood or planned as asked; the wordings that were read
+keep their plans."""
 
 from __future__ import annotations
 
@@ -84,3 +85,24 @@ def test_a_negating_prefix_is_never_spelled_away(request_text: str, demo: Demo) 
 def test_a_slip_in_a_word_without_a_prefix_is_still_fixed(demo: Demo, tmp_path: Path) -> None:
     _, output = answer("subscribers who are actve", demo, tmp_path)
     same_rows(output, demo.frames["churn"].filter(pl.col("churned") == 0))
+
+
+def _orders_without(demo: Demo, *statuses: str) -> pl.DataFrame:
+    status = pl.col("status").str.strip_chars().str.to_lowercase()
+    return demo.frames["orders"].filter(~status.is_in(list(statuses)) | status.is_null())
+
+
+ANYTHING_BUT = [
+    ("anything but delivered orders", ("delivered", "delivred")),
+    ("all but cancelled orders", ("cancelled", "canceled")),
+    ("orders, everything except the returned ones", ("returned",)),
+    ("orders, anything save the cancelled ones", ("cancelled", "canceled")),
+]
+
+
+@pytest.mark.parametrize(("request_text", "statuses"), ANYTHING_BUT, ids=[a[0] for a in ANYTHING_BUT])
+def test_anything_but_a_value_keeps_the_other_rows(
+    request_text: str, statuses: tuple[str, ...], demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output, _orders_without(demo, *statuses))
