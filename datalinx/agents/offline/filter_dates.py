@@ -18,10 +18,11 @@ from datalinx.core.pipelines.types import TEMPORAL
 EDGE = r"(?:(?:the )?(?:start|beginning|begin|first day|end|last day|close) of (?:the year )?)?"
 WHEN = EDGE + r"(?:the )?(?P<a>{D}|{Y})"
 RANGE_END = r"(?:and|to|until|till|through|thru|-)"
-# 'no later than' is a bound from above: neither list reads 'later than' or 'earlier than' after 'no' or 'not'.
+# 'past 2025' is after it, as 'beyond 2025' is. 'no later than' is a bound from above: neither list reads 'later
+# than' or 'earlier than' after 'no' or 'not'.
 AFTER = (
     r"(?:(?<!no )(?<!not )(?:since|after|starting|starting from|starting in|starting on|"
-    r"beginning|beginning in|later than|on or after|as of|beyond)|no earlier than|not earlier than)"
+    r"beginning|beginning in|later than|on or after|as of|beyond|(?<!the )past)|no earlier than|not earlier than)"
 )
 BEFORE = (
     r"(?:(?<!no )(?<!not )(?:before|until|till|through|up to|up until|by|prior to|earlier than|on or before|up till)"
@@ -165,7 +166,7 @@ def _handle(ctx: Context, match: Match, how: str, with_column: bool) -> bool:
         _add(ctx, column, ref.start, ref.end, f"in {first.text}", ref)
     elif how == "after":
         word = (match.group("prep") or "since").split()[0]
-        start = ref.end if word in ("after", "later", "beyond") or _at_end(match) else ref.start
+        start = ref.end if word in ("after", "later", "beyond", "past") or _at_end(match) else ref.start
         _add(ctx, column, start, None, f"{word} {first.text}", ref)
     else:
         word = (match.group("prep") or "until").split()[0]

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from datalinx.agents.offline.initials_said import initials
 from datalinx.agents.offline.tokens import fold
 from datalinx.agents.offline.words import (
     AGGREGATES,
@@ -327,6 +328,8 @@ class Grounding:
                 keys.insert(0, CURRENCY_PHRASES.get(folded) or value_key(STATE_PHRASES[folded]))
             if folded in DEMONYMS:
                 keys.append(value_key(DEMONYMS[folded]))
+            if (code := initials(text)) is not None:
+                keys.append(code)  # 'small and medium business': the code 'smb' its initials spell
             for suffix in ("ing", "er"):  # not "ed": "booked" is done, no "Books" category
                 if folded.endswith(suffix) and len(folded) > len(suffix) + 3 and " " not in folded:
                     keys.append(value_key(folded[: -len(suffix)]))

@@ -85,7 +85,9 @@ def median_values(tokens: list[Token]) -> None:
             tokens[index - 1 : index + 1] = [Token("word", before.text, before.start, token.end, "median")]
 
 
-ITEM_NOUNS = frozenset({"items", "item", "products", "product", "things", "goods", "articles", "lines", "pieces"})
+ITEM_NOUNS = frozenset(
+    {"items", "item", "products", "product", "things", "goods", "articles", "lines", "pieces", "entries", "listings"}
+)
 CATALOGUES = frozenset({"catalogue", "catalog", "range", "assortment", "shop", "store"})
 
 

@@ -229,11 +229,14 @@ def read_presence(ctx: Context) -> None:
     # 'customers who gave us a phone number': the value is there
     scan(r"(?:(?:who|that|which) )?(?:have |has |had )?" + given + " " + ARTICLE + r"(?P<col>{C})",
          lambda m: not _given_name(m) and add_null(ctx, m, False))  # fmt: skip
-    # 'whose birth date we don't know', 'a phone we never got'
+    # 'whose birth date we don't know', 'a phone we never got', 'whose city we simply don't know', 'whose city
+    # nobody knows'
     scan(
-        r"(?P<col>{C}) (?:(?:we|i|you|they) )?(?:do not|not|never|did not) (?:know|have|hold|keep|record|got|get)",
+        r"(?P<col>{C}) (?:(?:we|i|you|they) )?(?:(?:simply|just|really|honestly|actually|genuinely|still) )?"
+        r"(?:do not|not|never|did not) (?:know|have|hold|keep|record|got|get)",
         lambda m: add_null(ctx, m, True),
     )
+    scan(r"(?P<col>{C}) (?:nobody|noone) (?:knows|knew|has|had|recorded)", lambda m: add_null(ctx, m, True))
     # 'customers we hold no date of birth for': keeping a record said of the value, no test of its own
     holders = r"(?:we|i|you|they) "
     scan(holders + HOLD + r"(?= no (?:{C}))", lambda m: True)
@@ -244,6 +247,7 @@ def read_presence(ctx: Context) -> None:
     )
     # 'have nothing filled in for region', 'no entry in the city column': the column is empty
     scan(NOTHING_FOR, lambda m: not _fill_condition(ctx, m) and add_null(ctx, m, True))
+    scan(LACKING_FOR, lambda m: not _fill_condition(ctx, m) and add_null(ctx, m, True))
     # 'orders that never went out', 'that have gone out': the date of the event a verb names is missing, or there
     scan(
         r"(?:that|which) (?:(?P<neg>never|not yet|not|(?:have|has|had) (?:not|never))(?: yet| ever)? )?"
@@ -271,6 +275,13 @@ NOTHING_FOR = (
     r"|filled out|filled|entered|recorded|given|set|stored|listed|written|written down|put|put down|provided"
     r"|captured|logged|supplied|noted))?(?: at all)? (?:for|in|under|as|on) (?:the |their |its |a |an )?(?P<col>{C})"
     r"(?: (?:column|field|slot|box|cell))?"
+)
+# A value said to be lacking for a column: 'that lack a value for total charges', 'missing an entry for city',
+# 'without any figure for income'.
+LACKING_FOR = (
+    r"(?:lacking|lacks|lack|missing|without|having no|not having|(?:do|does|did) not have) (?:a |an |any )?"
+    r"(?:value|values|entry|entries|figure|figures|number|amount|data|info|information) (?:for|in|under|on) "
+    r"(?:the |their |its )?(?P<col>{C})(?: (?:column|field|slot|box|cell))?"
 )
 # Verbs of keeping a record of a value: 'we hold no email for them'.
 HOLD = r"(?:hold|held|keep|kept|store|stored|retain|retained|carry|carried)"

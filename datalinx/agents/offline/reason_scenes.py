@@ -1,6 +1,7 @@
 """Reasons whose words name data that is not what the rows are tested on: a tool troubled by blanks ('the model
 training chokes on nulls': the split's value 'training' is what reads the data), and where an event the user is
-preparing for happens ('a trade fair in Cologne', beside accounts asked for in Germany)."""
+preparing for happens ('a trade fair in Cologne', beside accounts asked for in Germany); and the user's belief about
+the rows asked ('my hunch is they leave more often')."""
 
 from __future__ import annotations
 
@@ -84,3 +85,49 @@ def _place(candidate: Candidate) -> bool:
     """Whether a candidate is a value of a column of places (a city, a country)."""
     ref = candidate.refs[0]
     return candidate.kind == "val" and isinstance(ref, ValueRef) and bool(set(name_words(ref.column)) & PLACE_PARTS)
+
+
+# the user's belief about the rows asked for: 'my hunch is they leave more often', 'i suspect they churn sooner',
+# "i've a feeling those ones pay late"
+BELIEF = (
+    r"(?:(?:my|our) (?:hunch|guess|theory|suspicion|gut feeling|gut|feeling|bet|instinct|hypothesis|sense) is"
+    r"|(?:i|we) (?:suspect|reckon|bet|guess|think|believe|have a (?:hunch|feeling|suspicion|theory)"
+    r"|'ve got a (?:hunch|feeling)|have a sneaking suspicion)|i'm (?:guessing|betting|thinking)"
+    r"|(?:i'd|i would) (?:guess|bet)|(?:my )?gut says)(?: that)?"
+)
+ABOUT_ROWS = (
+    r"(?:they|they're|they'll|they've|these|those|these ones|those ones|this lot|that lot|(?:most|many|a lot|plenty)"
+    r" of them)"
+)
+
+# how a belief says the rows lean, which guesses at the answer rather than picking rows: 'they leave more often'
+TENDENCY = (
+    r"\b(?:more|less|sooner|later|faster|slower|often|oftener|likely|likelier|tend|tends|usually|generally"
+    r"|typically)\b"
+)
+
+
+def belief(text: str, tokens: list[Token], grounding: Grounding, request: str, ask: list[Token]) -> bool | None:
+    """Whether a clause is the user's belief about the rows asked ('my hunch is they leave more often'), which tests
+    nothing, and whether it names data a test could be about (a value, a number): then it is said (True); None when
+    it is no belief, or restricts or asks for something ('my guess is only the ones on fiber', 'i think they're mostly
+    on fiber' is said, as is another dataset than the ask's). How the rows lean on a column ('they leave more
+    often', 'they churn sooner') is the user's guess of the answer, not a test; what they did ('i think they
+    churned') may be one, so it is said."""
+    from datalinx.agents.offline.reasons import ASKED, RESTRICTS
+
+    lead = re.match(rf"(?:{CONNECTIVE} )+", text)
+    found = re.fullmatch(rf"{BELIEF} {ABOUT_ROWS}(?P<rest>(?: [^ ]+){{1,8}})", text[lead.end() :] if lead else text)
+    if found is None:
+        return None
+    rest = found.group("rest")
+    if re.search(RESTRICTS, rest) or re.search(ASKED, rest) or re.search(rf"\b{ROWS}\b", rest):
+        return None
+    if any(t.kind in ("number", "quoted", "date", "month") for t in tokens):
+        return True
+    every = grounding.dataset_names
+    asked = {c.refs[0] for c in entities(ask, grounding, every, request).values() if c.kind == "ds"}
+    named = entities(as_typed(tokens), grounding, every, request).values()
+    if any(c.kind == "val" or (c.kind == "ds" and c.refs[0] not in asked) for c in named):
+        return True
+    return any(c.kind == "col" for c in named) and re.search(TENDENCY, rest) is None

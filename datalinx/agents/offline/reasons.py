@@ -13,6 +13,7 @@ from dataclasses import replace
 from datalinx.agents.offline.choosing import choose
 from datalinx.agents.offline.entities import Candidate, entities
 from datalinx.agents.offline.grounding import ColumnRef, Grounding
+from datalinx.agents.offline.reason_words import ANALYSING, NEEDED_DONE
 from datalinx.agents.offline.tokens import Token, fold
 from datalinx.core.pipelines.types import ColumnType
 
@@ -88,7 +89,8 @@ DOING = (
     r"|hunting (?:for|down)|on the hunt for|(?:checking|seeing|gauging|judging) (?:how|whether|if)|refreshing"
     r"|rebuilding|organi[sz]ing|arranging|hosting|booking|onboarding|wrapping up|restocking|pitching(?: to)?"
     r"|following up on|keeping an eye on|wondering (?:about|why|if|whether|how|what)|curious (?:about|why|how|whether"
-    r"|if|what)|worried about|concerned about|interested in|meaning to|hoping (?:that|it|it's|this|we))"
+    r"|if|what)|worried about|concerned about|interested in|meaning to|hoping (?:that|it|it's|this|we)"
+    r"|" + ANALYSING + ")"
 )
 # what the user is making, said with its article: 'building a bargain corner', 'setting up a clearance shelf'; never
 # a step's own noun ('building a new column', 'setting up a filter')
@@ -203,12 +205,15 @@ HELD = (
     r"\b(?:their|whose|(?:who|which|that) (?:has|have|had)|(?:ones|those|people|rows|records) (?:with|without))\b"
     r"|(?<=[a-z] )its\b"
 )
-# when the user's work is due: 'before friday', 'by the end of the week', 'before month end', 'ahead of the meeting'
+# when the user's work is due: 'before friday', 'by the end of the week', 'before month end', 'ahead of the meeting',
+# 'before the catalogue goes live'
 DEADLINE = (
     r"\b(?:before|by|until|till|ahead of) (?:(?:this |next |on )?(?:monday|tuesday|wednesday|thursday|friday"
     r"|saturday|sunday|the weekend)|tomorrow|tonight|eod|cob|eom|eoq|eoy|lunch(?:time)?"
     r"|(?:the )?end of (?:the )?(?:day|week|month|quarter|year)|(?:the )?(?:month|quarter|year)[- ]end(?: close)?"
-    r"|(?:the|our|my) (?:[a-z]+ )?(?:meeting|call|review|deadline|demo|launch))\b"
+    r"|(?:the|our|my) (?:[a-z]+ )?(?:meeting|call|review|deadline|demo|launch)|launch|go-live"
+    r"|(?:the|our|my|it|this|that|we|they) (?:[a-z]+ )?(?:goes|go|went|gets|get|is|are) (?:live|out|public|online"
+    r"|to print))\b"
 )
 # the rows read through, which compares nothing: 'look them over', 'go over it'
 LOOKED_OVER = (
@@ -236,6 +241,7 @@ REASONS = [
     REACHING,
     AIM,
     TEAM_AIM,
+    NEEDED_DONE,
 ]
 RESTRICTS = (
     r"\b(?:only|not|no|non|except|excluding|exclude|without|skip|skipping|drop|remove|leave out|leaving out|filter"
@@ -262,7 +268,12 @@ def said_reason(
     """Whether a clause (`text`, its words without pauses) is a reason; one naming a value, a number or a column beyond
     the subject of the work ('for the Germany team', 'it's for customers in Italy') is taken but said as unclear.
     `ask`: the tokens of the request the clause is said beside (before it when `first`)."""
-    from datalinx.agents.offline.reason_scenes import blanks_trouble, data_elsewhere  # built on this module's
+    from datalinx.agents.offline.reason_scenes import belief, blanks_trouble, data_elsewhere  # on this module's
+
+    if ask is not None and (believed := belief(text, tokens, grounding, request, ask)) is not None:
+        if believed:
+            _said_unclear(tokens, request, unclear)
+        return True
 
     for pattern, topical in PURPOSES:
         found = re.fullmatch(pattern, text)
@@ -283,6 +294,7 @@ def said_reason(
             rf"(?:{CONNECTIVE} )*{REACHING}", text
         )  # 'trying to see ...', not 'going to email them about it'
         aimed = aimed or re.search(rf"\b{SENT}", text) is not None  # what is sent may name a column
+        aimed = aimed or re.search(rf"\b{ANALYSING}", text) is not None  # 'comparing contract types': a grouping?
 
         named = _reason_names_data(tokens[rows:], grounding, request, scope, first, aimed, ask)
         if named and not first and blanks_trouble(text, tokens[rows:], grounding, request):

@@ -51,10 +51,11 @@ NEGATED = frozenset(
     ]
 )
 # Short forms of the words for a table's parts, read as the words.
-# ('seg' for segment, 'tst' for test; 'goin' is going said without its last letter)
+# ('seg' for segment, 'tst' for test; 'goin' is going said without its last letter; 'yrs' and 'wks' are the spans of
+# time, as in 'over 70 yrs old' or 'the last 2 wks')
 SHORT_FORMS = {"cols": "columns", "col": "column", "flds": "fields", "fld": "field", "seg": "segment",
                "segs": "segments", "tst": "test", "goin": "going", "comin": "coming", "prod": "product",
-               "prods": "products"}  # fmt: skip
+               "prods": "products", "yr": "year", "yrs": "years", "wk": "week", "wks": "weeks"}  # fmt: skip
 # Words read as a plainer one: 'whos' is the "who's" typed without its apostrophe; 'despite' joins two row tests
 # as 'and' does ('churned despite being on a two-year contract'); 'solely' and 'exclusively' are 'only'.
 PLAINER = {"whos": "who", "despite": "and", "dearest": "priciest", "costliest": "priciest", "cust": "customer",
@@ -170,9 +171,31 @@ def tokenize(request: str) -> list[Token]:
     for before, article, unit in zip(tokens, tokens[1:], tokens[2:], strict=False):
         if article.norm in ("a", "an") and before.norm in ONE_BEFORE and unit.norm in SPAN_WORDS:
             article.kind, article.value = "number", 1  # "less than a year": one year
+    _placing_orders(tokens)
     return _number_abbreviated(
         _attached_plus(_run_together(_compound_numbers(_suspended_hyphens(_slashed_pairs(_letter_ranges(tokens))))))
     )
+
+
+PLACING = frozenset({"place", "places", "placing"})
+# words between the verb and the orders it places: 'place an order', 'places more than 3 orders'
+BEFORE_ORDERS = frozenset({"a", "an", "any", "the", "their", "his", "her", "some", "no", "more", "fewer", "less",
+                           "than", "at", "least", "most", "over", "under", "exactly", "new", "several", "many",
+                           "multiple", "repeat", "big", "large", "online"})  # fmt: skip
+
+
+def _placing_orders(tokens: list[Token]) -> None:
+    """'did anybody place an order', 'customers who place more than 3 orders', 'placing orders': the verb of the
+    orders' rows, read as 'placed' is (the word alone may be a place: 'the place they live')."""
+    for index, token in enumerate(tokens):
+        if token.kind != "word" or token.norm not in PLACING:
+            continue
+        for after in tokens[index + 1 : index + 6]:
+            if after.norm in ("order", "orders"):
+                token.norm = "placed"
+                break
+            if after.kind != "number" and after.norm not in BEFORE_ORDERS:
+                break
 
 
 def _run_together(tokens: list[Token]) -> list[Token]:

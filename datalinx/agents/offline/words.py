@@ -276,6 +276,7 @@ PERSONS = ("people", "persons", "folks")  # people said of no dataset: whichever
 DATASET_SYNONYMS = {
     "orders": ("purchases", "purchase", "sales", "sale", "transactions", "transaction"),
     "products": ("goods", "articles", "article", "merchandise", "skus", "sku", "catalogue items", "catalog items",
+                 "catalogue entries", "catalog entries", "catalogue listings", "catalog listings",
                  "product catalogue", "product catalog", "product list"),
     "customers": ("clients", "client", "shoppers", "shopper", "buyers", "buyer"),
     "churn": ("subscribers", "subscriber", "subscriptions", "subscription", "subs"),
