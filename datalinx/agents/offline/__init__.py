@@ -43,6 +43,7 @@ from datalinx.agents.offline.groups import read_groups
 from datalinx.agents.offline.having import read_having
 from datalinx.agents.offline.idioms import read_idioms, read_narrowed, read_occasions, read_one_side
 from datalinx.agents.offline.idle_verbs import read_checking, read_idle_verbs
+from datalinx.agents.offline.join_forms import read_rows_owning
 from datalinx.agents.offline.join_review import consume_datasets, read_whose
 from datalinx.agents.offline.joins import read_added_back, read_joins
 from datalinx.agents.offline.measure_words import read_measure_words
@@ -66,6 +67,7 @@ from datalinx.agents.offline.reasons import ASKED
 from datalinx.agents.offline.row_words import read_row_words
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.since_done import read_since_done
+from datalinx.agents.offline.summary_forms import read_arrow_groups, read_busiest_answered, read_spent_by_each
 from datalinx.agents.offline.summary_words import read_measures_taken_as, read_summary_verbs
 from datalinx.agents.offline.tenures import read_nth_spans, read_tenures
 from datalinx.agents.offline.values import read_removed_after, read_values
@@ -104,6 +106,7 @@ READERS = (
     read_measure_words,
     read_most_any,
     read_rates,
+    read_rows_owning,
     read_described,
     read_whereabouts,
     read_enough_columns,
@@ -125,6 +128,8 @@ READERS = (
     read_sorts,
     read_sorted_by,
     read_over_all_rows,
+    read_arrow_groups,
+    read_spent_by_each,
     read_groups,
     read_went_to_groups,
     read_placements,
@@ -133,6 +138,7 @@ READERS = (
     read_extremes,
     read_having,
     read_measures,
+    read_busiest_answered,
     read_measures_taken_as,
     read_new_rows,
     read_one_number,
@@ -221,6 +227,13 @@ def _edit_words(request: str) -> tuple[bool, bool]:
     return also, instead
 
 
+def _opened_by_name(match: Match) -> bool:
+    """'open the customers dataset': the opened dataset is called a dataset, table or file (in its words or after)."""
+    named = match.item("ds")
+    said = named.text.lower().split()[-1] if named is not None and named.text.strip() else ""
+    return match.group("noun") is not None or said.rstrip("s") in {"dataset", "table", "file"}
+
+
 def _asides(ctx: Context) -> None:
     """Words that restate or explain the request ('i mean'), taken first so no reader reads 'mean' as an average."""
     ctx.sentence.scan(r"(?:, )?(?:i mean|i meant|we mean|in other words)(?: ,)?", lambda m: True)
@@ -230,6 +243,10 @@ def _asides(ctx: Context) -> None:
     # 'load the orders dataset', 'import orders' ('open the orders' may be the orders still open: left unread)
     ctx.sentence.scan(r"(?:load|loads|loading|load up|load in|import|importing|read in)(?= (?:the |our |all |up )?"
                       r"@t\d+)", lambda m: True)  # fmt: skip
+    # 'open the customers dataset', 'open the churn table': opened as a dataset by name ('open the orders' alone may
+    # be the orders still open, so the word dataset, table or file must be said)
+    ctx.sentence.scan(r"(?:open|opens|opening)(?= (?:the |our |up the )?(?P<ds>@t\d+)(?P<noun> (?:dataset|data set"
+                      r"|table|file)s?)?(?![^ ]))", lambda m: _opened_by_name(m))  # fmt: skip
     # '? need it for a callback list': what the answer is for, naming nothing of the data (no planner word either)
     ctx.sentence.scan(
         r"(?<=[.?!;,] )(?:i |we )?(?:need|want|use)(?: it| them| this| these| those)? for(?: (?![@§])[^ ]+){1,4}"
@@ -280,7 +297,8 @@ def _described_columns(ctx: Context) -> None:
     """'their name and whether they churned', 'how long they have been with us': a column described by a clause,
     read as one item (the readers of tests leave a flag so worded alone)."""
     who = (
-        r"(?:they|it|he|she|each|each one|the {T}|{T})(?: (?:have|has|had|did|do|does|are|is|were|was|ve))?"
+        r"(?:they|it|he|she|each|each one|the {T}|{T}|(?:the |a |each )?(?:person|people|subscriber|customer|user"
+        r"|client|member|account)s?)(?: (?:have|has|had|did|do|does|are|is|were|was|ve))?"
         r"(?: (?:a|an|the))?"
     )
     for pattern, fits in (

@@ -16,8 +16,8 @@ from datalinx.agents.offline.words import AGGREGATES
 from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
 
 FUNCTION_WORDS = (
-    r"total|sum of|sum|summed|average|avg|mean|median|typical|minimum|min|maximum|max|count of|count|number of|how many"
-    r"|amount of"
+    r"total|sum of|sum|summed|average|avg|mean|median|typical|minimum|min|maximum|max|peak|count of|count|number of"
+    r"|how many|amount of"
 )
 FUNCTION = rf"(?P<fn>{FUNCTION_WORDS})"
 SUPERLATIVE = (
@@ -108,6 +108,8 @@ def _measure(ctx: Context, match: Match) -> bool:
         return True
     elif function in ("min", "max") and kind not in NUMERIC and kind not in TEMPORAL:
         return False
+    elif fn == "peak" and kind not in NUMERIC:
+        return False  # 'the peak order date' may be the busiest day, not the latest one: left unread
     ctx.measures.append(Measure(function, column, match.text))
     return True
 

@@ -419,6 +419,10 @@ def read_dates(ctx: Context) -> None:
             lambda m: True,
         )
     scan(r"(?P<a>{Y})(?= {T})", lambda m: _handle(ctx, m, "in", False))
+    # 'only the 2023 ones', 'just the 2024 ones': the year said before the pronoun standing for the rows
+    # (a lone year only: 'the 2023 ones and the 2024 ones' is either year, left unread rather than both at once)
+    scan(r"(?:(?:only|just) )?the (?P<a>{Y})(?= ones(?![^ ]))",
+         lambda m: len(ctx.sentence.live("year")) == 1 and _handle(ctx, m, "in", False))  # fmt: skip
     scan(r"(?P<a>{Y}|{D}) (?P<col>{C})", lambda m: _handle(ctx, m, "in", True))
     scan(r"(?P<a>{Y})(?= (?P<col>{C}))", lambda m: _year_of_amount(ctx, m))
     periods_of_event(ctx)

@@ -556,8 +556,11 @@ def read_groups(ctx: Context) -> None:
     scan(r"(?:for each|for every|each|every) (?:the )?(?:{C}|{T})(?P<comma> ,)(?= (?:the |their |its |total )?"
          r"(?P<m>{C})(?: [?.!]|$))", lambda m: _measured_after(ctx, m))  # fmt: skip
     # 'month by month for 2024': the period said twice
-    # 'for each combination of contract type and payment method': the pairs of both are the groups
-    pairs = r"(?:(?:combination|combinations|pair|pairs|pairing|pairings|mix|combo|combos) of (?:the )?)?"
+    # 'for each combination of contract type and payment method', 'by both split and churned': the pairs are the groups
+    pairs = (
+        r"(?:both (?:the )?)?(?:(?:combination|combinations|pair|pairs|pairing|pairings|mix|combo|combos) of"
+        r" (?:the )?)?"
+    )
     sorts: list[tuple[list[int], str, bool, str]] = []
     scan(
         r"(?:and )?(?:sort|sorted|order|ordered|sorting|ordering)(?: (?:them|it|the results?|everything))? by (?:the )?"

@@ -15,7 +15,9 @@ JOIN_WORDS = (
 )
 
 OTHER = r"(?P<t>{T})"
-WHEN = r"(?: (?:in|during)(?: the)? (?P<when>{Y}|{D}))?"
+# 'in 2025', 'sometime in 2025', 'at some point during March 2024': the period the other dataset's rows are of
+SOMETIME = r"(?: sometime| some time| at some point| at any point| at any time| anytime| any time)?"
+WHEN = r"(?:" + SOMETIME + r" (?:in|during)(?: the)? (?P<when>{Y}|{D}))?"
 ARTICLE = r"(?: the| their| its| a| an| any| some| matching| existing| known| valid| corresponding| related)*"
 # plain verbs for adding columns to rows: 'tack the buyer's age onto each order'
 # "never bought a single thing": nothing at all, said after the verb

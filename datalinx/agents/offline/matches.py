@@ -11,6 +11,7 @@ from datalinx.agents.offline.join_steps import (
     ANYTHING,
     ARTICLE,
     OTHER,
+    SOMETIME,
     WHEN,
     add_join,
     dataset_named,
@@ -345,7 +346,7 @@ def read_matches(ctx: Context) -> None:
     scan(
         r"(?:(?:who|that|which) )?(?:have |has |had )?(?P<verb>ordered|bought|purchased)"
         r"(?: anything| something| any| some)?(?: from| in| of)?(?: the| a| an)?(?P<vals>(?: {V}){1,3})"
-        r"(?: {C}| {T}| items| things| stuff| goods| articles)? (?:in|during) (?P<when>{Y}|{D})",
+        r"(?: {C}| {T}| items| things| stuff| goods| articles)?" + SOMETIME + r" (?:in|during) (?P<when>{Y}|{D})",
         lambda m: _bridged_values(ctx, m) and join_said(ctx, m, "semi") and _among(ctx, m),
     )
     scan(
@@ -355,7 +356,7 @@ def read_matches(ctx: Context) -> None:
     )
     scan(r"(?P<verb>ordered|bought|purchased|sold) at least once" + WHEN, lambda m: join_said(ctx, m, "semi"))
     # 'how many customers per segment ordered in 2025': the relative word left out, the verb dated
-    dated = r" (?:in|during) (?P<when>{Y}|{D})"
+    dated = SOMETIME + r" (?:in|during) (?P<when>{Y}|{D})"
     scan(r"(?:{C}|{T}) (?P<verb>ordered|bought|purchased)(?: something| anything)?" + dated, lambda m: _reduced(ctx, m))
     scan(
         r"(?:only|just) (?:those |the ones |rows )?(?:that|which|who)? "

@@ -17,6 +17,7 @@ from datalinx.agents.offline.presence import (
     zero_count,
 )
 from datalinx.agents.offline.sentence import Item, Match
+from datalinx.agents.offline.summary_forms import spent_said
 from datalinx.agents.offline.words import FILLER, KEYWORDS, PEOPLE
 from datalinx.core.pipelines.types import ColumnType
 
@@ -470,5 +471,7 @@ def read_values(ctx: Context) -> None:
         having
         + r"(?:(?: a| an| some| any)? (?P<col>{C})(?= (?:and|or|,|;|\.|\?|!)|$)"
         + r"|(?: a| an| some| any) (?P<col2>{C}))",
-        lambda m: not _shown(m) and (absent_value(ctx, m, present=True) or add_null(ctx, m, False)),
+        lambda m: (
+            not _shown(m) and not spent_said(m) and (absent_value(ctx, m, present=True) or add_null(ctx, m, False))
+        ),
     )

@@ -191,8 +191,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "churned": ("churned", "churn", "churning", "churner", "churners", "left", "leave", "leaving", "churn flag",
                 "left us", "no longer with us", "no longer subscribed", "no longer a customer",
                 "no longer customers", "lost", "quit", "quitted", "walked away", "cancelled their subscription",
-                "canceled their subscription", "churn outcome", "churn outcomes", "churn result", "churn status"),
-    "split": ("split", "train test", "dataset split", "portion", "partition"),
+                "canceled their subscription", "churn outcome", "churn outcomes", "churn result", "churn status",
+                "cancelled on us", "canceled on us", "cancelling on us", "canceling on us", "cancel on us",
+                "ended up cancelling", "ended up canceling", "ended up cancelling on us", "ended up canceling on us",
+                "ended up leaving", "ended up leaving us", "ended up churning", "ended up quitting"),
+    "split": ("split", "train test", "dataset split", "portion", "partition", "train test flag", "train test split",
+              "train test label", "train test marker", "train test column"),
 }  # fmt: skip
 
 # Words of a place goods are sent to, naming a place only in a dataset of rows that ship.
@@ -215,7 +219,7 @@ AGGREGATES: dict[str, str] = {
     "median": "median", "typical": "median",
     "minimum": "min", "min": "min", "smallest": "min", "lowest": "min", "earliest": "min", "cheapest": "min",
     "maximum": "max", "max": "max", "largest": "max", "highest": "max", "biggest": "max", "latest": "max",
-    "priciest": "max",
+    "priciest": "max", "peak": "max",
     "count": "count", "number": "count", "counts": "count",
 }  # fmt: skip
 TIME_UNITS = {
