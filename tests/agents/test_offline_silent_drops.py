@@ -2,7 +2,8 @@
 alone but say something the plan would drop (what people did, 'things customers bought', 'customers who sent an
 email'; a state a relative clause ends with, 'orders that were paid'; 'make ... call' as the ask's own verb rather
 than a reason, 'yet to make their first call'), a negating prefix spelled away ('inactive' read as 'active') and
-'anything but X' read as X. Each is now said as not understood or planned as asked; the wordings that were read
+'anything but X' read as X, a year read as a count of rows ('keep the 2023 records' kept 2023 rows) and two
+periods joined by 'and' that no row is in both ('the 2023 orders and the 2024 orders' gave none). Each is now said as not understood or planned as asked; the wordings that were read
 keep their plans."""
 
 from __future__ import annotations
@@ -106,3 +107,30 @@ def test_anything_but_a_value_keeps_the_other_rows(
 ) -> None:
     _, output = answer(request_text, demo, tmp_path)
     same_rows(output, _orders_without(demo, *statuses))
+
+
+YEARS_AS_COUNTS = ["orders, keep the 2023 records", "show the first 2024 orders", "just the 2024 rows of orders"]
+
+
+@pytest.mark.parametrize("request_text", YEARS_AS_COUNTS)
+def test_a_year_said_as_a_count_of_dated_rows_is_asked(request_text: str, demo: Demo) -> None:
+    assert any("or 20" in said and "rows?" in said for said in refused(request_text, demo))
+
+
+def test_a_count_that_is_no_year_still_limits(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("show the first 20 orders", demo, tmp_path)
+    assert output.height == 20
+
+
+DISJOINT = [
+    ("the 2023 orders and the 2024 orders", pl.col("order_date").dt.year().is_in([2023, 2024])),
+    ("orders from 2023 and from 2024", pl.col("order_date").dt.year().is_in([2023, 2024])),
+    ("orders in march and in april", pl.col("order_date").dt.month().is_in([3, 4])),
+    ("orders in 2023 and in march", (pl.col("order_date").dt.year() == 2023) & (pl.col("order_date").dt.month() == 3)),
+]
+
+
+@pytest.mark.parametrize(("request_text", "test"), DISJOINT, ids=[d[0] for d in DISJOINT])
+def test_periods_no_row_is_in_both_are_either(request_text: str, test: pl.Expr, demo: Demo, tmp_path: Path) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output, demo.frames["orders"].filter(test))

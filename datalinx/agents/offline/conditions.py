@@ -3,6 +3,8 @@ the rows the tests after it do not describe."""
 
 from __future__ import annotations
 
+import re
+
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.phrases import OP
 from datalinx.agents.offline.plan import Condition, combine
@@ -65,7 +67,10 @@ def alternatives(ctx: Context) -> None:
         if previous is not None and previous.span and condition.span and previous.span[1] < condition.span[0]:
             gap = items[previous.span[1] + 1 : condition.span[0]]
             words = [i.norm for i in gap if not i.consumed and i.kind == "word"]
-            if "or" in words and all(w in JOINING for w in words):
+            either = "or" in words or ("and" in words and _disjoint(previous, condition))
+            if either and all(w in JOINING | {"and"} for w in words):
+                if "or" not in words:  # 'the 2023 orders and the 2024 orders': no row is in both, so either
+                    ctx.note(f"read 'and' between {previous.explanation} and {condition.explanation} as either")
                 group = previous.any_of or [previous]
                 joined = Condition("", " or ".join(c.explanation for c in [*group, condition]), None)
                 joined.any_of, joined.span = [*group, condition], (previous.span[0], condition.span[1])
@@ -78,6 +83,26 @@ def alternatives(ctx: Context) -> None:
             if "or" in words:  # 'or' between two tests kept both: which is meant is asked, not guessed
                 ctx.refuse(ctx.sentence.request[gap[0].start : gap[-1].end] + " (both tests, or either?)")
         merged.append(condition)
+
+
+RANGE = re.compile(r"\(?(?P<col>\w+) >= '(?P<start>[\d-]+)' and (?P=col) < '(?P<end>[\d-]+)'\)?")
+PART = re.compile(r"(?P<part>month|year|quarter|weekday|day)\((?P<col>\w+)\) = (?P<value>\d+)")
+
+
+def _disjoint(first: Condition, second: Condition) -> bool:
+    """Whether two tests of one date column hold for no row together: two periods that do not meet ('in 2023',
+    'in 2024'), or two values of one part of the date ('in march', 'in april')."""
+    if first.any_of or first.negated or second.negated:
+        return False
+    ranges = [RANGE.fullmatch(c.expression) for c in (first, second)]
+    if ranges[0] and ranges[1] and ranges[0]["col"] == ranges[1]["col"]:
+        a, b = ranges
+        return a["end"] <= b["start"] or b["end"] <= a["start"]
+    parts = [PART.fullmatch(c.expression) for c in (first, second)]
+    if parts[0] and parts[1]:
+        a, b = parts
+        return (a["part"], a["col"]) == (b["part"], b["col"]) and a["value"] != b["value"]
+    return False
 
 
 def negated(ctx: Context) -> None:

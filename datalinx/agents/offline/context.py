@@ -212,6 +212,14 @@ class Context:
         self.note(f"{column} holds text; read it as YYYY-MM-DD dates (other spellings count as missing)")
         return f"to_date({ident(column)})"
 
+    def year_as_count(self, count: Item, said: str) -> bool:
+        """Whether a count of rows is a year over dated rows ('keep the 2023 records', 'the first 2024 orders'):
+        the year or that many rows, so it is said rather than guessed."""
+        if count.kind != "year" or self.main_date() is None:
+            return False
+        self.refuse(f"{said} (the year {count.ref}, or {count.ref} rows?)")
+        return True
+
     def main_date(self) -> str | None:
         facts = self.grounding.main_date(self.base)
         if facts is None:

@@ -210,6 +210,8 @@ def _limit(ctx: Context, match: Match) -> bool:
     count = match.item("n")
     if count is None or not isinstance(count.ref, int) or count.ref < 0:
         return False
+    if ctx.year_as_count(count, match.text):
+        return True
     if match.group("random") or "sample" in match.text.lower():
         ctx.plan.sample = {"n": count.ref, "seed": 0}
         ctx.note("a random sample with seed 0, the same rows on every run")

@@ -132,7 +132,8 @@ def _top(ctx: Context, match: Match) -> bool:
             return True
         ctx.order.append(SortRequest(column, None, _down(ctx, word, column), word))
     elif word == "first" and not ctx.groups:
-        ctx.plan.limit = count.ref  # "the first 20 orders": as they come
+        if not ctx.year_as_count(count, match.text):
+            ctx.plan.limit = count.ref  # "the first 20 orders": as they come
         return True
     elif word == "last" and not ctx.groups:
         column = ctx.main_date()
