@@ -469,7 +469,8 @@ def _read_counted(ctx: Context) -> None:
     """Rankings of a number of rows named by a plain noun, by a column or by when something happened."""
     scan = ctx.sentence.scan
     rows = r"(?:(?:the|which|what|our) )?(?P<n>{N}) (?P<rows>" + ROW_NOUNS + r")"
-    having = r"(?:with|having|that have|who have|which have|that has|who has|which has|have|has|had|that had|who had)"
+    having = r"(?:with|having|that have|who have|which have|that has|who has|which has|have|has|had|that had|who had"
+    having += r"|carry|carries|that carry|which carry|bear|bears|come with|comes with)"  # 'carry the highest price'
     sup = r"(?P<sup>" + alternatives([*SUPERLATIVES, *LENGTHS]) + r")"
     scan(rows + " " + having + r"(?: the| their)? " + sup + r" (?P<col>{C})", lambda m: _counted(ctx, m))
     lengths = r"(?P<sup>" + alternatives(list(LENGTHS)) + r")"
