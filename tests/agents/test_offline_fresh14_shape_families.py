@@ -223,6 +223,7 @@ def test_a_flag_true_where_its_tests_hold(
 SPANS = [
     "Is there a way to add a column showing how many years each subscriber has been with us?",
     "add a column showing how many years each subscriber has been with us to the churn data",
+    "add a column with the tenure in years to churn",  # the dataset's name, not its churned flag
 ]
 
 
@@ -252,3 +253,47 @@ def test_any_blank_one_should_read_fills_that_column(
 ) -> None:
     _, output = answer(request_text, demo, tmp_path)
     same_rows(output, demo.frames[dataset].with_columns(pl.col(column).fill_null(value)))
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    ["orders, the priciest item first", "orders from the cheapest item to the priciest", "the 5 priciest items"],
+)
+def test_a_price_superlative_of_the_orders_items_is_said_unclear(request_text: str, demo: Demo) -> None:
+    assert refused(request_text, demo)  # an item's price is meant, not its quantity
+
+
+# --- amounts with units converted with the factor the request gives ----------------------------------------------
+def _kilograms(pound: float) -> pl.Expr:
+    amount = pl.col("weight").str.extract(r"([0-9.]+)").cast(pl.Float64)
+    unit = pl.col("weight").str.extract(r"([a-z]+)\s*$")
+    pounds = unit.is_in(["lb", "lbs"])
+    return pl.when(unit == "g").then(amount / 1000).when(pounds).then(amount * pound).otherwise(amount)
+
+
+CONVERTED = [
+    ("hey, could you add a column to products with the weight in kilograms as a plain number? some are written in"
+     " grams and a few in pounds (call a pound 0.4536 kg). the shipping calculator wants one unit, cheers",
+     "weight_kilograms", 0.4536),
+    ("add weight_kg to products holding each weight in kilograms as a number, taking 1 lb as 0.4536 kg", "weight_kg",
+     0.4536),
+    ("products with each weight in kilograms as a number (a pound being 453.6 grams)", "weight_kilograms", 0.4536),
+    ("add a column with each weight in kilograms as a number, some are in grams, others in lb", "weight_kilograms",
+     0.45359237),
+    ("add a column to products with the weight in kilograms as a number", "weight_kilograms", 0.45359237),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("request_text", "name", "pound"), CONVERTED, ids=[c[0][:60] for c in CONVERTED])
+def test_amounts_with_units_convert_with_the_factor_said(
+    request_text: str, name: str, pound: float, demo: Demo, tmp_path: Path
+) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    same_rows(output, demo.frames["products"].with_columns(_kilograms(pound).alias(name)))
+
+
+@pytest.mark.parametrize(
+    "request_text", ["churn, call a pound 0.4536 kg", "products sorted by weight, call 2 pounds 0.9 kg"]
+)
+def test_a_factor_for_no_column_of_units_or_of_no_one_unit_is_said_unclear(request_text: str, demo: Demo) -> None:
+    assert refused(request_text, demo)

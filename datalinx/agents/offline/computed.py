@@ -335,3 +335,14 @@ def read_computed(ctx: Context) -> None:
         r"(?:(?P<col>{C}|{V})|(?P<verb>[a-z]+))(?: in| on)?" + AS_COLUMN,
         lambda m: _period_of(ctx, m),
     )
+    # 'add a column with the tenure in years to churn': the dataset the new column goes to, its name also read as a
+    # column's ('churn' as churned), said after the column it gets
+    if ctx.plan.prepare:
+        scan(r"(?<=§ )(?:to|into) (?:the )?(?P<into>{C})(?: data| table| dataset)?(?= [?.!;,]|$)",
+             lambda m: _base_named(ctx, m))  # fmt: skip
+
+
+def _base_named(ctx: Context, match: Match) -> bool:
+    """Whether the column item is the base dataset said by its own name."""
+    item = match.item("into")
+    return item is not None and item.text.lower() == ctx.base.lower()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from datalinx.agents.offline.aggregates import implied_function
+from datalinx.agents.offline.choosing import loosely_priced
 from datalinx.agents.offline.context import Context, Measure, SortRequest
 from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.ordering import SUPERLATIVE, key_target
@@ -23,7 +24,10 @@ PRICE_SUPERLATIVES = frozenset(("most expensive", "least expensive", "cheapest",
 
 
 def _superlative_column(ctx: Context, word: str, item: Item | None) -> str | None:
+    """The column a superlative orders by: the one said, or the one its word implies ('oldest': the age)."""
     if item is not None and item.kind == "col":
+        if word in PRICE_SUPERLATIVES and loosely_priced([item.ref, *item.alternatives]):
+            return None  # 'orders, the priciest item first': an item's price is meant, not the highest quantity
         return ctx.column(item)
     if word in ("oldest", "youngest") and _age_column(ctx) is not None:
         return _age_column(ctx)

@@ -72,6 +72,7 @@ def _readers() -> tuple[types.ModuleType, ...]:
         relations,
         renames,
         tenures,
+        units_said,
         values,
         yet_to,
     )
@@ -108,6 +109,7 @@ def _readers() -> tuple[types.ModuleType, ...]:
         relations,
         renames,
         tenures,
+        units_said,
         values,
         yet_to,
     )
