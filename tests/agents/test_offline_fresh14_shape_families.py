@@ -297,3 +297,14 @@ def test_amounts_with_units_convert_with_the_factor_said(
 )
 def test_a_factor_for_no_column_of_units_or_of_no_one_unit_is_said_unclear(request_text: str, demo: Demo) -> None:
     assert refused(request_text, demo)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "products with the price in cents, some are written in grams",
+        "products with a price_cents column = price * 100; the pricing tool needs a single unit",
+    ],
+)
+def test_how_units_are_written_beside_no_conversion_of_them_is_said_unclear(request_text: str, demo: Demo) -> None:
+    assert refused(request_text, demo)

@@ -6,6 +6,7 @@ unit'). A factor is read only for a unit of the family some column of the rows i
 from __future__ import annotations
 
 from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.plan import ident
 from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.units import FAMILIES, family_of
 
@@ -40,6 +41,13 @@ def _unit_family(ctx: Context) -> str | None:
     return families.pop() if len(families) == 1 else None
 
 
+def _converted(ctx: Context, family: str) -> bool:
+    """Whether a column the plan computes reads a text column of amounts in `family`'s units (a conversion)."""
+    dataset = ctx.grounding.catalog.dataset(ctx.base)
+    columns = [c.name for c in dataset.columns if family_of(ctx, c.name) == family] if dataset is not None else []
+    return any(ident(c) in expression for c in columns for expression in ctx.plan.prepare.values())
+
+
 def _spelling(item: Item | None, said: str | None) -> str:
     """A unit as the request spelled it ('pound', also a currency's value)."""
     return item.text.lower() if item is not None else (said or "").lower()
@@ -72,7 +80,7 @@ def read_unit_factors(ctx: Context) -> None:
 def _spelled_units(ctx: Context, match: Match) -> bool:
     """Whether every unit said is one of the family a conversion of the rows reads."""
     family = _unit_family(ctx)
-    if family is None or not any(name.endswith(f"_{family}") or "_" in name for name in ctx.plan.prepare):
+    if family is None or not _converted(ctx, family):
         return False
     said = [_spelling(i, i.text) for i in match.items("val")]
     said += [w.norm for w in match.items("word") if w.norm in FAMILIES[family]]
@@ -83,4 +91,5 @@ def read_unit_asides(ctx: Context) -> None:
     """How the amounts are written and what wants one unit, beside a conversion that reads them: said, no step."""
     scan = ctx.sentence.scan
     scan(SPELLED + r"(?= [?.!;,()§]|$)", lambda m: _spelled_units(ctx, m))
-    scan(WANTS + r"(?= [?.!;,]|$)", lambda m: bool(ctx.plan.prepare) and _unit_family(ctx) is not None)
+    family = _unit_family(ctx)
+    scan(WANTS + r"(?= [?.!;,]|$)", lambda m: family is not None and _converted(ctx, family))
