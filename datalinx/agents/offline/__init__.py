@@ -70,6 +70,7 @@ from datalinx.agents.offline.since_done import read_since_done
 from datalinx.agents.offline.summary_forms import read_arrow_groups, read_busiest_answered, read_spent_by_each
 from datalinx.agents.offline.summary_words import read_measures_taken_as, read_summary_verbs
 from datalinx.agents.offline.tenures import read_nth_spans, read_tenures
+from datalinx.agents.offline.units_said import read_unit_asides, read_unit_factors
 from datalinx.agents.offline.values import read_removed_after, read_values
 from datalinx.agents.offline.whereabouts import read_whereabouts
 from datalinx.agents.offline.words import FILLER, KEYWORDS, PEOPLE
@@ -81,6 +82,7 @@ from datalinx.core.pipelines.types import NUMERIC
 __all__ = ["draft"]
 
 READERS = (
+    read_unit_factors,
     read_plus_as_and,
     read_crossed_groups,
     read_summary_verbs,
@@ -117,6 +119,7 @@ READERS = (
     read_derived_words,
     read_computed,
     read_derived,
+    read_unit_asides,
     read_questions,
     read_fills,
     read_yet_to,

@@ -19,9 +19,22 @@ ENOUGH = (
     r"|value|answer|result|estimate)(?: is| would be| will be| s) (?:fine|ok|okay|enough|great|perfect|good|all "
     r"(?:i|we) need)"
 )
+# the values each once need nothing beside them: 'just the list is fine', 'a plain list will do'
+LIST_ENOUGH = (
+    r"(?:just |only )?(?:the |a )?(?:plain |simple |bare )?list(?: of them)?(?: is| would be| will be| s| will| would)?"
+    r" (?:fine|ok|okay|enough|great|perfect|good|do|all (?:i|we) need)"
+)
 # the user's own reason or thanks: 'don't need them', 'no rush', 'much appreciated'
 UNNEEDED = (
     r"(?:(?:i|we) )?(?:do not|dont|not|never|no longer) need " + PRONOUN + r"(?: (?:anymore|any more|now|at all))?"
+)
+# the columns a narrowing leaves out, said unneeded by someone: 'the pricing team doesn't need the rest', 'finance
+# doesn't need the other columns', 'we won't need anything else'
+OTHERS_UNNEEDED = (
+    r"(?:(?:i|we|they|(?:the |our )?(?:[a-z]+ )?(?:team|department|dept|folks|people|guys|lot)|finance|sales|legal"
+    r"|marketing|ops|hr|pricing|management|accounting) )?(?:do not|dont|not|never|no longer|will not|won't|wont"
+    r"|won t) need (?:the rest|the others|the other (?:columns|fields|ones)|anything else|everything else|the rest of"
+    r" (?:the )?(?:columns|fields|them|it))(?: (?:anymore|any more|now|at all))?"
 )
 THANKS = (
     r"(?:no rush|no hurry|much appreciated|much obliged|(?:thanks|thank you) (?:so |very )?much|many thanks"
@@ -154,12 +167,14 @@ def read_enough_columns(ctx: Context) -> None:
 def read_chatter(ctx: Context) -> None:
     """Asides that ask for nothing, taken once the clauses took what they understood."""
     scan = ctx.sentence.scan
+    scan(AFTER + OTHERS_UNNEEDED + UNTIL, lambda m: bool(ctx.plan.select))
     scan(UNNEEDED, lambda m: ctx.plan.touched)  # 'drop email, we don't need it': what was dropped, said again
     scan(AFTER + THANKS + UNTIL, lambda m: ctx.plan.touched)
     scan(AFTER + JUDGEMENT + UNTIL, lambda m: ctx.plan.touched)
     scan(AFTER + SURFACED + UNTIL, lambda m: bool(ctx.plan.sort) and ctx.plan.aggregate is None and not ctx.groups)
     # 'per country? just the overall number is fine' contradicts the grouping: said, not dropped
     scan(AFTER + ENOUGH + UNTIL, lambda m: ctx.plan.touched and not ctx.groups)
+    scan(AFTER + LIST_ENOUGH + UNTIL, lambda m: bool(ctx.plan.distinct))
     scan(AFTER + PURPOSE + UNTIL, lambda m: ctx.plan.touched and _kept(ctx, m))
     scan(AFTER + WORK + UNTIL, lambda m: ctx.plan.touched and _kept(ctx, m))
     # 'only counting orders that weren't cancelled': the test read from the rows named, which 'only' said already

@@ -19,14 +19,17 @@ DUPLICATES = (
     r"(?:duplicate {T}|duplicated {T}|duplicate (?:rows|records|entries|"
     r"lines)|duplicated (?:rows|records|entries|lines)"
     r"|(?:repeated|identical) (?:rows|records|entries|{T})|double entries|duplicates?|dupes?|repeats"
-    r"|(?:exact |identical )?copies)"
+    r"|(?:exact |identical )?copies"
+    # 'exact copies of a row', 'an exact copy of another record', 'copies of each other'
+    r"|(?:(?:an |the )?exact |identical )?(?:copies|copy) of (?:(?:a|another|an earlier|one|other) (?:row|record|entry"
+    r"|line)s?|each other|one another))"
 )
 # rows told as whole copies of others: 'that appear twice', 'identical in every column', 'that are exact copies'
 SAME_ROWS = (
     r"(?:identical|exactly the same|the same|alike|duplicated|repeated) (?:in|across|on|over) (?:every|each|all)"
     r"(?: the| of the| of their| of its| their| its)? (?:columns?|fields?|values?)"
     r"|(?:exact|identical|perfect|complete) (?:copies|duplicates)(?: of (?:each other|one another|another(?: row)?))?"
-    r"|identical|exactly alike|exactly the same"
+    r"|(?:copies|duplicates) of (?:each other|one another)|identical|exactly alike|exactly the same"
 )
 TWICE = (
     r"(?:appear|appears|show up|shows up|occur|occurs|turn up|turns up|are listed|is listed|come up|comes up"

@@ -20,9 +20,9 @@ COLUMNS = (
     r" {C})*)"
 )
 COLUMN_WORD = r"(?: columns?| fields?| attributes?)"
-NARROW = (  # 'cut the products table down to', 'trim it to'
+NARROW = (  # 'cut the products table down to', 'trim it to', 'cut churn back to'
     r"(?:trim|cut|pare|narrow|slim|reduce|restrict|shrink|whittle)(?: it| this| that| them)?(?: the)?(?: {T})?"
-    r"(?: table| data| dataset| columns)?(?: down)? to "
+    r"(?: table| data| dataset| columns)?(?: down| back)? to "
 )
 
 
@@ -282,6 +282,11 @@ def read_shapes(ctx: Context) -> None:
     contact = r"(?:contact|personal|private|pii|identifying) (?:details|info|information|data|columns|fields)"
     scan(drop + r"(?: the| their| any| all)? " + contact, lambda m: _contact(ctx, m))
     scan(drop + r"(?: the| their)? " + COLUMNS + COLUMN_WORD, lambda m: _drop(ctx, m))
+    # 'minus their weight information', 'drop the phone details': a column said by what it tells ('without phone
+    # information' may be the rows with none, so only verbs that take columns away)
+    taken = r"(?:drop|remove|delete|hide|omit|minus|leave out|get rid of|strip out|take out)"
+    scan(taken + r"(?: the| their| its)? " + COLUMNS + r" (?:info|information|details|data)(?= [?.!;,]|$| and )",
+         lambda m: _drop(ctx, m))  # fmt: skip
     # 'minus the column saying whether ...': a column said by what it holds is a column, never rows left out
     scan(drop + r" (?P<cols>{C})", lambda m: _said_column(m) and _drop(ctx, m))
     # 'take the age and income columns out of churn', 'strip out the phone column': a phrasal verb of removing

@@ -35,8 +35,9 @@ FLAG_NAME = r"(?P<{group}>{{S}}|[a-z_][a-z0-9_]*)"
 TELLS = (
     r"(?:(?:that|which|to) )?(?:flags?|flagging|marks?|marking|says?|saying|shows?|showing|tells?|telling|indicates?"
     r"|indicating"
-    r"|is true (?:for|when|if))(?: whether| if| when| where| for)?"
-    r"|(?:that|which) (?:is )?true (?:for|when|if)|(?:for|telling|showing|saying) whether|for"
+    r"|is true (?:for|when|if|where|wherever|whenever))(?: whether| if| when| where| for)?"
+    r"|(?:that|which) (?:is |s |will be |should be )?true (?:for|when|if|where|wherever|whenever)"
+    r"|(?:for|telling|showing|saying) whether|for"
 )
 # where a flag's tests end: the sentence, or a next step ('..., then keep orders from 2024', 'and sort by ...')
 CLAUSE_END = r"(?= [.?!;]|$| (?:, )?(?:and )?(?:then|sort|keep|show|save|export|filter|limit|drop|remove|group)(?= |$))"
@@ -262,6 +263,14 @@ def read_computed(ctx: Context) -> None:
     scan(units + AS_COLUMN, lambda m: _unit(ctx, m))
     durations = ADDED + r"(?:the |their |its )?(?P<col>{C}) in (?P<tunit>years|months|weeks|days)"
     scan(durations + AS_COLUMN, lambda m: _duration_unit(ctx, m))
+    # 'add a column showing how many years each subscriber has been with us': the span said as a question of it
+    counted = (
+        r"(?:add|include|append|with|show|give)(?: an?| the)?(?: new| extra)?(?: column| field)?(?: showing| with"
+        r"| holding| giving| of| for| saying| telling)? how many (?P<tunit>years|months|weeks|days) (?:(?:each|every"
+        r"|the|a|our) )?(?:{T} |they |it |he |she )?(?:(?:has|have|had|is|are|was|were) )?(?:(?:been|stayed|spent) )?"
+        r"(?P<col>{C})(?: (?:to|in|for) (?:the )?{T}(?: data| table| dataset)?)?"
+    )
+    scan(counted + r"(?= [?.!;,]|$| and )", lambda m: _duration_unit(ctx, m))
     scan(
         ADDED + r"(?:the )?(?P<col>{C}) "
         r"(?P<how>after|with|less|minus|net of|including|incl|plus) (?:an? |the )?(?P<rate>{N}) "
@@ -326,3 +335,14 @@ def read_computed(ctx: Context) -> None:
         r"(?:(?P<col>{C}|{V})|(?P<verb>[a-z]+))(?: in| on)?" + AS_COLUMN,
         lambda m: _period_of(ctx, m),
     )
+    # 'add a column with the tenure in years to churn': the dataset the new column goes to, its name also read as a
+    # column's ('churn' as churned), said after the column it gets
+    if ctx.plan.prepare:
+        scan(r"(?<=§ )(?:to|into) (?:the )?(?P<into>{C})(?: data| table| dataset)?(?= [?.!;,]|$)",
+             lambda m: _base_named(ctx, m))  # fmt: skip
+
+
+def _base_named(ctx: Context, match: Match) -> bool:
+    """Whether the column item is the base dataset said by its own name."""
+    item = match.item("into")
+    return item is not None and item.text.lower() == ctx.base.lower()

@@ -75,6 +75,7 @@ class Context:
     columns_said: int | None = None  # 'just three things from orders': how many columns the list that follows holds
     # 'with those lacking a price placed last': where a sort key's blanks go (True: last), by column (None: every key)
     null_places: dict[str | None, tuple[bool, str]] = field(default_factory=dict)
+    unit_factors: dict[str, float] = field(default_factory=dict)  # 'call a pound 0.4536 kg': a unit's factor, said
 
     def __post_init__(self) -> None:
         sentence = self.reading.sentence

@@ -303,6 +303,22 @@ def read_derived(ctx: Context) -> None:
     scan(
         head + r" " + parts + r" (?:joined|combined|concatenated|glued|merged)" + apart, lambda m: _joined_text(ctx, m)
     )
+    # 'add weight_kg holding each weight in kilograms as a number': read before a name said 'as' a formula; the name
+    # is never a joining word ('with each weight ...')
+    named = r"(?: (?!(?:to|in|on|for|with|of|holding|showing|giving|containing|each|every|the|its|their)(?= ))"
+    named += r"(?P<name>{S}|[a-z_][a-z0-9_]*))?"
+    holding = r"(?: (?:holding|containing|showing|giving|with|that holds|which holds|that has|that gives|for))?"
+    number = r"(?: (?:as (?:a )?)?(?:plain |simple |bare |single )?numbers?)?"
+    scan(
+        r"(?:add|create|include|append|compute|with)(?: a| an| the)?(?: new)?(?: column| field)?(?: called| named)?"
+        + named
+        + r"(?: (?:to|in|on|for) (?:the )?{T})?(?: ,)?"
+        + holding
+        + r"(?: each| the| every| its)? (?P<col>{C}) (?:in|as|converted to|in terms of) "
+        + WEIGHT_UNITS
+        + number,
+        lambda m: _in_unit(ctx, m),
+    )
     body = (
         r"(?P<expr>[^§;]+?)(?= , (?!in (?:whole )?days\b)| ; | then | and then | and (?:sort|order|keep|"
         r"show|save|export|filter|only|limit|drop|remove|group)| (?:to|for|in|"
@@ -332,13 +348,6 @@ def read_derived(ctx: Context) -> None:
         reverse + r"(?: vat| tax| taxes)?) (?:as|called|named|into|in a column(?: called| "
         r"named)?) (?P<name>{S}|[a-z_][a-z0-9_]*)",
         lambda m: _derive(ctx, m),
-    )
-    scan(
-        r"(?:add|create|include|append|compute|with)(?: a| an| the)?(?: new)?(?: column| field)?(?: called| named)?"
-        r"(?: (?P<name>{S}|[a-z_][a-z0-9_]*))?(?: (?:to|in|on|for) (?:the )?{T})?(?: ,)?(?: (?:holding|containing|"
-        r"showing|giving|with|that holds|which holds|that has|that gives|for))?(?: each| the| every| its)?"
-        r" (?P<col>{C}) (?:in|as|converted to|in terms of) " + WEIGHT_UNITS + r"(?: (?:as (?:a )?)?numbers?)?",
-        lambda m: _in_unit(ctx, m),
     )
     cases = (
         r"(?P<case>lower case|lowercase|lower cased|lowercased|upper case|"

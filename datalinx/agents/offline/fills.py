@@ -324,6 +324,9 @@ def read_said_fills(ctx: Context) -> None:
     scan(lacking + r" (?:a |an |the )?" + COLUMNS + given + within + " " + should + value, lambda m: _fill(ctx, m))
     scan(r"(?:the |any |all )?" + missing + " " + COLUMNS + r"(?: values?| fields?| cells?| entries)?" + within + " "
          + should + value, lambda m: _fill(ctx, m))  # fmt: skip
+    # 'where any phone that's blank should read 'not given'', 'emails which are empty should say 'n/a''
+    scan(r"(?:(?:where|with) )?(?:the |any |all |every |each )?" + COLUMNS + r" (?:that|which)(?: is| are| s| was"
+         r"| were)? " + missing + within + " " + should + value, lambda m: _fill(ctx, m))  # fmt: skip
     # 'churn with every blank total charge counted as zero': the gaps of one column, then what they count as
     counted = r"(?:counted as|treated as|taken as|read as|set to|shown as|filled with|replaced by|replaced with)"
     scan(r"(?:with )?(?:the |any |all |every |each )?" + missing + " " + COLUMNS + r"(?: values?| fields?| cells?"

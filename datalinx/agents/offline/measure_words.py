@@ -4,6 +4,8 @@ of internet hookup brings in per month': the one column kept per month)."""
 
 from __future__ import annotations
 
+import itertools
+
 from datalinx.agents.offline.context import Context, Measure
 from datalinx.agents.offline.grounding import Grounding
 from datalinx.agents.offline.rates import PER, _rated_column, rated_item
@@ -113,6 +115,71 @@ def catalogue_items(tokens: list[Token], grounding: Grounding) -> None:
             Token("word", text, end, end, "items"),
         ]
         return
+
+
+AFTER_CATALOGUE = frozenset({"of", "for", "from", "with", "items", "item", "products", "product", "price", "prices"})
+
+
+def lone_catalogue(tokens: list[Token], grounding: Grounding) -> None:
+    """'the catalogue, cheapest first', 'our catalog sorted by name': the catalogue said alone is the rows of the
+    dataset 'catalogue items' names; not where a column is looked up ('the price from the catalogue') nor some
+    other catalogue ('the catalogue of shoes') nor a column kept there ('the catalogue price')."""
+    products = grounding.dataset_words.get("catalogue items")
+    if products is None:
+        return
+    for index in range(1, len(tokens)):
+        owner, place = tokens[index - 1], tokens[index]
+        if place.norm not in ("catalogue", "catalog") or owner.norm not in ("the", "our", "your", "whole", "entire"):
+            continue
+        before = tokens[index - 2].norm if index > 1 else ""
+        after = tokens[index + 1].norm if index + 1 < len(tokens) else ""
+        if before in ("from", "in", "of", "on", "into", "to") or after in AFTER_CATALOGUE:
+            continue
+        if any(ref.dataset == products for ref in grounding.phrases.get((after,), [])):
+            continue  # 'the catalogue weight': a column of it, said where it is kept
+        tokens[index : index + 1] = [
+            Token("word", place.text, place.start, place.end, "catalogue"),
+            Token("word", place.text, place.end, place.end, "items"),
+        ]
+        return
+
+
+THING_WORDS = {"item": "product", "items": "products", "thing": "product", "things": "products"}
+PRICE_ENDS_SAID = frozenset({"priciest", "cheapest", "dearest"})
+PRICE_DEGREES = frozenset({"most", "least"})
+
+
+def priced_items(tokens: list[Token], grounding: Grounding) -> None:
+    """'the catalogue from the priciest item down to the cheapest', 'products, the cheapest thing first': over the
+    catalogue, named and with nothing bought or sold, the item a price superlative is said of is a product, not the
+    orders' count of items ('the priciest item each customer bought' is still the orders')."""
+    products = grounding.dataset_words.get("catalogue items")
+    norms = [t.norm for t in tokens]
+    said = {grounding.dataset_words.get(n) for n in norms} | {
+        grounding.dataset_words.get(f"{a} {b}") for a, b in itertools.pairwise(norms)
+    }
+    if products is None or products not in said or any(n in VERB_DATASETS for n in norms):
+        return
+    for index in range(1, len(tokens)):
+        token, before = tokens[index], tokens[index - 1]
+        priced = before.norm in PRICE_ENDS_SAID or (
+            before.norm == "expensive" and index > 1 and tokens[index - 2].norm in PRICE_DEGREES
+        )
+        if priced and token.norm in THING_WORDS:
+            token.norm = THING_WORDS[token.norm]
+
+
+# what a price is said as after 'steepest': 'the steepest price tags', 'the steepest monthly charges'
+PRICE_NOUNS = frozenset({"price", "prices", "cost", "costs", "charge", "charges", "fee", "fees", "bill", "bills",
+                         "monthly", "unit", "total"})  # fmt: skip
+
+
+def steep_prices(tokens: list[Token]) -> None:
+    """'which three products carry the steepest price tags': 'steepest' said of a price or a charge is 'highest' (of
+    anything else, 'the steepest drop', it is left unread)."""
+    for index, token in enumerate(tokens[:-1]):
+        if token.norm == "steepest" and tokens[index + 1].norm in PRICE_NOUNS:
+            token.norm = "highest"
 
 
 def _earned_per_period(ctx: Context, match: Match) -> bool:

@@ -133,7 +133,8 @@ def read_placements(ctx: Context) -> None:
     scan = ctx.sentence.scan
     column = r"(?: (?:by |in )?(?:the )?(?P<col>{C}))?"
     going = r"(?:(?:go|goes|going|run|runs|running|sorted|ordered|listed|arranged|organised|organized|ranked) )?"
-    span = going + r"from (?:the )?(?P<sup>" + SUPERLATIVE + r")" + ROWS + r"? to (?:the )?(?P<to>" + SUPERLATIVE
+    span = going + r"from (?:the )?(?P<sup>" + SUPERLATIVE + r")" + ROWS + r"? (?:down |up |all the way )?to (?:the )?"
+    span += r"(?P<to>" + SUPERLATIVE
     span += r")" + ROWS + "?" + column
     # 'from the fewest items bought to the most': the column said at the first end
     named = going + r"from (?:the )?(?P<sup>" + SUPERLATIVE + r") (?P<col>{C})(?: (?:bought|sold|ordered|purchased))?"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from datalinx.agents.offline.aggregates import implied_function
+from datalinx.agents.offline.choosing import loosely_priced
 from datalinx.agents.offline.context import Context, Measure, SortRequest
 from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.ordering import SUPERLATIVE, key_target
@@ -23,7 +24,10 @@ PRICE_SUPERLATIVES = frozenset(("most expensive", "least expensive", "cheapest",
 
 
 def _superlative_column(ctx: Context, word: str, item: Item | None) -> str | None:
+    """The column a superlative orders by: the one said, or the one its word implies ('oldest': the age)."""
     if item is not None and item.kind == "col":
+        if word in PRICE_SUPERLATIVES and loosely_priced([item.ref, *item.alternatives]):
+            return None  # 'orders, the priciest item first': an item's price is meant, not the highest quantity
         return ctx.column(item)
     if word in ("oldest", "youngest") and _age_column(ctx) is not None:
         return _age_column(ctx)
@@ -470,7 +474,8 @@ def _read_counted(ctx: Context) -> None:
     """Rankings of a number of rows named by a plain noun, by a column or by when something happened."""
     scan = ctx.sentence.scan
     rows = r"(?:(?:the|which|what|our) )?(?P<n>{N}) (?P<rows>" + ROW_NOUNS + r")"
-    having = r"(?:with|having|that have|who have|which have|that has|who has|which has|have|has|had|that had|who had)"
+    having = r"(?:with|having|that have|who have|which have|that has|who has|which has|have|has|had|that had|who had"
+    having += r"|carry|carries|that carry|which carry|bear|bears|come with|comes with)"  # 'carry the highest price'
     sup = r"(?P<sup>" + alternatives([*SUPERLATIVES, *LENGTHS]) + r")"
     scan(rows + " " + having + r"(?: the| their)? " + sup + r" (?P<col>{C})", lambda m: _counted(ctx, m))
     lengths = r"(?P<sup>" + alternatives(list(LENGTHS)) + r")"

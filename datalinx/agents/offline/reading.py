@@ -74,6 +74,7 @@ def _readers() -> tuple[types.ModuleType, ...]:
         renames,
         summary_forms,
         tenures,
+        units_said,
         values,
         yet_to,
     )
@@ -112,6 +113,7 @@ def _readers() -> tuple[types.ModuleType, ...]:
         renames,
         summary_forms,
         tenures,
+        units_said,
         values,
         yet_to,
     )
@@ -259,8 +261,11 @@ def read(request: str, catalog: CatalogView, previous: list[str] | None = None) 
     from datalinx.agents.offline.measure_words import (  # needs Context
         buying_people,
         catalogue_items,
+        lone_catalogue,
         median_values,
+        priced_items,
         sent_back,
+        steep_prices,
     )
     from datalinx.agents.offline.ranges_said import product_ranges
     from datalinx.agents.offline.summary_words import head_counts, sized_nouns, slashed_columns
@@ -268,6 +273,9 @@ def read(request: str, catalog: CatalogView, previous: list[str] | None = None) 
     sent_back(tokens)
     buying_people(tokens, grounding, notes)
     catalogue_items(tokens, grounding)
+    lone_catalogue(tokens, grounding)
+    priced_items(tokens, grounding)
+    steep_prices(tokens)
     product_ranges(tokens, grounding)
     median_values(tokens)
     head_counts(tokens)
@@ -307,7 +315,7 @@ def read(request: str, catalog: CatalogView, previous: list[str] | None = None) 
             item.end = last.end
             item.norm = " ".join(t.norm for t in tokens[i : i + candidate.length])
             following = tokens[i + candidate.length] if i + candidate.length < len(tokens) else None
-            absorbed = ("type", "kind", "types", "kinds", "code", "codes")
+            absorbed = ("type", "kind", "types", "kinds", "code", "codes", "option", "options")
             kinds = ("connection", "connections", "plan", "plans", "option", "options", "variety", "range", "line")
             if following is not None and (
                 (item.kind == "col" and following.norm in absorbed) or (item.kind == "val" and following.norm in kinds)

@@ -53,6 +53,7 @@ def read_renames(ctx: Context) -> None:
             lambda m: _rename(ctx, m)):  # fmt: skip
         _called_next(ctx, old)
     _given_names(ctx, old)
+    _names_from_now_on(ctx, old, owner)
     # "call customer_ref subscriber_id instead": the verb read as a column ('call' as support_calls)
     verb = r"(?P<verb>{C})(?: the)?(?: column)? " + old + r"(?: column)? (?:as )?" + new + r"(?: instead)?"
     scan(verb, lambda m: _verb_rename(ctx, m))
@@ -91,6 +92,37 @@ def _given_names(ctx: Context, old: str) -> None:
     if ctx.plan.rename:
         scan(r"(?:and|,|, and|plus)(?: the)? " + old + r"(?: column| field)? as " + GIVEN + tail,
              lambda m: _rename(ctx, m))  # fmt: skip
+
+
+# 'shall henceforth be named', 'will from now on be called', 'should be known as': the name a column gets from now on
+FROM_NOW_ON = (
+    r"(?:(?:shall|will|should|must|is to|are to|can|could)(?: (?:henceforth|hereafter|from now on|going forward|now))?"
+    r" be (?:called|named|labelled|labeled|titled|known as|renamed(?: to| as)?|relabelled(?: as)?)"
+    r"|(?:henceforth|hereafter|from now on) (?:be )?(?:called|named|known as)|(?:is|are) (?:now )?known as)"
+)
+
+
+def _names_from_now_on(ctx: Context, old: str, owner: str) -> None:
+    """A column said with the name it is to carry from now on: 'the column signup_date shall henceforth be named
+    member_since', 'email will be called contact going forward', 'could the support_calls column in churn go by
+    helpdesk_contacts instead?' ('go by' renames only to a name no word of the data or planner is, as 'the date
+    should go by month' is no rename)."""
+    scan = ctx.sentence.scan
+    lead = r"(?:(?:the )?(?:column|field) )?" + old + r"(?: column| field)?" + owner
+    tail = r"(?: instead| from now on| going forward| henceforth)?(?= [?.!;,]|$| and )"
+    scan(lead + " " + FROM_NOW_ON + " " + GIVEN + tail, lambda m: _unordered(m) and _rename(ctx, m))
+    went = r"(?:(?:should|could|can|will|shall|would|to|let it|let them) )?(?:go|goes|going) by"
+    scan(lead + " " + went + r" (?P<new>{S}|[^ @§,;?.!]+)" + tail, lambda m: _plain_name(ctx, m) and _rename(ctx, m))
+
+
+def _plain_name(ctx: Context, match: Match) -> bool:
+    """Whether the new name is quoted or an identifier no reader knows ('helpdesk_contacts', not 'month')."""
+    new = match.items(name="new")
+    if len(new) != 1:
+        return False
+    word = new[0].norm
+    known = word in KEYWORDS or word in FILLER or word in ctx.grounding.vocabulary
+    return new[0].kind == "str" or "_" in word or not known
 
 
 def _arrowed(ctx: Context, match: Match) -> bool:

@@ -131,6 +131,14 @@ class Speller:
             stem in self.words and len(stem) == len(word) - 1 for stem in stems
         )
 
+    def _plural_of_y(self, word: str) -> str | None:
+        """'copys', 'citys', 'categorys': a plural of a word ending in a consonant and 'y' written with a plain 's'
+        (the stem makes it look known), meant as the known 'copies', 'cities', 'categories'."""
+        if len(word) < 5 or not word.endswith("ys") or word[-3] in "aeiouy":
+            return None
+        meant = word[:-2] + "ies"
+        return meant if meant in self.words else None
+
     def _doubled(self, word: str) -> str | None:
         """'bigest': the known 'biggest', whose last consonant was typed once (the stem 'big' hides the typo)."""
         for suffix in ("est", "er"):
@@ -155,6 +163,9 @@ class Speller:
         doubled = self._doubled(word)
         if doubled is not None:
             return doubled
+        plural = self._plural_of_y(word)
+        if plural is not None:
+            return plural
         if not limit or not word.isalpha() or self.known(word):
             return None
         keys = _deletes(word) | {word}

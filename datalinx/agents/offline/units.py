@@ -56,9 +56,10 @@ def numeric_view(ctx: Context, column: str) -> str | None:
         cases = []
         # longest spellings first, so 'kg' is not read as 'g'
         spelled = set(SHORT[family]) | set(units_of(ctx, column))
-        for unit, factor in sorted(FAMILIES[family].items(), key=lambda item: -len(item[0])):
+        for unit, kept in sorted(FAMILIES[family].items(), key=lambda item: -len(item[0])):
             if unit not in spelled:
                 continue
+            factor = ctx.unit_factors.get(unit, kept)  # the factor the request gave the unit, if it gave one
             number = f"to_number(trim(substr({text}, 1, length({text}) - {len(unit)})))"
             cases.append(f"when ends_with({text}, {literal(unit)}) then {number} * {literal(factor)}")
         ctx.plan.prepare[name] = f"case {' '.join(cases)} end"
@@ -72,7 +73,7 @@ def in_unit(ctx: Context, value: float, unit: str | None, column: str) -> float:
     family = family_of(ctx, column)
     if family is None or unit is None or unit.lower() not in FAMILIES[family]:
         return value
-    return value * FAMILIES[family][unit.lower()]
+    return value * ctx.unit_factors.get(unit.lower(), FAMILIES[family][unit.lower()])
 
 
 def span_of(column: str) -> str | None:
