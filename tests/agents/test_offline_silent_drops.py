@@ -1,10 +1,10 @@
 """The offline planner on wordings it once planned without a word said but not as asked: words that read as filler
 alone but say something the plan would drop (what people did, 'things customers bought', 'customers who sent an
-email'; a state a relative clause ends with, 'orders that were paid'; 'make ... call' as the ask's own verb rather
-than a reason, 'yet to make their first call'), a negating prefix spelled away ('inactive' read as 'active') and
-'anything but X' read as X, a year read as a count of rows ('keep the 2023 records' kept 2023 rows) and two
-periods joined by 'and' that no row is in both ('the 2023 orders and the 2024 orders' gave none). Each is now said as not understood or planned as asked; the wordings that were read
-keep their plans."""
+email'; a state a sentence ends with, 'orders that were paid'; 'make ... call' as the ask's own verb rather than a
+reason, 'yet to make their first call'), a negating prefix spelled away ('inactive' read as 'active'), 'anything but
+X' read as X, a year read as a count of rows ('keep the 2023 records' kept 2023 rows) and two periods joined by 'and'
+that no row is in both ('the 2023 orders and the 2024 orders' gave none). Each is now said as not understood or
+planned as asked; the wordings that were read keep their plans."""
 
 from __future__ import annotations
 
@@ -29,6 +29,8 @@ DEEDS_UNREAD = [
     ("customers that complained", "complained"),
     ("orders that were paid", "paid"),
     ("orders that were refunded", "refunded"),
+    ("what every product has earned", "earned"),
+    ("orders paid", "paid"),
 ]
 
 
@@ -134,3 +136,10 @@ DISJOINT = [
 def test_periods_no_row_is_in_both_are_either(request_text: str, test: pl.Expr, demo: Demo, tmp_path: Path) -> None:
     _, output = answer(request_text, demo, tmp_path)
     same_rows(output, demo.frames["orders"].filter(test))
+
+
+@pytest.mark.parametrize("request_text", ["the revenue earned per country", "total revenue booked per country"])
+def test_a_deed_said_of_the_column_before_it_stays_filler(request_text: str, demo: Demo, tmp_path: Path) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    expected = demo.frames["orders"].group_by("country").agg(pl.col("total_revenue").sum())
+    same_rows(output.rename({c: "total_revenue" for c in output.columns if c != "country"}), expected)

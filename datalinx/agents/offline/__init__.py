@@ -406,14 +406,14 @@ LINKS = frozenset({"was", "were", "is", "are", "be", "been", "have", "has", "had
 
 
 def _ends_relative(items: list[Item], index: int) -> bool:
-    """Whether the word at `index` ends a relative clause of nothing read ('that were paid', 'who have ever
-    ordered'): after who/that/which and linking words, with nothing read after it."""
+    """Whether the word at `index` ends a clause of nothing read ('that were paid', 'what every product has
+    earned'): not said of a column read just before it ('the revenue earned'), and last in its sentence."""
     before = index - 1
     while before >= 0 and items[before].kind == "word" and items[before].norm in LINKS:
         before -= 1
-    opened = before >= 0 and items[before].norm in ("who", "that", "which") and not items[before].consumed
+    of_column = before >= 0 and items[before].consumed and items[before].kind in ("col", "val")
     after = items[index + 1] if index + 1 < len(items) else None
-    return opened and (after is None or after.kind == "punct" or not after.consumed)
+    return not of_column and (after is None or after.kind == "punct")
 
 
 def _leading_word_missed(ctx: Context) -> bool:
