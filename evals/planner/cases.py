@@ -21,6 +21,7 @@ from evals.planner import (
     cases_fresh13,
     cases_fresh14,
     cases_fresh15,
+    cases_fresh16,
     cases_groups,
     cases_holdout,
     cases_rows,
@@ -49,6 +50,7 @@ CASES: list[Case] = [
     *cases_fresh13.CASES,
     *cases_fresh14.CASES,
     *cases_fresh15.CASES,
+    *cases_fresh16.CASES,
 ]
 
 
@@ -58,7 +60,7 @@ def by_id(case_id: str) -> Case:
 
 
 def for_split(split: str) -> list[Case]:
-    """The cases of one split ('dev', 'test', 'holdout', 'fresh', 'fresh2' ... 'fresh15') or all ('all')."""
+    """The cases of one split ('dev', 'test', 'holdout', 'fresh', 'fresh2' ... 'fresh16') or all ('all')."""
     return list(CASES) if split == "all" else [c for c in CASES if c.split == split]
 
 

@@ -30,6 +30,7 @@ Split = Literal[
     "fresh13",
     "fresh14",
     "fresh15",
+    "fresh16",
 ]
 Frames = dict[str, pl.DataFrame]
 Expectation = Callable[[Frames], pl.DataFrame]
