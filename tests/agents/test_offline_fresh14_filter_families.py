@@ -76,7 +76,7 @@ def test_the_catalogues_entries_are_the_products(request_text: str, test: Test, 
     _gives(request_text, "products", test, demo, tmp_path)
 
 
-@pytest.mark.parametrize("request_text", ["catalogue entries in the plumbing range", "the catalogue"])
+@pytest.mark.parametrize("request_text", ["catalogue entries in the plumbing range", "the catalogue of shoes"])
 def test_catalogue_entries_of_no_known_range_are_said_unclear(request_text: str, demo: Demo) -> None:
     refused(request_text, demo)
 

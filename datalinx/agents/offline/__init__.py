@@ -395,7 +395,7 @@ def _unread_deeds(ctx: Context) -> None:
         if item.consumed or item.kind != "word" or item.text.lower() not in DEEDS | DONE:
             continue
         word = item.text.lower()
-        if (people and word in DEEDS) or (word in DONE and _ends_relative(items, index)):
+        if (people and word in DEEDS and not ctx.plan.joins) or (word in DONE and _ends_relative(items, index)):
             ctx.refuse(item.text)
             item.consumed = True
 

@@ -117,6 +117,7 @@ def catalogue_items(tokens: list[Token], grounding: Grounding) -> None:
         return
 
 
+EVENT_LEADS = frozenset({"before", "until", "till", "after", "when", "once", "by"})
 AFTER_CATALOGUE = frozenset({"of", "for", "from", "with", "items", "item", "products", "product", "price", "prices"})
 
 
@@ -135,6 +136,8 @@ def lone_catalogue(tokens: list[Token], grounding: Grounding) -> None:
         after = tokens[index + 1].norm if index + 1 < len(tokens) else ""
         if before in ("from", "in", "of", "on", "into", "to") or after in AFTER_CATALOGUE:
             continue
+        if before in EVENT_LEADS:
+            continue  # 'before the catalogue goes live': the catalogue as an event, no rows asked
         if any(ref.dataset == products for ref in grounding.phrases.get((after,), [])):
             continue  # 'the catalogue weight': a column of it, said where it is kept
         tokens[index : index + 1] = [
