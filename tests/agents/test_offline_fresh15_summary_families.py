@@ -89,3 +89,28 @@ def test_who_did_the_rows_deed_joins_the_persons_name(
 def test_who_asked_of_rows_it_is_not_read_from_is_said_unclear(request_text: str, demo: Demo) -> None:
     refused(request_text, demo)
 
+
+# --- each row with a column of another dataset: 'orders, each with the buyer's email'; 'no' as number ---------------
+EACH_WITH = [
+    ("orders, each w/ the buyer's phone no.", "phone"),
+    ("orders, each with the buyer's phone number", "phone"),
+    ("orders, each with the buyer's email.", "email"),
+    ("orders with the buyer's phone no.", "phone"),
+    ("orders, every one with the buyer's email", "email"),
+]
+
+
+@pytest.mark.parametrize(("request_text", "column"), EACH_WITH, ids=[e[0] for e in EACH_WITH])
+def test_each_row_with_another_datasets_column_is_joined_not_grouped(
+    request_text: str, column: str, demo: Demo, tmp_path: Path
+) -> None:
+    planned, output = answer(request_text, demo, tmp_path)
+    assert "aggregate" not in [n["kind"] for n in planned.definition["nodes"]]
+    people = demo.frames["customers"].select("customer_id", column)
+    expected = demo.frames["orders"].join(people, on="customer_id", how="left").select("order_id", column)
+    same_rows(output, expected)
+
+
+def test_no_after_a_numbered_thing_is_number_only_closing_the_phrase(demo: Demo, tmp_path: Path) -> None:
+    _, output = answer("customers, phone no and email", demo, tmp_path)
+    assert set(output.columns) == {"phone", "email"}
