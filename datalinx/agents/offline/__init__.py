@@ -69,10 +69,12 @@ from datalinx.agents.offline.sentence import Item, Match
 from datalinx.agents.offline.since_done import read_since_done
 from datalinx.agents.offline.summary_forms import read_arrow_groups, read_busiest_answered, read_spent_by_each
 from datalinx.agents.offline.summary_words import read_measures_taken_as, read_summary_verbs
+from datalinx.agents.offline.tallies import read_tallies
 from datalinx.agents.offline.tenures import read_nth_spans, read_tenures
 from datalinx.agents.offline.units_said import read_unit_asides, read_unit_factors
 from datalinx.agents.offline.values import read_removed_after, read_values
 from datalinx.agents.offline.whereabouts import read_whereabouts
+from datalinx.agents.offline.who_did import read_who_did
 from datalinx.agents.offline.words import FILLER, KEYWORDS, PEOPLE
 from datalinx.agents.offline.yet_to import read_yet_to
 from datalinx.agents.schemas import Draft
@@ -135,6 +137,7 @@ READERS = (
     read_spent_by_each,
     read_groups,
     read_went_to_groups,
+    read_tallies,
     read_placements,
     read_late_rankings,
     read_limits,
@@ -163,6 +166,7 @@ READERS = (
     read_each_once,
     read_added_back,
     read_whose,
+    read_who_did,
     read_idle_verbs,
 )
 

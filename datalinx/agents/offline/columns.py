@@ -425,7 +425,7 @@ def read_columns(ctx: Context) -> None:
     if not ctx.plan.touched:  # nothing else asked: columns named on their own are the ones to show
         terse = r"^(?:{T} )?(?P<cols>{C}(?: {C})+)(?= [.?!]$|$)"  # 'customers name email phone'
         scan(terse, lambda m: _select(ctx, m))
-        scan(COLUMNS + r"(?= @t\d+|$)", lambda m: _select(ctx, m))
+        scan(COLUMNS + r"(?= @t\d+| [.?!]$|$)", lambda m: _select(ctx, m))
         scan(r"^(?:the )?" + COLUMNS, lambda m: _select(ctx, m))
     if ctx.plan.select:  # "and no other columns", "nothing else": after the columns listed on their own
         nothing_else = (

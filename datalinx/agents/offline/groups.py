@@ -180,6 +180,8 @@ def _groups(ctx: Context, match: Match) -> bool:
     every = re.match(r"(?:for |in |within |under |across )?(?:each|every|all)\b", match.text.lower()) is not None
     if items and every and _owned_by_each_row(ctx, items[0]):
         return False  # "each product's name and price": the columns of every row, not a grouping
+    if items and every and items[0].text.lower().startswith(("with ", "w/ ")):
+        return False  # "orders, each with the buyer's email": what every row gets beside it, not a grouping
     periods = any(i.kind == "word" and (i.norm in TIME_UNITS or i.norm.startswith("weekday")) for i in items)
     if periods and _day_of_period(ctx, match):
         return False

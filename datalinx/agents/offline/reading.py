@@ -73,9 +73,11 @@ def _readers() -> tuple[types.ModuleType, ...]:
         relations,
         renames,
         summary_forms,
+        tallies,
         tenures,
         units_said,
         values,
+        who_did,
         yet_to,
     )
 
@@ -112,9 +114,11 @@ def _readers() -> tuple[types.ModuleType, ...]:
         relations,
         renames,
         summary_forms,
+        tallies,
         tenures,
         units_said,
         values,
+        who_did,
         yet_to,
     )
 

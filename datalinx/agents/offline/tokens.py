@@ -172,9 +172,25 @@ def tokenize(request: str) -> list[Token]:
         if article.norm in ("a", "an") and before.norm in ONE_BEFORE and unit.norm in SPAN_WORDS:
             article.kind, article.value = "number", 1  # "less than a year": one year
     _placing_orders(tokens)
+    _number_said_no(tokens)
     return _number_abbreviated(
         _attached_plus(_run_together(_compound_numbers(_suspended_hyphens(_slashed_pairs(_letter_ranges(tokens))))))
     )
+
+
+# what a number is kept for, said before 'no' as its short form: 'phone no.', 'the account no', 'order no'
+NUMBERED = frozenset({"phone", "telephone", "tel", "mobile", "cell", "account", "order", "reference", "ref", "serial",
+                      "invoice", "customer", "contact"})  # fmt: skip
+
+
+def _number_said_no(tokens: list[Token]) -> None:
+    """'the buyer's phone no.', 'each order no': 'no' after what is numbered, closing the phrase, is 'number'
+    ('phone no more than', 'account no longer' are left as said)."""
+    for index, token in enumerate(tokens[1:], start=1):
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        closed = following is None or following.kind == "punct" or following.norm in ("and", "or", "for", "of")
+        if token.norm == "no" and tokens[index - 1].norm in NUMBERED and closed:
+            token.norm = "number"
 
 
 PLACING = frozenset({"place", "places", "placing"})
