@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from datalinx.agents.offline.ages import read_ages
+from datalinx.agents.offline.ages_reached import read_ages_reached
 from datalinx.agents.offline.aggregates import read_measures
 from datalinx.agents.offline.attached import read_attached
 from datalinx.agents.offline.averages_said import read_on_average
@@ -46,6 +47,7 @@ from datalinx.agents.offline.idle_verbs import read_checking, read_idle_verbs
 from datalinx.agents.offline.join_forms import read_rows_owning
 from datalinx.agents.offline.join_review import consume_datasets, read_whose
 from datalinx.agents.offline.joins import read_added_back, read_joins
+from datalinx.agents.offline.kept_where import read_kept_where
 from datalinx.agents.offline.measure_words import read_measure_words
 from datalinx.agents.offline.members import read_plus_as_and, read_unseen_members, read_value_words
 from datalinx.agents.offline.most_any import read_most_any
@@ -59,6 +61,7 @@ from datalinx.agents.offline.plan import Plan
 from datalinx.agents.offline.presence import read_presence
 from datalinx.agents.offline.prices_said import read_prices_said
 from datalinx.agents.offline.questions import read_extremes, read_questions
+from datalinx.agents.offline.range_ends import read_range_ends
 from datalinx.agents.offline.ranked_rows import read_ranked_rows
 from datalinx.agents.offline.ranking import read_late_rankings, read_rankings
 from datalinx.agents.offline.rates import read_rates
@@ -149,8 +152,11 @@ READERS = (
     read_new_rows,
     read_one_number,
     read_tenures,
+    read_ages_reached,
     read_ages,
     read_dates,
+    read_kept_where,
+    read_range_ends,
     read_prices_said,
     read_comparisons,
     read_occasions,

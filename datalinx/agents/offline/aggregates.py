@@ -434,6 +434,9 @@ def read_measures(ctx: Context) -> None:
     everyone = r"(?: (?:of|for|from|across|over) (?:all |every |each |our |all our |all of our |all the |the )?{T})?"
     added = r"(?:added together|added up|summed up|summed together|summed|totalled up|totaled up|totalled|totaled)"
     scan(r"(?P<what>{C})" + everyone + r"(?: ,)? " + added + r"(?= [?.!,;]|$)", lambda m: _sum(ctx, m))
+    # 'revenue summed per country': the groups read already, the sum is theirs
+    per = r"(?= (?:per|by|for each|for every|in each|across each|within each|§) )"
+    scan(r"(?P<what>{C}) " + added + per, lambda m: bool(ctx.groups) and _sum(ctx, m))
     # 'what do the churned subscribers' total charges add up to?': the column's values, added up
     scan(r"(?P<what>{C}) (?:add|adds|added|sum|sums|total|totals) (?:up )?to(?= [?.!]|$)", lambda m: _sum(ctx, m))
     scan(

@@ -216,6 +216,15 @@ def _range_end(tokens: list[Token], at: int) -> dt.date | None:
         return None
 
 
+def _ranged_day(day: int, month: int, end: dt.date, after: int) -> tuple[DateRef, int] | None:
+    """'1 January to 30 June 2023': the first day of a range said without its year takes the year it ends in."""
+    try:
+        first = dt.date(end.year, month, day)
+    except ValueError:
+        return None
+    return (day_range(first), after) if first <= end else None
+
+
 CENTURIES = {"nineteen": 1900, "twenty": 2000}  # 'the nineteen-eighties', 'the twenty-tens' said in words
 
 
@@ -431,6 +440,8 @@ def find_dates(tokens: list[Token]) -> list[tuple[int, int, DateRef]]:
                         hit = None
                 elif _on(tokens, i):
                     hit = _yearly(MONTHS[tokens[month_at].norm], day[0], month_at + 1)
+                elif (end := _range_end(tokens, month_at + 1)) is not None:
+                    hit = _ranged_day(day[0], MONTHS[tokens[month_at].norm], end, month_at + 1)
             elif (end := _range_end(tokens, i + day[1])) is not None and day[0] <= end.day:
                 # '25 to 31 December 2024': the first day is of the month and year the range ends in
                 hit = day_range(dt.date(end.year, end.month, day[0])), i + day[1]

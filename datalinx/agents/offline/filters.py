@@ -369,7 +369,7 @@ def read_comparisons(ctx: Context) -> None:
         + unit,
         lambda m: _between(ctx, m),
     )
-    span = r"(?:from )?(?P<low>{N}) (?:to|-|through|until|up to|and up to) (?P<high>{N})"
+    span = r"(?:(?:anywhere |somewhere )?from )?(?P<low>{N}) (?:to|-|through|until|up to|and up to) (?P<high>{N})"
     scan(
         r"(?:in |within )?(?:the |a )?(?P<low>{N}) (?:-|to) (?P<high>{N})(?: (?P<col>{C}))? (?:range|bracket|band)",
         lambda m: _between(ctx, m),

@@ -31,7 +31,8 @@ def arithmetic(group: str, *, operator: bool = False) -> str:
 BRIDGE = (
     r"(?:(?:is|are|was|were|has|have|had|been|being|its|their|of|a|an|the|with|worth|valued at|totalling|totaling"
     r"|containing|contains|falls|fall|lies|lie|sits|comes to|amounts to|amounting to|came out|comes out|come out"
-    r"|turned out|turns out|ended up|ends up|end up|worked out|works out|landed|lands|finished|stood|stands) )*"
+    r"|turned out|turns out|ended up|ends up|end up|worked out|works out|landed|lands|finished|stood|stands"
+    r"|(?:does|do|did)(?= not )) )*"
 )
 NEGATION = r"(?:not|non|no|never|without|except|excluding|exclude|excludes|other than|apart from|but not|minus|outside)"
 # 'i dont want the test accounts': not wanting rows is removing them

@@ -41,6 +41,7 @@ def grounding_for(catalog: CatalogView) -> tuple[Grounding, Speller]:
 def _readers() -> tuple[types.ModuleType, ...]:
     """The modules whose patterns hold the words requests are read with."""
     from datalinx.agents.offline import (
+        ages_reached,
         aggregates,
         amounts,
         cleaning,
@@ -59,6 +60,7 @@ def _readers() -> tuple[types.ModuleType, ...]:
         join_review,
         join_steps,
         joins,
+        kept_where,
         labels,
         matches,
         name_parts,
@@ -69,6 +71,7 @@ def _readers() -> tuple[types.ModuleType, ...]:
         phrases,
         placing,
         questions,
+        range_ends,
         rates,
         relations,
         renames,
@@ -82,6 +85,7 @@ def _readers() -> tuple[types.ModuleType, ...]:
     )
 
     return (
+        ages_reached,
         aggregates,
         amounts,
         cleaning,
@@ -100,6 +104,7 @@ def _readers() -> tuple[types.ModuleType, ...]:
         join_review,
         join_steps,
         joins,
+        kept_where,
         labels,
         matches,
         name_parts,
@@ -110,6 +115,7 @@ def _readers() -> tuple[types.ModuleType, ...]:
         phrases,
         placing,
         questions,
+        range_ends,
         rates,
         relations,
         renames,

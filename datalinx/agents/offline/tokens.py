@@ -74,6 +74,8 @@ ONE_BEFORE = frozenset(
     {"exactly", "precisely", "least", "most", "than", "only", "just", "over", "under", "above", "below", "="}
 )
 TIMES = {"once": 1, "twice": 2, "thrice": 3}
+# Short forms of a span of months, read as 'months' only after a number: 'tenure < 6 mo', 'under 12 mths', '3 mos'
+MONTHS_SHORT = frozenset({"mo", "mos", "mth", "mths", "mnth", "mnths"})
 SPAN_WORDS = frozenset({"day", "week", "month", "quarter", "year", "decade"})
 
 
@@ -168,6 +170,8 @@ def tokenize(request: str) -> list[Token]:
             token.kind, token.value = "number", TIMES[token.norm]  # "more than twice": 2 times; 'at least once' stays
         if token.norm == "one" and token.kind == "word" and previous.norm in ONE_BEFORE:
             token.kind, token.value = "number", 1  # "exactly one item", "more than one"
+        if token.kind == "word" and token.norm in MONTHS_SHORT and previous.kind == "number":
+            token.norm = "months"  # "tenure < 6 mo"
     for before, article, unit in zip(tokens, tokens[1:], tokens[2:], strict=False):
         if article.norm in ("a", "an") and before.norm in ONE_BEFORE and unit.norm in SPAN_WORDS:
             article.kind, article.value = "number", 1  # "less than a year": one year
