@@ -212,7 +212,12 @@ def test_copies_told_as_loaded_twice_are_kept_once(request_text: str, dataset: s
 
 
 @pytest.mark.parametrize(
-    "request_text", ["some orders got loaded twice", "some orders got loaded twice, keep two of each"]
+    "request_text",
+    [
+        "some orders got loaded twice",
+        "some orders got loaded twice, keep two of each",
+        "some orders got loaded twice, keep one of each per customer",
+    ],
 )
 def test_copies_told_without_one_of_each_asked_are_not_understood(request_text: str, demo: Demo) -> None:
     assert refused(request_text, demo)
