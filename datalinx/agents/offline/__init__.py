@@ -25,9 +25,11 @@ from datalinx.agents.offline.computed import read_computed, read_flag_columns
 from datalinx.agents.offline.conditions import read_exclusions, read_left_out
 from datalinx.agents.offline.contacts import read_contacts
 from datalinx.agents.offline.context import Context
+from datalinx.agents.offline.copies_said import read_copies_told
 from datalinx.agents.offline.counted_only import read_counted_only
 from datalinx.agents.offline.date_relations import read_owned_dates
 from datalinx.agents.offline.derive import read_derived
+from datalinx.agents.offline.derived_said import read_derived_said
 from datalinx.agents.offline.derived_words import read_derived_words
 from datalinx.agents.offline.described import read_described
 from datalinx.agents.offline.descriptions import read_column_descriptions
@@ -103,6 +105,7 @@ READERS = (
     read_values_present,
     read_outputs,
     read_whole_copies,
+    read_copies_told,
     read_exclusions,
     read_flag_columns,
     read_fill_words,
@@ -122,6 +125,7 @@ READERS = (
     read_column_descriptions,
     read_shapes,
     read_derived_words,
+    read_derived_said,
     read_computed,
     read_derived,
     read_unit_asides,

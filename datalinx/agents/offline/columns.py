@@ -20,6 +20,8 @@ COLUMNS = (
     r" {C})*)"
 )
 COLUMN_WORD = r"(?: columns?| fields?| attributes?)"
+# how columns are said to be gone after they are named: 'with the age column removed'
+GONE = r"(?:removed|dropped|deleted|taken out|left out|stripped out|cut out|omitted|hidden|gone|excluded)"
 NARROW = (  # 'cut the products table down to', 'trim it to', 'cut churn back to'
     r"(?:trim|cut|pare|narrow|slim|reduce|restrict|shrink|whittle)(?: it| this| that| them)?(?: the)?(?: {T})?"
     r"(?: table| data| dataset| columns)?(?: down| back)? to "
@@ -296,6 +298,9 @@ def read_shapes(ctx: Context) -> None:
          lambda m: _columns_out(ctx, m))  # fmt: skip
     scan(out + r" out(?: the| their)? " + COLUMNS + r"(?P<word>" + COLUMN_WORD + ")?", lambda m: _columns_out(ctx, m))
     scan(drop + r"(?: the| their)?" + COLUMN_WORD + r" " + COLUMNS, lambda m: _drop(ctx, m))
+    # 'the customer table with the birth_date and age columns removed': columns said as columns, then taken away
+    scan(r"(?:with|having|and|but|,)(?: the| their| its)? " + COLUMNS + COLUMN_WORD + r" (?:(?:now|all) )?"
+         + GONE + r"(?= [?.!;,]|$| and )", lambda m: _drop(ctx, m))  # fmt: skip
     scan(
         r"(?:all|every|everything)(?: the)?(?: (?:from|of|in))?(?: the)?(?: {T})?(?: columns?| fields?)?(?: "
         r"but| except| apart from| other than| without| minus) " + COLUMNS,

@@ -247,6 +247,14 @@ def read_flag_columns(ctx: Context) -> None:
         + CLAUSE_END,
         lambda m: _flag_column(ctx, m),
     )
+    # 'mark which customers are over 65 with a true/false column': the rows the tests pick, flagged with no name
+    ctx.sentence.scan(
+        r"(?:flag|mark|tag|label) (?:which|what|those|the|all the|every|each|any) (?:(?:{T}|ones|rows) )?(?:(?:are|is"
+        r"|who are|that are|which are|who re) )?(?P<cond>(?:(?!@s\d+)[^§;?.!])+?) (?:with|in|using|via|as) "
+        r"(?:a |an )?(?:new |separate |extra )?(?P<kind>true / false|yes / no|boolean|true or false|yes or no)"
+        r"(?: (?:column|field|flag|value))?" + CLAUSE_END,
+        lambda m: _flag_column(ctx, m),
+    )
     # 'flag orders from germany as german_order': the rows the tests pick, flagged rather than kept
     ctx.sentence.scan(
         r"(?:flag|mark|tag|label) (?P<cond>(?:(?!@s\d+)[^§;?.!])+?) (?:as|with) "

@@ -24,6 +24,7 @@ ONCE_EACH = (
     r"|each one (?:just |only )?once|every one (?:just |only )?once"
     r"|each (?:(?:combo|combination|pair|pairing|one|value) )?(?:named|listed|shown|given|mentioned)"
     r" (?:just |only )?once|each (?:combo|combination|pair|pairing) (?:just |only )?once"
+    r"|(?:listed|named|shown|given|mentioned|appearing) (?:just |only )?once"
     r"|once|with no repeats|without repeats|no repeats|no duplicates|without duplicates)(?= [?.!;]|$)"
 )
 
@@ -33,7 +34,7 @@ def read_sent_to(ctx: Context) -> None:
     rows went to, each once."""
     who = r"(?:(?:that|which) )?(?:(?:we|they|you) (?:(?:ve|have|had) )?(?:ever |already )?)?"
     verb = r"(?P<verb>@[vc]\d+|[a-z]+)"
-    rows = r"(?:the |our |all |all our |any )?(?P<rows>{T})"
+    rows = r"(?:the |our |all |all our |any |an |a |some )?(?P<rows>{T})"
     to = r" to(?= [?.!;,]|$| (?:just |only )?once| each once| (?:with no|without|no) (?:repeats|duplicates))"
     scan = ctx.sentence.scan
     scan(EVERY + COLUMNS + " " + who + verb + r"(?: " + rows + ")?" + to, lambda m: _sent_to(ctx, m))

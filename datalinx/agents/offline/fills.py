@@ -229,6 +229,10 @@ def read_fills(ctx: Context) -> None:
             + COLUMNS + r" (?:with|to|as) (?:the |an? )?" + HOW,
             lambda m: _fill(ctx, m),
         )  # fmt: skip
+    # 'with the gaps in income plugged using the median income': the gaps said first, then how they were filled
+    scan(r"(?:the |all |any )?(?:" + missing + r" )?" + gaps + r" (?:in|of|for) (?:the )?" + COLUMNS
+         + r" (?:(?:are|is|being|been|get|got) )?(?:filled|plugged|patched|populated|completed|replaced)(?: in| up)?"
+         r" (?:with|by|using|to|as) (?:the |an? )?" + HOW, lambda m: _fill(ctx, m))  # fmt: skip
     scan(
         COLUMNS + r" (?:" + missing + r" )?(?:values )?(?:filled|replaced|set) (?:with|by|to|as) (?:the )?" + HOW,
         lambda m: _fill(ctx, m),

@@ -150,6 +150,7 @@ def lone_catalogue(tokens: list[Token], grounding: Grounding) -> None:
 THING_WORDS = {"item": "product", "items": "products", "thing": "product", "things": "products"}
 PRICE_ENDS_SAID = frozenset({"priciest", "cheapest", "dearest"})
 PRICE_DEGREES = frozenset({"most", "least"})
+PRICED = frozenset({"expensive", "costly", "pricey"})
 
 
 def priced_items(tokens: list[Token], grounding: Grounding) -> None:
@@ -169,6 +170,33 @@ def priced_items(tokens: list[Token], grounding: Grounding) -> None:
             before.norm == "expensive" and index > 1 and tokens[index - 2].norm in PRICE_DEGREES
         )
         if priced and token.norm in THING_WORDS:
+            token.norm = THING_WORDS[token.norm]
+
+
+# what the seller holds on offer, said after the things: 'the things we sell', 'items you stock'
+OFFER_VERBS = frozenset({"sell", "sells", "stock", "stocks", "carry", "carries", "offer", "offers"})
+# words of goods moved or ranked by how much they move: 'the things we sell the most' are the orders' items
+MOVED = frozenset({"most", "least", "best", "worst", "often", "frequently", "many", "much", "units", "quantity",
+                   "revenue", "sales", "orders", "order", "bought", "sold", "ordered", "customers",
+                   "customer"})  # fmt: skip
+
+
+def things_offered(tokens: list[Token], grounding: Grounding) -> None:
+    """'what are the ten cheapest things we sell?', 'the items we stock in garden': things said with the verb of
+    holding them on offer are the catalogue's rows, when no dataset is named ('the things we sell the most' is of
+    goods moved, left unread)."""
+    products = grounding.dataset_words.get("catalogue items")
+    norms = [t.norm for t in tokens]
+    named = any(grounding.dataset_words.get(n) for n in norms)
+    priced = {i for i, n in enumerate(norms[1:], 1) if n in PRICED and norms[i - 1] in PRICE_DEGREES}
+    moved = any(n in MOVED and i + 1 not in priced for i, n in enumerate(norms))  # 'the most expensive' is a price
+    if products is None or named or moved:
+        return
+    for index, token in enumerate(tokens[:-2]):
+        if token.norm not in THING_WORDS:
+            continue
+        at = index + 1 + (tokens[index + 1].norm in ("that", "which"))
+        if at + 1 < len(tokens) and tokens[at].norm in ("we", "you") and tokens[at + 1].norm in OFFER_VERBS:
             token.norm = THING_WORDS[token.norm]
 
 

@@ -19,15 +19,18 @@ from datalinx.agents.offline.units import numeric_view
 from datalinx.agents.offline.words import SUPERLATIVES
 from datalinx.core.pipelines.types import NUMERIC, TEMPORAL
 
+# ('lined up from the oldest down', 'line them up by price': rows put in a line are sorted)
 SORT_WORD = (
-    r"(?:sorted|sort|sorting|ordered|order|ranked|rank|ranking|arranged|arrange|organized|organised|listed|list)"
+    r"(?:sorted|sort|sorting|ordered|order|ranked|rank|ranking|arranged|arrange|organized|organised|listed|list"
+    r"|lined up|line up|lining up|lines up)"
 )
 SORT_OBJECT = (
     r"(?: them| it| this| that| these| those| everything| the (?:rows|results?|list|output)"
     r"| (?:the |all )?{T}(?: records| rows| data| entries| list| table)?)?"
 )
 SORT_VERB = (
-    SORT_WORD + SORT_OBJECT + r"(?: (?P<dir0>" + DIRECTION[3:-1] + r"))?"
+    r"(?:" + SORT_WORD + SORT_OBJECT + r"|(?:line|lines|lining)" + SORT_OBJECT + r" up)"
+    r"(?: (?P<dir0>" + DIRECTION[3:-1] + r"))?"
     r"(?: by| on| according to| based on| in terms of)"
 )
 KEY = (
@@ -371,6 +374,8 @@ def read_limits(ctx: Context) -> None:
         r"(?P<dir>" + DIRECTION[3:-1] + r")",
         lambda m: _bare_direction(ctx, m) if ctx.order or ctx.measures or ctx.groups else False,
     )
+    # 'customers lined up from the oldest down to the youngest': the verb of an order already read
+    scan(r"(?:lined|lining|lines|line)(?: them| it| these| those| everything)? up", lambda m: bool(ctx.order))
     scan(
         r"(?:limit(?: it| the result| the results| the output)?(?: to)?|only|"
         r"just|keep|show|return) (?P<n>@n\d+)(?P<random> "

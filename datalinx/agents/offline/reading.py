@@ -47,9 +47,11 @@ def _readers() -> tuple[types.ModuleType, ...]:
         cleaning,
         columns,
         computed,
+        copies_said,
         date_relations,
         derive,
         derive_bodies,
+        derived_said,
         described,
         fills,
         filter_dates,
@@ -91,9 +93,11 @@ def _readers() -> tuple[types.ModuleType, ...]:
         cleaning,
         columns,
         computed,
+        copies_said,
         date_relations,
         derive,
         derive_bodies,
+        derived_said,
         described,
         fills,
         filter_dates,
@@ -276,6 +280,7 @@ def read(request: str, catalog: CatalogView, previous: list[str] | None = None) 
         priced_items,
         sent_back,
         steep_prices,
+        things_offered,
     )
     from datalinx.agents.offline.ranges_said import product_ranges
     from datalinx.agents.offline.summary_words import head_counts, sized_nouns, slashed_columns
@@ -285,6 +290,7 @@ def read(request: str, catalog: CatalogView, previous: list[str] | None = None) 
     catalogue_items(tokens, grounding)
     lone_catalogue(tokens, grounding)
     priced_items(tokens, grounding)
+    things_offered(tokens, grounding)
     steep_prices(tokens)
     product_ranges(tokens, grounding)
     median_values(tokens)

@@ -17,3 +17,16 @@ NEEDED_DONE = (
     r"|all of them|each one) (?:priced|re-?priced|checked|reviewed|restocked|approved|signed off|chased(?: up)?"
     r"|contacted|called|looked at|photographed|audited|verified)(?: [^ ]+){0,6}"
 )
+# a push the work is for, said after it: 'a call list for the renewals push', 'a mailout for the spring drive'
+DRIVE = (
+    r"(?: for (?:the |our |my |a |this |next )?(?:[a-z'-]+ ){0,2}(?:push|drive|blitz|campaign|launch|season|round"
+    r"|cycle|sprint|rollout|roll-out))"
+)
+# what a team is planning, said beside the ask: 'marketing is planning a seniors' discount', 'sales are running a
+# spring promo' (the team said first; {teams} is filled in by `reasons`)
+PLANNED = (
+    r"(?:(?:the |our )?(?:[a-z]+ )?(?:team|folks|people|dept|department)|{teams}|we|they) (?:is |are |s |re )?"
+    r"(?:planning|running|launching|preparing|putting on|doing|rolling out|working on)(?: (?:a|an|the|our|some|this"
+    r"|next))?(?: [a-z0-9'-]+){{0,3}}? (?:discount|offer|sale|deal|promo|promotion|campaign|mailing|mailshot|event"
+    r"|launch|push|drive)s?"
+)

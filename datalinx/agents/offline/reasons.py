@@ -13,7 +13,7 @@ from dataclasses import replace
 from datalinx.agents.offline.choosing import choose
 from datalinx.agents.offline.entities import Candidate, entities
 from datalinx.agents.offline.grounding import ColumnRef, Grounding
-from datalinx.agents.offline.reason_words import ANALYSING, NEEDED_DONE
+from datalinx.agents.offline.reason_words import ANALYSING, DRIVE, NEEDED_DONE, PLANNED
 from datalinx.agents.offline.tokens import Token, fold
 from datalinx.core.pipelines.types import ColumnType
 
@@ -57,7 +57,7 @@ PURPOSES: list[tuple[str, bool]] = [
      rf"|getting ready for|sorting out|running|launching|planning|(?:sanity |double |spot )?checking|auditing"
      rf"|reviewing|validating|verifying|testing|eyeballing)(?: {DET})?{TOPIC} {WORK_NOUN}"
      rf"(?: for (?:the |my |our )?(?:{TEAMS}|{AUDIENCE}"
-     rf"|{TEAMS} {AUDIENCE}))?{TIME}", True),
+     rf"|{TEAMS} {AUDIENCE})|{DRIVE})?{TIME}", True),
     # what the answer will make work: 'it makes the timeline chart work', 'so the dashboard loads'; 'make' with no
     # subject says what follows ('make the chart work'), or it is the ask's own verb ('yet to make their first call')
     (rf"(?:(?:(?:it|that|this|which) (?:makes?|will make|would make|should make))|so|helps?|lets?)(?: {DET})?{TOPIC}"
@@ -68,6 +68,7 @@ PURPOSES: list[tuple[str, bool]] = [
     r"|(?:a|the) (?:list|copy|table|file"
      r"|spreadsheet|breakdown|rundown|summary|export)(?: of (?:it|this|them|these|those))?))?(?: for (?:it|this|them))?"
      rf"(?: to (?:see|look at|review|check|have) (?:it|this|them))?{TIME}", True),
+    (PLANNED.format(teams=TEAMS), True),
     # the work said to be near: 'quarterly review coming up', 'the board deck is due friday'
     (rf"(?:{DET} )?(?:[a-z0-9'-]+ ){{0,3}}?{WORK_NOUN} (?:is |are |'s |'re )?(?:coming up|looming|approaching"
      rf"|around the corner|on the horizon|due|happening|imminent|upcoming|soon|next)(?: (?:soon|fast|shortly))?{TIME}",

@@ -97,9 +97,12 @@ def _given_names(ctx: Context, old: str) -> None:
 # 'shall henceforth be named', 'will from now on be called', 'should be known as': the name a column gets from now on
 FROM_NOW_ON = (
     r"(?:(?:shall|will|should|must|is to|are to|can|could)(?: (?:henceforth|hereafter|from now on|going forward|now))?"
-    r" be (?:called|named|labelled|labeled|titled|known as|renamed(?: to| as)?|relabelled(?: as)?)"
+    r" be (?:called|named|labelled|labeled|titled|known as|renamed(?: to| as)?|relabelled(?: as)?|relabeled(?: as)?)"
     r"|(?:henceforth|hereafter|from now on) (?:be )?(?:called|named|known as)|(?:is|are) (?:now )?known as)"
 )
+
+# the same said after a column a question asks about: 'can email be renamed to contact?'
+BE_NAMED = r"be (?:called|named|labelled|labeled|titled|known as|renamed(?: to| as)?|relabell?ed(?: as| to)?)"
 
 
 def _names_from_now_on(ctx: Context, old: str, owner: str) -> None:
@@ -111,6 +114,10 @@ def _names_from_now_on(ctx: Context, old: str, owner: str) -> None:
     lead = r"(?:(?:the )?(?:column|field) )?" + old + r"(?: column| field)?" + owner
     tail = r"(?: instead| from now on| going forward| henceforth)?(?= [?.!;,]|$| and )"
     scan(lead + " " + FROM_NOW_ON + " " + GIVEN + tail, lambda m: _unordered(m) and _rename(ctx, m))
+    # asked: 'can total_revenue in the orders be relabelled as order_value?', 'could email be called contact?'
+    asked = r"(?:can|could|should|shall|will|would|may|might) (?:please )?(?:the )?(?:{T} 's )?"
+    scan(asked + lead + r" (?:please |now )?" + BE_NAMED + " " + GIVEN + owner + tail,
+         lambda m: _unordered(m) and _rename(ctx, m))  # fmt: skip
     went = r"(?:(?:should|could|can|will|shall|would|to|let it|let them) )?(?:go|goes|going) by"
     scan(lead + " " + went + r" (?P<new>{S}|[^ @§,;?.!]+)" + tail, lambda m: _plain_name(ctx, m) and _rename(ctx, m))
 

@@ -52,10 +52,11 @@ NEGATED = frozenset(
 )
 # Short forms of the words for a table's parts, read as the words.
 # ('seg' for segment, 'tst' for test; 'goin' is going said without its last letter; 'yrs' and 'wks' are the spans of
-# time, as in 'over 70 yrs old' or 'the last 2 wks')
+# time, as in 'over 70 yrs old' or 'the last 2 wks'; 'vals' and 'val' are the values, as in 'distinct segment vals')
 SHORT_FORMS = {"cols": "columns", "col": "column", "flds": "fields", "fld": "field", "seg": "segment",
                "segs": "segments", "tst": "test", "goin": "going", "comin": "coming", "prod": "product",
-               "prods": "products", "yr": "year", "yrs": "years", "wk": "week", "wks": "weeks"}  # fmt: skip
+               "prods": "products", "yr": "year", "yrs": "years", "wk": "week", "wks": "weeks",
+               "vals": "values", "val": "value"}  # fmt: skip
 # Words read as a plainer one: 'whos' is the "who's" typed without its apostrophe; 'despite' joins two row tests
 # as 'and' does ('churned despite being on a two-year contract'); 'solely' and 'exclusively' are 'only'.
 PLAINER = {"whos": "who", "despite": "and", "dearest": "priciest", "costliest": "priciest", "cust": "customer",
