@@ -143,3 +143,15 @@ def test_a_deed_said_of_the_column_before_it_stays_filler(request_text: str, dem
     _, output = answer(request_text, demo, tmp_path)
     expected = demo.frames["orders"].group_by("country").agg(pl.col("total_revenue").sum())
     same_rows(output.rename({c: "total_revenue" for c in output.columns if c != "country"}), expected)
+
+
+@pytest.mark.parametrize("request_text", ["us-based custs", "US-based customers", "customers, us-based only"])
+def test_a_code_joined_to_based_is_the_place_not_the_pronoun(request_text: str, demo: Demo, tmp_path: Path) -> None:
+    _, output = answer(request_text, demo, tmp_path)
+    country = pl.col("country").str.strip_chars().str.to_lowercase()
+    names = ["us", "u.s.", "united states", "usa", "unitedstates", "unitedstatesofamerica", "america"]
+    same_rows(output, demo.frames["customers"].filter(country.is_in(names)))
+
+
+def test_us_before_based_on_stays_the_pronoun(demo: Demo) -> None:
+    refused("customers that suit us based on their spend", demo)

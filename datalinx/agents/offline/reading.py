@@ -235,6 +235,9 @@ def _one_column(grounding: Grounding, first: str, second: str) -> bool:
     return bool(columns[0] & columns[1])
 
 
+PLACED = frozenset({"based", "registered", "headquartered"})
+
+
 def _join_hyphens(tokens: list[Token]) -> list[Token]:
     """'training-split', 'non-test', 'two-year': a hyphen inside a phrase joins words, it is not a minus."""
     out: list[Token] = []
@@ -249,6 +252,8 @@ def _join_hyphens(tokens: list[Token]) -> list[Token]:
         )
         months = inside and tokens[i - 1].norm in MONTHS and tokens[i + 1].norm in MONTHS  # 'jan-feb': a range
         if token.norm == "-" and wordy and not months:
+            if tokens[i + 1].norm in PLACED and len(out[-1].text) == 2:
+                out[-1].text = out[-1].text.upper()  # 'us-based': the code, as no pronoun is joined so
             for side in (out[-1], tokens[i + 1]):
                 if side.kind == "number" and side.text.isalpha():  # "two-year" is a word, not the number 2
                     side.kind, side.value = "word", None
