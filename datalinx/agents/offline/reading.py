@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import itertools
 import types
 import weakref
@@ -38,99 +39,20 @@ def grounding_for(catalog: CatalogView) -> tuple[Grounding, Speller]:
     return grounding, speller
 
 
-def _readers() -> tuple[types.ModuleType, ...]:
-    """The modules whose patterns hold the words requests are read with."""
-    from datalinx.agents.offline import (
-        ages_reached,
-        aggregates,
-        amounts,
-        cleaning,
-        columns,
-        computed,
-        copies_said,
-        date_relations,
-        derive,
-        derive_bodies,
-        derived_said,
-        described,
-        fills,
-        filter_dates,
-        filters,
-        followup,
-        group_links,
-        join_forms,
-        join_review,
-        join_steps,
-        joins,
-        kept_where,
-        labels,
-        matches,
-        name_parts,
-        new_rows,
-        ordering,
-        outputs,
-        parties,
-        phrases,
-        placing,
-        questions,
-        range_ends,
-        rates,
-        relations,
-        renames,
-        summary_forms,
-        tallies,
-        tenures,
-        units_said,
-        values,
-        who_did,
-        yet_to,
-    )
+# The modules whose patterns hold the words requests are read with (the speller knows only words found in them).
+READER_MODULES = (
+    "ages_reached", "aggregates", "amounts", "cleaning", "columns", "computed", "copies_said", "date_relations",
+    "derive", "derive_bodies", "derived_said", "described", "fills", "filter_dates", "filters", "followup",
+    "group_links", "join_forms", "join_review", "join_steps", "joins", "kept_where", "labels", "matches",
+    "name_parts", "new_rows", "ordering", "outputs", "parties", "phrases", "placing", "questions", "range_ends",
+    "rates", "relations", "renames", "summary_forms", "tallies", "tenures", "units_said", "values", "who_did",
+    "yet_to"
+)  # fmt: skip
 
-    return (
-        ages_reached,
-        aggregates,
-        amounts,
-        cleaning,
-        columns,
-        computed,
-        copies_said,
-        date_relations,
-        derive,
-        derive_bodies,
-        derived_said,
-        described,
-        fills,
-        filter_dates,
-        filters,
-        followup,
-        group_links,
-        join_forms,
-        join_review,
-        join_steps,
-        joins,
-        kept_where,
-        labels,
-        matches,
-        name_parts,
-        new_rows,
-        ordering,
-        outputs,
-        parties,
-        phrases,
-        placing,
-        questions,
-        range_ends,
-        rates,
-        relations,
-        renames,
-        summary_forms,
-        tallies,
-        tenures,
-        units_said,
-        values,
-        who_did,
-        yet_to,
-    )
+
+def _readers() -> tuple[types.ModuleType, ...]:
+    """The modules whose patterns hold the words requests are read with, imported when first asked for."""
+    return tuple(importlib.import_module(f"datalinx.agents.offline.{name}") for name in READER_MODULES)
 
 
 @dataclass
