@@ -16,23 +16,12 @@ import polars as pl
 import pytest
 
 from datalinx.agents.offline import draft
-from tests.agents.test_offline_planner import Demo, answer, demo, refused, same_rows
+from tests.agents.test_offline_planner import Demo, answer, demo, gives, lowered, refused, same_rows
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
 
 Test = pl.Expr
 D = dt.date
-
-
-def _gives(request: str, dataset: str, test: Test, demo: Demo, work: Path) -> None:
-    """The request, understood in full, keeps the rows of `dataset` the polars test keeps (on both engines)."""
-    _, output = answer(request, demo, work)
-    same_rows(output, demo.frames[dataset].filter(test))
-
-
-def _text(column: str) -> Test:
-    """A text column in lower case without its edge spaces: how the planner compares a value's spellings."""
-    return pl.col(column).str.strip_chars().str.to_lowercase()
 
 
 # --- 'beyond' as a bound ---------------------------------------------------------------------------------------------
@@ -49,7 +38,7 @@ BEYOND = [
 
 @pytest.mark.parametrize(("request_text", "dataset", "test"), BEYOND, ids=[b[0] for b in BEYOND])
 def test_beyond_is_a_bound_from_below(request_text: str, dataset: str, test: Test, demo: Demo, tmp_path: Path) -> None:
-    _gives(request_text, dataset, test, demo, tmp_path)
+    gives(request_text, dataset, test, demo, tmp_path)
 
 
 @pytest.mark.parametrize("request_text", ["products beyond sixty months", "subscribers with a weight beyond 3"])
@@ -71,7 +60,7 @@ HOME = [
 
 @pytest.mark.parametrize(("request_text", "test"), HOME, ids=[h[0] for h in HOME])
 def test_pay_brought_home_is_the_income(request_text: str, test: Test, demo: Demo, tmp_path: Path) -> None:
-    _gives(request_text, "churn", test, demo, tmp_path)
+    gives(request_text, "churn", test, demo, tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -95,7 +84,7 @@ SLIPS = [
 def test_a_slipped_number_word_where_a_number_is_compared_is_that_number(
     request_text: str, dataset: str, test: Test, demo: Demo, tmp_path: Path
 ) -> None:
-    _gives(request_text, dataset, test, demo, tmp_path)
+    gives(request_text, dataset, test, demo, tmp_path)
 
 
 @pytest.mark.parametrize("request_text", ["customers with a weight undr fiv", "orders from fiv customers"])
@@ -121,7 +110,7 @@ OCCASIONS = [
 def test_contacts_on_so_many_occasions_test_the_contact_count(
     request_text: str, test: Test, demo: Demo, tmp_path: Path
 ) -> None:
-    _gives(request_text, "churn", test, demo, tmp_path)
+    gives(request_text, "churn", test, demo, tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -148,7 +137,7 @@ SOMETHING = [
 def test_an_age_said_thirty_something_is_that_decade(
     request_text: str, dataset: str, low: int, demo: Demo, tmp_path: Path
 ) -> None:
-    _gives(request_text, dataset, pl.col("age").is_between(low, low + 9), demo, tmp_path)
+    gives(request_text, dataset, pl.col("age").is_between(low, low + 9), demo, tmp_path)
 
 
 @pytest.mark.parametrize("request_text", ["orders from customers aged thirty-something",
@@ -185,7 +174,7 @@ SHORT_FORMS = [
 def test_short_forms_and_values_joined_by_plus_both_hold(
     request_text: str, test: Test, demo: Demo, tmp_path: Path
 ) -> None:
-    _gives(request_text, "churn", test, demo, tmp_path)
+    gives(request_text, "churn", test, demo, tmp_path)
 
 
 @pytest.mark.parametrize("request_text", ["churn: fiber + dsl", "subscribers paying by e-transfer"])
@@ -198,7 +187,7 @@ def test_plus_between_values_of_one_column_and_unknown_short_forms_are_said_uncl
 # --- verbs that lead only to a currency ------------------------------------------------------------------------------
 MONEY = [
     ("Retrieve all orders denominated in pounds sterling.", pl.col("currency") == "GBP"),
-    ("orders denominated in euros", _text("currency").is_in(["eur", "euro", "€", "euros"])),
+    ("orders denominated in euros", lowered("currency").is_in(["eur", "euro", "€", "euros"])),
     ("orders transacted in GBP", pl.col("currency") == "GBP"),
     ("the orders that are denominated in US dollars", pl.col("currency") == "USD"),
     ("orders made out in dollars", pl.col("currency") == "USD"),
@@ -207,7 +196,7 @@ MONEY = [
 
 @pytest.mark.parametrize(("request_text", "test"), MONEY, ids=[m[0] for m in MONEY])
 def test_denominated_in_a_currency_is_that_currency(request_text: str, test: Test, demo: Demo, tmp_path: Path) -> None:
-    _gives(request_text, "orders", test, demo, tmp_path)
+    gives(request_text, "orders", test, demo, tmp_path)
 
 
 @pytest.mark.parametrize("request_text", ["orders denominated in Germany", "orders transacted in France"])
@@ -217,7 +206,7 @@ def test_denominated_in_no_currency_is_said_unclear(request_text: str, demo: Dem
 
 # --- words for things as the rows of the dataset of things -----------------------------------------------------------
 def _category(name: str) -> Test:
-    return _text("category").str.strip_suffix("s") == name
+    return lowered("category").str.strip_suffix("s") == name
 
 
 THINGS = [
@@ -234,11 +223,11 @@ THINGS = [
 def test_items_over_the_dataset_of_things_are_its_rows(
     request_text: str, test: Test, demo: Demo, tmp_path: Path
 ) -> None:
-    _gives(request_text, "products", test, demo, tmp_path)
+    gives(request_text, "products", test, demo, tmp_path)
 
 
 def test_items_of_orders_are_still_their_quantity(demo: Demo, tmp_path: Path) -> None:
-    _gives("orders with more than 3 items", "orders", pl.col("quantity") > 3, demo, tmp_path)
+    gives("orders with more than 3 items", "orders", pl.col("quantity") > 3, demo, tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -251,7 +240,7 @@ def test_items_that_are_no_rows_of_things_are_said_unclear(request_text: str, de
 
 
 # --- 'awaiting processing' -------------------------------------------------------------------------------------------
-PENDING = _text("status") == "pending"
+PENDING = lowered("status") == "pending"
 AWAITING = [
     ("orders still awaiting processing that are bound for Italy", PENDING & (pl.col("country") == "IT")),
     ("orders awaiting processing", PENDING),
@@ -264,7 +253,7 @@ AWAITING = [
 
 @pytest.mark.parametrize(("request_text", "test"), AWAITING, ids=[a[0] for a in AWAITING])
 def test_awaiting_processing_is_the_pending_status(request_text: str, test: Test, demo: Demo, tmp_path: Path) -> None:
-    _gives(request_text, "orders", test, demo, tmp_path)
+    gives(request_text, "orders", test, demo, tmp_path)
 
 
 @pytest.mark.parametrize("request_text", ["orders awaiting payment", "orders awaiting approval"])
@@ -285,7 +274,7 @@ OF_ITS_MONTH = [
 def test_the_nth_of_its_month_is_that_day_of_any_month(
     request_text: str, test: Test, demo: Demo, tmp_path: Path
 ) -> None:
-    _gives(request_text, "orders", test, demo, tmp_path)
+    gives(request_text, "orders", test, demo, tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -307,7 +296,7 @@ ON_BOARD = [
 
 @pytest.mark.parametrize(("request_text", "test"), ON_BOARD, ids=[o[0] for o in ON_BOARD])
 def test_coming_on_board_is_signing_up(request_text: str, test: Test, demo: Demo, tmp_path: Path) -> None:
-    _gives(request_text, "customers", test, demo, tmp_path)
+    gives(request_text, "customers", test, demo, tmp_path)
 
 
 @pytest.mark.parametrize("request_text", ["orders that came on board in 2023", "products that came on board in 2023"])
@@ -316,7 +305,7 @@ def test_on_board_said_of_no_signup_is_said_unclear(request_text: str, demo: Dem
 
 
 # --- a value we hold no record of, and a value logged --------------------------------------------------------------
-DELIVERED = _text("status").is_in(["delivered", "delivred"])
+DELIVERED = lowered("status").is_in(["delivered", "delivred"])
 HELD = [
     ("Are there customers we hold no date of birth for?", "customers", pl.col("birth_date").is_null()),
     ("customers for whom we hold no email", "customers", pl.col("email").is_null()),
@@ -334,7 +323,7 @@ HELD = [
 def test_a_value_held_or_logged_is_a_test_of_its_presence(
     request_text: str, dataset: str, test: Test, demo: Demo, tmp_path: Path
 ) -> None:
-    _gives(request_text, dataset, test, demo, tmp_path)
+    gives(request_text, dataset, test, demo, tmp_path)
 
 
 @pytest.mark.parametrize("request_text", ["subscribers with no weight logged", "customers we hold no weight for"])

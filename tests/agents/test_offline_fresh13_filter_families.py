@@ -16,18 +16,12 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from tests.agents.test_offline_planner import Demo, answer, demo, refused, same_rows
+from tests.agents.test_offline_planner import Demo, answer, demo, gives, lowered, refused, same_rows
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
 
 Test = pl.Expr
 D = dt.date
-
-
-def _gives(request: str, dataset: str, test: Test, demo: Demo, work: Path) -> None:
-    """The request, understood in full, keeps the rows of `dataset` the polars test keeps (on both engines)."""
-    _, output = answer(request, demo, work)
-    same_rows(output, demo.frames[dataset].filter(test))
 
 
 # --- a bound said after an amount kept per period --------------------------------------------------------------------
@@ -47,7 +41,7 @@ PER_PERIOD = [
 def test_a_bound_after_an_amount_per_period_tests_the_rate_column(
     request_text: str, test: Test, demo: Demo, tmp_path: Path
 ) -> None:
-    _gives(request_text, "churn", test, demo, tmp_path)
+    gives(request_text, "churn", test, demo, tmp_path)
 
 
 @pytest.mark.parametrize("request_text", ["orders paying 100+ a month", "products costing 20 or more a week"])
@@ -71,7 +65,7 @@ YEARLY = [
 def test_an_income_said_per_year_is_the_income_as_kept(
     request_text: str, test: Test, demo: Demo, tmp_path: Path
 ) -> None:
-    _gives(request_text, "churn", test, demo, tmp_path)
+    gives(request_text, "churn", test, demo, tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -98,7 +92,7 @@ RUN_TOGETHER = [
 def test_comparison_words_typed_as_one_are_the_two_words(
     request_text: str, dataset: str, test: Test, demo: Demo, tmp_path: Path
 ) -> None:
-    _gives(request_text, dataset, test, demo, tmp_path)
+    gives(request_text, dataset, test, demo, tmp_path)
 
 
 @pytest.mark.parametrize("request_text", ["orders atleast", "products with a weight upto 5 lightyears"])
@@ -123,7 +117,7 @@ NTH_SPANS = [
 def test_a_span_said_by_its_ordinal_is_that_stretch_of_tenure(
     request_text: str, test: Test, demo: Demo, tmp_path: Path
 ) -> None:
-    _gives(request_text, "churn", test, demo, tmp_path)
+    gives(request_text, "churn", test, demo, tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -135,18 +129,13 @@ def test_an_ordinal_span_without_a_tenure_in_its_unit_is_said_unclear(request_te
     refused(request_text, demo)
 
 
-def _text(column: str) -> Test:
-    """A text column in lower case without its edge spaces: how the planner compares a value's spellings."""
-    return pl.col(column).str.strip_chars().str.to_lowercase()
-
-
 # --- the catalogue said by what we stock -----------------------------------------------------------------------------
-GARDEN = _text("category").is_in(["garden", "gardens"])
+GARDEN = lowered("category").is_in(["garden", "gardens"])
 STOCKED = [
     ("What do we stock under garden?", GARDEN),
     ("which products do we carry in the garden category", GARDEN),
     ("the garden products we stock", GARDEN),
-    ("what do we offer in books?", _text("category") == "books"),
+    ("what do we offer in books?", lowered("category") == "books"),
     ("what garden items do we have in stock", GARDEN),
     ("What do we currently stock under garden?", GARDEN),
 ]
@@ -154,7 +143,7 @@ STOCKED = [
 
 @pytest.mark.parametrize(("request_text", "test"), STOCKED, ids=[s[0] for s in STOCKED])
 def test_what_we_stock_is_the_catalogue(request_text: str, test: Test, demo: Demo, tmp_path: Path) -> None:
-    _gives(request_text, "products", test, demo, tmp_path)
+    gives(request_text, "products", test, demo, tmp_path)
 
 
 @pytest.mark.parametrize("request_text", ["which orders do we stock", "What do we stock under 5?", "What do we stock?"])
@@ -176,7 +165,7 @@ OUT_THE_DOOR = [
 
 @pytest.mark.parametrize(("request_text", "test"), OUT_THE_DOOR, ids=[o[0] for o in OUT_THE_DOOR])
 def test_leaving_by_the_door_is_the_ship_date(request_text: str, test: Test, demo: Demo, tmp_path: Path) -> None:
-    _gives(request_text, "orders", test, demo, tmp_path)
+    gives(request_text, "orders", test, demo, tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -202,7 +191,7 @@ NOTHING = [
 def test_nothing_in_a_column_is_the_column_missing(
     request_text: str, dataset: str, test: Test, demo: Demo, tmp_path: Path
 ) -> None:
-    _gives(request_text, dataset, test, demo, tmp_path)
+    gives(request_text, dataset, test, demo, tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -271,13 +260,13 @@ def test_a_length_said_of_a_sort_on_no_time_span_is_said_unclear(request_text: s
 
 # --- a ranking asked as a question, with tests between ---------------------------------------------------------------
 REVENUE = "total_revenue"
-DELIVERED_2023 = _text("status").is_in(["delivered", "delivred"]) & (pl.col("order_date").dt.year() == 2023)
+DELIVERED_2023 = lowered("status").is_in(["delivered", "delivred"]) & (pl.col("order_date").dt.year() == 2023)
 ASKED = [
     ("Which four delivered orders placed during 2023 earned us the most?", DELIVERED_2023, 4, True),
     ("Which four orders earned us the most?", pl.lit(True), 4, True),
     ("which 3 orders sent to France brought in the least?", pl.col("country") == "FR", 3, False),
     ("what 5 orders from 2024 made us the most?", pl.col("order_date").dt.year() == 2024, 5, True),
-    ("which two shipped orders generated the most revenue?", _text("status") == "shipped", 2, True),
+    ("which two shipped orders generated the most revenue?", lowered("status") == "shipped", 2, True),
 ]
 
 

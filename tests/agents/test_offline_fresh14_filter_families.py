@@ -16,23 +16,12 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from tests.agents.test_offline_planner import Demo, answer, demo, refused, same_rows
+from tests.agents.test_offline_planner import Demo, answer, demo, gives, lowered, refused
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
 
 Test = pl.Expr
 D = dt.date
-
-
-def _gives(request: str, dataset: str, test: Test, demo: Demo, work: Path) -> None:
-    """The request, understood in full, keeps the rows of `dataset` the polars test keeps (on both engines)."""
-    _, output = answer(request, demo, work)
-    same_rows(output, demo.frames[dataset].filter(test))
-
-
-def _text(column: str) -> Test:
-    """A text column in lower case without its edge spaces: how the planner compares a value's spellings."""
-    return pl.col(column).str.strip_chars().str.to_lowercase()
 
 
 # --- spans of time typed short ---------------------------------------------------------------------------------------
@@ -50,7 +39,7 @@ SHORT_SPANS = [
 def test_a_span_of_time_typed_short_is_the_span(
     request_text: str, dataset: str, test: Test, demo: Demo, tmp_path: Path
 ) -> None:
-    _gives(request_text, dataset, test, demo, tmp_path)
+    gives(request_text, dataset, test, demo, tmp_path)
 
 
 @pytest.mark.parametrize("request_text", ["orders from last yr", "subscribers with tenure over 2 wks"])
@@ -59,7 +48,7 @@ def test_a_short_span_with_no_day_or_unit_to_test_is_said_unclear(request_text: 
 
 
 # --- the catalogue's rows said as its entries ------------------------------------------------------------------------
-CATEGORY = _text("category")
+CATEGORY = lowered("category")
 ENTRIES = [
     ("catalogue entries that belong to the home and kitchen range",
      CATEGORY.is_in(["home & kitchen", "home & kitchens"])),
@@ -73,7 +62,7 @@ ENTRIES = [
 
 @pytest.mark.parametrize(("request_text", "test"), ENTRIES, ids=[e[0] for e in ENTRIES])
 def test_the_catalogues_entries_are_the_products(request_text: str, test: Test, demo: Demo, tmp_path: Path) -> None:
-    _gives(request_text, "products", test, demo, tmp_path)
+    gives(request_text, "products", test, demo, tmp_path)
 
 
 @pytest.mark.parametrize("request_text", ["catalogue entries in the plumbing range", "the catalogue of shoes"])
@@ -94,7 +83,7 @@ SPELLED_OUT = [
 def test_a_code_said_by_the_words_of_its_initials_is_the_code(
     request_text: str, dataset: str, test: Test, demo: Demo, tmp_path: Path
 ) -> None:
-    _gives(request_text, dataset, test, demo, tmp_path)
+    gives(request_text, dataset, test, demo, tmp_path)
 
 
 def test_words_whose_initials_spell_no_stored_code_are_said_unclear(demo: Demo) -> None:
@@ -122,7 +111,7 @@ PAST = [
 
 @pytest.mark.parametrize(("request_text", "dataset", "test"), PAST, ids=[p[0] for p in PAST])
 def test_past_a_date_is_after_it(request_text: str, dataset: str, test: Test, demo: Demo, tmp_path: Path) -> None:
-    _gives(request_text, dataset, test, demo, tmp_path)
+    gives(request_text, dataset, test, demo, tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -144,7 +133,7 @@ PLACING = [
 
 @pytest.mark.parametrize(("request_text", "test"), PLACING, ids=[p[0] for p in PLACING])
 def test_placing_an_order_is_the_orders_own_verb(request_text: str, test: Test, demo: Demo, tmp_path: Path) -> None:
-    _gives(request_text, "orders", test, demo, tmp_path)
+    gives(request_text, "orders", test, demo, tmp_path)
 
 
 def test_customers_who_place_more_than_some_orders_count_their_orders(demo: Demo, tmp_path: Path) -> None:
@@ -176,7 +165,7 @@ LACKING = [
 def test_a_value_lacking_or_not_known_is_a_missing_value(
     request_text: str, dataset: str, test: Test, demo: Demo, tmp_path: Path
 ) -> None:
-    _gives(request_text, dataset, test, demo, tmp_path)
+    gives(request_text, dataset, test, demo, tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -212,7 +201,7 @@ ASIDES = [
 def test_a_belief_an_analysis_or_later_work_beside_the_ask_tests_nothing(
     request_text: str, dataset: str, test: Test, demo: Demo, tmp_path: Path
 ) -> None:
-    _gives(request_text, dataset, test, demo, tmp_path)
+    gives(request_text, dataset, test, demo, tmp_path)
 
 
 @pytest.mark.parametrize(

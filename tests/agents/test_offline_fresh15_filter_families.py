@@ -14,18 +14,12 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from tests.agents.test_offline_planner import Demo, answer, demo, plan_steps, refused, same_rows
+from tests.agents.test_offline_planner import Demo, answer, demo, gives, plan_steps, refused, same_rows
 
 __all__ = ["demo"]  # the fixture, shared with the row-test module
 
 Test = pl.Expr
 D = dt.date
-
-
-def _gives(request: str, dataset: str, test: Test, demo: Demo, work: Path) -> None:
-    """The request, understood in full, keeps the rows of `dataset` the polars test keeps (on both engines)."""
-    _, output = answer(request, demo, work)
-    same_rows(output, demo.frames[dataset].filter(test))
 
 
 def _same_as(request: str, plain: str, demo: Demo, work: Path) -> None:
@@ -49,7 +43,7 @@ MONTHS_SHORT = [
 def test_a_short_form_of_months_after_a_number_is_months(
     request_text: str, test: Test, demo: Demo, tmp_path: Path
 ) -> None:
-    _gives(request_text, "churn", test, demo, tmp_path)
+    gives(request_text, "churn", test, demo, tmp_path)
 
 
 # --- a bound denied through 'does' ---------------------------------------------------------------------------------
@@ -66,7 +60,7 @@ DENIED = [
 def test_a_bound_denied_through_does_tests_the_column_said(
     request_text: str, dataset: str, test: Test, demo: Demo, tmp_path: Path
 ) -> None:
-    _gives(request_text, dataset, test, demo, tmp_path)
+    gives(request_text, dataset, test, demo, tmp_path)
 
 
 # --- a range said 'anywhere from ... to ...' -----------------------------------------------------------------------
@@ -83,7 +77,7 @@ RANGES = [
 def test_a_range_said_anywhere_from_keeps_both_ends(
     request_text: str, dataset: str, test: Test, demo: Demo, tmp_path: Path
 ) -> None:
-    _gives(request_text, dataset, test, demo, tmp_path)
+    gives(request_text, dataset, test, demo, tmp_path)
 
 
 # --- a value reached through a verb in a relative clause -----------------------------------------------------------
@@ -103,7 +97,7 @@ PAID_BY = [
 def test_a_verb_of_paying_before_a_value_read_adds_nothing(
     request_text: str, test: Test, demo: Demo, tmp_path: Path
 ) -> None:
-    _gives(request_text, "churn", test, demo, tmp_path)
+    gives(request_text, "churn", test, demo, tmp_path)
 
 
 @pytest.mark.parametrize("request_text", ["orders that were paid", "churn rows that are paid by the month"])
@@ -141,7 +135,7 @@ CATALOGUE = [
 
 @pytest.mark.parametrize(("request_text", "test"), CATALOGUE, ids=[c[0] for c in CATALOGUE])
 def test_the_catalogue_said_of_things_is_their_rows(request_text: str, test: Test, demo: Demo, tmp_path: Path) -> None:
-    _gives(request_text, "products", test, demo, tmp_path)
+    gives(request_text, "products", test, demo, tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -185,7 +179,7 @@ REACHED = [
 
 @pytest.mark.parametrize(("request_text", "test"), REACHED, ids=[r[0] for r in REACHED])
 def test_an_age_not_yet_reached_is_under_it(request_text: str, test: Test, demo: Demo, tmp_path: Path) -> None:
-    _gives(request_text, "customers", test, demo, tmp_path)
+    gives(request_text, "customers", test, demo, tmp_path)
 
 
 @pytest.mark.parametrize("request_text", ["customers who have reached 30 orders", "orders that have hit 30"])
@@ -208,7 +202,7 @@ DAY_RANGES = [
 def test_a_first_day_without_its_year_takes_the_year_the_range_ends_in(
     request_text: str, first: dt.date, last: dt.date, demo: Demo, tmp_path: Path
 ) -> None:
-    _gives(request_text, "orders", ORDER_DATE.is_between(first, last), demo, tmp_path)
+    gives(request_text, "orders", ORDER_DATE.is_between(first, last), demo, tmp_path)
 
 
 @pytest.mark.parametrize(

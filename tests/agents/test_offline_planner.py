@@ -95,6 +95,17 @@ def same_rows(output: pl.DataFrame, expected: pl.DataFrame, *, ordered: bool = F
     assert_frame_equal(picked, expected, check_row_order=ordered, check_dtypes=False, rel_tol=1e-6)
 
 
+def gives(request: str, dataset: str, test: pl.Expr, demo: Demo, work: Path) -> None:
+    """The request, understood in full, keeps the rows of `dataset` the polars test keeps (on both engines)."""
+    _, output = answer(request, demo, work)
+    same_rows(output, demo.frames[dataset].filter(test))
+
+
+def lowered(column: str) -> pl.Expr:
+    """A text column in lower case without its edge spaces: how the planner compares a value's spellings."""
+    return pl.col(column).str.strip_chars().str.to_lowercase()
+
+
 def folded(column: str) -> pl.Expr:
     """A text column lower-cased without spaces or dashes: how spellings of one value are told apart."""
     return pl.col(column).str.strip_chars().str.to_lowercase().str.replace_all(r"[\s\-.]", "")
