@@ -80,7 +80,7 @@ from datalinx.agents.offline.units_said import read_unit_asides, read_unit_facto
 from datalinx.agents.offline.values import read_removed_after, read_values
 from datalinx.agents.offline.whereabouts import read_whereabouts
 from datalinx.agents.offline.who_did import read_who_did
-from datalinx.agents.offline.words import FILLER, KEYWORDS, PEOPLE
+from datalinx.agents.offline.words import FILLER, KEYWORDS, of_people
 from datalinx.agents.offline.yet_to import read_yet_to
 from datalinx.agents.schemas import Draft
 from datalinx.core.datasets.facts import CatalogView
@@ -404,7 +404,7 @@ def _unread_deeds(ctx: Context) -> None:
     """A deed of the base's people no reader took ('things customers bought', 'customers who sent an email'):
     filler words on their own, but what they say is about other rows, so it is reported rather than dropped."""
     items = ctx.sentence.items
-    people = any(p in ctx.base.lower() for p in PEOPLE)
+    people = of_people(ctx.base)
     for index, item in enumerate(items):
         if item.consumed or item.kind != "word" or item.text.lower() not in DEEDS | DONE:
             continue

@@ -8,7 +8,7 @@ from datalinx.agents.offline.ages import age_column
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.plan import Condition, ident
 from datalinx.agents.offline.sentence import Match
-from datalinx.agents.offline.words import PEOPLE
+from datalinx.agents.offline.words import of_people
 from datalinx.core.pipelines.types import NUMERIC
 
 REACHED = r"(?:hit|turned|reached|got to|made it to)"
@@ -31,7 +31,7 @@ def _reached(ctx: Context, match: Match, operator: str) -> bool:
     number = match.item("num")
     if number is None or number.kind != "num" or not isinstance(number.ref, int) or not 1 <= number.ref <= 120:
         return False
-    if not any(p in ctx.base.lower() for p in PEOPLE):
+    if not of_people(ctx.base):
         return False
     column = age_column(ctx)
     if column is None or ctx.type_of(column) not in NUMERIC:

@@ -8,7 +8,7 @@ from datalinx.agents.offline.grounding import ColumnRef, Grounding, ValueRef, na
 from datalinx.agents.offline.plan import Join, Plan, ident
 from datalinx.agents.offline.reading import Reading
 from datalinx.agents.offline.sentence import Item, Sentence
-from datalinx.agents.offline.words import PEOPLE
+from datalinx.agents.offline.words import of_people
 from datalinx.core.datasets.facts import ColumnFacts
 from datalinx.core.pipelines.types import TEMPORAL, ColumnType
 from datalinx.core.quality.vocabulary import singular
@@ -233,7 +233,7 @@ class Context:
 
     def person_key(self) -> str | None:
         """The key of a dataset of people that the base's rows carry (orders' customer_id), or None."""
-        people = [d.name for d in self.grounding.catalog.datasets if any(p in d.name.lower() for p in PEOPLE)]
+        people = [d.name for d in self.grounding.catalog.datasets if of_people(d.name)]
         keys = (k for k in map(self.grounding.key_of, people) if k is not None and self.grounding.column(self.base, k))
         return next(keys, None)
 

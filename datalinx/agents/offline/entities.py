@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datalinx.agents.offline.english import COMMON_WORDS
 from datalinx.agents.offline.grounding import ColumnRef, Grounding, ValueRef
 from datalinx.agents.offline.tokens import Token, squash
-from datalinx.agents.offline.words import COUNTRY_CODES, FILLER, FUNCTION_WORDS, PEOPLE, PERSONS
+from datalinx.agents.offline.words import COUNTRY_CODES, FILLER, FUNCTION_WORDS, PERSONS, of_people
 from datalinx.core.quality.vocabulary import SYNONYMS
 
 ORDER_WORDS = frozenset({"descending", "ascending", "reverse", "alphabetical", "chronological", "increasing",
@@ -60,7 +60,7 @@ def _doer(tokens: list[Token], start: int, grounding: Grounding, scope: list[str
     if start < 2 or tokens[start - 1].norm not in ("who", "that", "which"):
         return None
     if tokens[start - 2].norm in PERSONS:
-        people = [d for d in scope if any(p in d.lower() for p in PEOPLE)]
+        people = [d for d in scope if of_people(d)]
         return people[0] if len(people) == 1 else None
     return grounding.dataset_words.get(tokens[start - 2].norm)
 

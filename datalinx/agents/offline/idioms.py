@@ -10,7 +10,7 @@ from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.phrases import OP, comparison
 from datalinx.agents.offline.sentence import Match
-from datalinx.agents.offline.words import PEOPLE
+from datalinx.agents.offline.words import of_people
 from datalinx.core.pipelines.types import NUMERIC
 from datalinx.core.quality.vocabulary import singular
 
@@ -71,7 +71,7 @@ def _catalogue(ctx: Context, match: Match) -> bool:
     start = match.indexes[0]
     if start > 0 and ctx.sentence.items[start - 1].kind == "col":
         return False
-    people = any(p in ctx.base.lower() for p in PEOPLE)
+    people = of_people(ctx.base)
     return not people and ctx.grounding.main_date(ctx.base) is None
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.sentence import Match
-from datalinx.agents.offline.words import PEOPLE
+from datalinx.agents.offline.words import of_people
 
 # 'in the catalogue', 'from our catalog', 'in the product range', 'on our product list'
 CATALOGUE = (
@@ -29,12 +29,12 @@ def read_kept_where(ctx: Context) -> None:
 
 def _of_things(ctx: Context) -> bool:
     """Whether the base is a catalogue of things: neither people nor events with a date of their own."""
-    people = any(p in ctx.base.lower() for p in PEOPLE)
+    people = of_people(ctx.base)
     return bool(ctx.base) and not people and ctx.grounding.main_date(ctx.base) is None
 
 
 def _since_read(ctx: Context, match: Match) -> bool:
     """'on our books since 2019': the people's rows, whose own date the date after 'since' was read against."""
-    people = any(p in ctx.base.lower() for p in PEOPLE)
+    people = of_people(ctx.base)
     own = ctx.grounding.main_date(ctx.base)
     return people and own is not None and any(c.column == own.name for c in ctx.plan.filters)

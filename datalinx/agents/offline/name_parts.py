@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
-from datalinx.agents.offline.context import PEOPLE, Context
+from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.grounding import ColumnRef, name_words
 from datalinx.agents.offline.plan import ident
 from datalinx.agents.offline.renames import new_name
 from datalinx.agents.offline.sentence import Match
+from datalinx.agents.offline.words import PEOPLE, of_people
 from datalinx.core.pipelines.types import ColumnType
 
 T = ColumnType
@@ -28,7 +29,7 @@ def _full_name(ctx: Context) -> str | None:
     """The base's column of people's full names: a text 'name' column of a dataset of people, whose values are
     mostly of two or more words."""
     dataset = ctx.grounding.dataset(ctx.base)
-    people = any(p in ctx.base.lower() for p in PEOPLE)
+    people = of_people(ctx.base)
     found = []
     for column in dataset.columns:
         words = name_words(column.name)

@@ -17,7 +17,7 @@ from datalinx.agents.offline.sentence import Item, Sentence
 from datalinx.agents.offline.spelling import Speller, number_slips, pattern_words, planner_words
 from datalinx.agents.offline.spoken_years import read_spoken_years
 from datalinx.agents.offline.tokens import Token, tokenize
-from datalinx.agents.offline.words import MONTHS
+from datalinx.agents.offline.words import MONTHS, of_people
 from datalinx.core.datasets.facts import CatalogView
 from datalinx.core.quality.vocabulary import SYNONYMS
 
@@ -285,9 +285,9 @@ def read(request: str, catalog: CatalogView, previous: list[str] | None = None) 
 
 def _people_named(items: list[Item], base: str, scope: list[str]) -> None:
     """'orders placed by people who ...': 'people' after a doer's word is the one dataset of people in scope."""
-    from datalinx.agents.offline.words import PEOPLE, PERSONS
+    from datalinx.agents.offline.words import PERSONS
 
-    people = [d for d in scope if any(p in d.lower() for p in PEOPLE)]
+    people = [d for d in scope if of_people(d)]
     if len(people) != 1 or people[0] == base:
         return
     for before, item in itertools.pairwise(items):
@@ -307,9 +307,8 @@ def _things_named(items: list[Item], base: str) -> None:
     """'which items fall under our books range': over a dataset of things (no people) the request does not name, a
     word for things that no column took is the base's rows ('more than 3 items', 'products and their items' are
     something else, left unread)."""
-    from datalinx.agents.offline.words import PEOPLE
 
-    if any(p in base.lower() for p in PEOPLE) or any(i.kind == "ds" and i.ref == base for i in items):
+    if of_people(base) or any(i.kind == "ds" and i.ref == base for i in items):
         return
     if any(i.text.lower() in TRADED for i in items):
         return  # 'how many items did we sell in the books category': goods moved, not the catalogue's rows
@@ -325,12 +324,11 @@ SPENDERS = frozenset({"spenders", "spender"})
 
 def _spenders(tokens: list[Token], grounding: Grounding, notes: list[str]) -> None:
     """'the 5 biggest spenders': people ranked by what they spent, so the people's dataset by its total spend."""
-    from datalinx.agents.offline.context import PEOPLE
 
     for index, token in reversed(list(enumerate(tokens))):
         if token.kind != "word" or token.norm not in SPENDERS:
             continue
-        people = [d.name for d in grounding.catalog.datasets if any(p in d.name.lower() for p in PEOPLE)]
+        people = [d.name for d in grounding.catalog.datasets if of_people(d.name)]
         words = {d: w for w, d in grounding.dataset_words.items() if d in people and w == d.lower()}
         spent = grounding.columns_named(("spend",), grounding.dataset_names)
         keyed = [(d, r) for d in people for r in spent if (k := grounding.key_of(d)) and grounding.column(r.dataset, k)]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datalinx.agents.offline.context import Context
 from datalinx.agents.offline.grounding import ColumnRef
 from datalinx.agents.offline.sentence import Match
-from datalinx.agents.offline.words import PEOPLE
+from datalinx.agents.offline.words import of_people
 
 COUNTED = frozenset({"most", "fewest", "least", "more", "fewer", "many", "number", "count"})
 DEED = r"(?:placed|made|bought|ordered|submitted|purchased)"
@@ -52,7 +52,7 @@ def _counted_after(match: Match) -> bool:
 
 
 def _unanswered(ctx: Context, match: Match) -> bool:
-    if any(p in ctx.base.lower() for p in PEOPLE):
+    if of_people(ctx.base):
         return False
     ctx.refuse(f"{match.text} (who, of {ctx.base} rows?)")
     return True
@@ -60,14 +60,14 @@ def _unanswered(ctx: Context, match: Match) -> bool:
 
 def _person_name(ctx: Context) -> ColumnRef | None:
     """The name column of the people the base's rows belong to (orders' customers.name), or None."""
-    if any(p in ctx.base.lower() for p in PEOPLE):
+    if of_people(ctx.base):
         return None
     key = ctx.person_key()
     if key is None:
         return None
     grounding = ctx.grounding
     for dataset in grounding.dataset_names:
-        if grounding.key_of(dataset) != key or not any(p in dataset.lower() for p in PEOPLE):
+        if grounding.key_of(dataset) != key or not of_people(dataset):
             continue
         facts = grounding.column(dataset, "name")
         if facts is not None:

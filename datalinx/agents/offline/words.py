@@ -274,6 +274,13 @@ FUNCTION_WORDS = word_set(
 
 # Words in the name of a dataset whose rows are people: their key is "who" in a request.
 PEOPLE = ("customer", "user", "client", "subscriber", "member", "buyer", "person", "people", "account")
+
+
+def of_people(name: str) -> bool:
+    """Whether a dataset's name says its rows are people ('customers', 'users', 'subscribers')."""
+    return any(p in name.lower() for p in PEOPLE)
+
+
 PERSONS = ("people", "persons", "folks")  # people said of no dataset: whichever in scope holds people
 
 # Other nouns for a dataset's rows, used when the catalog has a dataset of that name.
